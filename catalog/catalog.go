@@ -1,0 +1,130 @@
+// Package catalog is Quiver's metadata: databases, tables with their Arrow
+// schemas and distribution, and table snapshots (the immutable Parquet files
+// that make up a table, with row counts, sizes and per-column statistics).
+//
+// The catalog owns metadata only. It never reads or writes table data; workers
+// write files and the coordinator commits them here as a new snapshot in one
+// transaction, so a write is either wholly visible or not at all. It imports
+// no other Quiver package but qerr.
+package catalog
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// DefaultDatabase is the database that exists from the first start and that
+// unqualified names resolve to.
+const DefaultDatabase = "main"
+
+// Column is one column of a table.
+type Column struct {
+	Name     string
+	Type     arrow.DataType
+	Nullable bool
+}
+
+// Table is a table's definition and its current snapshot.
+type Table struct {
+	// ID is unique over the catalog's lifetime: a table dropped and created
+	// again under the same name gets a new ID, so a commit prepared against the
+	// old one fails.
+	ID       uint64
+	Database string
+	Name     string
+	Columns  []Column
+	// DistributionKeys name the columns that rows are hash-placed by
+	// (PARTITION BY HASH); empty means placement by file.
+	DistributionKeys []string
+	Partitions       int
+	Options          map[string]string
+	Created          time.Time
+	Snapshot         Snapshot
+}
+
+// Schema is the table's Arrow schema.
+func (t *Table) Schema() *arrow.Schema {
+	fields := make([]arrow.Field, len(t.Columns))
+	for i, c := range t.Columns {
+		fields[i] = arrow.Field{Name: c.Name, Type: c.Type, Nullable: c.Nullable}
+	}
+	return arrow.NewSchema(fields, nil)
+}
+
+// ColumnIndex returns the position of the column named name (case-insensitive,
+// as MySQL resolves column names), or -1.
+func (t *Table) ColumnIndex(name string) int {
+	for i, c := range t.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Snapshot is one committed version of a table's data.
+type Snapshot struct {
+	ID        uint64 // 0 for a table that has never been written
+	Files     []DataFile
+	Committed time.Time
+}
+
+// Rows is the snapshot's total row count.
+func (s Snapshot) Rows() int64 {
+	var n int64
+	for _, f := range s.Files {
+		n += f.Rows
+	}
+	return n
+}
+
+// DataFile is one immutable Parquet file of a table.
+type DataFile struct {
+	// Path is relative to the data directory, so that every node that mounts
+	// the shared data directory resolves it.
+	Path    string
+	Rows    int64
+	Bytes   int64
+	Columns []ColumnStats
+}
+
+// ColumnStats are one column's statistics in one file. Min and Max are SQL
+// literals of the column's type (strings quoted), empty when unknown.
+type ColumnStats struct {
+	Name      string
+	NullCount int64
+	Min, Max  string
+}
+
+// Catalog is the metadata store. Every method is one transaction; an error
+// leaves the catalog as it was. Implementations are safe for concurrent use.
+//
+// Errors carry qerr codes: ErrNotFound for a missing database or table,
+// ErrAlreadyExists for a CREATE of an existing one.
+type Catalog interface {
+	CreateDatabase(ctx context.Context, name string, ifNotExists bool) error
+	DropDatabase(ctx context.Context, name string, ifExists bool) error
+	ListDatabases(ctx context.Context) ([]string, error)
+
+	// CreateTable stores t and assigns t.ID and t.Created. The database must exist.
+	CreateTable(ctx context.Context, t *Table, ifNotExists bool) error
+	// DropTable removes a table and returns it, so that the caller can delete
+	// its files; nil, nil when ifExists and there is no such table.
+	DropTable(ctx context.Context, db, name string, ifExists bool) (*Table, error)
+	GetTable(ctx context.Context, db, name string) (*Table, error)
+	ListTables(ctx context.Context, db string) ([]*Table, error)
+
+	// CommitFiles appends files to the current snapshot of the table with the
+	// given ID, making a new snapshot atomically. It fails with ErrNotFound if
+	// that table no longer exists under that name.
+	CommitFiles(ctx context.Context, db, name string, tableID uint64, files []DataFile) (Snapshot, error)
+
+	// ReferencedFiles is the set of every file path that any table's current
+	// snapshot refers to; files under the data directory outside it are orphans.
+	ReferencedFiles(ctx context.Context) (map[string]bool, error)
+
+	Close() error
+}

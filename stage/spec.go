@@ -1,0 +1,177 @@
+package stage
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/qerr"
+)
+
+// SpecVersion is the version of every wire struct in this file. A worker
+// refuses a spec of another version rather than misreading it.
+const SpecVersion = 1
+
+// QueryID names one query across the cluster.
+type QueryID string
+
+// FragmentID names a fragment within a query. Fragment 0 is the root.
+type FragmentID int
+
+// TaskID names one task: a fragment times a partition.
+type TaskID struct {
+	Fragment FragmentID `json:"fragment"`
+	Index    int        `json:"index"`
+}
+
+func (t TaskID) String() string { return fmt.Sprintf("%d.%d", t.Fragment, t.Index) }
+
+// OutputKind says where a task's output goes.
+type OutputKind string
+
+const (
+	// OutputNormal hash-partitions rows on Keys into one buffer per consumer task.
+	OutputNormal OutputKind = "normal"
+	// OutputExpansive copies every row to every consumer task (broadcast).
+	OutputExpansive OutputKind = "expansive"
+	// OutputConvergent sends every row to the single consumer task (gather).
+	OutputConvergent OutputKind = "convergent"
+	// OutputResult keeps the rows in one buffer that the client fetches by do_get.
+	OutputResult OutputKind = "result"
+	// OutputWrite writes the rows as a new Parquet file under WriteDir and
+	// reports it in TaskStatsSpec.Files; nothing is buffered.
+	OutputWrite OutputKind = "write"
+)
+
+// FieldSpec is an Arrow field on the wire.
+type FieldSpec struct {
+	Name string `json:"name"`
+	Type string `json:"type"` // catalog.TypeString
+}
+
+// SchemaSpec is an Arrow schema on the wire. Every field is nullable.
+type SchemaSpec []FieldSpec
+
+// NewSchemaSpec encodes s.
+func NewSchemaSpec(s *arrow.Schema) SchemaSpec {
+	out := make(SchemaSpec, s.NumFields())
+	for i, f := range s.Fields() {
+		out[i] = FieldSpec{Name: f.Name, Type: catalog.TypeString(f.Type)}
+	}
+	return out
+}
+
+// Arrow decodes the schema.
+func (s SchemaSpec) Arrow() (*arrow.Schema, error) {
+	fields := make([]arrow.Field, len(s))
+	for i, f := range s {
+		t, err := catalog.ParseType(f.Type)
+		if err != nil {
+			return nil, err
+		}
+		fields[i] = arrow.Field{Name: f.Name, Type: t, Nullable: true}
+	}
+	return arrow.NewSchema(fields, nil), nil
+}
+
+// OutputSpec is where a task sends its rows.
+type OutputSpec struct {
+	Kind OutputKind `json:"kind"`
+	// Keys are the output column positions hashed by OutputNormal.
+	Keys []int `json:"keys,omitempty"`
+	// Consumers is the number of consumer partitions (1 for Convergent and Result).
+	Consumers int `json:"consumers"`
+	// Schema is the schema the planner promised for the output; the worker
+	// labels its batches with it.
+	Schema SchemaSpec `json:"schema"`
+	// WriteDir is the table directory, relative to the data directory, that
+	// OutputWrite writes its file into.
+	WriteDir string `json:"write_dir,omitempty"`
+}
+
+// ProducerSpec is one producer task of an input exchange: where it runs and
+// the signed ticket for this consumer's partition of its output.
+type ProducerSpec struct {
+	Task    TaskID `json:"task"`
+	Address string `json:"address"` // host:port of the producer's worker
+	Ticket  []byte `json:"ticket"`
+}
+
+// InputSpec is one exchange that the task reads: every producer's stream for
+// this task's partition, merged.
+type InputSpec struct {
+	Exchange  FragmentID     `json:"exchange"` // the producing fragment
+	Schema    SchemaSpec     `json:"schema"`
+	Producers []ProducerSpec `json:"producers"`
+}
+
+// ScanSplit is the part of a table that one scan in this task reads.
+type ScanSplit struct {
+	Scan  int      `json:"scan"`  // the Scan node's ID within the fragment
+	Files []string `json:"files"` // relative to the data directory
+}
+
+// TaskSpec is everything a worker needs to run one task. It is what
+// ActionRunTask carries.
+type TaskSpec struct {
+	Version  int             `json:"version"`
+	Query    QueryID         `json:"query"`
+	Task     TaskID          `json:"task"`
+	Plan     json.RawMessage `json:"plan"` // EncodePlan of the fragment's root
+	Splits   []ScanSplit     `json:"splits,omitempty"`
+	Inputs   []InputSpec     `json:"inputs,omitempty"`
+	Output   OutputSpec      `json:"output"`
+	Deadline time.Time       `json:"deadline"` // the task and its buffers are freed after it
+}
+
+// TaskStatsSpec is what a task reports when it ends: the last message of
+// ActionRunTask's result stream.
+type TaskStatsSpec struct {
+	Version   int                `json:"version"`
+	Task      TaskID             `json:"task"`
+	Worker    string             `json:"worker"`
+	RowsIn    int64              `json:"rows_in"`
+	BytesIn   int64              `json:"bytes_in"`
+	RowsOut   int64              `json:"rows_out"`
+	BytesOut  int64              `json:"bytes_out"`
+	Wall      time.Duration      `json:"wall_ns"`
+	PeakBytes int64              `json:"peak_bytes"`
+	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite only
+}
+
+// WriteSpec asks a worker to write the batches of a DoPut stream as one new
+// Parquet file of a table. It is the DoPut descriptor's command.
+type WriteSpec struct {
+	Version int        `json:"version"`
+	Query   QueryID    `json:"query"`
+	Dir     string     `json:"dir"` // table directory relative to the data directory
+	Schema  SchemaSpec `json:"schema"`
+}
+
+// Flight action types of the worker service. Every action carries the
+// cluster secret in its call metadata.
+const (
+	// ActionRunTask starts a TaskSpec. Its result stream sends one empty
+	// message once the task's output buffers exist, then a TaskStatsSpec when
+	// it has finished; a failed task ends the stream with an error status.
+	ActionRunTask = "quiver.run_task"
+	// ActionCancelQuery stops every task of a query ({"query": id}) and frees
+	// its buffers.
+	ActionCancelQuery = "quiver.cancel_query"
+)
+
+// CancelSpec is ActionCancelQuery's body.
+type CancelSpec struct {
+	Query QueryID `json:"query"`
+}
+
+// CheckVersion refuses a spec of another version.
+func CheckVersion(v int) error {
+	if v != SpecVersion {
+		return qerr.ErrInvalid.New("spec version %d, this node speaks %d", v, SpecVersion)
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package stage
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"time"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+// Ticket names one partition of one task's output: what a consumer task or a
+// client fetches with do_get. Workers serve only tickets that the
+// coordinator signed with the cluster secret.
+type Ticket struct {
+	Query     QueryID   `json:"q"`
+	Task      TaskID    `json:"t"`
+	Partition int       `json:"p"`
+	Expires   time.Time `json:"e"`
+}
+
+var ticketMagic = []byte("qt1.")
+
+// TicketSigner signs and verifies tickets with the cluster secret.
+type TicketSigner struct {
+	secret []byte
+}
+
+// NewTicketSigner returns a signer keyed by the cluster secret.
+func NewTicketSigner(secret []byte) *TicketSigner {
+	return &TicketSigner{secret: append([]byte(nil), secret...)}
+}
+
+func (s *TicketSigner) mac(payload []byte) []byte {
+	m := hmac.New(sha256.New, s.secret)
+	m.Write(payload)
+	return m.Sum(nil)
+}
+
+// Sign encodes t as "qt1." + base64(json) + "." + base64(hmac).
+func (s *TicketSigner) Sign(t Ticket) []byte {
+	payload, _ := json.Marshal(t) // a Ticket always marshals
+	enc := base64.RawURLEncoding
+	out := append([]byte(nil), ticketMagic...)
+	out = enc.AppendEncode(out, payload)
+	out = append(out, '.')
+	return enc.AppendEncode(out, s.mac(payload))
+}
+
+// Verify decodes a signed ticket. A ticket that does not decode is
+// ErrBadTicket, a wrong signature ErrUnauthorized, an expired one ErrExpired.
+func (s *TicketSigner) Verify(b []byte, now time.Time) (Ticket, error) {
+	var t Ticket
+	rest, ok := bytes.CutPrefix(b, ticketMagic)
+	if !ok {
+		return t, qerr.ErrBadTicket.New("not a Quiver ticket")
+	}
+	p64, m64, ok := bytes.Cut(rest, []byte("."))
+	enc := base64.RawURLEncoding
+	payload, err1 := enc.DecodeString(string(p64))
+	mac, err2 := enc.DecodeString(string(m64))
+	if !ok || err1 != nil || err2 != nil {
+		return t, qerr.ErrBadTicket.New("malformed ticket")
+	}
+	if !hmac.Equal(mac, s.mac(payload)) {
+		return t, qerr.ErrUnauthorized.New("ticket signature does not match")
+	}
+	if err := json.Unmarshal(payload, &t); err != nil {
+		return t, qerr.ErrBadTicket.New("malformed ticket payload")
+	}
+	if now.After(t.Expires) {
+		return t, qerr.ErrExpired.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
+	}
+	return t, nil
+}
