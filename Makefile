@@ -1,0 +1,41 @@
+# Quiver: `make run` starts a coordinator with embedded workers, `make test`
+# runs every test. Everything they need is installed from here: Go modules
+# through the module proxy, Python packages into ./.venv.
+
+GO        ?= go
+GOFLAGS   += -tags=duckdb_arrow
+export GOFLAGS
+PYTHON    ?= python3
+VENV      := .venv
+BIN       := bin/quiver
+WORKERS   ?= 2
+
+.PHONY: build run test test-go test-python venv clean
+
+build: $(BIN)
+
+$(BIN): $(shell find . -name '*.go' -not -path './.venv/*') go.mod go.sum
+	@mkdir -p bin
+	$(GO) build -o $(BIN) ./cmd/quiver
+
+run: build
+	./$(BIN) serve --workers $(WORKERS)
+
+$(VENV)/.installed: integration/python/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r integration/python/requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+test: test-go test-python
+
+test-go: build
+	QUIVER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
+
+test-python: build venv
+	QUIVER_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q integration/python
+
+clean:
+	rm -rf bin $(VENV)

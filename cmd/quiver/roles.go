@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"go.uber.org/zap"
+	"golang.org/x/sync/errgroup"
+	"google.golang.org/grpc"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator"
+	"github.com/quiverdb/quiver/flightsrv"
+	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
+)
+
+const (
+	heartbeatInterval = time.Second
+	heartbeatTimeout  = 5 * time.Second
+)
+
+func runServe(ctx context.Context, args []string, log *zap.Logger) error {
+	fs := flag.NewFlagSet("serve", flag.ExitOnError)
+	var nf nodeFlags
+	nf.register(fs)
+	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
+	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
+	_ = fs.Parse(args)
+	if *workers < 1 {
+		return errors.New("--workers must be at least 1")
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
+		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, log)
+		if err != nil {
+			return err
+		}
+		for i := 0; i < *workers; i++ {
+			if err := startWorker(ctx, g, "127.0.0.1:0", addr, dataDir, secret, nf, log); err != nil {
+				return err
+			}
+		}
+		// Ready means queries run: wait until every embedded worker joined.
+		deadline := time.Now().Add(30 * time.Second)
+		for len(coord.Members().Live()) < *workers {
+			if time.Now().After(deadline) {
+				return fmt.Errorf("only %d of %d workers joined", len(coord.Members().Live()), *workers)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		log.Info("serving Flight SQL", zap.String("addr", addr), zap.Int("workers", *workers), zap.String("data_dir", dataDir))
+		return nil
+	})
+}
+
+func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
+	fs := flag.NewFlagSet("coordinator", flag.ExitOnError)
+	var nf nodeFlags
+	nf.register(fs)
+	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
+	_ = fs.Parse(args)
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
+		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, log)
+		if err == nil {
+			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
+		}
+		return err
+	})
+}
+
+func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
+	fs := flag.NewFlagSet("worker", flag.ExitOnError)
+	var nf nodeFlags
+	nf.register(fs)
+	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
+	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
+	_ = fs.Parse(args)
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
+		return startWorker(ctx, g, *listen, *coordAddr, dataDir, secret, nf, log)
+	})
+}
+
+// runNodes prepares the data directory and secret, starts the nodes, and
+// runs until ctx ends or a node fails.
+func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
+	start func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error) error {
+	dataDir, err := nf.absDataDir()
+	if err != nil {
+		return err
+	}
+	secret, err := nf.clusterSecret(dataDir)
+	if err != nil {
+		return fmt.Errorf("cluster secret: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	g, gctx := errgroup.WithContext(ctx)
+	if err := start(g, gctx, dataDir, secret); err != nil {
+		cancel()
+		_ = g.Wait()
+		return err
+	}
+	err = g.Wait()
+	log.Info("stopped")
+	return err
+}
+
+// serveGRPC serves svc on lis until ctx ends, then stops gracefully.
+func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, log *zap.Logger, closers ...func()) {
+	srv := grpc.NewServer(flightsrv.ServerOptions(nf.maxMessage, log)...)
+	flight.RegisterFlightServiceServer(srv, svc)
+	g.Go(func() error {
+		return srv.Serve(lis)
+	})
+	g.Go(func() error {
+		<-ctx.Done()
+		stopped := make(chan struct{})
+		go func() { srv.GracefulStop(); close(stopped) }()
+		select {
+		case <-stopped:
+		case <-time.After(5 * time.Second):
+			srv.Stop()
+		}
+		for _, c := range closers {
+			c()
+		}
+		return nil
+	})
+}
+
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
+	if err != nil {
+		return nil, "", err
+	}
+	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: 10 * time.Minute, QueryTimeout: time.Hour},
+		cat, members, stage.NewTicketSigner(secret), log)
+	if err := coord.CollectOrphans(ctx); err != nil {
+		log.Warn("collect orphan files", zap.Error(err))
+	}
+	sqlsrv, err := flightsrv.NewSQLServer(coord, memory.DefaultAllocator, log)
+	if err != nil {
+		return nil, "", err
+	}
+	lis, err := net.Listen("tcp", listen)
+	if err != nil {
+		_ = cat.Close()
+		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
+	}
+	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), nf, log, func() {
+		coord.Close()
+		members.Close()
+		_ = cat.Close()
+	})
+	return coord, lis.Addr().String(), nil
+}
+
+func startWorker(ctx context.Context, g *errgroup.Group, listen, coordAddr, dataDir string, secret []byte, nf nodeFlags, log *zap.Logger) error {
+	lis, err := net.Listen("tcp", listen)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", listen, err)
+	}
+	addr := lis.Addr().String()
+	engine, err := exec.OpenEngine(exec.EngineConfig{
+		MemoryLimit: nf.memoryLimit,
+		Threads:     nf.threads,
+		TempDir:     filepath.Join(dataDir, "tmp", strings.NewReplacer(":", "_", ".", "_").Replace(addr)),
+	})
+	if err != nil {
+		_ = lis.Close()
+		return err
+	}
+	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator}, engine, log)
+	if err != nil {
+		_ = lis.Close()
+		_ = engine.Close()
+		return err
+	}
+	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, log)
+	serveGRPC(ctx, g, lis, svc, nf, log, func() {
+		w.Close()
+		_ = engine.Close()
+	})
+	g.Go(func() error {
+		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, heartbeatInterval, log)
+	})
+	return nil
+}

@@ -1,0 +1,567 @@
+// Package binder turns TiDB's MySQL-dialect AST into Quiver statements: DDL
+// as catalog requests, queries as logical plans of stage operators with every
+// name resolved against the catalog and every expression typed with the Arrow
+// type the engine promises (MySQL's typing rules).
+//
+// The binder reads the catalog and never changes it; it does no optimization
+// and no distribution (the optimizer and stage.EnforceDistribution do).
+package binder
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/pingcap/tidb/pkg/parser"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/format"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
+	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// Statement is a bound statement.
+type Statement interface{ isStatement() }
+
+// Query is a SELECT (or EXPLAIN of one): a logical plan whose schema is the
+// result's.
+type Query struct {
+	Plan    stage.Plan
+	Explain bool
+	// Tables are the tables read, by Scan ID, as of binding: the snapshot the
+	// scheduler splits into tasks.
+	Tables map[int]*catalog.Table
+}
+
+// CreateDatabase is CREATE DATABASE.
+type CreateDatabase struct {
+	Name        string
+	IfNotExists bool
+}
+
+// DropDatabase is DROP DATABASE.
+type DropDatabase struct {
+	Name     string
+	IfExists bool
+}
+
+// CreateTable is CREATE TABLE with its definition resolved to Arrow types.
+type CreateTable struct {
+	Table       *catalog.Table
+	IfNotExists bool
+}
+
+// DropTable is DROP TABLE of one table.
+type DropTable struct {
+	Database, Name string
+	IfExists       bool
+}
+
+// Insert is INSERT: Plan produces rows of exactly the table's schema.
+type Insert struct {
+	Table *catalog.Table
+	Plan  stage.Plan
+}
+
+func (*Query) isStatement()          {}
+func (*CreateDatabase) isStatement() {}
+func (*DropDatabase) isStatement()   {}
+func (*CreateTable) isStatement()    {}
+func (*DropTable) isStatement()      {}
+func (*Insert) isStatement()         {}
+
+// Parse parses one statement. A syntax error is qerr.ErrSyntax and names the
+// line and column, as TiDB's parser reports them.
+func Parse(sql string) (ast.StmtNode, error) {
+	p := parser.New()
+	stmts, _, err := p.ParseSQL(sql)
+	if err != nil {
+		msg := err.Error()
+		if i := strings.Index(msg, "line "); i >= 0 {
+			msg = "syntax error at " + msg[i:]
+		}
+		return nil, qerr.ErrSyntax.New("%s", msg)
+	}
+	switch len(stmts) {
+	case 0:
+		return nil, qerr.ErrSyntax.New("empty statement")
+	case 1:
+		return stmts[0], nil
+	}
+	return nil, qerr.ErrInvalid.New("expected one statement, got %d", len(stmts))
+}
+
+// Binder binds statements against a catalog.
+type Binder struct {
+	cat catalog.Catalog
+	db  string // the session's current database
+	// tasks is how many tasks a scan is planned for (the live workers).
+	tasks  int
+	tables map[int]*catalog.Table // by Scan ID
+}
+
+// New returns a binder for one statement in database db.
+func New(cat catalog.Catalog, db string, tasks int) *Binder {
+	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}}
+}
+
+// Bind binds a parsed statement.
+func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
+	switch s := stmt.(type) {
+	case *ast.SelectStmt:
+		p, err := b.bindSelect(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		return &Query{Plan: p, Tables: b.tables}, nil
+	case *ast.ExplainStmt:
+		sel, ok := s.Stmt.(*ast.SelectStmt)
+		if !ok {
+			return nil, qerr.ErrUnsupported.New("EXPLAIN of %T", s.Stmt)
+		}
+		if s.Analyze {
+			return nil, qerr.ErrUnsupported.New("EXPLAIN ANALYZE")
+		}
+		p, err := b.bindSelect(ctx, sel)
+		if err != nil {
+			return nil, err
+		}
+		return &Query{Plan: p, Explain: true, Tables: b.tables}, nil
+	case *ast.CreateDatabaseStmt:
+		return &CreateDatabase{Name: s.Name.O, IfNotExists: s.IfNotExists}, nil
+	case *ast.DropDatabaseStmt:
+		return &DropDatabase{Name: s.Name.O, IfExists: s.IfExists}, nil
+	case *ast.CreateTableStmt:
+		return b.bindCreateTable(s)
+	case *ast.DropTableStmt:
+		if len(s.Tables) != 1 {
+			return nil, qerr.ErrUnsupported.New("DROP TABLE of %d tables at once", len(s.Tables))
+		}
+		return &DropTable{Database: b.dbName(s.Tables[0]), Name: s.Tables[0].Name.O, IfExists: s.IfExists}, nil
+	case *ast.InsertStmt:
+		return b.bindInsert(ctx, s)
+	}
+	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))
+}
+
+func statementName(stmt ast.StmtNode) string {
+	name := fmt.Sprintf("%T", stmt)
+	name = strings.TrimPrefix(name, "*ast.")
+	return strings.TrimSuffix(name, "Stmt")
+}
+
+func (b *Binder) dbName(t *ast.TableName) string {
+	if t.Schema.O != "" {
+		return t.Schema.O
+	}
+	return b.db
+}
+
+func (b *Binder) bindCreateTable(s *ast.CreateTableStmt) (Statement, error) {
+	if s.Select != nil || s.ReferTable != nil {
+		return nil, qerr.ErrUnsupported.New("CREATE TABLE ... AS / LIKE")
+	}
+	t := &catalog.Table{Database: b.dbName(s.Table), Name: s.Table.Name.O}
+	for _, c := range s.Cols {
+		typ, err := ArrowType(c.Tp)
+		if err != nil {
+			return nil, qerr.CodeOf(err).Wrap(err, "column %s", c.Name.Name.O)
+		}
+		nullable := true
+		for _, o := range c.Options {
+			if o.Tp == ast.ColumnOptionNotNull || o.Tp == ast.ColumnOptionPrimaryKey {
+				nullable = false
+			}
+		}
+		t.Columns = append(t.Columns, catalog.Column{Name: c.Name.Name.O, Type: typ, Nullable: nullable})
+	}
+	if p := s.Partition; p != nil {
+		if p.Tp.String() != "HASH" || p.Expr == nil {
+			return nil, qerr.ErrUnsupported.New("PARTITION BY %s", p.Tp)
+		}
+		col, ok := p.Expr.(*ast.ColumnNameExpr)
+		if !ok {
+			return nil, qerr.ErrUnsupported.New("PARTITION BY HASH of an expression")
+		}
+		if t.ColumnIndex(col.Name.Name.O) < 0 {
+			return nil, qerr.ErrNotFound.New("partition column %s is not a column of %s", col.Name.Name.O, t.Name)
+		}
+		t.DistributionKeys = []string{col.Name.Name.O}
+		t.Partitions = int(p.Num)
+	}
+	return &CreateTable{Table: t, IfNotExists: s.IfNotExists}, nil
+}
+
+func (b *Binder) table(ctx context.Context, tn *ast.TableName) (*catalog.Table, error) {
+	return b.cat.GetTable(ctx, b.dbName(tn), tn.Name.O)
+}
+
+func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, error) {
+	if s.Select != nil || s.Setlist || len(s.OnDuplicate) > 0 || s.IsReplace {
+		return nil, qerr.ErrUnsupported.New("INSERT other than INSERT ... VALUES")
+	}
+	src, ok := s.Table.TableRefs.Left.(*ast.TableSource)
+	if !ok {
+		return nil, qerr.ErrInvalid.New("INSERT target is not a table")
+	}
+	tn, ok := src.Source.(*ast.TableName)
+	if !ok {
+		return nil, qerr.ErrInvalid.New("INSERT target is not a table")
+	}
+	t, err := b.table(ctx, tn)
+	if err != nil {
+		return nil, err
+	}
+	// target[i] is the table column that the i-th value fills.
+	target := make([]int, 0, len(t.Columns))
+	if len(s.Columns) == 0 {
+		for i := range t.Columns {
+			target = append(target, i)
+		}
+	}
+	for _, c := range s.Columns {
+		i := t.ColumnIndex(c.Name.O)
+		if i < 0 {
+			return nil, qerr.ErrNotFound.New("unknown column %s in table %s", c.Name.O, t.Name)
+		}
+		target = append(target, i)
+	}
+	names := make([]string, len(t.Columns))
+	types := make([]arrow.DataType, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i], types[i] = c.Name, c.Type
+	}
+	values := &stage.Values{Names: names, Types: types}
+	empty := &scope{}
+	for n, list := range s.Lists {
+		if len(list) != len(target) {
+			return nil, qerr.ErrInvalid.New("row %d has %d values for %d columns", n+1, len(list), len(target))
+		}
+		row := make([]stage.Expr, len(t.Columns))
+		for i, c := range t.Columns {
+			row[i] = &stage.Literal{Null: true, T: c.Type}
+		}
+		for i, e := range list {
+			v, err := b.expr(empty, e)
+			if err != nil {
+				return nil, err
+			}
+			col := t.Columns[target[i]]
+			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable {
+				return nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)
+			}
+			row[target[i]] = coerce(v, col.Type)
+		}
+		values.Rows = append(values.Rows, row)
+	}
+	return &Insert{Table: t, Plan: values}, nil
+}
+
+// coerce casts e to t unless it already has that type.
+func coerce(e stage.Expr, t arrow.DataType) stage.Expr {
+	if arrow.TypeEqual(e.Type(), t) {
+		return e
+	}
+	if lit, ok := e.(*stage.Literal); ok && lit.Null {
+		return &stage.Literal{Null: true, T: t}
+	}
+	return &stage.Cast{Arg: e, T: t}
+}
+
+// scope is the columns an expression can name: the output of the operator
+// below, with the table each came from.
+type scope struct {
+	cols []scopeColumn
+}
+
+type scopeColumn struct {
+	table string // qualifier, lower-cased
+	name  string
+	typ   arrow.DataType
+}
+
+func (s *scope) resolve(c *ast.ColumnName) (*stage.ColumnRef, error) {
+	found := -1
+	for i, sc := range s.cols {
+		if !strings.EqualFold(sc.name, c.Name.O) {
+			continue
+		}
+		if c.Table.O != "" && !strings.EqualFold(sc.table, c.Table.O) {
+			continue
+		}
+		if found >= 0 {
+			return nil, qerr.ErrInvalid.New("column %s is ambiguous", c.Name.O)
+		}
+		found = i
+	}
+	if found < 0 {
+		return nil, qerr.ErrNotFound.New("unknown column %s", columnText(c))
+	}
+	sc := s.cols[found]
+	return &stage.ColumnRef{Index: found, Name: sc.name, T: sc.typ}, nil
+}
+
+func columnText(c *ast.ColumnName) string {
+	if c.Table.O != "" {
+		return c.Table.O + "." + c.Name.O
+	}
+	return c.Name.O
+}
+
+// restore is the canonical SQL text of an AST expression; equal texts are the
+// same expression (how GROUP BY items are matched in SELECT and ORDER BY).
+func restore(n ast.Node) string {
+	var sb strings.Builder
+	ctx := format.NewRestoreCtx(format.RestoreStringSingleQuotes|format.RestoreKeyWordLowercase|format.RestoreNameLowercase, &sb)
+	if err := n.Restore(ctx); err != nil {
+		return fmt.Sprintf("%p", n)
+	}
+	return sb.String()
+}
+
+func intLiteral(e ast.ExprNode) (int64, bool) {
+	v, ok := e.(*driver.ValueExpr)
+	if !ok {
+		return 0, false
+	}
+	switch v.Kind() {
+	case driver.KindInt64:
+		return v.GetInt64(), true
+	case driver.KindUint64:
+		return int64(v.GetUint64()), true
+	}
+	return 0, false
+}
+
+var comparisonOps = map[opcode.Op]string{
+	opcode.EQ: "=", opcode.NE: "<>", opcode.LT: "<", opcode.LE: "<=", opcode.GT: ">", opcode.GE: ">=",
+}
+
+var arithmeticOps = map[opcode.Op]string{
+	opcode.Plus: "+", opcode.Minus: "-", opcode.Mul: "*", opcode.Div: "/", opcode.Mod: "%", opcode.IntDiv: "div",
+}
+
+var logicOps = map[opcode.Op]string{opcode.LogicAnd: "and", opcode.LogicOr: "or"}
+
+var boolType = arrow.FixedWidthTypes.Boolean
+
+// expr binds a scalar expression against sc. Aggregates are not allowed here;
+// aggregate queries bind through aggScope.
+func (b *Binder) expr(sc *scope, e ast.ExprNode) (stage.Expr, error) {
+	return b.exprWith(e, func(e ast.ExprNode) (stage.Expr, bool, error) {
+		switch e := e.(type) {
+		case *ast.ColumnNameExpr:
+			ref, err := sc.resolve(e.Name)
+			return ref, true, err
+		case *ast.AggregateFuncExpr:
+			return nil, true, qerr.ErrInvalid.New("aggregate %s is not allowed here", e.F)
+		}
+		return nil, false, nil
+	})
+}
+
+// leafFunc binds the nodes that depend on where an expression stands
+// (columns, aggregates); handled reports whether it took the node.
+type leafFunc func(e ast.ExprNode) (out stage.Expr, handled bool, err error)
+
+func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
+	if out, ok, err := leaf(e); ok {
+		return out, err
+	}
+	sub := func(e ast.ExprNode) (stage.Expr, error) { return b.exprWith(e, leaf) }
+	switch e := e.(type) {
+	case *ast.ParenthesesExpr:
+		return sub(e.Expr)
+	case *driver.ValueExpr:
+		return literal(e)
+	case *ast.BinaryOperationExpr:
+		l, err := sub(e.L)
+		if err != nil {
+			return nil, err
+		}
+		r, err := sub(e.R)
+		if err != nil {
+			return nil, err
+		}
+		if op, ok := comparisonOps[e.Op]; ok {
+			return &stage.Call{Fn: op, Args: []stage.Expr{l, r}, T: boolType}, nil
+		}
+		if op, ok := logicOps[e.Op]; ok {
+			return &stage.Call{Fn: op, Args: []stage.Expr{l, r}, T: boolType}, nil
+		}
+		if op, ok := arithmeticOps[e.Op]; ok {
+			t, err := arithmeticType(op, l.Type(), r.Type())
+			if err != nil {
+				return nil, err
+			}
+			return &stage.Call{Fn: op, Args: []stage.Expr{l, r}, T: t}, nil
+		}
+		return nil, qerr.ErrUnsupported.New("operator %s", e.Op)
+	case *ast.UnaryOperationExpr:
+		v, err := sub(e.V)
+		if err != nil {
+			return nil, err
+		}
+		switch e.Op {
+		case opcode.Not, opcode.Not2:
+			return &stage.Call{Fn: "not", Args: []stage.Expr{v}, T: boolType}, nil
+		case opcode.Minus:
+			if !isNumeric(v.Type()) {
+				return nil, qerr.ErrUnsupported.New("unary minus on %s", v.Type())
+			}
+			return &stage.Call{Fn: "neg", Args: []stage.Expr{v}, T: v.Type()}, nil
+		case opcode.Plus:
+			return v, nil
+		}
+		return nil, qerr.ErrUnsupported.New("unary operator %s", e.Op)
+	case *ast.IsNullExpr:
+		v, err := sub(e.Expr)
+		if err != nil {
+			return nil, err
+		}
+		fn := "isnull"
+		if e.Not {
+			fn = "isnotnull"
+		}
+		return &stage.Call{Fn: fn, Args: []stage.Expr{v}, T: boolType}, nil
+	case *ast.PatternLikeOrIlikeExpr:
+		if !e.IsLike {
+			return nil, qerr.ErrUnsupported.New("ILIKE")
+		}
+		v, err := sub(e.Expr)
+		if err != nil {
+			return nil, err
+		}
+		p, err := sub(e.Pattern)
+		if err != nil {
+			return nil, err
+		}
+		fn := "like"
+		if e.Not {
+			fn = "not like"
+		}
+		return &stage.Call{Fn: fn, Args: []stage.Expr{v, p}, T: boolType}, nil
+	case *ast.PatternInExpr:
+		if e.Sel != nil {
+			return nil, qerr.ErrUnsupported.New("IN (subquery)")
+		}
+		args := make([]stage.Expr, 0, len(e.List)+1)
+		for _, x := range append([]ast.ExprNode{e.Expr}, e.List...) {
+			a, err := sub(x)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, a)
+		}
+		fn := "in"
+		if e.Not {
+			fn = "not in"
+		}
+		return &stage.Call{Fn: fn, Args: args, T: boolType}, nil
+	case *ast.BetweenExpr:
+		v, err := sub(e.Expr)
+		if err != nil {
+			return nil, err
+		}
+		lo, err := sub(e.Left)
+		if err != nil {
+			return nil, err
+		}
+		hi, err := sub(e.Right)
+		if err != nil {
+			return nil, err
+		}
+		between := &stage.Call{Fn: "and", T: boolType, Args: []stage.Expr{
+			&stage.Call{Fn: ">=", Args: []stage.Expr{v, lo}, T: boolType},
+			&stage.Call{Fn: "<=", Args: []stage.Expr{v, hi}, T: boolType},
+		}}
+		if e.Not {
+			return &stage.Call{Fn: "not", Args: []stage.Expr{between}, T: boolType}, nil
+		}
+		return between, nil
+	case *ast.FuncCastExpr:
+		v, err := sub(e.Expr)
+		if err != nil {
+			return nil, err
+		}
+		t, err := ArrowType(e.Tp)
+		if err != nil {
+			return nil, err
+		}
+		return coerce(v, t), nil
+	case *ast.FuncCallExpr:
+		return b.funcCall(e, sub)
+	case *ast.ColumnNameExpr:
+		return nil, qerr.ErrInvalid.New("column %s is not allowed here", columnText(e.Name))
+	}
+	return nil, qerr.ErrUnsupported.New("expression %s", restore(e))
+}
+
+func (b *Binder) funcCall(e *ast.FuncCallExpr, sub func(ast.ExprNode) (stage.Expr, error)) (stage.Expr, error) {
+	args := make([]stage.Expr, len(e.Args))
+	for i, a := range e.Args {
+		v, err := sub(a)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = v
+	}
+	name := e.FnName.L
+	switch name {
+	case "dateliteral", "timestampliteral":
+		lit, ok := args[0].(*stage.Literal)
+		if !ok || lit.Null {
+			return nil, qerr.ErrInvalid.New("%s needs a string", name)
+		}
+		t := arrow.DataType(arrow.FixedWidthTypes.Date32)
+		if name == "timestampliteral" {
+			t = &arrow.TimestampType{Unit: arrow.Microsecond}
+		}
+		return &stage.Literal{Text: lit.Text, T: t}, nil
+	case "lower", "upper":
+		if len(args) != 1 {
+			return nil, qerr.ErrInvalid.New("%s takes one argument", name)
+		}
+		return &stage.Call{Fn: name, Args: args, T: arrow.BinaryTypes.String}, nil
+	case "abs":
+		if len(args) != 1 || !isNumeric(args[0].Type()) {
+			return nil, qerr.ErrInvalid.New("abs takes one number")
+		}
+		return &stage.Call{Fn: name, Args: args, T: args[0].Type()}, nil
+	case "coalesce", "ifnull":
+		if len(args) == 0 {
+			return nil, qerr.ErrInvalid.New("%s needs arguments", name)
+		}
+		return &stage.Call{Fn: "coalesce", Args: args, T: args[0].Type()}, nil
+	}
+	return nil, qerr.ErrUnsupported.New("function %s", name)
+}
+
+func literal(v *driver.ValueExpr) (stage.Expr, error) {
+	switch v.Kind() {
+	case driver.KindNull:
+		return &stage.Literal{Null: true, T: arrow.Null}, nil
+	case driver.KindInt64:
+		return &stage.Literal{Text: strconv.FormatInt(v.GetInt64(), 10), T: arrow.PrimitiveTypes.Int64}, nil
+	case driver.KindUint64:
+		return &stage.Literal{Text: strconv.FormatUint(v.GetUint64(), 10), T: arrow.PrimitiveTypes.Uint64}, nil
+	case driver.KindFloat32, driver.KindFloat64:
+		return &stage.Literal{Text: strconv.FormatFloat(v.GetFloat64(), 'g', -1, 64), T: arrow.PrimitiveTypes.Float64}, nil
+	case driver.KindString:
+		return &stage.Literal{Text: v.GetString(), T: arrow.BinaryTypes.String}, nil
+	case driver.KindMysqlDecimal:
+		text := v.GetMysqlDecimal().String()
+		digits := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(text, "-"), ".", ""), "0")
+		scale := 0
+		if i := strings.IndexByte(text, '.'); i >= 0 {
+			scale = len(text) - i - 1
+		}
+		return &stage.Literal{Text: text, T: decimal(int32(max(len(digits), scale, 1)), int32(scale))}, nil
+	}
+	return nil, qerr.ErrUnsupported.New("literal %s", restore(v))
+}

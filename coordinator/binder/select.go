@@ -1,0 +1,469 @@
+package binder
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// bindSelect binds one SELECT block into
+//
+//	Limit
+//	  Sort
+//	    Project (select list, plus hidden ORDER BY columns)
+//	      Filter (HAVING)
+//	        Aggregate
+//	          Project (group keys and aggregate arguments)
+//	            Filter (WHERE)
+//	              Scan
+//
+// with a last Project that drops the hidden columns.
+func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan, error) {
+	if s.With != nil || s.WindowSpecs != nil || s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
+		return nil, qerr.ErrUnsupported.New("WITH, WINDOW and locking clauses")
+	}
+	input, sc, err := b.from(ctx, s.From)
+	if err != nil {
+		return nil, err
+	}
+	if s.Where != nil {
+		cond, err := b.expr(sc, s.Where)
+		if err != nil {
+			return nil, err
+		}
+		input = &stage.Filter{Input: input, Cond: cond}
+	}
+
+	fields, err := expandFields(s.Fields, sc)
+	if err != nil {
+		return nil, err
+	}
+	bindOut := func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }
+
+	aggs := collectAggregates(s)
+	if len(aggs) > 0 || s.GroupBy != nil {
+		a, err := b.aggregate(sc, input, s, fields, aggs)
+		if err != nil {
+			return nil, err
+		}
+		input, bindOut = a.plan, a.bind
+		if s.Having != nil {
+			cond, err := bindOut(s.Having.Expr)
+			if err != nil {
+				return nil, err
+			}
+			input = &stage.Filter{Input: input, Cond: cond}
+		}
+	} else if s.Having != nil {
+		return nil, qerr.ErrInvalid.New("HAVING without GROUP BY or aggregate")
+	}
+
+	proj := &stage.Project{Input: input}
+	for _, f := range fields {
+		e, err := bindOut(f.expr)
+		if err != nil {
+			return nil, err
+		}
+		proj.Exprs, proj.Names = append(proj.Exprs, e), append(proj.Names, f.name)
+	}
+	visible := len(proj.Exprs)
+	var plan stage.Plan = proj
+	if s.Distinct {
+		plan = distinct(proj)
+	}
+
+	if s.OrderBy != nil {
+		keys, err := b.orderKeys(s.OrderBy, fields, proj, bindOut, s.Distinct)
+		if err != nil {
+			return nil, err
+		}
+		if len(proj.Exprs) > visible {
+			plan = proj // hidden sort columns were added
+		}
+		plan = &stage.Sort{Input: plan, Keys: keys}
+	}
+	if s.Limit != nil {
+		l, err := limit(s.Limit)
+		if err != nil {
+			return nil, err
+		}
+		l.Input = plan
+		plan = l
+	}
+	if len(proj.Exprs) > visible {
+		plan = dropHidden(plan, proj.Names[:visible], proj)
+	}
+	return plan, nil
+}
+
+type field struct {
+	expr ast.ExprNode
+	name string
+}
+
+// expandFields turns the select list into one field per output column,
+// expanding * and naming each column as MySQL does (alias, column name, or
+// the expression's text).
+func expandFields(fl *ast.FieldList, sc *scope) ([]field, error) {
+	var out []field
+	for _, f := range fl.Fields {
+		if f.WildCard != nil {
+			matched := false
+			for _, c := range sc.cols {
+				if f.WildCard.Table.O != "" && !strings.EqualFold(f.WildCard.Table.O, c.table) {
+					continue
+				}
+				matched = true
+				out = append(out, field{
+					expr: &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: ast.NewCIStr(c.table), Name: ast.NewCIStr(c.name)}},
+					name: c.name,
+				})
+			}
+			if !matched {
+				return nil, qerr.ErrNotFound.New("unknown table %s in select list", f.WildCard.Table.O)
+			}
+			continue
+		}
+		name := f.AsName.O
+		if name == "" {
+			if c, ok := f.Expr.(*ast.ColumnNameExpr); ok {
+				name = c.Name.Name.O
+			} else if f.Text() != "" {
+				name = f.Text()
+			} else {
+				name = restore(f.Expr)
+			}
+		}
+		out = append(out, field{expr: f.Expr, name: name})
+	}
+	return out, nil
+}
+
+func (b *Binder) from(ctx context.Context, from *ast.TableRefsClause) (stage.Plan, *scope, error) {
+	if from == nil {
+		return &stage.Values{Rows: [][]stage.Expr{{}}, Names: []string{}}, &scope{}, nil
+	}
+	join := from.TableRefs
+	if join.Right != nil {
+		return nil, nil, qerr.ErrUnsupported.New("joins")
+	}
+	src, ok := join.Left.(*ast.TableSource)
+	if !ok {
+		return nil, nil, qerr.ErrUnsupported.New("FROM %T", join.Left)
+	}
+	tn, ok := src.Source.(*ast.TableName)
+	if !ok {
+		return nil, nil, qerr.ErrUnsupported.New("derived tables")
+	}
+	t, err := b.table(ctx, tn)
+	if err != nil {
+		return nil, nil, err
+	}
+	qual := strings.ToLower(t.Name)
+	if src.AsName.O != "" {
+		qual = src.AsName.L
+	}
+	scan := &stage.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
+		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows(), Tasks: b.tasks}
+	b.tables[scan.ID] = t
+	sc := &scope{}
+	for _, c := range t.Columns {
+		scan.Columns = append(scan.Columns, c.Name)
+		scan.Types = append(scan.Types, c.Type)
+		sc.cols = append(sc.cols, scopeColumn{table: qual, name: c.Name, typ: c.Type})
+	}
+	return scan, sc, nil
+}
+
+// collectAggregates finds the aggregate calls of the select list, HAVING and
+// ORDER BY, each distinct call once, in order of appearance.
+func collectAggregates(s *ast.SelectStmt) []*ast.AggregateFuncExpr {
+	c := &aggCollector{seen: map[string]bool{}}
+	for _, f := range s.Fields.Fields {
+		if f.Expr != nil {
+			f.Expr.Accept(c)
+		}
+	}
+	if s.Having != nil {
+		s.Having.Expr.Accept(c)
+	}
+	if s.OrderBy != nil {
+		for _, item := range s.OrderBy.Items {
+			item.Expr.Accept(c)
+		}
+	}
+	return c.aggs
+}
+
+type aggCollector struct {
+	aggs []*ast.AggregateFuncExpr
+	seen map[string]bool
+}
+
+func (c *aggCollector) Enter(n ast.Node) (ast.Node, bool) {
+	if a, ok := n.(*ast.AggregateFuncExpr); ok {
+		if key := restore(a); !c.seen[key] {
+			c.seen[key] = true
+			c.aggs = append(c.aggs, a)
+		}
+		return n, true
+	}
+	return n, false
+}
+
+func (c *aggCollector) Leave(n ast.Node) (ast.Node, bool) { return n, true }
+
+type boundAggregate struct {
+	plan stage.Plan
+	// bind binds an expression above the aggregate: group keys and
+	// aggregate calls become its output columns.
+	bind func(ast.ExprNode) (stage.Expr, error)
+}
+
+// aggregate binds GROUP BY and the aggregate calls. Group keys and aggregate
+// arguments are computed by a Project below the Aggregate, so the Aggregate
+// groups by plain columns and can be distributed by hash of them.
+func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, fields []field, aggs []*ast.AggregateFuncExpr) (*boundAggregate, error) {
+	pre := &stage.Project{Input: input}
+	preIndex := map[string]int{} // restored text -> pre column
+	addPre := func(e ast.ExprNode) (int, error) {
+		key := restore(e)
+		if i, ok := preIndex[key]; ok {
+			return i, nil
+		}
+		v, err := b.expr(sc, e)
+		if err != nil {
+			return 0, err
+		}
+		name := key
+		if c, ok := e.(*ast.ColumnNameExpr); ok {
+			name = c.Name.Name.O
+		}
+		pre.Exprs, pre.Names = append(pre.Exprs, v), append(pre.Names, name)
+		preIndex[key] = len(pre.Exprs) - 1
+		return len(pre.Exprs) - 1, nil
+	}
+
+	var groupKeys []string // restored text of each group key
+	var groupExprs []ast.ExprNode
+	if s.GroupBy != nil {
+		for _, item := range s.GroupBy.Items {
+			e := resolveAlias(item.Expr, fields)
+			if n, ok := intLiteral(e); ok {
+				if n < 1 || int(n) > len(fields) {
+					return nil, qerr.ErrInvalid.New("GROUP BY position %d is not in the select list", n)
+				}
+				e = fields[n-1].expr
+			}
+			if hasAggregate(e) {
+				return nil, qerr.ErrInvalid.New("GROUP BY cannot contain an aggregate")
+			}
+			groupKeys = append(groupKeys, restore(e))
+			groupExprs = append(groupExprs, e)
+		}
+	}
+	agg := &stage.Aggregate{Mode: stage.AggregateComplete}
+	for _, e := range groupExprs {
+		i, err := addPre(e)
+		if err != nil {
+			return nil, err
+		}
+		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()})
+		agg.Names = append(agg.Names, pre.Names[i])
+	}
+	aggIndex := map[string]int{}
+	for _, a := range aggs {
+		call, err := b.aggCall(a, addPre, pre)
+		if err != nil {
+			return nil, err
+		}
+		aggIndex[restore(a)] = len(agg.Aggs)
+		agg.Aggs = append(agg.Aggs, call)
+		agg.Names = append(agg.Names, restore(a))
+	}
+	if len(pre.Exprs) == 0 {
+		// count(*) alone still needs a row source; keep one cheap column.
+		pre.Exprs, pre.Names = []stage.Expr{&stage.Literal{Text: "1", T: arrowInt64}}, []string{"one"}
+	}
+	agg.Input = pre
+	out := agg.Schema()
+	groupsN := len(agg.GroupBy)
+	var bind func(e ast.ExprNode) (stage.Expr, error)
+	bind = func(e ast.ExprNode) (stage.Expr, error) {
+		return b.exprWith(e, func(e ast.ExprNode) (stage.Expr, bool, error) {
+			key := restore(e)
+			for i, g := range groupKeys {
+				if g == key {
+					return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
+				}
+			}
+			switch e := e.(type) {
+			case *ast.AggregateFuncExpr:
+				i := groupsN + aggIndex[key]
+				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
+			case *ast.ColumnNameExpr:
+				// MySQL's ONLY_FULL_GROUP_BY: a column must be a group key
+				// (matched above by its full text, or here by name).
+				for i, g := range groupExprs {
+					if c, ok := g.(*ast.ColumnNameExpr); ok && strings.EqualFold(c.Name.Name.O, e.Name.Name.O) &&
+						(e.Name.Table.O == "" || strings.EqualFold(e.Name.Table.O, c.Name.Table.O) || c.Name.Table.O == "") {
+						return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
+					}
+				}
+				if _, err := sc.resolve(e.Name); err != nil {
+					return nil, true, err
+				}
+				return nil, true, qerr.ErrInvalid.New("column %s is not in GROUP BY and not inside an aggregate", columnText(e.Name))
+			}
+			return nil, false, nil
+		})
+	}
+	return &boundAggregate{plan: agg, bind: bind}, nil
+}
+
+func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (int, error), pre *stage.Project) (stage.AggCall, error) {
+	fn := stage.AggFunc(strings.ToLower(a.F))
+	switch fn {
+	case stage.AggCount, stage.AggSum, stage.AggMin, stage.AggMax, stage.AggAvg:
+	default:
+		return stage.AggCall{}, qerr.ErrUnsupported.New("aggregate %s", a.F)
+	}
+	if len(a.Args) != 1 {
+		return stage.AggCall{}, qerr.ErrUnsupported.New("%s with %d arguments", a.F, len(a.Args))
+	}
+	if fn == stage.AggCount && !a.Distinct {
+		if _, ok := intLiteral(a.Args[0]); ok { // count(*) and count(1)
+			return stage.AggCall{Fn: stage.AggCountStar, T: arrowInt64}, nil
+		}
+	}
+	if hasAggregate(a.Args[0]) {
+		return stage.AggCall{}, qerr.ErrInvalid.New("nested aggregate in %s", restore(a))
+	}
+	i, err := addPre(a.Args[0])
+	if err != nil {
+		return stage.AggCall{}, err
+	}
+	arg := &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()}
+	t, err := aggregateType(fn, arg.T)
+	if err != nil {
+		return stage.AggCall{}, err
+	}
+	return stage.AggCall{Fn: fn, Arg: arg, Distinct: a.Distinct, T: t}, nil
+}
+
+func hasAggregate(e ast.ExprNode) bool {
+	c := &aggCollector{seen: map[string]bool{}}
+	e.Accept(c)
+	return len(c.aggs) > 0
+}
+
+// resolveAlias replaces a bare name that is a select-list alias (and not
+// otherwise qualified) by the aliased expression, as MySQL does in GROUP BY.
+func resolveAlias(e ast.ExprNode, fields []field) ast.ExprNode {
+	c, ok := e.(*ast.ColumnNameExpr)
+	if !ok || c.Name.Table.O != "" {
+		return e
+	}
+	for _, f := range fields {
+		if strings.EqualFold(f.name, c.Name.Name.O) {
+			if fc, ok := f.expr.(*ast.ColumnNameExpr); ok && strings.EqualFold(fc.Name.Name.O, c.Name.Name.O) {
+				return e
+			}
+			return f.expr
+		}
+	}
+	return e
+}
+
+// distinct groups the projection by every output column.
+func distinct(p *stage.Project) stage.Plan {
+	agg := &stage.Aggregate{Input: p, Mode: stage.AggregateComplete, Names: p.Names}
+	for i, e := range p.Exprs {
+		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: p.Names[i], T: e.Type()})
+	}
+	return agg
+}
+
+// orderKeys binds ORDER BY. A key is a select-list alias, a position, or an
+// expression; an expression not in the select list becomes a hidden column of
+// proj. NULLs sort first ascending and last descending, as in MySQL.
+func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *stage.Project,
+	bindOut func(ast.ExprNode) (stage.Expr, error), isDistinct bool) ([]stage.SortKey, error) {
+	var keys []stage.SortKey
+	for _, item := range ob.Items {
+		pos := -1
+		if n, ok := intLiteral(item.Expr); ok {
+			if n < 1 || int(n) > len(fields) {
+				return nil, qerr.ErrInvalid.New("ORDER BY position %d is not in the select list", n)
+			}
+			pos = int(n) - 1
+		} else if c, ok := item.Expr.(*ast.ColumnNameExpr); ok && c.Name.Table.O == "" {
+			for i, f := range fields {
+				if strings.EqualFold(f.name, c.Name.Name.O) {
+					pos = i
+					break
+				}
+			}
+		}
+		if pos < 0 {
+			key := restore(item.Expr)
+			for i, f := range fields {
+				if restore(f.expr) == key {
+					pos = i
+					break
+				}
+			}
+		}
+		if pos < 0 {
+			if isDistinct {
+				return nil, qerr.ErrInvalid.New("ORDER BY %s is not in the select list of a SELECT DISTINCT", restore(item.Expr))
+			}
+			e, err := bindOut(item.Expr)
+			if err != nil {
+				return nil, err
+			}
+			proj.Exprs = append(proj.Exprs, e)
+			proj.Names = append(proj.Names, fmt.Sprintf("__order%d", len(keys)))
+			pos = len(proj.Exprs) - 1
+		}
+		keys = append(keys, stage.SortKey{
+			Expr:       &stage.ColumnRef{Index: pos, Name: proj.Names[pos], T: proj.Exprs[pos].Type()},
+			Desc:       item.Desc,
+			NullsFirst: !item.Desc,
+		})
+	}
+	return keys, nil
+}
+
+func limit(l *ast.Limit) (*stage.Limit, error) {
+	out := &stage.Limit{Count: -1}
+	if l.Count != nil {
+		n, ok := intLiteral(l.Count)
+		if !ok || n < 0 {
+			return nil, qerr.ErrInvalid.New("LIMIT must be a non-negative integer")
+		}
+		out.Count = n
+	}
+	if l.Offset != nil {
+		n, ok := intLiteral(l.Offset)
+		if !ok || n < 0 {
+			return nil, qerr.ErrInvalid.New("OFFSET must be a non-negative integer")
+		}
+		out.Offset = n
+	}
+	return out, nil
+}
+
+// dropHidden projects the visible columns of proj back out of plan.
+func dropHidden(plan stage.Plan, names []string, proj *stage.Project) stage.Plan {
+	out := &stage.Project{Input: plan, Names: append([]string(nil), names...)}
+	for i := range names {
+		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: names[i], T: proj.Exprs[i].Type()})
+	}
+	return out
+}

@@ -1,0 +1,252 @@
+package coordinator
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"go.uber.org/zap"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// Config is the coordinator's configuration.
+type Config struct {
+	DataDir string
+	// ResultTTL is how long a query's results stay fetchable.
+	ResultTTL time.Duration
+	// QueryTimeout bounds every query's execution.
+	QueryTimeout time.Duration
+}
+
+// Coordinator plans and runs statements.
+type Coordinator struct {
+	cfg     Config
+	cat     catalog.Catalog
+	members *Membership
+	signer  *stage.TicketSigner
+	log     *zap.Logger
+
+	ctx    context.Context // lives as long as the coordinator: queries outlive their RPC
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// New returns a coordinator. Close stops its queries.
+func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.TicketSigner, log *zap.Logger) *Coordinator {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel}
+}
+
+// Catalog is the coordinator's catalog, for metadata requests.
+func (c *Coordinator) Catalog() catalog.Catalog { return c.cat }
+
+// Members is the live-worker set.
+func (c *Coordinator) Members() *Membership { return c.members }
+
+// Close cancels running queries and waits for their goroutines.
+func (c *Coordinator) Close() {
+	c.cancel()
+	c.wg.Wait()
+}
+
+// Endpoint is one stream of a query's result: where it is and the ticket.
+type Endpoint struct {
+	Addr   string
+	Ticket []byte
+}
+
+// Result is what a query statement answers: the promised schema and the
+// endpoints that stream it. A statement that returns no rows (DDL, DML sent
+// as a query) has no endpoints.
+type Result struct {
+	Query     stage.QueryID
+	Schema    *arrow.Schema
+	Endpoints []Endpoint
+	Expires   time.Time
+	Affected  int64
+}
+
+func newQueryID() stage.QueryID {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return stage.QueryID(hex.EncodeToString(b[:]))
+}
+
+// Execute runs any statement. A query starts on the workers and its result
+// is returned as endpoints before it finishes; other statements run to
+// completion first.
+func (c *Coordinator) Execute(ctx context.Context, sql string) (*Result, error) {
+	stmt, workers, err := c.bind(ctx, sql)
+	if err != nil {
+		return nil, err
+	}
+	q, ok := stmt.(*binder.Query)
+	if !ok {
+		n, err := c.runUpdate(ctx, stmt, workers)
+		if err != nil {
+			return nil, err
+		}
+		return &Result{Schema: arrow.NewSchema(nil, nil), Affected: n}, nil
+	}
+	dplan := c.plan(q, len(workers))
+	if q.Explain {
+		return c.explain(ctx, dplan, workers)
+	}
+	return c.start(ctx, dplan, q.Tables, workers)
+}
+
+// ExecuteUpdate runs a statement that returns a row count (DDL, INSERT).
+func (c *Coordinator) ExecuteUpdate(ctx context.Context, sql string) (int64, error) {
+	stmt, workers, err := c.bind(ctx, sql)
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := stmt.(*binder.Query); ok {
+		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
+	}
+	return c.runUpdate(ctx, stmt, workers)
+}
+
+// Plan returns the distributed plan of a query, as EXPLAIN prints it.
+func (c *Coordinator) bind(ctx context.Context, sql string) (binder.Statement, []*Member, error) {
+	ast, err := binder.Parse(sql)
+	if err != nil {
+		return nil, nil, err
+	}
+	workers := c.members.Live()
+	stmt, err := binder.New(c.cat, catalog.DefaultDatabase, max(len(workers), 1)).Bind(ctx, ast)
+	if err != nil {
+		return nil, nil, err
+	}
+	return stmt, workers, nil
+}
+
+// plan optimizes a bound query and cuts it into fragments for n workers.
+func (c *Coordinator) plan(q *binder.Query, n int) *stage.DistributedPlan {
+	p, _ := opt.PruneColumns(q.Plan)
+	return stage.Cut(stage.EnforceDistribution(p, max(n, 1)), max(n, 1))
+}
+
+// explain answers EXPLAIN: the plan's lines as a one-column result, served by
+// a worker like any other result.
+func (c *Coordinator) explain(ctx context.Context, d *stage.DistributedPlan, workers []*Member) (*Result, error) {
+	lines := d.Lines()
+	v := &stage.Values{Names: []string{"plan"}, Types: []arrow.DataType{arrow.BinaryTypes.String}}
+	for _, l := range lines {
+		v.Rows = append(v.Rows, []stage.Expr{&stage.Literal{Text: l, T: arrow.BinaryTypes.String}})
+	}
+	return c.start(ctx, stage.Cut(v, 1), nil, workers)
+}
+
+func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
+	switch s := stmt.(type) {
+	case *binder.CreateDatabase:
+		return 0, c.cat.CreateDatabase(ctx, s.Name, s.IfNotExists)
+	case *binder.DropDatabase:
+		return 0, c.cat.DropDatabase(ctx, s.Name, s.IfExists)
+	case *binder.CreateTable:
+		return 0, c.cat.CreateTable(ctx, s.Table, s.IfNotExists)
+	case *binder.DropTable:
+		t, err := c.cat.DropTable(ctx, s.Database, s.Name, s.IfExists)
+		if err != nil || t == nil {
+			return 0, err
+		}
+		c.removeFiles(t.Snapshot.Files)
+		return 0, nil
+	case *binder.Insert:
+		return c.insert(ctx, s, workers)
+	}
+	return 0, qerr.ErrUnsupported.New("statement %T", stmt)
+}
+
+// tableDir is a table's directory relative to the data directory. The table
+// ID keeps a re-created table's files apart from its predecessor's.
+func tableDir(t *catalog.Table) string {
+	return filepath.Join("tables", strings.ToLower(t.Database), fmt.Sprintf("%s.%d", strings.ToLower(t.Name), t.ID))
+}
+
+// insert runs the INSERT's plan as a write fragment on one worker and commits
+// the file it wrote; a failure commits nothing.
+func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
+	d := stage.Cut(stage.EnforceDistribution(s.Plan, 1), 1)
+	run, err := c.launch(ctx, d, nil, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(s.Table)})
+	if err != nil {
+		return 0, err
+	}
+	stats, err := run.wait(ctx)
+	var files []catalog.DataFile
+	for _, st := range stats {
+		files = append(files, st.Files...)
+	}
+	if err != nil {
+		c.removeFiles(files)
+		return 0, err
+	}
+	return c.commit(ctx, s.Table, files)
+}
+
+func (c *Coordinator) commit(ctx context.Context, t *catalog.Table, files []catalog.DataFile) (int64, error) {
+	var rows int64
+	for _, f := range files {
+		rows += f.Rows
+	}
+	if len(files) == 0 {
+		return 0, nil
+	}
+	if _, err := c.cat.CommitFiles(ctx, t.Database, t.Name, t.ID, files); err != nil {
+		c.removeFiles(files)
+		return 0, err
+	}
+	return rows, nil
+}
+
+// removeFiles deletes data files that no snapshot refers to any more (a
+// dropped table's, a failed write's). A file it cannot delete is left for
+// CollectOrphans.
+func (c *Coordinator) removeFiles(files []catalog.DataFile) {
+	for _, f := range files {
+		if err := os.Remove(filepath.Join(c.cfg.DataDir, f.Path)); err != nil && !os.IsNotExist(err) {
+			c.log.Warn("remove data file", zap.String("path", f.Path), zap.Error(err))
+		}
+	}
+}
+
+// CollectOrphans deletes files under the tables directory that no snapshot
+// refers to: what a write left behind when it failed or the process died
+// before its commit. Run it only while no write is in flight (at start).
+func (c *Coordinator) CollectOrphans(ctx context.Context) error {
+	refs, err := c.cat.ReferencedFiles(ctx)
+	if err != nil {
+		return err
+	}
+	root := filepath.Join(c.cfg.DataDir, "tables")
+	removed := 0
+	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(c.cfg.DataDir, path)
+		if err == nil && !refs[rel] {
+			if os.Remove(path) == nil {
+				removed++
+			}
+		}
+		return nil
+	})
+	if removed > 0 {
+		c.log.Info("removed orphan data files", zap.Int("files", removed))
+	}
+	return err
+}

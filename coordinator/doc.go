@@ -1,0 +1,11 @@
+// Package coordinator is the brain of a Quiver cluster: it parses and binds
+// statements (coordinator/binder), optimizes them (coordinator/opt), scatters
+// and cuts them into fragments (package stage), places tasks on the live
+// workers (Membership, the scheduler), runs DDL against the catalog, commits
+// writes as snapshots, and keeps the registry of running queries.
+//
+// The coordinator does no bulk data work: workers scan, compute and write;
+// the coordinator relays only ingest streams, which arrive at it. It never
+// speaks gRPC itself beyond the WorkerConn seam and never maps errors to gRPC
+// codes (flightsrv does).
+package coordinator

@@ -1,0 +1,141 @@
+// Package opt holds the optimizer's rules over logical plans. Each rule is a
+// function from plan to plan that reports whether it changed anything; rules
+// never depend on their order of application for correctness.
+package opt
+
+import (
+	"slices"
+
+	"github.com/quiverdb/quiver/stage"
+)
+
+// PruneColumns narrows every Scan to the columns the plan above it reads, and
+// drops Project outputs nobody reads, so that Parquet reads only what the
+// query needs. The plan's own output columns are all kept.
+func PruneColumns(p stage.Plan) (stage.Plan, bool) {
+	need := make([]bool, p.Schema().NumFields())
+	for i := range need {
+		need[i] = true
+	}
+	out, _, changed := prune(p, need)
+	return out, changed
+}
+
+// prune returns the plan with outputs not in need possibly removed, and the
+// old-to-new position of every kept output (-1 for dropped).
+func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
+	switch n := p.(type) {
+	case *stage.Scan:
+		keep := slices.Index(need, true)
+		if keep < 0 {
+			keep = 0 // count(*) still reads one column to count rows
+		}
+		mapping := make([]int, len(n.Columns))
+		c := *n
+		c.Columns, c.Types = nil, nil
+		for i := range n.Columns {
+			mapping[i] = -1
+			if need[i] || i == keep && !slices.Contains(need, true) {
+				mapping[i] = len(c.Columns)
+				c.Columns = append(c.Columns, n.Columns[i])
+				c.Types = append(c.Types, n.Types[i])
+			}
+		}
+		return &c, mapping, len(c.Columns) != len(n.Columns)
+	case *stage.Project:
+		childNeed := make([]bool, n.Input.Schema().NumFields())
+		mapping := make([]int, len(n.Exprs))
+		var exprs []stage.Expr
+		var names []string
+		for i, e := range n.Exprs {
+			mapping[i] = -1
+			if !need[i] {
+				continue
+			}
+			markColumns(e, childNeed)
+			mapping[i] = len(exprs)
+			exprs, names = append(exprs, e), append(names, n.Names[i])
+		}
+		if len(exprs) == 0 && len(n.Exprs) > 0 { // keep the row count
+			markColumns(n.Exprs[0], childNeed)
+			mapping[0] = 0
+			exprs, names = n.Exprs[:1], n.Names[:1]
+		}
+		child, childMap, changed := prune(n.Input, childNeed)
+		out := &stage.Project{Input: child, Exprs: remapAll(exprs, childMap), Names: names}
+		return out, mapping, changed || len(exprs) != len(n.Exprs)
+	case *stage.Filter:
+		childNeed := slices.Clone(need)
+		markColumns(n.Cond, childNeed)
+		child, childMap, changed := prune(n.Input, childNeed)
+		return &stage.Filter{Input: child, Cond: remap(n.Cond, childMap)}, childMap, changed
+	case *stage.Sort:
+		childNeed := slices.Clone(need)
+		for _, k := range n.Keys {
+			markColumns(k.Expr, childNeed)
+		}
+		child, childMap, changed := prune(n.Input, childNeed)
+		keys := make([]stage.SortKey, len(n.Keys))
+		for i, k := range n.Keys {
+			keys[i] = stage.SortKey{Expr: remap(k.Expr, childMap), Desc: k.Desc, NullsFirst: k.NullsFirst}
+		}
+		return &stage.Sort{Input: child, Keys: keys, Local: n.Local}, childMap, changed
+	case *stage.Limit:
+		child, childMap, changed := prune(n.Input, need)
+		return n.WithChildren(child), childMap, changed
+	case *stage.Aggregate:
+		// An aggregate's outputs are all kept; its input needs what its
+		// groups and arguments read.
+		childNeed := make([]bool, n.Input.Schema().NumFields())
+		for _, g := range n.GroupBy {
+			markColumns(g, childNeed)
+		}
+		for _, a := range n.Aggs {
+			if a.Arg != nil {
+				markColumns(a.Arg, childNeed)
+			}
+		}
+		child, childMap, changed := prune(n.Input, childNeed)
+		c := *n
+		c.Input, c.GroupBy = child, remapAll(n.GroupBy, childMap)
+		c.Aggs = make([]stage.AggCall, len(n.Aggs))
+		for i, a := range n.Aggs {
+			c.Aggs[i] = a
+			if a.Arg != nil {
+				c.Aggs[i].Arg = remap(a.Arg, childMap)
+			}
+		}
+		return &c, identity(len(need)), changed
+	}
+	return p, identity(len(need)), false
+}
+
+func identity(n int) []int {
+	m := make([]int, n)
+	for i := range m {
+		m[i] = i
+	}
+	return m
+}
+
+func markColumns(e stage.Expr, need []bool) {
+	stage.WalkExpr(e, func(e stage.Expr) {
+		if c, ok := e.(*stage.ColumnRef); ok {
+			need[c.Index] = true
+		}
+	})
+}
+
+func remap(e stage.Expr, mapping []int) stage.Expr {
+	return stage.RewriteColumns(e, func(c *stage.ColumnRef) stage.Expr {
+		return &stage.ColumnRef{Index: mapping[c.Index], Name: c.Name, T: c.T}
+	})
+}
+
+func remapAll(es []stage.Expr, mapping []int) []stage.Expr {
+	out := make([]stage.Expr, len(es))
+	for i, e := range es {
+		out[i] = remap(e, mapping)
+	}
+	return out
+}

@@ -1,0 +1,70 @@
+package flightsrv
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"go.uber.org/zap"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+)
+
+// Heartbeat announces the worker at self to the coordinator every interval
+// until ctx ends. The first accepted heartbeat (and the first after an
+// outage) logs "worker registered"; the coordinator drops a worker whose
+// heartbeats stop.
+func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, interval time.Duration, log *zap.Logger) error {
+	client, err := flight.NewClientWithMiddlewareCtx(ctx, coordAddr, nil, nil,
+		grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	body, _ := json.Marshal(HeartbeatSpec{Addr: self})
+	log = log.With(zap.String("worker", self), zap.String("coordinator", coordAddr))
+	registered := false
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		err := beat(ctx, client, body, secret, interval)
+		switch {
+		case err == nil && !registered:
+			registered = true
+			log.Info("worker registered", zap.String("addr", self))
+		case err != nil && registered:
+			registered = false
+			log.Warn("heartbeat failed", zap.Error(err))
+		case err != nil:
+			log.Debug("heartbeat failed", zap.Error(err))
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-ticker.C:
+		}
+	}
+}
+
+func beat(ctx context.Context, client flight.Client, body, secret []byte, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*timeout)
+	defer cancel()
+	ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+hex.EncodeToString(secret))
+	stream, err := client.DoAction(ctx, &flight.Action{Type: ActionHeartbeat, Body: body})
+	if err != nil {
+		return err
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package flightsrv
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"go.uber.org/zap"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
+)
+
+// workerService is a worker's Flight service: the coordinator runs tasks
+// and cancels queries with actions and writes table files with do_put
+// (cluster secret required); consumer tasks and clients fetch buffers with
+// do_get (signed ticket required). Everything else is UNIMPLEMENTED.
+type workerService struct {
+	flight.BaseFlightServer
+	w      *exec.Worker
+	signer *stage.TicketSigner
+	secret []byte
+	log    *zap.Logger
+}
+
+// NewWorkerService returns the Flight service of w. Register it on a gRPC
+// server made with ServerOptions.
+func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, log *zap.Logger) flight.FlightServer {
+	if log == nil {
+		log = zap.NewNop()
+	}
+	return &workerService{
+		w:      w,
+		signer: signer,
+		secret: append([]byte(nil), secret...),
+		log:    log.With(zap.String("worker", w.Address())),
+	}
+}
+
+var workerActions = []*flight.ActionType{
+	{Type: stage.ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
+	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
+}
+
+// ListActions lists the worker's actions.
+func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService_ListActionsServer) error {
+	for _, a := range workerActions {
+		if err := stream.Send(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DoAction runs ActionRunTask and ActionCancelQuery.
+func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
+	ctx := stream.Context()
+	if err := checkSecret(ctx, s.secret); err != nil {
+		return err
+	}
+	switch a.GetType() {
+	case stage.ActionRunTask:
+		var spec stage.TaskSpec
+		if err := json.Unmarshal(a.GetBody(), &spec); err != nil {
+			return StatusFromError(qerr.ErrInvalid.Wrap(err, "malformed task spec"))
+		}
+		h, err := s.w.StartTask(ctx, &spec)
+		if err != nil {
+			return StatusFromError(err)
+		}
+		if err := stream.Send(&flight.Result{}); err != nil {
+			return err
+		}
+		stats, err := h.Wait(ctx)
+		if err != nil {
+			return StatusFromError(err)
+		}
+		body, err := json.Marshal(stats)
+		if err != nil {
+			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode task statistics"))
+		}
+		return stream.Send(&flight.Result{Body: body})
+	case stage.ActionCancelQuery:
+		var c stage.CancelSpec
+		if err := json.Unmarshal(a.GetBody(), &c); err != nil || c.Query == "" {
+			return StatusFromError(qerr.ErrInvalid.New("malformed cancel"))
+		}
+		s.w.CancelQuery(ctx, c.Query)
+		return nil
+	}
+	return status.Errorf(codes.Unimplemented, "worker action %q is not implemented", a.GetType())
+}
+
+// DoGet streams the buffer a signed ticket names. A ticket that does not
+// decode is INVALID_ARGUMENT, a bad signature UNAUTHENTICATED, an expired
+// ticket or an unknown buffer NOT_FOUND. A stream that fails midway ends
+// with the error status and never with an end-of-stream marker, so a
+// reader cannot mistake a partial stream for a whole one.
+func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
+	t, err := s.signer.Verify(tkt.GetTicket(), time.Now())
+	if err != nil {
+		return StatusFromError(err)
+	}
+	ctx := stream.Context()
+	rdr, err := s.w.OpenBuffer(ctx, t)
+	if err != nil {
+		return StatusFromError(err)
+	}
+	defer rdr.Release()
+	wr := flight.NewRecordWriter(stream, ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(s.w.Allocator()))
+	for rdr.Next() {
+		if err := wr.Write(rdr.RecordBatch()); err != nil {
+			return err // the client went away
+		}
+	}
+	if err := rdr.Err(); err != nil {
+		return StatusFromError(err)
+	}
+	return wr.Close()
+}
+
+// DoPut writes the batches of the stream as one new Parquet file of a
+// table: the descriptor's command is a WriteSpec, the one PutResult's
+// AppMetadata the written catalog.DataFile as JSON.
+func (s *workerService) DoPut(stream flight.FlightService_DoPutServer) error {
+	ctx := stream.Context()
+	if err := checkSecret(ctx, s.secret); err != nil {
+		return err
+	}
+	rdr, err := flight.NewRecordReader(stream, ipc.WithAllocator(s.w.Allocator()))
+	if err != nil {
+		return StatusFromError(qerr.ErrInvalid.Wrap(err, "read do_put stream"))
+	}
+	defer rdr.Release()
+	var spec stage.WriteSpec
+	desc := rdr.LatestFlightDescriptor()
+	if desc == nil || json.Unmarshal(desc.GetCmd(), &spec) != nil {
+		return StatusFromError(qerr.ErrInvalid.New("do_put without a write spec in its descriptor"))
+	}
+	df, err := s.w.WriteFile(ctx, spec, rdr)
+	if err != nil {
+		return StatusFromError(err)
+	}
+	body, err := json.Marshal(df)
+	if err != nil {
+		return StatusFromError(qerr.ErrInternal.Wrap(err, "encode data file"))
+	}
+	return stream.Send(&flight.PutResult{AppMetadata: body})
+}
+
+// Handshake is not used: calls carry the cluster secret or a signed ticket.
+func (s *workerService) Handshake(flight.FlightService_HandshakeServer) error {
+	return status.Error(codes.Unimplemented, "the worker service has no handshake: send the cluster secret with each call")
+}

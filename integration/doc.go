@@ -1,0 +1,27 @@
+// Package integration holds Quiver's end-to-end tests: multi-process clusters
+// driven by real clients.
+//
+// The tests start the quiver binary as real processes on loopback (`quiver
+// serve`, or one `quiver coordinator` with separate `quiver worker`
+// processes), each in its own temporary data directory, and talk to them only
+// the way users do: the Go ADBC Flight SQL driver, arrow-go's Flight SQL and
+// Flight clients, and (in python/) pyarrow and adbc_driver_flightsql. Every
+// answer is compared with single-process DuckDB fed exactly the same rows.
+//
+// What it owns: the process harness (finding or building the binary, starting
+// and stopping processes, reading their zap JSON logs), deterministic data
+// generation, the DuckDB oracle and the result comparison.
+//
+// What it must not do: import any Quiver package (the server is a black box
+// reached over the network), assert a duration, or wait without a deadline.
+// Every process it starts is stopped in t.Cleanup (SIGTERM, then SIGKILL).
+//
+// Environment:
+//
+//	QUIVER_BIN        the quiver binary to test; when unset the tests build
+//	                  ./cmd/quiver into a temporary directory once.
+//	QUIVER_IT_LOGDIR  when set, process logs are kept there (one file per
+//	                  process) instead of in the test's temporary directory.
+//	QUIVER_IT_ROWS    overrides the number of bulk-ingested rows (default
+//	                  300000), for quick local runs.
+package integration

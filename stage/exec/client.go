@@ -1,0 +1,368 @@
+package exec
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"sync/atomic"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// DefaultMaxMessageBytes is the gRPC message limit Quiver sets on its
+// clients and servers where nothing else is configured (gRPC's default of
+// 4 MB is too small for 64K-row batches).
+const DefaultMaxMessageBytes = 256 << 20
+
+// AuthHeader is the gRPC metadata key that carries the cluster secret, as
+// "Bearer <hex secret>", on every worker call but do_get.
+const AuthHeader = "authorization"
+
+// BearerSecret is the AuthHeader value for secret.
+func BearerSecret(secret []byte) string { return "Bearer " + hex.EncodeToString(secret) }
+
+// Client is a Flight client of one worker's service. It is safe for
+// concurrent use; Close it when done.
+type Client struct {
+	addr string
+	conn *grpc.ClientConn
+	fc   flight.FlightServiceClient
+	auth string
+	mem  memory.Allocator
+}
+
+type clientOptions struct {
+	mem    memory.Allocator
+	maxMsg int
+	dial   []grpc.DialOption
+}
+
+// ClientOption configures DialWorker.
+type ClientOption func(*clientOptions)
+
+// WithAllocator sets the allocator of received batches (default: a Go allocator).
+func WithAllocator(mem memory.Allocator) ClientOption {
+	return func(o *clientOptions) { o.mem = mem }
+}
+
+// WithMaxMessageBytes sets the gRPC send and receive limits (default DefaultMaxMessageBytes).
+func WithMaxMessageBytes(n int) ClientOption {
+	return func(o *clientOptions) { o.maxMsg = n }
+}
+
+// WithDialOptions adds gRPC dial options, such as transport credentials
+// (the default is plaintext).
+func WithDialOptions(opts ...grpc.DialOption) ClientOption {
+	return func(o *clientOptions) { o.dial = append(o.dial, opts...) }
+}
+
+// DialWorker makes a client of the worker at addr. It does not wait for a
+// connection: the first call does.
+func DialWorker(ctx context.Context, addr string, secret []byte, opts ...ClientOption) (*Client, error) {
+	o := clientOptions{maxMsg: DefaultMaxMessageBytes}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.mem == nil {
+		o.mem = memory.NewGoAllocator()
+	}
+	dial := append([]grpc.DialOption{
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(o.maxMsg), grpc.MaxCallSendMsgSize(o.maxMsg)),
+	}, o.dial...)
+	conn, err := grpc.NewClient(addr, dial...)
+	if err != nil {
+		return nil, qerr.ErrUnavailable.Wrap(err, "dial worker %s", addr)
+	}
+	return &Client{
+		addr: addr,
+		conn: conn,
+		fc:   flight.NewFlightServiceClient(conn),
+		auth: BearerSecret(secret),
+		mem:  o.mem,
+	}, nil
+}
+
+// Addr is the worker's address.
+func (c *Client) Addr() string { return c.addr }
+
+// Close closes the connection; calls in flight fail.
+func (c *Client) Close() error { return c.conn.Close() }
+
+func (c *Client) authed(ctx context.Context) context.Context {
+	return metadata.AppendToOutgoingContext(ctx, AuthHeader, c.auth)
+}
+
+// RemoteTask is a task started on a worker by RunTask.
+type RemoteTask struct {
+	done   chan struct{}
+	stats  stage.TaskStatsSpec
+	err    error
+	cancel context.CancelFunc
+}
+
+// RunTask starts spec on the worker and returns once the worker has
+// registered the task's output buffers (so its consumers may start), or
+// with the error that refused it. The call stays open until the task ends:
+// cancelling ctx abandons it (the task itself stops only on CancelQuery or
+// its deadline). A goroutine owned by the RemoteTask reads the outcome and
+// ends with the call.
+func (c *Client) RunTask(ctx context.Context, spec *stage.TaskSpec) (*RemoteTask, error) {
+	body, err := json.Marshal(spec)
+	if err != nil {
+		return nil, qerr.ErrInternal.Wrap(err, "encode task")
+	}
+	ctx, cancel := context.WithCancel(c.authed(ctx))
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionRunTask, Body: body})
+	if err != nil {
+		cancel()
+		return nil, c.callError(err, "run task %s", spec.Task)
+	}
+	if _, err := stream.Recv(); err != nil {
+		cancel()
+		if err == io.EOF {
+			err = qerr.ErrInternal.New("worker %s ended run_task without starting task %s", c.addr, spec.Task)
+		}
+		return nil, c.callError(err, "start task %s", spec.Task)
+	}
+	rt := &RemoteTask{done: make(chan struct{}), cancel: cancel}
+	go func() {
+		defer close(rt.done)
+		defer cancel()
+		res, err := stream.Recv()
+		if err != nil {
+			if err == io.EOF {
+				err = qerr.ErrInternal.New("worker %s ended run_task without statistics for task %s", c.addr, spec.Task)
+			}
+			rt.err = c.callError(err, "task %s", spec.Task)
+			return
+		}
+		if err := json.Unmarshal(res.Body, &rt.stats); err != nil {
+			rt.err = qerr.ErrInternal.Wrap(err, "decode statistics of task %s", spec.Task)
+			return
+		}
+		for {
+			if _, err := stream.Recv(); err != nil {
+				if err != io.EOF {
+					rt.err = c.callError(err, "task %s", spec.Task)
+				}
+				return
+			}
+		}
+	}()
+	return rt, nil
+}
+
+// Wait returns the task's statistics once it has finished, or its error
+// (with the qerr code the worker gave it). ctx bounds only the wait.
+func (t *RemoteTask) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
+	select {
+	case <-t.done:
+		return t.stats, t.err
+	case <-ctx.Done():
+		return stage.TaskStatsSpec{}, qerr.ErrCancelled.Wrap(context.Cause(ctx), "waiting for a task")
+	}
+}
+
+// Done is closed when the outcome is known.
+func (t *RemoteTask) Done() <-chan struct{} { return t.done }
+
+// Abandon stops waiting for the outcome and ends the call; the task goes on.
+func (t *RemoteTask) Abandon() { t.cancel() }
+
+// CancelQuery asks the worker to stop every task of q and free its buffers.
+func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID) error {
+	body, _ := json.Marshal(stage.CancelSpec{Query: q}) // always marshals
+	ctx, cancel := context.WithCancel(c.authed(ctx))
+	defer cancel()
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionCancelQuery, Body: body})
+	if err != nil {
+		return c.callError(err, "cancel query %s", q)
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return c.callError(err, "cancel query %s", q)
+		}
+	}
+}
+
+// Write sends rdr's batches with DoPut to be written as one new Parquet
+// file of a table (WriteSpec in the descriptor's command) and returns the
+// file the worker wrote. The caller keeps ownership of rdr.
+func (c *Client) Write(ctx context.Context, spec stage.WriteSpec, rdr array.RecordReader) (catalog.DataFile, error) {
+	var df catalog.DataFile
+	cmd, err := json.Marshal(spec)
+	if err != nil {
+		return df, qerr.ErrInternal.Wrap(err, "encode write")
+	}
+	ctx, cancel := context.WithCancel(c.authed(ctx))
+	defer cancel()
+	stream, err := c.fc.DoPut(ctx)
+	if err != nil {
+		return df, c.callError(err, "write to %s", spec.Dir)
+	}
+	wr := flight.NewRecordWriter(stream, ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(c.mem))
+	wr.SetFlightDescriptor(&flight.FlightDescriptor{Type: flight.DescriptorCMD, Cmd: cmd})
+	sendErr := func() error {
+		for rdr.Next() {
+			if err := wr.Write(rdr.RecordBatch()); err != nil {
+				return err
+			}
+		}
+		if err := rdr.Err(); err != nil {
+			return qerr.CodeOf(err).Wrap(err, "read batches to write")
+		}
+		return wr.Close()
+	}()
+	if sendErr != nil {
+		var qe *qerr.Error
+		if errors.As(sendErr, &qe) {
+			return df, sendErr // our reader failed: the server sees the call end
+		}
+		// The server ended the call; its status says why.
+	}
+	_ = stream.CloseSend()
+	res, err := stream.Recv()
+	if err != nil {
+		if err == io.EOF {
+			if sendErr != nil {
+				return df, qerr.ErrUnavailable.Wrap(sendErr, "write to %s on %s", spec.Dir, c.addr)
+			}
+			err = qerr.ErrInternal.New("worker %s ended the write without a result", c.addr)
+		}
+		return df, c.callError(err, "write to %s", spec.Dir)
+	}
+	if err := json.Unmarshal(res.AppMetadata, &df); err != nil {
+		return df, qerr.ErrInternal.Wrap(err, "decode written file")
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if err == io.EOF {
+				return df, nil
+			}
+			return df, c.callError(err, "write to %s", spec.Dir)
+		}
+	}
+}
+
+// StreamReader is a do_get stream: a flight.Reader whose errors carry qerr
+// codes and whose last Release also ends the call.
+type StreamReader struct {
+	*flight.Reader
+	cancel context.CancelFunc
+	refs   atomic.Int64
+	addr   string
+}
+
+// Retain adds a reference.
+func (r *StreamReader) Retain() {
+	r.refs.Add(1)
+	r.Reader.Retain()
+}
+
+// Release drops a reference; the last one releases the batches and ends
+// the call.
+func (r *StreamReader) Release() {
+	r.Reader.Release()
+	if r.refs.Add(-1) == 0 {
+		r.cancel()
+	}
+}
+
+// Err is the stream's error, decoded into a qerr error.
+func (r *StreamReader) Err() error {
+	if err := r.Reader.Err(); err != nil {
+		return decodeStatus(err)
+	}
+	return nil
+}
+
+// DoGet streams the buffer a signed ticket names. It returns once the
+// schema has arrived, which the worker sends with the first batch or at the
+// end of an empty buffer. The caller releases the reader.
+func (c *Client) DoGet(ctx context.Context, ticket []byte) (*StreamReader, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	stream, err := c.fc.DoGet(ctx, &flight.Ticket{Ticket: ticket})
+	if err != nil {
+		cancel()
+		return nil, c.callError(err, "do_get")
+	}
+	rdr, err := flight.NewRecordReader(stream, ipc.WithAllocator(c.mem))
+	if err != nil {
+		cancel()
+		return nil, c.callError(err, "do_get")
+	}
+	r := &StreamReader{Reader: rdr, cancel: cancel, addr: c.addr}
+	r.refs.Store(1)
+	return r, nil
+}
+
+// callError decodes a failed call's status, naming the call.
+func (c *Client) callError(err error, format string, args ...any) error {
+	d := decodeStatus(err)
+	var qe *qerr.Error
+	if errors.As(d, &qe) {
+		return qe
+	}
+	return qerr.CodeOf(d).Wrap(d, format, args...)
+}
+
+// ErrorFromStatus turns an error a Quiver Flight call returned into the
+// qerr error the server raised: the status message is qerr.Encode's, so the
+// code survives the hop. A status without one gets the code its gRPC code
+// maps to (a lost connection is ErrUnavailable). Other errors pass through.
+func ErrorFromStatus(err error) error { return decodeStatus(err) }
+
+func decodeStatus(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &se) {
+		return err
+	}
+	st := se.GRPCStatus()
+	if st.Code() == codes.OK {
+		return err
+	}
+	return qerr.Decode(st.Message(), fallbackCode(st.Code()))
+}
+
+func fallbackCode(c codes.Code) qerr.Code {
+	switch c {
+	case codes.InvalidArgument, codes.FailedPrecondition, codes.OutOfRange:
+		return qerr.ErrInvalid
+	case codes.NotFound:
+		return qerr.ErrNotFound
+	case codes.AlreadyExists:
+		return qerr.ErrAlreadyExists
+	case codes.Unauthenticated, codes.PermissionDenied:
+		return qerr.ErrUnauthorized
+	case codes.Unavailable:
+		return qerr.ErrUnavailable
+	case codes.Canceled, codes.DeadlineExceeded:
+		return qerr.ErrCancelled
+	case codes.ResourceExhausted:
+		return qerr.ErrTooLarge
+	case codes.Unimplemented:
+		return qerr.ErrUnsupported
+	}
+	return qerr.ErrInternal
+}

@@ -1,0 +1,29 @@
+// Package exec is the worker runtime (the BE): it runs a worker's stage tasks
+// on an embedded DuckDB and keeps their outputs in exchange buffers until
+// consumers fetch them.
+//
+// It owns:
+//
+//   - Engine: one DuckDB database per worker (memory_limit, threads,
+//     temp_directory); every task runs on its own connection, so tasks run
+//     concurrently and a cancelled context interrupts the query.
+//   - Worker: the task lifecycle. A task's input exchanges are fetched from
+//     their producers with Flight do_get and materialized as DuckDB temp
+//     tables; its fragment is rendered to SQL (stage.RenderTask) and run; its
+//     output is coalesced into ~64K-row batches, relabelled with the schema
+//     the planner promised and routed by kind (result, convergent, expansive,
+//     hash-partitioned normal) into buffers, or written as a Parquet file of a
+//     table (OutputWrite).
+//   - The buffer registry, keyed by (query, task, partition): buffers exist
+//     before StartTask returns, readers stream while the producer runs, and a
+//     buffer is freed once drained by its one reader, when its query is
+//     cancelled, or at its task's deadline.
+//   - Client: the Flight client of the worker service, used by the coordinator
+//     (run tasks, cancel queries, bulk writes) and by workers (exchange
+//     do_get). It decodes gRPC statuses back into qerr errors.
+//
+// It must not plan, bind or optimize, and must not import the coordinator or
+// flightsrv: a worker receives fragments made of stage types and renders them
+// with the stage package. Only flightsrv turns errors into gRPC statuses; this
+// package returns qerr errors.
+package exec

@@ -1,0 +1,172 @@
+package exec
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+// EngineConfig sets up a worker's DuckDB database.
+type EngineConfig struct {
+	// MemoryLimit is DuckDB's memory_limit, e.g. "4GB". Empty keeps DuckDB's
+	// default (80% of the machine's memory).
+	MemoryLimit string
+	// Threads is DuckDB's thread count; 0 keeps DuckDB's default (one per core).
+	Threads int
+	// TempDir is DuckDB's temp_directory, where it spills; it is created if
+	// missing. Conventionally <data-dir>/tmp/<worker-id>. Empty keeps DuckDB's
+	// default.
+	TempDir string
+}
+
+// Engine is one in-memory DuckDB database shared by a worker's tasks. Each
+// task opens its own connection, so tasks run concurrently; temp tables live
+// on the connection and vanish with it. An Engine is safe for concurrent use;
+// its owner closes it after the Worker that uses it.
+type Engine struct {
+	connector *duckdb.Connector
+}
+
+// OpenEngine opens the database with cfg's settings.
+func OpenEngine(cfg EngineConfig) (*Engine, error) {
+	q := url.Values{}
+	if cfg.MemoryLimit != "" {
+		q.Set("memory_limit", cfg.MemoryLimit)
+	}
+	if cfg.Threads > 0 {
+		q.Set("threads", strconv.Itoa(cfg.Threads))
+	}
+	if cfg.TempDir != "" {
+		if err := os.MkdirAll(cfg.TempDir, 0o755); err != nil {
+			return nil, qerr.ErrInternal.Wrap(err, "create DuckDB temp directory")
+		}
+		q.Set("temp_directory", cfg.TempDir)
+	}
+	dsn := ":memory:"
+	if len(q) > 0 {
+		dsn += "?" + q.Encode()
+	}
+	c, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
+	}
+	return &Engine{connector: c}, nil
+}
+
+// Close closes the database. Every connection must be closed first.
+func (e *Engine) Close() error {
+	return e.connector.Close()
+}
+
+// connect opens a connection for one task; the caller closes it.
+func (e *Engine) connect(ctx context.Context) (*duckdb.Conn, error) {
+	c, err := e.connector.Connect(ctx)
+	if err != nil {
+		return nil, qerr.ErrUnavailable.Wrap(err, "connect to DuckDB")
+	}
+	return c.(*duckdb.Conn), nil
+}
+
+// exec runs one statement that returns no rows.
+func execSQL(ctx context.Context, conn *duckdb.Conn, sql string) error {
+	_, err := conn.ExecContext(ctx, sql, nil)
+	return err
+}
+
+// duckError gives an error from DuckDB a qerr code: what the data caused
+// (conversions, overflow) is the user's; running out of memory is a limit;
+// an interrupt is a cancel; everything else (binder, catalog, parser errors
+// on rendered SQL) is a bug.
+func duckError(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	var qe *qerr.Error
+	if errors.As(err, &qe) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return qerr.ErrCancelled.Wrap(err, "%s", what)
+	}
+	var de *duckdb.Error
+	if errors.As(err, &de) {
+		switch de.Type {
+		case duckdb.ErrorTypeInterrupt:
+			return qerr.ErrCancelled.Wrap(err, "%s", what)
+		case duckdb.ErrorTypeOutOfMemory:
+			return qerr.ErrTooLarge.Wrap(err, "%s", what)
+		case duckdb.ErrorTypeConversion, duckdb.ErrorTypeOutOfRange, duckdb.ErrorTypeInvalidInput,
+			duckdb.ErrorTypeDivideByZero, duckdb.ErrorTypeConstraint, duckdb.ErrorTypeDecimal:
+			return qerr.ErrInvalid.Wrap(err, "%s", what)
+		}
+	}
+	return qerr.ErrInternal.Wrap(err, "%s", what)
+}
+
+// duckType is the DuckDB column type that holds an Arrow type exactly.
+func duckType(t arrow.DataType) (string, error) {
+	switch t := t.(type) {
+	case *arrow.Decimal128Type:
+		return fmt.Sprintf("DECIMAL(%d,%d)", t.Precision, t.Scale), nil
+	case *arrow.TimestampType:
+		name := map[arrow.TimeUnit]string{
+			arrow.Second: "TIMESTAMP_S", arrow.Millisecond: "TIMESTAMP_MS",
+			arrow.Microsecond: "TIMESTAMP", arrow.Nanosecond: "TIMESTAMP_NS",
+		}[t.Unit]
+		if t.TimeZone != "" {
+			if t.Unit != arrow.Microsecond {
+				return "", qerr.ErrUnsupported.New("type %s", t)
+			}
+			name = "TIMESTAMPTZ"
+		}
+		return name, nil
+	}
+	switch t.ID() {
+	case arrow.BOOL:
+		return "BOOLEAN", nil
+	case arrow.INT8:
+		return "TINYINT", nil
+	case arrow.INT16:
+		return "SMALLINT", nil
+	case arrow.INT32:
+		return "INTEGER", nil
+	case arrow.INT64:
+		return "BIGINT", nil
+	case arrow.UINT8:
+		return "UTINYINT", nil
+	case arrow.UINT16:
+		return "USMALLINT", nil
+	case arrow.UINT32:
+		return "UINTEGER", nil
+	case arrow.UINT64:
+		return "UBIGINT", nil
+	case arrow.FLOAT32:
+		return "FLOAT", nil
+	case arrow.FLOAT64:
+		return "DOUBLE", nil
+	case arrow.STRING:
+		return "VARCHAR", nil
+	case arrow.BINARY:
+		return "BLOB", nil
+	case arrow.DATE32:
+		return "DATE", nil
+	case arrow.NULL:
+		// DuckDB tables have no NULL type; the renderer types a NULL column
+		// INTEGER as well.
+		return "INTEGER", nil
+	}
+	return "", qerr.ErrUnsupported.New("column type %s", t)
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

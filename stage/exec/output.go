@@ -1,0 +1,304 @@
+package exec
+
+import (
+	"context"
+	"math"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/compute"
+	computeexec "github.com/apache/arrow-go/v18/arrow/compute/exec"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// queryOut runs sql and routes its batches into the task's buffers.
+func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, t *task, stats *stage.TaskStatsSpec) error {
+	ar, err := duckdb.NewArrowFromConn(conn)
+	if err != nil {
+		return qerr.ErrInternal.Wrap(err, "arrow interface")
+	}
+	rdr, err := ar.QueryContext(ctx, sql)
+	if err != nil {
+		return duckError(err, "run task "+t.spec.Task.String())
+	}
+	defer rdr.Release()
+	rt, err := newRouter(ctx, w.mem, t, rdr.Schema(), int64(w.cfg.BatchRows))
+	if err != nil {
+		return err
+	}
+	defer rt.release()
+	for rdr.Next() {
+		if err := rt.add(rdr.RecordBatch()); err != nil {
+			return err
+		}
+	}
+	if err := rdr.Err(); err != nil {
+		return duckError(err, "read result of task "+t.spec.Task.String())
+	}
+	if err := rt.flush(); err != nil {
+		return err
+	}
+	stats.RowsOut, stats.BytesOut = rt.rows, rt.bytes
+	return nil
+}
+
+// pendingBatch is a batch waiting to be coalesced. An owned batch is in the
+// worker's allocator (made by take); the others are DuckDB's, in C memory,
+// and are always copied before they are buffered.
+type pendingBatch struct {
+	rec   arrow.RecordBatch
+	owned bool
+}
+
+// router coalesces DuckDB's small batches into batches of about target rows,
+// labels them with the promised schema and routes them by output kind:
+// Result and Convergent to the one buffer, Expansive the same batch to every
+// buffer, Normal each row to the buffer its __part column names.
+type router struct {
+	ctx    context.Context // carries the allocator for compute
+	mem    memory.Allocator
+	kind   stage.OutputKind
+	schema *arrow.Schema
+	bufs   []*buffer
+	target int64
+	split  bool // Normal with more than one consumer
+
+	pending [][]pendingBatch
+	prows   []int64
+	idx     [][]int32
+	parts   []int
+
+	rows, bytes int64
+}
+
+func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Schema, target int64) (*router, error) {
+	kind := t.spec.Output.Kind
+	fields := got.Fields()
+	if kind == stage.OutputNormal {
+		n := len(fields)
+		if n == 0 || fields[n-1].Name != stage.PartitionColumn {
+			return nil, qerr.ErrInternal.New("normal output of task %s has no trailing %s column", t.spec.Task, stage.PartitionColumn)
+		}
+		if !arrow.IsInteger(fields[n-1].Type.ID()) {
+			return nil, qerr.ErrInternal.New("%s column of task %s is %s, not an integer", stage.PartitionColumn, t.spec.Task, fields[n-1].Type)
+		}
+		fields = fields[:n-1]
+	}
+	if err := sameTypes(arrow.NewSchema(fields, nil), t.schema, "output of task "+t.spec.Task.String()); err != nil {
+		return nil, err
+	}
+	n := len(t.bufs)
+	r := &router{
+		ctx:     computeexec.WithAllocator(ctx, mem),
+		mem:     mem,
+		kind:    kind,
+		schema:  t.schema,
+		bufs:    t.bufs,
+		target:  target,
+		split:   kind == stage.OutputNormal && n > 1,
+		pending: make([][]pendingBatch, n),
+		prows:   make([]int64, n),
+	}
+	if r.split {
+		r.idx = make([][]int32, n)
+	}
+	return r, nil
+}
+
+// add routes one batch from DuckDB; rec stays the caller's.
+func (r *router) add(rec arrow.RecordBatch) error {
+	nrows := rec.NumRows()
+	if nrows == 0 {
+		return nil
+	}
+	r.rows += nrows
+	ncols := r.schema.NumFields()
+	data := array.NewRecordBatch(r.schema, rec.Columns()[:ncols], nrows)
+	defer data.Release()
+	if !r.split {
+		return r.queue(0, data, false)
+	}
+	var err error
+	if r.parts, err = partitionsOf(rec.Column(ncols), len(r.bufs), r.parts); err != nil {
+		return err
+	}
+	for p := range r.idx {
+		r.idx[p] = r.idx[p][:0]
+	}
+	for i, p := range r.parts {
+		r.idx[p] = append(r.idx[p], int32(i))
+	}
+	for p, idx := range r.idx {
+		switch len(idx) {
+		case 0:
+		case int(nrows):
+			if err := r.queue(p, data, false); err != nil {
+				return err
+			}
+		default:
+			taken, err := r.take(data, idx)
+			if err != nil {
+				return err
+			}
+			err = r.queue(p, taken, true)
+			taken.Release()
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *router) take(data arrow.RecordBatch, idx []int32) (arrow.RecordBatch, error) {
+	indices := array.NewInt32Data(array.NewData(arrow.PrimitiveTypes.Int32, len(idx),
+		[]*memory.Buffer{nil, memory.NewBufferBytes(arrow.Int32Traits.CastToBytes(idx))}, nil, 0, 0))
+	defer indices.Release()
+	out, err := compute.Take(r.ctx, *compute.DefaultTakeOptions(), compute.NewDatum(data), compute.NewDatum(indices))
+	if err != nil {
+		return nil, qerr.ErrInternal.Wrap(err, "partition output")
+	}
+	return out.(*compute.RecordDatum).Value, nil
+}
+
+// queue retains rec into partition p's pending batches and emits them once
+// they reach the target.
+func (r *router) queue(p int, rec arrow.RecordBatch, owned bool) error {
+	rec.Retain()
+	r.pending[p] = append(r.pending[p], pendingBatch{rec, owned})
+	r.prows[p] += rec.NumRows()
+	if r.prows[p] >= r.target {
+		return r.emit(p)
+	}
+	return nil
+}
+
+// emit coalesces partition p's pending batches into one and buffers it.
+func (r *router) emit(p int) error {
+	pend := r.pending[p]
+	r.pending[p], r.prows[p] = nil, 0
+	var out arrow.RecordBatch
+	if len(pend) == 1 && pend[0].owned {
+		out = pend[0].rec
+	} else {
+		recs := make([]arrow.RecordBatch, len(pend))
+		for i, pb := range pend {
+			recs[i] = pb.rec
+		}
+		var err error
+		out, err = concatBatches(r.mem, r.schema, recs)
+		for _, rec := range recs {
+			rec.Release()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	defer out.Release()
+	r.bytes += recordBytes(out)
+	if r.kind == stage.OutputExpansive {
+		for _, b := range r.bufs {
+			b.push(out)
+		}
+		return nil
+	}
+	r.bufs[p].push(out)
+	return nil
+}
+
+func (r *router) flush() error {
+	for p := range r.pending {
+		if len(r.pending[p]) > 0 {
+			if err := r.emit(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// release drops what is still pending (after a failure).
+func (r *router) release() {
+	for p, pend := range r.pending {
+		for _, pb := range pend {
+			pb.rec.Release()
+		}
+		r.pending[p] = nil
+	}
+}
+
+// concatBatches copies recs into one batch of schema allocated from mem.
+func concatBatches(mem memory.Allocator, schema *arrow.Schema, recs []arrow.RecordBatch) (arrow.RecordBatch, error) {
+	cols := make([]arrow.Array, schema.NumFields())
+	defer func() {
+		for _, c := range cols {
+			if c != nil {
+				c.Release()
+			}
+		}
+	}()
+	var rows int64
+	for _, rec := range recs {
+		rows += rec.NumRows()
+	}
+	parts := make([]arrow.Array, len(recs))
+	for i := range cols {
+		for j, rec := range recs {
+			parts[j] = rec.Column(i)
+		}
+		c, err := array.Concatenate(parts, mem)
+		if err != nil {
+			return nil, qerr.ErrInternal.Wrap(err, "coalesce output")
+		}
+		cols[i] = c
+	}
+	return array.NewRecordBatch(schema, cols, rows), nil
+}
+
+// partitionsOf reads a __part column into dst: one partition per row, each
+// in [0, n).
+func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
+	if a.NullN() > 0 {
+		return nil, qerr.ErrInternal.New("%s column has nulls", stage.PartitionColumn)
+	}
+	l := a.Len()
+	dst = dst[:0]
+	var get func(i int) int64
+	switch c := a.(type) {
+	case *array.Int8:
+		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Int16:
+		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Int32:
+		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Int64:
+		get = func(i int) int64 { return c.Value(i) }
+	case *array.Uint8:
+		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Uint16:
+		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Uint32:
+		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Uint64:
+		get = func(i int) int64 {
+			if v := c.Value(i); v <= math.MaxInt64 {
+				return int64(v)
+			}
+			return -1
+		}
+	default:
+		return nil, qerr.ErrInternal.New("%s column is %s", stage.PartitionColumn, a.DataType())
+	}
+	for i := range l {
+		v := get(i)
+		if v < 0 || v >= int64(n) {
+			return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", stage.PartitionColumn, v, n)
+		}
+		dst = append(dst, int(v))
+	}
+	return dst, nil
+}

@@ -1,0 +1,522 @@
+package exec
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"go.uber.org/zap"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// Config is a worker's runtime configuration.
+type Config struct {
+	// Address is the host:port other nodes reach this worker's Flight
+	// service at. It names the worker in logs and task statistics.
+	Address string
+	// DataDir is the absolute data directory: scan splits and table
+	// directories are relative to it.
+	DataDir string
+	// Secret is the cluster secret, sent on calls to other workers.
+	Secret []byte
+	// Allocator allocates every Arrow buffer the worker makes. Required.
+	Allocator memory.Allocator
+	// BatchRows is the number of rows output batches are coalesced to
+	// (default 65536).
+	BatchRows int
+	// MaxMessageBytes is the gRPC message limit of the clients the worker
+	// dials to fetch exchanges (default 256 MiB).
+	MaxMessageBytes int
+	// DefaultTTL bounds a task whose spec has no deadline (default 1 hour).
+	DefaultTTL time.Duration
+	// JanitorInterval is how often expired buffers are freed (default 1 s).
+	JanitorInterval time.Duration
+	// CancelledTTL is how long a cancelled query is remembered, so that a
+	// late StartTask for it is refused (default 10 minutes).
+	CancelledTTL time.Duration
+}
+
+func (c *Config) defaults() {
+	if c.BatchRows <= 0 {
+		c.BatchRows = 64 << 10
+	}
+	if c.MaxMessageBytes <= 0 {
+		c.MaxMessageBytes = DefaultMaxMessageBytes
+	}
+	if c.DefaultTTL <= 0 {
+		c.DefaultTTL = time.Hour
+	}
+	if c.JanitorInterval <= 0 {
+		c.JanitorInterval = time.Second
+	}
+	if c.CancelledTTL <= 0 {
+		c.CancelledTTL = 10 * time.Minute
+	}
+}
+
+// renderFunc turns a task into the SQL it runs; stage.RenderTask outside tests.
+type renderFunc func(spec *stage.TaskSpec, env stage.RenderEnv) (string, error)
+
+// Worker runs stage tasks and owns their output buffers. Every task runs in
+// a goroutine the Worker owns, under a context that CancelQuery, the task's
+// deadline or Close cancels. A Worker is safe for concurrent use.
+type Worker struct {
+	cfg    Config
+	engine *Engine
+	mem    memory.Allocator
+	log    *zap.Logger
+	render renderFunc
+
+	mu        sync.Mutex
+	closed    bool
+	queries   map[stage.QueryID]*queryState
+	cancelled map[stage.QueryID]time.Time // remembered until the time given
+	clients   map[string]*Client
+
+	wg   sync.WaitGroup // running tasks and the janitor
+	stop chan struct{}
+}
+
+// queryState is what a worker holds for one query.
+type queryState struct {
+	tasks map[stage.TaskID]*task
+	bufs  map[bufKey]*buffer
+	usage usage // bytes buffered for the query on this worker
+}
+
+// NewWorker starts a worker runtime on engine. The caller closes the Worker
+// before the Engine.
+func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
+	cfg.defaults()
+	if cfg.Allocator == nil {
+		return nil, qerr.ErrInvalid.New("worker config: no allocator")
+	}
+	if !filepath.IsAbs(cfg.DataDir) {
+		return nil, qerr.ErrInvalid.New("worker config: data directory %q is not absolute", cfg.DataDir)
+	}
+	if log == nil {
+		log = zap.NewNop()
+	}
+	w := &Worker{
+		cfg:       cfg,
+		engine:    engine,
+		mem:       cfg.Allocator,
+		log:       log.With(zap.String("worker", cfg.Address)),
+		render:    stage.RenderTask,
+		queries:   map[stage.QueryID]*queryState{},
+		cancelled: map[stage.QueryID]time.Time{},
+		clients:   map[string]*Client{},
+		stop:      make(chan struct{}),
+	}
+	w.wg.Add(1)
+	go w.janitor()
+	return w, nil
+}
+
+// Address is the worker's address as configured.
+func (w *Worker) Address() string { return w.cfg.Address }
+
+// Allocator is the allocator the worker's Arrow buffers come from.
+func (w *Worker) Allocator() memory.Allocator { return w.mem }
+
+// task is one running (or finished) task.
+type task struct {
+	spec   *stage.TaskSpec
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	stop   context.CancelFunc // releases the deadline timer
+	schema *arrow.Schema      // the promised output schema
+	bufs   []*buffer
+	usage  usage
+	log    *zap.Logger
+
+	done  chan struct{}
+	stats stage.TaskStatsSpec
+	err   error
+}
+
+// TaskHandle is a started task.
+type TaskHandle struct {
+	t *task
+}
+
+// Wait blocks until the task has finished or ctx is done, and returns the
+// task's statistics or its error. Leaving Wait does not stop the task.
+func (h *TaskHandle) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
+	select {
+	case <-h.t.done:
+		return h.t.stats, h.t.err
+	case <-ctx.Done():
+		return stage.TaskStatsSpec{}, qerr.ErrCancelled.Wrap(context.Cause(ctx), "waiting for task %s", h.t.spec.Task)
+	}
+}
+
+// Done is closed when the task has finished.
+func (h *TaskHandle) Done() <-chan struct{} { return h.t.done }
+
+// partitions is how many buffers an output of kind k with n consumers has.
+func partitions(o stage.OutputSpec) (int, error) {
+	switch o.Kind {
+	case stage.OutputResult, stage.OutputConvergent:
+		if o.Consumers > 1 {
+			return 0, qerr.ErrInvalid.New("%s output with %d consumers", o.Kind, o.Consumers)
+		}
+		return 1, nil
+	case stage.OutputNormal, stage.OutputExpansive:
+		if o.Consumers < 1 {
+			return 0, qerr.ErrInvalid.New("%s output with %d consumers", o.Kind, o.Consumers)
+		}
+		return o.Consumers, nil
+	case stage.OutputWrite:
+		if o.WriteDir == "" {
+			return 0, qerr.ErrInvalid.New("write output without a directory")
+		}
+		return 0, nil
+	}
+	return 0, qerr.ErrInvalid.New("unknown output kind %q", o.Kind)
+}
+
+// StartTask registers the task's output buffers and starts it. When it
+// returns without error, the buffers exist (a consumer that asks for them
+// finds them) and the task runs in a goroutine owned by the worker, under a
+// context that CancelQuery, the spec's deadline or Close cancels; ctx only
+// bounds the start. A task of a cancelled query is refused with
+// ErrCancelled, a task that is already known with ErrAlreadyExists.
+func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHandle, error) {
+	if err := stage.CheckVersion(spec.Version); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, qerr.ErrCancelled.Wrap(err, "start task %s", spec.Task)
+	}
+	nparts, err := partitions(spec.Output)
+	if err != nil {
+		return nil, err
+	}
+	schema, err := spec.Output.Schema.Arrow()
+	if err != nil {
+		return nil, err
+	}
+	deadline := spec.Deadline
+	if deadline.IsZero() {
+		deadline = time.Now().Add(w.cfg.DefaultTTL)
+	}
+
+	t := &task{
+		spec:   spec,
+		schema: schema,
+		done:   make(chan struct{}),
+		log:    w.log.With(zap.String("query_id", string(spec.Query)), zap.String("task", spec.Task.String())),
+	}
+	ctx, stop := context.WithDeadlineCause(context.Background(), deadline,
+		qerr.ErrCancelled.New("task %s of query %s passed its deadline", spec.Task, spec.Query))
+	t.ctx, t.cancel = context.WithCancelCause(ctx)
+	t.stop = stop
+
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		stop()
+		return nil, qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
+	}
+	if _, ok := w.cancelled[spec.Query]; ok {
+		w.mu.Unlock()
+		stop()
+		return nil, qerr.ErrCancelled.New("query %s was cancelled", spec.Query)
+	}
+	qs := w.queryLocked(spec.Query)
+	_, running := qs.tasks[spec.Task]
+	_, buffered := qs.bufs[bufKey{spec.Query, spec.Task, 0}]
+	if running || buffered {
+		w.mu.Unlock()
+		stop()
+		return nil, qerr.ErrAlreadyExists.New("task %s of query %s already exists on %s", spec.Task, spec.Query, w.cfg.Address)
+	}
+	for p := range nparts {
+		k := bufKey{spec.Query, spec.Task, p}
+		b := newBuffer(k, schema, deadline, &qs.usage, &t.usage)
+		qs.bufs[k] = b
+		t.bufs = append(t.bufs, b)
+	}
+	qs.tasks[spec.Task] = t
+	w.wg.Add(1)
+	w.mu.Unlock()
+
+	t.log.Info("task started", zap.String("output", string(spec.Output.Kind)),
+		zap.Int("inputs", len(spec.Inputs)), zap.Time("deadline", deadline))
+	go w.runTask(t)
+	return &TaskHandle{t: t}, nil
+}
+
+func (w *Worker) queryLocked(q stage.QueryID) *queryState {
+	qs, ok := w.queries[q]
+	if !ok {
+		qs = &queryState{tasks: map[stage.TaskID]*task{}, bufs: map[bufKey]*buffer{}}
+		w.queries[q] = qs
+	}
+	return qs
+}
+
+// forgetLocked drops a query's state once it holds nothing.
+func (w *Worker) forgetLocked(q stage.QueryID) {
+	if qs, ok := w.queries[q]; ok && len(qs.tasks) == 0 && len(qs.bufs) == 0 {
+		delete(w.queries, q)
+	}
+}
+
+func (w *Worker) runTask(t *task) {
+	defer w.wg.Done()
+	start := time.Now()
+	stats, err := func() (stats stage.TaskStatsSpec, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				t.log.Error("task panicked", zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
+				err = qerr.ErrInternal.New("task %s panicked: %v", t.spec.Task, r)
+			}
+		}()
+		return w.execute(t)
+	}()
+	if err != nil && t.ctx.Err() != nil {
+		// Whatever DuckDB or a stream said, the task stopped because its
+		// context ended: report why.
+		err = context.Cause(t.ctx)
+	}
+	stats.Version = stage.SpecVersion
+	stats.Task = t.spec.Task
+	stats.Worker = w.cfg.Address
+	stats.Wall = time.Since(start)
+	stats.PeakBytes = t.usage.peak.Load()
+	for _, b := range t.bufs {
+		b.finish(err)
+	}
+
+	w.mu.Lock()
+	if qs, ok := w.queries[t.spec.Query]; ok {
+		// A failed task's buffers stay registered, empty, so that a reader
+		// that comes late gets the task's error; reading, a cancel or the
+		// deadline frees them.
+		delete(qs.tasks, t.spec.Task)
+		w.forgetLocked(t.spec.Query)
+	}
+	w.mu.Unlock()
+
+	if err != nil {
+		t.log.Warn("task failed", zap.Error(err), zap.String("code", string(qerr.CodeOf(err))), zap.Duration("wall", stats.Wall))
+	} else {
+		t.log.Info("task finished", zap.Int64("rows_in", stats.RowsIn), zap.Int64("rows_out", stats.RowsOut),
+			zap.Int64("bytes_out", stats.BytesOut), zap.Duration("wall", stats.Wall))
+	}
+	t.stats, t.err = stats, err
+	t.cancel(nil)
+	t.stop()
+	close(t.done)
+}
+
+// OpenBuffer returns the reader of the buffer a verified ticket names. The
+// reader's Next blocks until a batch arrives or the buffer ends, fails, or
+// ctx is done; the caller releases the reader. A buffer has one reader: it
+// is freed when that reader reaches its end or is released early. An unknown
+// or freed buffer is ErrNotFound, one that is already being read ErrInvalid.
+func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
+	k := bufKey{t.Query, t.Task, t.Partition}
+	w.mu.Lock()
+	var b *buffer
+	if qs, ok := w.queries[t.Query]; ok {
+		b = qs.bufs[k]
+	}
+	w.mu.Unlock()
+	if b == nil {
+		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
+	}
+	b.mu.Lock()
+	opened := b.opened
+	b.opened = true
+	b.mu.Unlock()
+	if opened {
+		return nil, qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(k), t.Query)
+	}
+	r := &bufferReader{ctx: ctx, b: b, w: w}
+	r.refs.Store(1)
+	return r, nil
+}
+
+// freeBuffer removes b from the registry and frees it; err (if any) is what
+// readers still waiting get.
+func (w *Worker) freeBuffer(b *buffer, err error) {
+	w.mu.Lock()
+	if qs, ok := w.queries[b.key.query]; ok && qs.bufs[b.key] == b {
+		delete(qs.bufs, b.key)
+		w.forgetLocked(b.key.query)
+	}
+	w.mu.Unlock()
+	b.free(err)
+}
+
+// CancelQuery stops every task of q on this worker and frees its buffers.
+// Readers get ErrCancelled, and StartTask refuses q's tasks for a while. It
+// does not wait for the tasks to end.
+func (w *Worker) CancelQuery(ctx context.Context, q stage.QueryID) {
+	cause := qerr.ErrCancelled.New("query %s was cancelled", q)
+	w.mu.Lock()
+	w.cancelled[q] = time.Now().Add(w.cfg.CancelledTTL)
+	var tasks []*task
+	var bufs []*buffer
+	if qs, ok := w.queries[q]; ok {
+		for _, t := range qs.tasks {
+			tasks = append(tasks, t)
+		}
+		for _, b := range qs.bufs {
+			bufs = append(bufs, b)
+		}
+		qs.bufs = map[bufKey]*buffer{}
+		w.forgetLocked(q)
+	}
+	w.mu.Unlock()
+	for _, t := range tasks {
+		t.cancel(cause)
+	}
+	for _, b := range bufs {
+		b.free(cause)
+	}
+	w.log.Info("query cancelled", zap.String("query_id", string(q)),
+		zap.Int("tasks", len(tasks)), zap.Int("buffers", len(bufs)))
+}
+
+// BufferedBytes is the number of bytes the buffers of q hold on this worker.
+func (w *Worker) BufferedBytes(q stage.QueryID) int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if qs, ok := w.queries[q]; ok {
+		return qs.usage.cur.Load()
+	}
+	return 0
+}
+
+// janitor frees buffers past their task's deadline and forgets old cancels.
+func (w *Worker) janitor() {
+	defer w.wg.Done()
+	tick := time.NewTicker(w.cfg.JanitorInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case now := <-tick.C:
+			w.expire(now)
+		}
+	}
+}
+
+func (w *Worker) expire(now time.Time) {
+	var expired []*buffer
+	w.mu.Lock()
+	for q, until := range w.cancelled {
+		if now.After(until) {
+			delete(w.cancelled, q)
+		}
+	}
+	for q, qs := range w.queries {
+		for k, b := range qs.bufs {
+			if now.After(b.deadline) {
+				expired = append(expired, b)
+				delete(qs.bufs, k)
+			}
+		}
+		w.forgetLocked(q)
+	}
+	w.mu.Unlock()
+	for _, b := range expired {
+		b.free(qerr.ErrExpired.New("buffer %s of query %s expired at %s", partName(b.key), b.key.query, b.deadline.Format(time.RFC3339)))
+	}
+}
+
+// client returns the pooled client of the worker at addr.
+func (w *Worker) client(ctx context.Context, addr string) (*Client, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil, qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
+	}
+	if c, ok := w.clients[addr]; ok {
+		return c, nil
+	}
+	c, err := DialWorker(ctx, addr, w.cfg.Secret, WithAllocator(w.mem), WithMaxMessageBytes(w.cfg.MaxMessageBytes))
+	if err != nil {
+		return nil, err
+	}
+	w.clients[addr] = c
+	return c, nil
+}
+
+// Close cancels every task, waits for them to end, frees every buffer and
+// closes the pooled clients. It is idempotent.
+func (w *Worker) Close() error {
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return nil
+	}
+	w.closed = true
+	cause := qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
+	for _, qs := range w.queries {
+		for _, t := range qs.tasks {
+			t.cancel(cause)
+		}
+	}
+	w.mu.Unlock()
+	close(w.stop)
+	w.wg.Wait()
+
+	w.mu.Lock()
+	var bufs []*buffer
+	for _, qs := range w.queries {
+		for _, b := range qs.bufs {
+			bufs = append(bufs, b)
+		}
+	}
+	w.queries = map[stage.QueryID]*queryState{}
+	clients := w.clients
+	w.clients = map[string]*Client{}
+	w.mu.Unlock()
+	for _, b := range bufs {
+		b.free(cause)
+	}
+	var firstErr error
+	for _, c := range clients {
+		if err := c.Close(); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// inputTableName is the temp table that holds the task's input exchange from
+// fragment f. Temp tables are per connection, so this only needs to be
+// readable in logs and stable for one task.
+func inputTableName(spec *stage.TaskSpec, f stage.FragmentID) string {
+	return fmt.Sprintf("__quiver_in_%s_%d_%d_x%d", sanitize(string(spec.Query), 40), spec.Task.Fragment, spec.Task.Index, f)
+}
+
+func sanitize(s string, max int) string {
+	b := []byte(s)
+	if len(b) > max {
+		b = b[:max]
+	}
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}

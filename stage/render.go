@@ -1,0 +1,389 @@
+package stage
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+// RenderEnv resolves what a fragment's leaves read on one worker.
+type RenderEnv struct {
+	// DataDir is the absolute data directory; ScanSplit files are relative to it.
+	DataDir string
+	// InputTable names the DuckDB table that holds the input exchange from fragment f.
+	InputTable func(f FragmentID) string
+}
+
+// PartitionColumn is the trailing column that a Normal output's SQL adds: the
+// consumer partition of each row, computed by DuckDB's hash so that every
+// worker (all run the same DuckDB) places equal keys alike.
+const PartitionColumn = "__part"
+
+// RenderTask renders the task's fragment as one DuckDB SELECT whose columns
+// are c0..cN-1 of the types the planner promised. For OutputNormal a last
+// column PartitionColumn holds each row's consumer partition in [0, Consumers).
+//
+// The renderer owns every dialect difference between MySQL semantics and
+// DuckDB (NULL ordering, integer division, result types): every value it
+// computes is cast to the planned type.
+func RenderTask(spec *TaskSpec, env RenderEnv) (string, error) {
+	if err := CheckVersion(spec.Version); err != nil {
+		return "", err
+	}
+	root, err := DecodePlan(spec.Plan)
+	if err != nil {
+		return "", err
+	}
+	r := &renderer{env: env, splits: map[int][]string{}}
+	for _, s := range spec.Splits {
+		r.splits[s.Scan] = s.Files
+	}
+	sql, err := r.render(root)
+	if err != nil {
+		return "", err
+	}
+	if spec.Output.Kind == OutputNormal {
+		keys := make([]string, len(spec.Output.Keys))
+		for i, k := range spec.Output.Keys {
+			keys[i] = col(k)
+		}
+		sql = fmt.Sprintf("SELECT *, CAST(hash(%s) %% %d AS INTEGER) AS %s FROM (%s) AS t",
+			strings.Join(keys, ", "), spec.Output.Consumers, PartitionColumn, sql)
+	}
+	return sql, nil
+}
+
+// RenderPlan renders a plan that reads no exchange and no table files: the
+// oracle path of tests and constant queries.
+func RenderPlan(p Plan) (string, error) {
+	r := &renderer{splits: map[int][]string{}}
+	return r.render(p)
+}
+
+type renderer struct {
+	env    RenderEnv
+	splits map[int][]string
+}
+
+func col(i int) string { return fmt.Sprintf("c%d", i) }
+
+func (r *renderer) render(p Plan) (string, error) {
+	switch p := p.(type) {
+	case *Scan:
+		return r.renderScan(p), nil
+	case *Values:
+		return renderValues(p), nil
+	case *ExchangeSource:
+		if r.env.InputTable == nil {
+			return "", qerr.ErrInternal.New("fragment reads exchange %d but the task has no inputs", p.From)
+		}
+		return "SELECT * FROM " + quoteIdent(r.env.InputTable(p.From)), nil
+	case *Exchange:
+		return "", qerr.ErrInternal.New("exchange inside a fragment: plan was not fragmented")
+	}
+	input, err := r.render(p.Children()[0])
+	if err != nil {
+		return "", err
+	}
+	from := " FROM (" + input + ") AS t"
+	switch p := p.(type) {
+	case *Filter:
+		return "SELECT *" + from + " WHERE " + renderExpr(p.Cond), nil
+	case *Project:
+		return "SELECT " + selectList(p.Exprs) + from, nil
+	case *Aggregate:
+		return renderAggregate(p, from), nil
+	case *Sort:
+		return "SELECT *" + from + orderBy(p.Keys), nil
+	case *Limit:
+		// A Limit directly over a Sort renders as one ORDER BY ... LIMIT so
+		// that the order the limit keeps is the sorted one.
+		if s, ok := p.Input.(*Sort); ok {
+			inner, err := r.render(s.Input)
+			if err != nil {
+				return "", err
+			}
+			return "SELECT * FROM (" + inner + ") AS t" + orderBy(s.Keys) + limitClause(p), nil
+		}
+		return "SELECT *" + from + limitClause(p), nil
+	}
+	return "", qerr.ErrInternal.New("renderer: unknown plan node %T", p)
+}
+
+func limitClause(l *Limit) string {
+	s := ""
+	if l.Count >= 0 {
+		s += fmt.Sprintf(" LIMIT %d", l.Count)
+	}
+	if l.Offset > 0 {
+		s += fmt.Sprintf(" OFFSET %d", l.Offset)
+	}
+	return s
+}
+
+func (r *renderer) renderScan(s *Scan) string {
+	items := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		items[i] = fmt.Sprintf("CAST(%s AS %s) AS %s", quoteIdent(c), sqlTypeName(s.Types[i]), col(i))
+	}
+	files := r.splits[s.ID]
+	if len(files) == 0 {
+		nulls := make([]string, len(s.Columns))
+		for i := range s.Columns {
+			nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", sqlTypeName(s.Types[i]), col(i))
+		}
+		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false"
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = quoteString(filepath.Join(r.env.DataDir, f))
+	}
+	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])"
+}
+
+func renderValues(v *Values) string {
+	if len(v.Types) == 0 {
+		// A SELECT without FROM reads one row of no columns.
+		return "SELECT 1 AS " + PartitionColumn + "_one"
+	}
+	if len(v.Rows) == 0 {
+		nulls := make([]string, len(v.Types))
+		for i, t := range v.Types {
+			nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", sqlTypeName(t), col(i))
+		}
+		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false"
+	}
+	rows := make([]string, len(v.Rows))
+	for i, row := range v.Rows {
+		vals := make([]string, len(row))
+		for j, e := range row {
+			vals[j] = castTo(renderExpr(e), v.Types[j])
+		}
+		rows[i] = "(" + strings.Join(vals, ", ") + ")"
+	}
+	names := make([]string, len(v.Types))
+	for i := range names {
+		names[i] = col(i)
+	}
+	return "SELECT * FROM (VALUES " + strings.Join(rows, ", ") + ") AS t(" + strings.Join(names, ", ") + ")"
+}
+
+func selectList(es []Expr) string {
+	items := make([]string, len(es))
+	for i, e := range es {
+		items[i] = castTo(renderExpr(e), e.Type()) + " AS " + col(i)
+	}
+	return strings.Join(items, ", ")
+}
+
+func orderBy(keys []SortKey) string {
+	items := make([]string, len(keys))
+	for i, k := range keys {
+		dir, nulls := "ASC", "NULLS LAST"
+		if k.Desc {
+			dir = "DESC"
+		}
+		if k.NullsFirst {
+			nulls = "NULLS FIRST"
+		}
+		items[i] = renderExpr(k.Expr) + " " + dir + " " + nulls
+	}
+	return " ORDER BY " + strings.Join(items, ", ")
+}
+
+// renderAggregate renders the three modes. A partial aggregate emits each
+// aggregate's states (PartialStates); the final one finds them by position
+// after the group columns and merges them.
+func renderAggregate(a *Aggregate, from string) string {
+	items := make([]string, 0, len(a.GroupBy)+len(a.Aggs))
+	groups := make([]string, len(a.GroupBy))
+	for i, g := range a.GroupBy {
+		groups[i] = renderExpr(g)
+		items = append(items, castTo(groups[i], g.Type()))
+	}
+	state := len(a.GroupBy) // next state column of a final aggregate's input
+	for _, agg := range a.Aggs {
+		arg := ""
+		if agg.Arg != nil {
+			arg = renderExpr(agg.Arg)
+			if agg.Distinct {
+				arg = "DISTINCT " + arg
+			}
+		}
+		switch a.Mode {
+		case AggregatePartial:
+			switch agg.Fn {
+			case AggCountStar:
+				items = append(items, "count(*)")
+			case AggAvg:
+				items = append(items, castTo("sum("+arg+")", AvgSumType(agg.Arg.Type())), "count("+arg+")")
+			default:
+				items = append(items, castTo(string(agg.Fn)+"("+arg+")", agg.T))
+			}
+		case AggregateFinal:
+			s := "t." + col(state)
+			switch agg.Fn {
+			case AggCount, AggCountStar:
+				items = append(items, castTo("coalesce(sum("+s+"), 0)", agg.T))
+			case AggAvg:
+				items = append(items, castTo(avgExpr("sum("+s+")", "sum(t."+col(state+1)+")", agg.T), agg.T))
+			default:
+				items = append(items, castTo(string(agg.Fn)+"("+s+")", agg.T))
+			}
+			state += len(PartialStates(agg))
+		default:
+			switch agg.Fn {
+			case AggCountStar:
+				items = append(items, "count(*)")
+			case AggAvg:
+				items = append(items, castTo(avgExpr(castTo("sum("+arg+")", AvgSumType(agg.Arg.Type())), "count("+arg+")", agg.T), agg.T))
+			default:
+				items = append(items, castTo(string(agg.Fn)+"("+arg+")", agg.T))
+			}
+		}
+	}
+	for i := range items {
+		items[i] += " AS " + col(i)
+	}
+	sql := "SELECT " + strings.Join(items, ", ") + from
+	if len(groups) > 0 {
+		sql += " GROUP BY " + strings.Join(groups, ", ")
+	}
+	return sql
+}
+
+// avgExpr divides an exact sum by a count. A decimal average is computed in
+// a decimal wide enough for its scale, so no digits are lost to a double.
+func avgExpr(sum, count string, t arrow.DataType) string {
+	if d, ok := t.(*arrow.Decimal128Type); ok {
+		return fmt.Sprintf("CAST(%s AS DECIMAL(38,%d)) / nullif(%s, 0)", sum, d.Scale, count)
+	}
+	return fmt.Sprintf("CAST(%s AS DOUBLE) / nullif(%s, 0)", sum, count)
+}
+
+func castTo(sql string, t arrow.DataType) string {
+	return "CAST(" + sql + " AS " + sqlTypeName(t) + ")"
+}
+
+var binaryOps = map[string]string{
+	"+": "+", "-": "-", "*": "*", "%": "%", "div": "//",
+	"=": "=", "<>": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
+	"and": "AND", "or": "OR", "like": "LIKE", "not like": "NOT LIKE",
+}
+
+// renderExpr renders a scalar expression over the columns c0..cN of the
+// enclosing FROM (t).
+func renderExpr(e Expr) string {
+	switch e := e.(type) {
+	case *ColumnRef:
+		return "t." + col(e.Index)
+	case *Literal:
+		return renderLiteral(e)
+	case *Cast:
+		return castTo(renderExpr(e.Arg), e.T)
+	case *Call:
+		args := make([]string, len(e.Args))
+		for i, a := range e.Args {
+			args[i] = renderExpr(a)
+		}
+		if op, ok := binaryOps[e.Fn]; ok && len(args) == 2 {
+			out := "(" + args[0] + " " + op + " " + args[1] + ")"
+			if e.Fn == "div" || isArithmetic(e.Fn) {
+				return castTo(out, e.T)
+			}
+			return out
+		}
+		switch e.Fn {
+		case "/":
+			// MySQL's / never truncates: divide as double, or as decimal
+			// when the planner typed the result a decimal.
+			if _, ok := e.T.(*arrow.Decimal128Type); ok {
+				return castTo(fmt.Sprintf("(CAST(%s AS DECIMAL(38,10)) / nullif(%s, 0))", args[0], args[1]), e.T)
+			}
+			return castTo(fmt.Sprintf("(CAST(%s AS DOUBLE) / nullif(%s, 0))", args[0], args[1]), e.T)
+		case "not":
+			return "(NOT " + args[0] + ")"
+		case "neg":
+			return castTo("(-"+args[0]+")", e.T)
+		case "isnull":
+			return "(" + args[0] + " IS NULL)"
+		case "isnotnull":
+			return "(" + args[0] + " IS NOT NULL)"
+		case "in", "not in":
+			return "(" + args[0] + " " + strings.ToUpper(e.Fn) + " (" + strings.Join(args[1:], ", ") + "))"
+		}
+		return castTo(e.Fn+"("+strings.Join(args, ", ")+")", e.T)
+	}
+	panic(fmt.Sprintf("renderExpr: unknown expression %T", e))
+}
+
+func isArithmetic(fn string) bool {
+	return fn == "+" || fn == "-" || fn == "*" || fn == "%"
+}
+
+func renderLiteral(l *Literal) string {
+	if l.Null {
+		return castTo("NULL", l.T)
+	}
+	switch l.T.ID() {
+	case arrow.BOOL:
+		return strings.ToUpper(l.Text)
+	case arrow.STRING:
+		return quoteString(l.Text)
+	}
+	return castTo(quoteString(l.Text), l.T)
+}
+
+func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// sqlTypeName is the DuckDB name of an Arrow type.
+func sqlTypeName(t arrow.DataType) string {
+	switch t := t.(type) {
+	case *arrow.Decimal128Type:
+		return fmt.Sprintf("DECIMAL(%d,%d)", t.Precision, t.Scale)
+	case *arrow.TimestampType:
+		if t.TimeZone != "" {
+			return "TIMESTAMPTZ"
+		}
+		return "TIMESTAMP"
+	}
+	switch t.ID() {
+	case arrow.BOOL:
+		return "BOOLEAN"
+	case arrow.INT8:
+		return "TINYINT"
+	case arrow.INT16:
+		return "SMALLINT"
+	case arrow.INT32:
+		return "INTEGER"
+	case arrow.INT64:
+		return "BIGINT"
+	case arrow.UINT8:
+		return "UTINYINT"
+	case arrow.UINT16:
+		return "USMALLINT"
+	case arrow.UINT32:
+		return "UINTEGER"
+	case arrow.UINT64:
+		return "UBIGINT"
+	case arrow.FLOAT32:
+		return "FLOAT"
+	case arrow.FLOAT64:
+		return "DOUBLE"
+	case arrow.STRING:
+		return "VARCHAR"
+	case arrow.BINARY:
+		return "BLOB"
+	case arrow.DATE32:
+		return "DATE"
+	case arrow.NULL:
+		return "INTEGER"
+	}
+	return strings.ToUpper(t.Name())
+}
