@@ -1,10 +1,5 @@
 package stage
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Fragment is a piece of the distributed plan that runs as Tasks identical
 // tasks, each over its own partition of the inputs. Its leaves are scans,
 // constants and ExchangeSources; its root's rows go where Output says. A
@@ -83,45 +78,4 @@ func taskCount(p Partitioning) int {
 		return 1
 	}
 	return p.Tasks
-}
-
-// String prints the distributed plan as EXPLAIN shows it: the operator tree
-// from the root down, one node per line, with a stage header where each
-// fragment begins.
-func (d *DistributedPlan) String() string {
-	var b strings.Builder
-	d.explain(&b, d.Root(), 0)
-	return b.String()
-}
-
-// Lines is String split into EXPLAIN's rows.
-func (d *DistributedPlan) Lines() []string {
-	return strings.Split(strings.TrimRight(d.String(), "\n"), "\n")
-}
-
-func (d *DistributedPlan) explain(b *strings.Builder, f *Fragment, depth int) {
-	kind := "result"
-	if !f.Output.IsResult() {
-		kind = strings.ToLower(string(f.Output.Kind))
-	}
-	tasks := "tasks"
-	if f.Tasks == 1 {
-		tasks = "task"
-	}
-	fmt.Fprintf(b, "%sStage %d: %s, %d %s\n", strings.Repeat("  ", depth), f.ID, kind, f.Tasks, tasks)
-	d.explainNode(b, f.Root, depth+1)
-}
-
-func (d *DistributedPlan) explainNode(b *strings.Builder, p Plan, depth int) {
-	indent := strings.Repeat("  ", depth)
-	if src, ok := p.(*ExchangeSource); ok {
-		producer := d.Fragment(src.From)
-		fmt.Fprintf(b, "%sExchange %s\n", indent, exchangeLabel(src.Kind, src.Keys, src.Schema(), src.Tasks))
-		d.explain(b, producer, depth+1)
-		return
-	}
-	fmt.Fprintf(b, "%s%s\n", indent, p.Explain())
-	for _, c := range p.Children() {
-		d.explainNode(b, c, depth+1)
-	}
 }

@@ -254,8 +254,8 @@ func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, field
 	if s.GroupBy != nil {
 		for _, item := range s.GroupBy.Items {
 			e := resolveAlias(item.Expr, fields)
-			if n, ok := intLiteral(e); ok {
-				if n < 1 || int(n) > len(fields) {
+			if n, ok := position(e); ok {
+				if n < 1 || n > len(fields) {
 					return nil, qerr.ErrInvalid.New("GROUP BY position %d is not in the select list", n)
 				}
 				e = fields[n-1].expr
@@ -284,7 +284,7 @@ func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, field
 		}
 		aggIndex[restore(a)] = len(agg.Aggs)
 		agg.Aggs = append(agg.Aggs, call)
-		agg.Names = append(agg.Names, restore(a))
+		agg.Names = append(agg.Names, call.String())
 	}
 	if len(pre.Exprs) == 0 {
 		// count(*) alone still needs a row source; keep one cheap column.
@@ -397,11 +397,11 @@ func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *stage.Pr
 	var keys []stage.SortKey
 	for _, item := range ob.Items {
 		pos := -1
-		if n, ok := intLiteral(item.Expr); ok {
-			if n < 1 || int(n) > len(fields) {
+		if n, ok := position(item.Expr); ok {
+			if n < 1 || n > len(fields) {
 				return nil, qerr.ErrInvalid.New("ORDER BY position %d is not in the select list", n)
 			}
-			pos = int(n) - 1
+			pos = n - 1
 		} else if c, ok := item.Expr.(*ast.ColumnNameExpr); ok && c.Name.Table.O == "" {
 			for i, f := range fields {
 				if strings.EqualFold(f.name, c.Name.Name.O) {
@@ -466,4 +466,12 @@ func dropHidden(plan stage.Plan, names []string, proj *stage.Project) stage.Plan
 		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: names[i], T: proj.Exprs[i].Type()})
 	}
 	return out
+}
+
+// position reads a select-list position (GROUP BY 1, ORDER BY 2).
+func position(e ast.ExprNode) (int, bool) {
+	if p, ok := e.(*ast.PositionExpr); ok && p.P == nil {
+		return p.N, true
+	}
+	return 0, false
 }

@@ -1,0 +1,121 @@
+package coordinator
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cockroachdb/datadriven"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// TestPlans runs the planner goldens in testdata/plans. Commands mirror the
+// pipeline:
+//
+//	exec                   DDL statements, one per line, against a fresh catalog
+//	snapshot table=t files=N rows=R   commit N fake files holding R rows
+//	bind                   the bound logical plan
+//	opt                    the plan after the optimizer's rules
+//	scatter workers=N      the distributed plan, as EXPLAIN prints it
+//
+// Rewrite the expectations with `go test ./coordinator -run TestPlans -rewrite`.
+func TestPlans(t *testing.T) {
+	datadriven.Walk(t, "testdata/plans", func(t *testing.T, path string) {
+		ctx := context.Background()
+		cat, err := catalog.OpenBolt(filepath.Join(t.TempDir(), "catalog.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer cat.Close()
+		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
+			switch d.Cmd {
+			case "exec":
+				for _, sql := range strings.Split(strings.TrimSpace(d.Input), "\n") {
+					if err := execDDL(ctx, cat, sql); err != nil {
+						return errorText(err)
+					}
+				}
+				return ""
+			case "snapshot":
+				var table string
+				var files, rows int
+				d.ScanArgs(t, "table", &table)
+				d.ScanArgs(t, "files", &files)
+				d.ScanArgs(t, "rows", &rows)
+				tbl, err := cat.GetTable(ctx, catalog.DefaultDatabase, table)
+				if err != nil {
+					return errorText(err)
+				}
+				var fs []catalog.DataFile
+				for i := 0; i < files; i++ {
+					fs = append(fs, catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)})
+				}
+				if _, err := cat.CommitFiles(ctx, tbl.Database, tbl.Name, tbl.ID, fs); err != nil {
+					return errorText(err)
+				}
+				return ""
+			case "bind", "opt", "scatter":
+				workers := 2
+				if d.HasArg("workers") {
+					d.ScanArgs(t, "workers", &workers)
+				}
+				q, err := bindQuery(ctx, cat, d.Input, workers)
+				if err != nil {
+					return errorText(err)
+				}
+				switch d.Cmd {
+				case "bind":
+					return stage.Format(q.Plan)
+				case "opt":
+					p, _ := opt.PruneColumns(q.Plan)
+					return stage.Format(p)
+				}
+				p, _ := opt.PruneColumns(q.Plan)
+				return stage.Cut(stage.EnforceDistribution(p, workers), workers).String()
+			}
+			t.Fatalf("unknown command %s", d.Cmd)
+			return ""
+		})
+	})
+}
+
+func errorText(err error) string {
+	return fmt.Sprintf("error %s: %s\n", qerr.CodeOf(err), err)
+}
+
+func bindQuery(ctx context.Context, cat catalog.Catalog, sql string, workers int) (*binder.Query, error) {
+	ast, err := binder.Parse(sql)
+	if err != nil {
+		return nil, err
+	}
+	stmt, err := binder.New(cat, catalog.DefaultDatabase, workers).Bind(ctx, ast)
+	if err != nil {
+		return nil, err
+	}
+	q, ok := stmt.(*binder.Query)
+	if !ok {
+		return nil, fmt.Errorf("not a query: %T", stmt)
+	}
+	return q, nil
+}
+
+func execDDL(ctx context.Context, cat catalog.Catalog, sql string) error {
+	ast, err := binder.Parse(sql)
+	if err != nil {
+		return err
+	}
+	stmt, err := binder.New(cat, catalog.DefaultDatabase, 1).Bind(ctx, ast)
+	if err != nil {
+		return err
+	}
+	c := &Coordinator{cat: cat}
+	_, err = c.runUpdate(ctx, stmt, nil)
+	return err
+}

@@ -1,0 +1,190 @@
+package stage
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+var rewrite = flag.Bool("rewrite", false, "rewrite golden files")
+
+func TestSatisfies(t *testing.T) {
+	anyD := Distribution{Kind: DistAny}
+	single := Distribution{Kind: DistSingle}
+	hashAB := Distribution{Kind: DistHash, Keys: []int{0, 1}}
+	cases := []struct {
+		part Partitioning
+		want [3]bool // Any, Single, Hash(0,1)
+	}{
+		{Partitioning{Kind: PartAny, Tasks: 2}, [3]bool{true, false, false}},
+		{Partitioning{Kind: PartSingle, Tasks: 1}, [3]bool{true, true, true}},
+		{Partitioning{Kind: PartBroadcast, Tasks: 2}, [3]bool{true, false, false}},
+		{Partitioning{Kind: PartHash, Keys: []int{0, 1}, Tasks: 2}, [3]bool{true, false, true}},
+		{Partitioning{Kind: PartHash, Keys: []int{1}, Tasks: 2}, [3]bool{true, false, true}},
+		{Partitioning{Kind: PartHash, Keys: []int{2}, Tasks: 2}, [3]bool{true, false, false}},
+		{Partitioning{Kind: PartHash, Keys: []int{0, 2}, Tasks: 2}, [3]bool{true, false, false}},
+		{Partitioning{Kind: PartHash, Tasks: 2}, [3]bool{true, false, false}},
+	}
+	for _, c := range cases {
+		for i, d := range []Distribution{anyD, single, hashAB} {
+			if got := c.part.Satisfies(d); got != c.want[i] {
+				t.Errorf("%s satisfies %s = %v, want %v", c.part, d, got, c.want[i])
+			}
+		}
+	}
+}
+
+var (
+	i64 = arrow.PrimitiveTypes.Int64
+	dec = &arrow.Decimal128Type{Precision: 38, Scale: 2}
+)
+
+// samplePlan is a fragment-shaped plan that uses every node and expression
+// kind that travels to workers.
+func samplePlan() Plan {
+	scan := &Scan{ID: 0, Database: "main", Table: "t", Columns: []string{"a", "d"}, Types: []arrow.DataType{i64, dec}, Files: 2, Rows: 10, Tasks: 2}
+	a := &ColumnRef{Index: 0, Name: "a", T: i64}
+	d := &ColumnRef{Index: 1, Name: "d", T: dec}
+	filter := &Filter{Input: scan, Cond: &Call{Fn: "and", T: arrow.FixedWidthTypes.Boolean, Args: []Expr{
+		&Call{Fn: ">", Args: []Expr{a, &Literal{Text: "5", T: i64}}, T: arrow.FixedWidthTypes.Boolean},
+		&Call{Fn: "isnotnull", Args: []Expr{&Cast{Arg: d, T: arrow.PrimitiveTypes.Float64}}, T: arrow.FixedWidthTypes.Boolean},
+	}}}
+	agg := &Aggregate{Input: filter, Mode: AggregatePartial, GroupBy: []Expr{a},
+		Aggs:  []AggCall{{Fn: AggCountStar, T: i64}, {Fn: AggAvg, Arg: d, T: &arrow.Decimal128Type{Precision: 38, Scale: 6}}},
+		Names: []string{"a", "count(*)", "avg(d)"}}
+	sort := &Sort{Input: agg, Keys: []SortKey{{Expr: a, Desc: true}}, Local: true}
+	return &Limit{Input: sort, Count: 10, Local: true}
+}
+
+// TestTaskSpecGolden pins the wire form of a TaskSpec: a change to it must
+// be deliberate (and bump SpecVersion when old workers would misread it).
+func TestTaskSpecGolden(t *testing.T) {
+	plan, err := EncodePlan(samplePlan())
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := TaskSpec{
+		Version: SpecVersion, Query: "q1", Task: TaskID{Fragment: 2, Index: 1}, Plan: plan,
+		Splits: []ScanSplit{{Scan: 0, Files: []string{"tables/main/t.1/a.parquet"}}},
+		Output: OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 2, Schema: SchemaSpec{{Name: "c0", Type: "int64"}}},
+		Deadline: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
+	}
+	got, err := json.MarshalIndent(spec, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "taskspec.golden.json")
+	if *rewrite {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("TaskSpec wire form changed (rerun with -rewrite if meant):\n%s", got)
+	}
+	var back TaskSpec
+	if err := json.Unmarshal(want, &back); err != nil {
+		t.Fatal(err)
+	}
+	p, err := DecodePlan(back.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Format(p) != Format(samplePlan()) {
+		t.Fatalf("decoded plan differs:\n%s\nwant\n%s", Format(p), Format(samplePlan()))
+	}
+}
+
+func TestDecodePlanRejectsGarbage(t *testing.T) {
+	for _, in := range []string{`{`, `{"op":"nope"}`, `{"op":"filter"}`, `{"op":"scan","types":["int99"]}`,
+		`{"op":"project","exprs":[{"k":"zzz","t":"int64"}],"inputs":[{"op":"values"}]}`} {
+		if _, err := DecodePlan(json.RawMessage(in)); !qerr.Has(err, qerr.ErrInvalid) {
+			t.Errorf("DecodePlan(%s) = %v, want ErrInvalid", in, err)
+		}
+	}
+}
+
+func TestRenderTask(t *testing.T) {
+	plan, err := EncodePlan(samplePlan())
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := &TaskSpec{Version: SpecVersion, Plan: plan,
+		Splits: []ScanSplit{{Scan: 0, Files: []string{"x/a.parquet", "x/b'.parquet"}}},
+		Output: OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 3}}
+	sql, err := RenderTask(spec, RenderEnv{DataDir: "/data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"read_parquet(['/data/x/a.parquet', '/data/x/b''.parquet'])",
+		"hash(c0) % 3 AS INTEGER) AS __part",
+		"ORDER BY t.c0 DESC NULLS LAST LIMIT 10",
+		"CAST(sum(t.c1) AS DECIMAL(38,2)) AS c2, count(t.c1) AS c3",
+		"GROUP BY t.c0",
+	} {
+		if !strings.Contains(sql, want) {
+			t.Errorf("rendered SQL lacks %q:\n%s", want, sql)
+		}
+	}
+	spec.Version = SpecVersion + 1
+	if _, err := RenderTask(spec, RenderEnv{}); !qerr.Has(err, qerr.ErrInvalid) {
+		t.Errorf("a spec of another version must be refused, got %v", err)
+	}
+}
+
+func TestTickets(t *testing.T) {
+	s := NewTicketSigner([]byte("secret"))
+	now := time.Now()
+	tk := Ticket{Query: "q", Task: TaskID{Fragment: 1, Index: 2}, Partition: 3, Expires: now.Add(time.Minute)}
+	b := s.Sign(tk)
+	got, err := s.Verify(b, now)
+	if err != nil || got.Query != "q" || got.Task != tk.Task || got.Partition != 3 {
+		t.Fatalf("Verify = %+v, %v", got, err)
+	}
+	cases := []struct {
+		name   string
+		ticket []byte
+		signer *TicketSigner
+		now    time.Time
+		want   qerr.Code
+	}{
+		{"garbage", []byte("hello"), s, now, qerr.ErrBadTicket},
+		{"truncated", b[:len(b)-5], s, now, qerr.ErrUnauthorized},
+		{"no signature", b[:20], s, now, qerr.ErrBadTicket},
+		{"other secret", b, NewTicketSigner([]byte("other")), now, qerr.ErrUnauthorized},
+		{"expired", b, s, now.Add(time.Hour), qerr.ErrExpired},
+	}
+	for _, c := range cases {
+		if _, err := c.signer.Verify(c.ticket, c.now); !qerr.Has(err, c.want) {
+			t.Errorf("%s: got %v, want %s", c.name, err, c.want)
+		}
+	}
+}
+
+// TestEnforceIdempotent checks the invariant EnforceDistribution promises:
+// applied to its own output, it changes nothing.
+func TestEnforceIdempotent(t *testing.T) {
+	scan := &Scan{Database: "main", Table: "t", Columns: []string{"a", "b"}, Types: []arrow.DataType{i64, i64}, Tasks: 3}
+	a := &ColumnRef{Index: 0, Name: "a", T: i64}
+	agg := &Aggregate{Input: scan, Mode: AggregateComplete, GroupBy: []Expr{a},
+		Aggs: []AggCall{{Fn: AggSum, Arg: &ColumnRef{Index: 1, Name: "b", T: i64}, T: dec}}, Names: []string{"a", "s"}}
+	plan := &Limit{Input: &Sort{Input: agg, Keys: []SortKey{{Expr: a, NullsFirst: true}}}, Count: 5}
+	once := EnforceDistribution(plan, 3)
+	twice := EnforceDistribution(once, 3)
+	if Format(once) != Format(twice) {
+		t.Fatalf("not idempotent:\n%s\nthen\n%s", Format(once), Format(twice))
+	}
+}
