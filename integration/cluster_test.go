@@ -95,6 +95,7 @@ func TestWorkerLoss(t *testing.T) {
 	}
 	deadline := time.Now().Add(90 * time.Second)
 	attempts := 0
+	seen := map[string]bool{} // distinct errors while the dead worker is still scheduled
 	for {
 		attempts++
 		err := func() error {
@@ -125,6 +126,10 @@ func TestWorkerLoss(t *testing.T) {
 		}()
 		if err == nil {
 			break
+		}
+		if msg := err.Error(); !seen[msg] {
+			seen[msg] = true
+			t.Logf("attempt %d: %v (gRPC code %s)", attempts, err, grpcCode(err))
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("queries did not succeed on the surviving worker within the deadline (%d attempts); last error: %v", attempts, err)

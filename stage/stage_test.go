@@ -73,8 +73,8 @@ func TestTaskSpecGolden(t *testing.T) {
 	}
 	spec := TaskSpec{
 		Version: SpecVersion, Query: "q1", Task: TaskID{Fragment: 2, Index: 1}, Plan: plan,
-		Splits: []ScanSplit{{Scan: 0, Files: []string{"tables/main/t.1/a.parquet"}}},
-		Output: OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 2, Schema: SchemaSpec{{Name: "c0", Type: "int64"}}},
+		Splits:   []ScanSplit{{Scan: 0, Files: []string{"tables/main/t.1/a.parquet"}}},
+		Output:   OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 2, Schema: SchemaSpec{{Name: "c0", Type: "int64"}}},
 		Deadline: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
 	}
 	got, err := json.MarshalIndent(spec, "", "  ")
