@@ -84,7 +84,21 @@ func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, table
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
-		_, _ = r.wait(c.ctx)
+		began := time.Now()
+		stats, err := r.wait(c.ctx)
+		log := c.log.With(zap.String("query_id", string(r.id)))
+		if err != nil {
+			log.Warn("query failed", zap.Error(err))
+			return
+		}
+		var rows, bytes int64
+		for _, st := range stats {
+			if st.Task.Fragment == d.Root().ID {
+				rows, bytes = rows+st.RowsOut, bytes+st.BytesOut
+			}
+		}
+		log.Info("query finished", zap.Int("tasks", len(stats)), zap.Int64("rows", rows),
+			zap.Int64("bytes", bytes), zap.Duration("wall", time.Since(began)))
 	}()
 	root := d.Root()
 	res := &Result{Query: r.id, Schema: root.Root.Schema(), Expires: r.expires}

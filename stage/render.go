@@ -85,6 +85,12 @@ func (r *renderer) render(p Plan) (string, error) {
 	case *Exchange:
 		return "", qerr.ErrInternal.New("exchange inside a fragment: plan was not fragmented")
 	}
+	switch p := p.(type) {
+	case *Project:
+		return r.block(selectList(p.Exprs), p.Input)
+	case *Sort, *Limit:
+		return r.block("*", p)
+	}
 	input, err := r.render(p.Children()[0])
 	if err != nil {
 		return "", err
@@ -93,25 +99,39 @@ func (r *renderer) render(p Plan) (string, error) {
 	switch p := p.(type) {
 	case *Filter:
 		return "SELECT *" + from + " WHERE " + renderExpr(p.Cond), nil
-	case *Project:
-		return "SELECT " + selectList(p.Exprs) + from, nil
 	case *Aggregate:
 		return renderAggregate(p, from), nil
-	case *Sort:
-		return "SELECT *" + from + orderBy(p.Keys), nil
-	case *Limit:
-		// A Limit directly over a Sort renders as one ORDER BY ... LIMIT so
-		// that the order the limit keeps is the sorted one.
-		if s, ok := p.Input.(*Sort); ok {
-			inner, err := r.render(s.Input)
-			if err != nil {
-				return "", err
-			}
-			return "SELECT * FROM (" + inner + ") AS t" + orderBy(s.Keys) + limitClause(p), nil
-		}
-		return "SELECT *" + from + limitClause(p), nil
 	}
 	return "", qerr.ErrInternal.New("renderer: unknown plan node %T", p)
+}
+
+// block renders SELECT items over p, folding a Limit and a Sort at the top
+// of p into the same query block: ORDER BY, LIMIT and the select list then
+// belong to one SELECT, so no subquery boundary can lose the order.
+func (r *renderer) block(items string, p Plan) (string, error) {
+	var limit *Limit
+	var sort *Sort
+	if l, ok := p.(*Limit); ok {
+		limit, p = l, l.Input
+	}
+	if s, ok := p.(*Sort); ok {
+		sort, p = s, s.Input
+	}
+	if limit == nil && sort == nil && items == "*" {
+		return "", qerr.ErrInternal.New("renderer: empty query block")
+	}
+	input, err := r.render(p)
+	if err != nil {
+		return "", err
+	}
+	sql := "SELECT " + items + " FROM (" + input + ") AS t"
+	if sort != nil {
+		sql += orderBy(sort.Keys)
+	}
+	if limit != nil {
+		sql += limitClause(limit)
+	}
+	return sql, nil
 }
 
 func limitClause(l *Limit) string {

@@ -360,6 +360,9 @@ func floatLiteral(v float64, bits int) (string, bool) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "", false
 	}
+	if v == 0 {
+		v = 0 // Parquet writes a zero minimum as -0.0
+	}
 	return strconv.FormatFloat(v, 'g', -1, bits), true
 }
 
