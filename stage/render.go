@@ -276,13 +276,25 @@ func renderAggregate(a *Aggregate, from string) string {
 	return sql
 }
 
-// avgExpr divides an exact sum by a count. A decimal average is computed in
-// a decimal wide enough for its scale, so no digits are lost to a double.
+// avgExpr divides an exact sum by a count. DuckDB divides decimals in
+// double precision, so a decimal average is computed on the unscaled
+// integers instead: u = sum * 10^scale as HUGEINT, then u / count rounded
+// half away from zero (as MySQL rounds), scaled back by multiplying with
+// 10^-scale, which DuckDB does exactly.
 func avgExpr(sum, count string, t arrow.DataType) string {
-	if d, ok := t.(*arrow.Decimal128Type); ok {
-		return fmt.Sprintf("CAST(%s AS DECIMAL(38,%d)) / nullif(%s, 0)", sum, d.Scale, count)
+	d, ok := t.(*arrow.Decimal128Type)
+	if !ok {
+		return fmt.Sprintf("CAST(%s AS DOUBLE) / nullif(%s, 0)", sum, count)
 	}
-	return fmt.Sprintf("CAST(%s AS DOUBLE) / nullif(%s, 0)", sum, count)
+	pow := "1" + strings.Repeat("0", int(d.Scale))
+	unscaled := fmt.Sprintf("CAST(CAST(%s AS DECIMAL(38,%d)) * CAST(%s AS HUGEINT) AS HUGEINT)", sum, d.Scale, pow)
+	n := fmt.Sprintf("nullif(CAST(%s AS HUGEINT), 0)", count)
+	ulp := "0." + strings.Repeat("0", int(d.Scale)-1) + "1"
+	if d.Scale == 0 {
+		ulp = "1"
+	}
+	return fmt.Sprintf("CAST(sign(%[1]s) * ((abs(%[1]s) * 2 + %[2]s) // (2 * %[2]s)) AS DECIMAL(38,0)) * CAST('%[3]s' AS DECIMAL(%[4]d,%[5]d))",
+		unscaled, n, ulp, d.Scale+1, d.Scale)
 }
 
 func castTo(sql string, t arrow.DataType) string {

@@ -1,0 +1,67 @@
+package integration
+
+import (
+	"context"
+
+	"github.com/apache/arrow-adbc/go/adbc"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc/codes"
+)
+
+// TestMessageLimits checks both sides of the gRPC message limits: a request
+// over --max-message-bytes is RESOURCE_EXHAUSTED and harms nothing, while
+// batches far above gRPC's 4 MB default pass in both directions.
+func TestMessageLimits(t *testing.T) {
+	t.Parallel()
+	const limit = 8 << 20
+	p := startProc(t, "serve", "serve", "--listen", "127.0.0.1:0", "--data-dir", t.TempDir(),
+		"--workers", "2", "--max-message-bytes", "8388608")
+	addr := p.WaitReady(t)
+	c := connect(t, addr)
+
+	// One 6 MB batch: over gRPC's default 4 MB, under the configured limit.
+	const rows = 6000
+	mem := memory.NewGoAllocator()
+	b := array.NewStringBuilder(mem)
+	pad := strings.Repeat("x", 1000)
+	for i := 0; i < rows; i++ {
+		b.Append(pad)
+	}
+	col := b.NewArray()
+	defer col.Release()
+	b.Release()
+	schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String, Nullable: true}}, nil)
+	rec := array.NewRecordBatch(schema, []arrow.Array{col}, rows)
+	defer rec.Release()
+	n, err := c.Ingest("wide", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{rec})
+	if err != nil {
+		t.Fatalf("ingest of a 6 MB batch: %v", err)
+	}
+	checkAffected(t, "ingest", n, rows)
+	res := c.MustQuery("SELECT s FROM wide")
+	if len(res.rows) != rows {
+		t.Fatalf("SELECT of the wide table returned %d rows, want %d", len(res.rows), rows)
+	}
+
+	// A statement larger than the limit.
+	fsql := newFlightSQLClient(t, addr)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	huge := "SELECT '" + strings.Repeat("y", limit+1024) + "'"
+	_, err = fsql.Execute(ctx, huge)
+	if got := grpcCode(err); got != codes.ResourceExhausted {
+		t.Fatalf("oversized statement: code %s (%v), want ResourceExhausted", got, err)
+	}
+	if p.Exited() {
+		t.Fatal("the server died on an oversized request")
+	}
+	if res := c.MustQuery("SELECT count(*) FROM wide"); len(res.rows) != 1 {
+		t.Fatalf("count after the oversized request returned %d rows", len(res.rows))
+	}
+}
