@@ -44,7 +44,7 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 			return err
 		}
 		for i := 0; i < *workers; i++ {
-			if err := startWorker(ctx, g, "127.0.0.1:0", addr, dataDir, secret, nf, log); err != nil {
+			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, log); err != nil {
 				return err
 			}
 		}
@@ -82,9 +82,10 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
+	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
 	_ = fs.Parse(args)
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		return startWorker(ctx, g, *listen, *coordAddr, dataDir, secret, nf, log)
+		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, log)
 	})
 }
 
@@ -164,12 +165,15 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, coordAddr, dataDir string, secret []byte, nf nodeFlags, log *zap.Logger) error {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, log *zap.Logger) error {
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", listen, err)
 	}
 	addr := lis.Addr().String()
+	if advertise != "" {
+		addr = advertise
+	}
 	engine, err := exec.OpenEngine(exec.EngineConfig{
 		MemoryLimit: nf.memoryLimit,
 		Threads:     nf.threads,
