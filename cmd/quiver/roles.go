@@ -183,7 +183,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = lis.Close()
 		return err
 	}
-	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator}, engine, log)
+	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage}, engine, log)
 	if err != nil {
 		_ = lis.Close()
 		_ = engine.Close()

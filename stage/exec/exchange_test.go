@@ -317,8 +317,18 @@ func TestCancelFreesBuffers(t *testing.T) {
 	if n.w.BufferedBytes(q) < 200000*8 {
 		t.Fatalf("finished task buffers only %d bytes", n.w.BufferedBytes(q))
 	}
+	// The slow task broadcasts to two consumers: the test reads partition 0,
+	// a consumer task waits for partition 1 while materializing its input.
 	slow, err := n.client.RunTask(ctx, spec(q, task(1, 1),
-		`SELECT count(*) AS c0 FROM range(10000000000000) r(i) WHERE hash(i) % 7 = 0`, out))
+		`SELECT count(*) AS c0 FROM range(10000000000000) r(i) WHERE hash(i) % 7 = 0`,
+		stage.OutputSpec{Kind: stage.OutputExpansive, Consumers: 2, Schema: out.Schema}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	consumer, err := n.client.RunTask(ctx, spec(q, task(0, 0), `SELECT c0 FROM {in:1}`, out, stage.InputSpec{
+		Exchange: 1, Schema: out.Schema,
+		Producers: []stage.ProducerSpec{{Task: task(1, 1), Address: n.addr, Ticket: c.ticket(q, task(1, 1), 1)}},
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,6 +350,8 @@ func TestCancelFreesBuffers(t *testing.T) {
 		t.Errorf("cancel took %s to interrupt DuckDB", d)
 	}
 	wantCode(t, <-readErr, qerr.ErrCancelled)
+	_, err = consumer.Wait(ctx)
+	wantCode(t, err, qerr.ErrCancelled)
 	if got := n.w.BufferedBytes(q); got != 0 {
 		t.Errorf("cancelled query still buffers %d bytes", got)
 	}
@@ -405,4 +417,77 @@ func TestStartTaskRefusals(t *testing.T) {
 	s = spec("q-refuse2", task(0, 0), `SELECT 1::BIGINT AS c0`, stage.OutputSpec{Kind: "sideways", Schema: out.Schema})
 	_, err = n.client.RunTask(ctx, s)
 	wantCode(t, err, qerr.ErrInvalid)
+}
+
+// TestRenderedPlanExchange runs the same shuffle with plans rendered by
+// stage.RenderTask: a Scan fragment per worker with a Normal output, and an
+// ExchangeSource fragment per consumer. It checks the contract between the
+// renderer and the runtime: input tables named by RenderEnv.InputTable
+// with columns c0..cN-1, and the trailing __part column.
+func TestRenderedPlanExchange(t *testing.T) {
+	c := newCluster(t, 0, 0)
+	nodes := c.nodes
+	const rows = 20_000
+	for i := range 2 {
+		writeParquet(t, c.dataDir, fmt.Sprintf("r%d.parquet", i), fmt.Sprintf(
+			`SELECT i AS k, 'v' || i AS s FROM range(%d, %d) r(i)`, i*rows/2, (i+1)*rows/2))
+	}
+	ctx := context.Background()
+	q := stage.QueryID("q-rendered")
+	scan := &stage.Scan{ID: 0, Database: "main", Table: "t", Columns: []string{"k", "s"},
+		Types: []arrow.DataType{arrow.PrimitiveTypes.Int64, arrow.BinaryTypes.String}}
+	scanPlan, err := stage.EncodePlan(scan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := &stage.Exchange{Input: scan, Kind: stage.Normal, Keys: []int{0}, Tasks: 2}
+	srcPlan, err := stage.EncodePlan(stage.NewExchangeSource(1, ex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := schemaSpec("k", "int64", "s", "utf8")
+	for i, n := range nodes {
+		s := spec(q, task(1, i), "", stage.OutputSpec{Kind: stage.OutputNormal, Keys: []int{0}, Consumers: 2, Schema: schema})
+		s.Plan = scanPlan
+		s.Splits = []stage.ScanSplit{{Scan: 0, Files: []string{fmt.Sprintf("r%d.parquet", i)}}}
+		if _, err := n.client.RunTask(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var runs []*exec.RemoteTask
+	for p, n := range nodes {
+		in := stage.InputSpec{Exchange: 1, Schema: schema}
+		for i, pn := range nodes {
+			in.Producers = append(in.Producers, stage.ProducerSpec{Task: task(1, i), Address: pn.addr, Ticket: c.ticket(q, task(1, i), p)})
+		}
+		s := spec(q, task(0, p), "", stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schema}, in)
+		s.Plan = srcPlan
+		rt, err := n.client.RunTask(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, rt)
+	}
+	owner := make(map[int64]int)
+	for p, n := range nodes {
+		_, err := readAll(t, ctx, n.client, c.ticket(q, task(0, p), 0), mustArrow(t, schema), func(rec arrow.RecordBatch, i int) {
+			k := rec.Column(0).(*array.Int64).Value(i)
+			if prev, ok := owner[k]; ok {
+				t.Errorf("key %d in partitions %d and %d", k, prev, p)
+			}
+			owner[k] = p
+			if s := rec.Column(1).(*array.String).Value(i); s != fmt.Sprintf("v%d", k) {
+				t.Errorf("key %d: %q", k, s)
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := runs[p].Wait(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(owner) != rows {
+		t.Errorf("%d distinct keys arrived, want %d", len(owner), rows)
+	}
 }

@@ -36,7 +36,7 @@ var testSecret = []byte("cluster-secret-for-tests")
 // cluster is a set of real workers, each with its own Flight listener on
 // loopback, sharing one checked allocator and one data directory.
 type cluster struct {
-	t       *testing.T
+	t       testing.TB
 	mem     *memory.CheckedAllocator
 	dataDir string
 	signer  *stage.TicketSigner
@@ -53,7 +53,7 @@ type node struct {
 // newCluster starts n workers. batchRows sets each worker's coalescing
 // target (0 keeps the default). At cleanup everything is closed and the
 // allocator must be back to zero.
-func newCluster(t *testing.T, batchRows ...int) *cluster {
+func newCluster(t testing.TB, batchRows ...int) *cluster {
 	t.Helper()
 	c := &cluster{
 		t:       t,
@@ -120,7 +120,8 @@ func (c *cluster) start(batchRows int) *node {
 
 // sqlPlan puts hand-written SQL where a TaskSpec carries its plan.
 // renderTestSQL expands {in:F} to the input table of exchange F and {split}
-// to the task's first split file.
+// to the task's first split file; a real encoded plan goes to
+// stage.RenderTask.
 func sqlPlan(s string) json.RawMessage {
 	b, _ := json.Marshal(s)
 	return b
@@ -129,7 +130,7 @@ func sqlPlan(s string) json.RawMessage {
 func renderTestSQL(spec *stage.TaskSpec, env stage.RenderEnv) (string, error) {
 	var s string
 	if err := json.Unmarshal(spec.Plan, &s); err != nil {
-		return "", qerr.ErrInternal.Wrap(err, "test plan")
+		return stage.RenderTask(spec, env) // a real plan
 	}
 	for _, in := range spec.Inputs {
 		s = strings.ReplaceAll(s, "{in:"+strconv.Itoa(int(in.Exchange))+"}", `"`+env.InputTable(in.Exchange)+`"`)
@@ -168,7 +169,7 @@ func spec(q stage.QueryID, id stage.TaskID, sql string, out stage.OutputSpec, in
 }
 
 // writeParquet runs a DuckDB COPY of query into dataDir/rel.
-func writeParquet(t *testing.T, dataDir, rel, query string) {
+func writeParquet(t testing.TB, dataDir, rel, query string) {
 	t.Helper()
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
@@ -183,7 +184,7 @@ func writeParquet(t *testing.T, dataDir, rel, query string) {
 
 // readAll drains a do_get stream into rows of Go values via fn, checking
 // the schema it announces.
-func readAll(t *testing.T, ctx context.Context, c *exec.Client, ticket []byte, want *arrow.Schema, fn func(rec arrow.RecordBatch, i int)) (int64, error) {
+func readAll(t testing.TB, ctx context.Context, c *exec.Client, ticket []byte, want *arrow.Schema, fn func(rec arrow.RecordBatch, i int)) (int64, error) {
 	t.Helper()
 	rdr, err := c.DoGet(ctx, ticket)
 	if err != nil {
@@ -204,7 +205,7 @@ func readAll(t *testing.T, ctx context.Context, c *exec.Client, ticket []byte, w
 	return n, rdr.Err()
 }
 
-func mustArrow(t *testing.T, s stage.SchemaSpec) *arrow.Schema {
+func mustArrow(t testing.TB, s stage.SchemaSpec) *arrow.Schema {
 	t.Helper()
 	a, err := s.Arrow()
 	if err != nil {

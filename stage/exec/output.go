@@ -26,7 +26,7 @@ func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, t 
 		return duckError(err, "run task "+t.spec.Task.String())
 	}
 	defer rdr.Release()
-	rt, err := newRouter(ctx, w.mem, t, rdr.Schema(), int64(w.cfg.BatchRows))
+	rt, err := newRouter(ctx, w.mem, t, rdr.Schema(), int64(w.cfg.BatchRows), int64(w.cfg.BatchBytes))
 	if err != nil {
 		return err
 	}
@@ -59,23 +59,25 @@ type pendingBatch struct {
 // Result and Convergent to the one buffer, Expansive the same batch to every
 // buffer, Normal each row to the buffer its __part column names.
 type router struct {
-	ctx    context.Context // carries the allocator for compute
-	mem    memory.Allocator
-	kind   stage.OutputKind
-	schema *arrow.Schema
-	bufs   []*buffer
-	target int64
-	split  bool // Normal with more than one consumer
+	ctx         context.Context // carries the allocator for compute
+	mem         memory.Allocator
+	kind        stage.OutputKind
+	schema      *arrow.Schema
+	bufs        []*buffer
+	target      int64 // rows
+	targetBytes int64
+	split       bool // Normal with more than one consumer
 
 	pending [][]pendingBatch
 	prows   []int64
+	pbytes  []int64
 	idx     [][]int32
 	parts   []int
 
 	rows, bytes int64
 }
 
-func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Schema, target int64) (*router, error) {
+func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Schema, target, targetBytes int64) (*router, error) {
 	kind := t.spec.Output.Kind
 	fields := got.Fields()
 	if kind == stage.OutputNormal {
@@ -93,15 +95,17 @@ func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Sc
 	}
 	n := len(t.bufs)
 	r := &router{
-		ctx:     computeexec.WithAllocator(ctx, mem),
-		mem:     mem,
-		kind:    kind,
-		schema:  t.schema,
-		bufs:    t.bufs,
-		target:  target,
-		split:   kind == stage.OutputNormal && n > 1,
-		pending: make([][]pendingBatch, n),
-		prows:   make([]int64, n),
+		ctx:         computeexec.WithAllocator(ctx, mem),
+		mem:         mem,
+		kind:        kind,
+		schema:      t.schema,
+		bufs:        t.bufs,
+		target:      target,
+		targetBytes: targetBytes,
+		split:       kind == stage.OutputNormal && n > 1,
+		pending:     make([][]pendingBatch, n),
+		prows:       make([]int64, n),
+		pbytes:      make([]int64, n),
 	}
 	if r.split {
 		r.idx = make([][]int32, n)
@@ -171,7 +175,8 @@ func (r *router) queue(p int, rec arrow.RecordBatch, owned bool) error {
 	rec.Retain()
 	r.pending[p] = append(r.pending[p], pendingBatch{rec, owned})
 	r.prows[p] += rec.NumRows()
-	if r.prows[p] >= r.target {
+	r.pbytes[p] += recordBytes(rec)
+	if r.prows[p] >= r.target || r.pbytes[p] >= r.targetBytes {
 		return r.emit(p)
 	}
 	return nil
@@ -180,7 +185,7 @@ func (r *router) queue(p int, rec arrow.RecordBatch, owned bool) error {
 // emit coalesces partition p's pending batches into one and buffers it.
 func (r *router) emit(p int) error {
 	pend := r.pending[p]
-	r.pending[p], r.prows[p] = nil, 0
+	r.pending[p], r.prows[p], r.pbytes[p] = nil, 0, 0
 	var out arrow.RecordBatch
 	if len(pend) == 1 && pend[0].owned {
 		out = pend[0].rec

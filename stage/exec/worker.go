@@ -33,6 +33,10 @@ type Config struct {
 	// BatchRows is the number of rows output batches are coalesced to
 	// (default 65536).
 	BatchRows int
+	// BatchBytes caps the bytes of a coalesced batch (default 8 MiB, at most
+	// a quarter of MaxMessageBytes), so that wide rows still make messages
+	// well under the gRPC limit.
+	BatchBytes int
 	// MaxMessageBytes is the gRPC message limit of the clients the worker
 	// dials to fetch exchanges (default 256 MiB).
 	MaxMessageBytes int
@@ -51,6 +55,9 @@ func (c *Config) defaults() {
 	}
 	if c.MaxMessageBytes <= 0 {
 		c.MaxMessageBytes = DefaultMaxMessageBytes
+	}
+	if c.BatchBytes <= 0 {
+		c.BatchBytes = min(8<<20, c.MaxMessageBytes/4)
 	}
 	if c.DefaultTTL <= 0 {
 		c.DefaultTTL = time.Hour

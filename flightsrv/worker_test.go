@@ -1,0 +1,303 @@
+package flightsrv_test
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"go.uber.org/goleak"
+	"go.uber.org/zap"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+
+	"github.com/quiverdb/quiver/flightsrv"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+var secret = []byte("worker-service-test-secret")
+
+// serve registers svc on a gRPC server made with ServerOptions, listening
+// on loopback, and returns a raw Flight client of it.
+func serve(t *testing.T, svc flight.FlightServer) flight.FlightServiceClient {
+	t.Helper()
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := grpc.NewServer(flightsrv.ServerOptions(1<<20, zap.NewNop())...)
+	flight.RegisterFlightServiceServer(srv, svc)
+	go srv.Serve(lis)
+	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn.Close()
+		srv.Stop()
+	})
+	return flight.NewFlightServiceClient(conn)
+}
+
+// startWorker runs a real worker behind the worker service.
+func startWorker(t *testing.T) (flight.FlightServiceClient, *stage.TicketSigner, *memory.CheckedAllocator) {
+	t.Helper()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	t.Cleanup(func() { mem.AssertSize(t, 0) })
+	dir := t.TempDir()
+	eng, err := exec.OpenEngine(exec.EngineConfig{Threads: 1, MemoryLimit: "256MB", TempDir: filepath.Join(dir, "tmp", "w")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := exec.NewWorker(exec.Config{Address: "worker-under-test", DataDir: dir, Secret: secret, Allocator: mem}, eng, zap.NewNop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		w.Close()
+		eng.Close()
+	})
+	signer := stage.NewTicketSigner(secret)
+	return serve(t, flightsrv.NewWorkerService(w, signer, secret, zap.NewNop())), signer, mem
+}
+
+func withSecret(ctx context.Context, s []byte) context.Context {
+	return metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+hex.EncodeToString(s))
+}
+
+func wantStatus(t *testing.T, what string, err error, code codes.Code) {
+	t.Helper()
+	if got := status.Code(err); got != code {
+		t.Errorf("%s: status %s (%v), want %s", what, got, err, code)
+	}
+}
+
+// doGetErr returns the status of a do_get of ticket.
+func doGetErr(c flight.FlightServiceClient, ticket []byte) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stream, err := c.DoGet(ctx, &flight.Ticket{Ticket: ticket})
+	if err != nil {
+		return err
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// actionErr returns the status of an action call.
+func actionErr(ctx context.Context, c flight.FlightServiceClient, a *flight.Action) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stream, err := c.DoAction(ctx, a)
+	if err != nil {
+		return err
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+func TestWorkerServiceRefusals(t *testing.T) {
+	c, signer, mem := startWorker(t)
+	ctx := context.Background()
+
+	// Tickets.
+	wantStatus(t, "garbage ticket", doGetErr(c, []byte("garbage")), codes.InvalidArgument)
+	wantStatus(t, "truncated ticket", doGetErr(c, []byte("qt1.abc")), codes.InvalidArgument)
+	forged := stage.NewTicketSigner([]byte("another secret")).Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(time.Minute)})
+	wantStatus(t, "forged ticket", doGetErr(c, forged), codes.Unauthenticated)
+	expired := signer.Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(-time.Second)})
+	wantStatus(t, "expired ticket", doGetErr(c, expired), codes.NotFound)
+	unknown := signer.Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(time.Minute)})
+	err := doGetErr(c, unknown)
+	wantStatus(t, "unknown buffer", err, codes.NotFound)
+	// The qerr code survives the hop.
+	if got := qerr.CodeOf(exec.ErrorFromStatus(err)); got != qerr.ErrNotFound {
+		t.Errorf("decoded code %s", got)
+	}
+
+	// The cluster secret.
+	cancel := &flight.Action{Type: stage.ActionCancelQuery, Body: []byte(`{"query":"q"}`)}
+	wantStatus(t, "action without secret", actionErr(ctx, c, cancel), codes.Unauthenticated)
+	wantStatus(t, "action with wrong secret", actionErr(withSecret(ctx, []byte("wrong")), c, cancel), codes.Unauthenticated)
+	wantStatus(t, "action with secret", actionErr(withSecret(ctx, secret), c, cancel), codes.OK)
+	run := &flight.Action{Type: stage.ActionRunTask, Body: []byte(`{}`)}
+	wantStatus(t, "run_task with wrong secret", actionErr(withSecret(ctx, []byte("wrong")), c, run), codes.Unauthenticated)
+	wantStatus(t, "bad spec version", actionErr(withSecret(ctx, secret), c, run), codes.InvalidArgument)
+	run.Body = []byte(`{not json`)
+	wantStatus(t, "malformed spec", actionErr(withSecret(ctx, secret), c, run), codes.InvalidArgument)
+	wantStatus(t, "unknown action", actionErr(withSecret(ctx, secret), c, &flight.Action{Type: "nope"}), codes.Unimplemented)
+
+	// do_put needs the secret too, and nothing is read before it is checked.
+	put := func(ctx context.Context) error {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		stream, err := c.DoPut(ctx)
+		if err != nil {
+			return err
+		}
+		schema := arrow.NewSchema([]arrow.Field{{Name: "a", Type: arrow.PrimitiveTypes.Int64, Nullable: true}}, nil)
+		wr := flight.NewRecordWriter(stream, ipc.WithSchema(schema), ipc.WithAllocator(mem))
+		b := array.NewInt64Builder(mem)
+		b.AppendValues([]int64{1, 2, 3}, nil)
+		col := b.NewArray()
+		b.Release()
+		rec := array.NewRecordBatch(schema, []arrow.Array{col}, 3)
+		col.Release()
+		cmd, _ := json.Marshal(stage.WriteSpec{Version: stage.SpecVersion, Query: "q", Dir: "tables/x", Schema: stage.NewSchemaSpec(schema)})
+		wr.SetFlightDescriptor(&flight.FlightDescriptor{Type: flight.DescriptorCMD, Cmd: cmd})
+		_ = wr.Write(rec)
+		rec.Release()
+		_ = wr.Close()
+		_ = stream.CloseSend()
+		for {
+			if _, err := stream.Recv(); err != nil {
+				if errors.Is(err, io.EOF) {
+					return nil
+				}
+				return err
+			}
+		}
+	}
+	wantStatus(t, "do_put without secret", put(ctx), codes.Unauthenticated)
+	wantStatus(t, "do_put with wrong secret", put(withSecret(ctx, []byte("wrong"))), codes.Unauthenticated)
+	wantStatus(t, "do_put with secret", put(withSecret(ctx, secret)), codes.OK)
+
+	// Everything else is UNIMPLEMENTED, with a message.
+	_, err = c.GetFlightInfo(ctx, &flight.FlightDescriptor{Type: flight.DescriptorCMD, Cmd: []byte("x")})
+	wantStatus(t, "GetFlightInfo", err, codes.Unimplemented)
+	if status.Convert(err).Message() == "" {
+		t.Error("UNIMPLEMENTED without a message")
+	}
+	hs, err := c.Handshake(ctx)
+	if err == nil {
+		_, err = hs.Recv()
+	}
+	wantStatus(t, "Handshake", err, codes.Unimplemented)
+	la, err := c.ListActions(ctx, &flight.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for {
+		a, err := la.Recv()
+		if err != nil {
+			break
+		}
+		actions = append(actions, a.Type)
+	}
+	if strings.Join(actions, ",") != stage.ActionRunTask+","+stage.ActionCancelQuery {
+		t.Errorf("actions %v", actions)
+	}
+}
+
+// panicky panics in a unary and in a streaming handler.
+type panicky struct {
+	flight.BaseFlightServer
+}
+
+func (panicky) GetFlightInfo(context.Context, *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	panic("unary boom")
+}
+
+func (panicky) DoAction(*flight.Action, flight.FlightService_DoActionServer) error {
+	var m map[string]int
+	m["nil map"]++ // a runtime error, not just a panic(string)
+	return nil
+}
+
+func (panicky) ListActions(_ *flight.Empty, stream flight.FlightService_ListActionsServer) error {
+	return stream.Send(&flight.ActionType{Type: "alive"})
+}
+
+// TestPanicBecomesInternal: a panicking handler answers INTERNAL and the
+// server goes on answering.
+func TestPanicBecomesInternal(t *testing.T) {
+	c := serve(t, &panicky{})
+	ctx := context.Background()
+	for range 2 {
+		_, err := c.GetFlightInfo(ctx, &flight.FlightDescriptor{})
+		wantStatus(t, "unary panic", err, codes.Internal)
+		if !strings.Contains(status.Convert(err).Message(), "unary boom") {
+			t.Errorf("message %q", status.Convert(err).Message())
+		}
+		wantStatus(t, "stream panic", actionErr(ctx, c, &flight.Action{Type: "x"}), codes.Internal)
+	}
+	la, err := c.ListActions(ctx, &flight.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := la.Recv(); err != nil || a.Type != "alive" {
+		t.Fatalf("server after panics: %v, %v", a, err)
+	}
+}
+
+func TestStatusFromError(t *testing.T) {
+	cases := []struct {
+		err  error
+		code codes.Code
+	}{
+		{qerr.ErrNotFound.New("table t"), codes.NotFound},
+		{qerr.ErrSyntax.New("near x"), codes.InvalidArgument},
+		{qerr.ErrBadTicket.New("bad"), codes.InvalidArgument},
+		{qerr.ErrUnauthorized.New("who"), codes.Unauthenticated},
+		{qerr.ErrExpired.New("late"), codes.NotFound},
+		{qerr.ErrCancelled.New("stop"), codes.Canceled},
+		{qerr.ErrTooLarge.New("big"), codes.ResourceExhausted},
+		{qerr.ErrUnavailable.Wrap(errors.New("conn refused"), "worker w"), codes.Unavailable},
+		{context.Canceled, codes.Canceled},
+		{errors.New("plain"), codes.Internal},
+	}
+	for _, tc := range cases {
+		st := flightsrv.StatusFromError(tc.err)
+		if got := status.Code(st); got != tc.code {
+			t.Errorf("%v: %s, want %s", tc.err, got, tc.code)
+		}
+		back := exec.ErrorFromStatus(st)
+		if qerr.CodeOf(back) != qerr.CodeOf(tc.err) {
+			t.Errorf("%v: decoded code %s, want %s", tc.err, qerr.CodeOf(back), qerr.CodeOf(tc.err))
+		}
+		if !strings.Contains(back.Error(), tc.err.Error()) {
+			t.Errorf("%v: decoded message %q", tc.err, back)
+		}
+	}
+	if flightsrv.StatusFromError(nil) != nil {
+		t.Error("nil is not nil")
+	}
+	// A status without a qerr code passes through.
+	raw := status.Error(codes.Aborted, "raw")
+	if flightsrv.StatusFromError(raw) != raw {
+		t.Error("raw status rewritten")
+	}
+}

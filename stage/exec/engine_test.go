@@ -1,0 +1,45 @@
+package exec_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/quiverdb/quiver/stage"
+)
+
+// TestEngineSettings: the DuckDB a task runs on has the worker's
+// memory_limit, threads and temp_directory.
+func TestEngineSettings(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	q := stage.QueryID("q-settings")
+	schema := schemaSpec("threads", "int64", "memory_limit", "utf8", "temp_directory", "utf8")
+	if _, err := n.client.RunTask(ctx, spec(q, task(0, 0), `SELECT
+			CAST(current_setting('threads') AS BIGINT), current_setting('memory_limit'), current_setting('temp_directory')`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schema})); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := readAll(t, ctx, n.client, c.ticket(q, task(0, 0), 0), mustArrow(t, schema), func(rec arrow.RecordBatch, i int) {
+		threads := rec.Column(0).(*array.Int64).Value(i)
+		mem := rec.Column(1).(*array.String).Value(i)
+		tmp := rec.Column(2).(*array.String).Value(i)
+		if threads != 2 {
+			t.Errorf("threads = %d", threads)
+		}
+		if !strings.Contains(mem, "MiB") && !strings.Contains(mem, "MB") {
+			t.Errorf("memory_limit = %q", mem)
+		}
+		if !strings.HasPrefix(tmp, c.dataDir+"/tmp/") {
+			t.Errorf("temp_directory = %q, want under %s/tmp", tmp, c.dataDir)
+		}
+		t.Logf("threads=%d memory_limit=%s temp_directory=%s", threads, mem, tmp)
+	})
+	if err != nil || rows != 1 {
+		t.Fatalf("%d rows, %v", rows, err)
+	}
+}
