@@ -301,12 +301,6 @@ func castTo(sql string, t arrow.DataType) string {
 	return "CAST(" + sql + " AS " + sqlTypeName(t) + ")"
 }
 
-var binaryOps = map[string]string{
-	"+": "+", "-": "-", "*": "*", "%": "%", "div": "//",
-	"=": "=", "<>": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=",
-	"and": "AND", "or": "OR", "like": "LIKE", "not like": "NOT LIKE",
-}
-
 // renderExpr renders a scalar expression over the columns c0..cN of the
 // enclosing FROM (t).
 func renderExpr(e Expr) string {
@@ -322,39 +316,14 @@ func renderExpr(e Expr) string {
 		for i, a := range e.Args {
 			args[i] = renderExpr(a)
 		}
-		if op, ok := binaryOps[e.Fn]; ok && len(args) == 2 {
-			out := "(" + args[0] + " " + op + " " + args[1] + ")"
-			if e.Fn == "div" || isArithmetic(e.Fn) {
-				return castTo(out, e.T)
-			}
-			return out
+		if render, ok := callRenderers[e.Fn]; ok {
+			return render(e, args)
 		}
-		switch e.Fn {
-		case "/":
-			// MySQL's / never truncates: divide as double, or as decimal
-			// when the planner typed the result a decimal.
-			if _, ok := e.T.(*arrow.Decimal128Type); ok {
-				return castTo(fmt.Sprintf("(CAST(%s AS DECIMAL(38,10)) / nullif(%s, 0))", args[0], args[1]), e.T)
-			}
-			return castTo(fmt.Sprintf("(CAST(%s AS DOUBLE) / nullif(%s, 0))", args[0], args[1]), e.T)
-		case "not":
-			return "(NOT " + args[0] + ")"
-		case "neg":
-			return castTo("(-"+args[0]+")", e.T)
-		case "isnull":
-			return "(" + args[0] + " IS NULL)"
-		case "isnotnull":
-			return "(" + args[0] + " IS NOT NULL)"
-		case "in", "not in":
-			return "(" + args[0] + " " + strings.ToUpper(e.Fn) + " (" + strings.Join(args[1:], ", ") + "))"
-		}
+		// A plain function call of the same name in DuckDB, cast to the
+		// planned type.
 		return castTo(e.Fn+"("+strings.Join(args, ", ")+")", e.T)
 	}
 	panic(fmt.Sprintf("renderExpr: unknown expression %T", e))
-}
-
-func isArithmetic(fn string) bool {
-	return fn == "+" || fn == "-" || fn == "*" || fn == "%"
 }
 
 func renderLiteral(l *Literal) string {

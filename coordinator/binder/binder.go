@@ -502,46 +502,6 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 	return nil, qerr.ErrUnsupported.New("expression %s", restore(e))
 }
 
-func (b *Binder) funcCall(e *ast.FuncCallExpr, sub func(ast.ExprNode) (stage.Expr, error)) (stage.Expr, error) {
-	args := make([]stage.Expr, len(e.Args))
-	for i, a := range e.Args {
-		v, err := sub(a)
-		if err != nil {
-			return nil, err
-		}
-		args[i] = v
-	}
-	name := e.FnName.L
-	switch name {
-	case "dateliteral", "timestampliteral":
-		lit, ok := args[0].(*stage.Literal)
-		if !ok || lit.Null {
-			return nil, qerr.ErrInvalid.New("%s needs a string", name)
-		}
-		t := arrow.DataType(arrow.FixedWidthTypes.Date32)
-		if name == "timestampliteral" {
-			t = &arrow.TimestampType{Unit: arrow.Microsecond}
-		}
-		return &stage.Literal{Text: lit.Text, T: t}, nil
-	case "lower", "upper":
-		if len(args) != 1 {
-			return nil, qerr.ErrInvalid.New("%s takes one argument", name)
-		}
-		return &stage.Call{Fn: name, Args: args, T: arrow.BinaryTypes.String}, nil
-	case "abs":
-		if len(args) != 1 || !isNumeric(args[0].Type()) {
-			return nil, qerr.ErrInvalid.New("abs takes one number")
-		}
-		return &stage.Call{Fn: name, Args: args, T: args[0].Type()}, nil
-	case "coalesce", "ifnull":
-		if len(args) == 0 {
-			return nil, qerr.ErrInvalid.New("%s needs arguments", name)
-		}
-		return &stage.Call{Fn: "coalesce", Args: args, T: args[0].Type()}, nil
-	}
-	return nil, qerr.ErrUnsupported.New("function %s", name)
-}
-
 func literal(v *driver.ValueExpr) (stage.Expr, error) {
 	switch v.Kind() {
 	case driver.KindNull:
