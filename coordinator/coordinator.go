@@ -101,6 +101,9 @@ func (c *Coordinator) Execute(ctx context.Context, sql string) (*Result, error) 
 		return &Result{Schema: arrow.NewSchema(nil, nil), Affected: n}, nil
 	}
 	dplan := c.plan(q, len(workers))
+	if q.Analyze {
+		return nil, qerr.ErrUnsupported.New("EXPLAIN ANALYZE")
+	}
 	if q.Explain {
 		return c.explain(ctx, dplan, workers)
 	}

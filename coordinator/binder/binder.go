@@ -33,6 +33,8 @@ type Statement interface{ isStatement() }
 type Query struct {
 	Plan    stage.Plan
 	Explain bool
+	// Analyze (EXPLAIN ANALYZE) runs the query and reports its execution.
+	Analyze bool
 	// Tables are the tables read, by Scan ID, as of binding: the snapshot the
 	// scheduler splits into tasks.
 	Tables map[int]*catalog.Table
@@ -124,14 +126,11 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("EXPLAIN of %T", s.Stmt)
 		}
-		if s.Analyze {
-			return nil, qerr.ErrUnsupported.New("EXPLAIN ANALYZE")
-		}
 		p, err := b.bindSelect(ctx, sel)
 		if err != nil {
 			return nil, err
 		}
-		return &Query{Plan: p, Explain: true, Tables: b.tables}, nil
+		return &Query{Plan: p, Explain: true, Analyze: s.Analyze, Tables: b.tables}, nil
 	case *ast.CreateDatabaseStmt:
 		return &CreateDatabase{Name: s.Name.O, IfNotExists: s.IfNotExists}, nil
 	case *ast.DropDatabaseStmt:
