@@ -28,6 +28,9 @@ type Config struct {
 	ResultTTL time.Duration
 	// QueryTimeout bounds every query's execution.
 	QueryTimeout time.Duration
+	// BroadcastRows is the estimated size up to which a join's smaller side
+	// is broadcast instead of shuffling both (stage.DefaultBroadcastRows if 0).
+	BroadcastRows float64
 }
 
 // Coordinator plans and runs statements.
@@ -138,8 +141,8 @@ func (c *Coordinator) bind(ctx context.Context, sql string) (binder.Statement, [
 
 // plan optimizes a bound query and cuts it into fragments for n workers.
 func (c *Coordinator) plan(q *binder.Query, n int) *stage.DistributedPlan {
-	p, _ := opt.PruneColumns(q.Plan)
-	return stage.Cut(stage.EnforceDistribution(p, max(n, 1)), max(n, 1))
+	p := opt.Optimize(q.Plan)
+	return stage.Cut(stage.EnforceDistribution(p, stage.Options{Tasks: max(n, 1), BroadcastRows: c.cfg.BroadcastRows}), max(n, 1))
 }
 
 // explain answers EXPLAIN: the plan's lines as a one-column result, served by
@@ -183,7 +186,7 @@ func tableDir(t *catalog.Table) string {
 // insert runs the INSERT's plan as a write fragment on one worker and commits
 // the file it wrote; a failure commits nothing.
 func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
-	d := stage.Cut(stage.EnforceDistribution(s.Plan, 1), 1)
+	d := stage.Cut(stage.EnforceDistribution(s.Plan, stage.Options{Tasks: 1}), 1)
 	run, err := c.launch(ctx, d, nil, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(s.Table)})
 	if err != nil {
 		return 0, err

@@ -74,11 +74,14 @@ func TestPlans(t *testing.T) {
 				case "bind":
 					return stage.Format(q.Plan)
 				case "opt":
-					p, _ := opt.PruneColumns(q.Plan)
-					return stage.Format(p)
+					return stage.Format(opt.Optimize(q.Plan))
 				}
-				p, _ := opt.PruneColumns(q.Plan)
-				return stage.Cut(stage.EnforceDistribution(p, workers), workers).String()
+				p := opt.Optimize(q.Plan)
+				broadcast := 0
+				if d.HasArg("broadcast") {
+					d.ScanArgs(t, "broadcast", &broadcast)
+				}
+				return stage.Cut(stage.EnforceDistribution(p, stage.Options{Tasks: workers, BroadcastRows: float64(broadcast)}), workers).String()
 			}
 			t.Fatalf("unknown command %s", d.Cmd)
 			return ""

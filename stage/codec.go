@@ -37,7 +37,20 @@ type planJSON struct {
 	Kind     ExchangeKind `json:"kind,omitempty"`
 	Keys     []int        `json:"keys,omitempty"`
 	Schema   SchemaSpec   `json:"schema,omitempty"`
+	Join     *joinJSON    `json:"join,omitempty"`
+	SetOp    SetOpKind    `json:"set_op,omitempty"`
 	Inputs   []planJSON   `json:"inputs,omitempty"`
+}
+
+type joinJSON struct {
+	Kind      JoinKind     `json:"kind"`
+	LeftKeys  []int        `json:"left_keys,omitempty"`
+	RightKeys []int        `json:"right_keys,omitempty"`
+	Cond      *exprJSON    `json:"cond,omitempty"`
+	MarkIn    int          `json:"mark_in"`
+	RightMark int          `json:"right_mark"`
+	MarkName  string       `json:"mark_name,omitempty"`
+	Strategy  JoinStrategy `json:"strategy,omitempty"`
 }
 
 type exprJSON struct {
@@ -125,6 +138,16 @@ func encodePlan(p Plan) (planJSON, error) {
 	case *ExchangeSource:
 		j.Op, j.From, j.Kind, j.Keys, j.Tasks = "exchange_source", p.From, p.Kind, p.Keys, p.Tasks
 		j.Schema = NewSchemaSpec(p.schema)
+	case *Join:
+		jj := &joinJSON{Kind: p.Kind, LeftKeys: p.LeftKeys, RightKeys: p.RightKeys, MarkIn: p.MarkIn,
+			RightMark: p.RightMark, MarkName: p.MarkName, Strategy: p.Strategy}
+		if p.Cond != nil {
+			c := encodeExpr(p.Cond)
+			jj.Cond = &c
+		}
+		j.Op, j.Join = "join", jj
+	case *SetOp:
+		j.Op, j.SetOp = "set_op", p.Kind
 	default:
 		return j, qerr.ErrInternal.New("encode plan: %T cannot travel to a worker", p)
 	}
@@ -143,6 +166,12 @@ func decodePlan(j *planJSON) (Plan, error) {
 	need := map[string]int{"scan": 0, "values": 0, "exchange_source": 0,
 		"filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1}
 	n, ok := need[j.Op]
+	switch j.Op {
+	case "join":
+		n, ok = 2, j.Join != nil
+	case "set_op":
+		n, ok = len(inputs), len(inputs) >= 2
+	}
 	if !ok || n != len(inputs) {
 		return nil, qerr.ErrInvalid.New("decode plan: operator %q with %d inputs", j.Op, len(inputs))
 	}
@@ -189,6 +218,16 @@ func decodePlan(j *planJSON) (Plan, error) {
 			return nil, err
 		}
 		p = &ExchangeSource{From: j.From, Kind: j.Kind, Keys: j.Keys, Tasks: j.Tasks, schema: schema}
+	case "join":
+		jj := j.Join
+		join := &Join{Left: inputs[0], Right: inputs[1], Kind: jj.Kind, LeftKeys: jj.LeftKeys, RightKeys: jj.RightKeys,
+			MarkIn: jj.MarkIn, RightMark: jj.RightMark, MarkName: jj.MarkName, Strategy: jj.Strategy}
+		if jj.Cond != nil {
+			join.Cond = d.expr(jj.Cond)
+		}
+		p = join
+	case "set_op":
+		p = &SetOp{Inputs: inputs, Kind: j.SetOp}
 	}
 	if d.err != nil {
 		return nil, d.err

@@ -27,6 +27,8 @@ const (
 	DistHash
 	// DistSingle requires every row in one task.
 	DistSingle
+	// DistBroadcast requires every row in each task of the consumer.
+	DistBroadcast
 )
 
 // Distribution is the requirement an operator places on one input.
@@ -74,6 +76,8 @@ func (d Distribution) String() string {
 		return fmt.Sprintf("Hash(%v)", d.Keys)
 	case DistSingle:
 		return "Single"
+	case DistBroadcast:
+		return "Broadcast"
 	}
 	return "Any"
 }
@@ -87,6 +91,8 @@ func (p Partitioning) Satisfies(d Distribution) bool {
 		return true
 	case DistSingle:
 		return p.Kind == PartSingle
+	case DistBroadcast:
+		return p.Kind == PartBroadcast
 	case DistHash:
 		if p.Kind == PartSingle {
 			return true

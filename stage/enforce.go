@@ -19,21 +19,37 @@ package stage
 // already satisfies them is returned unchanged (the rule is idempotent); the
 // order of a sorted input is preserved up to the operator that needs it.
 // Before fragmenting, the result is still a valid single-node plan.
-func EnforceDistribution(p Plan, tasks int) Plan {
-	out, _ := enforce(p, tasks)
+func EnforceDistribution(p Plan, opts Options) Plan {
+	out, _ := opts.enforce(p)
 	return out
 }
 
-func enforce(p Plan, tasks int) (Plan, Partitioning) {
+// Options are the scatter step's parameters.
+type Options struct {
+	// Tasks is the parallelism of partitioned stages (the live workers).
+	Tasks int
+	// BroadcastRows is the estimated row count up to which a join's right
+	// side is broadcast rather than both sides shuffled.
+	BroadcastRows float64
+}
+
+// DefaultBroadcastRows is the broadcast threshold unless configured.
+const DefaultBroadcastRows = 100_000
+
+func (o Options) enforce(p Plan) (Plan, Partitioning) {
+	tasks := o.Tasks
 	children := p.Children()
 	parts := make([]Partitioning, len(children))
 	newChildren := make([]Plan, len(children))
 	for i, c := range children {
-		newChildren[i], parts[i] = enforce(c, tasks)
+		newChildren[i], parts[i] = o.enforce(c)
+	}
+	if j, ok := p.(*Join); ok && j.Strategy == "" {
+		p = o.chooseStrategy(j, parts)
 	}
 	req := p.Required()
 	for i := range newChildren {
-		if parts[i].Satisfies(req[i]) {
+		if parts[i].Satisfies(req[i]) && !(req[i].Kind != DistSingle && mixesSingle(parts, i)) {
 			continue
 		}
 		if agg, ok := p.(*Aggregate); ok && agg.Mode == AggregateComplete && agg.Splittable() {
@@ -50,12 +66,83 @@ func enforce(p Plan, tasks int) (Plan, Partitioning) {
 	return p, p.Delivered(parts)
 }
 
+// mixesSingle reports whether input i runs in a single task while a sibling
+// runs in several: its subtree would then run in each of the siblings'
+// tasks and repeat its rows, so it must be spread out by an exchange.
+func mixesSingle(parts []Partitioning, i int) bool {
+	if parts[i].Kind != PartSingle {
+		return false
+	}
+	for _, p := range parts {
+		if p.Kind != PartSingle && p.Kind != PartBroadcast && p.Tasks > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// chooseStrategy picks how a join is distributed: shuffle when both sides
+// are already hashed on their keys (colocated: nothing moves), broadcast the
+// right side when it is small or when there are no keys to hash on, shuffle
+// both sides otherwise. A FULL join without keys runs in one task.
+func (o Options) chooseStrategy(j *Join, parts []Partitioning) *Join {
+	c := *j
+	hasKeys := len(j.LeftKeys) > 0
+	switch {
+	case j.Kind == FullJoin && !hasKeys:
+		c.Strategy = Gather
+	case hasKeys && parts[0].Satisfies(Distribution{Kind: DistHash, Keys: j.LeftKeys}) &&
+		parts[1].Satisfies(Distribution{Kind: DistHash, Keys: j.RightKeys}) &&
+		parts[0].Kind == PartHash && parts[1].Kind == PartHash && parts[0].Tasks == parts[1].Tasks &&
+		len(parts[0].Keys) == len(parts[1].Keys) && alignedKeys(j, parts):
+		c.Strategy = Shuffle
+	case j.Kind == FullJoin:
+		c.Strategy = Shuffle
+	case !hasKeys || EstimateRows(j.Right) <= o.broadcastRows():
+		c.Strategy = Broadcast
+	default:
+		c.Strategy = Shuffle
+	}
+	return &c
+}
+
+// alignedKeys reports whether both sides are hashed on corresponding join
+// keys, in the same order, so that equal keys sit in the same task.
+func alignedKeys(j *Join, parts []Partitioning) bool {
+	for i, lk := range parts[0].Keys {
+		pos := -1
+		for k, key := range j.LeftKeys {
+			if key == lk {
+				pos = k
+			}
+		}
+		if pos < 0 || parts[1].Keys[i] != j.RightKeys[pos] {
+			return false
+		}
+	}
+	return true
+}
+
+func (o Options) broadcastRows() float64 {
+	if o.BroadcastRows > 0 {
+		return o.BroadcastRows
+	}
+	return DefaultBroadcastRows
+}
+
 // exchangeFor gathers or shuffles child to meet req, leaving below the
 // exchange the local half of the operator p that asked for it.
 func exchangeFor(p Plan, child Plan, req Distribution, tasks int) (Plan, Partitioning) {
 	switch req.Kind {
 	case DistHash:
 		ex := &Exchange{Input: child, Kind: Normal, Keys: req.Keys, Tasks: tasks}
+		return ex, ex.Delivered(nil)
+	case DistBroadcast:
+		ex := &Exchange{Input: child, Kind: Expansive, Tasks: tasks}
+		return ex, ex.Delivered(nil)
+	case DistAny:
+		// A single-task input beside partitioned siblings: spread its rows.
+		ex := &Exchange{Input: child, Kind: Normal, Keys: allColumns(child.Schema().NumFields()), Tasks: tasks}
 		return ex, ex.Delivered(nil)
 	}
 	switch op := p.(type) {

@@ -84,6 +84,10 @@ func (r *renderer) render(p Plan) (string, error) {
 		return "SELECT * FROM " + quoteIdent(r.env.InputTable(p.From)), nil
 	case *Exchange:
 		return "", qerr.ErrInternal.New("exchange inside a fragment: plan was not fragmented")
+	case *Join:
+		return r.renderJoin(p)
+	case *SetOp:
+		return r.renderSetOp(p)
 	}
 	switch p := p.(type) {
 	case *Project:
@@ -303,18 +307,24 @@ func castTo(sql string, t arrow.DataType) string {
 
 // renderExpr renders a scalar expression over the columns c0..cN of the
 // enclosing FROM (t).
-func renderExpr(e Expr) string {
+func renderExpr(e Expr) string { return renderExprCols(e, tableColumn) }
+
+func tableColumn(i int) string { return "t." + col(i) }
+
+// renderExprCols renders e naming input column i as cols(i): how a join's
+// condition addresses the columns of both its sides.
+func renderExprCols(e Expr, cols func(int) string) string {
 	switch e := e.(type) {
 	case *ColumnRef:
-		return "t." + col(e.Index)
+		return cols(e.Index)
 	case *Literal:
 		return renderLiteral(e)
 	case *Cast:
-		return castTo(renderExpr(e.Arg), e.T)
+		return castTo(renderExprCols(e.Arg, cols), e.T)
 	case *Call:
 		args := make([]string, len(e.Args))
 		for i, a := range e.Args {
-			args[i] = renderExpr(a)
+			args[i] = renderExprCols(a, cols)
 		}
 		if render, ok := callRenderers[e.Fn]; ok {
 			return render(e, args)

@@ -182,8 +182,8 @@ func TestEnforceIdempotent(t *testing.T) {
 	agg := &Aggregate{Input: scan, Mode: AggregateComplete, GroupBy: []Expr{a},
 		Aggs: []AggCall{{Fn: AggSum, Arg: &ColumnRef{Index: 1, Name: "b", T: i64}, T: dec}}, Names: []string{"a", "s"}}
 	plan := &Limit{Input: &Sort{Input: agg, Keys: []SortKey{{Expr: a, NullsFirst: true}}}, Count: 5}
-	once := EnforceDistribution(plan, 3)
-	twice := EnforceDistribution(once, 3)
+	once := EnforceDistribution(plan, Options{Tasks: 3})
+	twice := EnforceDistribution(once, Options{Tasks: 3})
 	if Format(once) != Format(twice) {
 		t.Fatalf("not idempotent:\n%s\nthen\n%s", Format(once), Format(twice))
 	}

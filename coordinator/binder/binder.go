@@ -105,6 +105,13 @@ type Binder struct {
 	// tasks is how many tasks a scan is planned for (the live workers).
 	tasks  int
 	tables map[int]*catalog.Table // by Scan ID
+	// ctes are the WITH clauses in scope, innermost last.
+	ctes []map[string]*ast.CommonTableExpression
+	// outer are the scopes of the queries enclosing the subquery being
+	// bound, innermost last; apply is the plan that subqueries join onto.
+	outer []*scope
+	apply *applyCtx
+	ctx   context.Context // the statement's, for catalog reads deep in expressions
 }
 
 // New returns a binder for one statement in database db.
@@ -114,19 +121,20 @@ func New(cat catalog.Catalog, db string, tasks int) *Binder {
 
 // Bind binds a parsed statement.
 func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
+	b.ctx = ctx
 	switch s := stmt.(type) {
-	case *ast.SelectStmt:
-		p, err := b.bindSelect(ctx, s)
+	case *ast.SelectStmt, *ast.SetOprStmt:
+		p, err := b.bindQuery(ctx, s.(ast.ResultSetNode))
 		if err != nil {
 			return nil, err
 		}
 		return &Query{Plan: p, Tables: b.tables}, nil
 	case *ast.ExplainStmt:
-		sel, ok := s.Stmt.(*ast.SelectStmt)
+		sel, ok := s.Stmt.(ast.ResultSetNode)
 		if !ok {
-			return nil, qerr.ErrUnsupported.New("EXPLAIN of %T", s.Stmt)
+			return nil, qerr.ErrUnsupported.New("EXPLAIN of %s", statementName(s.Stmt))
 		}
-		p, err := b.bindSelect(ctx, sel)
+		p, err := b.bindQuery(ctx, sel)
 		if err != nil {
 			return nil, err
 		}
@@ -282,6 +290,9 @@ type scopeColumn struct {
 	table string // qualifier, lower-cased
 	name  string
 	typ   arrow.DataType
+	// hidden marks the right-hand copy of a USING column: reachable by its
+	// qualified name only, and not part of *.
+	hidden bool
 }
 
 func (s *scope) resolve(c *ast.ColumnName) (*stage.ColumnRef, error) {
@@ -290,7 +301,7 @@ func (s *scope) resolve(c *ast.ColumnName) (*stage.ColumnRef, error) {
 		if !strings.EqualFold(sc.name, c.Name.O) {
 			continue
 		}
-		if c.Table.O != "" && !strings.EqualFold(sc.table, c.Table.O) {
+		if c.Table.O != "" && !strings.EqualFold(sc.table, c.Table.O) || c.Table.O == "" && sc.hidden {
 			continue
 		}
 		if found >= 0 {
@@ -338,7 +349,7 @@ func intLiteral(e ast.ExprNode) (int64, bool) {
 }
 
 var comparisonOps = map[opcode.Op]string{
-	opcode.EQ: "=", opcode.NE: "<>", opcode.LT: "<", opcode.LE: "<=", opcode.GT: ">", opcode.GE: ">=",
+	opcode.EQ: "=", opcode.NE: "<>", opcode.NullEQ: "<=>", opcode.LT: "<", opcode.LE: "<=", opcode.GT: ">", opcode.GE: ">=",
 }
 
 var arithmeticOps = map[opcode.Op]string{
@@ -356,11 +367,16 @@ func (b *Binder) expr(sc *scope, e ast.ExprNode) (stage.Expr, error) {
 		switch e := e.(type) {
 		case *ast.ColumnNameExpr:
 			ref, err := sc.resolve(e.Name)
+			if qerr.Has(err, qerr.ErrNotFound) {
+				if outer, ok := b.resolveOuter(e.Name); ok {
+					return outer, true, nil
+				}
+			}
 			return ref, true, err
 		case *ast.AggregateFuncExpr:
 			return nil, true, qerr.ErrInvalid.New("aggregate %s is not allowed here", e.F)
 		}
-		return nil, false, nil
+		return b.subqueryLeaf(e)
 	})
 }
 
@@ -388,17 +404,13 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 			return nil, err
 		}
 		if op, ok := comparisonOps[e.Op]; ok {
-			return &stage.Call{Fn: op, Args: []stage.Expr{l, r}, T: boolType}, nil
+			return compare(op, l, r), nil
 		}
 		if op, ok := logicOps[e.Op]; ok {
-			return &stage.Call{Fn: op, Args: []stage.Expr{l, r}, T: boolType}, nil
+			return &stage.Call{Fn: op, Args: []stage.Expr{truth(l), truth(r)}, T: boolType}, nil
 		}
 		if op, ok := arithmeticOps[e.Op]; ok {
-			t, err := arithmeticType(op, l.Type(), r.Type())
-			if err != nil {
-				return nil, err
-			}
-			return &stage.Call{Fn: op, Args: []stage.Expr{l, r}, T: t}, nil
+			return arithmetic(op, l, r)
 		}
 		return nil, qerr.ErrUnsupported.New("operator %s", e.Op)
 	case *ast.UnaryOperationExpr:
@@ -408,10 +420,16 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		}
 		switch e.Op {
 		case opcode.Not, opcode.Not2:
-			return &stage.Call{Fn: "not", Args: []stage.Expr{v}, T: boolType}, nil
+			return &stage.Call{Fn: "not", Args: []stage.Expr{truth(v)}, T: boolType}, nil
 		case opcode.Minus:
+			if isString(v.Type()) {
+				v = toDouble(v)
+			}
 			if !isNumeric(v.Type()) {
 				return nil, qerr.ErrUnsupported.New("unary minus on %s", v.Type())
+			}
+			if lit, ok := v.(*stage.Literal); ok && !lit.Null {
+				return negateLiteral(lit), nil
 			}
 			return &stage.Call{Fn: "neg", Args: []stage.Expr{v}, T: v.Type()}, nil
 		case opcode.Plus:
@@ -440,11 +458,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		fn := "like"
-		if e.Not {
-			fn = "not like"
-		}
-		return &stage.Call{Fn: fn, Args: []stage.Expr{v, p}, T: boolType}, nil
+		return like(v, p, e.Escape, e.Not), nil
 	case *ast.PatternInExpr:
 		if e.Sel != nil {
 			return nil, qerr.ErrUnsupported.New("IN (subquery)")
@@ -461,7 +475,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if e.Not {
 			fn = "not in"
 		}
-		return &stage.Call{Fn: fn, Args: args, T: boolType}, nil
+		return inList(fn, args[0], args[1:]), nil
 	case *ast.BetweenExpr:
 		v, err := sub(e.Expr)
 		if err != nil {
@@ -475,24 +489,21 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		between := &stage.Call{Fn: "and", T: boolType, Args: []stage.Expr{
-			&stage.Call{Fn: ">=", Args: []stage.Expr{v, lo}, T: boolType},
-			&stage.Call{Fn: "<=", Args: []stage.Expr{v, hi}, T: boolType},
-		}}
-		if e.Not {
-			return &stage.Call{Fn: "not", Args: []stage.Expr{between}, T: boolType}, nil
-		}
-		return between, nil
+		return between(v, lo, hi, e.Not), nil
 	case *ast.FuncCastExpr:
 		v, err := sub(e.Expr)
 		if err != nil {
 			return nil, err
 		}
-		t, err := ArrowType(e.Tp)
+		return castExpr(v, e.Tp)
+	case *ast.CaseExpr:
+		return b.caseExpr(e, sub)
+	case *ast.IsTruthExpr:
+		v, err := sub(e.Expr)
 		if err != nil {
 			return nil, err
 		}
-		return coerce(v, t), nil
+		return isTruth(v, e.True != 0, e.Not), nil
 	case *ast.FuncCallExpr:
 		return b.funcCall(e, sub)
 	case *ast.ColumnNameExpr:

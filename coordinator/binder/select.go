@@ -24,19 +24,24 @@ import (
 //
 // with a last Project that drops the hidden columns.
 func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan, error) {
-	if s.With != nil || s.WindowSpecs != nil || s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
-		return nil, qerr.ErrUnsupported.New("WITH, WINDOW and locking clauses")
+	if s.WindowSpecs != nil || s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
+		return nil, qerr.ErrUnsupported.New("WINDOW and locking clauses")
+	}
+	if s.With != nil {
+		pop, err := b.pushCTEs(s.With)
+		if err != nil {
+			return nil, err
+		}
+		defer pop()
 	}
 	input, sc, err := b.from(ctx, s.From)
 	if err != nil {
 		return nil, err
 	}
 	if s.Where != nil {
-		cond, err := b.expr(sc, s.Where)
-		if err != nil {
+		if input, err = b.where(sc, input, s.Where); err != nil {
 			return nil, err
 		}
-		input = &stage.Filter{Input: input, Cond: cond}
 	}
 
 	fields, err := expandFields(s.Fields, sc)
@@ -52,8 +57,14 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 			return nil, err
 		}
 		input, bindOut = a.plan, a.bind
+		// Subqueries above the aggregate join onto its output; they cannot
+		// correlate with it.
+		sc = &scope{}
 		if s.Having != nil {
+			saved := b.apply
+			b.apply = &applyCtx{plan: input, sc: sc}
 			cond, err := bindOut(s.Having.Expr)
+			input, b.apply = b.apply.plan, saved
 			if err != nil {
 				return nil, err
 			}
@@ -63,14 +74,18 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 		return nil, qerr.ErrInvalid.New("HAVING without GROUP BY or aggregate")
 	}
 
-	proj := &stage.Project{Input: input}
+	proj := &stage.Project{}
+	saved := b.apply
+	b.apply = &applyCtx{plan: input, sc: sc}
 	for _, f := range fields {
 		e, err := bindOut(f.expr)
 		if err != nil {
+			b.apply = saved
 			return nil, err
 		}
 		proj.Exprs, proj.Names = append(proj.Exprs, e), append(proj.Names, f.name)
 	}
+	proj.Input, b.apply = b.apply.plan, saved
 	visible := len(proj.Exprs)
 	var plan stage.Plan = proj
 	if s.Distinct {
@@ -115,7 +130,7 @@ func expandFields(fl *ast.FieldList, sc *scope) ([]field, error) {
 		if f.WildCard != nil {
 			matched := false
 			for _, c := range sc.cols {
-				if f.WildCard.Table.O != "" && !strings.EqualFold(f.WildCard.Table.O, c.table) {
+				if c.hidden || f.WildCard.Table.O != "" && !strings.EqualFold(f.WildCard.Table.O, c.table) {
 					continue
 				}
 				matched = true
@@ -144,42 +159,6 @@ func expandFields(fl *ast.FieldList, sc *scope) ([]field, error) {
 	return out, nil
 }
 
-func (b *Binder) from(ctx context.Context, from *ast.TableRefsClause) (stage.Plan, *scope, error) {
-	if from == nil {
-		return &stage.Values{Rows: [][]stage.Expr{{}}, Names: []string{}}, &scope{}, nil
-	}
-	join := from.TableRefs
-	if join.Right != nil {
-		return nil, nil, qerr.ErrUnsupported.New("joins")
-	}
-	src, ok := join.Left.(*ast.TableSource)
-	if !ok {
-		return nil, nil, qerr.ErrUnsupported.New("FROM %T", join.Left)
-	}
-	tn, ok := src.Source.(*ast.TableName)
-	if !ok {
-		return nil, nil, qerr.ErrUnsupported.New("derived tables")
-	}
-	t, err := b.table(ctx, tn)
-	if err != nil {
-		return nil, nil, err
-	}
-	qual := strings.ToLower(t.Name)
-	if src.AsName.O != "" {
-		qual = src.AsName.L
-	}
-	scan := &stage.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
-		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows(), Tasks: b.tasks}
-	b.tables[scan.ID] = t
-	sc := &scope{}
-	for _, c := range t.Columns {
-		scan.Columns = append(scan.Columns, c.Name)
-		scan.Types = append(scan.Types, c.Type)
-		sc.cols = append(sc.cols, scopeColumn{table: qual, name: c.Name, typ: c.Type})
-	}
-	return scan, sc, nil
-}
-
 // collectAggregates finds the aggregate calls of the select list, HAVING and
 // ORDER BY, each distinct call once, in order of appearance.
 func collectAggregates(s *ast.SelectStmt) []*ast.AggregateFuncExpr {
@@ -206,6 +185,9 @@ type aggCollector struct {
 }
 
 func (c *aggCollector) Enter(n ast.Node) (ast.Node, bool) {
+	if _, ok := n.(*ast.SubqueryExpr); ok {
+		return n, true // a subquery's aggregates are its own
+	}
 	if a, ok := n.(*ast.AggregateFuncExpr); ok {
 		if key := restore(a); !c.seen[key] {
 			c.seen[key] = true
@@ -320,7 +302,7 @@ func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, field
 				}
 				return nil, true, qerr.ErrInvalid.New("column %s is not in GROUP BY and not inside an aggregate", columnText(e.Name))
 			}
-			return nil, false, nil
+			return b.subqueryLeaf(e)
 		})
 	}
 	return &boundAggregate{plan: agg, bind: bind}, nil

@@ -106,8 +106,90 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			}
 		}
 		return &c, identity(len(need)), changed
+	case *stage.Join:
+		return pruneJoin(n, need)
+	case *stage.SetOp:
+		// Set operations compare whole rows: every column stays.
+		kids := make([]stage.Plan, len(n.Inputs))
+		changed := false
+		for i, in := range n.Inputs {
+			all := make([]bool, in.Schema().NumFields())
+			for k := range all {
+				all[k] = true
+			}
+			var c bool
+			kids[i], _, c = prune(in, all)
+			changed = changed || c
+		}
+		return n.WithChildren(kids...), identity(len(need)), changed
 	}
 	return p, identity(len(need)), false
+}
+
+// pruneJoin keeps of each side what the output needs plus what the keys,
+// the condition and the mark read.
+func pruneJoin(j *stage.Join, need []bool) (stage.Plan, []int, bool) {
+	nLeft := j.Left.Schema().NumFields()
+	nRight := j.Right.Schema().NumFields()
+	needLeft, needRight := make([]bool, nLeft), make([]bool, nRight)
+	copy(needLeft, need[:nLeft])
+	if j.Kind == stage.InnerJoin || j.Kind == stage.LeftJoin || j.Kind == stage.FullJoin {
+		copy(needRight, need[nLeft:])
+	}
+	for i := range j.LeftKeys {
+		needLeft[j.LeftKeys[i]], needRight[j.RightKeys[i]] = true, true
+	}
+	if j.Cond != nil {
+		stage.WalkExpr(j.Cond, func(e stage.Expr) {
+			if c, ok := e.(*stage.ColumnRef); ok {
+				if c.Index < nLeft {
+					needLeft[c.Index] = true
+				} else {
+					needRight[c.Index-nLeft] = true
+				}
+			}
+		})
+	}
+	if j.Kind == stage.MarkJoin && j.MarkIn >= 0 {
+		needLeft[j.MarkIn], needRight[j.RightMark] = true, true
+	}
+	left, lmap, lc := prune(j.Left, needLeft)
+	right, rmap, rc := prune(j.Right, needRight)
+	newLeft := left.Schema().NumFields()
+	c := *j
+	c.Left, c.Right = left, right
+	c.LeftKeys, c.RightKeys = make([]int, len(j.LeftKeys)), make([]int, len(j.RightKeys))
+	for i := range j.LeftKeys {
+		c.LeftKeys[i], c.RightKeys[i] = lmap[j.LeftKeys[i]], rmap[j.RightKeys[i]]
+	}
+	both := func(ref *stage.ColumnRef) stage.Expr {
+		i := lmap[min(ref.Index, nLeft-1)]
+		if ref.Index >= nLeft {
+			i = newLeft + rmap[ref.Index-nLeft]
+		}
+		return &stage.ColumnRef{Index: i, Name: ref.Name, T: ref.T}
+	}
+	if j.Cond != nil {
+		c.Cond = stage.RewriteColumns(j.Cond, both)
+	}
+	if j.Kind == stage.MarkJoin && j.MarkIn >= 0 {
+		c.MarkIn, c.RightMark = lmap[j.MarkIn], rmap[j.RightMark]
+	}
+	mapping := make([]int, len(need))
+	for i := range mapping {
+		switch {
+		case i < nLeft:
+			mapping[i] = lmap[i]
+		case j.Kind == stage.MarkJoin:
+			mapping[i] = newLeft
+		default:
+			mapping[i] = -1
+			if rmap[i-nLeft] >= 0 {
+				mapping[i] = newLeft + rmap[i-nLeft]
+			}
+		}
+	}
+	return &c, mapping, lc || rc
 }
 
 func identity(n int) []int {

@@ -1,0 +1,270 @@
+package stage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// JoinKind is the kind of a Join. RIGHT joins are bound as LEFT joins with
+// their inputs swapped, so there is no Right kind.
+type JoinKind string
+
+const (
+	// InnerJoin keeps matching pairs; with no keys and no condition it is a
+	// cross product.
+	InnerJoin JoinKind = "Inner"
+	// LeftJoin keeps every left row, NULL-extended when nothing matches.
+	LeftJoin JoinKind = "Left"
+	// FullJoin keeps every row of both sides.
+	FullJoin JoinKind = "Full"
+	// SemiJoin keeps the left rows that have a match (EXISTS, IN).
+	SemiJoin JoinKind = "Semi"
+	// AntiJoin keeps the left rows that have none (NOT EXISTS, NOT IN).
+	AntiJoin JoinKind = "Anti"
+	// MarkJoin keeps every left row and adds a boolean column: whether it has
+	// a match (IN / EXISTS inside an expression). With MarkNullable the
+	// column is NULL where SQL's IN is unknown.
+	MarkJoin JoinKind = "Mark"
+)
+
+// JoinStrategy is how a join is distributed; EnforceDistribution picks it.
+type JoinStrategy string
+
+const (
+	// Shuffle hash-partitions both sides on their keys.
+	Shuffle JoinStrategy = "Shuffle"
+	// Broadcast copies the right side to every task of the left.
+	Broadcast JoinStrategy = "Broadcast"
+	// Gather runs the join in one task (a FULL join without keys).
+	Gather JoinStrategy = "Gather"
+)
+
+// Join joins Left and Right on LeftKeys[i] = RightKeys[i] (columns of each
+// side, of identical types so that both hash alike) and the residual Cond,
+// which addresses the left columns then the right ones. Its output is the
+// left columns then the right ones; a Semi or Anti join outputs the left
+// columns only, a Mark join the left columns and the mark.
+type Join struct {
+	Left, Right         Plan
+	Kind                JoinKind
+	LeftKeys, RightKeys []int
+	Cond                Expr
+	// MarkIn makes a Mark join's mark SQL's `left.MarkIn IN (right.RightMark)`:
+	// NULL when unknown. -1 for EXISTS semantics (never NULL).
+	MarkIn, RightMark int
+	MarkName          string
+	Strategy          JoinStrategy
+}
+
+// SetOpKind is a set operation.
+type SetOpKind string
+
+const (
+	UnionAll     SetOpKind = "UNION ALL"
+	Union        SetOpKind = "UNION"
+	Intersect    SetOpKind = "INTERSECT"
+	IntersectAll SetOpKind = "INTERSECT ALL"
+	Except       SetOpKind = "EXCEPT"
+	ExceptAll    SetOpKind = "EXCEPT ALL"
+)
+
+// SetOp combines inputs of the same column types; the output takes the
+// first input's names.
+type SetOp struct {
+	Inputs []Plan
+	Kind   SetOpKind
+}
+
+var (
+	_ Plan = (*Join)(nil)
+	_ Plan = (*SetOp)(nil)
+)
+
+func (*Join) isPlan()  {}
+func (*SetOp) isPlan() {}
+
+func (j *Join) Children() []Plan { return []Plan{j.Left, j.Right} }
+func (j *Join) WithChildren(ch ...Plan) Plan {
+	c := *j
+	c.Left, c.Right = ch[0], ch[1]
+	return &c
+}
+
+func (j *Join) Schema() *arrow.Schema {
+	left := j.Left.Schema().Fields()
+	switch j.Kind {
+	case SemiJoin, AntiJoin:
+		return arrow.NewSchema(left, nil)
+	case MarkJoin:
+		return arrow.NewSchema(append(append([]arrow.Field(nil), left...),
+			arrow.Field{Name: j.MarkName, Type: arrow.FixedWidthTypes.Boolean, Nullable: true}), nil)
+	}
+	fields := append(append([]arrow.Field(nil), left...), j.Right.Schema().Fields()...)
+	return arrow.NewSchema(fields, nil)
+}
+
+func (j *Join) Explain() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%sJoin", j.Kind)
+	if j.Strategy != "" {
+		fmt.Fprintf(&b, " (%s)", strings.ToLower(string(j.Strategy)))
+	}
+	ls, rs := j.Left.Schema(), j.Right.Schema()
+	var conds []string
+	for i := range j.LeftKeys {
+		conds = append(conds, ls.Field(j.LeftKeys[i]).Name+" = "+rs.Field(j.RightKeys[i]).Name)
+	}
+	if j.Cond != nil {
+		conds = append(conds, j.Cond.String())
+	}
+	if len(conds) > 0 {
+		b.WriteString(": " + strings.Join(conds, " AND "))
+	}
+	if j.Kind == MarkJoin {
+		if j.MarkIn >= 0 {
+			fmt.Fprintf(&b, " mark=%s IN %s", ls.Field(j.MarkIn).Name, rs.Field(j.RightMark).Name)
+		} else {
+			b.WriteString(" mark=exists")
+		}
+	}
+	return b.String()
+}
+
+// Required of a Join follows its strategy.
+func (j *Join) Required() []Distribution {
+	switch j.Strategy {
+	case Shuffle:
+		return []Distribution{{Kind: DistHash, Keys: j.LeftKeys}, {Kind: DistHash, Keys: j.RightKeys}}
+	case Broadcast:
+		return []Distribution{{Kind: DistAny}, {Kind: DistBroadcast}}
+	}
+	return []Distribution{{Kind: DistSingle}, {Kind: DistSingle}}
+}
+
+// Delivered of a Join: where the left rows were, except that a FULL join's
+// NULL-extended right rows land in no particular task.
+func (j *Join) Delivered(in []Partitioning) Partitioning {
+	left := in[0]
+	if j.Strategy == Gather || left.Kind == PartSingle {
+		return Partitioning{Kind: PartSingle, Tasks: 1}
+	}
+	if j.Kind == FullJoin {
+		return Partitioning{Kind: PartAny, Tasks: left.Tasks}
+	}
+	return left
+}
+
+func (s *SetOp) Children() []Plan { return s.Inputs }
+func (s *SetOp) WithChildren(ch ...Plan) Plan {
+	c := *s
+	c.Inputs = append([]Plan(nil), ch...)
+	return &c
+}
+func (s *SetOp) Schema() *arrow.Schema { return s.Inputs[0].Schema() }
+func (s *SetOp) Explain() string       { return "SetOp: " + string(s.Kind) }
+
+// Required of a SetOp: UNION ALL concatenates wherever rows are; the others
+// compare whole rows, so equal rows must meet in one task.
+func (s *SetOp) Required() []Distribution {
+	req := make([]Distribution, len(s.Inputs))
+	for i := range req {
+		req[i] = Distribution{Kind: DistAny}
+		if s.Kind != UnionAll {
+			req[i] = Distribution{Kind: DistHash, Keys: allColumns(s.Schema().NumFields())}
+		}
+	}
+	return req
+}
+
+func (s *SetOp) Delivered(in []Partitioning) Partitioning {
+	single := true
+	tasks := 1
+	for _, p := range in {
+		single = single && p.Kind == PartSingle
+		tasks = max(tasks, p.Tasks)
+	}
+	switch {
+	case single:
+		return Partitioning{Kind: PartSingle, Tasks: 1}
+	case s.Kind == UnionAll:
+		return Partitioning{Kind: PartAny, Tasks: tasks}
+	}
+	return Partitioning{Kind: PartHash, Keys: allColumns(s.Schema().NumFields()), Tasks: tasks}
+}
+
+func allColumns(n int) []int {
+	keys := make([]int, n)
+	for i := range keys {
+		keys[i] = i
+	}
+	return keys
+}
+
+// renderJoin renders a join as one SELECT over its two rendered inputs,
+// aliased l and r.
+func (r *renderer) renderJoin(j *Join) (string, error) {
+	left, err := r.render(j.Left)
+	if err != nil {
+		return "", err
+	}
+	right, err := r.render(j.Right)
+	if err != nil {
+		return "", err
+	}
+	nLeft := j.Left.Schema().NumFields()
+	both := func(i int) string {
+		if i < nLeft {
+			return "l." + col(i)
+		}
+		return "r." + col(i-nLeft)
+	}
+	var on []string
+	for i := range j.LeftKeys {
+		on = append(on, fmt.Sprintf("l.%s = r.%s", col(j.LeftKeys[i]), col(j.RightKeys[i])))
+	}
+	if j.Cond != nil {
+		on = append(on, renderExprCols(j.Cond, both))
+	}
+	cond := "TRUE"
+	if len(on) > 0 {
+		cond = strings.Join(on, " AND ")
+	}
+	var items []string
+	for i := 0; i < nLeft; i++ {
+		items = append(items, fmt.Sprintf("l.%s AS %s", col(i), col(i)))
+	}
+	from := fmt.Sprintf(" FROM (%s) AS l", left)
+	sub := fmt.Sprintf("(%s) AS r", right)
+	switch j.Kind {
+	case SemiJoin:
+		return "SELECT " + strings.Join(items, ", ") + from + " SEMI JOIN " + sub + " ON " + cond, nil
+	case AntiJoin:
+		return "SELECT " + strings.Join(items, ", ") + from + " ANTI JOIN " + sub + " ON " + cond, nil
+	case MarkJoin:
+		mark := fmt.Sprintf("EXISTS (SELECT 1 FROM %s WHERE %s)", sub, cond)
+		if j.MarkIn >= 0 {
+			mark = fmt.Sprintf("(l.%s IN (SELECT r.%s FROM %s WHERE %s))", col(j.MarkIn), col(j.RightMark), sub, cond)
+		}
+		items = append(items, mark+" AS "+col(nLeft))
+		return "SELECT " + strings.Join(items, ", ") + from, nil
+	}
+	for i := 0; i < j.Right.Schema().NumFields(); i++ {
+		items = append(items, fmt.Sprintf("r.%s AS %s", col(i), col(nLeft+i)))
+	}
+	kind := map[JoinKind]string{InnerJoin: "JOIN", LeftJoin: "LEFT JOIN", FullJoin: "FULL JOIN"}[j.Kind]
+	return "SELECT " + strings.Join(items, ", ") + from + " " + kind + " " + sub + " ON " + cond, nil
+}
+
+func (r *renderer) renderSetOp(s *SetOp) (string, error) {
+	parts := make([]string, len(s.Inputs))
+	for i, in := range s.Inputs {
+		sql, err := r.render(in)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = "SELECT * FROM (" + sql + ")"
+	}
+	return strings.Join(parts, " "+string(s.Kind)+" "), nil
+}
