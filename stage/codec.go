@@ -39,7 +39,17 @@ type planJSON struct {
 	Schema   SchemaSpec   `json:"schema,omitempty"`
 	Join     *joinJSON    `json:"join,omitempty"`
 	SetOp    SetOpKind    `json:"set_op,omitempty"`
+	Window   []windowJSON `json:"window,omitempty"`
 	Inputs   []planJSON   `json:"inputs,omitempty"`
+}
+
+type windowJSON struct {
+	Fn    string       `json:"fn"`
+	Args  []exprJSON   `json:"args,omitempty"`
+	Type  string       `json:"t"`
+	Frame *WindowFrame `json:"frame,omitempty"`
+	Start FrameBound   `json:"start"`
+	End   FrameBound   `json:"end"`
 }
 
 type joinJSON struct {
@@ -148,6 +158,18 @@ func encodePlan(p Plan) (planJSON, error) {
 		j.Op, j.Join = "join", jj
 	case *SetOp:
 		j.Op, j.SetOp = "set_op", p.Kind
+	case *Window:
+		j.Op, j.GroupBy, j.Names = "window", encodeExprs(p.PartitionBy), p.Names
+		for _, k := range p.OrderBy {
+			j.Sort = append(j.Sort, sortJSON{Expr: encodeExpr(k.Expr), Desc: k.Desc, NullsFirst: k.NullsFirst})
+		}
+		for _, f := range p.Funcs {
+			wj := windowJSON{Fn: f.Fn, Args: encodeExprs(f.Args), Type: catalog.TypeString(f.T), Frame: f.Frame}
+			if f.Frame != nil {
+				wj.Start, wj.End = f.Frame.Start, f.Frame.End
+			}
+			j.Window = append(j.Window, wj)
+		}
 	default:
 		return j, qerr.ErrInternal.New("encode plan: %T cannot travel to a worker", p)
 	}
@@ -164,7 +186,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 		inputs[i] = p
 	}
 	need := map[string]int{"scan": 0, "values": 0, "exchange_source": 0,
-		"filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1}
+		"filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1, "window": 1}
 	n, ok := need[j.Op]
 	switch j.Op {
 	case "join":
@@ -228,6 +250,21 @@ func decodePlan(j *planJSON) (Plan, error) {
 		p = join
 	case "set_op":
 		p = &SetOp{Inputs: inputs, Kind: j.SetOp}
+	case "window":
+		w := &Window{Input: inputs[0], PartitionBy: d.exprs(j.GroupBy), Names: j.Names}
+		for _, k := range j.Sort {
+			w.OrderBy = append(w.OrderBy, SortKey{Expr: d.expr(&k.Expr), Desc: k.Desc, NullsFirst: k.NullsFirst})
+		}
+		for _, wj := range j.Window {
+			f := WindowFunc{Fn: wj.Fn, Args: d.exprs(wj.Args), T: d.typ(wj.Type)}
+			if wj.Frame != nil {
+				frame := *wj.Frame
+				frame.Start, frame.End = wj.Start, wj.End
+				f.Frame = &frame
+			}
+			w.Funcs = append(w.Funcs, f)
+		}
+		p = w
 	}
 	if d.err != nil {
 		return nil, d.err

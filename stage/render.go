@@ -105,6 +105,8 @@ func (r *renderer) render(p Plan) (string, error) {
 		return "SELECT *" + from + " WHERE " + renderExpr(p.Cond), nil
 	case *Aggregate:
 		return renderAggregate(p, from), nil
+	case *Window:
+		return renderWindow(p, from), nil
 	}
 	return "", qerr.ErrInternal.New("renderer: unknown plan node %T", p)
 }

@@ -111,12 +111,15 @@ type Binder struct {
 	// bound, innermost last; apply is the plan that subqueries join onto.
 	outer []*scope
 	apply *applyCtx
-	ctx   context.Context // the statement's, for catalog reads deep in expressions
+	// windowCols map each window call of the SELECT block being bound
+	// (by its text) to the column that holds its value.
+	windowCols map[string]*stage.ColumnRef
+	ctx        context.Context // the statement's, for catalog reads deep in expressions
 }
 
 // New returns a binder for one statement in database db.
 func New(cat catalog.Catalog, db string, tasks int) *Binder {
-	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}}
+	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}, windowCols: map[string]*stage.ColumnRef{}}
 }
 
 // Bind binds a parsed statement.

@@ -24,8 +24,8 @@ import (
 //
 // with a last Project that drops the hidden columns.
 func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan, error) {
-	if s.WindowSpecs != nil || s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
-		return nil, qerr.ErrUnsupported.New("WINDOW and locking clauses")
+	if s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
+		return nil, qerr.ErrUnsupported.New("locking clauses")
 	}
 	if s.With != nil {
 		pop, err := b.pushCTEs(s.With)
@@ -72,6 +72,12 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 		}
 	} else if s.Having != nil {
 		return nil, qerr.ErrInvalid.New("HAVING without GROUP BY or aggregate")
+	}
+
+	if wins := collectWindows(s); len(wins) > 0 {
+		if input, err = b.windows(input, bindOut, wins, s.WindowSpecs); err != nil {
+			return nil, err
+		}
 	}
 
 	proj := &stage.Project{}

@@ -39,6 +39,11 @@ type applyCtx struct {
 // subqueryLeaf binds the subquery forms of an expression.
 func (b *Binder) subqueryLeaf(e ast.ExprNode) (stage.Expr, bool, error) {
 	switch e := e.(type) {
+	case *ast.WindowFuncExpr:
+		if ref, ok := b.windowCols[restore(e)]; ok {
+			return ref, true, nil
+		}
+		return nil, true, qerr.ErrInvalid.New("window function %s is not allowed here", e.Name)
 	case *ast.SubqueryExpr, *ast.ExistsSubqueryExpr:
 		out, err := b.subqueryExpr(e)
 		return out, true, err

@@ -108,6 +108,44 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 		return &c, identity(len(need)), changed
 	case *stage.Join:
 		return pruneJoin(n, need)
+	case *stage.Window:
+		// Every function is kept; the input keeps what the output needs
+		// plus what the partitions, orders and arguments read.
+		nIn := n.Input.Schema().NumFields()
+		childNeed := slices.Clone(need[:nIn])
+		for _, e := range n.PartitionBy {
+			markColumns(e, childNeed)
+		}
+		for _, k := range n.OrderBy {
+			markColumns(k.Expr, childNeed)
+		}
+		for _, f := range n.Funcs {
+			for _, a := range f.Args {
+				markColumns(a, childNeed)
+			}
+		}
+		child, childMap, changed := prune(n.Input, childNeed)
+		c := *n
+		c.Input, c.PartitionBy = child, remapAll(n.PartitionBy, childMap)
+		c.OrderBy = make([]stage.SortKey, len(n.OrderBy))
+		for i, k := range n.OrderBy {
+			c.OrderBy[i] = stage.SortKey{Expr: remap(k.Expr, childMap), Desc: k.Desc, NullsFirst: k.NullsFirst}
+		}
+		c.Funcs = make([]stage.WindowFunc, len(n.Funcs))
+		for i, f := range n.Funcs {
+			c.Funcs[i] = f
+			c.Funcs[i].Args = remapAll(f.Args, childMap)
+		}
+		mapping := make([]int, len(need))
+		newIn := child.Schema().NumFields()
+		for i := range mapping {
+			if i < nIn {
+				mapping[i] = childMap[i]
+			} else {
+				mapping[i] = newIn + i - nIn
+			}
+		}
+		return &c, mapping, changed
 	case *stage.SetOp:
 		// Set operations compare whole rows: every column stays.
 		kids := make([]stage.Plan, len(n.Inputs))

@@ -1,0 +1,144 @@
+package stage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// FrameBound is one end of a window frame.
+type FrameBound struct {
+	// Kind is "unbounded preceding", "preceding", "current row",
+	// "following" or "unbounded following".
+	Kind   string `json:"kind"`
+	Offset int64  `json:"offset,omitempty"` // for preceding and following
+}
+
+// WindowFrame is a ROWS or RANGE frame.
+type WindowFrame struct {
+	Rows       bool       `json:"rows"`
+	Start, End FrameBound `json:"-"`
+}
+
+// WindowFunc is one function computed over a window: a ranking function
+// (row_number, rank, dense_rank, ntile, percent_rank, cume_dist), a value
+// function (lag, lead, first_value, last_value, nth_value) or an aggregate.
+type WindowFunc struct {
+	Fn    string
+	Args  []Expr
+	T     arrow.DataType
+	Frame *WindowFrame // nil: SQL's default frame
+}
+
+// Window computes Funcs over the rows of each partition, ordered by
+// OrderBy, and appends one column per function to its input's. Partition
+// keys are plain input columns, so that a Window can ask for its input
+// hashed on them.
+type Window struct {
+	Input       Plan
+	PartitionBy []Expr
+	OrderBy     []SortKey
+	Funcs       []WindowFunc
+	Names       []string
+}
+
+var _ Plan = (*Window)(nil)
+
+func (*Window) isPlan()            {}
+func (w *Window) Children() []Plan { return []Plan{w.Input} }
+func (w *Window) WithChildren(ch ...Plan) Plan {
+	c := *w
+	c.Input = ch[0]
+	return &c
+}
+
+func (w *Window) Schema() *arrow.Schema {
+	fields := append([]arrow.Field(nil), w.Input.Schema().Fields()...)
+	for i, f := range w.Funcs {
+		fields = append(fields, arrow.Field{Name: w.Names[i], Type: f.T, Nullable: true})
+	}
+	return arrow.NewSchema(fields, nil)
+}
+
+// Required: a partition's rows together (hash of the partition keys), or
+// every row in one task when there are none.
+func (w *Window) Required() []Distribution {
+	keys, ok := columnPositions(w.PartitionBy)
+	if !ok || len(keys) == 0 {
+		return singleInput
+	}
+	return []Distribution{{Kind: DistHash, Keys: keys}}
+}
+
+func (w *Window) Delivered(in []Partitioning) Partitioning { return in[0] }
+
+func (w *Window) Explain() string {
+	funcs := make([]string, len(w.Funcs))
+	for i, f := range w.Funcs {
+		funcs[i] = fmt.Sprintf("%s(%s)", f.Fn, joinExprs(f.Args))
+		if f.Frame != nil {
+			funcs[i] += " " + f.Frame.sql()
+		}
+	}
+	keys := make([]string, len(w.OrderBy))
+	for i, k := range w.OrderBy {
+		keys[i] = k.Expr.String()
+		if k.Desc {
+			keys[i] += " DESC"
+		}
+	}
+	return fmt.Sprintf("Window: partition=[%s] order=[%s] funcs=[%s]", joinExprs(w.PartitionBy), strings.Join(keys, ", "), strings.Join(funcs, ", "))
+}
+
+func (f *WindowFrame) sql() string {
+	kind := "RANGE"
+	if f.Rows {
+		kind = "ROWS"
+	}
+	return fmt.Sprintf("%s BETWEEN %s AND %s", kind, f.Start.sql(), f.End.sql())
+}
+
+func (b FrameBound) sql() string {
+	switch b.Kind {
+	case "preceding", "following":
+		return fmt.Sprintf("%d %s", b.Offset, strings.ToUpper(b.Kind))
+	}
+	return strings.ToUpper(b.Kind)
+}
+
+// rankingFuncs take no argument but the window's order.
+var rankingFuncs = map[string]bool{"row_number": true, "rank": true, "dense_rank": true,
+	"percent_rank": true, "cume_dist": true}
+
+func renderWindow(w *Window, from string) string {
+	var over []string
+	if len(w.PartitionBy) > 0 {
+		parts := make([]string, len(w.PartitionBy))
+		for i, p := range w.PartitionBy {
+			parts[i] = renderExpr(p)
+		}
+		over = append(over, "PARTITION BY "+strings.Join(parts, ", "))
+	}
+	if len(w.OrderBy) > 0 {
+		over = append(over, strings.TrimPrefix(orderBy(w.OrderBy), " "))
+	}
+	n := w.Input.Schema().NumFields()
+	items := []string{"t.*"}
+	for i, f := range w.Funcs {
+		args := make([]string, len(f.Args))
+		for k, a := range f.Args {
+			args[k] = renderExpr(a)
+		}
+		spec := strings.Join(over, " ")
+		if f.Frame != nil {
+			spec += " " + f.Frame.sql()
+		}
+		call := fmt.Sprintf("%s(%s) OVER (%s)", f.Fn, strings.Join(args, ", "), spec)
+		if f.Fn == "count_star" {
+			call = fmt.Sprintf("count(*) OVER (%s)", spec)
+		}
+		items = append(items, castTo(call, f.T)+" AS "+col(n+i))
+	}
+	return "SELECT " + strings.Join(items, ", ") + from
+}
