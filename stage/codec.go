@@ -75,10 +75,12 @@ type exprJSON struct {
 }
 
 type aggJSON struct {
-	Fn       AggFunc   `json:"fn"`
-	Arg      *exprJSON `json:"arg,omitempty"`
-	Distinct bool      `json:"distinct,omitempty"`
-	Type     string    `json:"t"`
+	Fn        AggFunc    `json:"fn"`
+	Arg       *exprJSON  `json:"arg,omitempty"`
+	Distinct  bool       `json:"distinct,omitempty"`
+	Type      string     `json:"t"`
+	Separator string     `json:"sep,omitempty"`
+	Order     []sortJSON `json:"order,omitempty"`
 }
 
 type sortJSON struct {
@@ -126,7 +128,10 @@ func encodePlan(p Plan) (planJSON, error) {
 	case *Aggregate:
 		j.Op, j.Mode, j.GroupBy, j.Names = "aggregate", string(p.Mode), encodeExprs(p.GroupBy), p.Names
 		for _, a := range p.Aggs {
-			aj := aggJSON{Fn: a.Fn, Distinct: a.Distinct, Type: catalog.TypeString(a.T)}
+			aj := aggJSON{Fn: a.Fn, Distinct: a.Distinct, Type: catalog.TypeString(a.T), Separator: a.Separator}
+			for _, k := range a.Order {
+				aj.Order = append(aj.Order, sortJSON{Expr: encodeExpr(k.Expr), Desc: k.Desc, NullsFirst: k.NullsFirst})
+			}
 			if a.Arg != nil {
 				e := encodeExpr(a.Arg)
 				aj.Arg = &e
@@ -213,7 +218,10 @@ func decodePlan(j *planJSON) (Plan, error) {
 	case "aggregate":
 		a := &Aggregate{Input: inputs[0], Mode: AggregateMode(j.Mode), GroupBy: d.exprs(j.GroupBy), Names: j.Names}
 		for _, aj := range j.Aggs {
-			call := AggCall{Fn: aj.Fn, Distinct: aj.Distinct, T: d.typ(aj.Type)}
+			call := AggCall{Fn: aj.Fn, Distinct: aj.Distinct, T: d.typ(aj.Type), Separator: aj.Separator}
+			for _, k := range aj.Order {
+				call.Order = append(call.Order, SortKey{Expr: d.expr(&k.Expr), Desc: k.Desc, NullsFirst: k.NullsFirst})
+			}
 			if aj.Arg != nil {
 				call.Arg = d.expr(aj.Arg)
 			}

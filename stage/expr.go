@@ -162,6 +162,15 @@ const (
 	AggMin       AggFunc = "min"
 	AggMax       AggFunc = "max"
 	AggAvg       AggFunc = "avg"
+	// The statistical aggregates follow MySQL: STD and STDDEV are the
+	// population deviation, VARIANCE the population variance.
+	AggStddevPop  AggFunc = "stddev_pop"
+	AggStddevSamp AggFunc = "stddev_samp"
+	AggVarPop     AggFunc = "var_pop"
+	AggVarSamp    AggFunc = "var_samp"
+	// AggGroupConcat joins a group's non-NULL values with Separator, in
+	// Order when given.
+	AggGroupConcat AggFunc = "group_concat"
 )
 
 // AggCall is one aggregate of an Aggregate node. Arg is nil for count(*).
@@ -170,6 +179,9 @@ type AggCall struct {
 	Arg      Expr
 	Distinct bool
 	T        arrow.DataType // the final result type
+	// Separator and Order are GROUP_CONCAT's.
+	Separator string
+	Order     []SortKey
 }
 
 func (a AggCall) String() string {

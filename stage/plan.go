@@ -256,11 +256,16 @@ func IsInteger(t arrow.DataType) bool {
 }
 
 // Splittable reports whether the aggregation can run as partial and final
-// halves: DISTINCT aggregates cannot be merged from per-task states.
+// halves: DISTINCT aggregates cannot be merged from per-task states, nor
+// can those whose states Quiver does not model.
 func (a *Aggregate) Splittable() bool {
 	for _, agg := range a.Aggs {
-		if agg.Distinct {
+		switch {
+		case agg.Distinct:
 			return false
+		case agg.Fn == AggCount, agg.Fn == AggCountStar, agg.Fn == AggSum, agg.Fn == AggMin, agg.Fn == AggMax, agg.Fn == AggAvg:
+		default:
+			return false // statistical and string aggregates have no mergeable state here
 		}
 	}
 	return true

@@ -265,6 +265,17 @@ func renderAggregate(a *Aggregate, from string) string {
 			switch agg.Fn {
 			case AggCountStar:
 				items = append(items, "count(*)")
+			case AggGroupConcat:
+				order := ""
+				if len(agg.Order) > 0 {
+					order = orderBy(agg.Order)
+				}
+				distinct := ""
+				if agg.Distinct {
+					distinct = "DISTINCT "
+				}
+				items = append(items, fmt.Sprintf("string_agg(%sCAST(%s AS VARCHAR), %s%s)",
+					distinct, renderExpr(agg.Arg), quoteString(agg.Separator), order))
 			case AggAvg:
 				items = append(items, castTo(avgExpr(castTo("sum("+arg+")", AvgSumType(agg.Arg.Type())), "count("+arg+")", agg.T), agg.T))
 			default:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
@@ -315,11 +316,32 @@ func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, field
 }
 
 func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (int, error), pre *stage.Project) (stage.AggCall, error) {
-	fn := stage.AggFunc(strings.ToLower(a.F))
-	switch fn {
-	case stage.AggCount, stage.AggSum, stage.AggMin, stage.AggMax, stage.AggAvg:
-	default:
+	fn, ok := aggFuncs[strings.ToLower(a.F)]
+	if !ok {
 		return stage.AggCall{}, qerr.ErrUnsupported.New("aggregate %s", a.F)
+	}
+	var call stage.AggCall
+	if fn == stage.AggGroupConcat {
+		// The parser appends the separator to the arguments.
+		if len(a.Args) != 2 {
+			return stage.AggCall{}, qerr.ErrUnsupported.New("GROUP_CONCAT of %d expressions (one is supported)", len(a.Args)-1)
+		}
+		sep, ok := a.Args[1].(*driver.ValueExpr)
+		if !ok || sep.Kind() != driver.KindString {
+			return stage.AggCall{}, qerr.ErrInvalid.New("GROUP_CONCAT separator must be a string")
+		}
+		call.Separator = sep.GetString()
+		a = &ast.AggregateFuncExpr{F: a.F, Args: a.Args[:1], Distinct: a.Distinct, Order: a.Order}
+		if a.Order != nil {
+			for _, item := range a.Order.Items {
+				i, err := addPre(item.Expr)
+				if err != nil {
+					return stage.AggCall{}, err
+				}
+				ref := &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()}
+				call.Order = append(call.Order, stage.SortKey{Expr: ref, Desc: item.Desc, NullsFirst: !item.Desc})
+			}
+		}
 	}
 	if len(a.Args) != 1 {
 		return stage.AggCall{}, qerr.ErrUnsupported.New("%s with %d arguments", a.F, len(a.Args))
@@ -341,7 +363,17 @@ func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (in
 	if err != nil {
 		return stage.AggCall{}, err
 	}
-	return stage.AggCall{Fn: fn, Arg: arg, Distinct: a.Distinct, T: t}, nil
+	call.Fn, call.Arg, call.Distinct, call.T = fn, arg, a.Distinct, t
+	return call, nil
+}
+
+// aggFuncs are the aggregates by the names TiDB's parser gives them (it
+// spells STD and STDDEV as stddev_pop, VARIANCE as var_pop).
+var aggFuncs = map[string]stage.AggFunc{
+	"count": stage.AggCount, "sum": stage.AggSum, "min": stage.AggMin, "max": stage.AggMax, "avg": stage.AggAvg,
+	"stddev_pop": stage.AggStddevPop, "std": stage.AggStddevPop, "stddev": stage.AggStddevPop,
+	"stddev_samp": stage.AggStddevSamp, "var_pop": stage.AggVarPop, "variance": stage.AggVarPop,
+	"var_samp": stage.AggVarSamp, "group_concat": stage.AggGroupConcat,
 }
 
 func hasAggregate(e ast.ExprNode) bool {

@@ -160,6 +160,13 @@ func aggregateType(fn stage.AggFunc, arg arrow.DataType) (arrow.DataType, error)
 		return arrow.PrimitiveTypes.Int64, nil
 	case stage.AggMin, stage.AggMax:
 		return arg, nil
+	case stage.AggGroupConcat:
+		return arrow.BinaryTypes.String, nil
+	case stage.AggStddevPop, stage.AggStddevSamp, stage.AggVarPop, stage.AggVarSamp:
+		if !isNumeric(arg) && arg.ID() != arrow.NULL {
+			return nil, qerr.ErrUnsupported.New("%s over %s", fn, arg)
+		}
+		return arrow.PrimitiveTypes.Float64, nil
 	}
 	if !isNumeric(arg) && arg.ID() != arrow.NULL {
 		return nil, qerr.ErrUnsupported.New("%s over %s", fn, arg)

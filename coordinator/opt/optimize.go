@@ -13,6 +13,7 @@ type Rule struct {
 // their final places).
 var Rules = []Rule{
 	{"PushDownPredicates", PushDownPredicates},
+	{"SplitDistinctAggregates", SplitDistinctAggregates},
 	{"PruneColumns", PruneColumns},
 }
 

@@ -94,6 +94,9 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			if a.Arg != nil {
 				markColumns(a.Arg, childNeed)
 			}
+			for _, k := range a.Order {
+				markColumns(k.Expr, childNeed)
+			}
 		}
 		child, childMap, changed := prune(n.Input, childNeed)
 		c := *n
@@ -103,6 +106,12 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			c.Aggs[i] = a
 			if a.Arg != nil {
 				c.Aggs[i].Arg = remap(a.Arg, childMap)
+			}
+			if len(a.Order) > 0 {
+				c.Aggs[i].Order = make([]stage.SortKey, len(a.Order))
+				for k, o := range a.Order {
+					c.Aggs[i].Order[k] = stage.SortKey{Expr: remap(o.Expr, childMap), Desc: o.Desc, NullsFirst: o.NullsFirst}
+				}
 			}
 		}
 		return &c, identity(len(need)), changed
