@@ -41,12 +41,13 @@ func init() {
 		"in":        inList("IN"),
 		"not in":    inList("NOT IN"),
 
-		"case":      renderCase,
-		"coalesce":  plain("coalesce"),
-		"greatest":  strictFn("greatest"),
-		"least":     strictFn("least"),
-		"mysql_num": mysqlNumber,
-		"try_cast":  func(e *Call, a []string) string { return "TRY_CAST(" + a[0] + " AS " + sqlTypeName(e.T) + ")" },
+		"case":       renderCase,
+		"coalesce":   plain("coalesce"),
+		"greatest":   strictFn("greatest"),
+		"least":      strictFn("least"),
+		"mysql_num":  mysqlNumber,
+		"double_str": doubleString,
+		"try_cast":   func(e *Call, a []string) string { return "TRY_CAST(" + a[0] + " AS " + sqlTypeName(e.T) + ")" },
 
 		"date_add":    dateAdd,
 		"extract":     extract,
@@ -502,4 +503,11 @@ func locate(e *Call, a []string) string {
 	found := fmt.Sprintf("strpos(substring(%s, %s), %s)", a[1], a[2], a[0])
 	return castTo(fmt.Sprintf("CASE WHEN %s THEN NULL WHEN %[3]s < 1 OR %[3]s > length(%[2]s) + 1 OR %[4]s = 0 THEN 0 ELSE %[4]s + %[3]s - 1 END",
 		anyNull(a), a[1], a[2], found), e.T)
+}
+
+// doubleString renders a DOUBLE as MySQL prints it: whole numbers without a
+// fraction (1e10 is 10000000000), exponents without a plus sign.
+func doubleString(e *Call, a []string) string {
+	return castTo(fmt.Sprintf("CASE WHEN %[1]s = trunc(%[1]s) AND abs(%[1]s) < 1e15 THEN CAST(CAST(%[1]s AS HUGEINT) AS VARCHAR) "+
+		"ELSE replace(CAST(%[1]s AS VARCHAR), 'e+', 'e') END", a[0]), e.T)
 }

@@ -277,6 +277,11 @@ func toString(e stage.Expr) stage.Expr {
 		return e
 	case t.ID() == arrow.BOOL:
 		return coerce(coerce(e, arrowInt64), stringType)
+	case isFloat(t):
+		if nullLiteral(e) {
+			return &stage.Literal{Null: true, T: stringType}
+		}
+		return &stage.Call{Fn: "double_str", Args: []stage.Expr{coerce(e, float64Type)}, T: stringType}
 	}
 	return coerce(e, stringType)
 }
@@ -567,6 +572,14 @@ func compare(op string, l, r stage.Expr) stage.Expr {
 
 // inList binds v [NOT] IN (list): typed as MySQL compares v with each item.
 func inList(fn string, v stage.Expr, list []stage.Expr) stage.Expr {
+	typed := make([]stage.Expr, len(list))
+	for i, x := range list {
+		typed[i] = x
+		if nullLiteral(x) && !isNullType(v.Type()) {
+			typed[i] = &stage.Literal{Null: true, T: v.Type()} // a NULL item compares as v's type
+		}
+	}
+	list = typed
 	ts := []arrow.DataType{}
 	for _, x := range list {
 		if t := comparisonType(v.Type(), x.Type()); t != nil {
@@ -761,6 +774,8 @@ func castExpr(v stage.Expr, tp *types.FieldType) (stage.Expr, error) {
 		return nil, qerr.ErrUnsupported.New("CAST of %s to a number", from)
 	case t.ID() == arrow.BINARY:
 		return coerce(toString(v), t), nil
+	case isString(t):
+		return toString(v), nil
 	}
 	return coerce(v, t), nil
 }

@@ -155,6 +155,8 @@ var functionCases = []struct {
 	{"i IN (7.0)", "true", ""},
 	{"s IN ('hello', 'x')", "true", ""},
 	{"n IN (1, 2)", null, ""},
+	{"s IN ('x', NULL)", null, ""},
+	{"s NOT IN ('hello', NULL)", "false", ""},
 	{"i NOT IN (1, NULL)", null, ""},
 	{"d IN ('2024-03-31', '2024-01-01')", "true", ""},
 	{"i BETWEEN 5 AND 10", "true", ""},
@@ -192,6 +194,10 @@ var functionCases = []struct {
 	{"CAST(i AS CHAR)", "7", "utf8"},
 	{"CAST(i > 1 AS CHAR)", "1", ""},
 	{"CAST(m AS CHAR)", "-2.50", ""},
+	{"CAST(1e10 AS CHAR)", "10000000000", ""},
+	{"CAST(-1.5e0 AS CHAR)", "-1.5", ""},
+	{"CAST(1e20 AS CHAR)", "1e20", ""},
+	{"CONCAT(f)", "2.5", ""},
 	{"CONVERT(i, CHAR)", "7", "utf8"},
 	{"CONVERT(s USING utf8mb4)", "hello", "utf8"},
 	{"CAST('2024-01-05' AS DATE)", "2024-01-05", "date32"},
@@ -395,7 +401,7 @@ func TestFunctionsOnDuckDB(t *testing.T) {
 		}
 		var got sql.NullString
 		var typ string
-		err = db.QueryRow("SELECT CAST(c0 AS VARCHAR), typeof(c0) FROM (" + q + ") AS q").Scan(&got, &typ)
+		err = db.QueryRow("SELECT CAST(c0 AS VARCHAR), typeof(c0) FROM ("+q+") AS q").Scan(&got, &typ)
 		if err != nil {
 			t.Errorf("%s: run: %.300v\n%s", c.expr, err, q)
 			continue
