@@ -460,6 +460,11 @@ func (c *BoltCatalog) DropDatabase(ctx context.Context, name string, ifExists bo
 		if k, _ := b.Cursor().First(); k != nil {
 			return qerr.ErrInvalid.New("database %s is not empty: drop its tables first", rec.Name)
 		}
+		if v := viewsOf(tx, name); v != nil {
+			if k, _ := v.Cursor().First(); k != nil {
+				return qerr.ErrInvalid.New("database %s is not empty: drop its views first", rec.Name)
+			}
+		}
 		key := nameKey(name)
 		if err := tx.Bucket(bucketTables).DeleteBucket(key); err != nil {
 			return err
@@ -514,6 +519,9 @@ func (c *BoltCatalog) CreateTable(ctx context.Context, t *Table, ifNotExists boo
 				return nil
 			}
 			return qerr.ErrAlreadyExists.New("table %s.%s already exists", t.Database, t.Name)
+		}
+		if v := viewsOf(tx, t.Database); v != nil && v.Get(nameKey(t.Name)) != nil {
+			return qerr.ErrAlreadyExists.New("view %s.%s already exists", t.Database, t.Name)
 		}
 		// The sequence lives on the tables bucket, which is never deleted,
 		// so IDs stay unique across drops and restarts. A rolled-back

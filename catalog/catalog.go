@@ -65,6 +65,16 @@ func (t *Table) ColumnIndex(name string) int {
 	return -1
 }
 
+// View is a named query, expanded where it is referenced.
+type View struct {
+	Database string
+	Name     string
+	// SQL is the view's SELECT, as the binder restored it.
+	SQL string
+	// Columns rename the query's columns when set (CREATE VIEW v (a, b)).
+	Columns []string
+}
+
 // Snapshot is one committed version of a table's data.
 type Snapshot struct {
 	ID        uint64 // 0 for a table that has never been written
@@ -121,6 +131,14 @@ type Catalog interface {
 	// given ID, making a new snapshot atomically. It fails with ErrNotFound if
 	// that table no longer exists under that name.
 	CommitFiles(ctx context.Context, db, name string, tableID uint64, files []DataFile) (Snapshot, error)
+
+	// CreateView stores a view; a view and a table may not share a name.
+	CreateView(ctx context.Context, v *View, orReplace bool) error
+	// DropView removes a view (ErrNotFound unless ifExists).
+	DropView(ctx context.Context, db, name string, ifExists bool) error
+	// GetView returns a view by name (ErrNotFound if there is none).
+	GetView(ctx context.Context, db, name string) (*View, error)
+	ListViews(ctx context.Context, db string) ([]*View, error)
 
 	// ReferencedFiles is the set of every file path that any table's current
 	// snapshot refers to; files under the data directory outside it are orphans.

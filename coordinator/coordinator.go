@@ -173,6 +173,10 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 		return 0, nil
 	case *binder.Insert:
 		return c.insert(ctx, s, workers)
+	case *binder.CreateView:
+		return 0, c.cat.CreateView(ctx, s.View, s.OrReplace)
+	case *binder.DropView:
+		return 0, c.cat.DropView(ctx, s.Database, s.Name, s.IfExists)
 	}
 	return 0, qerr.ErrUnsupported.New("statement %T", stmt)
 }

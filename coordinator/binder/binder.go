@@ -64,6 +64,18 @@ type DropTable struct {
 	IfExists       bool
 }
 
+// CreateView is CREATE [OR REPLACE] VIEW; its query was bound once to check it.
+type CreateView struct {
+	View      *catalog.View
+	OrReplace bool
+}
+
+// DropView is DROP VIEW of one view.
+type DropView struct {
+	Database, Name string
+	IfExists       bool
+}
+
 // Insert is INSERT: Plan produces rows of exactly the table's schema.
 type Insert struct {
 	Table *catalog.Table
@@ -76,6 +88,8 @@ func (*DropDatabase) isStatement()   {}
 func (*CreateTable) isStatement()    {}
 func (*DropTable) isStatement()      {}
 func (*Insert) isStatement()         {}
+func (*CreateView) isStatement()     {}
+func (*DropView) isStatement()       {}
 
 // Parse parses one statement. A syntax error is qerr.ErrSyntax and names the
 // line and column, as TiDB's parser reports them.
@@ -114,6 +128,7 @@ type Binder struct {
 	// windowCols map each window call of the SELECT block being bound
 	// (by its text) to the column that holds its value.
 	windowCols map[string]*stage.ColumnRef
+	viewDepth  int
 	ctx        context.Context // the statement's, for catalog reads deep in expressions
 }
 
@@ -152,7 +167,12 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		if len(s.Tables) != 1 {
 			return nil, qerr.ErrUnsupported.New("DROP TABLE of %d tables at once", len(s.Tables))
 		}
+		if s.IsView {
+			return &DropView{Database: b.dbName(s.Tables[0]), Name: s.Tables[0].Name.O, IfExists: s.IfExists}, nil
+		}
 		return &DropTable{Database: b.dbName(s.Tables[0]), Name: s.Tables[0].Name.O, IfExists: s.IfExists}, nil
+	case *ast.CreateViewStmt:
+		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
 	}

@@ -72,6 +72,11 @@ func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (stage.Pl
 
 func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string) (stage.Plan, *scope, error) {
 	t, err := b.table(ctx, tn)
+	if qerr.Has(err, qerr.ErrNotFound) {
+		if v, verr := b.cat.GetView(ctx, b.dbName(tn), tn.Name.O); verr == nil {
+			return b.viewSource(ctx, v, alias)
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
