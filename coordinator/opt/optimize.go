@@ -14,6 +14,9 @@ type Rule struct {
 var Rules = []Rule{
 	{"PushDownPredicates", PushDownPredicates},
 	{"SplitDistinctAggregates", SplitDistinctAggregates},
+	{"ReorderJoins", ReorderJoins},
+	// Again: the reordered joins hold their conditions whole.
+	{"PushDownPredicates", PushDownPredicates},
 	{"PruneColumns", PruneColumns},
 }
 

@@ -1,0 +1,214 @@
+package opt
+
+import (
+	"slices"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/stage"
+)
+
+var boolType = arrow.FixedWidthTypes.Boolean
+
+// ReorderJoins rebuilds every tree of inner joins as a left-deep chain that
+// starts from the largest input (by the catalog's row counts and the
+// planner's selectivities) and adds, at each step, the smallest input
+// connected to what is already joined; inputs connected to nothing come
+// last, as cross joins. The large input then stays where it was read and
+// the small ones, on the right, can be broadcast to it. A projection above
+// restores the original column order, so the rest of the plan is
+// untouched. Conditions are placed on the first join that sees all their
+// columns; PushDownPredicates then turns the equalities into join keys.
+func ReorderJoins(p stage.Plan) (stage.Plan, bool) {
+	changed := false
+	var walk func(p stage.Plan) stage.Plan
+	walk = func(p stage.Plan) stage.Plan {
+		if j, ok := p.(*stage.Join); ok && j.Kind == stage.InnerJoin && j.Strategy == "" {
+			g := &joinGraph{}
+			g.flatten(j, walk)
+			out, moved := g.rebuild()
+			changed = changed || moved
+			return out
+		}
+		kids := p.Children()
+		if len(kids) == 0 {
+			return p
+		}
+		nk := make([]stage.Plan, len(kids))
+		for i, k := range kids {
+			nk[i] = walk(k)
+		}
+		return p.WithChildren(nk...)
+	}
+	out := walk(p)
+	return out, changed
+}
+
+// joinGraph is a flattened tree of inner joins: its inputs in their
+// original order, each at an offset of the concatenated columns, and the
+// conjuncts over those columns.
+type joinGraph struct {
+	inputs  []stage.Plan
+	offsets []int
+	width   int
+	conds   []stage.Expr
+}
+
+func (g *joinGraph) flatten(p stage.Plan, walk func(stage.Plan) stage.Plan) {
+	j, ok := p.(*stage.Join)
+	if !ok || j.Kind != stage.InnerJoin || j.Strategy != "" {
+		g.inputs = append(g.inputs, walk(p))
+		g.offsets = append(g.offsets, g.width)
+		g.width += p.Schema().NumFields()
+		return
+	}
+	base := g.width
+	g.flatten(j.Left, walk)
+	nLeft := j.Left.Schema().NumFields()
+	g.flatten(j.Right, walk)
+	at := func(e stage.Expr) stage.Expr { return shift(e, base) }
+	for i := range j.LeftKeys {
+		l, r := j.Left.Schema().Field(j.LeftKeys[i]), j.Right.Schema().Field(j.RightKeys[i])
+		g.conds = append(g.conds, at(equality(
+			&stage.ColumnRef{Index: j.LeftKeys[i], Name: l.Name, T: l.Type},
+			&stage.ColumnRef{Index: nLeft + j.RightKeys[i], Name: r.Name, T: r.Type})))
+	}
+	if j.Cond != nil {
+		for _, c := range conjuncts(j.Cond) {
+			g.conds = append(g.conds, at(c))
+		}
+	}
+}
+
+func equality(a, b stage.Expr) stage.Expr {
+	return &stage.Call{Fn: "=", Args: []stage.Expr{a, b}, T: boolType}
+}
+
+// inputOf is the input that global column c belongs to.
+func (g *joinGraph) inputOf(c int) int {
+	for i := len(g.offsets) - 1; i >= 0; i-- {
+		if c >= g.offsets[i] {
+			return i
+		}
+	}
+	return 0
+}
+
+// reads is the set of inputs an expression reads, as a bit set.
+func (g *joinGraph) reads(e stage.Expr) uint64 {
+	var set uint64
+	stage.WalkExpr(e, func(e stage.Expr) {
+		if c, ok := e.(*stage.ColumnRef); ok {
+			set |= 1 << g.inputOf(c.Index)
+		}
+	})
+	return set
+}
+
+func (g *joinGraph) rebuild() (stage.Plan, bool) {
+	n := len(g.inputs)
+	if n > 64 {
+		return g.inOrder(), false
+	}
+	rows := make([]float64, n)
+	for i, in := range g.inputs {
+		rows[i] = stage.EstimateRows(in)
+	}
+	reads := make([]uint64, len(g.conds))
+	for i, c := range g.conds {
+		reads[i] = g.reads(c)
+	}
+	// Greedy order: the largest input first, then the smallest connected one.
+	order := []int{0}
+	for i := 1; i < n; i++ {
+		if rows[i] > rows[order[0]] {
+			order[0] = i
+		}
+	}
+	joined := uint64(1) << order[0]
+	for len(order) < n {
+		best, bestConnected := -1, false
+		for i := 0; i < n; i++ {
+			if joined&(1<<i) != 0 {
+				continue
+			}
+			connected := false
+			for _, r := range reads {
+				if r&(1<<i) != 0 && r&joined != 0 && r&^(joined|1<<i) == 0 {
+					connected = true
+				}
+			}
+			if best < 0 || connected && !bestConnected || connected == bestConnected && rows[i] < rows[best] {
+				best, bestConnected = i, connected
+			}
+		}
+		order = append(order, best)
+		joined |= 1 << best
+	}
+	if slices.IsSorted(order) {
+		return g.inOrder(), false
+	}
+	return g.chain(order), true
+}
+
+// inOrder rebuilds the joins in their original order (the inputs' own
+// subtrees may still have changed).
+func (g *joinGraph) inOrder() stage.Plan {
+	order := make([]int, len(g.inputs))
+	for i := range order {
+		order[i] = i
+	}
+	return g.chain(order)
+}
+
+// chain joins the inputs left-deep in order, each condition on the first
+// join that has all its inputs, and projects the original column order.
+func (g *joinGraph) chain(order []int) stage.Plan {
+	// newPos[c] is global column c's position in the chain's output.
+	newPos := make([]int, g.width)
+	width := 0
+	var plan stage.Plan
+	var joined uint64
+	placed := make([]bool, len(g.conds))
+	for _, in := range order {
+		w := g.inputs[in].Schema().NumFields()
+		for k := 0; k < w; k++ {
+			newPos[g.offsets[in]+k] = width + k
+		}
+		width += w
+		joined |= 1 << in
+		if plan == nil {
+			plan = g.inputs[in]
+			continue
+		}
+		var conds []stage.Expr
+		for i, c := range g.conds {
+			if !placed[i] && g.reads(c)&^joined == 0 {
+				placed[i] = true
+				conds = append(conds, stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr {
+					return &stage.ColumnRef{Index: newPos[ref.Index], Name: ref.Name, T: ref.T}
+				}))
+			}
+		}
+		plan = &stage.Join{Left: plan, Right: g.inputs[in], Kind: stage.InnerJoin, Cond: andAll(conds), MarkIn: -1}
+	}
+	// Conditions that read no input (constants) go on top.
+	var rest []stage.Expr
+	for i, c := range g.conds {
+		if !placed[i] {
+			rest = append(rest, c)
+		}
+	}
+	plan = filter(plan, rest)
+	back := &stage.Project{Input: plan}
+	out := plan.Schema()
+	for c := 0; c < g.width; c++ {
+		f := out.Field(newPos[c])
+		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: newPos[c], Name: f.Name, T: f.Type})
+		back.Names = append(back.Names, f.Name)
+	}
+	if slices.IsSorted(newPos) {
+		return plan
+	}
+	return back
+}
