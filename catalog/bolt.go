@@ -158,6 +158,7 @@ type fileRecord struct {
 	Path    string        `json:"path"`
 	Rows    int64         `json:"rows"`
 	Bytes   int64         `json:"bytes"`
+	Bucket  int           `json:"bucket,omitempty"`
 	Columns []statsRecord `json:"columns,omitempty"`
 }
 
@@ -196,7 +197,7 @@ func encodeFiles(files []DataFile) []fileRecord {
 	}
 	out := make([]fileRecord, len(files))
 	for i, f := range files {
-		out[i] = fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes}
+		out[i] = fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket}
 		if len(f.Columns) > 0 {
 			out[i].Columns = make([]statsRecord, len(f.Columns))
 			for j, s := range f.Columns {
@@ -234,7 +235,7 @@ func (r *snapshotRecord) decode() Snapshot {
 	if len(r.Files) > 0 {
 		s.Files = make([]DataFile, len(r.Files))
 		for i, f := range r.Files {
-			s.Files[i] = DataFile{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes}
+			s.Files[i] = DataFile{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket}
 			if len(f.Columns) > 0 {
 				s.Files[i].Columns = make([]ColumnStats, len(f.Columns))
 				for j, st := range f.Columns {

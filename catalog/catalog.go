@@ -95,9 +95,12 @@ func (s Snapshot) Rows() int64 {
 type DataFile struct {
 	// Path is relative to the data directory, so that every node that mounts
 	// the shared data directory resolves it.
-	Path    string
-	Rows    int64
-	Bytes   int64
+	Path  string
+	Rows  int64
+	Bytes int64
+	// Bucket is the hash bucket whose rows the file holds, in a table with
+	// DistributionKeys: every row's hash of the keys modulo Partitions.
+	Bucket  int
 	Columns []ColumnStats
 }
 

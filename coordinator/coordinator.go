@@ -190,6 +190,13 @@ func tableDir(t *catalog.Table) string {
 // insert runs the INSERT's plan as a write fragment on one worker and commits
 // the file it wrote; a failure commits nothing.
 func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
+	if len(s.Table.DistributionKeys) > 0 {
+		files, err := c.writeBuckets(ctx, s.Table, s.Plan, nil, workers)
+		if err != nil {
+			return 0, err
+		}
+		return c.commit(ctx, s.Table, files)
+	}
 	d := stage.Cut(stage.EnforceDistribution(s.Plan, stage.Options{Tasks: 1}), 1)
 	run, err := c.launch(ctx, d, nil, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(s.Table)})
 	if err != nil {
@@ -237,6 +244,9 @@ func (c *Coordinator) removeFiles(files []catalog.DataFile) {
 // refers to: what a write left behind when it failed or the process died
 // before its commit. Run it only while no write is in flight (at start).
 func (c *Coordinator) CollectOrphans(ctx context.Context) error {
+	if err := c.clearStaging(); err != nil {
+		return err
+	}
 	refs, err := c.cat.ReferencedFiles(ctx)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -41,6 +42,12 @@ func (c *Coordinator) Ingest(ctx context.Context, req IngestRequest, rdr array.R
 	}
 	schema := t.Schema()
 	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: newQueryID(), Dir: tableDir(t), Schema: stage.NewSchemaSpec(schema)}
+	bucketed := len(t.DistributionKeys) > 0
+	if bucketed {
+		// Rows of a bucketed table must land in the file of their bucket:
+		// stage them as they arrive, then redistribute (rebucket).
+		spec.Dir = filepath.Join(stagingDir, string(spec.Query))
+	}
 	log := c.log.With(zap.String("query_id", string(spec.Query)))
 
 	wctx, cancel := context.WithCancel(ctx)
@@ -104,6 +111,12 @@ func (c *Coordinator) Ingest(ctx context.Context, req IngestRequest, rdr array.R
 		c.removeFiles(files)
 		log.Warn("ingest failed", zap.String("table", t.Name), zap.Error(sendErr))
 		return 0, sendErr
+	}
+	if bucketed {
+		if files, err = c.rebucket(ctx, t, files, workers); err != nil {
+			log.Warn("ingest failed", zap.String("table", t.Name), zap.Error(err))
+			return 0, err
+		}
 	}
 	rows, err := c.commit(ctx, t, files)
 	if err == nil {

@@ -34,7 +34,7 @@ func place(d *stage.DistributedPlan, workers []*Member) Placement {
 }
 
 // splits gives task i of a fragment the files j with j mod tasks == i of
-// every table it scans.
+// every table it scans (for a bucketed table, the files of bucket i).
 func splits(f *stage.Fragment, task int, tables map[int]*catalog.Table) []stage.ScanSplit {
 	var out []stage.ScanSplit
 	var walk func(p stage.Plan)
@@ -43,6 +43,11 @@ func splits(f *stage.Fragment, task int, tables map[int]*catalog.Table) []stage.
 			split := stage.ScanSplit{Scan: s.ID}
 			if t := tables[s.ID]; t != nil {
 				for j, file := range t.Snapshot.Files {
+					// A bucketed table's task i reads bucket i: that is
+					// what makes its rows arrive hashed on the keys.
+					if s.Buckets > 0 {
+						j = file.Bucket
+					}
 					if j%f.Tasks == task {
 						split.Files = append(split.Files, file.Path)
 					}

@@ -22,6 +22,7 @@ type planJSON struct {
 	Files    int          `json:"files,omitempty"`
 	Rows     int64        `json:"rows,omitempty"`
 	Tasks    int          `json:"tasks,omitempty"`
+	Buckets  int          `json:"buckets,omitempty"`
 	Cond     *exprJSON    `json:"cond,omitempty"`
 	Exprs    []exprJSON   `json:"exprs,omitempty"`
 	Names    []string     `json:"names,omitempty"`
@@ -120,6 +121,7 @@ func encodePlan(p Plan) (planJSON, error) {
 	case *Scan:
 		j.Op, j.ID, j.Database, j.Table, j.Columns = "scan", p.ID, p.Database, p.Table, p.Columns
 		j.Types, j.Files, j.Rows, j.Tasks = encodeTypes(p.Types), p.Files, p.Rows, p.Tasks
+		j.Buckets, j.Keys = p.Buckets, p.BucketKeys
 	case *Filter:
 		c := encodeExpr(p.Cond)
 		j.Op, j.Cond = "filter", &c
@@ -207,7 +209,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 	switch j.Op {
 	case "scan":
 		p = &Scan{ID: j.ID, Database: j.Database, Table: j.Table, Columns: j.Columns,
-			Types: d.types(j.Types), Files: j.Files, Rows: j.Rows, Tasks: j.Tasks}
+			Types: d.types(j.Types), Files: j.Files, Rows: j.Rows, Tasks: j.Tasks, Buckets: j.Buckets, BucketKeys: j.Keys}
 	case "filter":
 		if j.Cond == nil {
 			return nil, qerr.ErrInvalid.New("decode plan: filter without condition")

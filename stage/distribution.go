@@ -162,7 +162,12 @@ func columnPositions(es []Expr) ([]int, bool) {
 	return keys, true
 }
 
+// Delivered of a Scan: a bucketed table's rows come hashed on its keys (if
+// the scan reads them), anything else spread by file.
 func (s *Scan) Delivered([]Partitioning) Partitioning {
+	if s.Buckets > 0 && len(s.BucketKeys) > 0 {
+		return Partitioning{Kind: PartHash, Keys: s.BucketKeys, Tasks: s.Buckets}
+	}
 	return Partitioning{Kind: PartAny, Tasks: s.Tasks}
 }
 func (*Values) Delivered([]Partitioning) Partitioning {

@@ -48,8 +48,19 @@ func (o Options) enforce(p Plan) (Plan, Partitioning) {
 		p = o.chooseStrategy(j, parts)
 	}
 	req := p.Required()
+	// An input already hashed into some number of tasks (a bucketed table)
+	// fixes the parallelism: a sibling shuffled to meet it must use the same.
+	// Hashed inputs of one operator must agree on the task count too.
+	hashedTasks := 0
 	for i := range newChildren {
-		if parts[i].Satisfies(req[i]) && !(req[i].Kind != DistSingle && mixesSingle(parts, i)) {
+		if parts[i].Kind == PartHash && parts[i].Satisfies(req[i]) && req[i].Kind == DistHash {
+			tasks, hashedTasks = parts[i].Tasks, parts[i].Tasks
+			break
+		}
+	}
+	for i := range newChildren {
+		misaligned := hashedTasks > 0 && parts[i].Kind == PartHash && parts[i].Tasks != hashedTasks
+		if parts[i].Satisfies(req[i]) && !misaligned && !(req[i].Kind != DistSingle && mixesSingle(parts, i)) {
 			continue
 		}
 		if agg, ok := p.(*Aggregate); ok && agg.Mode == AggregateComplete && agg.Splittable() {

@@ -40,8 +40,14 @@ type Scan struct {
 	// files a task reads is the scheduler's business.
 	Files int
 	Rows  int64
-	// Tasks is how many tasks read the table (the live workers at planning).
+	// Tasks is how many tasks read the table (the live workers at planning,
+	// or the table's buckets).
 	Tasks int
+	// Buckets is the table's hash partition count when it is stored
+	// partitioned (PARTITION BY HASH): task i then reads bucket i, so the
+	// scan delivers its rows hashed on BucketKeys (output positions).
+	Buckets    int
+	BucketKeys []int
 }
 
 // Filter keeps the rows for which Cond is true.
@@ -279,7 +285,18 @@ func NewExchangeSource(from FragmentID, ex *Exchange) *ExchangeSource {
 // Explain lines.
 
 func (s *Scan) Explain() string {
-	return fmt.Sprintf("Scan: %s.%s columns=[%s] files=%d rows=%d", s.Database, s.Table, strings.Join(s.Columns, ", "), s.Files, s.Rows)
+	out := fmt.Sprintf("Scan: %s.%s columns=[%s] files=%d rows=%d", s.Database, s.Table, strings.Join(s.Columns, ", "), s.Files, s.Rows)
+	if s.Buckets > 0 {
+		keys := make([]string, len(s.BucketKeys))
+		for i, k := range s.BucketKeys {
+			keys[i] = s.Columns[k]
+		}
+		out += fmt.Sprintf(" buckets=%d", s.Buckets)
+		if len(keys) > 0 {
+			out += fmt.Sprintf(" hash(%s)", strings.Join(keys, ", "))
+		}
+	}
+	return out
 }
 func (f *Filter) Explain() string { return "Filter: " + f.Cond.String() }
 func (p *Project) Explain() string {

@@ -222,7 +222,7 @@ func (b *Binder) bindCreateTable(s *ast.CreateTableStmt) (Statement, error) {
 			return nil, qerr.ErrNotFound.New("partition column %s is not a column of %s", col.Name.Name.O, t.Name)
 		}
 		t.DistributionKeys = []string{col.Name.Name.O}
-		t.Partitions = int(p.Num)
+		t.Partitions = max(int(p.Num), 1)
 	}
 	return &CreateTable{Table: t, IfNotExists: s.IfNotExists}, nil
 }

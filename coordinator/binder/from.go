@@ -92,6 +92,12 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 		scan.Types = append(scan.Types, c.Type)
 		sc.cols = append(sc.cols, scopeColumn{table: alias, name: c.Name, typ: c.Type})
 	}
+	if len(t.DistributionKeys) > 0 {
+		scan.Buckets, scan.Tasks = t.Partitions, t.Partitions
+		for _, k := range t.DistributionKeys {
+			scan.BucketKeys = append(scan.BucketKeys, t.ColumnIndex(k))
+		}
+	}
 	return scan, sc, nil
 }
 

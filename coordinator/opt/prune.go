@@ -41,6 +41,16 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 				c.Types = append(c.Types, n.Types[i])
 			}
 		}
+		// A bucketed scan still reads bucket i in task i; it delivers the
+		// hash only while it reads every key column.
+		c.BucketKeys = nil
+		for _, k := range n.BucketKeys {
+			if mapping[k] < 0 {
+				c.BucketKeys = nil
+				break
+			}
+			c.BucketKeys = append(c.BucketKeys, mapping[k])
+		}
 		return &c, mapping, len(c.Columns) != len(n.Columns)
 	case *stage.Project:
 		childNeed := make([]bool, n.Input.Schema().NumFields())
