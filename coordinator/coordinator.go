@@ -44,6 +44,8 @@ type Coordinator struct {
 	ctx    context.Context // lives as long as the coordinator: queries outlive their RPC
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
+
+	queries registry // running and recent queries (registry.go)
 }
 
 // New returns a coordinator. Close stops its queries.
@@ -105,7 +107,7 @@ func (c *Coordinator) Execute(ctx context.Context, sql string) (*Result, error) 
 	}
 	dplan := c.plan(q, len(workers))
 	if q.Analyze {
-		return nil, qerr.ErrUnsupported.New("EXPLAIN ANALYZE")
+		return c.analyze(ctx, dplan, q.Tables, workers) // analyze.go
 	}
 	if q.Explain {
 		return c.explain(ctx, dplan, workers)

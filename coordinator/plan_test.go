@@ -20,7 +20,8 @@ import (
 // pipeline:
 //
 //	exec                   DDL statements, one per line, against a fresh catalog
-//	snapshot table=t files=N rows=R   commit N fake files holding R rows
+//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
+//	                       commit N fake files holding R rows
 //	bind                   the bound logical plan
 //	opt                    the plan after the optimizer's rules
 //	scatter workers=N      the distributed plan, as EXPLAIN prints it
@@ -53,9 +54,32 @@ func TestPlans(t *testing.T) {
 				if err != nil {
 					return errorText(err)
 				}
+				// ranges=(col=lo..hi, ...) gives every file those min / max
+				// statistics: what the planner estimates distinct values from.
+				var stats []catalog.ColumnStats
+				for _, arg := range d.CmdArgs {
+					if arg.Key != "ranges" {
+						continue
+					}
+					for _, v := range arg.Vals {
+						name, bounds, _ := strings.Cut(v, "=")
+						lo, hi, _ := strings.Cut(bounds, "..")
+						stats = append(stats, catalog.ColumnStats{Name: name, Min: lo, Max: hi})
+					}
+				}
 				var fs []catalog.DataFile
 				for i := 0; i < files; i++ {
-					fs = append(fs, catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)})
+					f := catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)}
+					for _, c := range tbl.Columns {
+						cs := catalog.ColumnStats{Name: c.Name}
+						for _, s := range stats {
+							if s.Name == c.Name {
+								cs = s
+							}
+						}
+						f.Columns = append(f.Columns, cs)
+					}
+					fs = append(fs, f)
 				}
 				if _, err := cat.CommitFiles(ctx, tbl.Database, tbl.Name, tbl.ID, fs); err != nil {
 					return errorText(err)

@@ -77,6 +77,8 @@ type running struct {
 	stats []stage.TaskStatsSpec
 	err   error
 	done  chan struct{}
+
+	status queryStatus // the query registry's view (registry.go)
 }
 
 // start launches a query and returns its result endpoints at once; the
@@ -164,6 +166,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 			r.runs[id] = run
 		}
 	}
+	c.queries.add(r)
 	log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(r.runs)), zap.Int("workers", len(workers)))
 	return r, nil
 }
@@ -245,6 +248,7 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 			}()
 		}
 		wg.Wait()
+		r.finish()
 		r.cancel()
 	})
 	select {

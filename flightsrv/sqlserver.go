@@ -36,6 +36,7 @@ type SQLServer struct {
 	coord *coordinator.Coordinator
 	mem   memory.Allocator
 	log   *zap.Logger
+	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
 }
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
@@ -50,7 +51,7 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 		flightsql.SqlInfoFlightSqlServerSql:           true,
 		flightsql.SqlInfoFlightSqlServerSubstrait:     false,
 		flightsql.SqlInfoFlightSqlServerTransaction:   int32(flightsql.SqlTransactionNone),
-		flightsql.SqlInfoFlightSqlServerCancel:        false,
+		flightsql.SqlInfoFlightSqlServerCancel:        true,
 		flightsql.SqlInfoFlightSqlServerBulkIngestion: true,
 		flightsql.SqlInfoDDLCatalog:                   false,
 		flightsql.SqlInfoDDLSchema:                    true,
@@ -81,11 +82,14 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 		AppMetadata:      []byte(res.Query),
 	}
 	for _, ep := range res.Endpoints {
-		info.Endpoint = append(info.Endpoint, &flight.FlightEndpoint{
+		fe := &flight.FlightEndpoint{
 			Ticket:         &flight.Ticket{Ticket: ep.Ticket},
-			Location:       []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}},
 			ExpirationTime: timestamppb.New(res.Expires),
-		})
+		}
+		if !s.proxy {
+			fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
+		}
+		info.Endpoint = append(info.Endpoint, fe)
 	}
 	if res.Endpoints == nil {
 		info.TotalRecords = 0
@@ -274,11 +278,12 @@ type coordinatorService struct {
 	flight.FlightServer
 	coord  *coordinator.Coordinator
 	secret []byte
+	mem    memory.Allocator // of relayed result streams (proxy.go)
 }
 
 // NewCoordinatorService wraps the Flight SQL server with the heartbeat action.
 func NewCoordinatorService(sql *SQLServer, coord *coordinator.Coordinator, secret []byte) flight.FlightServer {
-	return &coordinatorService{FlightServer: flightsql.NewFlightServerWithAllocator(sql, sql.mem), coord: coord, secret: secret}
+	return &coordinatorService{FlightServer: flightsql.NewFlightServerWithAllocator(sql, sql.mem), coord: coord, secret: secret, mem: sql.mem}
 }
 
 func (c *coordinatorService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {

@@ -44,6 +44,7 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 var workerActions = []*flight.ActionType{
 	{Type: stage.ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
 	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
+	{Type: exec.ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
 }
 
 // ListActions lists the worker's actions.
@@ -56,7 +57,7 @@ func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService
 	return nil
 }
 
-// DoAction runs ActionRunTask and ActionCancelQuery.
+// DoAction runs ActionRunTask, ActionCancelQuery and exec.ActionStats.
 func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	ctx := stream.Context()
 	if err := checkSecret(ctx, s.secret); err != nil {
@@ -91,6 +92,12 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		s.w.CancelQuery(ctx, c.Query)
 		return nil
+	case exec.ActionStats:
+		body, err := json.Marshal(s.w.Stats())
+		if err != nil {
+			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker stats"))
+		}
+		return stream.Send(&flight.Result{Body: body})
 	}
 	return status.Errorf(codes.Unimplemented, "worker action %q is not implemented", a.GetType())
 }
@@ -111,7 +118,8 @@ func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_Do
 		return StatusFromError(err)
 	}
 	defer rdr.Release()
-	wr := flight.NewRecordWriter(stream, ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(s.w.Allocator()))
+	opts := append([]ipc.Option{ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(s.w.Allocator())}, s.w.IPCOptions()...)
+	wr := flight.NewRecordWriter(stream, opts...)
 	for rdr.Next() {
 		if err := wr.Write(rdr.RecordBatch()); err != nil {
 			return err // the client went away

@@ -217,8 +217,22 @@ func TestWorkerServiceRefusals(t *testing.T) {
 		}
 		actions = append(actions, a.Type)
 	}
-	if strings.Join(actions, ",") != stage.ActionRunTask+","+stage.ActionCancelQuery {
+	if strings.Join(actions, ",") != stage.ActionRunTask+","+stage.ActionCancelQuery+","+exec.ActionStats {
 		t.Errorf("actions %v", actions)
+	}
+	stats := &flight.Action{Type: exec.ActionStats}
+	wantStatus(t, "stats without secret", actionErr(ctx, c, stats), codes.Unauthenticated)
+	sc, err := c.DoAction(withSecret(ctx, secret), stats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := sc.Recv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st exec.Stats
+	if err := json.Unmarshal(res.Body, &st); err != nil || st.Tasks != 0 || st.Buffers != 0 || st.SpillFiles != 0 {
+		t.Errorf("stats of an idle worker: %+v %v (%s)", st, err, res.Body)
 	}
 }
 

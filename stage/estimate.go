@@ -24,13 +24,33 @@ func EstimateRows(p Plan) float64 {
 		return max(1, EstimateRows(n.Input)*groupSelectivity)
 	case *Join:
 		l, r := EstimateRows(n.Left), EstimateRows(n.Right)
-		switch {
-		case n.Kind == SemiJoin || n.Kind == AntiJoin || n.Kind == MarkJoin:
+		if n.Kind == SemiJoin || n.Kind == AntiJoin || n.Kind == MarkJoin {
 			return l
-		case len(n.LeftKeys) == 0 && n.Cond == nil:
-			return l * r
 		}
-		return max(l, r)
+		pairs := joinPairs(n)
+		if len(pairs) == 0 {
+			if n.Cond == nil {
+				return l * r
+			}
+			return max(l, r)
+		}
+		// |L join R| = |L| |R| / max(ndv(l.k), ndv(r.k)) for the most
+		// selective key; where a key's distinct count is unknown, assume
+		// it is unique on the smaller side (a foreign-key join).
+		out := l * r
+		best := 1.0
+		for _, p := range pairs {
+			ndv := max(ColumnNDV(n.Left, p[0]), ColumnNDV(n.Right, p[1]))
+			if ndv <= 0 {
+				ndv = min(l, r)
+			}
+			best = max(best, ndv)
+		}
+		out /= best
+		if n.Kind == LeftJoin || n.Kind == FullJoin {
+			out = max(out, l)
+		}
+		return max(out, 1)
 	case *SetOp:
 		var sum float64
 		for _, in := range n.Inputs {
@@ -50,3 +70,82 @@ const (
 	filterSelectivity = 0.25
 	groupSelectivity  = 0.1
 )
+
+// joinPairs are the (left column, right column) equalities of a join: its
+// keys, and the equalities between plain columns of each side in its
+// condition (before the optimizer has made them keys).
+func joinPairs(j *Join) [][2]int {
+	var pairs [][2]int
+	for i := range j.LeftKeys {
+		pairs = append(pairs, [2]int{j.LeftKeys[i], j.RightKeys[i]})
+	}
+	nLeft := j.Left.Schema().NumFields()
+	var walk func(e Expr)
+	walk = func(e Expr) {
+		c, ok := e.(*Call)
+		if !ok {
+			return
+		}
+		if c.Fn == "and" {
+			walk(c.Args[0])
+			walk(c.Args[1])
+			return
+		}
+		if c.Fn != "=" {
+			return
+		}
+		a, ok1 := c.Args[0].(*ColumnRef)
+		b, ok2 := c.Args[1].(*ColumnRef)
+		if !ok1 || !ok2 {
+			return
+		}
+		if a.Index > b.Index {
+			a, b = b, a
+		}
+		if a.Index < nLeft && b.Index >= nLeft {
+			pairs = append(pairs, [2]int{a.Index, b.Index - nLeft})
+		}
+	}
+	if j.Cond != nil {
+		walk(j.Cond)
+	}
+	return pairs
+}
+
+// ColumnNDV estimates the distinct values of column i of p's output, from
+// the scan it comes from; 0 when unknown.
+func ColumnNDV(p Plan, i int) float64 {
+	switch n := p.(type) {
+	case *Scan:
+		if i < len(n.NDV) {
+			return n.NDV[i]
+		}
+		return 0
+	case *Filter, *Sort, *Limit:
+		ndv := ColumnNDV(p.Children()[0], i)
+		return min(ndv, EstimateRows(p))
+	case *Project:
+		if c, ok := n.Exprs[i].(*ColumnRef); ok {
+			return ColumnNDV(n.Input, c.Index)
+		}
+	case *Aggregate:
+		if i < len(n.GroupBy) {
+			if c, ok := n.GroupBy[i].(*ColumnRef); ok {
+				return ColumnNDV(n.Input, c.Index)
+			}
+		}
+	case *Join:
+		nLeft := n.Left.Schema().NumFields()
+		if i < nLeft {
+			return ColumnNDV(n.Left, i)
+		}
+		if n.Kind == InnerJoin || n.Kind == LeftJoin || n.Kind == FullJoin {
+			return ColumnNDV(n.Right, i-nLeft)
+		}
+	case *Window:
+		if i < n.Input.Schema().NumFields() {
+			return ColumnNDV(n.Input, i)
+		}
+	}
+	return 0
+}

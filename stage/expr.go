@@ -171,6 +171,8 @@ const (
 	// AggGroupConcat joins a group's non-NULL values with Separator, in
 	// Order when given.
 	AggGroupConcat AggFunc = "group_concat"
+	// AggAnyValue is some value of the group (DuckDB's any_value).
+	AggAnyValue AggFunc = "any_value"
 )
 
 // AggCall is one aggregate of an Aggregate node. Arg is nil for count(*).

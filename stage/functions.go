@@ -41,13 +41,14 @@ func init() {
 		"in":        inList("IN"),
 		"not in":    inList("NOT IN"),
 
-		"case":       renderCase,
-		"coalesce":   plain("coalesce"),
-		"greatest":   strictFn("greatest"),
-		"least":      strictFn("least"),
-		"mysql_num":  mysqlNumber,
-		"double_str": doubleString,
-		"try_cast":   func(e *Call, a []string) string { return "TRY_CAST(" + a[0] + " AS " + sqlTypeName(e.T) + ")" },
+		"case":        renderCase,
+		"raise_error": func(e *Call, a []string) string { return castTo("error("+a[0]+")", e.T) },
+		"coalesce":    plain("coalesce"),
+		"greatest":    strictFn("greatest"),
+		"least":       strictFn("least"),
+		"mysql_num":   mysqlNumber,
+		"double_str":  doubleString,
+		"try_cast":    func(e *Call, a []string) string { return "TRY_CAST(" + a[0] + " AS " + sqlTypeName(e.T) + ")" },
 
 		"date_add":    dateAdd,
 		"extract":     extract,
@@ -57,10 +58,20 @@ func init() {
 		"curdate":     func(e *Call, _ []string) string { return castTo("current_date", e.T) },
 		"now":         func(e *Call, _ []string) string { return castTo("now()", e.T) },
 
-		"substring":   substring,
-		"concat":      concat,
-		"concat_ws":   plain("concat_ws"),
-		"upper":       plain("upper"),
+		"substring": substring,
+		"concat":    concat,
+		"concat_ws": plain("concat_ws"),
+		"upper":     plain("upper"),
+		"dayname":   plain("dayname"),
+		"monthname": plain("monthname"),
+		// STRCMP is -1, 0 or 1, and NULL if either side is.
+		"strcmp": func(e *Call, a []string) string {
+			return castTo(fmt.Sprintf("CASE WHEN %[1]s < %[2]s THEN -1 WHEN %[1]s > %[2]s THEN 1 WHEN %[1]s = %[2]s THEN 0 END", a[0], a[1]), e.T)
+		},
+		// XOR is true when exactly one side is, NULL when either is NULL.
+		"xor": func(_ *Call, a []string) string {
+			return fmt.Sprintf("((%[1]s AND NOT %[2]s) OR (NOT %[1]s AND %[2]s))", a[0], a[1])
+		},
 		"lower":       plain("lower"),
 		"reverse":     plain("reverse"),
 		"trim":        trim,

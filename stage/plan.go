@@ -48,6 +48,9 @@ type Scan struct {
 	// scan delivers its rows hashed on BucketKeys (output positions).
 	Buckets    int
 	BucketKeys []int
+	// NDV estimates each column's distinct values from the snapshot's
+	// statistics (0 where unknown); only the planner reads it.
+	NDV []float64
 }
 
 // Filter keeps the rows for which Cond is true.
@@ -269,7 +272,7 @@ func (a *Aggregate) Splittable() bool {
 		switch {
 		case agg.Distinct:
 			return false
-		case agg.Fn == AggCount, agg.Fn == AggCountStar, agg.Fn == AggSum, agg.Fn == AggMin, agg.Fn == AggMax, agg.Fn == AggAvg:
+		case agg.Fn == AggCount, agg.Fn == AggCountStar, agg.Fn == AggSum, agg.Fn == AggMin, agg.Fn == AggMax, agg.Fn == AggAvg, agg.Fn == AggAnyValue:
 		default:
 			return false // statistical and string aggregates have no mergeable state here
 		}

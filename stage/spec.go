@@ -140,6 +140,8 @@ type TaskStatsSpec struct {
 	Wall      time.Duration      `json:"wall_ns"`
 	PeakBytes int64              `json:"peak_bytes"`
 	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite only
+	// SpilledBytes is what the task's output buffers wrote to spill files.
+	SpilledBytes int64 `json:"spilled_bytes,omitempty"`
 }
 
 // WriteSpec asks a worker to write the batches of a DoPut stream as one new

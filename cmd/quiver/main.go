@@ -20,6 +20,8 @@ commands:
   serve        coordinator and embedded workers in one process
   coordinator  the coordinator alone; workers join it
   worker       one worker, joining --coordinator
+  tpch         generate TPC-H data as Parquet and load it into a running Quiver
+  bench        benchmarks: 'bench tpch' (the 22 queries beside DuckDB), 'bench fetch' (do_get throughput)
 
 Run 'quiver <command> -h' for a command's flags.
 `
@@ -42,6 +44,10 @@ func main() {
 		err = runCoordinator(ctx, args, log)
 	case "worker":
 		err = runWorker(ctx, args, log)
+	case "tpch":
+		err = runTPCH(ctx, args, log)
+	case "bench":
+		err = runBench(ctx, args, log)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return

@@ -28,10 +28,31 @@ const (
 	heartbeatTimeout  = 5 * time.Second
 )
 
+// execFlags are the execution flags of issue 4: the coordinator's
+// statement timeout and result relaying, the workers' exchange budget,
+// spilling and compression. Every role accepts them; each uses its own.
+type execFlags struct {
+	statementTimeout time.Duration
+	proxyResults     bool
+	queryMemory      int64
+	spillLimit       int64
+	compression      string
+}
+
+func (e *execFlags) register(fs *flag.FlagSet) {
+	fs.DurationVar(&e.statementTimeout, "statement-timeout", time.Hour, "coordinator: a query running longer is cancelled on every worker")
+	fs.BoolVar(&e.proxyResults, "proxy-results", false, "coordinator: relay result streams instead of pointing clients at workers")
+	fs.Int64Var(&e.queryMemory, "query-memory", exec.DefaultQueryMemory, "worker: bytes of exchange buffers one query may hold in memory before they spill (negative: no limit)")
+	fs.Int64Var(&e.spillLimit, "spill-limit", 0, "worker: bytes of spill files one query may hold; beyond it producers wait (0: no limit, negative: never spill)")
+	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
+}
+
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	fs := flag.NewFlagSet("serve", flag.ExitOnError)
 	var nf nodeFlags
 	nf.register(fs)
+	var ef execFlags
+	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
 	_ = fs.Parse(args)
@@ -39,12 +60,12 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 		return errors.New("--workers must be at least 1")
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, log)
+		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
 		if err != nil {
 			return err
 		}
 		for i := 0; i < *workers; i++ {
-			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, log); err != nil {
+			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, log); err != nil {
 				return err
 			}
 		}
@@ -65,10 +86,12 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	fs := flag.NewFlagSet("coordinator", flag.ExitOnError)
 	var nf nodeFlags
 	nf.register(fs)
+	var ef execFlags
+	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
 	_ = fs.Parse(args)
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, log)
+		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
 		if err == nil {
 			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
 		}
@@ -80,12 +103,14 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	fs := flag.NewFlagSet("worker", flag.ExitOnError)
 	var nf nodeFlags
 	nf.register(fs)
+	var ef execFlags
+	ef.register(fs)
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
 	_ = fs.Parse(args)
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, log)
+		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
 	})
 }
 
@@ -137,13 +162,13 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
 	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
 	if err != nil {
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: 10 * time.Minute, QueryTimeout: time.Hour},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: 10 * time.Minute, QueryTimeout: ef.statementTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
@@ -152,6 +177,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	if err != nil {
 		return nil, "", err
 	}
+	sqlsrv.SetProxyResults(ef.proxyResults)
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
@@ -165,7 +191,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, log *zap.Logger) error {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) error {
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", listen, err)
@@ -174,16 +200,18 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	if advertise != "" {
 		addr = advertise
 	}
+	tempDir := filepath.Join(dataDir, "tmp", strings.NewReplacer(":", "_", ".", "_").Replace(addr))
 	engine, err := exec.OpenEngine(exec.EngineConfig{
 		MemoryLimit: nf.memoryLimit,
 		Threads:     nf.threads,
-		TempDir:     filepath.Join(dataDir, "tmp", strings.NewReplacer(":", "_", ".", "_").Replace(addr)),
+		TempDir:     tempDir,
 	})
 	if err != nil {
 		_ = lis.Close()
 		return err
 	}
-	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage}, engine, log)
+	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
+		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
 	if err != nil {
 		_ = lis.Close()
 		_ = engine.Close()

@@ -120,7 +120,7 @@ type Binder struct {
 	tasks  int
 	tables map[int]*catalog.Table // by Scan ID
 	// ctes are the WITH clauses in scope, innermost last.
-	ctes []map[string]*ast.CommonTableExpression
+	ctes [][]*ast.CommonTableExpression
 	// outer are the scopes of the queries enclosing the subquery being
 	// bound, innermost last; apply is the plan that subqueries join onto.
 	outer []*scope
@@ -379,7 +379,7 @@ var arithmeticOps = map[opcode.Op]string{
 	opcode.Plus: "+", opcode.Minus: "-", opcode.Mul: "*", opcode.Div: "/", opcode.Mod: "%", opcode.IntDiv: "div",
 }
 
-var logicOps = map[opcode.Op]string{opcode.LogicAnd: "and", opcode.LogicOr: "or"}
+var logicOps = map[opcode.Op]string{opcode.LogicAnd: "and", opcode.LogicOr: "or", opcode.LogicXor: "xor"}
 
 var boolType = arrow.FixedWidthTypes.Boolean
 
@@ -454,7 +454,12 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 			if lit, ok := v.(*stage.Literal); ok && !lit.Null {
 				return negateLiteral(lit), nil
 			}
-			return &stage.Call{Fn: "neg", Args: []stage.Expr{v}, T: v.Type()}, nil
+			t := v.Type()
+			if stage.IsInteger(t) {
+				// MySQL negates integers as BIGINT, so -(-2147483648) fits.
+				t = arrowInt64
+			}
+			return &stage.Call{Fn: "neg", Args: []stage.Expr{coerce(v, t)}, T: t}, nil
 		case opcode.Plus:
 			return v, nil
 		}

@@ -2,11 +2,15 @@ package binder
 
 import (
 	"context"
+	"math"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
+	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -92,6 +96,7 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 		scan.Types = append(scan.Types, c.Type)
 		sc.cols = append(sc.cols, scopeColumn{table: alias, name: c.Name, typ: c.Type})
 	}
+	scan.NDV = distinctEstimates(t)
 	if len(t.DistributionKeys) > 0 {
 		scan.Buckets, scan.Tasks = t.Partitions, t.Partitions
 		for _, k := range t.DistributionKeys {
@@ -120,40 +125,35 @@ func (b *Binder) pushCTEs(w *ast.WithClause) (pop func(), err error) {
 	if w.IsRecursive {
 		return nil, qerr.ErrUnsupported.New("WITH RECURSIVE")
 	}
-	m := map[string]*ast.CommonTableExpression{}
-	for _, c := range w.CTEs {
-		m[c.Name.L] = c
-	}
-	b.ctes = append(b.ctes, m)
+	b.ctes = append(b.ctes, w.CTEs)
 	return func() { b.ctes = b.ctes[:len(b.ctes)-1] }, nil
 }
 
+// cte finds a WITH name, innermost clause first.
 func (b *Binder) cte(name string) *ast.CommonTableExpression {
 	for i := len(b.ctes) - 1; i >= 0; i-- {
-		if c, ok := b.ctes[i][name]; ok {
-			return c
+		for _, c := range b.ctes[i] {
+			if c.Name.L == name {
+				return c
+			}
 		}
 	}
 	return nil
 }
 
 // cteSource binds a reference to a common table expression. Each reference
-// is planned anew (inlined), so a CTE used twice is computed twice; the
-// CTEs visible to its body are those defined before it.
+// is planned anew (inlined), so a CTE used twice is computed twice. Its body
+// sees the WITH clauses around its own and the CTEs defined before it in
+// its clause, not itself or later ones.
 func (b *Binder) cteSource(ctx context.Context, cte *ast.CommonTableExpression, alias string) (stage.Plan, *scope, error) {
 	saved := b.ctes
-	// A CTE's body sees the scopes outside its WITH, and its earlier siblings.
 	for i := len(b.ctes) - 1; i >= 0; i-- {
-		if b.ctes[i][cte.Name.L] == cte {
-			outer := append([]map[string]*ast.CommonTableExpression(nil), b.ctes[:i]...)
-			siblings := map[string]*ast.CommonTableExpression{}
-			for name, c := range b.ctes[i] {
-				if c != cte && c.OriginTextPosition() < cte.OriginTextPosition() {
-					siblings[name] = c
-				}
+		for k, c := range b.ctes[i] {
+			if c == cte {
+				b.ctes = append(append([][]*ast.CommonTableExpression(nil), b.ctes[:i]...), b.ctes[i][:k])
+				i = -1
+				break
 			}
-			b.ctes = append(outer, siblings)
-			break
 		}
 	}
 	p, err := b.bindQuery(ctx, cte.Query)
@@ -198,8 +198,17 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (stage.Plan, *scope, err
 	case ast.RightJoin:
 		kind = stage.LeftJoin
 	}
+	using := j.Using
 	if j.NaturalJoin {
-		return nil, nil, qerr.ErrUnsupported.New("NATURAL JOIN")
+		// NATURAL JOIN is USING every column name the two sides share.
+		for _, r := range rs.cols {
+			for _, l := range ls.cols {
+				if !l.hidden && !r.hidden && strings.EqualFold(l.name, r.name) {
+					using = append(using, &ast.ColumnName{Name: ast.NewCIStr(r.name)})
+					break
+				}
+			}
+		}
 	}
 	sc := &scope{cols: append(append([]scopeColumn(nil), ls.cols...), rs.cols...)}
 	nLeft := len(ls.cols)
@@ -210,7 +219,7 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (stage.Plan, *scope, err
 			return nil, nil, err
 		}
 	}
-	for _, u := range j.Using {
+	for _, u := range using {
 		l, err := ls.resolve(u)
 		if err != nil {
 			return nil, nil, err
@@ -422,4 +431,49 @@ func (b *Binder) orderAndLimit(p stage.Plan, ob *ast.OrderByClause, l *ast.Limit
 		p = lim
 	}
 	return p, nil
+}
+
+// distinctEstimates bounds each integer or date column's distinct values by
+// the range its files' min / max statistics span (and by the row count):
+// what tells a key from a low-cardinality attribute when ordering joins.
+// Other columns, and columns without statistics, are 0 (unknown).
+func distinctEstimates(t *catalog.Table) []float64 {
+	ndv := make([]float64, len(t.Columns))
+	rows := float64(t.Snapshot.Rows())
+	for i, c := range t.Columns {
+		if !stage.IsInteger(c.Type) && c.Type.ID() != arrow.DATE32 {
+			continue
+		}
+		lo, hi, ok := math.Inf(1), math.Inf(-1), len(t.Snapshot.Files) > 0
+		for _, f := range t.Snapshot.Files {
+			if i >= len(f.Columns) || f.Columns[i].Min == "" {
+				ok = false
+				break
+			}
+			a, okA := statNumber(f.Columns[i].Min)
+			b, okB := statNumber(f.Columns[i].Max)
+			if !okA || !okB {
+				ok = false
+				break
+			}
+			lo, hi = min(lo, a), max(hi, b)
+		}
+		if ok {
+			ndv[i] = max(1, min(hi-lo+1, rows))
+		}
+	}
+	return ndv
+}
+
+// statNumber reads a statistics literal of an integer or a date (as days).
+func statNumber(lit string) (float64, bool) {
+	if d, ok := strings.CutPrefix(lit, "DATE '"); ok {
+		day, err := time.Parse("2006-01-02", strings.TrimSuffix(d, "'"))
+		if err != nil {
+			return 0, false
+		}
+		return float64(day.Unix() / 86400), true
+	}
+	v, err := strconv.ParseFloat(lit, 64)
+	return v, err == nil
 }

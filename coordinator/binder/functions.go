@@ -77,6 +77,9 @@ func init() {
 		"concat":           concatFunc,
 		"concat_ws":        concatWSFunc,
 		"upper":            stringFunc("upper", "s"),
+		"dayname":          typedFunc("dayname", "x", stringType),
+		"monthname":        typedFunc("monthname", "x", stringType),
+		"strcmp":           intFunc("strcmp", "ss"),
 		"ucase":            stringFunc("upper", "s"),
 		"lower":            stringFunc("lower", "s"),
 		"lcase":            stringFunc("lower", "s"),
@@ -1219,7 +1222,13 @@ func negateLiteral(l *stage.Literal) *stage.Literal {
 	if strings.HasPrefix(l.Text, "-") {
 		text = l.Text[1:]
 	}
-	return &stage.Literal{Text: text, T: l.T}
+	t := l.T
+	// -9223372036854775808 arrives as the minus of an unsigned literal
+	// (its magnitude does not fit BIGINT); its negation does.
+	if t.ID() == arrow.UINT64 && text == "-9223372036854775808" {
+		t = arrowInt64
+	}
+	return &stage.Literal{Text: text, T: t}
 }
 
 // foldDateAdd computes a constant DATE plus a constant number of days,

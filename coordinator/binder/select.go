@@ -28,6 +28,9 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 	if s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
 		return nil, qerr.ErrUnsupported.New("locking clauses")
 	}
+	if s.SelectIntoOpt != nil {
+		return nil, qerr.ErrUnsupported.New("SELECT ... INTO")
+	}
 	if s.With != nil {
 		pop, err := b.pushCTEs(s.With)
 		if err != nil {
@@ -63,8 +66,8 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 		sc = &scope{}
 		if s.Having != nil {
 			saved := b.apply
-			b.apply = &applyCtx{plan: input, sc: sc}
-			cond, err := bindOut(s.Having.Expr)
+			b.apply = &applyCtx{plan: input, sc: sc, bind: bindOut}
+			cond, err := bindOut(havingAliases(s.Having.Expr, fields))
 			input, b.apply = b.apply.plan, saved
 			if err != nil {
 				return nil, err
@@ -83,7 +86,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 
 	proj := &stage.Project{}
 	saved := b.apply
-	b.apply = &applyCtx{plan: input, sc: sc}
+	b.apply = &applyCtx{plan: input, sc: sc, bind: bindOut}
 	for _, f := range fields {
 		e, err := bindOut(f.expr)
 		if err != nil {
@@ -494,4 +497,31 @@ func position(e ast.ExprNode) (int, bool) {
 		return p.N, true
 	}
 	return 0, false
+}
+
+// havingAliases replaces the select-list aliases that a HAVING condition
+// names by their expressions, as MySQL resolves them (HAVING n < 3 for
+// count(*) AS n). Subqueries keep their own names.
+func havingAliases(e ast.ExprNode, fields []field) ast.ExprNode {
+	v := &aliasRewriter{fields: fields}
+	out, _ := e.Accept(v)
+	return out.(ast.ExprNode)
+}
+
+type aliasRewriter struct {
+	fields []field
+}
+
+func (v *aliasRewriter) Enter(n ast.Node) (ast.Node, bool) {
+	_, sub := n.(*ast.SubqueryExpr)
+	return n, sub
+}
+
+func (v *aliasRewriter) Leave(n ast.Node) (ast.Node, bool) {
+	if c, ok := n.(*ast.ColumnNameExpr); ok {
+		if e := resolveAlias(c, v.fields); e != c {
+			return e, true
+		}
+	}
+	return n, true
 }

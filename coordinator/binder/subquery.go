@@ -34,6 +34,9 @@ type applyCtx struct {
 	plan stage.Plan
 	// sc is the scope correlated subqueries resolve outer names in.
 	sc *scope
+	// bind binds the other operand of a subquery comparison (the x of
+	// x IN (q)) where the subquery stands.
+	bind func(ast.ExprNode) (stage.Expr, error)
 }
 
 // subqueryLeaf binds the subquery forms of an expression.
@@ -349,7 +352,7 @@ func (b *Binder) where(sc *scope, input stage.Plan, cond ast.ExprNode) (stage.Pl
 		return input, nil
 	}
 	saved := b.apply
-	b.apply = &applyCtx{plan: input, sc: sc}
+	b.apply = &applyCtx{plan: input, sc: sc, bind: func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }}
 	defer func() { b.apply = saved }()
 	var conds []stage.Expr
 	for _, c := range rest {
@@ -481,6 +484,9 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if visible != 1 {
 			return nil, qerr.ErrInvalid.New("scalar subquery must return one column, it returns %d", visible)
 		}
+		if len(corr) == 0 && !atMostOneRow(r) {
+			r = singleRow(r)
+		}
 		b.apply.plan = &stage.Join{Left: left, Right: r, Kind: stage.LeftJoin, Cond: joinCondition(corr, nLeft), MarkIn: -1}
 		f := r.Schema().Field(0)
 		var v stage.Expr = &stage.ColumnRef{Index: nLeft, Name: f.Name, T: f.Type}
@@ -506,7 +512,11 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		return mark, nil
 	case *ast.PatternInExpr:
 		sub := e.Sel.(*ast.SubqueryExpr)
-		x, err := b.expr(sc, e.Expr)
+		bind := b.apply.bind
+		if bind == nil {
+			bind = func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }
+		}
+		x, err := bind(e.Expr)
 		if err != nil {
 			return nil, err
 		}
@@ -566,4 +576,45 @@ func isCount(p stage.Plan) bool {
 		}
 	}
 	return false
+}
+
+// atMostOneRow reports whether a plan returns at most one row: an
+// aggregate without groups, or a LIMIT of at most 1, under projections and
+// filters.
+func atMostOneRow(p stage.Plan) bool {
+	for {
+		switch n := p.(type) {
+		case *stage.Project:
+			p = n.Input
+		case *stage.Filter:
+			p = n.Input
+		case *stage.Sort:
+			p = n.Input
+		case *stage.Aggregate:
+			return len(n.GroupBy) == 0
+		case *stage.Limit:
+			return n.Count >= 0 && n.Count <= 1
+		case *stage.Values:
+			return len(n.Rows) <= 1
+		default:
+			return false
+		}
+	}
+}
+
+// singleRow makes an uncorrelated scalar subquery fail, as MySQL does, when
+// it returns more than one row: it counts the rows beside any one value and
+// raises an error for a count above one.
+func singleRow(r stage.Plan) stage.Plan {
+	f := r.Schema().Field(0)
+	value := &stage.ColumnRef{Index: 0, Name: f.Name, T: f.Type}
+	agg := &stage.Aggregate{Input: r, Mode: stage.AggregateComplete,
+		Aggs:  []stage.AggCall{{Fn: stage.AggCountStar, T: arrowInt64}, {Fn: stage.AggAnyValue, Arg: value, T: f.Type}},
+		Names: []string{"rows", f.Name}}
+	tooMany := &stage.Call{Fn: ">", T: boolType, Args: []stage.Expr{
+		&stage.ColumnRef{Index: 0, Name: "rows", T: arrowInt64}, &stage.Literal{Text: "1", T: arrowInt64}}}
+	fail := &stage.Call{Fn: "raise_error", T: f.Type, Args: []stage.Expr{
+		&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}}
+	checked := &stage.Call{Fn: "case", T: f.Type, Args: []stage.Expr{tooMany, fail, &stage.ColumnRef{Index: 1, Name: f.Name, T: f.Type}}}
+	return &stage.Project{Input: agg, Exprs: []stage.Expr{checked}, Names: []string{f.Name}}
 }

@@ -114,41 +114,43 @@ func (g *joinGraph) rebuild() (stage.Plan, bool) {
 	for i, in := range g.inputs {
 		rows[i] = stage.EstimateRows(in)
 	}
-	reads := make([]uint64, len(g.conds))
-	for i, c := range g.conds {
-		reads[i] = g.reads(c)
-	}
-	// Greedy order: the largest input first, then the smallest connected one.
+	// Greedy order: the largest input first; then, of the inputs that a
+	// condition connects to what is joined, the one whose join is estimated
+	// smallest (a join on a key keeps the row count, one on a shared
+	// attribute multiplies it); unconnected inputs last.
 	order := []int{0}
 	for i := 1; i < n; i++ {
 		if rows[i] > rows[order[0]] {
 			order[0] = i
 		}
 	}
-	joined := uint64(1) << order[0]
 	for len(order) < n {
-		best, bestConnected := -1, false
+		best, bestConnected, bestRows := -1, false, 0.0
 		for i := 0; i < n; i++ {
-			if joined&(1<<i) != 0 {
+			if slices.Contains(order, i) {
 				continue
 			}
-			connected := false
-			for _, r := range reads {
-				if r&(1<<i) != 0 && r&joined != 0 && r&^(joined|1<<i) == 0 {
-					connected = true
-				}
-			}
-			if best < 0 || connected && !bestConnected || connected == bestConnected && rows[i] < rows[best] {
-				best, bestConnected = i, connected
+			joined, connected := g.chainTo(append(slices.Clone(order), i))
+			est := stage.EstimateRows(joined)
+			if best < 0 || connected && !bestConnected ||
+				connected == bestConnected && (est < bestRows || est == bestRows && rows[i] < rows[best]) {
+				best, bestConnected, bestRows = i, connected, est
 			}
 		}
 		order = append(order, best)
-		joined |= 1 << best
 	}
 	if slices.IsSorted(order) {
 		return g.inOrder(), false
 	}
 	return g.chain(order), true
+}
+
+// chainTo joins the inputs in order, without the projection that restores
+// the column order, and reports whether the last input was joined on some
+// condition.
+func (g *joinGraph) chainTo(order []int) (stage.Plan, bool) {
+	plan, _, connected := g.join(order)
+	return plan, connected
 }
 
 // inOrder rebuilds the joins in their original order (the inputs' own
@@ -164,10 +166,25 @@ func (g *joinGraph) inOrder() stage.Plan {
 // chain joins the inputs left-deep in order, each condition on the first
 // join that has all its inputs, and projects the original column order.
 func (g *joinGraph) chain(order []int) stage.Plan {
-	// newPos[c] is global column c's position in the chain's output.
-	newPos := make([]int, g.width)
+	plan, newPos, _ := g.join(order)
+	back := &stage.Project{Input: plan}
+	out := plan.Schema()
+	for c := 0; c < g.width; c++ {
+		f := out.Field(newPos[c])
+		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: newPos[c], Name: f.Name, T: f.Type})
+		back.Names = append(back.Names, f.Name)
+	}
+	if slices.IsSorted(newPos) {
+		return plan
+	}
+	return back
+}
+
+// join builds the left-deep chain and returns where each original column
+// ended up; connected says whether the last join got a condition.
+func (g *joinGraph) join(order []int) (plan stage.Plan, newPos []int, connected bool) {
+	newPos = make([]int, g.width)
 	width := 0
-	var plan stage.Plan
 	var joined uint64
 	placed := make([]bool, len(g.conds))
 	for _, in := range order {
@@ -190,6 +207,7 @@ func (g *joinGraph) chain(order []int) stage.Plan {
 				}))
 			}
 		}
+		connected = len(conds) > 0
 		plan = &stage.Join{Left: plan, Right: g.inputs[in], Kind: stage.InnerJoin, Cond: andAll(conds), MarkIn: -1}
 	}
 	// Conditions that read no input (constants) go on top.
@@ -199,16 +217,5 @@ func (g *joinGraph) chain(order []int) stage.Plan {
 			rest = append(rest, c)
 		}
 	}
-	plan = filter(plan, rest)
-	back := &stage.Project{Input: plan}
-	out := plan.Schema()
-	for c := 0; c < g.width; c++ {
-		f := out.Field(newPos[c])
-		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: newPos[c], Name: f.Name, T: f.Type})
-		back.Names = append(back.Names, f.Name)
-	}
-	if slices.IsSorted(newPos) {
-		return plan
-	}
-	return back
+	return filter(plan, rest), newPos, connected
 }

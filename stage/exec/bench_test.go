@@ -3,13 +3,25 @@ package exec_test
 import (
 	"context"
 	"fmt"
+	"net"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
 )
+
+// Benchmarks of the exchange. Run them with
+//
+//	go test -tags=duckdb_arrow -run '^$' -bench 'Exchange|RawFlight' -benchtime 5x ./stage/exec/
+//
+// GB/s counts the Arrow buffer bytes of the batches moved (recordBytes).
 
 // BenchmarkNormalExchange measures one shuffle of benchRows rows (int64,
 // short string, decimal, date) from one producer on worker 0 into two
@@ -21,13 +33,15 @@ func BenchmarkNormalExchange(b *testing.B) {
 	ctx := context.Background()
 	schema := schemaSpec("k", "int64", "s", "utf8", "d", "decimal(12,2)", "dt", "date32")
 	count := schemaSpec("n", "int64")
+	var shuffled int64
 	b.ResetTimer()
 	for it := range b.N {
 		q := stage.QueryID(fmt.Sprintf("bench-%d", it))
-		if _, err := c.nodes[0].client.RunTask(ctx, spec(q, task(1, 0), fmt.Sprintf(`SELECT i AS c0, 's' || i AS c1,
+		prod, err := c.nodes[0].client.RunTask(ctx, spec(q, task(1, 0), fmt.Sprintf(`SELECT i AS c0, 's' || i AS c1,
 				CAST(i AS DECIMAL(12,2)) AS c2, DATE '2020-01-01' + CAST(i %% 1000 AS INTEGER) AS c3,
 				CAST(hash(i) %% 2 AS INTEGER) AS __part FROM range(%d) r(i)`, benchRows),
-			stage.OutputSpec{Kind: stage.OutputNormal, Keys: []int{0}, Consumers: 2, Schema: schema})); err != nil {
+			stage.OutputSpec{Kind: stage.OutputNormal, Keys: []int{0}, Consumers: 2, Schema: schema}))
+		if err != nil {
 			b.Fatal(err)
 		}
 		var runs []*exec.RemoteTask
@@ -42,6 +56,11 @@ func BenchmarkNormalExchange(b *testing.B) {
 			runs = append(runs, rt)
 		}
 		var total int64
+		st0, err := prod.Wait(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		shuffled += st0.BytesOut
 		for p, n := range c.nodes {
 			if _, err := readAll(b, ctx, n.client, c.ticket(q, task(0, p), 0), nil, func(rec arrow.RecordBatch, i int) {}); err != nil {
 				b.Fatal(err)
@@ -57,4 +76,135 @@ func BenchmarkNormalExchange(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(shuffled)/b.Elapsed().Seconds()/1e9, "GB/s")
+}
+
+const benchQuery = `SELECT i AS c0, 's' || i AS c1, CAST(i AS DECIMAL(12,2)) AS c2,
+	DATE '2020-01-01' + CAST(i %% 1000 AS INTEGER) AS c3 FROM range(%d) r(i)`
+
+var benchSchema = schemaSpec("k", "int64", "s", "utf8", "d", "decimal(12,2)", "dt", "date32")
+
+// produce runs the bench query on node n as a result task of query q and
+// waits until its output is buffered.
+func produce(b *testing.B, n *node, q stage.QueryID, rows int) {
+	ctx := context.Background()
+	rt, err := n.client.RunTask(ctx, spec(q, task(0, 0), fmt.Sprintf(benchQuery, rows),
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: benchSchema}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := rt.Wait(ctx); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkExchangeDoGet measures the exchange transport alone: a worker's
+// buffered output (2M rows, produced before the timer runs) streamed by
+// do_get over loopback through exec.Client, as a consumer task reads it.
+func BenchmarkExchangeDoGet(b *testing.B) {
+	const rows = 2_000_000
+	c := newCluster(b, 0)
+	ctx := context.Background()
+	var moved int64
+	b.ResetTimer()
+	for it := range b.N {
+		b.StopTimer()
+		q := stage.QueryID(fmt.Sprintf("bench-doget-%d", it))
+		produce(b, c.nodes[0], q, rows)
+		b.StartTimer()
+		rdr, err := c.nodes[0].client.DoGet(ctx, c.ticket(q, task(0, 0), 0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rdr.Next() {
+			moved += exec.RecordBytes(rdr.RecordBatch())
+		}
+		err = rdr.Err()
+		rdr.Release()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(moved)/b.Elapsed().Seconds()/1e9, "GB/s")
+}
+
+// memFlight is a plain arrow-go Flight server that streams batches it holds
+// in memory: the baseline of the exchange.
+type memFlight struct {
+	flight.BaseFlightServer
+	schema *arrow.Schema
+	recs   []arrow.RecordBatch
+}
+
+func (s *memFlight) DoGet(_ *flight.Ticket, stream flight.FlightService_DoGetServer) error {
+	wr := flight.NewRecordWriter(stream, ipc.WithSchema(s.schema))
+	for _, rec := range s.recs {
+		if err := wr.Write(rec); err != nil {
+			return err
+		}
+	}
+	return wr.Close()
+}
+
+// BenchmarkRawFlightDoGet streams the same batches as BenchmarkExchangeDoGet
+// (the worker's coalesced output, fetched once into memory) from a plain
+// arrow-go Flight server over loopback.
+func BenchmarkRawFlightDoGet(b *testing.B) {
+	const rows = 2_000_000
+	c := newCluster(b, 0)
+	ctx := context.Background()
+	produce(b, c.nodes[0], "bench-raw", rows)
+	rdr, err := c.nodes[0].client.DoGet(ctx, c.ticket("bench-raw", task(0, 0), 0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := &memFlight{schema: rdr.Schema()}
+	for rdr.Next() {
+		rec := rdr.RecordBatch()
+		rec.Retain()
+		srv.recs = append(srv.recs, rec)
+	}
+	rdr.Release()
+	defer func() {
+		for _, rec := range srv.recs {
+			rec.Release()
+		}
+	}()
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	gs := grpc.NewServer(grpc.MaxSendMsgSize(exec.DefaultMaxMessageBytes))
+	flight.RegisterFlightServiceServer(gs, srv)
+	go gs.Serve(lis)
+	defer gs.Stop()
+	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(exec.DefaultMaxMessageBytes)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	fc := flight.NewFlightServiceClient(conn)
+	mem := memory.NewGoAllocator()
+	var moved int64
+	b.ResetTimer()
+	for range b.N {
+		stream, err := fc.DoGet(ctx, &flight.Ticket{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := flight.NewRecordReader(stream, ipc.WithAllocator(mem))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for r.Next() {
+			moved += exec.RecordBytes(r.RecordBatch())
+		}
+		err = r.Err()
+		r.Release()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(moved)/b.Elapsed().Seconds()/1e9, "GB/s")
 }

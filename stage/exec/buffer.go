@@ -20,14 +20,17 @@ type bufKey struct {
 	part  int
 }
 
-// usage counts buffered bytes and their peak. The per-query counter is
-// where spilling will hook in.
+// usage counts bytes and their peak.
 type usage struct {
 	cur, peak atomic.Int64
 }
 
 func (u *usage) add(n int64) {
 	c := u.cur.Add(n)
+	u.raise(c)
+}
+
+func (u *usage) raise(c int64) {
 	for {
 		p := u.peak.Load()
 		if c <= p || u.peak.CompareAndSwap(p, c) {
@@ -36,55 +39,144 @@ func (u *usage) add(n int64) {
 	}
 }
 
-// buffer is one partition of a task's output, held in memory until its one
-// reader drains it. The producer pushes and then finishes (or fails) it; the
-// registry frees it. Every batch in queue holds one reference owned by the
-// buffer, handed to the reader on pop.
+// reserve adds n if that keeps cur within limit (limit < 0: no limit).
+func (u *usage) reserve(n, limit int64) bool {
+	if limit < 0 {
+		u.add(n)
+		return true
+	}
+	for {
+		c := u.cur.Load()
+		if c+n > limit {
+			return false
+		}
+		if u.cur.CompareAndSwap(c, c+n) {
+			u.raise(c + n)
+			return true
+		}
+	}
+}
+
+// taskAcct is what one task's buffers count: bytes in memory (for
+// TaskStatsSpec.PeakBytes) and bytes written to spill files.
+type taskAcct struct {
+	mem     usage
+	spilled atomic.Int64
+}
+
+// entry is one queued batch: in memory (rec) or in a spill file (path).
+type entry struct {
+	rec  arrow.RecordBatch
+	path string
+	size int64 // in-memory size; for a spilled batch, its file's size
+}
+
+// buffer is one partition of a task's output, held until its one reader
+// drains it: in memory while its query is within its memory budget on this
+// worker, in Arrow IPC spill files beyond it (read back in order), and
+// otherwise the producer waits. The producer pushes and then finishes (or
+// fails) it; the registry frees it. Every in-memory batch in queue holds one
+// reference owned by the buffer, handed to the reader on pop; every spill
+// file in queue is owned by the buffer until popped, then by the reader,
+// which deletes it once read.
 type buffer struct {
 	key      bufKey
 	schema   *arrow.Schema
 	deadline time.Time
-	acct     []*usage // the query's and the task's counters
+	q        *queryMem
+	task     *taskAcct
 
-	mu     sync.Mutex
-	wake   chan struct{} // closed and replaced on every state change
-	queue  []arrow.RecordBatch
-	sizes  []int64
-	closed bool  // the producer finished; readers see EOF after the queue
-	err    error // failed or freed; readers get it
-	freed  bool  // no longer in the registry; pushes are dropped
-	opened bool  // a reader has it
+	mu       sync.Mutex
+	wake     chan struct{} // closed and replaced on every state change
+	queue    []entry
+	memBytes int64 // bytes of the in-memory entries of queue
+	seq      int   // spill files written
+	closed   bool  // the producer finished; readers see EOF after the queue
+	err      error // failed or freed; readers get it
+	freed    bool  // no longer in the registry; pushes are dropped
+	opened   bool  // a reader has it
 }
 
-func newBuffer(key bufKey, schema *arrow.Schema, deadline time.Time, acct ...*usage) *buffer {
-	return &buffer{key: key, schema: schema, deadline: deadline, acct: acct, wake: make(chan struct{})}
+func newBuffer(key bufKey, schema *arrow.Schema, deadline time.Time, q *queryMem, task *taskAcct) *buffer {
+	return &buffer{key: key, schema: schema, deadline: deadline, q: q, task: task, wake: make(chan struct{})}
 }
 
-func (b *buffer) account(n int64) {
-	for _, u := range b.acct {
-		u.add(n)
-	}
-}
-
-// notify wakes every waiting reader. b.mu is held.
+// notify wakes every waiting reader and producer. b.mu is held.
 func (b *buffer) notify() {
 	close(b.wake)
 	b.wake = make(chan struct{})
 }
 
-// push queues rec, retaining it. A freed or failed buffer drops it.
-func (b *buffer) push(rec arrow.RecordBatch) {
+// push queues rec (retaining it, or writing it to a spill file) and returns
+// once it is queued. A freed or failed buffer drops it. When the query is
+// over its memory budget and may not spill, push waits until a reader frees
+// memory or ctx is done; a buffer that holds nothing in memory always takes
+// one batch, so a partition whose reader keeps up never waits for others.
+func (b *buffer) push(ctx context.Context, rec arrow.RecordBatch) error {
+	n := recordBytes(rec)
+	for {
+		b.mu.Lock()
+		if b.freed || b.err != nil || b.closed {
+			b.mu.Unlock()
+			return nil
+		}
+		if b.q.mem.reserve(n, b.q.budget) {
+			b.queueMemLocked(rec, n)
+			b.mu.Unlock()
+			return nil
+		}
+		if b.q.reserveDisk(n) {
+			seq := b.seq
+			b.seq++
+			b.mu.Unlock()
+			return b.pushSpilled(rec, n, seq)
+		}
+		if b.memBytes == 0 {
+			b.q.mem.add(n)
+			b.queueMemLocked(rec, n)
+			b.mu.Unlock()
+			return nil
+		}
+		wake, qwake := b.wake, b.q.waitCh()
+		b.mu.Unlock()
+		select {
+		case <-wake:
+		case <-qwake:
+		case <-ctx.Done():
+			return qerr.ErrCancelled.Wrap(context.Cause(ctx), "waiting for room in buffer %s", partName(b.key))
+		}
+	}
+}
+
+// queueMemLocked queues rec in memory; its n bytes are already counted in
+// the query's usage. b.mu is held.
+func (b *buffer) queueMemLocked(rec arrow.RecordBatch, n int64) {
+	rec.Retain()
+	b.queue = append(b.queue, entry{rec: rec, size: n})
+	b.memBytes += n
+	b.task.mem.add(n)
+	b.notify()
+}
+
+// pushSpilled writes rec to spill file seq (reserved disk: n bytes) and
+// queues it.
+func (b *buffer) pushSpilled(rec arrow.RecordBatch, n int64, seq int) error {
+	path, size, err := b.q.writeSpill(b.key, seq, rec)
+	if err != nil {
+		b.q.disk.Add(-n)
+		return err
+	}
+	b.q.disk.Add(size - n)
+	b.task.spilled.Add(size)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.freed || b.err != nil || b.closed {
-		return
+		b.q.removeSpill(path, size)
+		return nil
 	}
-	rec.Retain()
-	n := recordBytes(rec)
-	b.queue = append(b.queue, rec)
-	b.sizes = append(b.sizes, n)
-	b.account(n)
+	b.queue = append(b.queue, entry{path: path, size: size})
 	b.notify()
+	return nil
 }
 
 // finish ends the producer's side: nil means every batch is queued, an
@@ -104,8 +196,9 @@ func (b *buffer) finish(err error) {
 	b.notify()
 }
 
-// free releases everything the buffer holds; readers that are still waiting
-// get err. The registry calls it after removing the buffer.
+// free releases everything the buffer holds and deletes its spill files;
+// readers that are still waiting get err. The registry calls it after
+// removing the buffer.
 func (b *buffer) free(err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -125,11 +218,36 @@ func (b *buffer) free(err error) {
 }
 
 func (b *buffer) dropLocked() {
-	for i, rec := range b.queue {
-		rec.Release()
-		b.account(-b.sizes[i])
+	var freedMem bool
+	for _, e := range b.queue {
+		if e.rec != nil {
+			e.rec.Release()
+			b.q.mem.add(-e.size)
+			freedMem = true
+		} else {
+			b.q.removeSpill(e.path, e.size)
+		}
 	}
-	b.queue, b.sizes = nil, nil
+	b.task.mem.add(-b.memBytes)
+	b.queue, b.memBytes = nil, 0
+	if freedMem {
+		b.q.notify()
+	}
+}
+
+// pop takes the first queued entry. b.mu is held.
+func (b *buffer) popLocked() entry {
+	e := b.queue[0]
+	b.queue[0] = entry{}
+	b.queue = b.queue[1:]
+	if e.rec != nil {
+		b.memBytes -= e.size
+		b.task.mem.add(-e.size)
+		b.q.mem.add(-e.size)
+		b.q.notify()
+	}
+	b.notify()
+	return e
 }
 
 // bufferReader streams one buffer to its one reader. Next blocks until a
@@ -179,11 +297,18 @@ func (r *bufferReader) Next() bool {
 	for {
 		b.mu.Lock()
 		if len(b.queue) > 0 {
-			r.cur = b.queue[0]
-			b.account(-b.sizes[0])
-			b.queue[0] = nil
-			b.queue, b.sizes = b.queue[1:], b.sizes[1:]
+			e := b.popLocked()
 			b.mu.Unlock()
+			if e.rec != nil {
+				r.cur = e.rec
+				return true
+			}
+			rec, err := b.q.readSpill(e.path, e.size, r.w.mem)
+			if err != nil {
+				r.err, r.done = err, true
+				return false
+			}
+			r.cur = rec
 			return true
 		}
 		if b.err != nil {

@@ -203,6 +203,33 @@ func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID) error {
 	}
 }
 
+// ActionStats is the worker action that answers a Stats snapshot as JSON
+// (cluster secret required): what tests and operators check to see a worker
+// back at rest.
+const ActionStats = "quiver.stats"
+
+// Stats asks the worker what it holds now.
+func (c *Client) Stats(ctx context.Context) (Stats, error) {
+	var s Stats
+	ctx, cancel := context.WithCancel(c.authed(ctx))
+	defer cancel()
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: ActionStats})
+	if err != nil {
+		return s, c.callError(err, "worker stats")
+	}
+	res, err := stream.Recv()
+	if err != nil {
+		if err == io.EOF {
+			err = qerr.ErrInternal.New("worker %s sent no stats", c.addr)
+		}
+		return s, c.callError(err, "worker stats")
+	}
+	if err := json.Unmarshal(res.Body, &s); err != nil {
+		return s, qerr.ErrInternal.Wrap(err, "decode worker stats")
+	}
+	return s, nil
+}
+
 // Write sends rdr's batches with DoPut to be written as one new Parquet
 // file of a table (WriteSpec in the descriptor's command) and returns the
 // file the worker wrote. The caller keeps ownership of rdr.

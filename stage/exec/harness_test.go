@@ -41,6 +41,7 @@ type cluster struct {
 	dataDir string
 	signer  *stage.TicketSigner
 	nodes   []*node
+	cfg     func(*exec.Config) // adjusts every worker's configuration
 }
 
 type node struct {
@@ -55,7 +56,14 @@ type node struct {
 // allocator must be back to zero.
 func newCluster(t testing.TB, batchRows ...int) *cluster {
 	t.Helper()
+	return newClusterWith(t, nil, batchRows...)
+}
+
+// newClusterWith is newCluster with every worker's Config adjusted by cfg.
+func newClusterWith(t testing.TB, cfg func(*exec.Config), batchRows ...int) *cluster {
+	t.Helper()
 	c := &cluster{
+		cfg:     cfg,
 		t:       t,
 		mem:     memory.NewCheckedAllocator(memory.NewGoAllocator()),
 		dataDir: t.TempDir(),
@@ -86,14 +94,18 @@ func (c *cluster) start(batchRows int) *node {
 	}
 	core, logs := observer.New(zapcore.InfoLevel)
 	log := zap.New(core)
-	w, err := exec.NewWorker(exec.Config{
+	cfg := exec.Config{
 		Address:         addr,
 		DataDir:         c.dataDir,
 		Secret:          testSecret,
 		Allocator:       c.mem,
 		BatchRows:       batchRows,
 		JanitorInterval: 20 * time.Millisecond,
-	}, eng, log)
+	}
+	if c.cfg != nil {
+		c.cfg(&cfg)
+	}
+	w, err := exec.NewWorker(cfg, eng, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,6 +75,9 @@ type router struct {
 	parts   []int
 
 	rows, bytes int64
+	// nullColumns: the plan types some output column NULL, which DuckDB
+	// cannot produce; add replaces it with Arrow's null array.
+	nullColumns bool
 }
 
 func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Schema, target, targetBytes int64) (*router, error) {
@@ -110,6 +113,9 @@ func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Sc
 	if r.split {
 		r.idx = make([][]int32, n)
 	}
+	for _, f := range t.schema.Fields() {
+		r.nullColumns = r.nullColumns || f.Type.ID() == arrow.NULL
+	}
 	return r, nil
 }
 
@@ -121,7 +127,18 @@ func (r *router) add(rec arrow.RecordBatch) error {
 	}
 	r.rows += nrows
 	ncols := r.schema.NumFields()
-	data := array.NewRecordBatch(r.schema, rec.Columns()[:ncols], nrows)
+	cols := rec.Columns()[:ncols]
+	if r.nullColumns {
+		cols = append([]arrow.Array(nil), cols...) // rec's own slice stays as it is
+		for i, f := range r.schema.Fields() {
+			if f.Type.ID() == arrow.NULL {
+				null := array.NewNull(int(nrows))
+				defer null.Release()
+				cols[i] = null
+			}
+		}
+	}
+	data := array.NewRecordBatch(r.schema, cols, nrows)
 	defer data.Release()
 	if !r.split {
 		return r.queue(0, data, false)
@@ -207,12 +224,13 @@ func (r *router) emit(p int) error {
 	r.bytes += recordBytes(out)
 	if r.kind == stage.OutputExpansive {
 		for _, b := range r.bufs {
-			b.push(out)
+			if err := b.push(r.ctx, out); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
-	r.bufs[p].push(out)
-	return nil
+	return r.bufs[p].push(r.ctx, out)
 }
 
 func (r *router) flush() error {

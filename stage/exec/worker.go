@@ -3,14 +3,17 @@ package exec
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
 
@@ -47,7 +50,25 @@ type Config struct {
 	// CancelledTTL is how long a cancelled query is remembered, so that a
 	// late StartTask for it is refused (default 10 minutes).
 	CancelledTTL time.Duration
+	// QueryMemory is how many bytes of exchange and result buffers one
+	// query may hold in memory on this worker before they spill (default
+	// DefaultQueryMemory; negative: no limit).
+	QueryMemory int64
+	// SpillLimit caps the bytes of spill files one query may hold on this
+	// worker: beyond it, producers wait for readers. 0 means no cap,
+	// negative disables spilling.
+	SpillLimit int64
+	// SpillDir is where buffers spill, one subdirectory per query (default
+	// <DataDir>/tmp/<address>/spill). The worker owns it: whatever is in it
+	// at start is deleted.
+	SpillDir string
+	// Compression is the IPC compression of exchange and result streams and
+	// of spill files: "none" (default), "lz4" or "zstd".
+	Compression string
 }
+
+// DefaultQueryMemory is Config.QueryMemory's default: 512 MiB.
+const DefaultQueryMemory = 512 << 20
 
 func (c *Config) defaults() {
 	if c.BatchRows <= 0 {
@@ -68,6 +89,25 @@ func (c *Config) defaults() {
 	if c.CancelledTTL <= 0 {
 		c.CancelledTTL = 10 * time.Minute
 	}
+	if c.QueryMemory == 0 {
+		c.QueryMemory = DefaultQueryMemory
+	}
+	if c.SpillDir == "" && c.DataDir != "" {
+		c.SpillDir = filepath.Join(c.DataDir, "tmp", sanitize(c.Address, 100), "spill")
+	}
+}
+
+// compressionOption is the IPC writer option of a Config.Compression name.
+func compressionOption(name string) (ipc.Option, error) {
+	switch strings.ToLower(name) {
+	case "", "none":
+		return nil, nil
+	case "lz4", "lz4_frame":
+		return ipc.WithLZ4(), nil
+	case "zstd":
+		return ipc.WithZstd(), nil
+	}
+	return nil, qerr.ErrInvalid.New("unknown IPC compression %q (want none, lz4 or zstd)", name)
 }
 
 // renderFunc turns a task into the SQL it runs; stage.RenderTask outside tests.
@@ -82,6 +122,7 @@ type Worker struct {
 	mem    memory.Allocator
 	log    *zap.Logger
 	render renderFunc
+	codec  ipc.Option // nil: uncompressed
 
 	mu        sync.Mutex
 	closed    bool
@@ -97,7 +138,7 @@ type Worker struct {
 type queryState struct {
 	tasks map[stage.TaskID]*task
 	bufs  map[bufKey]*buffer
-	usage usage // bytes buffered for the query on this worker
+	mem   *queryMem // the query's memory budget and spill files here
 }
 
 // NewWorker starts a worker runtime on engine. The caller closes the Worker
@@ -113,7 +154,18 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 	if log == nil {
 		log = zap.NewNop()
 	}
+	codec, err := compressionOption(cfg.Compression)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.SpillDir != "" {
+		// Left by a process that died: no query of ours refers to it.
+		if err := os.RemoveAll(cfg.SpillDir); err != nil {
+			return nil, qerr.ErrInternal.Wrap(err, "clear spill directory")
+		}
+	}
 	w := &Worker{
+		codec:     codec,
 		cfg:       cfg,
 		engine:    engine,
 		mem:       cfg.Allocator,
@@ -143,7 +195,7 @@ type task struct {
 	stop   context.CancelFunc // releases the deadline timer
 	schema *arrow.Schema      // the promised output schema
 	bufs   []*buffer
-	usage  usage
+	acct   taskAcct
 	log    *zap.Logger
 
 	done  chan struct{}
@@ -250,7 +302,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	}
 	for p := range nparts {
 		k := bufKey{spec.Query, spec.Task, p}
-		b := newBuffer(k, schema, deadline, &qs.usage, &t.usage)
+		b := newBuffer(k, schema, deadline, qs.mem, &t.acct)
 		qs.bufs[k] = b
 		t.bufs = append(t.bufs, b)
 	}
@@ -267,16 +319,23 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 func (w *Worker) queryLocked(q stage.QueryID) *queryState {
 	qs, ok := w.queries[q]
 	if !ok {
-		qs = &queryState{tasks: map[stage.TaskID]*task{}, bufs: map[bufKey]*buffer{}}
+		var dir string
+		if w.cfg.SpillDir != "" {
+			dir = filepath.Join(w.cfg.SpillDir, sanitize(string(q), 64))
+		}
+		qs = &queryState{tasks: map[stage.TaskID]*task{}, bufs: map[bufKey]*buffer{},
+			mem: newQueryMem(q, w.cfg.QueryMemory, w.cfg.SpillLimit, dir, w.codec)}
 		w.queries[q] = qs
 	}
 	return qs
 }
 
-// forgetLocked drops a query's state once it holds nothing.
+// forgetLocked drops a query's state, and its spill directory, once it
+// holds nothing.
 func (w *Worker) forgetLocked(q stage.QueryID) {
 	if qs, ok := w.queries[q]; ok && len(qs.tasks) == 0 && len(qs.bufs) == 0 {
 		delete(w.queries, q)
+		qs.mem.removeDir()
 	}
 }
 
@@ -301,7 +360,8 @@ func (w *Worker) runTask(t *task) {
 	stats.Task = t.spec.Task
 	stats.Worker = w.cfg.Address
 	stats.Wall = time.Since(start)
-	stats.PeakBytes = t.usage.peak.Load()
+	stats.PeakBytes = t.acct.mem.peak.Load()
+	stats.SpilledBytes = t.acct.spilled.Load()
 	for _, b := range t.bufs {
 		b.finish(err)
 	}
@@ -320,7 +380,8 @@ func (w *Worker) runTask(t *task) {
 		t.log.Warn("task failed", zap.Error(err), zap.String("code", string(qerr.CodeOf(err))), zap.Duration("wall", stats.Wall))
 	} else {
 		t.log.Info("task finished", zap.Int64("rows_in", stats.RowsIn), zap.Int64("rows_out", stats.RowsOut),
-			zap.Int64("bytes_out", stats.BytesOut), zap.Duration("wall", stats.Wall))
+			zap.Int64("bytes_out", stats.BytesOut), zap.Duration("wall", stats.Wall),
+			zap.Int64("peak_bytes", stats.PeakBytes), zap.Int64("spilled_bytes", stats.SpilledBytes))
 	}
 	t.stats, t.err = stats, err
 	t.cancel(nil)
@@ -403,9 +464,60 @@ func (w *Worker) BufferedBytes(q stage.QueryID) int64 {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if qs, ok := w.queries[q]; ok {
-		return qs.usage.cur.Load()
+		return qs.mem.mem.cur.Load()
 	}
 	return 0
+}
+
+// Stats is a snapshot of what a worker holds, for the quiver.stats action
+// and tests: a worker at rest has zero of everything.
+type Stats struct {
+	Queries       int   `json:"queries"`        // queries with tasks or buffers here
+	Tasks         int   `json:"tasks"`          // running tasks
+	Buffers       int   `json:"buffers"`        // registered buffers
+	BufferedBytes int64 `json:"buffered_bytes"` // bytes of in-memory batches
+	SpillFiles    int   `json:"spill_files"`    // files under the spill directory
+	SpillBytes    int64 `json:"spill_bytes"`    // their bytes
+	Cancelled     int   `json:"cancelled"`      // cancelled queries remembered
+}
+
+// Stats counts what the worker holds now; the spill files are counted on
+// disk.
+func (w *Worker) Stats() Stats {
+	var s Stats
+	w.mu.Lock()
+	s.Queries = len(w.queries)
+	s.Cancelled = len(w.cancelled)
+	for _, qs := range w.queries {
+		s.Tasks += len(qs.tasks)
+		s.Buffers += len(qs.bufs)
+		s.BufferedBytes += qs.mem.mem.cur.Load()
+	}
+	w.mu.Unlock()
+	if w.cfg.SpillDir != "" {
+		s.SpillFiles, s.SpillBytes = spillFiles(w.cfg.SpillDir)
+	}
+	return s
+}
+
+// SpilledBytes is the number of bytes q has written to spill files on this
+// worker so far.
+func (w *Worker) SpilledBytes(q stage.QueryID) int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if qs, ok := w.queries[q]; ok {
+		return qs.mem.spilled.Load()
+	}
+	return 0
+}
+
+// IPCOptions are the options of the IPC writers of the worker's streams
+// (compression).
+func (w *Worker) IPCOptions() []ipc.Option {
+	if w.codec == nil {
+		return nil
+	}
+	return []ipc.Option{w.codec}
 }
 
 // janitor frees buffers past their task's deadline and forgets old cancels.
@@ -485,10 +597,12 @@ func (w *Worker) Close() error {
 
 	w.mu.Lock()
 	var bufs []*buffer
+	var mems []*queryMem
 	for _, qs := range w.queries {
 		for _, b := range qs.bufs {
 			bufs = append(bufs, b)
 		}
+		mems = append(mems, qs.mem)
 	}
 	w.queries = map[stage.QueryID]*queryState{}
 	clients := w.clients
@@ -496,6 +610,9 @@ func (w *Worker) Close() error {
 	w.mu.Unlock()
 	for _, b := range bufs {
 		b.free(cause)
+	}
+	for _, m := range mems {
+		m.removeDir()
 	}
 	var firstErr error
 	for _, c := range clients {

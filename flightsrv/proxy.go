@@ -1,0 +1,56 @@
+package flightsrv
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+
+	"github.com/quiverdb/quiver/coordinator"
+)
+
+// quiverTicketPrefix starts every ticket a worker serves (stage.TicketSigner).
+var quiverTicketPrefix = []byte("qt1.")
+
+// SetProxyResults makes the server answer queries with endpoints that have
+// no location, so that clients fetch results from the coordinator, which
+// relays them from the workers (--proxy-results): for clients that cannot
+// reach the workers. Call it before serving.
+func (s *SQLServer) SetProxyResults(on bool) { s.proxy = on }
+
+// DoGet serves Flight SQL tickets, and relays result tickets (signed
+// Quiver tickets) from the worker that holds the result: the coordinator
+// verifies the ticket, opens the worker's stream and copies its batches.
+// A failure of the worker's stream ends the relay with its status, never
+// with an end-of-stream marker.
+func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
+	if !bytes.HasPrefix(tkt.GetTicket(), quiverTicketPrefix) {
+		return c.FlightServer.DoGet(tkt, stream)
+	}
+	ctx := stream.Context()
+	rdr, err := c.coord.OpenResult(ctx, tkt.GetTicket())
+	if err != nil {
+		return StatusFromError(err)
+	}
+	defer rdr.Release()
+	wr := flight.NewRecordWriter(stream, ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(c.mem))
+	for rdr.Next() {
+		if err := wr.Write(rdr.RecordBatch()); err != nil {
+			return err // the client went away; releasing the reader frees the result
+		}
+	}
+	if err := rdr.Err(); err != nil {
+		return StatusFromError(err)
+	}
+	return wr.Close()
+}
+
+// FetchResult streams a result buffer from the worker (the coordinator's
+// ResultFetcher: EXPLAIN ANALYZE and --proxy-results).
+func (w workerConn) FetchResult(ctx context.Context, ticket []byte) (array.RecordReader, error) {
+	return w.Client.DoGet(ctx, ticket)
+}
+
+var _ coordinator.ResultFetcher = workerConn{}

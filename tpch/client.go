@@ -1,0 +1,276 @@
+package tpch
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"golang.org/x/sync/errgroup"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+// MaxMessageBytes is the gRPC message limit of the clients this package
+// creates (the server's default --max-message-bytes).
+const MaxMessageBytes = 256 << 20
+
+// Client is a Flight SQL client of a Quiver coordinator that fetches a
+// query's every endpoint from the worker it names, as any Flight SQL client
+// does. It keeps one connection per worker location. Safe for concurrent
+// use.
+type Client struct {
+	Addr string
+	SQL  *flightsql.Client
+	mem  memory.Allocator
+
+	mu      sync.Mutex
+	workers map[string]flight.Client
+}
+
+// DialOptions are the gRPC options of every connection the client opens.
+func DialOptions() []grpc.DialOption {
+	return []grpc.DialOption{
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(MaxMessageBytes), grpc.MaxCallSendMsgSize(MaxMessageBytes)),
+	}
+}
+
+// Dial connects to the coordinator at addr (host:port); mem allocates the
+// batches the client receives.
+func Dial(addr string, mem memory.Allocator) (*Client, error) {
+	cl, err := flightsql.NewClient(addr, nil, nil, DialOptions()...)
+	if err != nil {
+		return nil, fmt.Errorf("flight sql %s: %w", addr, err)
+	}
+	cl.Alloc = mem
+	return &Client{Addr: addr, SQL: cl, mem: mem, workers: map[string]flight.Client{}}, nil
+}
+
+// Close closes every connection.
+func (c *Client) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, w := range c.workers {
+		w.Close()
+	}
+	c.workers = nil
+	return c.SQL.Close()
+}
+
+// Exec runs DDL or DML (DoPutCommandStatementUpdate).
+func (c *Client) Exec(ctx context.Context, query string) (int64, error) {
+	return c.SQL.ExecuteUpdate(ctx, query)
+}
+
+// worker returns the connection for an endpoint location (nil: the
+// coordinator's).
+func (c *Client) worker(loc *flight.Location) (flight.Client, error) {
+	if loc == nil || loc.Uri == "" || strings.HasPrefix(loc.Uri, "arrow-flight-reuse-connection:") {
+		return c.SQL.Client, nil
+	}
+	u, err := url.Parse(loc.Uri)
+	if err != nil {
+		return nil, fmt.Errorf("endpoint location %q: %w", loc.Uri, err)
+	}
+	if u.Host == c.Addr {
+		return c.SQL.Client, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if w, ok := c.workers[u.Host]; ok {
+		return w, nil
+	}
+	w, err := flight.NewClientWithMiddleware(u.Host, nil, nil, DialOptions()...)
+	if err != nil {
+		return nil, fmt.Errorf("worker %s: %w", u.Host, err)
+	}
+	c.workers[u.Host] = w
+	return w, nil
+}
+
+// Fetch is what one query returned: its schema, its batches in endpoint
+// order, and how long the query took until the last batch arrived.
+type Fetch struct {
+	Schema    *arrow.Schema
+	Batches   []arrow.RecordBatch // owned by the Fetch: Release them
+	Endpoints int
+	Rows      int64
+	Bytes     int64 // Arrow buffer bytes received
+	Elapsed   time.Duration
+}
+
+// Release releases the batches.
+func (f *Fetch) Release() {
+	for _, b := range f.Batches {
+		b.Release()
+	}
+	f.Batches = nil
+}
+
+// Result normalises the batches into a Result.
+func (f *Fetch) Result() (*Result, error) {
+	res := NewResult(f.Schema)
+	for _, b := range f.Batches {
+		if err := res.Append(b); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// Query runs query (GetFlightInfo with CommandStatementQuery) and fetches
+// every endpoint at its location, all at once, keeping their order.
+func (c *Client) Query(ctx context.Context, query string) (*Fetch, error) {
+	start := time.Now()
+	info, err := c.SQL.Execute(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	f, err := c.FetchAll(ctx, info)
+	if err != nil {
+		return nil, err
+	}
+	f.Elapsed = time.Since(start)
+	return f, nil
+}
+
+// FetchAll does_get every endpoint of info concurrently.
+func (c *Client) FetchAll(ctx context.Context, info *flight.FlightInfo) (*Fetch, error) {
+	parts := make([][]arrow.RecordBatch, len(info.Endpoint))
+	f := &Fetch{Endpoints: len(info.Endpoint)}
+	if len(info.Schema) > 0 {
+		s, err := flight.DeserializeSchema(info.Schema, c.mem)
+		if err != nil {
+			return nil, fmt.Errorf("flight info schema: %w", err)
+		}
+		f.Schema = s
+	}
+	var mu sync.Mutex
+	g, gctx := errgroup.WithContext(ctx)
+	for i, ep := range info.Endpoint {
+		g.Go(func() error {
+			var loc *flight.Location
+			if len(ep.Location) > 0 {
+				loc = ep.Location[0]
+			}
+			cl, err := c.worker(loc)
+			if err != nil {
+				return err
+			}
+			stream, err := cl.DoGet(gctx, ep.Ticket)
+			if err != nil {
+				return fmt.Errorf("do_get endpoint %d: %w", i, err)
+			}
+			rdr, err := flight.NewRecordReader(stream, ipc.WithAllocator(c.mem))
+			if err != nil {
+				return fmt.Errorf("do_get endpoint %d: %w", i, err)
+			}
+			defer rdr.Release()
+			var rows, bytes int64
+			for rdr.Next() {
+				rec := rdr.RecordBatch()
+				rec.Retain()
+				parts[i] = append(parts[i], rec)
+				rows += rec.NumRows()
+				bytes += batchBytes(rec)
+			}
+			mu.Lock()
+			f.Rows += rows
+			f.Bytes += bytes
+			if f.Schema == nil {
+				f.Schema = rdr.Schema()
+			}
+			mu.Unlock()
+			if err := rdr.Err(); err != nil {
+				return fmt.Errorf("do_get endpoint %d: %w", i, err)
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	for _, p := range parts {
+		f.Batches = append(f.Batches, p...)
+	}
+	if err != nil {
+		f.Release()
+		return nil, err
+	}
+	if f.Schema == nil {
+		f.Schema = arrow.NewSchema(nil, nil)
+	}
+	return f, nil
+}
+
+// batchBytes is the size of a batch's Arrow buffers.
+func batchBytes(rec arrow.RecordBatch) int64 {
+	var n int64
+	for _, col := range rec.Columns() {
+		n += arrayBytes(col.Data())
+	}
+	return n
+}
+
+func arrayBytes(d arrow.ArrayData) int64 {
+	var n int64
+	for _, b := range d.Buffers() {
+		if b != nil {
+			n += int64(b.Len())
+		}
+	}
+	for _, c := range d.Children() {
+		n += arrayBytes(c)
+	}
+	return n
+}
+
+// Drain does_get every endpoint of info concurrently and releases each
+// batch as it arrives: a consumer that only counts, for throughput tests.
+func (c *Client) Drain(ctx context.Context, info *flight.FlightInfo) (rows, bytes int64, err error) {
+	var mu sync.Mutex
+	g, gctx := errgroup.WithContext(ctx)
+	for i, ep := range info.Endpoint {
+		g.Go(func() error {
+			var loc *flight.Location
+			if len(ep.Location) > 0 {
+				loc = ep.Location[0]
+			}
+			cl, err := c.worker(loc)
+			if err != nil {
+				return err
+			}
+			stream, err := cl.DoGet(gctx, ep.Ticket)
+			if err != nil {
+				return fmt.Errorf("do_get endpoint %d: %w", i, err)
+			}
+			rdr, err := flight.NewRecordReader(stream, ipc.WithAllocator(c.mem))
+			if err != nil {
+				return fmt.Errorf("do_get endpoint %d: %w", i, err)
+			}
+			defer rdr.Release()
+			var r, b int64
+			for rdr.Next() {
+				rec := rdr.RecordBatch()
+				r += rec.NumRows()
+				b += batchBytes(rec)
+			}
+			mu.Lock()
+			rows += r
+			bytes += b
+			mu.Unlock()
+			return rdr.Err()
+		})
+	}
+	err = g.Wait()
+	return rows, bytes, err
+}
+
+// BatchBytes is the size of a batch's Arrow buffers.
+func BatchBytes(rec arrow.RecordBatch) int64 { return batchBytes(rec) }
