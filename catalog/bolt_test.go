@@ -177,7 +177,6 @@ func TestOpenBolt(t *testing.T) {
 
 	// A second opener (another process in real life; flock locks conflict
 	// between two descriptors of one process too) must fail, not hang.
-	start := time.Now()
 	second, err := openBolt(path, 100*time.Millisecond)
 	if err == nil {
 		_ = second.Close()
@@ -185,9 +184,6 @@ func TestOpenBolt(t *testing.T) {
 	}
 	if !errors.Is(err, bolt.ErrTimeout) || !strings.Contains(err.Error(), "locked") || !strings.Contains(err.Error(), path) {
 		t.Fatalf("second open: %v; want a lock timeout naming the file", err)
-	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Fatalf("second open took %v", d)
 	}
 	if err := c.Close(); err != nil {
 		t.Fatalf("close: %v", err)

@@ -32,14 +32,14 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	rows, err := c.drain(ctx, r)
 	if err != nil {
 		// Stop the tasks first: a producer may wait for the reader that failed.
-		r.cancelOnWorkers()
+		r.cancelOnWorkers(err)
 		r.cancel()
 		_, _ = r.wait(ctx)
 		return nil, err
 	}
 	stats, err := r.wait(ctx)
 	if err != nil {
-		r.cancelOnWorkers()
+		r.cancelOnWorkers(err)
 		r.cancel()
 		return nil, err
 	}

@@ -18,8 +18,9 @@ type WorkerConn interface {
 	// RunTask starts a task and returns once the worker has registered its
 	// output buffers.
 	RunTask(ctx context.Context, spec *stage.TaskSpec) (TaskRun, error)
-	// CancelQuery stops every task of a query on the worker and frees its buffers.
-	CancelQuery(ctx context.Context, q stage.QueryID) error
+	// CancelQuery stops every task of a query on the worker and frees its
+	// buffers; a reader that comes for them gets cause (nil: cancelled).
+	CancelQuery(ctx context.Context, q stage.QueryID, cause error) error
 	// Write streams batches into one new Parquet file of a table.
 	Write(ctx context.Context, spec stage.WriteSpec, rdr array.RecordReader) (catalog.DataFile, error)
 	Close() error

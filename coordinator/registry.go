@@ -198,7 +198,7 @@ func (c *Coordinator) Cancel(ctx context.Context, id stage.QueryID) (bool, error
 	}
 	st.state, st.failure = QueryCancelled, qerr.ErrCancelled.New("query %s was cancelled", id)
 	st.mu.Unlock()
-	r.cancelOnWorkers()
+	r.cancelOnWorkers(nil)
 	r.cancel()
 	c.log.Info("query cancelled", zap.String("query_id", string(id)))
 	return true, nil

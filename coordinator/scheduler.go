@@ -240,7 +240,7 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 				if err != nil {
 					if r.err == nil {
 						r.err = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", id, r.place[id].Addr)
-						r.cancelOnWorkers()
+						r.cancelOnWorkers(r.err)
 					}
 					return
 				}
@@ -262,11 +262,11 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 // abort stops a query that could not be launched.
 func (r *running) abort(log *zap.Logger, err error) {
 	log.Warn("query failed to start", zap.Error(err))
-	r.cancelOnWorkers()
+	r.cancelOnWorkers(err)
 	r.cancel()
 }
 
-func (r *running) cancelOnWorkers() {
+func (r *running) cancelOnWorkers(cause error) {
 	seen := map[string]bool{}
 	for _, m := range r.place {
 		if seen[m.Addr] {
@@ -274,7 +274,7 @@ func (r *running) cancelOnWorkers() {
 		}
 		seen[m.Addr] = true
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		_ = m.Conn.CancelQuery(ctx, r.id)
+		_ = m.Conn.CancelQuery(ctx, r.id, cause)
 		cancel()
 	}
 }

@@ -90,7 +90,11 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		if err := json.Unmarshal(a.GetBody(), &c); err != nil || c.Query == "" {
 			return StatusFromError(qerr.ErrInvalid.New("malformed cancel"))
 		}
-		s.w.CancelQuery(ctx, c.Query)
+		var cause error
+		if c.Reason != "" {
+			cause = qerr.Decode(c.Reason, qerr.ErrCancelled)
+		}
+		s.w.CancelQuery(ctx, c.Query, cause)
 		return nil
 	case exec.ActionStats:
 		body, err := json.Marshal(s.w.Stats())

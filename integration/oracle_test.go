@@ -205,7 +205,8 @@ func appendRows(res *result, rec arrow.RecordBatch) error {
 }
 
 func normalise(col arrow.Array, i int) (cell, error) {
-	if col.IsNull(i) {
+	// arrow-go's Null array has no validity bitmap, so IsNull says false.
+	if col.IsNull(i) || col.DataType().ID() == arrow.NULL {
 		return cell{null: true}, nil
 	}
 	switch a := col.(type) {

@@ -168,6 +168,9 @@ const (
 // CancelSpec is ActionCancelQuery's body.
 type CancelSpec struct {
 	Query QueryID `json:"query"`
+	// Reason is why, as qerr.Encode wrote it: what readers of the query's
+	// results get instead of their rows. Empty means a plain cancellation.
+	Reason string `json:"reason,omitempty"`
 }
 
 // CheckVersion refuses a spec of another version.

@@ -184,9 +184,14 @@ func (t *RemoteTask) Done() <-chan struct{} { return t.done }
 // Abandon stops waiting for the outcome and ends the call; the task goes on.
 func (t *RemoteTask) Abandon() { t.cancel() }
 
-// CancelQuery asks the worker to stop every task of q and free its buffers.
-func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID) error {
-	body, _ := json.Marshal(stage.CancelSpec{Query: q}) // always marshals
+// CancelQuery asks the worker to stop every task of q and free its
+// buffers; readers of them get cause (a plain cancellation when nil).
+func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID, cause error) error {
+	spec := stage.CancelSpec{Query: q}
+	if cause != nil {
+		spec.Reason = qerr.Encode(cause)
+	}
+	body, _ := json.Marshal(spec) // always marshals
 	ctx, cancel := context.WithCancel(c.authed(ctx))
 	defer cancel()
 	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionCancelQuery, Body: body})

@@ -205,7 +205,7 @@ func TestCancelDeletesSpill(t *testing.T) {
 	if s := n.w.Stats(); s.SpillFiles == 0 || s.Tasks != 1 {
 		t.Fatalf("before the cancel: %+v", s)
 	}
-	if err := n.client.CancelQuery(ctx, q); err != nil {
+	if err := n.client.CancelQuery(ctx, q, nil); err != nil {
 		t.Fatal(err)
 	}
 	_, err = slow.Wait(ctx)

@@ -128,6 +128,7 @@ type Worker struct {
 	closed    bool
 	queries   map[stage.QueryID]*queryState
 	cancelled map[stage.QueryID]time.Time // remembered until the time given
+	causes    map[stage.QueryID]error     // why each remembered query was cancelled
 	clients   map[string]*Client
 
 	wg   sync.WaitGroup // running tasks and the janitor
@@ -173,6 +174,7 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 		render:    stage.RenderTask,
 		queries:   map[stage.QueryID]*queryState{},
 		cancelled: map[stage.QueryID]time.Time{},
+		causes:    map[stage.QueryID]error{},
 		clients:   map[string]*Client{},
 		stop:      make(chan struct{}),
 	}
@@ -288,9 +290,10 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		return nil, qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
 	}
 	if _, ok := w.cancelled[spec.Query]; ok {
+		cause := w.causes[spec.Query]
 		w.mu.Unlock()
 		stop()
-		return nil, qerr.ErrCancelled.New("query %s was cancelled", spec.Query)
+		return nil, cause
 	}
 	qs := w.queryLocked(spec.Query)
 	_, running := qs.tasks[spec.Task]
@@ -403,6 +406,14 @@ func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordRe
 	}
 	w.mu.Unlock()
 	if b == nil {
+		w.mu.Lock()
+		cause := w.causes[t.Query]
+		w.mu.Unlock()
+		if cause != nil {
+			// The query failed or was cancelled: say why, not just that
+			// its buffer is gone.
+			return nil, cause
+		}
 		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
 	}
 	b.mu.Lock()
@@ -432,10 +443,13 @@ func (w *Worker) freeBuffer(b *buffer, err error) {
 // CancelQuery stops every task of q on this worker and frees its buffers.
 // Readers get ErrCancelled, and StartTask refuses q's tasks for a while. It
 // does not wait for the tasks to end.
-func (w *Worker) CancelQuery(ctx context.Context, q stage.QueryID) {
-	cause := qerr.ErrCancelled.New("query %s was cancelled", q)
+func (w *Worker) CancelQuery(ctx context.Context, q stage.QueryID, cause error) {
+	if cause == nil {
+		cause = qerr.ErrCancelled.New("query %s was cancelled", q)
+	}
 	w.mu.Lock()
 	w.cancelled[q] = time.Now().Add(w.cfg.CancelledTTL)
+	w.causes[q] = cause
 	var tasks []*task
 	var bufs []*buffer
 	if qs, ok := w.queries[q]; ok {
@@ -541,6 +555,7 @@ func (w *Worker) expire(now time.Time) {
 	for q, until := range w.cancelled {
 		if now.After(until) {
 			delete(w.cancelled, q)
+			delete(w.causes, q)
 		}
 	}
 	for q, qs := range w.queries {
