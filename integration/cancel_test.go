@@ -114,19 +114,24 @@ func spillFilesOnDisk(dataDir string) []string {
 }
 
 // waitBaseline waits until every worker holds no task, buffer, buffered
-// byte or spill file, and no spill file is left in the data directory.
-func waitBaseline(t testing.TB, cl *Cluster) {
+// byte, spill file or DuckDB connection, no spill file is left in the data
+// directory, and (given a baseline) no worker runs more goroutines than it
+// did then. It returns the workers' statistics at that point.
+func waitBaseline(t testing.TB, cl *Cluster, base []exec.Stats) []exec.Stats {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		stats := workerStats(t, cl)
 		files := spillFilesOnDisk(cl.DataDir)
 		rest := len(files) == 0
-		for _, s := range stats {
-			rest = rest && s.Tasks == 0 && s.Buffers == 0 && s.BufferedBytes == 0 && s.SpillFiles == 0 && s.Queries == 0
+		for i, s := range stats {
+			rest = rest && s.Tasks == 0 && s.Buffers == 0 && s.BufferedBytes == 0 && s.SpillFiles == 0 && s.Queries == 0 && s.Connections == 0
+			if base != nil {
+				rest = rest && s.Goroutines <= base[i].Goroutines
+			}
 		}
 		if rest {
-			return
+			return stats
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("workers did not return to baseline: %+v, spill files %v", stats, files)
@@ -137,7 +142,8 @@ func waitBaseline(t testing.TB, cl *Cluster) {
 
 // openStream starts a query with the Flight SQL client and opens the
 // do_get stream of its first endpoint at the worker.
-func openStream(t testing.TB, ctx context.Context, cl *Cluster, query string, mem memory.Allocator) (*flight.FlightInfo, *flight.Reader) {
+// The returned close ends the stream's connection (t.Cleanup does too).
+func openStream(t testing.TB, ctx context.Context, cl *Cluster, query string, mem memory.Allocator) (*flight.FlightInfo, *flight.Reader, func()) {
 	t.Helper()
 	fsql := newFlightSQLClient(t, cl.Addr)
 	info, err := fsql.Execute(ctx, query)
@@ -164,7 +170,7 @@ func openStream(t testing.TB, ctx context.Context, cl *Cluster, query string, me
 	if err != nil {
 		t.Fatal(err)
 	}
-	return info, rdr
+	return info, rdr, func() { fc.Close() }
 }
 
 // readToEnd reads the rest of a stream and returns its error.
@@ -181,19 +187,23 @@ const cancelRows = 2_000_000
 // the client reads slowly: its producers spill, then block. The client reads
 // one batch and cancels through CancelFlightInfo. The rest of its stream
 // must fail with CANCELLED, a second cancel is NOT_CANCELLABLE, and every
-// worker must return to holding nothing: no task, buffer or spill file.
+// worker must return to holding nothing: no task, buffer, spill file or
+// DuckDB connection, and no more goroutines than before the query.
 func TestCancelFlightInfo(t *testing.T) {
 	t.Parallel()
 	cl := startClusterArgs(t, 2, nil, []string{"--query-memory", "1048576", "--spill-limit", "4194304"})
 	c := connect(t, cl.Addr)
 	loadBig(t, c, "big", cancelRows, 4)
-	waitBaseline(t, cl)
+	// A query that exchanges between the workers first, so that the
+	// connections they keep to each other are part of the baseline.
+	c.MustQuery("SELECT b, count(*) FROM big GROUP BY b")
+	base := waitBaseline(t, cl, nil)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	info, rdr := openStream(t, ctx, cl, "SELECT a, b FROM big", mem)
+	info, rdr, closeStream := openStream(t, ctx, cl, "SELECT a, b FROM big", mem)
 	defer rdr.Release()
 	if !rdr.Next() {
 		t.Fatalf("no first batch: %v", rdr.Err())
@@ -227,7 +237,9 @@ func TestCancelFlightInfo(t *testing.T) {
 	if got := status.Code(err); got != codes.Canceled {
 		t.Fatalf("the cancelled stream ended with %v (code %s), want CANCELLED", err, got)
 	}
-	waitBaseline(t, cl)
+	// The test's own connection to the worker is no part of the baseline.
+	closeStream()
+	waitBaseline(t, cl, base)
 
 	res, err = fsql.CancelFlightInfo(ctx, &flight.CancelFlightInfoRequest{Info: info})
 	if err != nil || res.Status != flight.CancelStatusNotCancellable {
@@ -258,7 +270,7 @@ func TestStatementTimeout(t *testing.T) {
 	defer cancel()
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	_, rdr := openStream(t, ctx, cl, "SELECT a, b FROM big", mem)
+	_, rdr, _ := openStream(t, ctx, cl, "SELECT a, b FROM big", mem)
 	defer rdr.Release()
 	if !rdr.Next() {
 		t.Fatalf("no first batch: %v", rdr.Err())
@@ -271,5 +283,5 @@ func TestStatementTimeout(t *testing.T) {
 	if got := status.Code(err); got != codes.Canceled {
 		t.Fatalf("the timed-out stream ended with %v (code %s), want CANCELLED", err, got)
 	}
-	waitBaseline(t, cl)
+	waitBaseline(t, cl, nil)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/duckdb/duckdb-go/v2"
@@ -34,6 +35,7 @@ type EngineConfig struct {
 // its owner closes it after the Worker that uses it.
 type Engine struct {
 	connector *duckdb.Connector
+	open      atomic.Int64 // connections handed out and not yet released
 }
 
 // OpenEngine opens the database with cfg's settings.
@@ -68,13 +70,22 @@ func (e *Engine) Close() error {
 }
 
 // connect opens a connection for one task; the caller closes it.
-func (e *Engine) connect(ctx context.Context) (*duckdb.Conn, error) {
+// connect opens a connection for one task; release closes it.
+func (e *Engine) connect(ctx context.Context) (conn *duckdb.Conn, release func(), err error) {
 	c, err := e.connector.Connect(ctx)
 	if err != nil {
-		return nil, qerr.ErrUnavailable.Wrap(err, "connect to DuckDB")
+		return nil, nil, qerr.ErrUnavailable.Wrap(err, "connect to DuckDB")
 	}
-	return c.(*duckdb.Conn), nil
+	e.open.Add(1)
+	conn = c.(*duckdb.Conn)
+	return conn, func() {
+		_ = conn.Close()
+		e.open.Add(-1)
+	}, nil
 }
+
+// OpenConnections is the number of task connections open now.
+func (e *Engine) OpenConnections() int64 { return e.open.Load() }
 
 // exec runs one statement that returns no rows.
 func execSQL(ctx context.Context, conn *duckdb.Conn, sql string) error {

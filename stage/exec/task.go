@@ -21,11 +21,11 @@ import (
 func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	var stats stage.TaskStatsSpec
 	ctx := t.ctx
-	conn, err := w.engine.connect(ctx)
+	conn, release, err := w.engine.connect(ctx)
 	if err != nil {
 		return stats, err
 	}
-	defer conn.Close()
+	defer release()
 
 	var tables []string
 	defer func() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -493,6 +494,8 @@ type Stats struct {
 	SpillFiles    int   `json:"spill_files"`    // files under the spill directory
 	SpillBytes    int64 `json:"spill_bytes"`    // their bytes
 	Cancelled     int   `json:"cancelled"`      // cancelled queries remembered
+	Connections   int64 `json:"connections"`    // DuckDB connections of running tasks
+	Goroutines    int   `json:"goroutines"`     // of the whole process
 }
 
 // Stats counts what the worker holds now; the spill files are counted on
@@ -511,6 +514,8 @@ func (w *Worker) Stats() Stats {
 	if w.cfg.SpillDir != "" {
 		s.SpillFiles, s.SpillBytes = spillFiles(w.cfg.SpillDir)
 	}
+	s.Connections = w.engine.OpenConnections()
+	s.Goroutines = runtime.NumGoroutine()
 	return s
 }
 
