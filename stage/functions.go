@@ -61,7 +61,10 @@ func init() {
 		"substring": substring,
 		"concat":    concat,
 		"concat_ws": plain("concat_ws"),
-		"upper":     plain("upper"),
+		// MySQL leaves ß as it is; DuckDB's full case mapping makes it ẞ.
+		"upper": func(e *Call, a []string) string {
+			return castTo("replace(upper("+a[0]+"), 'ẞ', 'ß')", e.T)
+		},
 		"dayname":   plain("dayname"),
 		"monthname": plain("monthname"),
 		// STRCMP is -1, 0 or 1, and NULL if either side is.
@@ -407,11 +410,49 @@ func extract(e *Call, a []string) string {
 // dateFormat renders DATE_FORMAT(d, 'format') as strftime with the format
 // translated (StrftimeFormat); the binder has checked that it translates.
 func dateFormat(e *Call, a []string) string {
-	f, err := StrftimeFormat(e.Args[1].(*Literal).Text)
+	parts, err := DateFormatParts(e.Args[1].(*Literal).Text)
 	if err != nil {
 		panic(err) // the binder rejects such formats
 	}
-	return castTo("strftime("+a[0]+", "+quoteString(f)+")", e.T)
+	// %D (the day with its English suffix) has no strftime equal: it
+	// joins the strftime pieces around it.
+	day := "day(" + a[0] + ")"
+	suffix := fmt.Sprintf("CAST(%[1]s AS VARCHAR) || CASE WHEN %[1]s IN (11, 12, 13) THEN 'th' WHEN %[1]s %% 10 = 1 THEN 'st' "+
+		"WHEN %[1]s %% 10 = 2 THEN 'nd' WHEN %[1]s %% 10 = 3 THEN 'rd' ELSE 'th' END", day)
+	pieces := make([]string, len(parts))
+	for i, f := range parts {
+		pieces[i] = "''" // DuckDB's strftime refuses an empty format
+		if f != "" {
+			pieces[i] = "strftime(" + a[0] + ", " + quoteString(f) + ")"
+		}
+	}
+	return castTo(strings.Join(pieces, " || "+suffix+" || "), e.T)
+}
+
+// DateFormatParts splits a MySQL DATE_FORMAT format at its %D specifiers
+// and translates each piece with StrftimeFormat.
+func DateFormatParts(mysqlFormat string) ([]string, error) {
+	var parts []string
+	start := 0
+	for i := 0; i < len(mysqlFormat); i++ {
+		if mysqlFormat[i] != '%' || i+1 == len(mysqlFormat) {
+			continue
+		}
+		if mysqlFormat[i+1] == 'D' {
+			f, err := StrftimeFormat(mysqlFormat[start:i])
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, f)
+			start = i + 2
+		}
+		i++ // the specifier
+	}
+	f, err := StrftimeFormat(mysqlFormat[start:])
+	if err != nil {
+		return nil, err
+	}
+	return append(parts, f), nil
 }
 
 // mysqlSpecifiers map MySQL's DATE_FORMAT specifiers to DuckDB strftime's.
@@ -446,7 +487,7 @@ func StrftimeFormat(mysqlFormat string) (string, error) {
 			continue
 		}
 		switch spec {
-		case 'D', 'u', 'V', 'v', 'X', 'x':
+		case 'D', 'u', 'V', 'v', 'X', 'x': // %D: see DateFormatParts
 			return "", qerr.ErrUnsupported.New("DATE_FORMAT specifier %%%c", spec)
 		}
 		sb.WriteByte(spec)

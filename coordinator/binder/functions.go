@@ -945,7 +945,7 @@ func dateFormatFunc(name string, args []stage.Expr) (stage.Expr, error) {
 		}
 		return nil, qerr.ErrUnsupported.New("DATE_FORMAT with a format that is not a constant string")
 	}
-	if _, err := stage.StrftimeFormat(format); err != nil {
+	if _, err := stage.DateFormatParts(format); err != nil {
 		return nil, err
 	}
 	d, err := toTemporal(name, args[0], true)

@@ -268,6 +268,11 @@ var functionCases = []struct {
 	{"DATE_FORMAT(ts, '%H:%i:%s %p %b %e %c %y %j %%')", "13:04:05 PM Jan 5 1 24 005 %", ""},
 	{"DATE_FORMAT(ts, '%T %r %M %a')", "13:04:05 01:04:05 PM January Fri", ""},
 	{"DATE_FORMAT(d, '%d/%m')", "31/03", ""},
+	{"DATE_FORMAT(DATE '2024-03-01', '%D %M')", "1st March", ""},
+	{"DATE_FORMAT(DATE '2024-03-12', '%D')", "12th", ""},
+	{"DATE_FORMAT(DATE '2024-03-22', 'the %D of %M, %D')", "the 22nd of March, 22nd", ""},
+	{"DATE_FORMAT(DATE '2024-03-23', '%D%%D')", "23rd%D", ""},
+	{"UPPER('straße')", "STRAßE", ""},
 	{"DATE_FORMAT(NULL, '%Y')", null, ""},
 	{"LAST_DAY('2024-02-05')", "2024-02-29", "date32"},
 	{"DATE(ts)", "2024-01-05", "date32"},
@@ -421,7 +426,7 @@ func TestFunctionsOnDuckDB(t *testing.T) {
 func TestFunctionsUnsupported(t *testing.T) {
 	for _, c := range []struct{ expr, want string }{
 		{"SOUNDEX(s)", "function soundex"},
-		{"DATE_FORMAT(d, '%D')", "DATE_FORMAT specifier %D"},
+		{"DATE_FORMAT(d, '%u')", "DATE_FORMAT specifier %u"},
 		{"DATE_FORMAT(d, s)", "DATE_FORMAT with a format that is not a constant string"},
 		{"DATE_ADD(d, INTERVAL '1:2' HOUR_MINUTE)", "INTERVAL unit HOUR_MINUTE"},
 		{"CAST(s AS TIME)", "CAST to time"},

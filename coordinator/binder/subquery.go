@@ -63,7 +63,8 @@ func (b *Binder) subqueryLeaf(e ast.ExprNode) (stage.Expr, bool, error) {
 		case e.Op == opcode.NE && e.All:
 			in.Not = true
 		default:
-			return nil, true, qerr.ErrUnsupported.New("comparison %s with ANY/ALL of a subquery", e.Op)
+			out, err := b.quantified(e)
+			return out, true, err
 		}
 		out, err := b.subqueryExpr(in)
 		return out, true, err
@@ -91,6 +92,12 @@ func (b *Binder) resolveOuter(c *ast.ColumnName) (*stage.ColumnRef, bool) {
 // columns and outer references. visible is how many of the plan's columns
 // are the subquery's own (the rest feed corr).
 func (b *Binder) subquery(q ast.ResultSetNode, outer *scope) (p stage.Plan, corr []stage.Expr, visible int, err error) {
+	return b.subqueryWrapped(q, outer, nil)
+}
+
+// subqueryWrapped is subquery with the bound plan wrapped (before it is
+// decorrelated) by wrap, when given.
+func (b *Binder) subqueryWrapped(q ast.ResultSetNode, outer *scope, wrap func(stage.Plan) (stage.Plan, error)) (p stage.Plan, corr []stage.Expr, visible int, err error) {
 	b.outer = append(b.outer, outer)
 	saved := b.apply
 	b.apply = nil
@@ -99,6 +106,11 @@ func (b *Binder) subquery(q ast.ResultSetNode, outer *scope) (p stage.Plan, corr
 	b.outer = b.outer[:len(b.outer)-1]
 	if err != nil {
 		return nil, nil, 0, err
+	}
+	if wrap != nil {
+		if p, err = wrap(p); err != nil {
+			return nil, nil, 0, err
+		}
 	}
 	visible = p.Schema().NumFields()
 	p, corr, err = decorrelate(p)
@@ -617,4 +629,85 @@ func singleRow(r stage.Plan) stage.Plan {
 		&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}}
 	checked := &stage.Call{Fn: "case", T: f.Type, Args: []stage.Expr{tooMany, fail, &stage.ColumnRef{Index: 1, Name: f.Name, T: f.Type}}}
 	return &stage.Project{Input: agg, Exprs: []stage.Expr{checked}, Names: []string{f.Name}}
+}
+
+// quantified binds x op ALL (q) and x op ANY (q) for an ordering op by
+// comparing x with q's extreme value, with SQL's rules for empty and NULL
+// inputs:
+//
+//	ALL: no rows → TRUE; x NULL → NULL; x fails the extreme → FALSE;
+//	     some y NULL → NULL; else TRUE
+//	ANY: no rows → FALSE; x NULL → NULL; x passes the extreme → TRUE;
+//	     some y NULL → NULL; else FALSE
+//
+// q becomes an aggregate (extreme, count(*), count(y)) joined like a scalar
+// subquery, so a correlated q is decorrelated the same way.
+func (b *Binder) quantified(e *ast.CompareSubqueryExpr) (stage.Expr, error) {
+	op, ok := comparisonOps[e.Op]
+	if !ok || op == "=" || op == "<>" {
+		return nil, qerr.ErrUnsupported.New("comparison %s with ANY/ALL of a subquery", e.Op)
+	}
+	sub, ok := e.R.(*ast.SubqueryExpr)
+	if !ok || b.apply == nil {
+		return nil, qerr.ErrUnsupported.New("ANY/ALL here")
+	}
+	x, err := b.apply.bind(e.L)
+	if err != nil {
+		return nil, err
+	}
+	greater := op == ">" || op == ">="
+	// ALL compares with the value hardest to pass, ANY with the easiest.
+	fn := stage.AggMin
+	if greater == e.All {
+		fn = stage.AggMax
+	}
+	wrap := func(p stage.Plan) (stage.Plan, error) {
+		if p.Schema().NumFields() != 1 {
+			return nil, qerr.ErrInvalid.New("ANY/ALL subquery must return one column, it returns %d", p.Schema().NumFields())
+		}
+		f := p.Schema().Field(0)
+		y := &stage.ColumnRef{Index: 0, Name: f.Name, T: f.Type}
+		return &stage.Aggregate{Input: p, Mode: stage.AggregateComplete,
+			Aggs:  []stage.AggCall{{Fn: fn, Arg: y, T: f.Type}, {Fn: stage.AggCountStar, T: arrowInt64}, {Fn: stage.AggCount, Arg: y, T: arrowInt64}},
+			Names: []string{"extreme", "rows", "values"}}, nil
+	}
+	sc := b.apply.sc
+	left := b.apply.plan
+	nLeft := left.Schema().NumFields()
+	r, corr, _, err := b.subqueryWrapped(sub.Query, sc, wrap)
+	if err != nil {
+		return nil, err
+	}
+	b.apply.plan = &stage.Join{Left: left, Right: r, Kind: stage.LeftJoin, Cond: joinCondition(corr, nLeft), MarkIn: -1}
+	rs := r.Schema()
+	col := func(i int) stage.Expr {
+		return &stage.ColumnRef{Index: nLeft + i, Name: rs.Field(i).Name, T: rs.Field(i).Type}
+	}
+	zero := &stage.Literal{Text: "0", T: arrowInt64}
+	rows := &stage.Call{Fn: "coalesce", Args: []stage.Expr{col(1), zero}, T: arrowInt64}
+	values := &stage.Call{Fn: "coalesce", Args: []stage.Expr{col(2), zero}, T: arrowInt64}
+	cmp, err := b.compare(op, x, col(0))
+	if err != nil {
+		return nil, err
+	}
+	bool := func(v bool) stage.Expr {
+		if v {
+			return &stage.Literal{Text: "true", T: boolType}
+		}
+		return &stage.Literal{Text: "false", T: boolType}
+	}
+	null := &stage.Literal{Null: true, T: boolType}
+	empty := &stage.Call{Fn: "=", Args: []stage.Expr{rows, zero}, T: boolType}
+	someNull := &stage.Call{Fn: "<", Args: []stage.Expr{values, rows}, T: boolType}
+	decided := cmp // ANY: x passes the easiest value
+	if e.All {
+		decided = &stage.Call{Fn: "not", Args: []stage.Expr{cmp}, T: boolType} // ALL: x fails the hardest
+	}
+	return &stage.Call{Fn: "case", T: boolType, Args: []stage.Expr{
+		empty, bool(e.All),
+		isNull(x), null,
+		decided, bool(!e.All),
+		someNull, null,
+		bool(e.All),
+	}}, nil
 }
