@@ -172,43 +172,60 @@ func expandFields(fl *ast.FieldList, sc *scope) ([]field, error) {
 // collectAggregates finds the aggregate calls of the select list, HAVING and
 // ORDER BY, each distinct call once, in order of appearance.
 func collectAggregates(s *ast.SelectStmt) []*ast.AggregateFuncExpr {
-	c := &aggCollector{seen: map[string]bool{}}
+	exprs := selectExprs(s)
+	if s.Having != nil {
+		exprs = append(exprs, s.Having.Expr)
+	}
+	return collect[*ast.AggregateFuncExpr](exprs...)
+}
+
+// selectExprs are the expressions of the select list and ORDER BY.
+func selectExprs(s *ast.SelectStmt) []ast.ExprNode {
+	var exprs []ast.ExprNode
 	for _, f := range s.Fields.Fields {
 		if f.Expr != nil {
-			f.Expr.Accept(c)
+			exprs = append(exprs, f.Expr)
 		}
-	}
-	if s.Having != nil {
-		s.Having.Expr.Accept(c)
 	}
 	if s.OrderBy != nil {
 		for _, item := range s.OrderBy.Items {
-			item.Expr.Accept(c)
+			exprs = append(exprs, item.Expr)
 		}
 	}
-	return c.aggs
+	return exprs
 }
 
-type aggCollector struct {
-	aggs []*ast.AggregateFuncExpr
-	seen map[string]bool
-}
-
-func (c *aggCollector) Enter(n ast.Node) (ast.Node, bool) {
-	if _, ok := n.(*ast.SubqueryExpr); ok {
-		return n, true // a subquery's aggregates are its own
+// collect finds the distinct nodes of type T in exprs (by their text), in
+// order of appearance. It looks neither inside a found node nor inside a
+// subquery, whose calls are its own.
+func collect[T ast.ExprNode](exprs ...ast.ExprNode) []T {
+	c := &collector[T]{seen: map[string]bool{}}
+	for _, e := range exprs {
+		e.Accept(c)
 	}
-	if a, ok := n.(*ast.AggregateFuncExpr); ok {
-		if key := restore(a); !c.seen[key] {
+	return c.found
+}
+
+type collector[T ast.ExprNode] struct {
+	found []T
+	seen  map[string]bool
+}
+
+func (c *collector[T]) Enter(n ast.Node) (ast.Node, bool) {
+	if _, ok := n.(*ast.SubqueryExpr); ok {
+		return n, true
+	}
+	if x, ok := n.(T); ok {
+		if key := restore(x); !c.seen[key] {
 			c.seen[key] = true
-			c.aggs = append(c.aggs, a)
+			c.found = append(c.found, x)
 		}
 		return n, true
 	}
 	return n, false
 }
 
-func (c *aggCollector) Leave(n ast.Node) (ast.Node, bool) { return n, true }
+func (c *collector[T]) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 type boundAggregate struct {
 	plan stage.Plan
@@ -380,9 +397,7 @@ var aggFuncs = map[string]stage.AggFunc{
 }
 
 func hasAggregate(e ast.ExprNode) bool {
-	c := &aggCollector{seen: map[string]bool{}}
-	e.Accept(c)
-	return len(c.aggs) > 0
+	return len(collect[*ast.AggregateFuncExpr](e)) > 0
 }
 
 // resolveAlias replaces a bare name that is a select-list alias (and not

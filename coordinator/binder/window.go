@@ -14,40 +14,8 @@ import (
 // collectWindows finds the window function calls of the select list and
 // ORDER BY (not those of subqueries), each distinct call once.
 func collectWindows(s *ast.SelectStmt) []*ast.WindowFuncExpr {
-	c := &windowCollector{seen: map[string]bool{}}
-	for _, f := range s.Fields.Fields {
-		if f.Expr != nil {
-			f.Expr.Accept(c)
-		}
-	}
-	if s.OrderBy != nil {
-		for _, item := range s.OrderBy.Items {
-			item.Expr.Accept(c)
-		}
-	}
-	return c.wins
+	return collect[*ast.WindowFuncExpr](selectExprs(s)...)
 }
-
-type windowCollector struct {
-	wins []*ast.WindowFuncExpr
-	seen map[string]bool
-}
-
-func (c *windowCollector) Enter(n ast.Node) (ast.Node, bool) {
-	switch n := n.(type) {
-	case *ast.SubqueryExpr:
-		return n, true
-	case *ast.WindowFuncExpr:
-		if key := restore(n); !c.seen[key] {
-			c.seen[key] = true
-			c.wins = append(c.wins, n)
-		}
-		return n, true
-	}
-	return n, false
-}
-
-func (c *windowCollector) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 // windows plans the window functions of a SELECT block over input. A
 // Project appends every partition key, order key and argument to the input's
