@@ -1,5 +1,7 @@
 package stage
 
+import "slices"
+
 // EnforceDistribution is the scatter step: it walks the plan bottom-up and,
 // wherever an input does not deliver what its operator requires, inserts the
 // StagePlan that makes it so. tasks is the parallelism of partitioned stages
@@ -48,6 +50,14 @@ func (o Options) enforce(p Plan) (Plan, Partitioning) {
 		p = o.chooseStrategy(j, parts)
 	}
 	req := p.Required()
+	if copartitioned(req) {
+		if allSingle(parts) {
+			return p.WithChildren(newChildren...), p.Delivered(parts)
+		}
+		newChildren, parts = o.coPartition(req, newChildren, parts)
+		p = p.WithChildren(newChildren...)
+		return p, p.Delivered(parts)
+	}
 	// An input already hashed into some number of tasks (a bucketed table)
 	// fixes the parallelism: a sibling shuffled to meet it must use the same.
 	// Hashed inputs of one operator must agree on the task count too.
@@ -216,4 +226,80 @@ func pushTopN(l *Limit) Plan {
 	}
 	topN := &Limit{Input: local, Count: l.Count + l.Offset, Local: true}
 	return l.WithChildren(s.WithChildren(ex.WithChildren(topN)))
+}
+
+// copartitioned reports whether an operator hashes two or more inputs on
+// corresponding keys (a shuffle join, a set operation): rows that must meet
+// have equal keys, so every input must be hashed alike.
+func copartitioned(req []Distribution) bool {
+	if len(req) < 2 {
+		return false
+	}
+	for _, r := range req {
+		if r.Kind != DistHash || len(r.Keys) != len(req[0].Keys) {
+			return false
+		}
+	}
+	return true
+}
+
+func allSingle(parts []Partitioning) bool {
+	for _, p := range parts {
+		if p.Kind != PartSingle {
+			return false
+		}
+	}
+	return true
+}
+
+// coPartition makes the inputs of a co-partitioned operator hashed on the
+// same positions of their key lists, in the same order, into the same
+// number of tasks. Hashing on a subset of the keys is enough, but only the
+// same subset on every side: an input already hashed on some of its keys
+// (a bucketed table) anchors the others, which are shuffled on the
+// corresponding keys; with no such input, every input is shuffled on all of
+// its keys.
+func (o Options) coPartition(req []Distribution, children []Plan, parts []Partitioning) ([]Plan, []Partitioning) {
+	anchor, positions := -1, []int(nil)
+	for i, part := range parts {
+		if pos, ok := keyPositions(part, req[i].Keys); ok {
+			anchor, positions = i, pos
+			break
+		}
+	}
+	tasks := o.Tasks
+	if anchor >= 0 {
+		tasks = parts[anchor].Tasks
+	} else {
+		positions = allColumns(len(req[0].Keys))
+	}
+	for i := range children {
+		want := make([]int, len(positions))
+		for k, pos := range positions {
+			want[k] = req[i].Keys[pos]
+		}
+		if parts[i].Kind == PartHash && slices.Equal(parts[i].Keys, want) && parts[i].Tasks == tasks {
+			continue
+		}
+		ex := &Exchange{Input: children[i], Kind: Normal, Keys: want, Tasks: tasks}
+		children[i], parts[i] = ex, ex.Delivered(nil)
+	}
+	return children, parts
+}
+
+// keyPositions finds, for a hash partitioning on some of keys, the
+// positions in keys of its hash columns, in its order.
+func keyPositions(part Partitioning, keys []int) ([]int, bool) {
+	if part.Kind != PartHash || len(part.Keys) == 0 {
+		return nil, false
+	}
+	pos := make([]int, len(part.Keys))
+	for i, k := range part.Keys {
+		at := slices.Index(keys, k)
+		if at < 0 {
+			return nil, false
+		}
+		pos[i] = at
+	}
+	return pos, true
 }
