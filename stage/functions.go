@@ -126,7 +126,31 @@ func infix(op string) callRenderer {
 }
 
 func arithmetic(op string) callRenderer {
-	return func(e *Call, a []string) string { return castTo("("+a[0]+" "+op+" "+a[1]+")", e.T) }
+	return func(e *Call, a []string) string {
+		sql := "(" + a[0] + " " + op + " " + a[1] + ")"
+		if op != "%" && exactDecimal(e) {
+			// DuckDB adds, subtracts and multiplies decimals exactly,
+			// widening as it must: the value is the planned one, and the
+			// cast to the (wider) planned type is left to where the value
+			// leaves the expression, so DuckDB computes in its own width.
+			return sql
+		}
+		return castTo(sql, e.T)
+	}
+}
+
+// exactDecimal reports whether a +, - or * yields a decimal from decimal or
+// integer operands, where DuckDB's exact result equals MySQL's.
+func exactDecimal(e *Call) bool {
+	if _, ok := e.T.(*arrow.Decimal128Type); !ok {
+		return false
+	}
+	for _, a := range e.Args {
+		if _, ok := a.Type().(*arrow.Decimal128Type); !ok && !IsInteger(a.Type()) {
+			return false
+		}
+	}
+	return true
 }
 
 // plain renders fn(args) under its DuckDB name, cast to the planned type.
@@ -174,10 +198,14 @@ func domain(fn, outside string) callRenderer {
 // likeOp renders [NOT] LIKE with MySQL's escape: the backslash unless the
 // Call carries another.
 func likeOp(op string) callRenderer {
-	return func(_ *Call, a []string) string {
+	return func(e *Call, a []string) string {
 		esc := `'\'`
 		if len(a) == 3 {
 			esc = a[2]
+		} else if p, ok := e.Args[1].(*Literal); ok && !strings.Contains(p.Text, `\`) {
+			// A constant pattern without the escape character needs no
+			// ESCAPE clause, and DuckDB matches it much faster without one.
+			return "(" + a[0] + " " + op + " " + a[1] + ")"
 		}
 		return "(" + a[0] + " " + op + " " + a[1] + " ESCAPE " + esc + ")"
 	}
