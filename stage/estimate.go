@@ -24,7 +24,10 @@ func EstimateRows(p Plan) float64 {
 		return max(1, EstimateRows(n.Input)*groupSelectivity)
 	case *Join:
 		l, r := EstimateRows(n.Left), EstimateRows(n.Right)
-		if n.Kind == SemiJoin || n.Kind == AntiJoin || n.Kind == MarkJoin {
+		switch n.Kind {
+		case SemiJoin:
+			return l * filterSelectivity // a semi join filters
+		case AntiJoin, MarkJoin:
 			return l
 		}
 		pairs := joinPairs(n)

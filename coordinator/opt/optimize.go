@@ -14,6 +14,7 @@ type Rule struct {
 var Rules = []Rule{
 	{"PushDownPredicates", PushDownPredicates},
 	{"SplitDistinctAggregates", SplitDistinctAggregates},
+	{"PushSemiJoinsDown", PushSemiJoinsDown},
 	{"ReorderJoins", ReorderJoins},
 	// Again: the reordered joins hold their conditions whole.
 	{"PushDownPredicates", PushDownPredicates},

@@ -1,0 +1,103 @@
+package opt
+
+import "github.com/quiverdb/quiver/stage"
+
+// PushSemiJoinsDown moves a semi or anti join below the inner joins of its
+// left input, onto the one input whose columns its keys and condition read:
+//
+//	Semi(Inner(A, B), R)  =>  Inner(Semi(A, R), B)
+//
+// A semi join only removes rows, so it commutes with an inner join it does
+// not look through; applied early it shrinks what the joins above carry
+// (TPC-H Q18 keeps 57 orders of 1.5 million before joining lineitem). The
+// output columns are unchanged.
+func PushSemiJoinsDown(p stage.Plan) (stage.Plan, bool) {
+	changed := false
+	var walk func(p stage.Plan) stage.Plan
+	walk = func(p stage.Plan) stage.Plan {
+		kids := p.Children()
+		if len(kids) > 0 {
+			nk := make([]stage.Plan, len(kids))
+			for i, k := range kids {
+				nk[i] = walk(k)
+			}
+			p = p.WithChildren(nk...)
+		}
+		s, ok := p.(*stage.Join)
+		if !ok || (s.Kind != stage.SemiJoin && s.Kind != stage.AntiJoin) || s.Strategy != "" {
+			return p
+		}
+		pushed, ok := pushSemi(s)
+		if !ok {
+			return p
+		}
+		changed = true
+		// The semi join now sits one join lower: push it on from there.
+		return walk(pushed)
+	}
+	return walk(p), changed
+}
+
+// pushSemi moves s below the inner join on its left, if its left columns
+// all come from one side of it.
+func pushSemi(s *stage.Join) (stage.Plan, bool) {
+	j, ok := s.Left.(*stage.Join)
+	if !ok || j.Kind != stage.InnerJoin || j.Strategy != "" {
+		return nil, false
+	}
+	nA := j.Left.Schema().NumFields()
+	nJ := s.Left.Schema().NumFields()
+	lo, hi := nJ, -1 // the range of left columns s reads
+	read := func(i int) {
+		if i < nJ {
+			lo, hi = min(lo, i), max(hi, i)
+		}
+	}
+	for _, k := range s.LeftKeys {
+		read(k)
+	}
+	if s.Cond != nil {
+		stage.WalkExpr(s.Cond, func(e stage.Expr) {
+			if c, ok := e.(*stage.ColumnRef); ok {
+				read(c.Index)
+			}
+		})
+	}
+	if hi < 0 {
+		return nil, false // reads no left column: a filter on R's existence, leave it
+	}
+	onA := hi < nA
+	if !onA && lo < nA {
+		return nil, false // reads both sides
+	}
+	// Renumber s's left++right columns for its new left input.
+	base, width := 0, nA // the new left input's columns within the old left
+	if !onA {
+		base, width = nA, nJ-nA
+	}
+	remap := func(i int) int {
+		if i < nJ {
+			return i - base
+		}
+		return i - nJ + width
+	}
+	moved := *s
+	moved.LeftKeys = make([]int, len(s.LeftKeys))
+	for i, k := range s.LeftKeys {
+		moved.LeftKeys[i] = remap(k)
+	}
+	if s.Cond != nil {
+		moved.Cond = stage.RewriteColumns(s.Cond, func(c *stage.ColumnRef) stage.Expr {
+			return &stage.ColumnRef{Index: remap(c.Index), Name: c.Name, T: c.T}
+		})
+	}
+	out := *j
+	if onA {
+		moved.Left = j.Left
+		out.Left = &moved
+	} else {
+		moved.Left = j.Right
+		out.Right = &moved
+	}
+	return &out, true
+}
