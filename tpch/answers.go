@@ -14,7 +14,17 @@ import (
 type Answer struct {
 	Columns []string
 	Rows    [][]string
+	// Within is how far a number may be from the answer's: a cent, the
+	// answer files' rounding, except where an answer file is known to be
+	// off by more (kitErrata).
+	Within float64
 }
+
+// kitErrata are the answers of the TPC-H kit that are further from the
+// exact value than their rounding: q17.out says 348406.02 for an
+// avg_yearly whose exact value is 348406.054 (computed in floating point;
+// the specification itself accepts sums within $100).
+var kitErrata = map[string]float64{"q17.out": 0.05}
 
 // AnswerPath finds query n's answer in dir: the TPC-H kit's q1.out ...
 // q22.out, or DuckDB's q01.csv ... q22.csv (the same answers, '|'
@@ -36,6 +46,10 @@ func ReadAnswer(path string) (*Answer, error) {
 	if err != nil {
 		return nil, err
 	}
+	within := 0.01
+	if w, ok := kitErrata[filepath.Base(path)]; ok {
+		within = w
+	}
 	split := func(line string) []string {
 		line = strings.TrimSuffix(strings.TrimRight(line, " \r"), "|")
 		fs := strings.Split(line, "|")
@@ -44,7 +58,7 @@ func ReadAnswer(path string) (*Answer, error) {
 		}
 		return fs
 	}
-	var a Answer
+	a := Answer{Within: within}
 	for i, line := range strings.Split(string(b), "\n") {
 		if strings.TrimSpace(line) == "" {
 			continue
@@ -66,9 +80,9 @@ func ReadAnswer(path string) (*Answer, error) {
 }
 
 // answerCellEqual compares a value with a reference field: numbers within
-// a cent (the answer files round money and averages to two digits),
+// within (a cent: the answer files round money and averages to two digits),
 // strings after trimming blanks, dates by their text.
-func answerCellEqual(c Cell, s string) bool {
+func answerCellEqual(c Cell, s string, within float64) bool {
 	switch {
 	case c.Null:
 		return s == "" || strings.EqualFold(s, "null")
@@ -78,7 +92,7 @@ func answerCellEqual(c Cell, s string) bool {
 			return false
 		}
 		d := math.Abs(c.F - v)
-		return d <= 0.01*(1+1e-9) || d <= 1e-9*math.Abs(v)
+		return d <= within*(1+1e-9) || d <= 1e-9*math.Abs(v)
 	case strings.HasPrefix(c.Text, "date "):
 		return strings.TrimPrefix(c.Text, "date ") == s
 	case strings.HasPrefix(c.Text, "'"):
@@ -100,7 +114,7 @@ func DiffAnswer(got *Result, want *Answer, orderKeys []int) string {
 	}
 	match := func(g []Cell, w []string) bool {
 		for i := range w {
-			if !answerCellEqual(g[i], w[i]) {
+			if !answerCellEqual(g[i], w[i], want.Within) {
 				return false
 			}
 		}
