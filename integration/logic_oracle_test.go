@@ -2,7 +2,6 @@ package integration
 
 import (
 	"context"
-	"database/sql"
 	"database/sql/driver"
 	"regexp"
 	"strings"
@@ -18,27 +17,7 @@ func newLogicOracle(t testing.TB) *oracle {
 	t.Helper()
 	ctx, cancel := stmtCtx()
 	defer cancel()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatalf("oracle: open duckdb: %v", err)
-	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		db.Close()
-		t.Fatalf("oracle: conn: %v", err)
-	}
-	o := &oracle{db: db, conn: conn}
-	t.Cleanup(func() { o.conn.Close(); o.db.Close() })
-	stmts := append([]string{
-		"SET default_null_order = 'nulls_first_on_asc_last_on_desc'",
-		"SET threads = 1",
-	}, oracleMacros...)
-	for _, s := range stmts {
-		if _, err := conn.ExecContext(ctx, s); err != nil {
-			t.Fatalf("oracle: %s: %v", s, err)
-		}
-	}
-	return o
+	return openOracle(t, ctx, "SET threads = 1")
 }
 
 // exec runs a statement on the oracle.

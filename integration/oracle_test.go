@@ -38,11 +38,10 @@ var oracleMacros = []string{
 	   CAST(sign(s) * ((abs(CAST(s * 100 AS HUGEINT)) * 20000 + c) // (2 * c)) AS DECIMAL(38,0)) * 0.000001 END`,
 }
 
-// newOracle loads ds into a fresh in-memory DuckDB.
-func newOracle(t testing.TB, ds *dataset) *oracle {
+// openOracle opens a fresh in-memory DuckDB with MySQL's NULL ordering,
+// the MySQL macros of oracleMacros and then setup; t.Cleanup closes it.
+func openOracle(t testing.TB, ctx context.Context, setup ...string) *oracle {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		t.Fatalf("oracle: open duckdb: %v", err)
@@ -54,16 +53,23 @@ func newOracle(t testing.TB, ds *dataset) *oracle {
 	}
 	o := &oracle{db: db, conn: conn}
 	t.Cleanup(func() { o.conn.Close(); o.db.Close() })
-	stmts := append([]string{
-		"SET default_null_order = 'nulls_first_on_asc_last_on_desc'",
-		"CREATE TABLE t (a INTEGER, b BIGINT, s VARCHAR, d DECIMAL(15,2), dt DATE, f DOUBLE)",
-	}, oracleMacros...)
+	stmts := append(append([]string{"SET default_null_order = 'nulls_first_on_asc_last_on_desc'"}, oracleMacros...), setup...)
 	for _, s := range stmts {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
 			t.Fatalf("oracle: %s: %v", s, err)
 		}
 	}
-	err = conn.Raw(func(dc any) error {
+	return o
+}
+
+// newOracle loads ds into a fresh in-memory DuckDB.
+func newOracle(t testing.TB, ds *dataset) *oracle {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	o := openOracle(t, ctx, "CREATE TABLE t (a INTEGER, b BIGINT, s VARCHAR, d DECIMAL(15,2), dt DATE, f DOUBLE)")
+	conn := o.conn
+	err := conn.Raw(func(dc any) error {
 		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", "t")
 		if err != nil {
 			return err
