@@ -154,48 +154,24 @@ func (c *Client) FetchAll(ctx context.Context, info *flight.FlightInfo) (*Fetch,
 		f.Schema = s
 	}
 	var mu sync.Mutex
-	g, gctx := errgroup.WithContext(ctx)
-	for i, ep := range info.Endpoint {
-		g.Go(func() error {
-			var loc *flight.Location
-			if len(ep.Location) > 0 {
-				loc = ep.Location[0]
-			}
-			cl, err := c.worker(loc)
-			if err != nil {
-				return err
-			}
-			stream, err := cl.DoGet(gctx, ep.Ticket)
-			if err != nil {
-				return fmt.Errorf("do_get endpoint %d: %w", i, err)
-			}
-			rdr, err := flight.NewRecordReader(stream, ipc.WithAllocator(c.mem))
-			if err != nil {
-				return fmt.Errorf("do_get endpoint %d: %w", i, err)
-			}
-			defer rdr.Release()
-			var rows, bytes int64
-			for rdr.Next() {
-				rec := rdr.RecordBatch()
-				rec.Retain()
-				parts[i] = append(parts[i], rec)
-				rows += rec.NumRows()
-				bytes += batchBytes(rec)
-			}
-			mu.Lock()
-			f.Rows += rows
-			f.Bytes += bytes
-			if f.Schema == nil {
-				f.Schema = rdr.Schema()
-			}
-			mu.Unlock()
-			if err := rdr.Err(); err != nil {
-				return fmt.Errorf("do_get endpoint %d: %w", i, err)
-			}
-			return nil
-		})
-	}
-	err := g.Wait()
+	err := c.eachEndpoint(ctx, info, func(i int, rdr *flight.Reader) error {
+		var rows, bytes int64
+		for rdr.Next() {
+			rec := rdr.RecordBatch()
+			rec.Retain()
+			parts[i] = append(parts[i], rec)
+			rows += rec.NumRows()
+			bytes += batchBytes(rec)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		f.Rows += rows
+		f.Bytes += bytes
+		if f.Schema == nil {
+			f.Schema = rdr.Schema()
+		}
+		return nil
+	})
 	for _, p := range parts {
 		f.Batches = append(f.Batches, p...)
 	}
@@ -235,6 +211,26 @@ func arrayBytes(d arrow.ArrayData) int64 {
 // batch as it arrives: a consumer that only counts, for throughput tests.
 func (c *Client) Drain(ctx context.Context, info *flight.FlightInfo) (rows, bytes int64, err error) {
 	var mu sync.Mutex
+	err = c.eachEndpoint(ctx, info, func(_ int, rdr *flight.Reader) error {
+		var r, b int64
+		for rdr.Next() {
+			rec := rdr.RecordBatch()
+			r += rec.NumRows()
+			b += batchBytes(rec)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		rows += r
+		bytes += b
+		return nil
+	})
+	return rows, bytes, err
+}
+
+// eachEndpoint does_get every endpoint of info concurrently, each at its
+// location, and hands its stream to read; a stream's own error (after
+// read) fails the whole. read runs concurrently for different endpoints.
+func (c *Client) eachEndpoint(ctx context.Context, info *flight.FlightInfo, read func(i int, rdr *flight.Reader) error) error {
 	g, gctx := errgroup.WithContext(ctx)
 	for i, ep := range info.Endpoint {
 		g.Go(func() error {
@@ -255,21 +251,16 @@ func (c *Client) Drain(ctx context.Context, info *flight.FlightInfo) (rows, byte
 				return fmt.Errorf("do_get endpoint %d: %w", i, err)
 			}
 			defer rdr.Release()
-			var r, b int64
-			for rdr.Next() {
-				rec := rdr.RecordBatch()
-				r += rec.NumRows()
-				b += batchBytes(rec)
+			if err := read(i, rdr); err != nil {
+				return err
 			}
-			mu.Lock()
-			rows += r
-			bytes += b
-			mu.Unlock()
-			return rdr.Err()
+			if err := rdr.Err(); err != nil {
+				return fmt.Errorf("do_get endpoint %d: %w", i, err)
+			}
+			return nil
 		})
 	}
-	err = g.Wait()
-	return rows, bytes, err
+	return g.Wait()
 }
 
 // BatchBytes is the size of a batch's Arrow buffers.
