@@ -545,22 +545,34 @@ func (c *BoltCatalog) CreateTable(ctx context.Context, t *Table, ifNotExists boo
 	return nil
 }
 
+// readTable reads and decodes a stored table and returns it with its
+// database's tables bucket.
+func readTable(tx *bolt.Tx, db, name string) (*bolt.Bucket, *Table, error) {
+	_, b, err := getDatabase(tx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := getTableRecord(b, db, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := rec.decode()
+	if err != nil {
+		return nil, nil, fmt.Errorf("table %s.%s: %w", db, name, err)
+	}
+	return b, t, nil
+}
+
 // DropTable removes a table and returns it as it was, so that the caller can
 // delete its files; nil, nil when ifExists and there is no such table.
 func (c *BoltCatalog) DropTable(ctx context.Context, db, name string, ifExists bool) (*Table, error) {
 	var t *Table
 	err := c.update(ctx, "drop table "+db+"."+name, func(tx *bolt.Tx) error {
-		_, b, err := getDatabase(tx, db)
+		b, tbl, err := readTable(tx, db, name)
 		if err != nil {
 			return err
 		}
-		rec, err := getTableRecord(b, db, name)
-		if err != nil {
-			return err
-		}
-		if t, err = rec.decode(); err != nil {
-			return fmt.Errorf("table %s.%s: %w", db, name, err)
-		}
+		t = tbl
 		return b.Delete(nameKey(name))
 	})
 	if err != nil {
@@ -577,18 +589,9 @@ func (c *BoltCatalog) DropTable(ctx context.Context, db, name string, ifExists b
 func (c *BoltCatalog) GetTable(ctx context.Context, db, name string) (*Table, error) {
 	var t *Table
 	err := c.view(ctx, "get table "+db+"."+name, func(tx *bolt.Tx) error {
-		_, b, err := getDatabase(tx, db)
-		if err != nil {
-			return err
-		}
-		rec, err := getTableRecord(b, db, name)
-		if err != nil {
-			return err
-		}
-		if t, err = rec.decode(); err != nil {
-			return fmt.Errorf("table %s.%s: %w", db, name, err)
-		}
-		return nil
+		_, tbl, err := readTable(tx, db, name)
+		t = tbl
+		return err
 	})
 	if err != nil {
 		return nil, err
