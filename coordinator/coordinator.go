@@ -98,12 +98,12 @@ func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*
 	if err != nil {
 		return nil, err
 	}
-	return c.run(ctx, stmt, workers)
+	return c.run(ctx, sess, stmt, workers)
 }
 
-// run runs a bound statement: a query starts on the workers, others run to
-// completion.
-func (c *Coordinator) run(ctx context.Context, stmt binder.Statement, workers []*Member) (*Result, error) {
+// run runs a statement bound for sess: a query starts on the workers,
+// others run to completion.
+func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statement, workers []*Member) (*Result, error) {
 	q, ok := stmt.(*binder.Query)
 	if !ok {
 		n, err := c.runUpdate(ctx, stmt, workers)

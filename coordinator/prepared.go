@@ -220,13 +220,13 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 		return nil, err
 	}
 	if len(stmts) == 1 {
-		return c.run(ctx, stmts[0], workers)
+		return c.run(ctx, sess, stmts[0], workers)
 	}
 	q, err := unionRows(stmts)
 	if err != nil {
 		return nil, err
 	}
-	return c.run(ctx, q, workers)
+	return c.run(ctx, sess, q, workers)
 }
 
 // ExecutePreparedUpdate runs p as an update in sess with the bound rows.

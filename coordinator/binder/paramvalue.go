@@ -236,10 +236,15 @@ func (v scalar) numberAs(t arrow.DataType) (string, bool) {
 		if t.ID() == arrow.FLOAT32 {
 			bits = 32
 		}
+		var f float64
 		if v.float != nil {
-			return formatFloat(*v.float, bits), true
+			f = *v.float
+		} else {
+			f, _ = v.num.Float64()
 		}
-		f, _ := v.num.Float64()
+		if bits == 32 && math.IsInf(float64(float32(f)), 0) && !math.IsInf(f, 0) {
+			return "", false // beyond FLOAT's range
+		}
 		return formatFloat(f, bits), true
 	case arrow.BOOL:
 		switch {
@@ -266,10 +271,11 @@ func (v scalar) textAs(t arrow.DataType) (string, bool) {
 			return strconv.FormatBool(b), true
 		}
 	case isFloat(t):
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s, true
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return "", false
 		}
-		return "", false
+		return floatScalar(f, 64).as(t)
 	case t.ID() == arrow.DATE32 || t.ID() == arrow.TIMESTAMP:
 		tm, ok := parseTime(s)
 		if !ok {
