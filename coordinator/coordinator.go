@@ -48,7 +48,8 @@ type Coordinator struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	queries registry // running and recent queries (registry.go)
+	queries  registry       // running and recent queries (registry.go)
+	prepared statementCache // prepared statements (prepared.go)
 }
 
 // New returns a coordinator. Close stops its queries.
@@ -103,6 +104,12 @@ func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*
 	if err != nil {
 		return nil, err
 	}
+	return c.run(ctx, sess, stmt, workers)
+}
+
+// run runs a statement bound for sess: a query starts on the workers,
+// others run to completion.
+func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statement, workers []*Member) (*Result, error) {
 	q, ok := stmt.(*binder.Query)
 	if !ok {
 		n, err := c.runUpdate(ctx, stmt, workers)
@@ -137,12 +144,18 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql stri
 // bind parses and binds one statement in the session's current database,
 // returning it with the live workers it will be planned for.
 func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
+	return c.bindIn(ctx, sess.Database(), sql, nil, nil)
+}
+
+// bindIn binds sql in database db, its ? markers as values of types
+// (binder.WithParams).
+func (c *Coordinator) bindIn(ctx context.Context, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
 	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
 	workers := c.members.Live()
-	stmt, err := binder.New(c.cat, sess.Database(), max(len(workers), 1)).Bind(ctx, ast)
+	stmt, err := binder.New(c.cat, db, max(len(workers), 1)).WithParams(types, values).Bind(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}
