@@ -103,7 +103,7 @@ func (c *Coordinator) Describe(ctx context.Context, sess *Session, sql string) (
 // with them as typed NULLs, the statement whose schema an execution
 // delivers.
 func (c *Coordinator) describe(ctx context.Context, db, sql string) ([]arrow.DataType, binder.Statement, error) {
-	ast, err := binder.Parse(sql)
+	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
