@@ -61,8 +61,8 @@ type Txn struct {
 	lastUsed time.Time
 	pinned   map[string]*catalog.Table // by tableKey, as of Begin
 	changes  map[string]*catalog.Change
-	order    []string             // tableKeys of changes, in first-change order
-	garbage  []catalog.DataFile   // pending files a later change superseded
+	order    []string           // tableKeys of changes, in first-change order
+	garbage  []catalog.DataFile // pending files a later change superseded
 }
 
 // ID is the transaction's identifier, as Flight SQL carries it.
