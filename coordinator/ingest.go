@@ -53,6 +53,7 @@ func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestReque
 		}
 		query := newQueryID()
 		log := c.log.With(zap.String("query_id", string(query)), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
+		log.Info("ingest started")
 		if ch.Files, err = c.writeStream(ctx, query, t, rdr); err != nil {
 			log.Warn("ingest failed", zap.Error(err))
 			return 0, err

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apache/arrow-adbc/go/adbc"
@@ -104,7 +105,7 @@ var appendOpts = &flightsql.TableDefinitionOptions{
 func TestTransactions(t *testing.T) {
 	cl := startServe(t, 2, "")
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
+	t.Cleanup(func() { mem.AssertSize(t, 0) }) // registered first, so it runs after every release
 	other := connect(t, cl.Addr) // autocommit: sees only what is committed
 	other.MustExec("CREATE TABLE t (x BIGINT)")
 	other.MustExec("INSERT INTO t VALUES (1), (2)")
@@ -292,6 +293,302 @@ func TestTransactions(t *testing.T) {
 		defer b.Release()
 		if _, err := rawIngest(ctx, fc, "t", flightsql.Transaction("no-such-transaction"), appendOpts, b); grpcCode(err) != codes.NotFound {
 			t.Errorf("ingest in an unknown transaction: %v, want NOT_FOUND", err)
+		}
+	})
+}
+
+// TestTxnIdleTimeout: a transaction whose client went away is rolled back
+// after the idle timeout, and its files are deleted.
+func TestTxnIdleTimeout(t *testing.T) {
+	cl := startClusterArgs(t, 1, []string{"--txn-idle-timeout", "1s"}, nil)
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE t (x BIGINT)")
+	files := dataFiles(t, cl.DataDir)
+	fc := newFlightSQLClient(t, cl.Addr)
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	tx, err := fc.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatalf("begin: %v", err)
+	}
+	if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t VALUES (1), (2)"); err != nil {
+		t.Fatalf("insert: %v", err)
+	}
+	// The client "dies": it never ends the transaction.
+	cl.Coordinator.WaitLine(t, "transaction rolled back after idling", readyTimeout, func(l LogLine) bool {
+		return l.Msg() == "transaction rolled back after idling" && l.Str("txn") == string(tx.ID())
+	})
+	if err := tx.Commit(ctx); grpcCode(err) != codes.NotFound {
+		t.Errorf("commit after the idle timeout: %v, want NOT_FOUND", err)
+	}
+	if n := c.mustCount("t"); n != 0 {
+		t.Errorf("t has %d rows, want 0", n)
+	}
+	if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
+		t.Errorf("the rolled-back transaction left files: %v", got)
+	}
+}
+
+// malformedBatch is a one-column BIGINT batch that claims a NULL but has
+// no validity bitmap: what a broken client could send.
+func malformedBatch(mem memory.Allocator) arrow.RecordBatch {
+	data := memory.NewResizableBuffer(mem)
+	data.Resize(2 * 8)
+	d := array.NewData(arrow.PrimitiveTypes.Int64, 2, []*memory.Buffer{nil, data}, nil, 1, 0)
+	data.Release()
+	col := array.MakeFromData(d)
+	d.Release()
+	defer col.Release()
+	schema := arrow.NewSchema([]arrow.Field{{Name: "x", Type: arrow.PrimitiveTypes.Int64, Nullable: true}}, nil)
+	return array.NewRecordBatch(schema, []arrow.Array{col}, 2)
+}
+
+// failingReader yields the first batch of its reader, waits for gate (the
+// server has the stream), then fails: a client whose source breaks off
+// midway.
+type failingReader struct {
+	array.RecordReader
+	gate  func()
+	calls int
+}
+
+func (r *failingReader) Next() bool {
+	r.calls++
+	if r.calls == 1 {
+		return r.RecordReader.Next()
+	}
+	r.gate()
+	return false
+}
+
+func (r *failingReader) Err() error { return errors.New("the client's source failed midway") }
+
+func TestIngestModes(t *testing.T) {
+	cl := startServe(t, 2, "")
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	t.Cleanup(func() { mem.AssertSize(t, 0) }) // registered first, so it runs after every release
+	c := connect(t, cl.Addr)
+	batch := func(start, n int) []arrow.RecordBatch {
+		b := xBatch(mem, start, n)
+		t.Cleanup(b.Release)
+		return []arrow.RecordBatch{b}
+	}
+	ingestErr := func(table, mode string, b []arrow.RecordBatch) codes.Code {
+		_, err := c.Ingest(table, mode, b)
+		return grpcCode(err)
+	}
+
+	t.Run("create append create_append fail", func(t *testing.T) {
+		ingestMode(t, c, "m", batch(0, 10), adbc.OptionValueIngestModeCreate)
+		if code := ingestErr("m", adbc.OptionValueIngestModeCreate, batch(0, 1)); code != codes.AlreadyExists {
+			t.Errorf("create over an existing table: %v, want ALREADY_EXISTS", code)
+		}
+		if code := ingestErr("m_missing", adbc.OptionValueIngestModeAppend, batch(0, 1)); code != codes.NotFound {
+			t.Errorf("append to a missing table: %v, want NOT_FOUND", code)
+		}
+		ingestMode(t, c, "m", batch(10, 5), adbc.OptionValueIngestModeAppend)
+		ingestMode(t, c, "m", batch(15, 5), adbc.OptionValueIngestModeCreateAppend)
+		ingestMode(t, c, "m_ca", batch(0, 3), adbc.OptionValueIngestModeCreateAppend)
+		if n := c.mustCount("m"); n != 20 {
+			t.Errorf("m has %d rows, want 20", n)
+		}
+		if n := c.mustCount("m_ca"); n != 3 {
+			t.Errorf("create_append of a missing table: %d rows, want 3", n)
+		}
+		// Flight SQL's fail/fail: the table must exist and must not.
+		fc := newFlightSQLClient(t, cl.Addr)
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		failOpts := &flightsql.TableDefinitionOptions{IfNotExist: flightsql.TableDefinitionOptionsTableNotExistOptionFail, IfExists: flightsql.TableDefinitionOptionsTableExistsOptionFail}
+		if _, err := rawIngest(ctx, fc, "m", nil, failOpts, batch(0, 1)...); grpcCode(err) != codes.AlreadyExists {
+			t.Errorf("fail mode on an existing table: %v, want ALREADY_EXISTS", err)
+		}
+		if _, err := rawIngest(ctx, fc, "m_none", nil, failOpts, batch(0, 1)...); grpcCode(err) != codes.NotFound {
+			t.Errorf("fail mode on a missing table: %v, want NOT_FOUND", err)
+		}
+	})
+
+	t.Run("replace", func(t *testing.T) {
+		ingestMode(t, c, "r", batch(0, 100), adbc.OptionValueIngestModeCreate)
+		old := dataFiles(t, cl.DataDir)
+		// The new table takes the stream's schema.
+		b := array.NewStringBuilder(mem)
+		b.AppendValues([]string{"a", "b", "c"}, nil)
+		col := b.NewArray()
+		b.Release()
+		schema := arrow.NewSchema([]arrow.Field{{Name: "s", Type: arrow.BinaryTypes.String, Nullable: true}}, nil)
+		rec := array.NewRecordBatch(schema, []arrow.Array{col}, 3)
+		col.Release()
+		defer rec.Release()
+		ingestMode(t, c, "r", []arrow.RecordBatch{rec}, adbc.OptionValueIngestModeReplace)
+		if n := c.mustCount("r WHERE s = 'b'"); n != 1 {
+			t.Fatalf("after replace the table has the new schema and rows: %d rows with s = 'b', want 1", n)
+		}
+		if n := c.mustCount("r"); n != 3 {
+			t.Fatalf("after replace: %d rows, want 3", n)
+		}
+		if got := dataFiles(t, cl.DataDir); len(got) != len(old) {
+			t.Errorf("replace kept the old files: %d files before, %d after (one table replaced by one of as many files)", len(old), len(got))
+		}
+		ingestMode(t, c, "r_new", batch(0, 2), adbc.OptionValueIngestModeReplace)
+		if n := c.mustCount("r_new"); n != 2 {
+			t.Errorf("replace of a missing table creates it: %d rows, want 2", n)
+		}
+	})
+
+	t.Run("replace is atomic for readers", func(t *testing.T) {
+		const small, large = 1000, 3000
+		ingestMode(t, c, "ra", batch(0, small), adbc.OptionValueIngestModeCreate)
+		reader := connect(t, cl.Addr)
+		var stop atomic.Bool
+		var reads atomic.Int64
+		done := make(chan error, 1)
+		go func() {
+			for !stop.Load() {
+				n, err := reader.count("ra")
+				if err != nil {
+					done <- err
+					return
+				}
+				if n != small && n != large {
+					done <- errors.New("a reader saw " + strconv.FormatInt(n, 10) + " rows")
+					return
+				}
+				reads.Add(1)
+			}
+			done <- nil
+		}()
+		for i := 0; i < 6; i++ {
+			n := small
+			if i%2 == 0 {
+				n = large
+			}
+			ingestMode(t, c, "ra", append(batch(0, n/2), batch(n/2, n-n/2)...), adbc.OptionValueIngestModeReplace)
+		}
+		for reads.Load() < 3 {
+			ingestMode(t, c, "ra", batch(0, small), adbc.OptionValueIngestModeReplace)
+		}
+		stop.Store(true)
+		if err := <-done; err != nil {
+			t.Fatalf("reader during replaces: %v", err)
+		}
+	})
+
+	t.Run("targets", func(t *testing.T) {
+		c.MustExec("CREATE DATABASE other")
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		st, err := c.cnxn.NewStatement()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		for k, v := range map[string]string{
+			adbc.OptionKeyIngestTargetTable:   "in_other",
+			adbc.OptionKeyIngestMode:          adbc.OptionValueIngestModeCreate,
+			adbc.OptionValueIngestTargetDBSchema: "other",
+			adbc.OptionValueIngestTargetCatalog:  "quiver",
+		} {
+			if err := st.SetOption(k, v); err != nil {
+				t.Fatalf("option %s: %v", k, err)
+			}
+		}
+		rdr, err := array.NewRecordReader(batch(0, 4)[0].Schema(), batch(0, 4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rdr.Release()
+		if err := st.BindStream(ctx, rdr); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ExecuteUpdate(ctx); err != nil {
+			t.Fatalf("ingest into other.in_other: %v", err)
+		}
+		if n := c.mustCount("other.in_other"); n != 4 {
+			t.Errorf("other.in_other has %d rows, want 4", n)
+		}
+		if _, err := c.count("main.in_other"); grpcCode(err) != codes.NotFound {
+			t.Errorf("the schema target was ignored: main.in_other: %v", err)
+		}
+		if err := st.SetOption(adbc.OptionValueIngestTargetCatalog, "nope"); err != nil {
+			t.Fatal(err)
+		}
+		rdr2, _ := array.NewRecordReader(batch(0, 1)[0].Schema(), batch(0, 1))
+		defer rdr2.Release()
+		if err := st.BindStream(ctx, rdr2); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ExecuteUpdate(ctx); grpcCode(err) != codes.NotFound {
+			t.Errorf("ingest into catalog nope: %v, want NOT_FOUND", err)
+		}
+	})
+
+	t.Run("temporary is unimplemented", func(t *testing.T) {
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		st, err := c.cnxn.NewStatement()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		for k, v := range map[string]string{
+			adbc.OptionKeyIngestTargetTable: "tmp",
+			adbc.OptionKeyIngestMode:        adbc.OptionValueIngestModeCreate,
+			adbc.OptionValueIngestTemporary: adbc.OptionValueEnabled,
+		} {
+			if err := st.SetOption(k, v); err != nil {
+				t.Fatalf("option %s: %v", k, err)
+			}
+		}
+		rdr, _ := array.NewRecordReader(batch(0, 1)[0].Schema(), batch(0, 1))
+		defer rdr.Release()
+		if err := st.BindStream(ctx, rdr); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ExecuteUpdate(ctx); grpcCode(err) != codes.Unimplemented {
+			t.Errorf("temporary ingest: %v, want UNIMPLEMENTED", err)
+		}
+	})
+
+	t.Run("a failed create leaves no table and no files", func(t *testing.T) {
+		files := dataFiles(t, cl.DataDir)
+		bad := malformedBatch(mem)
+		defer bad.Release()
+		good := xBatch(mem, 0, 10)
+		defer good.Release()
+		if code := ingestErr("f_bad", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{good, good, bad, good}); code != codes.InvalidArgument {
+			t.Errorf("a malformed batch midway: %v, want INVALID_ARGUMENT", code)
+		}
+		if _, err := c.count("f_bad"); grpcCode(err) != codes.NotFound {
+			t.Errorf("after a malformed create: %v, want NOT_FOUND", err)
+		}
+
+		fc := newFlightSQLClient(t, cl.Addr)
+		ctx, cancel := context.WithCancel(context.Background())
+		rdr, err := array.NewRecordReader(good.Schema(), []arrow.RecordBatch{good, good, good})
+		if err != nil {
+			t.Fatal(err)
+		}
+		createOpts := &flightsql.TableDefinitionOptions{IfNotExist: flightsql.TableDefinitionOptionsTableNotExistOptionCreate, IfExists: flightsql.TableDefinitionOptionsTableExistsOptionFail}
+		started := func() {
+			cl.Coordinator.WaitLine(t, "ingest started for f_broken", stmtTimeout, func(l LogLine) bool {
+				return l.Msg() == "ingest started" && l.Str("table") == "main.f_broken"
+			})
+		}
+		_, err = fc.ExecuteIngest(ctx, &failingReader{RecordReader: rdr, gate: started}, &flightsql.ExecuteIngestOpts{TableDefinitionOptions: createOpts, Table: "f_broken"})
+		rdr.Release()
+		if err == nil {
+			t.Fatal("an ingest whose source failed succeeded")
+		}
+		cancel() // the client gives up on the stream
+		cl.Coordinator.WaitLine(t, "ingest failed for f_broken", stmtTimeout, func(l LogLine) bool {
+			return l.Msg() == "ingest failed" && l.Str("table") == "main.f_broken"
+		})
+		if _, err := c.count("f_broken"); grpcCode(err) != codes.NotFound {
+			t.Errorf("after a broken create: %v, want NOT_FOUND", err)
+		}
+		if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
+			t.Errorf("failed ingests left files: %d before, %d after", len(files), len(got))
 		}
 	})
 }
