@@ -106,7 +106,7 @@ func TestTransactions(t *testing.T) {
 	cl := startServe(t, 2, "")
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	t.Cleanup(func() { mem.AssertSize(t, 0) }) // registered first, so it runs after every release
-	other := connect(t, cl.Addr) // autocommit: sees only what is committed
+	other := connect(t, cl.Addr)               // autocommit: sees only what is committed
 	other.MustExec("CREATE TABLE t (x BIGINT)")
 	other.MustExec("INSERT INTO t VALUES (1), (2)")
 
@@ -484,8 +484,8 @@ func TestIngestModes(t *testing.T) {
 		}
 		defer st.Close()
 		for k, v := range map[string]string{
-			adbc.OptionKeyIngestTargetTable:   "in_other",
-			adbc.OptionKeyIngestMode:          adbc.OptionValueIngestModeCreate,
+			adbc.OptionKeyIngestTargetTable:      "in_other",
+			adbc.OptionKeyIngestMode:             adbc.OptionValueIngestModeCreate,
 			adbc.OptionValueIngestTargetDBSchema: "other",
 			adbc.OptionValueIngestTargetCatalog:  "quiver",
 		} {
