@@ -408,7 +408,7 @@ func (t *Txn) stage(ch catalog.Change) error {
 				delete(t.changes, k)
 				return nil
 			}
-			ch.Kind = catalog.ChangeCreate
+			ch.Kind, ch.TableID = catalog.ChangeCreate, 0
 		default:
 			ch.TableID = prev.TableID
 		}
