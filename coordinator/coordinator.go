@@ -164,16 +164,18 @@ func (c *Coordinator) releaseWhenDone(id stage.QueryID, l *lease) {
 // ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
 // sess, inside the transaction of ctx if it has one (WithTxn).
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
-	return inTxn(ctx, func() (int64, error) {
-		stmt, workers, err := c.bind(ctx, sess, sql)
-		if err != nil {
-			return 0, err
-		}
-		if _, ok := stmt.(*binder.Query); ok {
-			return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
-		}
-		return c.runUpdate(ctx, stmt, workers)
-	})
+	return inTxn(ctx, func() (int64, error) { return c.executeUpdate(ctx, sess, sql) })
+}
+
+func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	stmt, workers, err := c.bind(ctx, sess, sql)
+	if err != nil {
+		return 0, err
+	}
+	if _, ok := stmt.(*binder.Query); ok {
+		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
+	}
+	return c.runUpdate(ctx, stmt, workers)
 }
 
 // bind parses and binds one statement in the session's current database,
@@ -234,49 +236,6 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 		return 0, c.cat.DropView(ctx, s.Database, s.Name, s.IfExists)
 	}
 	return 0, qerr.ErrUnsupported.New("statement %T", stmt)
-}
-
-// runUpdateInTxn runs DDL and DML inside a transaction: writes and table
-// DDL become pending changes; database and view DDL is refused.
-func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
-	switch s := stmt.(type) {
-	case *binder.Insert:
-		return c.insert(ctx, s, workers)
-	case *binder.CreateTable:
-		if _, err := c.catalogFor(ctx).GetTable(ctx, s.Table.Database, s.Table.Name); err == nil {
-			if s.IfNotExists {
-				return 0, nil
-			}
-			return 0, qerr.ErrAlreadyExists.New("table %s.%s already exists", s.Table.Database, s.Table.Name)
-		}
-		if _, err := c.cat.ListTables(ctx, s.Table.Database); err != nil {
-			return 0, err
-		}
-		id, err := c.cat.ReserveTableID(ctx)
-		if err != nil {
-			return 0, err
-		}
-		t := *s.Table
-		t.ID = id
-		return c.apply(ctx, catalog.Change{Kind: catalog.ChangeCreate, Database: t.Database, Name: t.Name, Table: &t})
-	case *binder.DropTable:
-		t, err := c.catalogFor(ctx).GetTable(ctx, s.Database, s.Name)
-		if err != nil {
-			if s.IfExists && qerr.Has(err, qerr.ErrNotFound) {
-				return 0, nil
-			}
-			return 0, err
-		}
-		return c.apply(ctx, catalog.Change{Kind: catalog.ChangeDrop, Database: t.Database, Name: t.Name, TableID: t.ID})
-	}
-	what := "this statement"
-	switch stmt.(type) {
-	case *binder.CreateDatabase, *binder.DropDatabase:
-		what = "database DDL"
-	case *binder.CreateView, *binder.DropView:
-		what = "view DDL"
-	}
-	return 0, qerr.ErrUnsupported.New("%s inside a transaction: only INSERT, CREATE TABLE and DROP TABLE run in one; commit or roll back first, or use autocommit", what)
 }
 
 // tableDir is a table's directory relative to the data directory. The table

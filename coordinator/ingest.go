@@ -40,16 +40,9 @@ func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestReque
 		if req.Database == "" {
 			req.Database = sess.Database()
 		}
-		ch, err := c.ingestTarget(ctx, req, rdr.Schema())
+		ch, t, err := c.ingestTarget(ctx, req, rdr.Schema())
 		if err != nil {
 			return 0, err
-		}
-		t := ch.Table
-		if ch.Kind == catalog.ChangeAppend {
-			if t, err = c.catalogFor(ctx).GetTable(ctx, ch.Database, ch.Name); err != nil {
-				return 0, err
-			}
-			ch.Table = nil
 		}
 		query := newQueryID()
 		log := c.log.With(zap.String("query_id", string(query)), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
@@ -153,25 +146,26 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 	return files, nil
 }
 
-// ingestTarget decides what an ingest changes: the table it appends to, or
-// the table it creates or puts in the place of an existing one (a new
-// definition from the stream's schema, with a reserved ID).
-func (c *Coordinator) ingestTarget(ctx context.Context, req IngestRequest, s *arrow.Schema) (catalog.Change, error) {
+// ingestTarget decides what an ingest changes and returns the change with
+// the table the rows go to: the table it appends to, or the one it creates
+// or puts in the place of an existing one (a new definition from the
+// stream's schema, with a reserved ID).
+func (c *Coordinator) ingestTarget(ctx context.Context, req IngestRequest, s *arrow.Schema) (catalog.Change, *catalog.Table, error) {
 	ch := catalog.Change{Kind: catalog.ChangeAppend, Database: req.Database, Name: req.Table}
 	t, err := c.catalogFor(ctx).GetTable(ctx, req.Database, req.Table)
 	switch {
 	case err == nil && req.FailIfExists:
-		return ch, qerr.ErrAlreadyExists.New("table %s.%s already exists", req.Database, req.Table)
+		return ch, nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", req.Database, req.Table)
 	case err == nil && !req.Replace:
 		ch.Database, ch.Name, ch.TableID = t.Database, t.Name, t.ID
-		return ch, nil
+		return ch, t, nil
 	case err == nil:
 		ch.Kind, ch.Database, ch.Name, ch.TableID = catalog.ChangeReplace, t.Database, t.Name, t.ID
 	case !qerr.Has(err, qerr.ErrNotFound) || !req.CreateIfMissing:
-		return ch, err
+		return ch, nil, err
 	default:
 		if _, err := c.cat.ListTables(ctx, req.Database); err != nil {
-			return ch, err // no such database
+			return ch, nil, err // no such database
 		}
 		ch.Kind = catalog.ChangeCreate
 	}
@@ -179,18 +173,18 @@ func (c *Coordinator) ingestTarget(ctx context.Context, req IngestRequest, s *ar
 	for _, f := range s.Fields() {
 		typ, err := storedType(f.Type)
 		if err != nil {
-			return ch, qerr.CodeOf(err).Wrap(err, "column %s", f.Name)
+			return ch, nil, qerr.CodeOf(err).Wrap(err, "column %s", f.Name)
 		}
 		def.Columns = append(def.Columns, catalog.Column{Name: f.Name, Type: typ, Nullable: true})
 	}
 	if err := catalog.ValidateTable(def); err != nil {
-		return ch, err
+		return ch, nil, err
 	}
 	if def.ID, err = c.cat.ReserveTableID(ctx); err != nil {
-		return ch, err
+		return ch, nil, err
 	}
 	ch.Table = def
-	return ch, nil
+	return ch, def, nil
 }
 
 // storedType is the type a column of an ingested Arrow type is stored as:

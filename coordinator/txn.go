@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/binder"
 	"github.com/quiverdb/quiver/qerr"
 )
 
@@ -170,7 +171,7 @@ func (c *Coordinator) CommitTxn(ctx context.Context, t *Txn) error {
 		return err
 	}
 	c.retireTables(removed)
-	c.retireFiles(t.garbage)
+	c.removeFiles(t.garbage)
 	c.log.Info("transaction committed", zap.String("txn", t.id), zap.Int("tables", len(changes)))
 	return nil
 }
@@ -201,12 +202,13 @@ func (c *Coordinator) rollback(t *Txn, why string) {
 	c.log.Info("transaction "+why, zap.String("txn", t.id), zap.Int("tables", len(changes)))
 }
 
-// discard deletes the files of changes that will never be committed.
+// discard deletes the files of changes that will never be committed. No
+// lease guards them: only the transaction itself ever saw them.
 func (c *Coordinator) discard(changes []catalog.Change, t *Txn) {
 	for _, ch := range changes {
 		c.removeFiles(ch.Files)
 	}
-	c.retireFiles(t.garbage)
+	c.removeFiles(t.garbage)
 }
 
 // endTxn removes t from the registry and releases its snapshot lease.
@@ -415,6 +417,52 @@ func (t *Txn) stage(ch catalog.Change) error {
 	}
 	t.changes[k] = &ch
 	return nil
+}
+
+// runUpdateInTxn runs DDL and DML inside a transaction: writes and table
+// DDL become pending changes; database and view DDL is refused.
+func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
+	switch s := stmt.(type) {
+	case *binder.Insert:
+		return c.insert(ctx, s, workers)
+	case *binder.CreateTable:
+		if _, err := c.catalogFor(ctx).GetTable(ctx, s.Table.Database, s.Table.Name); err == nil {
+			if s.IfNotExists {
+				return 0, nil
+			}
+			return 0, qerr.ErrAlreadyExists.New("table %s.%s already exists", s.Table.Database, s.Table.Name)
+		}
+		if _, err := c.cat.ListTables(ctx, s.Table.Database); err != nil {
+			return 0, err
+		}
+		id, err := c.cat.ReserveTableID(ctx)
+		if err != nil {
+			return 0, err
+		}
+		t := *s.Table
+		t.ID = id
+		if err := catalog.ValidateTable(&t); err != nil {
+			return 0, err
+		}
+		return c.apply(ctx, catalog.Change{Kind: catalog.ChangeCreate, Database: t.Database, Name: t.Name, Table: &t})
+	case *binder.DropTable:
+		t, err := c.catalogFor(ctx).GetTable(ctx, s.Database, s.Name)
+		if err != nil {
+			if s.IfExists && qerr.Has(err, qerr.ErrNotFound) {
+				return 0, nil
+			}
+			return 0, err
+		}
+		return c.apply(ctx, catalog.Change{Kind: catalog.ChangeDrop, Database: t.Database, Name: t.Name, TableID: t.ID})
+	}
+	what := "this statement"
+	switch stmt.(type) {
+	case *binder.CreateDatabase, *binder.DropDatabase:
+		what = "database DDL"
+	case *binder.CreateView, *binder.DropView:
+		what = "view DDL"
+	}
+	return 0, qerr.ErrUnsupported.New("%s inside a transaction: only INSERT, CREATE TABLE and DROP TABLE run in one; commit or roll back first, or use autocommit", what)
 }
 
 // txnCatalog is the catalog as a transaction sees it: tables from its
