@@ -107,7 +107,7 @@ func (c *Coordinator) describe(ctx context.Context, db, sql string) ([]arrow.Dat
 	if err != nil {
 		return nil, nil, err
 	}
-	types, err := binder.New(c.cat, db, 1).InferParams(ctx, ast)
+	types, err := binder.New(c.catalogFor(ctx), db, 1).InferParams(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -43,7 +43,7 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 		flightsql.SqlInfoFlightSqlServerReadOnly:      false,
 		flightsql.SqlInfoFlightSqlServerSql:           true,
 		flightsql.SqlInfoFlightSqlServerSubstrait:     false,
-		flightsql.SqlInfoFlightSqlServerTransaction:   int32(flightsql.SqlTransactionNone),
+		flightsql.SqlInfoFlightSqlServerTransaction:   int32(flightsql.SqlTransactionTransaction),
 		flightsql.SqlInfoFlightSqlServerCancel:        true,
 		flightsql.SqlInfoFlightSqlServerBulkIngestion: true,
 		flightsql.SqlInfoDDLCatalog:                   false,
@@ -62,6 +62,10 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
 func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return nil, err
+	}
 	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
@@ -104,6 +108,10 @@ func (s *SQLServer) session(context.Context) *coordinator.Session {
 
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.
 func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flightsql.StatementUpdate) (int64, error) {
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return 0, err
+	}
 	n, err := s.coord.ExecuteUpdate(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("update failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
