@@ -97,6 +97,10 @@ func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*
 	if err != nil {
 		return nil, err
 	}
+	if ok, err := c.runSession(ctx, sess, stmt); ok {
+		return &Result{Schema: arrow.NewSchema(nil, nil)}, err
+	}
+	ctx = c.withLimits(ctx, sess)
 	q, ok := stmt.(*binder.Query)
 	if !ok {
 		n, err := c.runUpdate(ctx, stmt, workers)
@@ -122,6 +126,10 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql stri
 	if err != nil {
 		return 0, err
 	}
+	if ok, err := c.runSession(ctx, sess, stmt); ok {
+		return 0, err
+	}
+	ctx = c.withLimits(ctx, sess)
 	if _, ok := stmt.(*binder.Query); ok {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}
@@ -135,8 +143,8 @@ func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (bind
 	if err != nil {
 		return nil, nil, err
 	}
-	workers := c.members.Live()
-	stmt, err := binder.New(c.cat, sess.Database(), max(len(workers), 1)).Bind(ctx, ast)
+	workers := sessionWorkers(sess, c.members.Live())
+	stmt, err := binder.New(c.cat, sess.Database(), max(len(workers), 1)).WithEnv(c.env(sess)).Bind(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -134,6 +134,9 @@ var (
 
 func (b *Binder) funcCall(e *ast.FuncCallExpr, sub func(ast.ExprNode) (stage.Expr, error)) (stage.Expr, error) {
 	name := e.FnName.L
+	if v, ok, err := b.sessionFunc(name, e.Args); ok {
+		return v, err
+	}
 	fn, ok := scalarFuncs[name]
 	if !ok {
 		return nil, qerr.ErrUnsupported.New("function %s", name)
