@@ -93,11 +93,11 @@ func (c *Coordinator) SetOption(ctx context.Context, sess *Session, name string,
 		if !ok {
 			return qerr.ErrInvalid.New("schema %v is not a name", value)
 		}
-		db, err := binder.New(c.cat, sess.Database(), 1).Databases(ctx)
+		dbs, err := c.Databases(ctx, sess)
 		if err != nil {
 			return err
 		}
-		for _, d := range db {
+		for _, d := range dbs {
 			if strings.EqualFold(d, s) {
 				sess.SetDatabase(d)
 				return nil

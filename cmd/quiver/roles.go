@@ -39,6 +39,7 @@ type execFlags struct {
 	compression      string
 	broadcastRows    float64
 	resultTTL        time.Duration
+	sessionIdle      time.Duration
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -49,6 +50,7 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
 	fs.Float64Var(&e.broadcastRows, "broadcast-rows", stage.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides")
 	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration)")
+	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
 }
 
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
@@ -182,6 +184,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
+	sqlsrv.SetSessionIdle(ef.sessionIdle)
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
