@@ -1,9 +1,11 @@
 package flightsrv
 
 import (
+	"context"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	pb "github.com/apache/arrow-go/v18/arrow/flight/gen/flight"
 	"github.com/pingcap/tidb/pkg/parser"
@@ -101,4 +103,14 @@ func sqlInfo() map[flightsql.SqlInfo]any {
 		flightsql.SqlInfoStoredFunctionsUsingCallSyntaxSupported: false,
 		flightsql.SqlInfoSupportedResultSetTypes:                 int32(1 << pb.SqlSupportedResultSetType_SQL_RESULT_SET_TYPE_FORWARD_ONLY),
 	}
+}
+
+// GetFlightInfoSqlInfo is the base server's, and starts the client's
+// session: ADBC drivers ask for SqlInfo as they connect, in a unary call
+// whose response headers (the session cookie) their cookie middleware
+// reads. It does not read them from a DoPut it never drains, so a session
+// started by a first statement sent as an update would be lost.
+func (s *SQLServer) GetFlightInfoSqlInfo(ctx context.Context, cmd flightsql.GetSqlInfo, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	s.session(ctx)
+	return s.BaseServer.GetFlightInfoSqlInfo(ctx, cmd, desc)
 }
