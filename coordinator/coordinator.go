@@ -138,9 +138,13 @@ func (c *Coordinator) execute(ctx context.Context, sess *Session, sql string) (*
 	return c.run(ctx, sess, stmt, workers)
 }
 
-// run runs a statement bound for sess: a query starts on the workers,
-// others run to completion.
+// run runs a statement bound for sess: a session statement (USE, SET)
+// changes sess, a query starts on the workers, others run to completion.
 func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statement, workers []*Member) (*Result, error) {
+	if ok, err := c.runSession(ctx, sess, stmt); ok {
+		return &Result{Schema: arrow.NewSchema(nil, nil)}, err
+	}
+	ctx = c.withLimits(ctx, sess)
 	q, ok := stmt.(*binder.Query)
 	if !ok {
 		n, err := c.runUpdate(ctx, stmt, workers)
@@ -185,6 +189,10 @@ func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql stri
 	if err != nil {
 		return 0, err
 	}
+	if ok, err := c.runSession(ctx, sess, stmt); ok {
+		return 0, err
+	}
+	ctx = c.withLimits(ctx, sess)
 	if _, ok := stmt.(*binder.Query); ok {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}
@@ -194,18 +202,18 @@ func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql stri
 // bind parses and binds one statement in the session's current database,
 // returning it with the live workers it will be planned for.
 func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
-	return c.bindIn(ctx, sess.Database(), sql, nil, nil)
+	return c.bindIn(ctx, sess, sess.Database(), sql, nil, nil)
 }
 
-// bindIn binds sql in database db, its ? markers as values of types
-// (binder.WithParams).
-func (c *Coordinator) bindIn(ctx context.Context, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
+// bindIn binds sql for sess in database db, its ? markers as values of
+// types (binder.WithParams).
+func (c *Coordinator) bindIn(ctx context.Context, sess *Session, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
 	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	workers := c.members.Live()
-	stmt, err := binder.New(c.catalogFor(ctx), db, max(len(workers), 1)).WithParams(types, values).Bind(ctx, ast)
+	workers := sessionWorkers(sess, c.members.Live())
+	stmt, err := binder.New(c.catalogFor(ctx), db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values).Bind(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -42,6 +42,7 @@ type execFlags struct {
 	resultTTL        time.Duration
 	limits           binder.Limits
 	txnIdleTimeout   time.Duration
+	sessionIdle      time.Duration
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -55,6 +56,7 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
+	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
 }
 
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
@@ -188,6 +190,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
+	sqlsrv.SetSessionIdle(ef.sessionIdle)
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
