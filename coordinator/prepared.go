@@ -247,10 +247,13 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 	if err != nil {
 		return 0, err
 	}
-	ctx = c.withLimits(ctx, sess)
 	if len(stmts) == 1 {
-		return c.runUpdate(ctx, stmts[0], workers)
+		if ok, err := c.runSession(ctx, sess, stmts[0]); ok {
+			return 0, err
+		}
+		return c.runUpdate(c.withLimits(ctx, sess), stmts[0], workers)
 	}
+	ctx = c.withLimits(ctx, sess)
 	ins, err := concatInserts(stmts)
 	if err != nil {
 		return 0, err
