@@ -146,7 +146,7 @@ func (s *SQLServer) DoGetTables(ctx context.Context, cmd flightsql.GetTables) (*
 		return false
 	}
 	if catalogMatches(cmd.GetCatalog()) {
-		rels, err := s.coord.Relations(ctx, s.session(ctx), "")
+		rels, err := s.coord.Relations(ctx, s.session(ctx), "", cmd.GetIncludeSchema())
 		if err != nil {
 			r.b.Release()
 			return nil, nil, StatusFromError(err)
