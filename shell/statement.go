@@ -44,12 +44,12 @@ type scanner struct {
 type scanState int
 
 const (
-	scanNormal scanState = iota
-	scanSingle           // '...'
-	scanDouble           // "..."
-	scanBacktick         // `...`
-	scanLineComment      // -- ... or # ...
-	scanBlockComment     // /* ... */
+	scanNormal       scanState = iota
+	scanSingle                 // '...'
+	scanDouble                 // "..."
+	scanBacktick               // `...`
+	scanLineComment            // -- ... or # ...
+	scanBlockComment           // /* ... */
 )
 
 // step advances over s[i] and reports whether it is a statement's ending
@@ -121,7 +121,9 @@ func (s scanState) quote() byte {
 	}
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
 
 // updateKeywords are the first words of statements that return a count of
 // affected rows, not a result set: they go through ExecuteUpdate.
