@@ -85,10 +85,24 @@ func (t *tableWriter) write(rec arrow.RecordBatch) error {
 
 func (t *tableWriter) end() error { return writeTable(t.out, t.cols, t.rows, t.width) }
 
-// cellText is how a table shows one value.
+// cellText is how a table shows one value: decimals with every digit of
+// their scale (arrow-go's ValueStr drops trailing zeros), the rest as
+// arrow-go prints them.
 func cellText(col arrow.Array, i int) string {
 	if col.IsNull(i) {
 		return "NULL"
+	}
+	if t, ok := col.DataType().(arrow.DecimalType); ok {
+		switch a := col.(type) {
+		case *array.Decimal32:
+			return a.Value(i).ToString(t.GetScale())
+		case *array.Decimal64:
+			return a.Value(i).ToString(t.GetScale())
+		case *array.Decimal128:
+			return a.Value(i).ToString(t.GetScale())
+		case *array.Decimal256:
+			return a.Value(i).ToString(t.GetScale())
+		}
 	}
 	return col.ValueStr(i)
 }
