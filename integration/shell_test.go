@@ -270,8 +270,8 @@ func TestShell(t *testing.T) {
 			if got := fmt.Sprint(obj["a"]); got != want[0] {
 				t.Errorf("row %d a = %s, want %s", i, got, want[0])
 			}
-			for j, key := range []string{"s", "dt"} {
-				col := []int{1, 3}[j]
+			for j, key := range []string{"s", "d", "dt"} {
+				col := j + 1
 				if want[col] == "NULL" {
 					if obj[key] != nil {
 						t.Errorf("row %d %s = %v, want null", i, key, obj[key])

@@ -86,25 +86,36 @@ func (t *tableWriter) write(rec arrow.RecordBatch) error {
 func (t *tableWriter) end() error { return writeTable(t.out, t.cols, t.rows, t.width) }
 
 // cellText is how a table shows one value: decimals with every digit of
-// their scale (arrow-go's ValueStr drops trailing zeros), the rest as
-// arrow-go prints them.
+// their scale, the rest as arrow-go prints them.
 func cellText(col arrow.Array, i int) string {
 	if col.IsNull(i) {
 		return "NULL"
 	}
-	if t, ok := col.DataType().(arrow.DecimalType); ok {
-		switch a := col.(type) {
-		case *array.Decimal32:
-			return a.Value(i).ToString(t.GetScale())
-		case *array.Decimal64:
-			return a.Value(i).ToString(t.GetScale())
-		case *array.Decimal128:
-			return a.Value(i).ToString(t.GetScale())
-		case *array.Decimal256:
-			return a.Value(i).ToString(t.GetScale())
-		}
+	if text, ok := decimalText(col, i); ok {
+		return text
 	}
 	return col.ValueStr(i)
+}
+
+// decimalText is a decimal value with every digit of its scale (arrow-go's
+// ValueStr and GetOneForMarshal drop trailing zeros); ok is false for
+// other types.
+func decimalText(col arrow.Array, i int) (text string, ok bool) {
+	t, ok := col.DataType().(arrow.DecimalType)
+	if !ok {
+		return "", false
+	}
+	switch a := col.(type) {
+	case *array.Decimal32:
+		return a.Value(i).ToString(t.GetScale()), true
+	case *array.Decimal64:
+		return a.Value(i).ToString(t.GetScale()), true
+	case *array.Decimal128:
+		return a.Value(i).ToString(t.GetScale()), true
+	case *array.Decimal256:
+		return a.Value(i).ToString(t.GetScale()), true
+	}
+	return "", false
 }
 
 func isNumeric(t arrow.DataType) bool {
@@ -164,7 +175,7 @@ func (j *jsonWriter) write(rec arrow.RecordBatch) error {
 			if c > 0 {
 				j.buf.WriteByte(',')
 			}
-			v, err := json.Marshal(col.GetOneForMarshal(i))
+			v, err := json.Marshal(jsonValue(col, i))
 			if err != nil {
 				return fmt.Errorf("column %s: %w", j.names[c], err)
 			}
@@ -181,6 +192,17 @@ func (j *jsonWriter) write(rec arrow.RecordBatch) error {
 }
 
 func (j *jsonWriter) end() error { return nil }
+
+// jsonValue is a value as arrow-go marshals it to JSON, but decimals as
+// strings with every digit of their scale (as CSV and tables print them).
+func jsonValue(col arrow.Array, i int) any {
+	if col.IsValid(i) {
+		if text, ok := decimalText(col, i); ok {
+			return text
+		}
+	}
+	return col.GetOneForMarshal(i)
+}
 
 // arrowWriter writes an Arrow IPC stream: the schema, the batches, the end
 // of stream marker.

@@ -80,6 +80,16 @@ func (s *Shell) onInterrupt(f func()) func() {
 	return prev
 }
 
+// interruptRunning is Ctrl-C: it cancels the running statement, if any.
+func (s *Shell) interruptRunning() {
+	s.mu.Lock()
+	f := s.interrupt
+	s.mu.Unlock()
+	if f != nil {
+		f()
+	}
+}
+
 // catchInterrupts routes Ctrl-C (SIGINT) to the shell's interrupt function
 // until the returned stop is called.
 func (s *Shell) catchInterrupts() (stop func()) {
@@ -90,12 +100,7 @@ func (s *Shell) catchInterrupts() (stop func()) {
 		for {
 			select {
 			case <-sigs:
-				s.mu.Lock()
-				f := s.interrupt
-				s.mu.Unlock()
-				if f != nil {
-					f()
-				}
+				s.interruptRunning()
 			case <-done:
 				return
 			}

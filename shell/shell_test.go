@@ -1,0 +1,198 @@
+package shell
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// pollServer is a Flight SQL server with what Quiver's lacks so far
+// (PollFlightInfo) and what the shell must cope with from any server:
+// endpoints at other locations whose streams finish out of order, and a
+// query that runs until it is cancelled.
+//
+//	SELECT ordered: polled twice (the first answer is partial, with
+//	  progress); endpoint 0 at the second server's location sends 1, 2, 3
+//	  only after endpoint 1 (here) has sent 4, 5.
+//	SELECT forever: one batch, then waits for its cancellation.
+type pollServer struct {
+	flightsql.BaseServer
+	schema  *arrow.Schema
+	second  string // the location of endpoint 0
+	mu      sync.Mutex
+	polls   int
+	e1Done  chan struct{}
+	started chan struct{} // closed when the endless stream sent its batch
+	cancels chan []byte   // the AppMetadata of CancelFlightInfo requests
+}
+
+func (s *pollServer) info(desc *flight.FlightDescriptor, handles ...string) *flight.FlightInfo {
+	info := &flight.FlightInfo{Schema: flight.SerializeSchema(s.schema, memory.DefaultAllocator), FlightDescriptor: desc, AppMetadata: []byte("query-1"), TotalRecords: -1, TotalBytes: -1}
+	for i, h := range handles {
+		ticket, _ := flightsql.CreateStatementQueryTicket([]byte(h))
+		ep := &flight.FlightEndpoint{Ticket: &flight.Ticket{Ticket: ticket}}
+		if i == 0 && h == "e0" {
+			ep.Location = []*flight.Location{{Uri: "grpc+tcp://" + s.second}}
+		}
+		info.Endpoint = append(info.Endpoint, ep)
+	}
+	return info
+}
+
+func (s *pollServer) PollFlightInfoStatement(_ context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {
+	switch cmd.GetQuery() {
+	case "SELECT ordered":
+		s.mu.Lock()
+		s.polls++
+		first := s.polls == 1
+		s.mu.Unlock()
+		if first {
+			half := 0.5
+			return &flight.PollInfo{Info: s.info(desc), FlightDescriptor: desc, Progress: &half}, nil
+		}
+		return &flight.PollInfo{Info: s.info(desc, "e0", "e1")}, nil
+	default:
+		return &flight.PollInfo{Info: s.info(desc, "forever")}, nil
+	}
+}
+
+func (s *pollServer) DoGetStatement(ctx context.Context, ticket flightsql.StatementQueryTicket) (*arrow.Schema, <-chan flight.StreamChunk, error) {
+	ch := make(chan flight.StreamChunk, 1)
+	batch := func(values ...int64) arrow.RecordBatch {
+		b := array.NewRecordBuilder(memory.DefaultAllocator, s.schema)
+		defer b.Release()
+		b.Field(0).(*array.Int64Builder).AppendValues(values, nil)
+		return b.NewRecordBatch()
+	}
+	go func() {
+		defer close(ch)
+		switch string(ticket.GetStatementHandle()) {
+		case "e0":
+			select {
+			case <-s.e1Done:
+			case <-ctx.Done():
+				return
+			}
+			ch <- flight.StreamChunk{Data: batch(1, 2, 3)}
+		case "e1":
+			ch <- flight.StreamChunk{Data: batch(4, 5)}
+			close(s.e1Done)
+		case "forever":
+			ch <- flight.StreamChunk{Data: batch(0)}
+			close(s.started)
+			<-ctx.Done()
+		}
+	}()
+	return s.schema, ch, nil
+}
+
+func (s *pollServer) CancelFlightInfo(_ context.Context, req *flight.CancelFlightInfoRequest) (flight.CancelFlightInfoResult, error) {
+	s.cancels <- req.GetInfo().GetAppMetadata()
+	return flight.CancelFlightInfoResult{Status: flight.CancelStatusCancelled}, nil
+}
+
+// startPollServers starts the Flight SQL server and the second one whose
+// location endpoint 0 names (the same service), and returns the first's
+// address.
+func startPollServers(t *testing.T) (*pollServer, string) {
+	t.Helper()
+	srv := &pollServer{
+		schema:  arrow.NewSchema([]arrow.Field{{Name: "n", Type: arrow.PrimitiveTypes.Int64}}, nil),
+		e1Done:  make(chan struct{}),
+		started: make(chan struct{}),
+		cancels: make(chan []byte, 4),
+	}
+	var addrs []string
+	for range 2 {
+		fs := flight.NewServerWithMiddleware(nil)
+		fs.RegisterFlightService(flightsql.NewFlightServer(srv))
+		if err := fs.Init("127.0.0.1:0"); err != nil {
+			t.Fatal(err)
+		}
+		go func() { _ = fs.Serve() }()
+		t.Cleanup(fs.Shutdown)
+		addrs = append(addrs, fs.Addr().String())
+	}
+	srv.second = addrs[1]
+	return srv, addrs[0]
+}
+
+// newTestShell connects a CSV shell to addr whose allocator must be back
+// at zero when the test ends.
+func newTestShell(t *testing.T, addr string, out *bytes.Buffer, errs *bytes.Buffer) *Shell {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	t.Cleanup(func() { mem.AssertSize(t, 0) })
+	s, err := New(ctx, Config{Conn: ConnOptions{Addr: addr, MaxMessageBytes: 1 << 20}, Format: FormatCSV, Out: out, Err: errs, Allocator: mem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestPollAndEndpointOrder: the shell polls until the query is complete,
+// reads every endpoint at once (endpoint 0 only finishes after endpoint 1)
+// at its location, and prints them in endpoint order.
+func TestPollAndEndpointOrder(t *testing.T) {
+	srv, addr := startPollServers(t)
+	var out, errs bytes.Buffer
+	s := newTestShell(t, addr, &out, &errs)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.RunScript(ctx, strings.NewReader("SELECT ordered")); err != nil {
+		t.Fatalf("%v: %s", err, errs.String())
+	}
+	if got, want := out.String(), "n\n1\n2\n3\n4\n5\n"; got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if srv.polls != 2 {
+		t.Errorf("%d PollFlightInfo calls, want 2 (until the descriptor is unset)", srv.polls)
+	}
+}
+
+// TestInterruptCancels: Ctrl-C during a query calls CancelFlightInfo with
+// the query's FlightInfo and ends the statement as cancelled.
+func TestInterruptCancels(t *testing.T) {
+	srv, addr := startPollServers(t)
+	var out, errs bytes.Buffer
+	s := newTestShell(t, addr, &out, &errs)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- s.Exec(ctx, "SELECT forever") }()
+	select {
+	case <-srv.started:
+	case err := <-done:
+		t.Fatalf("the endless query ended: %v", err)
+	}
+	s.interruptRunning()
+	select {
+	case meta := <-srv.cancels:
+		if string(meta) != "query-1" {
+			t.Errorf("CancelFlightInfo for %q, want query-1", meta)
+		}
+	case <-ctx.Done():
+		t.Fatal("no CancelFlightInfo")
+	}
+	if err := <-done; !errors.Is(err, errCancelled) {
+		t.Errorf("the statement ended with %v, want a cancellation", err)
+	}
+	if !strings.Contains(errs.String(), "query cancelled") {
+		t.Errorf("no cancellation printed: %q", errs.String())
+	}
+}
