@@ -102,7 +102,7 @@ func (s *Shell) query(ctx context.Context, start func(context.Context, *runningQ
 	q := &runningQuery{start: time.Now(), cancel: cancel}
 	defer s.onInterrupt(s.onInterrupt(q.interruptFunc(s)))
 	stopProgress := s.showProgress(q)
-	rows, err := s.fetch(ctx, q, start)
+	rows, err := s.fetch(ctx, q, start, stopProgress)
 	stopProgress()
 	if err != nil {
 		return q.failure(err)
@@ -112,8 +112,9 @@ func (s *Shell) query(ctx context.Context, start func(context.Context, *runningQ
 }
 
 // fetch obtains the FlightInfo, reads every endpoint and writes the
-// result; it returns the row count.
-func (s *Shell) fetch(ctx context.Context, q *runningQuery, start func(context.Context, *runningQuery) (*flight.FlightInfo, error)) (int64, error) {
+// result; it returns the row count. It calls stopProgress before the
+// result is printed at the end (a table), so that the two do not mix.
+func (s *Shell) fetch(ctx context.Context, q *runningQuery, start func(context.Context, *runningQuery) (*flight.FlightInfo, error), stopProgress func()) (int64, error) {
 	info, err := start(s.conn.withAuth(ctx), q)
 	if err != nil {
 		return 0, err
@@ -145,6 +146,7 @@ func (s *Shell) fetch(ctx context.Context, q *runningQuery, start func(context.C
 			return rows, err
 		}
 	}
+	stopProgress()
 	return rows, out.end()
 }
 
@@ -201,7 +203,7 @@ const (
 )
 
 // showProgress draws q's progress line on the error stream until the
-// returned stop, which erases it.
+// returned stop, which erases it (and may be called again).
 func (s *Shell) showProgress(q *runningQuery) (stop func()) {
 	if !s.cfg.Progress {
 		return func() {}
@@ -233,8 +235,11 @@ func (s *Shell) showProgress(q *runningQuery) (stop func()) {
 			}
 		}
 	}()
+	var once sync.Once
 	return func() {
-		close(done)
-		<-stopped
+		once.Do(func() {
+			close(done)
+			<-stopped
+		})
 	}
 }

@@ -36,7 +36,7 @@ type Config struct {
 	Out       io.Writer  // result sets
 	Err       io.Writer  // errors, counts and timings of non-table formats, the progress line
 	Width     func() int // the terminal's width, to fold tables to (nil or 0: no folding)
-	Progress  bool       // show a live progress line on Err while a query runs
+	Progress  bool       // show a live progress line on Err while a query runs (table format only: the others stream)
 	History   string     // file of the interactive shell's history ("" for none)
 	Allocator memory.Allocator
 }
@@ -60,6 +60,7 @@ func New(ctx context.Context, cfg Config) (*Shell, error) {
 	if cfg.Format == "" {
 		cfg.Format = FormatTable
 	}
+	cfg.Progress = cfg.Progress && cfg.Format == FormatTable
 	conn, err := Dial(ctx, cfg.Conn, cfg.Allocator)
 	if err != nil {
 		return nil, err
