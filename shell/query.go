@@ -24,10 +24,6 @@ const cancelTimeout = 5 * time.Second
 // errCancelled is a statement cancelled by Ctrl-C.
 var errCancelled = errors.New("query cancelled")
 
-// pollSupport remembers whether the server answers PollFlightInfo: until
-// it is known not to, queries start with it.
-type pollSupport struct{ unsupported atomic.Bool }
-
 // runningQuery is the statement that runs now, as far as Ctrl-C and the
 // progress line need to know it.
 type runningQuery struct {
@@ -153,7 +149,7 @@ func (s *Shell) fetch(ctx context.Context, q *runningQuery, start func(context.C
 // flightInfo starts a query: through PollFlightInfo, polled until the
 // query is complete, while the server answers it; else GetFlightInfo.
 func (s *Shell) flightInfo(ctx context.Context, q *runningQuery, stmt string) (*flight.FlightInfo, error) {
-	if !s.poll.unsupported.Load() {
+	if !s.pollUnsupported.Load() {
 		info, err := s.pollQuery(ctx, q, stmt)
 		if status.Code(err) != codes.Unimplemented {
 			return info, err
@@ -162,7 +158,7 @@ func (s *Shell) flightInfo(ctx context.Context, q *runningQuery, stmt string) (*
 		// the server lacks: only a GetFlightInfo that works says which.
 		info, err = s.conn.sql.Execute(ctx, stmt)
 		if err == nil {
-			s.poll.unsupported.Store(true)
+			s.pollUnsupported.Store(true)
 		}
 		return info, err
 	}

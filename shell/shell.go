@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -33,12 +34,12 @@ var ErrStatementFailed = errors.New("a statement failed")
 type Config struct {
 	Conn      ConnOptions
 	Format    Format
-	Out       io.Writer  // result sets
-	Err       io.Writer  // errors, counts and timings of non-table formats, the progress line
-	Width     func() int // the terminal's width, to fold tables to (nil or 0: no folding)
-	Progress  bool       // show a live progress line on Err while a query runs (table format only: the others stream)
-	History   string     // file of the interactive shell's history ("" for none)
-	Allocator memory.Allocator
+	Out       io.Writer        // result sets
+	Err       io.Writer        // errors, counts and timings of non-table formats, the progress line
+	Width     func() int       // the terminal's width, to fold tables to (nil or 0: no folding)
+	Progress  bool             // show a live progress line on Err while a query runs (table format only: the others stream)
+	History   string           // file of the interactive shell's history ("" for none)
+	Allocator memory.Allocator // allocates every batch received (required)
 }
 
 // Shell runs statements against one Flight SQL server. It is not safe for
@@ -46,7 +47,9 @@ type Config struct {
 type Shell struct {
 	cfg  Config
 	conn *Conn
-	poll pollSupport
+	// pollUnsupported: the server answered PollFlightInfo with UNIMPLEMENTED
+	// (and GetFlightInfo worked), so queries start with GetFlightInfo.
+	pollUnsupported atomic.Bool
 
 	mu        sync.Mutex
 	interrupt func() // what Ctrl-C does now: cancel the running query, or nothing
@@ -55,7 +58,7 @@ type Shell struct {
 // New connects a shell to the server of cfg.Conn.
 func New(ctx context.Context, cfg Config) (*Shell, error) {
 	if cfg.Allocator == nil {
-		cfg.Allocator = memory.DefaultAllocator
+		return nil, errors.New("shell: no allocator")
 	}
 	if cfg.Format == "" {
 		cfg.Format = FormatTable

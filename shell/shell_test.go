@@ -37,7 +37,7 @@ type pollServer struct {
 }
 
 func (s *pollServer) info(desc *flight.FlightDescriptor, handles ...string) *flight.FlightInfo {
-	info := &flight.FlightInfo{Schema: flight.SerializeSchema(s.schema, memory.DefaultAllocator), FlightDescriptor: desc, AppMetadata: []byte("query-1"), TotalRecords: -1, TotalBytes: -1}
+	info := &flight.FlightInfo{Schema: flight.SerializeSchema(s.schema, memory.NewGoAllocator()), FlightDescriptor: desc, AppMetadata: []byte("query-1"), TotalRecords: -1, TotalBytes: -1}
 	for i, h := range handles {
 		ticket, _ := flightsql.CreateStatementQueryTicket([]byte(h))
 		ep := &flight.FlightEndpoint{Ticket: &flight.Ticket{Ticket: ticket}}
@@ -69,7 +69,7 @@ func (s *pollServer) PollFlightInfoStatement(_ context.Context, cmd flightsql.St
 func (s *pollServer) DoGetStatement(ctx context.Context, ticket flightsql.StatementQueryTicket) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	ch := make(chan flight.StreamChunk, 1)
 	batch := func(values ...int64) arrow.RecordBatch {
-		b := array.NewRecordBuilder(memory.DefaultAllocator, s.schema)
+		b := array.NewRecordBuilder(memory.NewGoAllocator(), s.schema)
 		defer b.Release()
 		b.Field(0).(*array.Int64Builder).AppendValues(values, nil)
 		return b.NewRecordBatch()
