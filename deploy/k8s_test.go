@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -276,6 +277,10 @@ func (m *manifests) checkWorkload(t *testing.T, w workload) {
 		t.Errorf("no Service selects its pods")
 	}
 	pod := w.template.Spec
+	uid, gid := dockerfileUser(t)
+	if sc := pod.SecurityContext; sc == nil || sc.RunAsUser == nil || *sc.RunAsUser != uid || sc.FSGroup == nil || *sc.FSGroup != gid {
+		t.Errorf("the pod does not run as the image's user %d:%d with fsGroup %d (the data volume must be writable): %+v", uid, gid, gid, sc)
+	}
 	volumes := map[string]corev1.Volume{}
 	for _, v := range pod.Volumes {
 		volumes[v.Name] = v
@@ -331,6 +336,22 @@ func (m *manifests) checkWorkload(t *testing.T, w workload) {
 		}
 		m.checkConfigArg(t, c, volumes)
 	}
+}
+
+// dockerfileUser is the user:group of the Dockerfile's USER line.
+func dockerfileUser(t *testing.T) (uid, gid int64) {
+	t.Helper()
+	b, err := os.ReadFile("Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^USER (\d+):(\d+)$`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("the Dockerfile has no USER uid:gid line")
+	}
+	uid, _ = strconv.ParseInt(string(m[1]), 10, 64)
+	gid, _ = strconv.ParseInt(string(m[2]), 10, 64)
+	return uid, gid
 }
 
 // containerPort resolves a port by name or number to a port the container
