@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -23,8 +22,8 @@ import (
 // ConnOptions say how to reach a Flight SQL server.
 type ConnOptions struct {
 	Addr            string // host:port
-	TLS             bool   // TLS to the server and to grpc+tls endpoint locations
-	TLSCA           string // PEM file of the CA that signed the server's certificate (default: the system's roots)
+	TLS             bool   // TLS to the server (endpoint locations say for themselves: grpc+tls or grpc+tcp)
+	TLSCA           string // PEM file of the CA that signed the servers' certificates (default: the system's roots)
 	User, Password  string // when User is set, the Basic auth handshake; the bearer token it returns goes with every call
 	MaxMessageBytes int    // gRPC message limit of every connection
 }
@@ -33,42 +32,46 @@ type ConnOptions struct {
 // Flight services its endpoints name (one connection per location, opened
 // on first use). Safe for concurrent use; Close closes every connection.
 type Conn struct {
-	opts ConnOptions
-	sql  *flightsql.Client
-	dial []grpc.DialOption
-	auth metadata.MD // the bearer token after a handshake
+	opts  ConnOptions
+	sql   *flightsql.Client
+	plain []grpc.DialOption // for grpc+tcp locations
+	tls   []grpc.DialOption // for grpc+tls locations (and the server with --tls)
+	auth  metadata.MD       // the bearer token after a handshake
 
 	mu        sync.Mutex
-	locations map[string]flight.Client
+	locations map[string]flight.Client // by scheme://host:port
 }
 
 // Dial connects to the server of opts; mem allocates received batches.
 func Dial(ctx context.Context, opts ConnOptions, mem memory.Allocator) (*Conn, error) {
-	creds := insecure.NewCredentials()
-	if opts.TLS {
-		cfg := &tls.Config{MinVersion: tls.VersionTLS12}
-		if opts.TLSCA != "" {
-			pem, err := os.ReadFile(opts.TLSCA)
-			if err != nil {
-				return nil, fmt.Errorf("--tls-ca: %w", err)
-			}
-			cfg.RootCAs = x509.NewCertPool()
-			if !cfg.RootCAs.AppendCertsFromPEM(pem) {
-				return nil, fmt.Errorf("--tls-ca %s: no PEM certificate in it", opts.TLSCA)
-			}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if opts.TLSCA != "" {
+		pem, err := os.ReadFile(opts.TLSCA)
+		if err != nil {
+			return nil, fmt.Errorf("--tls-ca: %w", err)
 		}
-		creds = credentials.NewTLS(cfg)
+		cfg.RootCAs = x509.NewCertPool()
+		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("--tls-ca %s: no PEM certificate in it", opts.TLSCA)
+		}
 	}
-	dial := []grpc.DialOption{
-		grpc.WithTransportCredentials(creds),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(opts.MaxMessageBytes), grpc.MaxCallSendMsgSize(opts.MaxMessageBytes)),
+	limits := grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(opts.MaxMessageBytes), grpc.MaxCallSendMsgSize(opts.MaxMessageBytes))
+	c := &Conn{
+		opts:      opts,
+		plain:     []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials()), limits},
+		tls:       []grpc.DialOption{grpc.WithTransportCredentials(credentials.NewTLS(cfg)), limits},
+		locations: map[string]flight.Client{},
+	}
+	dial := c.plain
+	if opts.TLS {
+		dial = c.tls
 	}
 	cl, err := flightsql.NewClientCtx(ctx, opts.Addr, nil, nil, dial...)
 	if err != nil {
 		return nil, fmt.Errorf("connect %s: %w", opts.Addr, err)
 	}
 	cl.Alloc = mem
-	c := &Conn{opts: opts, sql: cl, dial: dial, locations: map[string]flight.Client{}}
+	c.sql = cl
 	if opts.User != "" {
 		authed, err := cl.Client.AuthenticateBasicToken(ctx, opts.User, opts.Password)
 		if err != nil {
@@ -117,23 +120,25 @@ func (c *Conn) endpointClient(ep *flight.FlightEndpoint) (flight.Client, error) 
 	if u.Host == c.opts.Addr {
 		return c.sql.Client, nil
 	}
+	var dial []grpc.DialOption
 	switch u.Scheme {
-	case "grpc", "grpc+tcp", "grpc+tls":
+	case "grpc", "grpc+tcp":
+		dial = c.plain
+	case "grpc+tls":
+		dial = c.tls
 	default:
 		return nil, fmt.Errorf("endpoint location %q: unsupported scheme %q", uri, u.Scheme)
 	}
-	if u.Scheme == "grpc+tls" && !c.opts.TLS {
-		return nil, errors.New("endpoint location " + uri + " needs TLS: run the shell with --tls")
-	}
+	key := u.Scheme + "://" + u.Host
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if l, ok := c.locations[u.Host]; ok {
+	if l, ok := c.locations[key]; ok {
 		return l, nil
 	}
-	l, err := flight.NewClientWithMiddleware(u.Host, nil, nil, c.dial...)
+	l, err := flight.NewClientWithMiddleware(u.Host, nil, nil, dial...)
 	if err != nil {
 		return nil, fmt.Errorf("connect %s: %w", u.Host, err)
 	}
-	c.locations[u.Host] = l
+	c.locations[key] = l
 	return l, nil
 }

@@ -3,7 +3,18 @@ package shell
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +25,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 )
 
 // pollServer is a Flight SQL server with what Quiver's lacks so far
@@ -28,7 +41,7 @@ import (
 type pollServer struct {
 	flightsql.BaseServer
 	schema  *arrow.Schema
-	second  string // the location of endpoint 0
+	second  string // the location of endpoint 0: scheme://host:port
 	mu      sync.Mutex
 	polls   int
 	e1Done  chan struct{}
@@ -42,7 +55,7 @@ func (s *pollServer) info(desc *flight.FlightDescriptor, handles ...string) *fli
 		ticket, _ := flightsql.CreateStatementQueryTicket([]byte(h))
 		ep := &flight.FlightEndpoint{Ticket: &flight.Ticket{Ticket: ticket}}
 		if i == 0 && h == "e0" {
-			ep.Location = []*flight.Location{{Uri: "grpc+tcp://" + s.second}}
+			ep.Location = []*flight.Location{{Uri: s.second}}
 		}
 		info.Endpoint = append(info.Endpoint, ep)
 	}
@@ -102,9 +115,9 @@ func (s *pollServer) CancelFlightInfo(_ context.Context, req *flight.CancelFligh
 }
 
 // startPollServers starts the Flight SQL server and the second one whose
-// location endpoint 0 names (the same service), and returns the first's
-// address.
-func startPollServers(t *testing.T) (*pollServer, string) {
+// location endpoint 0 names (the same service), both with TLS when cert
+// is given, and returns the first's address.
+func startPollServers(t *testing.T, cert *tls.Certificate) (*pollServer, string) {
 	t.Helper()
 	srv := &pollServer{
 		schema:  arrow.NewSchema([]arrow.Field{{Name: "n", Type: arrow.PrimitiveTypes.Int64}}, nil),
@@ -112,9 +125,15 @@ func startPollServers(t *testing.T) (*pollServer, string) {
 		started: make(chan struct{}),
 		cancels: make(chan []byte, 4),
 	}
+	var opts []grpc.ServerOption
+	scheme := "grpc+tcp://"
+	if cert != nil {
+		opts = append(opts, grpc.Creds(credentials.NewServerTLSFromCert(cert)))
+		scheme = "grpc+tls://"
+	}
 	var addrs []string
 	for range 2 {
-		fs := flight.NewServerWithMiddleware(nil)
+		fs := flight.NewServerWithMiddleware(nil, opts...)
 		fs.RegisterFlightService(flightsql.NewFlightServer(srv))
 		if err := fs.Init("127.0.0.1:0"); err != nil {
 			t.Fatal(err)
@@ -123,19 +142,50 @@ func startPollServers(t *testing.T) (*pollServer, string) {
 		t.Cleanup(fs.Shutdown)
 		addrs = append(addrs, fs.Addr().String())
 	}
-	srv.second = addrs[1]
+	srv.second = scheme + addrs[1]
 	return srv, addrs[0]
 }
 
-// newTestShell connects a CSV shell to addr whose allocator must be back
+// selfSigned makes a certificate for 127.0.0.1 that signs itself, and
+// writes it as PEM to a file (the shell's --tls-ca).
+func selfSigned(t *testing.T) (*tls.Certificate, string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "quiver shell test"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return &tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, path
+}
+
+// newTestShell connects a CSV shell by opts whose allocator must be back
 // at zero when the test ends.
-func newTestShell(t *testing.T, addr string, out *bytes.Buffer, errs *bytes.Buffer) *Shell {
+func newTestShell(t *testing.T, opts ConnOptions, out *bytes.Buffer, errs *bytes.Buffer) *Shell {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	t.Cleanup(func() { mem.AssertSize(t, 0) })
-	s, err := New(ctx, Config{Conn: ConnOptions{Addr: addr, MaxMessageBytes: 1 << 20}, Format: FormatCSV, Out: out, Err: errs, Allocator: mem})
+	opts.MaxMessageBytes = 1 << 20
+	s, err := New(ctx, Config{Conn: opts, Format: FormatCSV, Out: out, Err: errs, Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,32 +195,41 @@ func newTestShell(t *testing.T, addr string, out *bytes.Buffer, errs *bytes.Buff
 
 // TestPollAndEndpointOrder: the shell polls until the query is complete,
 // reads every endpoint at once (endpoint 0 only finishes after endpoint 1)
-// at its location, and prints them in endpoint order.
+// at its location, and prints them in endpoint order; over TLS too, the
+// second server's location being grpc+tls.
 func TestPollAndEndpointOrder(t *testing.T) {
-	srv, addr := startPollServers(t)
-	var out, errs bytes.Buffer
-	s := newTestShell(t, addr, &out, &errs)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := s.RunScript(ctx, strings.NewReader("SELECT ordered")); err != nil {
-		t.Fatalf("%v: %s", err, errs.String())
-	}
-	if got, want := out.String(), "n\n1\n2\n3\n4\n5\n"; got != want {
-		t.Errorf("output %q, want %q", got, want)
-	}
-	srv.mu.Lock()
-	defer srv.mu.Unlock()
-	if srv.polls != 2 {
-		t.Errorf("%d PollFlightInfo calls, want 2 (until the descriptor is unset)", srv.polls)
+	cert, ca := selfSigned(t)
+	for _, tc := range []struct {
+		name string
+		cert *tls.Certificate
+	}{{"plain", nil}, {"tls", cert}} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, addr := startPollServers(t, tc.cert)
+			var out, errs bytes.Buffer
+			s := newTestShell(t, ConnOptions{Addr: addr, TLS: tc.cert != nil, TLSCA: ca}, &out, &errs)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			if err := s.RunScript(ctx, strings.NewReader("SELECT ordered")); err != nil {
+				t.Fatalf("%v: %s", err, errs.String())
+			}
+			if got, want := out.String(), "n\n1\n2\n3\n4\n5\n"; got != want {
+				t.Errorf("output %q, want %q", got, want)
+			}
+			srv.mu.Lock()
+			defer srv.mu.Unlock()
+			if srv.polls != 2 {
+				t.Errorf("%d PollFlightInfo calls, want 2 (until the descriptor is unset)", srv.polls)
+			}
+		})
 	}
 }
 
 // TestInterruptCancels: Ctrl-C during a query calls CancelFlightInfo with
 // the query's FlightInfo and ends the statement as cancelled.
 func TestInterruptCancels(t *testing.T) {
-	srv, addr := startPollServers(t)
+	srv, addr := startPollServers(t, nil)
 	var out, errs bytes.Buffer
-	s := newTestShell(t, addr, &out, &errs)
+	s := newTestShell(t, ConnOptions{Addr: addr}, &out, &errs)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	done := make(chan error, 1)
