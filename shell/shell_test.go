@@ -26,7 +26,9 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/status"
 )
 
 // pollServer is a Flight SQL server with what Quiver's lacks so far
@@ -116,8 +118,8 @@ func (s *pollServer) CancelFlightInfo(_ context.Context, req *flight.CancelFligh
 
 // startPollServers starts the Flight SQL server and the second one whose
 // location endpoint 0 names (the same service), both with TLS when cert
-// is given, and returns the first's address.
-func startPollServers(t *testing.T, cert *tls.Certificate) (*pollServer, string) {
+// is given and with middleware, and returns the first's address.
+func startPollServers(t *testing.T, cert *tls.Certificate, middleware ...flight.ServerMiddleware) (*pollServer, string) {
 	t.Helper()
 	srv := &pollServer{
 		schema:  arrow.NewSchema([]arrow.Field{{Name: "n", Type: arrow.PrimitiveTypes.Int64}}, nil),
@@ -133,7 +135,7 @@ func startPollServers(t *testing.T, cert *tls.Certificate) (*pollServer, string)
 	}
 	var addrs []string
 	for range 2 {
-		fs := flight.NewServerWithMiddleware(nil, opts...)
+		fs := flight.NewServerWithMiddleware(middleware, opts...)
 		fs.RegisterFlightService(flightsql.NewFlightServer(srv))
 		if err := fs.Init("127.0.0.1:0"); err != nil {
 			t.Fatal(err)
@@ -253,5 +255,51 @@ func TestInterruptCancels(t *testing.T) {
 	}
 	if !strings.Contains(errs.String(), "query cancelled") {
 		t.Errorf("no cancellation printed: %q", errs.String())
+	}
+}
+
+// tokens is a Basic auth validator with one user, whose handshake returns
+// one bearer token.
+type tokens struct{}
+
+func (tokens) Validate(user, password string) (string, error) {
+	if user != "ann" || password != "s3cret" {
+		return "", status.Error(codes.Unauthenticated, "wrong user or password")
+	}
+	return "token-of-ann", nil
+}
+
+func (tokens) IsValid(token string) (any, error) {
+	if token != "token-of-ann" {
+		return nil, status.Error(codes.Unauthenticated, "no valid bearer token")
+	}
+	return "ann", nil
+}
+
+// TestBasicAuth: with --user the shell does the Basic auth handshake and
+// sends its bearer token with every call, do_get at other locations
+// included; a wrong password fails at the start with UNAUTHENTICATED, and
+// without --user the server refuses the query.
+func TestBasicAuth(t *testing.T) {
+	_, addr := startPollServers(t, nil, flight.CreateServerBasicAuthMiddleware(tokens{}))
+	var out, errs bytes.Buffer
+	s := newTestShell(t, ConnOptions{Addr: addr, User: "ann", Password: "s3cret"}, &out, &errs)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := s.RunScript(ctx, strings.NewReader("SELECT ordered")); err != nil {
+		t.Fatalf("%v: %s", err, errs.String())
+	}
+	if got, want := out.String(), "n\n1\n2\n3\n4\n5\n"; got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+
+	mem := memory.NewGoAllocator()
+	_, err := New(ctx, Config{Conn: ConnOptions{Addr: addr, User: "ann", Password: "wrong", MaxMessageBytes: 1 << 20}, Out: &out, Err: &errs, Allocator: mem})
+	if status.Code(err) != codes.Unauthenticated {
+		t.Errorf("a wrong password: %v, want UNAUTHENTICATED", err)
+	}
+	anonymous := newTestShell(t, ConnOptions{Addr: addr}, &out, &errs)
+	if err := anonymous.Exec(ctx, "SELECT ordered"); status.Code(err) != codes.Unauthenticated {
+		t.Errorf("a query without the handshake: %v, want UNAUTHENTICATED", err)
 	}
 }
