@@ -67,12 +67,12 @@ func main() {
 		fmt.Fprintf(os.Stderr, "quiver: unknown command %q\n\n%s", name, usage)
 		os.Exit(2)
 	}
-	if name == "sql" {
-		// The shell is a client: its errors are for the user, not a log, and
-		// Ctrl-C cancels its running query rather than the process.
-		if err := run(context.Background(), args, nil); err != nil && !errors.Is(err, errConfigPrinted) {
+	if name == "sql" || printConfigTo != nil {
+		// Neither serves: their errors are for the user, not a log, and the
+		// shell's Ctrl-C cancels its running query rather than the process.
+		if err := run(context.Background(), args, zap.NewNop()); err != nil && !errors.Is(err, errConfigPrinted) {
 			if !errors.Is(err, errShellFailed) {
-				fmt.Fprintf(os.Stderr, "quiver sql: %v\n", err)
+				fmt.Fprintf(os.Stderr, "quiver %s: %v\n", os.Args[1], err)
 			}
 			os.Exit(1)
 		}
