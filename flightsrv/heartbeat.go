@@ -10,18 +10,15 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"go.uber.org/zap"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 )
 
 // Heartbeat announces the worker at self to the coordinator every interval
-// until ctx ends. The first accepted heartbeat (and the first after an
+// until ctx ends, over t's transport (plaintext for nil). The first accepted heartbeat (and the first after an
 // outage) logs "worker registered"; the coordinator drops a worker whose
 // heartbeats stop.
-func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, interval time.Duration, log *zap.Logger) error {
-	client, err := flight.NewClientWithMiddlewareCtx(ctx, coordAddr, nil, nil,
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
+func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, t *TLS, interval time.Duration, log *zap.Logger) error {
+	client, err := flight.NewClientWithMiddlewareCtx(ctx, coordAddr, nil, nil, t.DialOption())
 	if err != nil {
 		return err
 	}

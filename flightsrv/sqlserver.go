@@ -28,13 +28,16 @@ type SQLServer struct {
 	mem   memory.Allocator
 	log   *zap.Logger
 	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
+	// scheme is the scheme of endpoint locations: grpc+tls where the
+	// workers serve TLS (SetLocationScheme).
+	scheme string
 
 	sessions *sessions // by cookie (session.go)
 }
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
-	s := &SQLServer{coord: coord, mem: mem, log: log, sessions: newSessions(DefaultSessionIdle)}
+	s := &SQLServer{coord: coord, mem: mem, log: log, scheme: "grpc+tcp", sessions: newSessions(DefaultSessionIdle)}
 	s.Alloc = mem
 	for id, v := range sqlInfo() {
 		if err := s.RegisterSqlInfo(id, v); err != nil {
@@ -43,6 +46,11 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 	}
 	return s, nil
 }
+
+// SetLocationScheme sets the scheme of the endpoint locations that
+// FlightInfo answers carry (TLS.Scheme: grpc+tls where workers serve TLS,
+// so that clients fetch results with TLS too). Call it before serving.
+func (s *SQLServer) SetLocationScheme(scheme string) { s.scheme = scheme }
 
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
@@ -76,7 +84,7 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 			ExpirationTime: timestamppb.New(res.Expires),
 		}
 		if !s.proxy {
-			fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
+			fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
 		}
 		info.Endpoint = append(info.Endpoint, fe)
 	}
@@ -115,11 +123,12 @@ type coordinatorService struct {
 	coord  *coordinator.Coordinator
 	secret []byte
 	mem    memory.Allocator // of relayed result streams (proxy.go)
+	log    *zap.Logger
 }
 
 // NewCoordinatorService wraps the Flight SQL server with the heartbeat action.
 func NewCoordinatorService(sql *SQLServer, coord *coordinator.Coordinator, secret []byte) flight.FlightServer {
-	return &coordinatorService{FlightServer: flightsql.NewFlightServerWithAllocator(sql, sql.mem), coord: coord, secret: secret, mem: sql.mem}
+	return &coordinatorService{FlightServer: flightsql.NewFlightServerWithAllocator(sql, sql.mem), coord: coord, secret: secret, mem: sql.mem, log: sql.log}
 }
 
 func (c *coordinatorService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {

@@ -2,7 +2,9 @@ package stage
 
 import (
 	"bytes"
-	"crypto/hmac"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/hkdf"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -13,70 +15,98 @@ import (
 
 // Ticket names one partition of one task's output: what a consumer task or a
 // client fetches with do_get. Workers serve only tickets that the
-// coordinator signed with the cluster secret.
+// coordinator sealed with a key derived from the cluster secret.
 type Ticket struct {
 	Query     QueryID   `json:"q"`
 	Task      TaskID    `json:"t"`
 	Partition int       `json:"p"`
 	Expires   time.Time `json:"e"`
+	// Principal is the user whose query made the result; a worker serves
+	// a client's do_get only when the client is that user. Empty where
+	// authentication is off.
+	Principal string `json:"u,omitempty"`
 }
 
-var ticketMagic = []byte("qt1.")
+// TicketPrefix starts every sealed ticket: "qt" and the codec's version. A
+// ticket of another version does not open.
+var TicketPrefix = []byte("qt2.")
 
-// TicketSigner signs and verifies tickets with the cluster secret.
+// ticketKeyLabel is the HKDF label of the ticket key: the cluster secret
+// itself never keys anything directly.
+const ticketKeyLabel = "quiver ticket aead v2"
+
+// TicketSigner seals and opens tickets: AES-256-GCM under a key derived
+// from the cluster secret (HKDF-SHA256 with ticketKeyLabel), a random
+// 96-bit nonce per ticket, and the prefix as additional data. A sealed
+// ticket hides its fields (query, task, partition, expiry, principal) and
+// any change to it makes it fail to open. Random nonces bound one key to
+// about 2^32 tickets, far beyond what a cluster secret signs in its life.
 type TicketSigner struct {
 	secret []byte
+	aead   cipher.AEAD
 }
 
 // NewTicketSigner returns a signer keyed by the cluster secret.
 func NewTicketSigner(secret []byte) *TicketSigner {
-	return &TicketSigner{secret: append([]byte(nil), secret...)}
+	s := &TicketSigner{secret: append([]byte(nil), secret...)}
+	block, err := aes.NewCipher(s.Derive(ticketKeyLabel))
+	if err != nil {
+		panic(err) // a 32-byte key always makes a cipher
+	}
+	if s.aead, err = cipher.NewGCMWithRandomNonce(block); err != nil {
+		panic(err)
+	}
+	return s
 }
 
-// Derive is a key for another purpose, derived from the cluster secret
-// (HMAC-SHA256 of purpose): every node that holds the secret derives the
-// same key, and the secret itself signs only tickets.
-func (s *TicketSigner) Derive(purpose string) []byte { return s.mac([]byte(purpose)) }
-
-func (s *TicketSigner) mac(payload []byte) []byte {
-	m := hmac.New(sha256.New, s.secret)
-	m.Write(payload)
-	return m.Sum(nil)
+// Derive is a 32-byte key for another purpose, derived from the cluster
+// secret (HKDF-SHA256 with purpose as its info): every node that holds the
+// secret derives the same key, and keys of different purposes are
+// unrelated.
+func (s *TicketSigner) Derive(purpose string) []byte {
+	k, err := hkdf.Key(sha256.New, s.secret, nil, purpose, 32)
+	if err != nil {
+		panic(err) // 32 bytes of SHA-256 HKDF never fail
+	}
+	return k
 }
 
-// Sign encodes t as "qt1." + base64(json) + "." + base64(hmac).
-func (s *TicketSigner) Sign(t Ticket) []byte {
-	payload, _ := json.Marshal(t) // a Ticket always marshals
-	enc := base64.RawURLEncoding
-	out := append([]byte(nil), ticketMagic...)
-	out = enc.AppendEncode(out, payload)
-	out = append(out, '.')
-	return enc.AppendEncode(out, s.mac(payload))
-}
+// Sign seals t as TicketPrefix + base64url(nonce, ciphertext, tag).
+func (s *TicketSigner) Sign(t Ticket) []byte { return s.seal(TicketPrefix, t) }
 
-// Verify decodes a signed ticket. A ticket that does not decode is
-// ErrBadTicket, a wrong signature ErrUnauthorized, an expired one ErrExpired.
+// Verify opens a sealed ticket and checks its expiry. Every failure is
+// ErrUnauthorized; the message says which check failed, for the server's
+// log only (callers that answer clients answer one message for all).
 func (s *TicketSigner) Verify(b []byte, now time.Time) (Ticket, error) {
+	return s.open(TicketPrefix, b, now)
+}
+
+func (s *TicketSigner) seal(prefix []byte, t Ticket) []byte {
+	payload, _ := json.Marshal(t) // a Ticket always marshals
+	sealed := s.aead.Seal(nil, nil, payload, prefix)
+	out := append([]byte(nil), prefix...)
+	return base64.RawURLEncoding.AppendEncode(out, sealed)
+}
+
+func (s *TicketSigner) open(prefix, b []byte, now time.Time) (Ticket, error) {
 	var t Ticket
-	rest, ok := bytes.CutPrefix(b, ticketMagic)
+	rest, ok := bytes.CutPrefix(b, prefix)
 	if !ok {
-		return t, qerr.ErrBadTicket.New("not a Quiver ticket")
+		return t, qerr.ErrUnauthorized.New("not a Quiver ticket (prefix)")
 	}
-	p64, m64, ok := bytes.Cut(rest, []byte("."))
-	enc := base64.RawURLEncoding
-	payload, err1 := enc.DecodeString(string(p64))
-	mac, err2 := enc.DecodeString(string(m64))
-	if !ok || err1 != nil || err2 != nil {
-		return t, qerr.ErrBadTicket.New("malformed ticket")
+	sealed, err := base64.RawURLEncoding.DecodeString(string(rest))
+	if err != nil {
+		return t, qerr.ErrUnauthorized.New("malformed ticket (base64)")
 	}
-	if !hmac.Equal(mac, s.mac(payload)) {
-		return t, qerr.ErrUnauthorized.New("ticket signature does not match")
+	payload, err := s.aead.Open(nil, nil, sealed, prefix)
+	if err != nil {
+		return t, qerr.ErrUnauthorized.New("ticket does not open: forged, altered or sealed with another secret")
 	}
 	if err := json.Unmarshal(payload, &t); err != nil {
-		return t, qerr.ErrBadTicket.New("malformed ticket payload")
+		return t, qerr.ErrUnauthorized.New("sealed ticket payload does not decode")
 	}
 	if now.After(t.Expires) {
-		return t, qerr.ErrExpired.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
+		return t, qerr.ErrUnauthorized.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
 	}
 	return t, nil
 }

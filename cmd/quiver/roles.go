@@ -73,13 +73,16 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
-	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+	if err := nf.security.checkExposure(ctx, "coordinator", *listen, fs); err != nil {
+		return err
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
+		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, log)
 		if err != nil {
 			return err
 		}
 		for i := 0; i < *workers; i++ {
-			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, log); err != nil {
+			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, n, nf, ef, log); err != nil {
 				return err
 			}
 		}
@@ -91,7 +94,7 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
-		log.Info("serving Flight SQL", zap.String("addr", addr), zap.Int("workers", *workers), zap.String("data_dir", dataDir))
+		log.Info("serving Flight SQL", zap.String("addr", addr), zap.Int("workers", *workers), zap.String("data_dir", n.dataDir))
 		return nil
 	})
 }
@@ -106,10 +109,13 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+	if err := nf.security.checkExposure(ctx, "coordinator", *listen, fs); err != nil {
+		return err
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
+		_, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, log)
 		if err == nil {
-			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
+			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", n.dataDir))
 		}
 		return err
 	})
@@ -127,15 +133,26 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
+	if err := nf.security.checkExposure(ctx, "worker", *listen, fs); err != nil {
+		return err
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
+		return startWorker(ctx, g, *listen, *advertise, *coordAddr, n, nf, ef, log)
 	})
 }
 
-// runNodes prepares the data directory and secret, starts the nodes, and
-// runs until ctx ends or a node fails.
+// node is what every node of a process shares: the data directory, the
+// cluster secret and the TLS of its listeners and calls (nil: plaintext).
+type node struct {
+	dataDir string
+	secret  []byte
+	tls     *flightsrv.TLS
+}
+
+// runNodes prepares the data directory, secret and TLS, starts the nodes,
+// and runs until ctx ends or a node fails.
 func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
-	start func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error) error {
+	start func(g *errgroup.Group, ctx context.Context, n node) error) error {
 	dataDir, err := nf.absDataDir()
 	if err != nil {
 		return err
@@ -144,10 +161,14 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	if err != nil {
 		return fmt.Errorf("cluster secret: %w", err)
 	}
+	t, err := nf.security.load(log)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g, gctx := errgroup.WithContext(ctx)
-	if err := start(g, gctx, dataDir, secret); err != nil {
+	if err := start(g, gctx, node{dataDir: dataDir, secret: secret, tls: t}); err != nil {
 		cancel()
 		_ = g.Wait()
 		return err
@@ -157,9 +178,10 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	return err
 }
 
-// serveGRPC serves svc on lis until ctx ends, then stops gracefully.
-func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, log *zap.Logger, closers ...func()) {
-	srv := grpc.NewServer(flightsrv.ServerOptions(nf.maxMessage, log)...)
+// serveGRPC serves svc on lis (with TLS where n has it) until ctx ends,
+// then stops gracefully.
+func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, n node, nf nodeFlags, log *zap.Logger, closers ...func()) {
+	srv := grpc.NewServer(append(flightsrv.ServerOptions(nf.maxMessage, log), n.tls.ServerOptions(n.secret)...)...)
 	flight.RegisterFlightServiceServer(srv, svc)
 	g.Go(func() error {
 		return srv.Serve(lis)
@@ -180,12 +202,13 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n node, nf nodeFlags, ef execFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+	dataDir, secret := n.dataDir, n.secret
 	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
 	if err != nil {
 		return nil, "", err
 	}
-	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
+	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
@@ -197,12 +220,13 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
 	sqlsrv.SetSessionIdle(ef.sessionIdle)
+	sqlsrv.SetLocationScheme(n.tls.Scheme())
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
 		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
 	}
-	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), nf, log, func() {
+	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), n, nf, log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
@@ -210,7 +234,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) error {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr string, n node, nf nodeFlags, ef execFlags, log *zap.Logger) error {
+	dataDir, secret := n.dataDir, n.secret
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", listen, err)
@@ -229,7 +254,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = lis.Close()
 		return err
 	}
-	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
+	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage, Credentials: n.tls.Credentials(),
 		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
 	if err != nil {
 		_ = lis.Close()
@@ -237,12 +262,12 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		return err
 	}
 	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, log)
-	serveGRPC(ctx, g, lis, svc, nf, log, func() {
+	serveGRPC(ctx, g, lis, svc, n, nf, log, func() {
 		w.Close()
 		_ = engine.Close()
 	})
 	g.Go(func() error {
-		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, heartbeatInterval, log)
+		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, n.tls, heartbeatInterval, log)
 	})
 	return nil
 }
