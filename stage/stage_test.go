@@ -174,6 +174,20 @@ func TestTickets(t *testing.T) {
 		{"other secret", b, NewTicketSigner([]byte("other")), now},
 		{"expired", b, s, now.Add(time.Hour)},
 	}
+	// Every other last character, including those that differ only in
+	// bits base64 does not use.
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	for _, ch := range []byte(alphabet) {
+		if ch != b[len(b)-1] {
+			other := append(append([]byte(nil), b[:len(b)-1]...), ch)
+			cases = append(cases, struct {
+				name   string
+				ticket []byte
+				signer *TicketSigner
+				now    time.Time
+			}{"last character " + string(ch), other, s, now})
+		}
+	}
 	for _, c := range cases {
 		if _, err := c.signer.Verify(c.ticket, c.now); !qerr.Has(err, qerr.ErrUnauthorized) {
 			t.Errorf("%s: got %v, want %s", c.name, err, qerr.ErrUnauthorized)

@@ -23,7 +23,8 @@ type Ticket struct {
 	Expires   time.Time `json:"e"`
 	// Principal is the user whose query made the result; a worker serves
 	// a client's do_get only when the client is that user. Empty where
-	// authentication is off.
+	// authentication is off. Like Query, valid UTF-8 (JSON carries it;
+	// user names come from protobuf strings, which are).
 	Principal string `json:"u,omitempty"`
 }
 
@@ -94,7 +95,9 @@ func (s *TicketSigner) open(prefix, b []byte, now time.Time) (Ticket, error) {
 	if !ok {
 		return t, qerr.ErrUnauthorized.New("not a Quiver ticket (prefix)")
 	}
-	sealed, err := base64.RawURLEncoding.DecodeString(string(rest))
+	// Strict: a ticket has one spelling, so a changed last character
+	// (unused low bits) cannot pass for the original.
+	sealed, err := base64.RawURLEncoding.Strict().DecodeString(string(rest))
 	if err != nil {
 		return t, qerr.ErrUnauthorized.New("malformed ticket (base64)")
 	}
