@@ -39,7 +39,7 @@ var secret = []byte("worker-service-test-secret")
 
 // serve registers svc on a gRPC server made with ServerOptions, listening
 // on loopback, and returns a raw Flight client of it.
-func serve(t *testing.T, svc flight.FlightServer) flight.FlightServiceClient {
+func serve(t testing.TB, svc flight.FlightServer) flight.FlightServiceClient {
 	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
