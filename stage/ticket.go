@@ -95,8 +95,12 @@ func (s *TicketSigner) open(prefix, b []byte, now time.Time) (Ticket, error) {
 	if !ok {
 		return t, qerr.ErrUnauthorized.New("not a Quiver ticket (prefix)")
 	}
-	// Strict: a ticket has one spelling, so a changed last character
-	// (unused low bits) cannot pass for the original.
+	// A ticket has one spelling: Strict refuses a changed last character
+	// (unused low bits), and line breaks, which the decoder skips even
+	// then, are refused first.
+	if bytes.ContainsAny(rest, "\r\n") {
+		return t, qerr.ErrUnauthorized.New("malformed ticket (line break)")
+	}
 	sealed, err := base64.RawURLEncoding.Strict().DecodeString(string(rest))
 	if err != nil {
 		return t, qerr.ErrUnauthorized.New("malformed ticket (base64)")
