@@ -3,26 +3,33 @@ package coordinator
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/decimal128"
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
 )
 
-// FuzzIngestStream feeds byte-mutated Arrow IPC streams to what a bulk
-// ingest does with a client's stream: decode it, derive the table's
-// stored types from its schema (storedType), and check and cast every
-// batch (conform, which validates it in full). Nothing panics, a refused
-// batch is ErrInvalid, every batch conform accepts survives the hop to a
-// worker (IPC again) and the worker's Parquet writer, and every buffer is
-// released. Seeds: valid streams of the column types clients ingest.
+// FuzzIngestStream feeds byte-mutated Arrow Flight streams (the FlightData
+// messages of a do_put, framed as ingestFrames says) to what a bulk ingest
+// does with them: the server's check of each message's IPC metadata
+// (stage.CheckIPCMessage, flightsrv's stream interceptor), arrow-go's
+// Flight reader, the table's stored types (storedType), and the check and
+// cast of every batch (conform, which validates it in full). Nothing
+// panics or runs out of memory, a refused message or batch is ErrInvalid,
+// every batch conform accepts survives the hop to a worker (IPC again) and
+// the worker's Parquet writer, and every buffer is released. Seeds: valid
+// streams of the column types clients ingest.
 func FuzzIngestStream(f *testing.F) {
 	for _, seed := range ingestSeeds(f) {
 		f.Add(seed)
@@ -30,7 +37,16 @@ func FuzzIngestStream(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 		defer mem.AssertSize(t, 0)
-		rdr, err := ipc.NewReader(bytes.NewReader(b), ipc.WithAllocator(mem))
+		msgs := ingestFrames(b)
+		for _, m := range msgs {
+			if err := stage.CheckIPCMessage(m.DataHeader); err != nil {
+				if !qerr.Has(err, qerr.ErrInvalid) {
+					t.Fatalf("refused message: %v (code %s), want %s", err, qerr.CodeOf(err), qerr.ErrInvalid)
+				}
+				return
+			}
+		}
+		rdr, err := flight.NewRecordReader(&flightMessages{msgs: msgs}, ipc.WithAllocator(mem))
 		if err != nil {
 			return // the server answers a stream that does not open INVALID_ARGUMENT
 		}
@@ -60,6 +76,58 @@ func FuzzIngestStream(f *testing.F) {
 			}
 		}
 	})
+}
+
+// ingestFrames splits fuzz input into FlightData messages: each is a
+// little-endian uint32 length and that many bytes of data_header, then a
+// uint32 length and that many bytes of data_body (lengths cut to what is
+// left).
+func ingestFrames(b []byte) []*flight.FlightData {
+	next := func() []byte {
+		if len(b) < 4 {
+			b = nil
+			return nil
+		}
+		n := min(int(binary.LittleEndian.Uint32(b)), len(b)-4)
+		out := b[4 : 4+n]
+		b = b[4+n:]
+		return out
+	}
+	var msgs []*flight.FlightData
+	for len(b) > 0 {
+		msgs = append(msgs, &flight.FlightData{DataHeader: next(), DataBody: next()})
+	}
+	return msgs
+}
+
+// frame is ingestFrames' inverse: the framing of msgs.
+func frame(msgs []*flight.FlightData) []byte {
+	var out []byte
+	for _, m := range msgs {
+		out = binary.LittleEndian.AppendUint32(out, uint32(len(m.DataHeader)))
+		out = append(out, m.DataHeader...)
+		out = binary.LittleEndian.AppendUint32(out, uint32(len(m.DataBody)))
+		out = append(out, m.DataBody...)
+	}
+	return out
+}
+
+// flightMessages is a do_put's stream of messages, in memory: it sends
+// (Send, for the seeds' writer) and receives (Recv, for the reader).
+type flightMessages struct{ msgs []*flight.FlightData }
+
+func (s *flightMessages) Send(m *flight.FlightData) error {
+	s.msgs = append(s.msgs, m)
+	return nil
+}
+
+func (s *flightMessages) Recv() (*flight.FlightData, error) {
+	if len(s.msgs) == 0 {
+		return nil, io.EOF
+	}
+	m := s.msgs[0]
+	s.msgs = s.msgs[1:]
+	return m, nil
 }
 
 // wantClientError fails unless err is a Quiver error of a client's code.
@@ -139,9 +207,9 @@ func ingestSeeds(f *testing.F) [][]byte {
 	}
 	rec := bld.NewRecordBatch()
 	defer rec.Release()
-	stream := func(recs ...arrow.RecordBatch) []byte {
-		var buf bytes.Buffer
-		w := ipc.NewWriter(&buf, ipc.WithSchema(schema), ipc.WithAllocator(mem))
+	stream := func(schema *arrow.Schema, recs ...arrow.RecordBatch) []byte {
+		var s flightMessages
+		w := flight.NewRecordWriter(&s, ipc.WithSchema(schema), ipc.WithAllocator(mem))
 		for _, r := range recs {
 			if err := w.Write(r); err != nil {
 				f.Fatal(err)
@@ -150,7 +218,7 @@ func ingestSeeds(f *testing.F) [][]byte {
 		if err := w.Close(); err != nil {
 			f.Fatal(err)
 		}
-		return buf.Bytes()
+		return frame(s.msgs)
 	}
 	narrow := arrow.NewSchema([]arrow.Field{{Name: "v", Type: arrow.BinaryTypes.StringView, Nullable: true}}, nil)
 	sv := array.NewStringViewBuilder(mem)
@@ -161,13 +229,7 @@ func ingestSeeds(f *testing.F) [][]byte {
 	defer col.Release()
 	viewRec := array.NewRecordBatch(narrow, []arrow.Array{col}, int64(col.Len()))
 	defer viewRec.Release()
-	var views bytes.Buffer
-	vw := ipc.NewWriter(&views, ipc.WithSchema(narrow), ipc.WithAllocator(mem))
-	if err := vw.Write(viewRec); err != nil {
-		f.Fatal(err)
-	}
-	if err := vw.Close(); err != nil {
-		f.Fatal(err)
-	}
-	return [][]byte{stream(), stream(rec), stream(rec, rec.NewSlice(1, 4)), views.Bytes()}
+	slice := rec.NewSlice(1, 4)
+	defer slice.Release()
+	return [][]byte{stream(schema), stream(schema, rec), stream(schema, rec, slice), stream(narrow, viewRec)}
 }
