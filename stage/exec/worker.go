@@ -195,11 +195,13 @@ type task struct {
 	spec   *stage.TaskSpec
 	ctx    context.Context
 	cancel context.CancelCauseFunc
-	stop   context.CancelFunc // releases the deadline timer
-	schema *arrow.Schema      // the promised output schema
-	bufs   []*buffer
-	acct   taskAcct
-	log    *zap.Logger
+	timer  *time.Timer // cancels the task at its deadline; RenewQuery moves it
+	// deadline is the timer's time; Worker.mu guards it.
+	deadline time.Time
+	schema   *arrow.Schema // the promised output schema
+	bufs     []*buffer
+	acct     taskAcct
+	log      *zap.Logger
 
 	done  chan struct{}
 	stats stage.TaskStatsSpec
@@ -274,15 +276,17 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	}
 
 	t := &task{
-		spec:   spec,
-		schema: schema,
-		done:   make(chan struct{}),
-		log:    w.log.With(zap.String("query_id", string(spec.Query)), zap.String("task", spec.Task.String())),
+		spec:     spec,
+		schema:   schema,
+		deadline: deadline,
+		done:     make(chan struct{}),
+		log:      w.log.With(zap.String("query_id", string(spec.Query)), zap.String("task", spec.Task.String())),
 	}
-	ctx, stop := context.WithDeadlineCause(context.Background(), deadline,
-		qerr.ErrCancelled.New("task %s of query %s passed its deadline", spec.Task, spec.Query))
-	t.ctx, t.cancel = context.WithCancelCause(ctx)
-	t.stop = stop
+	t.ctx, t.cancel = context.WithCancelCause(context.Background())
+	t.timer = time.AfterFunc(time.Until(deadline), func() {
+		t.cancel(qerr.ErrCancelled.New("task %s of query %s passed its deadline", spec.Task, spec.Query))
+	})
+	stop := func() { t.timer.Stop() }
 
 	w.mu.Lock()
 	if w.closed {
@@ -306,7 +310,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	}
 	for p := range nparts {
 		k := bufKey{spec.Query, spec.Task, p}
-		b := newBuffer(k, schema, deadline, qs.mem, &t.acct)
+		b := newBuffer(k, schema, deadline, qs.mem, &t.acct, spec.Output.Kind == stage.OutputResult)
 		qs.bufs[k] = b
 		t.bufs = append(t.bufs, b)
 	}
@@ -389,15 +393,18 @@ func (w *Worker) runTask(t *task) {
 	}
 	t.stats, t.err = stats, err
 	t.cancel(nil)
-	t.stop()
+	t.timer.Stop()
 	close(t.done)
 }
 
-// OpenBuffer returns the reader of the buffer a verified ticket names. The
-// reader's Next blocks until a batch arrives or the buffer ends, fails, or
-// ctx is done; the caller releases the reader. A buffer has one reader: it
-// is freed when that reader reaches its end or is released early. An unknown
-// or freed buffer is ErrNotFound, one that is already being read ErrInvalid.
+// OpenBuffer returns a reader of the buffer a verified ticket names, from
+// its start. The reader's Next blocks until a batch arrives or the buffer
+// ends, fails, or ctx is done; the caller releases the reader. An exchange
+// buffer has one reader and is freed once read or abandoned; a result
+// buffer may be read again, also concurrently, until it expires or its
+// query is cancelled (see buffer). An unknown or freed buffer is
+// ErrNotFound, an exchange buffer that is already being read ErrInvalid, a
+// result too large to keep that was partly read ErrTooLarge.
 func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
 	k := bufKey{t.Query, t.Task, t.Partition}
 	w.mu.Lock()
@@ -405,11 +412,9 @@ func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordRe
 	if qs, ok := w.queries[t.Query]; ok {
 		b = qs.bufs[k]
 	}
+	cause := w.causes[t.Query]
 	w.mu.Unlock()
 	if b == nil {
-		w.mu.Lock()
-		cause := w.causes[t.Query]
-		w.mu.Unlock()
 		if cause != nil {
 			// The query failed or was cancelled: say why, not just that
 			// its buffer is gone.
@@ -418,15 +423,43 @@ func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordRe
 		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
 	}
 	b.mu.Lock()
-	opened := b.opened
-	b.opened = true
-	b.mu.Unlock()
-	if opened {
+	defer b.mu.Unlock()
+	switch {
+	case !b.result && b.opened:
 		return nil, qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(k), t.Query)
+	case b.first > 0:
+		return nil, qerr.ErrTooLarge.New("result %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was partly read: it can be read only once", partName(k), t.Query)
 	}
-	r := &bufferReader{ctx: ctx, b: b, w: w}
+	b.opened = true
+	r := &bufferReader{ctx: ctx, b: b, w: w, pos: b.first}
 	r.refs.Store(1)
+	b.readers[r] = struct{}{}
 	return r, nil
+}
+
+// RenewQuery moves the deadline of every task and buffer of q on this
+// worker to until, where that is later: a renewed result stays fetchable,
+// and its tasks may run, that long. It reports whether the worker holds
+// anything of q.
+func (w *Worker) RenewQuery(q stage.QueryID, until time.Time) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	qs, ok := w.queries[q]
+	if !ok {
+		return false
+	}
+	for _, b := range qs.bufs {
+		if until.After(b.deadline) {
+			b.deadline = until
+		}
+	}
+	for _, t := range qs.tasks {
+		if until.After(t.deadline) {
+			t.deadline = until
+			t.timer.Reset(time.Until(until))
+		}
+	}
+	return true
 }
 
 // freeBuffer removes b from the registry and frees it; err (if any) is what
