@@ -3,6 +3,7 @@ package flightsrv
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
@@ -72,7 +73,10 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 
 // flightInfo describes a started statement: the planner's schema, and one
 // endpoint per result task at the worker that holds it (no location when
-// the coordinator relays results).
+// the coordinator relays results), each expiring with the results. The
+// AppMetadata is the query ID (what CancelFlightInfo reads). A statement
+// without rows (DDL, DML sent as a query) has no endpoints, and its
+// total_records is the rows it affected: what ADBC reports as rowcount.
 func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescriptor) *flight.FlightInfo {
 	info := &flight.FlightInfo{
 		Schema:           flight.SerializeSchema(res.Schema, s.mem),
@@ -82,19 +86,24 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 		AppMetadata:      []byte(res.Query),
 	}
 	for _, ep := range res.Endpoints {
-		fe := &flight.FlightEndpoint{
-			Ticket:         &flight.Ticket{Ticket: ep.Ticket},
-			ExpirationTime: timestamppb.New(res.Expires),
-		}
-		if !s.proxy {
-			fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
-		}
-		info.Endpoint = append(info.Endpoint, fe)
+		info.Endpoint = append(info.Endpoint, s.flightEndpoint(ep, res.Expires))
 	}
 	if res.Endpoints == nil {
-		info.TotalRecords = 0
+		info.TotalRecords = res.Affected
 	}
 	return info
+}
+
+// flightEndpoint is the Flight form of a result endpoint.
+func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *flight.FlightEndpoint {
+	fe := &flight.FlightEndpoint{
+		Ticket:         &flight.Ticket{Ticket: ep.Ticket},
+		ExpirationTime: timestamppb.New(expires),
+	}
+	if !s.proxy {
+		fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
+	}
+	return fe
 }
 
 // session is the coordinator session of the call's client.
