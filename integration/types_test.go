@@ -11,6 +11,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/decimal128"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc/codes"
 )
 
 // typeCase is one column of TestTypesRoundTrip: the Arrow type a client
@@ -160,6 +161,17 @@ func TestTypesRoundTrip(t *testing.T) {
 	defer rec.Release()
 	if _, err := c.Ingest("types", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{rec}); err != nil {
 		t.Fatalf("ingest: %v", err)
+	}
+	// Stored in microseconds: a nanosecond more is refused, not rounded.
+	ns := &arrow.TimestampType{Unit: arrow.Nanosecond}
+	nb := array.NewRecordBuilder(mem, arrow.NewSchema([]arrow.Field{{Name: "ts", Type: ns, Nullable: true}}, nil))
+	nb.Field(0).(*array.TimestampBuilder).Append(arrow.Timestamp(1_000_000_001))
+	nrec := nb.NewRecordBatch()
+	nb.Release()
+	_, err := c.Ingest("types_ns", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{nrec})
+	nrec.Release()
+	if grpcCode(err) != codes.InvalidArgument {
+		t.Errorf("ingest of a timestamp with nanoseconds: %v, want INVALID_ARGUMENT", err)
 	}
 	for _, q := range []string{
 		"SELECT * FROM types ORDER BY i8",
