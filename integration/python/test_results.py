@@ -131,8 +131,12 @@ def test_cancel_stops_every_worker(quiver_server, conn):
     th = threading.Thread(target=run)
     th.start()
     deadline = time.monotonic() + 60
-    while not all(s["tasks"] > 0 and s["connections"] > 0 for s in worker_stats(quiver_server, workers)):
-        assert time.monotonic() < deadline, "the heavy query never ran on every worker"
+    # Every worker runs DuckDB, and the fetch waits on its stream.
+    while True:
+        stats = worker_stats(quiver_server, workers)
+        if all(s["tasks"] > 0 and s["connections"] > 0 for s in stats) and sum(s["readers"] for s in stats) > 0:
+            break
+        assert time.monotonic() < deadline, f"the heavy query never ran on every worker: {stats}"
         time.sleep(0.05)
     cur.adbc_cancel()
     th.join(30)

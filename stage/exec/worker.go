@@ -213,12 +213,23 @@ type TaskHandle struct {
 	t *task
 }
 
-// Wait blocks until the task has finished or ctx is done, and returns the
-// task's statistics or its error. Leaving Wait does not stop the task.
+// Wait blocks until the task has finished, been cancelled or ctx is done,
+// and returns the task's statistics or its error. A cancelled task
+// answers its cause at once, while it still stops (DuckDB's interrupt
+// takes a moment), so that whoever waits learns of a cancel from within
+// the worker (an abandoned result) without that delay. Leaving Wait does
+// not stop the task.
 func (h *TaskHandle) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
 	select {
 	case <-h.t.done:
 		return h.t.stats, h.t.err
+	case <-h.t.ctx.Done():
+		select {
+		case <-h.t.done: // finished: runTask ends the context after done
+			return h.t.stats, h.t.err
+		default:
+			return stage.TaskStatsSpec{}, context.Cause(h.t.ctx)
+		}
 	case <-ctx.Done():
 		return stage.TaskStatsSpec{}, qerr.ErrCancelled.Wrap(context.Cause(ctx), "waiting for task %s", h.t.spec.Task)
 	}
@@ -392,9 +403,9 @@ func (w *Worker) runTask(t *task) {
 			zap.Int64("peak_bytes", stats.PeakBytes), zap.Int64("spilled_bytes", stats.SpilledBytes))
 	}
 	t.stats, t.err = stats, err
-	t.cancel(nil)
 	t.timer.Stop()
 	close(t.done)
+	t.cancel(nil) // after done: Wait tells a cancel from the end by it
 }
 
 // OpenBuffer returns a reader of the buffer a verified ticket names, from
@@ -523,6 +534,7 @@ type Stats struct {
 	Queries       int   `json:"queries"`        // queries with tasks or buffers here
 	Tasks         int   `json:"tasks"`          // running tasks
 	Buffers       int   `json:"buffers"`        // registered buffers
+	Readers       int   `json:"readers"`        // streams reading them now
 	BufferedBytes int64 `json:"buffered_bytes"` // bytes of in-memory batches
 	SpillFiles    int   `json:"spill_files"`    // files under the spill directory
 	SpillBytes    int64 `json:"spill_bytes"`    // their bytes
@@ -542,6 +554,11 @@ func (w *Worker) Stats() Stats {
 		s.Tasks += len(qs.tasks)
 		s.Buffers += len(qs.bufs)
 		s.BufferedBytes += qs.mem.mem.cur.Load()
+		for _, b := range qs.bufs {
+			b.mu.Lock() // after w.mu: nothing takes them the other way round
+			s.Readers += len(b.readers)
+			b.mu.Unlock()
+		}
 	}
 	w.mu.Unlock()
 	if w.cfg.SpillDir != "" {
