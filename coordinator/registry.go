@@ -59,7 +59,7 @@ func (g *registry) add(r *running) {
 	}
 	now := time.Now()
 	for id, q := range g.queries {
-		if now.After(q.expiry()) {
+		if q.expired(now) {
 			delete(g.queries, id)
 		}
 	}
@@ -75,7 +75,7 @@ func (g *registry) get(id stage.QueryID) *running {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	r := g.queries[id]
-	if r != nil && time.Now().After(r.expiry()) {
+	if r != nil && r.expired(time.Now()) {
 		delete(g.queries, id)
 		return nil
 	}
@@ -88,7 +88,7 @@ func (g *registry) list() []*running {
 	out := make([]*running, 0, len(g.queries))
 	now := time.Now()
 	for id, r := range g.queries {
-		if now.After(r.expiry()) {
+		if r.expired(now) {
 			delete(g.queries, id)
 			continue
 		}
@@ -137,6 +137,14 @@ func (r *running) expiry() time.Time {
 	r.status.mu.Lock()
 	defer r.status.mu.Unlock()
 	return r.expires
+}
+
+// expired reports whether r ended and its results expired by now. A
+// running query never expires: the statement timeout ends it.
+func (r *running) expired(now time.Time) bool {
+	r.status.mu.Lock()
+	defer r.status.mu.Unlock()
+	return r.status.state != "" && now.After(r.expires)
 }
 
 // extend moves r's expiration to until, where that is later, and reports
@@ -271,7 +279,8 @@ type Progress struct {
 }
 
 // Poll reports on a query started with Execute, waiting up to wait for it
-// to finish first. A failed query answers its error, a cancelled one
+// to finish first. Each poll of a running query moves its expiration, as
+// a renewal does, so that the handle outlives a long query. A failed query answers its error, a cancelled one
 // ErrCancelled, one that is unknown or whose results expired ErrNotFound.
 func (c *Coordinator) Poll(ctx context.Context, id stage.QueryID, wait time.Duration) (Progress, error) {
 	r := c.queries.get(id)
@@ -294,8 +303,9 @@ func (c *Coordinator) Poll(ctx context.Context, id stage.QueryID, wait time.Dura
 		rows, _ := r.resultSize()
 		return Progress{Result: c.result(r), Done: true, Fraction: 1, Rows: rows}, nil
 	}
+	// A client that polls keeps a running query's handle alive.
 	root := r.plan.Root()
-	res := &Result{Query: r.id, Schema: root.Root.Schema(), Expires: r.expiry()}
+	res := &Result{Query: r.id, Schema: root.Root.Schema(), Expires: r.extend(c.renewal(r, time.Now()))}
 	return Progress{
 		Result:   res,
 		Fraction: float64(r.finished.Load()) / float64(max(len(r.runs), 1)),

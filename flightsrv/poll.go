@@ -51,6 +51,11 @@ func (s *SQLServer) PollFlightInfo(ctx context.Context, desc *flight.FlightDescr
 	return s.poll(ctx, id, desc)
 }
 
+// A prepared statement polls the same way: PollFlightInfoPreparedStatement
+// starts its query as GetFlightInfoPreparedStatement does and answers
+// s.poll(ctx, res.Query, desc). Until prepared statements run through the
+// coordinator it keeps BaseServer's UNIMPLEMENTED.
+
 // poll answers where query id is, waiting up to pollWait for it to finish.
 func (s *SQLServer) poll(ctx context.Context, id stage.QueryID, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {
 	p, err := s.coord.Poll(ctx, id, pollWait)

@@ -186,7 +186,8 @@ func TestResultExpiry(t *testing.T) {
 
 // TestPollFlightInfo: PollFlightInfo of a query that runs for long answers
 // at once with a retry descriptor, progress in [0, 1) and no endpoints;
-// polling that descriptor after CancelFlightInfo answers CANCELLED. A
+// polling it again moves the expiration; polling it after
+// CancelFlightInfo answers CANCELLED. A
 // quick query's polls end with the complete FlightInfo: no descriptor,
 // progress 1, total_records and endpoints with the rows. A forged
 // descriptor is refused. The Go ADBC driver's incremental execution
@@ -208,7 +209,15 @@ func TestPollFlightInfo(t *testing.T) {
 		t.Fatalf("first poll of a long query: %v", poll)
 	}
 	if poll.ExpirationTime == nil {
-		t.Error("no expiration time")
+		t.Fatal("no expiration time")
+	}
+	// Polling keeps a running query's handle alive.
+	next, err := fsql.ExecutePoll(ctx, heavyQuery, poll.FlightDescriptor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.FlightDescriptor == nil || !next.ExpirationTime.AsTime().After(poll.ExpirationTime.AsTime()) {
+		t.Errorf("second poll: descriptor %v, expiration %s after %s", next.FlightDescriptor, next.ExpirationTime.AsTime(), poll.ExpirationTime.AsTime())
 	}
 	if res, err := fsql.CancelFlightInfo(ctx, &flight.CancelFlightInfoRequest{Info: poll.Info}); err != nil || res.Status != flight.CancelStatusCancelled {
 		t.Fatalf("cancel the polled query: %v %v", res, err)
