@@ -1,11 +1,13 @@
 """Results through the Python clients: DML row counts, repeated do_get,
-RenewFlightEndpoint, cancel, and time zones through adbc_ingest.
+RenewFlightEndpoint, cancel, and every stored type (time zones included)
+through adbc_ingest.
 
 pyarrow 26 has no PollFlightInfo (NOTES.md); the Go suite covers it
 (integration/results_test.go).
 """
 
 import datetime
+import decimal
 import json
 import pathlib
 import threading
@@ -179,3 +181,38 @@ def test_time_zones_round_trip(conn):
         assert [v.timestamp() if v else None for v in got.column(name).to_pylist()] == want, name
     assert got.schema.field("plain").type == pa.timestamp("us")
     assert got.column("plain").to_pylist() == table.column("plain").to_pylist()
+
+
+def test_types_round_trip(conn):
+    """Every Arrow type Quiver stores, and those it converts on ingest, read
+    back with the same values: integers of every width, floats, decimals,
+    strings and binaries of both offset widths, booleans, dates."""
+    cols = {
+        "k": (pa.array([1, 2, 3], pa.int32()), None),
+        "i8": (pa.array([-128, None, 127], pa.int8()), None),
+        "i16": (pa.array([-32768, None, 32767], pa.int16()), None),
+        "i64": (pa.array([-(2**63), None, 2**63 - 1], pa.int64()), None),
+        "u8": (pa.array([0, None, 255], pa.uint8()), None),
+        "u16": (pa.array([0, None, 65535], pa.uint16()), None),
+        "u32": (pa.array([0, None, 2**32 - 1], pa.uint32()), None),
+        "u64": (pa.array([0, None, 2**64 - 1], pa.uint64()), None),
+        "f32": (pa.array([-1.5, None, 3.25], pa.float32()), None),
+        "f64": (pa.array([-2.5e-300, None, 1.7976931348623157e308], pa.float64()), None),
+        "dec": (pa.array([decimal.Decimal("-12345678901234567890.1234567890"), None, decimal.Decimal("0E-10")], pa.decimal128(38, 10)), None),
+        "s": (pa.array(["", None, "naïve ☃"], pa.string()), None),
+        "ls": (pa.array(["large", None, ""], pa.large_string()), pa.string()),
+        "bin": (pa.array([b"\x00\xff", None, b""], pa.binary()), None),
+        "lbin": (pa.array([b"large", None, b"\x00"], pa.large_binary()), pa.binary()),
+        "b": (pa.array([True, None, False], pa.bool_()), None),
+        "d32": (pa.array([datetime.date(2024, 2, 29), None, datetime.date(1900, 1, 1)], pa.date32()), None),
+        "d64": (pa.array([datetime.date(2000, 12, 31), None, datetime.date(1970, 1, 1)], pa.date64()), pa.date32()),
+    }
+    table = pa.table({name: arr for name, (arr, _) in cols.items()})
+    with conn.cursor() as cur:
+        cur.adbc_ingest("py_types", table, mode="create")
+    with conn.cursor() as cur:
+        cur.execute("SELECT * FROM py_types ORDER BY k")
+        got = cur.fetch_arrow_table()
+    for name, (arr, stored) in cols.items():
+        assert got.schema.field(name).type == (stored or arr.type), name
+        assert got.column(name).to_pylist() == arr.to_pylist(), name
