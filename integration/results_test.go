@@ -184,6 +184,46 @@ func TestResultExpiry(t *testing.T) {
 	}
 }
 
+// TestRenewReachesWorkers: a renewal past what the workers keep a query's
+// buffers for on their own (the statement timeout plus the result TTL from
+// its start) moves their deadline too: the worker holding each result says
+// so, and the renewed ticket streams the rows.
+func TestRenewReachesWorkers(t *testing.T) {
+	t.Parallel()
+	cl := startClusterArgs(t, 2, []string{"--statement-timeout", "1s", "--result-ttl", "30s"}, nil)
+	c := connect(t, cl.Addr)
+	loadBig(t, c, "big", 10_000, 2)
+	fsql := newFlightSQLClient(t, cl.Addr)
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	info, err := fsql.Execute(ctx, "SELECT a FROM big")
+	if err != nil {
+		t.Fatal(err)
+	}
+	queryID := string(info.AppMetadata)
+	time.Sleep(1500 * time.Millisecond) // now + 30 s is past start + 1 s + 30 s
+	var rows int
+	for _, ep := range info.Endpoint {
+		renewed, err := fsql.RenewFlightEndpoint(ctx, &flight.RenewFlightEndpointRequest{Endpoint: ep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := drainInfo(&flight.FlightInfo{Endpoint: []*flight.FlightEndpoint{renewed}}, cl.Addr, memory.NewGoAllocator())
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows += len(res.rows)
+	}
+	if rows != 10_000 {
+		t.Errorf("renewed endpoints streamed %d rows, want 10000", rows)
+	}
+	for _, w := range cl.Workers {
+		w.WaitLine(t, "query renewed", 30*time.Second, func(l LogLine) bool {
+			return l.Msg() == "query renewed" && l.Str("query_id") == queryID
+		})
+	}
+}
+
 // TestPollFlightInfo: PollFlightInfo of a query that runs for long answers
 // at once with a retry descriptor, progress in [0, 1) and no endpoints;
 // polling it again moves the expiration; polling it after

@@ -470,6 +470,8 @@ func (w *Worker) RenewQuery(q stage.QueryID, until time.Time) bool {
 			t.timer.Reset(time.Until(until))
 		}
 	}
+	w.log.Info("query renewed", zap.String("query_id", string(q)), zap.Time("until", until),
+		zap.Int("tasks", len(qs.tasks)), zap.Int("buffers", len(qs.bufs)))
 	return true
 }
 
