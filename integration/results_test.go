@@ -15,7 +15,8 @@ import (
 
 // TestResultLifecycle: DML sent as a query reports its row count in
 // total_records (what ADBC reports as rows affected); every endpoint of a
-// result can be fetched again, also concurrently, with the same rows;
+// result can be fetched again, also concurrently and after a client went
+// away midway, with the same rows;
 // RenewFlightEndpoint answers a later expiration and a new ticket that
 // works; CancelFlightInfo frees the results on every worker, after which a
 // fetch or a renewal is CANCELLED.
@@ -92,6 +93,34 @@ func TestResultLifecycle(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+
+	// A client that goes away midway through a finished result leaves it
+	// whole for the next fetch.
+	for _, ep := range info.Endpoint {
+		addr, err := locationAddr(ep.Location[0].Uri)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fc, err := flight.NewClientWithMiddleware(addr, nil, nil, dialOpts()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream, err := fc.DoGet(ctx, ep.Ticket)
+		if err == nil {
+			_, err = stream.Recv()
+		}
+		fc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, err = drainInfo(info, cl.Addr, mem)
+	if err != nil {
+		t.Fatalf("fetch after an abandoned fetch: %v", err)
+	}
+	if d := diffResults(again, first, false); d != "" {
+		t.Fatalf("fetch after an abandoned fetch differs:\n%s", d)
+	}
 
 	ep := info.Endpoint[0]
 	renewed, err := fsql.RenewFlightEndpoint(ctx, &flight.RenewFlightEndpointRequest{Endpoint: ep})
