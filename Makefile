@@ -9,8 +9,10 @@ PYTHON    ?= python3
 VENV      := .venv
 BIN       := bin/quiver
 WORKERS   ?= 2
+IMAGE     ?= quiver:latest
+DOCKER    ?= docker
 
-.PHONY: build run test test-go test-python venv clean
+.PHONY: build run test test-go test-python venv clean image
 
 build: $(BIN)
 
@@ -36,6 +38,12 @@ test-go: build
 
 test-python: build venv
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q integration/python
+
+# The container image of deploy/Dockerfile (needs a Docker engine, or any
+# docker-compatible builder as DOCKER=...); deploy/compose.yaml and
+# deploy/k8s run IMAGE.
+image:
+	$(DOCKER) build -f deploy/Dockerfile -t $(IMAGE) .
 
 clean:
 	rm -rf bin $(VENV)

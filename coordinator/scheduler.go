@@ -162,11 +162,12 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
-	qctx, cancel := context.WithTimeout(c.ctx, c.cfg.QueryTimeout)
+	timeout := c.queryTimeout(ctx)
+	qctx, cancel := context.WithTimeout(c.ctx, timeout)
 	now := time.Now()
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
-		ctx: qctx, cancel: cancel, started: now, deadline: now.Add(c.cfg.QueryTimeout + c.cfg.ResultTTL),
+		ctx: qctx, cancel: cancel, started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		expires: now.Add(c.cfg.ResultTTL), done: make(chan struct{}),
 	}
 	log := c.log.With(zap.String("query_id", string(r.id)))

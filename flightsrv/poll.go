@@ -6,9 +6,9 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
-	"go.uber.org/zap"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -25,11 +25,25 @@ const pollWait = time.Second
 // info is the complete FlightInfo with total_records, progress 1 and no
 // descriptor. A statement without rows completes at once.
 func (s *SQLServer) PollFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {
-	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
+	res, err := s.executeStatement(ctx, cmd)
 	if err != nil {
-		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
-		return nil, StatusFromError(err)
+		return nil, err
 	}
+	return s.pollStarted(ctx, res, desc)
+}
+
+// PollFlightInfoPreparedStatement starts a prepared statement, with the
+// parameters bound last, and answers as PollFlightInfoStatement does.
+func (s *SQLServer) PollFlightInfoPreparedStatement(ctx context.Context, cmd flightsql.PreparedStatementQuery, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {
+	res, err := s.executePrepared(ctx, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return s.pollStarted(ctx, res, desc)
+}
+
+// pollStarted answers the first poll of a statement just started.
+func (s *SQLServer) pollStarted(ctx context.Context, res *coordinator.Result, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {
 	if res.Query == "" {
 		done := 1.0
 		return &flight.PollInfo{Info: s.flightInfo(res, desc), Progress: &done}, nil
@@ -50,11 +64,6 @@ func (s *SQLServer) PollFlightInfo(ctx context.Context, desc *flight.FlightDescr
 	}
 	return s.poll(ctx, id, desc)
 }
-
-// A prepared statement polls the same way: PollFlightInfoPreparedStatement
-// starts its query as GetFlightInfoPreparedStatement does and answers
-// s.poll(ctx, res.Query, desc). Until prepared statements run through the
-// coordinator it keeps BaseServer's UNIMPLEMENTED.
 
 // poll answers where query id is, waiting up to pollWait for it to finish.
 func (s *SQLServer) poll(ctx context.Context, id stage.QueryID, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {

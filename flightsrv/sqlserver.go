@@ -12,15 +12,13 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/quiverdb/quiver/coordinator"
+	"github.com/quiverdb/quiver/coordinator/binder"
 	"github.com/quiverdb/quiver/qerr"
 )
 
 // CatalogName is the one Flight SQL catalog; its db_schemas are Quiver's
 // databases.
-const CatalogName = "quiver"
-
-// Version is reported in GetSqlInfo.
-const Version = "0.1.0"
+const CatalogName = binder.CatalogName
 
 // SQLServer is the Flight SQL server that clients talk to. It answers a
 // query with a FlightInfo whose endpoints point at the workers holding the
@@ -31,28 +29,17 @@ type SQLServer struct {
 	mem   memory.Allocator
 	log   *zap.Logger
 	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
+
+	sessions *sessions // by cookie (session.go)
 }
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
-	s := &SQLServer{coord: coord, mem: mem, log: log}
+	s := &SQLServer{coord: coord, mem: mem, log: log, sessions: newSessions(DefaultSessionIdle)}
+	// A session's end rolls back the transactions it left open.
+	s.sessions.ended = coord.RollbackSession
 	s.Alloc = mem
-	infos := map[flightsql.SqlInfo]any{
-		flightsql.SqlInfoFlightSqlServerName:          "Quiver",
-		flightsql.SqlInfoFlightSqlServerVersion:       Version,
-		flightsql.SqlInfoFlightSqlServerArrowVersion:  "18",
-		flightsql.SqlInfoFlightSqlServerReadOnly:      false,
-		flightsql.SqlInfoFlightSqlServerSql:           true,
-		flightsql.SqlInfoFlightSqlServerSubstrait:     false,
-		flightsql.SqlInfoFlightSqlServerTransaction:   int32(flightsql.SqlTransactionNone),
-		flightsql.SqlInfoFlightSqlServerCancel:        true,
-		flightsql.SqlInfoFlightSqlServerBulkIngestion: true,
-		flightsql.SqlInfoDDLCatalog:                   false,
-		flightsql.SqlInfoDDLSchema:                    true,
-		flightsql.SqlInfoDDLTable:                     true,
-		flightsql.SqlInfoIdentifierQuoteChar:          "`",
-	}
-	for id, v := range infos {
+	for id, v := range sqlInfo() {
 		if err := s.RegisterSqlInfo(id, v); err != nil {
 			return nil, err
 		}
@@ -63,12 +50,26 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
 func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	res, err := s.executeStatement(ctx, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return s.flightInfo(res, desc), nil
+}
+
+// executeStatement starts a statement in the call's session and
+// transaction (GetFlightInfo and PollFlightInfo); its error is a status.
+func (s *SQLServer) executeStatement(ctx context.Context, cmd flightsql.StatementQuery) (*coordinator.Result, error) {
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return nil, err
+	}
 	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
-	return s.flightInfo(res, desc), nil
+	return res, nil
 }
 
 // flightInfo describes a started statement: the planner's schema, and one
@@ -79,7 +80,7 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 // total_records is the rows it affected: what ADBC reports as rowcount.
 func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescriptor) *flight.FlightInfo {
 	info := &flight.FlightInfo{
-		Schema:           flight.SerializeSchema(res.Schema, s.mem),
+		Schema:           flight.SerializeSchema(withColumnMetadata(res.Schema), s.mem),
 		FlightDescriptor: desc,
 		TotalRecords:     -1,
 		TotalBytes:       -1,
@@ -106,13 +107,12 @@ func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *
 	return fe
 }
 
-// session is the coordinator session of the call's client.
-func (s *SQLServer) session(context.Context) *coordinator.Session {
-	return coordinator.NewSession("")
-}
-
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.
 func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flightsql.StatementUpdate) (int64, error) {
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return 0, err
+	}
 	n, err := s.coord.ExecuteUpdate(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("update failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))

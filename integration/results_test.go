@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow-adbc/go/adbc"
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc/codes"
@@ -313,6 +314,29 @@ func TestPollFlightInfo(t *testing.T) {
 	got, err := drainInfo(poll.Info, cl.Addr, memory.NewGoAllocator())
 	if err != nil || len(got.rows) != 10 {
 		t.Fatalf("rows of the polled query: %v %v", got, err)
+	}
+
+	prep, err := fsql.Prepare(ctx, "SELECT count(*) FROM big WHERE a < ?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer prep.Close(ctx)
+	params := array.NewRecordBuilder(memory.NewGoAllocator(), prep.ParameterSchema())
+	params.Field(0).(*array.Int64Builder).Append(1000)
+	bound := params.NewRecordBatch()
+	params.Release()
+	prep.SetParameters(bound)
+	poll, err = prep.ExecutePoll(ctx, nil)
+	for err == nil && poll.FlightDescriptor != nil {
+		poll, err = prep.ExecutePoll(ctx, poll.FlightDescriptor)
+	}
+	bound.Release()
+	if err != nil {
+		t.Fatalf("poll of a prepared statement: %v", err)
+	}
+	got, err = drainInfo(poll.Info, cl.Addr, memory.NewGoAllocator())
+	if err != nil || len(got.rows) != 1 || got.rows[0][0].text != "1000" {
+		t.Fatalf("rows of the polled prepared statement: %v %v", got, err)
 	}
 
 	st, err := c.cnxn.NewStatement()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator"
+	"github.com/quiverdb/quiver/coordinator/binder"
 	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
@@ -40,6 +41,9 @@ type execFlags struct {
 	broadcastRows    float64
 	resultTTL        time.Duration
 	resultMaxAge     time.Duration
+	limits           binder.Limits
+	txnIdleTimeout   time.Duration
+	sessionIdle      time.Duration
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -51,6 +55,10 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&e.broadcastRows, "broadcast-rows", stage.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides")
 	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration; from a query's end at least)")
 	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
+	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
+	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
+	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
+	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
 }
 
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
@@ -61,7 +69,9 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
@@ -95,7 +105,9 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	var ef execFlags
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
 		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
 		if err == nil {
@@ -114,7 +126,9 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
 		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
 	})
@@ -174,7 +188,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
+		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
@@ -184,6 +199,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
+	sqlsrv.SetSessionIdle(ef.sessionIdle)
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()

@@ -91,9 +91,16 @@ func (*Insert) isStatement()         {}
 func (*CreateView) isStatement()     {}
 func (*DropView) isStatement()       {}
 
-// Parse parses one statement. A syntax error is qerr.ErrSyntax and names the
-// line and column, as TiDB's parser reports them.
-func Parse(sql string) (ast.StmtNode, error) {
+// Parse parses one statement within DefaultLimits.
+func Parse(sql string) (ast.StmtNode, error) { return ParseWithin(sql, DefaultLimits) }
+
+// ParseWithin parses one statement. A syntax error is qerr.ErrSyntax and
+// names the line and column, as TiDB's parser reports them; a statement
+// longer or deeper than lim allows is qerr.ErrTooLarge.
+func ParseWithin(sql string, lim Limits) (ast.StmtNode, error) {
+	if err := lim.checkLength(sql); err != nil {
+		return nil, err
+	}
 	p := parser.New()
 	stmts, _, err := p.ParseSQL(sql)
 	if err != nil {
@@ -107,6 +114,9 @@ func Parse(sql string) (ast.StmtNode, error) {
 	case 0:
 		return nil, qerr.ErrSyntax.New("empty statement")
 	case 1:
+		if err := lim.checkDepth(stmts[0]); err != nil {
+			return nil, err
+		}
 		return stmts[0], nil
 	}
 	return nil, qerr.ErrInvalid.New("expected one statement, got %d", len(stmts))
@@ -130,6 +140,10 @@ type Binder struct {
 	windowCols map[string]*stage.ColumnRef
 	viewDepth  int
 	ctx        context.Context // the statement's, for catalog reads deep in expressions
+	params     params          // the statement's ? markers (params.go)
+	env        Env
+	// listingViews marks a binder that binds a view to list its columns.
+	listingViews bool
 }
 
 // New returns a binder for one statement in database db.
@@ -137,8 +151,20 @@ func New(cat catalog.Catalog, db string, tasks int) *Binder {
 	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}, windowCols: map[string]*stage.ColumnRef{}}
 }
 
-// Bind binds a parsed statement.
+// Bind binds a parsed statement. A statement with ? markers binds only
+// after InferParams or WithParams (params.go).
 func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
+	if err := b.collectMarkers(stmt); err != nil {
+		return nil, err
+	}
+	out, err := b.bindStatement(ctx, stmt)
+	if err != nil {
+		return nil, err
+	}
+	return out, b.checkMarkers(out)
+}
+
+func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
 	b.ctx = ctx
 	switch s := stmt.(type) {
 	case *ast.SelectStmt, *ast.SetOprStmt:
@@ -148,6 +174,9 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		}
 		return &Query{Plan: p, Tables: b.tables}, nil
 	case *ast.ExplainStmt:
+		if show, ok := s.Stmt.(*ast.ShowStmt); ok {
+			return b.bindShow(ctx, show) // DESCRIBE t
+		}
 		sel, ok := s.Stmt.(ast.ResultSetNode)
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("EXPLAIN of %s", statementName(s.Stmt))
@@ -158,6 +187,9 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		}
 		return &Query{Plan: p, Explain: true, Analyze: s.Analyze, Tables: b.tables}, nil
 	case *ast.CreateDatabaseStmt:
+		if b.virtualSchema(s.Name.O) != nil {
+			return nil, qerr.ErrInvalid.New("%s is a system schema", s.Name.O)
+		}
 		return &CreateDatabase{Name: s.Name.O, IfNotExists: s.IfNotExists}, nil
 	case *ast.DropDatabaseStmt:
 		return &DropDatabase{Name: s.Name.O, IfExists: s.IfExists}, nil
@@ -175,6 +207,12 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
+	case *ast.ShowStmt:
+		return b.bindShow(ctx, s)
+	case *ast.UseStmt:
+		return b.bindUse(ctx, s)
+	case *ast.SetStmt:
+		return b.bindSet(s)
 	}
 	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))
 }
@@ -282,7 +320,8 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 				return nil, err
 			}
 			col := t.Columns[target[i]]
-			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable {
+			b.inferAs(v, col.Type)
+			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable && !b.isStandIn(v) {
 				return nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)
 			}
 			row[target[i]] = coerce(v, col.Type)
@@ -417,6 +456,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return sub(e.Expr)
 	case *driver.ValueExpr:
 		return literal(e)
+	case *driver.ParamMarkerExpr:
+		return b.param(e)
 	case *ast.BinaryOperationExpr:
 		l, err := sub(e.L)
 		if err != nil {
@@ -426,6 +467,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		b.inferTogether(l, r)
 		if op, ok := comparisonOps[e.Op]; ok {
 			return compare(op, l, r), nil
 		}
@@ -499,6 +541,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 			}
 			args = append(args, a)
 		}
+		b.inferTogether(args...)
 		fn := "in"
 		if e.Not {
 			fn = "not in"
@@ -517,13 +560,18 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		b.inferTogether(v, lo, hi)
 		return between(v, lo, hi, e.Not), nil
 	case *ast.FuncCastExpr:
 		v, err := sub(e.Expr)
 		if err != nil {
 			return nil, err
 		}
-		return castExpr(v, e.Tp)
+		out, err := castExpr(v, e.Tp)
+		if err == nil {
+			b.inferAs(v, out.Type())
+		}
+		return out, err
 	case *ast.CaseExpr:
 		return b.caseExpr(e, sub)
 	case *ast.IsTruthExpr:
@@ -536,6 +584,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return b.funcCall(e, sub)
 	case *ast.ColumnNameExpr:
 		return nil, qerr.ErrInvalid.New("column %s is not allowed here", columnText(e.Name))
+	case *ast.VariableExpr:
+		return b.variable(e)
 	}
 	return nil, qerr.ErrUnsupported.New("expression %s", restore(e))
 }
