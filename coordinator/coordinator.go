@@ -93,6 +93,7 @@ func newQueryID() stage.QueryID {
 // is returned as endpoints before it finishes; other statements run to
 // completion first.
 func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
+	ctx = withStatement(ctx, sess, sql)
 	stmt, workers, err := c.bind(ctx, sess, sql)
 	if err != nil {
 		return nil, err
@@ -118,6 +119,7 @@ func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*
 // ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
 // sess.
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	ctx = withStatement(ctx, sess, sql)
 	stmt, workers, err := c.bind(ctx, sess, sql)
 	if err != nil {
 		return 0, err

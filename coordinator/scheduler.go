@@ -9,6 +9,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -78,7 +79,9 @@ type running struct {
 	err   error
 	done  chan struct{}
 
-	status queryStatus // the query registry's view (registry.go)
+	status   queryStatus  // the query registry's view (registry.go)
+	stmt     statement    // what was asked, by whom (inspect.go)
+	progress taskProgress // tasks as they end (inspect.go)
 }
 
 // start launches a query and returns its result endpoints at once; the
@@ -93,6 +96,10 @@ func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, table
 		defer c.wg.Done()
 		began := time.Now()
 		stats, err := r.wait(c.ctx)
+		if qi := r.info(); qi.State != QueryRunning {
+			metrics.QueriesEnded.WithLabelValues(string(qi.State)).Inc()
+			metrics.StatementSeconds.WithLabelValues(metrics.KindQuery).Observe(qi.Ended.Sub(qi.Started).Seconds())
+		}
 		log := c.log.With(zap.String("query_id", string(r.id)))
 		if err != nil {
 			log.Warn("query failed", zap.Error(err))
@@ -140,6 +147,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
 		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}),
+		stmt: statementOf(ctx),
 	}
 	log := c.log.With(zap.String("query_id", string(r.id)))
 	log.Debug("plan", zap.Stringer("plan", d))
@@ -235,6 +243,7 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 			go func() {
 				defer wg.Done()
 				st, err := run.Wait(r.ctx)
+				r.progress.end(id, st, err)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {

@@ -45,6 +45,7 @@ var workerActions = []*flight.ActionType{
 	{Type: stage.ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
 	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
 	{Type: exec.ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
+	{Type: exec.ActionLoad, Description: "what the worker holds and what its DuckDB uses (exec.Load as JSON)"},
 }
 
 // ListActions lists the worker's actions.
@@ -57,7 +58,8 @@ func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService
 	return nil
 }
 
-// DoAction runs ActionRunTask, ActionCancelQuery and exec.ActionStats.
+// DoAction runs ActionRunTask, ActionCancelQuery, exec.ActionStats and
+// exec.ActionLoad.
 func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	ctx := stream.Context()
 	if err := checkSecret(ctx, s.secret); err != nil {
@@ -100,6 +102,16 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		body, err := json.Marshal(s.w.Stats())
 		if err != nil {
 			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker stats"))
+		}
+		return stream.Send(&flight.Result{Body: body})
+	case exec.ActionLoad:
+		load, err := s.w.Load(ctx)
+		if err != nil {
+			return StatusFromError(err)
+		}
+		body, err := json.Marshal(load)
+		if err != nil {
+			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker load"))
 		}
 		return stream.Send(&flight.Result{Body: body})
 	}
