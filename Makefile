@@ -10,7 +10,7 @@ VENV      := .venv
 BIN       := bin/quiver
 WORKERS   ?= 2
 
-.PHONY: build run test test-go test-python venv clean
+.PHONY: build run test test-go test-python venv chromium clean
 
 build: $(BIN)
 
@@ -31,7 +31,11 @@ venv: $(VENV)/.installed
 
 test: test-go test-python
 
-test-go: build
+# The console's test drives headless Chromium (Debian's package).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+test-go: build chromium
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
 
 test-python: build venv

@@ -2,7 +2,6 @@ package integration
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -126,12 +125,11 @@ func TestMetrics(t *testing.T) {
 	if plan := strings.Join(explainLines(t, c, "EXPLAIN "+sql), "\n"); !strings.Contains(plan, "normal") {
 		t.Fatalf("the aggregate has no shuffle:\n%s", plan)
 	}
-	qid, res := runForQueryID(t, cl, sql, func(t *testing.T, r *result) {
+	qid, _ := runForQueryID(t, cl, sql, func(t *testing.T, r *result) {
 		if len(r.rows) != 7 {
 			t.Fatalf("%d groups, want 7", len(r.rows))
 		}
 	})
-	_ = res
 	fs := newFlightSQLClient(t, cl.Addr)
 	ctx, cancel := stmtCtx()
 	defer cancel()
@@ -252,5 +250,3 @@ func waitStatus(t testing.TB, addr, path string, code int) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
-
-var _ = fmt.Sprint
