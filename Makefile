@@ -33,7 +33,7 @@ test: test-go test-python
 
 # The console's test drives headless Chromium (Debian's package).
 chromium:
-	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 test-go: build chromium
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
