@@ -31,6 +31,9 @@ type Config struct {
 	// BroadcastRows is the estimated size up to which a join's smaller side
 	// is broadcast instead of shuffling both (stage.DefaultBroadcastRows if 0).
 	BroadcastRows float64
+	// Limits bound each statement's text and nesting (binder.DefaultLimits
+	// if zero).
+	Limits binder.Limits
 }
 
 // Coordinator plans and runs statements.
@@ -51,6 +54,9 @@ type Coordinator struct {
 // New returns a coordinator. Close stops its queries.
 func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.TicketSigner, log *zap.Logger) *Coordinator {
 	ctx, cancel := context.WithCancel(context.Background())
+	if cfg.Limits == (binder.Limits{}) {
+		cfg.Limits = binder.DefaultLimits
+	}
 	return &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel}
 }
 
@@ -133,7 +139,7 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql stri
 // bind parses and binds one statement in the session's current database,
 // returning it with the live workers it will be planned for.
 func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
-	ast, err := binder.Parse(sql)
+	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -91,9 +91,16 @@ func (*Insert) isStatement()         {}
 func (*CreateView) isStatement()     {}
 func (*DropView) isStatement()       {}
 
-// Parse parses one statement. A syntax error is qerr.ErrSyntax and names the
-// line and column, as TiDB's parser reports them.
-func Parse(sql string) (ast.StmtNode, error) {
+// Parse parses one statement within DefaultLimits.
+func Parse(sql string) (ast.StmtNode, error) { return ParseWithin(sql, DefaultLimits) }
+
+// ParseWithin parses one statement. A syntax error is qerr.ErrSyntax and
+// names the line and column, as TiDB's parser reports them; a statement
+// longer or deeper than lim allows is qerr.ErrTooLarge.
+func ParseWithin(sql string, lim Limits) (ast.StmtNode, error) {
+	if err := lim.checkLength(sql); err != nil {
+		return nil, err
+	}
 	p := parser.New()
 	stmts, _, err := p.ParseSQL(sql)
 	if err != nil {
@@ -107,6 +114,9 @@ func Parse(sql string) (ast.StmtNode, error) {
 	case 0:
 		return nil, qerr.ErrSyntax.New("empty statement")
 	case 1:
+		if err := lim.checkDepth(stmts[0]); err != nil {
+			return nil, err
+		}
 		return stmts[0], nil
 	}
 	return nil, qerr.ErrInvalid.New("expected one statement, got %d", len(stmts))
