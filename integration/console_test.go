@@ -86,12 +86,12 @@ func explainStages(lines []string) []explainStage {
 // graphStage and graphEdge are what the console's SVG says of the stage
 // graph, read from its data attributes.
 type graphStage struct {
-	Stage   int    `json:"stage"`
-	Kind    string `json:"kind"`
-	Tasks   int    `json:"tasks"`
-	State   string `json:"state"`
-	Boxes   int    `json:"boxes"` // task boxes drawn
-	RowsOut int64  `json:"rowsOut"`
+	Stage   int      `json:"stage"`
+	Kind    string   `json:"kind"`
+	Tasks   int      `json:"tasks"`
+	State   string   `json:"state"`
+	Boxes   int      `json:"boxes"` // task boxes drawn
+	RowsOut int64    `json:"rowsOut"`
 	Workers []string `json:"workers"`
 }
 
