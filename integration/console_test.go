@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/chromedp/chromedp"
 )
@@ -127,7 +128,10 @@ const readGraph = `({
 func TestConsole(t *testing.T) {
 	t.Parallel()
 	dataDir := t.TempDir()
-	p := startProc(t, "serve", "serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--workers", "2", "--broadcast-rows", "50")
+	// A small exchange budget without spilling: a result that nobody
+	// reads keeps its query running (the live part below).
+	p := startProc(t, "serve", "serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--workers", "2", "--broadcast-rows", "50",
+		"--query-memory", "1048576", "--spill-limit", "-1")
 	cl := &Cluster{Addr: p.WaitReady(t), DataDir: dataDir, Coordinator: p}
 	web := "http://" + p.HTTPAddr(t)
 	c := connect(t, cl.Addr)
@@ -230,5 +234,43 @@ func TestConsole(t *testing.T) {
 	}
 	if len(workerStates) != 2 || strings.Count(strings.Join(workerStates, " "), "=live") != 2 {
 		t.Errorf("the workers page lists %v, want 2 live workers", workerStates)
+	}
+
+	t.Run("live", func(t *testing.T) { checkLiveGraph(t, ctx, cl, web, c) })
+}
+
+// checkLiveGraph starts a query whose result nobody reads (more than the
+// per-query budget, spilling off: its tasks stay blocked), opens its page,
+// sees its stages drawn running, cancels it, and sees the same page turn
+// cancelled without reloading it.
+func checkLiveGraph(t *testing.T, ctx context.Context, cl *Cluster, web string, c *client) {
+	loadBig(t, c, "big", 200_000, 2)
+	fs := newFlightSQLClient(t, cl.Addr)
+	sctx, cancel := stmtCtx()
+	defer cancel()
+	info, err := fs.Execute(sctx, "SELECT a, b FROM big")
+	if err != nil {
+		t.Fatalf("execute: %v", err)
+	}
+	qid := string(info.AppMetadata)
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(web+"/ui/#/query/"+qid),
+		chromedp.WaitVisible(chromedp.CSS(`#query-state[data-state="running"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`svg#stage-graph g.stage[data-state="running"] g.task[data-state="running"]`)),
+	)
+	if err != nil {
+		t.Fatalf("the page of running query %s: %v", qid, err)
+	}
+	res, err := fs.CancelFlightInfo(sctx, &flight.CancelFlightInfoRequest{Info: info})
+	if err != nil || res.Status != flight.CancelStatusCancelled {
+		t.Fatalf("CancelFlightInfo: %v %v", res.GetStatus(), err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.WaitVisible(chromedp.CSS(`#query-state[data-state="cancelled"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`svg#stage-graph g.stage[data-state="cancelled"]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(`svg#stage-graph g.task[data-state="running"]`)),
+	)
+	if err != nil {
+		t.Fatalf("the page of query %s never showed it cancelled with no task running: %v", qid, err)
 	}
 }
