@@ -3,11 +3,13 @@ package coordinator
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // This file is what operators' tools read of the coordinator (the HTTP
@@ -158,4 +160,138 @@ func (m *Membership) Member(addr string) *Member {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.members[addr]
+}
+
+// StageInfo sums up one fragment of a query from its tasks.
+type StageInfo struct {
+	ID stage.FragmentID
+	// Kind is where its output goes: "result", or the exchange kind in
+	// lower case (normal, expansive, convergent), as EXPLAIN prints it.
+	Kind     string
+	Tasks    int
+	Consumer stage.FragmentID // -1: the result
+	// Operators name the fragment's operators from its root down, up to the
+	// exchanges it reads.
+	Operators []string
+	// State is failed if a task failed, cancelled if one was cancelled,
+	// running while one runs, finished once all did.
+	State                              TaskState
+	RowsIn, RowsOut, BytesIn, BytesOut int64      // of its tasks that finished
+	TaskList                           []TaskInfo // its tasks, by index
+}
+
+// Stages sums up each fragment of qp, in fragment order.
+func (qp QueryPlan) Stages() []StageInfo {
+	byFragment := map[stage.FragmentID][]TaskInfo{}
+	for _, t := range qp.Tasks {
+		byFragment[t.ID.Fragment] = append(byFragment[t.ID.Fragment], t)
+	}
+	out := make([]StageInfo, 0, len(qp.Plan.Fragments))
+	for _, f := range qp.Plan.Fragments {
+		s := StageInfo{ID: f.ID, Kind: "result", Tasks: f.Tasks, Consumer: f.Output.Consumer, Operators: operators(f.Root), TaskList: byFragment[f.ID]}
+		if !f.Output.IsResult() {
+			s.Kind = strings.ToLower(string(f.Output.Kind))
+		}
+		states := map[TaskState]int{}
+		for _, t := range s.TaskList {
+			states[t.State]++
+			s.RowsIn += t.Stats.RowsIn
+			s.RowsOut += t.Stats.RowsOut
+			s.BytesIn += t.Stats.BytesIn
+			s.BytesOut += t.Stats.BytesOut
+		}
+		s.State = TaskFinished
+		for _, st := range []TaskState{TaskFailed, TaskCancelled, TaskRunning} {
+			if states[st] > 0 {
+				s.State = st
+				break
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// operators names the operators of a fragment's plan from its root down,
+// stopping at the exchanges it reads (other fragments).
+func operators(p stage.Plan) []string {
+	if _, ok := p.(*stage.ExchangeSource); ok {
+		return nil
+	}
+	name, _, _ := strings.Cut(p.Explain(), ":")
+	out := []string{name}
+	for _, c := range p.Children() {
+		out = append(out, operators(c)...)
+	}
+	return out
+}
+
+// LoadReporter is a WorkerConn that can ask its worker what it holds and
+// what its DuckDB uses (flightsrv's, through exec.Client).
+type LoadReporter interface {
+	Load(ctx context.Context) (exec.Load, error)
+}
+
+// WorkerStatus is a worker as operators see it: its heartbeat and its load.
+type WorkerStatus struct {
+	WorkerInfo
+	// State is "live", "silent" (past the heartbeat timeout, about to be
+	// dropped) or "unreachable" (its load could not be read: Error says why).
+	State string
+	Load  exec.Load
+	Error string
+}
+
+// workerLoadTimeout bounds how long WorkerStatuses waits for one worker.
+const workerLoadTimeout = 2 * time.Second
+
+// WorkerStatuses asks every worker the membership holds for its load, all
+// at once, each bounded by a short timeout.
+func (c *Coordinator) WorkerStatuses(ctx context.Context) []WorkerStatus {
+	infos := c.members.Workers()
+	out := make([]WorkerStatus, len(infos))
+	var wg sync.WaitGroup
+	for i, wi := range infos {
+		out[i] = WorkerStatus{WorkerInfo: wi, State: "live"}
+		if !wi.Live {
+			out[i].State = "silent"
+		}
+		m := c.members.Member(wi.Addr)
+		if m == nil {
+			continue // dropped since Workers
+		}
+		l, ok := m.Conn.(LoadReporter)
+		if !ok {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(ctx, workerLoadTimeout)
+			defer cancel()
+			load, err := l.Load(ctx)
+			if err != nil {
+				out[i].State, out[i].Error = "unreachable", err.Error()
+				return
+			}
+			out[i].Load = load
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// Progress is how far the query is: tasks that ended, and the rows and
+// bytes its result tasks that finished produced.
+func (qp QueryPlan) Progress() (ended int, rows, bytes int64) {
+	for _, t := range qp.Tasks {
+		if t.State != TaskRunning {
+			ended++
+		}
+		if t.ID.Fragment == qp.Plan.Root().ID {
+			rows += t.Stats.RowsOut
+			bytes += t.Stats.BytesOut
+		}
+	}
+	return ended, rows, bytes
 }

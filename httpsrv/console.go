@@ -1,18 +1,14 @@
 package httpsrv
 
 import (
-	"context"
 	"embed"
 	"encoding/json"
 	"io/fs"
 	"net/http"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/stage"
-	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // ui is the console's static page: plain HTML, CSS and JavaScript that
@@ -20,9 +16,6 @@ import (
 //
 //go:embed ui
 var ui embed.FS
-
-// workerTimeout bounds how long the workers page waits for one worker.
-const workerTimeout = 2 * time.Second
 
 // console serves the web console and its JSON API from a coordinator.
 type console struct {
@@ -147,90 +140,42 @@ func describeQuery(qi coordinator.QueryInfo, qp coordinator.QueryPlan) queryJSON
 		end = qi.Ended
 		q.Ended = &qi.Ended
 	}
-	q.DurationMS = float64(end.Sub(qi.Started).Microseconds()) / 1e3
-	for _, t := range qp.Tasks {
-		if t.State != coordinator.TaskRunning {
-			q.TasksDone++
-		}
-		if qp.Plan != nil && t.ID.Fragment == qp.Plan.Root().ID {
-			q.Rows += t.Stats.RowsOut
-			q.Bytes += t.Stats.BytesOut
-		}
+	q.DurationMS = millis(end.Sub(qi.Started))
+	if qp.Plan != nil {
+		q.TasksDone, q.Rows, q.Bytes = qp.Progress()
 	}
 	return q
 }
 
+func millis(d time.Duration) float64 { return float64(d.Microseconds()) / 1e3 }
+
 // stages describes each fragment of qp with its tasks.
 func stages(qp coordinator.QueryPlan) []stageJSON {
-	byFragment := map[stage.FragmentID][]coordinator.TaskInfo{}
-	for _, t := range qp.Tasks {
-		byFragment[t.ID.Fragment] = append(byFragment[t.ID.Fragment], t)
-	}
 	var out []stageJSON
-	for _, f := range qp.Plan.Fragments {
-		s := stageJSON{ID: int(f.ID), Kind: "result", Tasks: f.Tasks, Consumer: int(f.Output.Consumer), Operators: operators(f.Root), TaskList: []taskJSON{}}
-		if !f.Output.IsResult() {
-			s.Kind = strings.ToLower(string(f.Output.Kind))
-		}
-		states := map[coordinator.TaskState]int{}
-		for _, t := range byFragment[f.ID] {
-			states[t.State]++
-			s.RowsIn += t.Stats.RowsIn
-			s.RowsOut += t.Stats.RowsOut
-			s.BytesOut += t.Stats.BytesOut
+	for _, st := range qp.Stages() {
+		s := stageJSON{ID: int(st.ID), Kind: st.Kind, Tasks: st.Tasks, Consumer: int(st.Consumer), Operators: st.Operators,
+			State: string(st.State), RowsIn: st.RowsIn, RowsOut: st.RowsOut, BytesOut: st.BytesOut, TaskList: []taskJSON{}}
+		for _, t := range st.TaskList {
 			s.TaskList = append(s.TaskList, taskJSON{
 				ID: t.ID.String(), Index: t.ID.Index, Worker: t.Worker, State: string(t.State),
 				RowsIn: t.Stats.RowsIn, RowsOut: t.Stats.RowsOut, BytesIn: t.Stats.BytesIn, BytesOut: t.Stats.BytesOut,
-				WallMS: float64(t.Stats.Wall.Microseconds()) / 1e3, PeakBytes: t.Stats.PeakBytes, SpilledBytes: t.Stats.SpilledBytes,
-				Error: t.Error,
+				WallMS: millis(t.Stats.Wall), PeakBytes: t.Stats.PeakBytes, SpilledBytes: t.Stats.SpilledBytes, Error: t.Error,
 			})
 		}
-		s.State = stageState(states)
 		out = append(out, s)
 	}
 	return out
 }
 
-// stageState is a stage's colour: failed if a task failed, cancelled if one
-// was cancelled, running while one runs, finished once all did.
-func stageState(n map[coordinator.TaskState]int) string {
-	for _, st := range []coordinator.TaskState{coordinator.TaskFailed, coordinator.TaskCancelled, coordinator.TaskRunning} {
-		if n[st] > 0 {
-			return string(st)
-		}
-	}
-	return string(coordinator.TaskFinished)
-}
-
-// edges are the exchanges of qp, from each producer fragment to its
-// consumer, with what the producer's finished tasks sent.
+// edges are the exchanges of qp, from each producer stage to its consumer,
+// with what the producer's finished tasks sent.
 func edges(qp coordinator.QueryPlan) []edgeJSON {
-	sent := map[stage.FragmentID][2]int64{}
-	for _, t := range qp.Tasks {
-		s := sent[t.ID.Fragment]
-		sent[t.ID.Fragment] = [2]int64{s[0] + t.Stats.RowsOut, s[1] + t.Stats.BytesOut}
-	}
 	out := []edgeJSON{}
-	for _, f := range qp.Plan.Fragments {
-		if f.Output.IsResult() {
+	for _, st := range qp.Stages() {
+		if st.Consumer < 0 {
 			continue
 		}
-		s := sent[f.ID]
-		out = append(out, edgeJSON{From: int(f.ID), To: int(f.Output.Consumer), Kind: string(f.Output.Kind), Rows: s[0], Bytes: s[1]})
-	}
-	return out
-}
-
-// operators names the operators of a fragment's plan from its root down,
-// stopping at the exchanges it reads (other stages).
-func operators(p stage.Plan) []string {
-	if _, ok := p.(*stage.ExchangeSource); ok {
-		return nil
-	}
-	name, _, _ := strings.Cut(p.Explain(), ":")
-	out := []string{name}
-	for _, c := range p.Children() {
-		out = append(out, operators(c)...)
+		out = append(out, edgeJSON{From: int(st.ID), To: int(st.Consumer), Kind: string(qp.Plan.Fragment(st.ID).Output.Kind), Rows: st.RowsOut, Bytes: st.BytesOut})
 	}
 	return out
 }
@@ -250,53 +195,18 @@ type workerJSON struct {
 	Error         string    `json:"error,omitempty"`
 }
 
-// loader is a worker connection that reports the worker's load (flightsrv's
-// connection, through exec.Client).
-type loader interface {
-	Load(ctx context.Context) (exec.Load, error)
-}
-
 func (c console) workers(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, c.workerList(r.Context()))
-}
-
-// workerList asks every worker the membership holds for its load, at once.
-func (c console) workerList(ctx context.Context) []workerJSON {
-	members := c.coord.Members()
-	infos := members.Workers()
-	out := make([]workerJSON, len(infos))
+	sts := c.coord.WorkerStatuses(r.Context())
+	out := make([]workerJSON, len(sts))
 	now := time.Now()
-	var wg sync.WaitGroup
-	for i, wi := range infos {
-		out[i] = workerJSON{Addr: wi.Addr, State: "live", LastHeartbeat: wi.LastHeartbeat, HeartbeatAgeS: now.Sub(wi.LastHeartbeat).Seconds()}
-		if !wi.Live {
-			out[i].State = "silent"
+	for i, s := range sts {
+		out[i] = workerJSON{
+			Addr: s.Addr, State: s.State, LastHeartbeat: s.LastHeartbeat, HeartbeatAgeS: now.Sub(s.LastHeartbeat).Seconds(),
+			RunningTasks: s.Load.Tasks, Queries: s.Load.Queries, BufferedBytes: s.Load.BufferedBytes, SpillBytes: s.Load.SpillBytes,
+			DuckDBMemory: s.Load.DuckDBMemory, DuckDBTemp: s.Load.DuckDBTemp, Error: s.Error,
 		}
-		m := members.Member(wi.Addr)
-		if m == nil {
-			continue // dropped since Workers
-		}
-		l, ok := m.Conn.(loader)
-		if !ok {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx, cancel := context.WithTimeout(ctx, workerTimeout)
-			defer cancel()
-			load, err := l.Load(ctx)
-			if err != nil {
-				out[i].State, out[i].Error = "unreachable", err.Error()
-				return
-			}
-			out[i].RunningTasks, out[i].Queries = load.Tasks, load.Queries
-			out[i].BufferedBytes, out[i].SpillBytes = load.BufferedBytes, load.SpillBytes
-			out[i].DuckDBMemory, out[i].DuckDBTemp = load.DuckDBMemory, load.DuckDBTemp
-		}()
 	}
-	wg.Wait()
-	return out
+	writeJSON(w, out)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {
