@@ -140,6 +140,10 @@ type Binder struct {
 	windowCols map[string]*stage.ColumnRef
 	viewDepth  int
 	ctx        context.Context // the statement's, for catalog reads deep in expressions
+	params     params          // the statement's ? markers (params.go)
+	env        Env
+	// listingViews marks a binder that binds a view to list its columns.
+	listingViews bool
 }
 
 // New returns a binder for one statement in database db.
@@ -147,8 +151,20 @@ func New(cat catalog.Catalog, db string, tasks int) *Binder {
 	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}, windowCols: map[string]*stage.ColumnRef{}}
 }
 
-// Bind binds a parsed statement.
+// Bind binds a parsed statement. A statement with ? markers binds only
+// after InferParams or WithParams (params.go).
 func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
+	if err := b.collectMarkers(stmt); err != nil {
+		return nil, err
+	}
+	out, err := b.bindStatement(ctx, stmt)
+	if err != nil {
+		return nil, err
+	}
+	return out, b.checkMarkers(out)
+}
+
+func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
 	b.ctx = ctx
 	switch s := stmt.(type) {
 	case *ast.SelectStmt, *ast.SetOprStmt:
@@ -158,6 +174,9 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		}
 		return &Query{Plan: p, Tables: b.tables}, nil
 	case *ast.ExplainStmt:
+		if show, ok := s.Stmt.(*ast.ShowStmt); ok {
+			return b.bindShow(ctx, show) // DESCRIBE t
+		}
 		sel, ok := s.Stmt.(ast.ResultSetNode)
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("EXPLAIN of %s", statementName(s.Stmt))
@@ -185,6 +204,12 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
+	case *ast.ShowStmt:
+		return b.bindShow(ctx, s)
+	case *ast.UseStmt:
+		return b.bindUse(ctx, s)
+	case *ast.SetStmt:
+		return b.bindSet(s)
 	}
 	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))
 }
@@ -292,7 +317,8 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 				return nil, err
 			}
 			col := t.Columns[target[i]]
-			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable {
+			b.inferAs(v, col.Type)
+			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable && !b.isStandIn(v) {
 				return nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)
 			}
 			row[target[i]] = coerce(v, col.Type)
@@ -427,6 +453,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return sub(e.Expr)
 	case *driver.ValueExpr:
 		return literal(e)
+	case *driver.ParamMarkerExpr:
+		return b.param(e)
 	case *ast.BinaryOperationExpr:
 		l, err := sub(e.L)
 		if err != nil {
@@ -436,6 +464,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		b.inferTogether(l, r)
 		if op, ok := comparisonOps[e.Op]; ok {
 			return compare(op, l, r), nil
 		}
@@ -509,6 +538,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 			}
 			args = append(args, a)
 		}
+		b.inferTogether(args...)
 		fn := "in"
 		if e.Not {
 			fn = "not in"
@@ -527,13 +557,18 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		b.inferTogether(v, lo, hi)
 		return between(v, lo, hi, e.Not), nil
 	case *ast.FuncCastExpr:
 		v, err := sub(e.Expr)
 		if err != nil {
 			return nil, err
 		}
-		return castExpr(v, e.Tp)
+		out, err := castExpr(v, e.Tp)
+		if err == nil {
+			b.inferAs(v, out.Type())
+		}
+		return out, err
 	case *ast.CaseExpr:
 		return b.caseExpr(e, sub)
 	case *ast.IsTruthExpr:
@@ -546,6 +581,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return b.funcCall(e, sub)
 	case *ast.ColumnNameExpr:
 		return nil, qerr.ErrInvalid.New("column %s is not allowed here", columnText(e.Name))
+	case *ast.VariableExpr:
+		return b.variable(e)
 	}
 	return nil, qerr.ErrUnsupported.New("expression %s", restore(e))
 }

@@ -75,6 +75,9 @@ func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (stage.Pl
 }
 
 func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string) (stage.Plan, *scope, error) {
+	if vs := b.virtualSchema(b.dbName(tn)); vs != nil {
+		return b.virtualSource(ctx, vs, tn.Name.O, alias)
+	}
 	t, err := b.table(ctx, tn)
 	if qerr.Has(err, qerr.ErrNotFound) {
 		if v, verr := b.cat.GetView(ctx, b.dbName(tn), tn.Name.O); verr == nil {
@@ -423,7 +426,7 @@ func (b *Binder) orderAndLimit(p stage.Plan, ob *ast.OrderByClause, l *ast.Limit
 		p = &stage.Sort{Input: p, Keys: keys}
 	}
 	if l != nil {
-		lim, err := limit(l)
+		lim, err := b.limit(l)
 		if err != nil {
 			return nil, err
 		}
