@@ -55,6 +55,7 @@ type Coordinator struct {
 	prepared statementCache // prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 }
 
 // New returns a coordinator. Close stops its queries and rolls back its

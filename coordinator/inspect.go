@@ -26,7 +26,11 @@ type statement struct{ text, user string }
 // withStatement remembers, for the queries the statement launches, what was
 // asked and by whom.
 func withStatement(ctx context.Context, sess *Session, sql string) context.Context {
-	return context.WithValue(ctx, statementKey{}, statement{text: sql, user: sess.User()})
+	user := sess.User()
+	if user == "" {
+		user = AnonymousUser
+	}
+	return context.WithValue(ctx, statementKey{}, statement{text: sql, user: user})
 }
 
 func statementOf(ctx context.Context) statement {
