@@ -9,8 +9,10 @@ PYTHON    ?= python3
 VENV      := .venv
 BIN       := bin/quiver
 WORKERS   ?= 2
+IMAGE     ?= quiver:latest
+DOCKER    ?= docker
 
-.PHONY: build run test test-go test-python venv chromium clean
+.PHONY: build run test test-go test-python venv chromium clean image
 
 build: $(BIN)
 
@@ -40,6 +42,12 @@ test-go: build chromium
 
 test-python: build venv
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q integration/python
+
+# The container image of deploy/Dockerfile (needs a Docker engine, or any
+# docker-compatible builder as DOCKER=...); deploy/compose.yaml and
+# deploy/k8s run IMAGE.
+image:
+	$(DOCKER) build -f deploy/Dockerfile -t $(IMAGE) .
 
 clean:
 	rm -rf bin $(VENV)

@@ -70,7 +70,9 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
 	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics (the coordinator's and the embedded workers'), /healthz, /readyz and the web console (empty: none)")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
@@ -111,7 +113,9 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
 	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics, /healthz, /readyz and the web console (empty: none)")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
 		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
 		if err != nil {
@@ -135,7 +139,9 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
 	httpAddr := fs.String("http", defaultWorkerHTTP, "HTTP address of this worker's /metrics, /healthz and /readyz (empty: none)")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
 		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
 		if err != nil {
