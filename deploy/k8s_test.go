@@ -225,7 +225,8 @@ func TestStrictDecodingCatchesUnknownFields(t *testing.T) {
 
 // TestManifests checks that the manifests' references agree: selectors
 // select their pods, Services reach container ports, volumes name claims,
-// ConfigMaps and Secrets that exist, readiness probes ask /readyz and liveness probes /healthz on the HTTP port.
+// ConfigMaps and Secrets that exist, readiness probes ask /readyz and
+// liveness probes /healthz on the HTTP port.
 func TestManifests(t *testing.T) {
 	m := loadManifests(t)
 	if len(m.deployments) != 1 || len(m.statefulSets) != 1 {
