@@ -35,6 +35,8 @@ type SQLServer struct {
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
 	s := &SQLServer{coord: coord, mem: mem, log: log, sessions: newSessions(DefaultSessionIdle)}
+	// A session's end rolls back the transactions it left open.
+	s.sessions.ended = coord.RollbackSession
 	s.Alloc = mem
 	for id, v := range sqlInfo() {
 		if err := s.RegisterSqlInfo(id, v); err != nil {
