@@ -27,11 +27,11 @@ var (
 		Buckets: prometheus.ExponentialBuckets(0.001, 4, 10), // 1 ms to 262 s
 	}, []string{"kind"})
 
-	// QueriesEnded counts queries by how they ended: finished, failed,
-	// cancelled.
+	// QueriesEnded counts queries (statements that return rows) by how
+	// they ended: finished, failed, cancelled. Writes are update statements.
 	QueriesEnded = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "quiver_queries_total",
-		Help: "Queries that ended, by final state (finished, failed, cancelled).",
+		Help: "Queries (statements that return rows) that ended, by final state (finished, failed, cancelled).",
 	}, []string{"state"})
 
 	// TaskRows counts the rows tasks sent to their outputs, by worker and
