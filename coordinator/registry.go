@@ -41,6 +41,9 @@ type QueryInfo struct {
 	Workers []string
 	Error   string
 	Stats   []stage.TaskStatsSpec // of the tasks that finished
+	// Statement and User are the SQL text that launched the query and the
+	// session's user ("" for queries launched outside a statement).
+	Statement, User string
 }
 
 // registry is the coordinator's query registry: every launched query by
@@ -327,7 +330,8 @@ func (r *running) info() QueryInfo {
 	st := &r.status
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	qi := QueryInfo{ID: r.id, State: st.state, Started: st.started, Ended: st.ended, Expires: r.expires, Tasks: len(r.place)}
+	qi := QueryInfo{ID: r.id, State: st.state, Started: st.started, Ended: st.ended, Expires: r.expires, Tasks: len(r.place),
+		Statement: r.stmt.text, User: r.stmt.user}
 	if qi.State == "" {
 		qi.State = QueryRunning
 	}
