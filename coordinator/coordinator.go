@@ -47,7 +47,7 @@ type Coordinator struct {
 	wg     sync.WaitGroup
 
 	queries  registry       // running and recent queries (registry.go)
-	prepared statementCache // prepared statements (prepared.go)
+	prepared statementCache // rows bound to prepared statements (prepared.go)
 }
 
 // New returns a coordinator. Close stops its queries.

@@ -32,9 +32,9 @@ import (
 // would read stale data, and parse plus bind cost far less than running
 // the plan on the workers.
 type Prepared struct {
-	// ID names the statement in the coordinator's cache of prepared
-	// statements; the handles of one statement with different bound values
-	// share it.
+	// ID names the statement in the coordinator's cache of bound rows
+	// (statementCache); the handles of one statement with different bound
+	// values share it.
 	ID  string
 	SQL string
 	// Database was current when the statement was prepared: its names
@@ -85,9 +85,7 @@ func (c *Coordinator) Prepare(ctx context.Context, sess *Session, sql string) (*
 	_, _ = rand.Read(id[:])
 	_, isQuery := stmt.(*binder.Query)
 	p := &Prepared{ID: hex.EncodeToString(id[:]), SQL: sql, Database: db, User: sess.User(), Params: types, Query: isQuery}
-	schema := resultSchema(stmt)
-	c.prepared.put(p.ID, &cachedStatement{schema: schema})
-	return p, schema, nil
+	return p, resultSchema(stmt), nil
 }
 
 // Describe is the schema of what sql returns in sess (GetSchema), without
@@ -104,11 +102,11 @@ func (c *Coordinator) Describe(ctx context.Context, sess *Session, sql string) (
 // with them as typed NULLs, the statement whose schema an execution
 // delivers.
 func (c *Coordinator) describe(ctx context.Context, db, sql string) ([]arrow.DataType, binder.Statement, error) {
-	ast, err := binder.Parse(sql)
+	tree, err := binder.Parse(sql)
 	if err != nil {
 		return nil, nil, err
 	}
-	types, err := binder.New(c.cat, db, 1).InferParams(ctx, ast)
+	types, err := binder.New(c.cat, db, 1).InferParams(ctx, tree)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -126,23 +124,18 @@ func resultSchema(stmt binder.Statement) *arrow.Schema {
 	case !ok:
 		return arrow.NewSchema(nil, nil)
 	case q.Explain:
-		return arrow.NewSchema([]arrow.Field{{Name: "plan", Type: arrow.BinaryTypes.String, Nullable: true}}, nil)
+		return (&stage.Values{Names: []string{"plan"}, Types: []arrow.DataType{arrow.BinaryTypes.String}}).Schema()
 	}
 	return q.Plan.Schema()
 }
 
 // PreparedSchema is the result schema of p as its tables are now.
 func (c *Coordinator) PreparedSchema(ctx context.Context, p *Prepared) (*arrow.Schema, error) {
-	if e, ok := c.prepared.get(p.ID); ok && e.schema != nil {
-		return e.schema, nil
-	}
 	stmt, _, err := c.bindIn(ctx, c.cat, p.Database, p.SQL, p.Params, nil)
 	if err != nil {
 		return nil, err
 	}
-	schema := resultSchema(stmt)
-	c.prepared.update(p.ID, func(e *cachedStatement) { e.schema = schema })
-	return schema, nil
+	return resultSchema(stmt), nil
 }
 
 // ReadParams reads the parameter rows a client binds (one column per
@@ -167,7 +160,7 @@ func (c *Coordinator) ReadParams(p *Prepared, rdr array.RecordReader, limit int)
 				size += len(v.Text) + 8
 			}
 			if size > limit {
-				return nil, qerr.ErrTooLarge.New("the bound parameters take more than %d bytes: bind fewer rows per execution, or load data by bulk ingest", limit)
+				return nil, qerr.ErrTooLarge.New("the bound parameters take more than %d bytes: bind fewer rows per execution (an update's rows, as executemany sends them, may take %d), or load data by bulk ingest", limit, MaxBoundBytes)
 			}
 			rows = append(rows, row)
 		}
@@ -184,7 +177,7 @@ func (c *Coordinator) ReadParams(p *Prepared, rdr array.RecordReader, limit int)
 func (c *Coordinator) WithRows(p *Prepared, rows [][]*stage.Literal) *Prepared {
 	out := *p
 	out.Rows = rows
-	c.prepared.update(p.ID, func(e *cachedStatement) { e.rows = rows })
+	c.prepared.put(p.ID, rows)
 	return &out
 }
 
@@ -199,9 +192,7 @@ func (c *Coordinator) ClosePrepared(p *Prepared) { c.prepared.remove(p.ID) }
 func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Prepared) (*Result, error) {
 	rows := p.Rows
 	if rows == nil && len(p.Params) > 0 {
-		if e, ok := c.prepared.get(p.ID); ok {
-			rows = e.rows
-		}
+		rows = c.prepared.get(p.ID)
 	}
 	if !p.Query {
 		n, err := c.ExecutePreparedUpdate(ctx, sess, p, rows)
@@ -564,68 +555,50 @@ func (c *Coordinator) OpenPrepared(sess *Session, handle []byte) (*Prepared, err
 	return p, nil
 }
 
-// statementCache keeps, per prepared statement ID, the schema computed at
-// prepare time and the rows last bound, the least recently used forgotten
-// beyond maxCachedStatements. Losing an entry (a restart) costs a re-bind
-// or, for a client that does not adopt the handle DoPut returns, its bound
-// rows; the handle itself stays valid.
+// statementCache keeps the parameter rows last bound to each prepared
+// statement, by ID, the least recently used forgotten beyond
+// maxCachedStatements: for a client that executes the handle it had before
+// binding rather than the one DoPut answered with. Losing an entry (a
+// restart) loses only that; a handle needs nothing else.
 type statementCache struct {
 	mu    sync.Mutex
-	order *list.List // of string IDs, most recent first
+	order *list.List // of *boundRows, most recent first
 	byID  map[string]*list.Element
 }
 
-type cachedStatement struct {
-	id     string
-	schema *arrow.Schema
-	rows   [][]*stage.Literal
+type boundRows struct {
+	id   string
+	rows [][]*stage.Literal
 }
 
-func (s *statementCache) put(id string, e *cachedStatement) {
+func (s *statementCache) put(id string, rows [][]*stage.Literal) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.putLocked(id, e)
-}
-
-func (s *statementCache) putLocked(id string, e *cachedStatement) {
 	if s.byID == nil {
 		s.order, s.byID = list.New(), map[string]*list.Element{}
 	}
-	e.id = id
 	if el, ok := s.byID[id]; ok {
-		el.Value = e
+		el.Value.(*boundRows).rows = rows
 		s.order.MoveToFront(el)
 		return
 	}
-	s.byID[id] = s.order.PushFront(e)
+	s.byID[id] = s.order.PushFront(&boundRows{id: id, rows: rows})
 	for s.order.Len() > maxCachedStatements {
 		last := s.order.Back()
 		s.order.Remove(last)
-		delete(s.byID, last.Value.(*cachedStatement).id)
+		delete(s.byID, last.Value.(*boundRows).id)
 	}
 }
 
-func (s *statementCache) get(id string) (cachedStatement, bool) {
+func (s *statementCache) get(id string) [][]*stage.Literal {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	el, ok := s.byID[id]
 	if !ok {
-		return cachedStatement{}, false
+		return nil
 	}
 	s.order.MoveToFront(el)
-	return *el.Value.(*cachedStatement), true
-}
-
-// update changes the entry of id, creating it if it was forgotten.
-func (s *statementCache) update(id string, fn func(*cachedStatement)) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := &cachedStatement{}
-	if el, ok := s.byID[id]; ok {
-		*e = *el.Value.(*cachedStatement)
-	}
-	fn(e)
-	s.putLocked(id, e)
+	return el.Value.(*boundRows).rows
 }
 
 func (s *statementCache) remove(id string) {

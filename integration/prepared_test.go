@@ -346,6 +346,11 @@ func TestPrepared(t *testing.T) {
 				return err
 			},
 				codes.InvalidArgument, []string{"queries and INSERT only"}},
+			{"rows_too_large_for_a_handle", func() error {
+				rows := strings.TrimSuffix(strings.Repeat(`{"p": "`+strings.Repeat("x", 64<<10)+`"},`, 40), ",")
+				_, err := c.PreparedQuery("SELECT count(*) FROM t WHERE s = ?", params(t, []arrow.Field{field("p", utf8)}, "["+rows+"]"))
+				return err
+			}, codes.ResourceExhausted, []string{"bind fewer rows"}},
 			{"marker_without_prepare", func() error { _, err := c.Query("SELECT a FROM t WHERE a = ?"); return err },
 				codes.InvalidArgument, []string{"prepare"}},
 		}
