@@ -14,6 +14,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/quiverdb/quiver/catalog"
@@ -188,14 +189,15 @@ func (c *Coordinator) ClosePrepared(p *Prepared) { c.prepared.remove(p.ID) }
 
 // ExecutePrepared runs p as a query in sess, once per bound parameter row
 // (see unionRows), and answers like Execute. A statement that is not a
-// query runs as an update, and the Result carries its row count.
-func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Prepared) (*Result, error) {
+// query runs as an update (ExecutePreparedUpdate), and the Result carries
+// its row count.
+func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Prepared, mem memory.Allocator) (*Result, error) {
 	rows := p.Rows
 	if rows == nil && len(p.Params) > 0 {
 		rows = c.prepared.get(p.ID)
 	}
 	if !p.Query {
-		n, err := c.ExecutePreparedUpdate(ctx, sess, p, rows)
+		n, err := c.ExecutePreparedUpdate(ctx, sess, p, rows, mem)
 		if err != nil {
 			return nil, err
 		}
@@ -223,9 +225,11 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 
 // ExecutePreparedUpdate runs p as an update in sess with the bound rows.
 // An INSERT bound with several rows is one write of all their rows,
-// committed in one snapshot (executemany is atomic); a statement without
-// parameters runs once.
-func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) (int64, error) {
+// committed in one snapshot (executemany is atomic): INSERT ... VALUES
+// (?, ...) of markers only loads them like a bulk ingest, as batches (from
+// mem) spread over the workers; other INSERTs write one VALUES of them all.
+// A statement without parameters runs once.
+func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
 	if p.Query {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}
@@ -234,6 +238,15 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 	}
 	if len(rows) == 0 {
 		return 0, qerr.ErrInvalid.New("the statement has %d parameters and no values are bound", len(p.Params))
+	}
+	if len(rows) > 1 {
+		first, _, err := c.bindRows(ctx, p, rows[:1])
+		if err != nil {
+			return 0, err
+		}
+		if ins, ok := first[0].(*binder.Insert); ok && ins.Fill != nil {
+			return c.loadRows(ctx, sess, ins, rows, mem)
+		}
 	}
 	stmts, workers, err := c.bindRows(ctx, p, rows)
 	if err != nil {
@@ -247,6 +260,73 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 		return 0, err
 	}
 	return c.runUpdate(ctx, ins, workers)
+}
+
+// loadBatchRows is how many bound rows loadRows puts in one batch.
+const loadBatchRows = 64 << 10
+
+// loadRows writes rows bound to ins (INSERT ... VALUES of markers only) as
+// a bulk ingest of batches of the table's columns: column ins.Fill[i] takes
+// parameter i, the others NULL.
+func (c *Coordinator) loadRows(ctx context.Context, sess *Session, ins *binder.Insert, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
+	t := ins.Table
+	param := make([]int, len(t.Columns)) // the parameter that fills each column, or -1
+	for j := range param {
+		param[j] = -1
+	}
+	for i, j := range ins.Fill {
+		param[j] = i
+	}
+	schema := t.Schema()
+	var batches []arrow.RecordBatch
+	defer func() {
+		for _, b := range batches {
+			b.Release()
+		}
+	}()
+	b := array.NewRecordBuilder(mem, schema)
+	defer b.Release()
+	for start := 0; start < len(rows); start += loadBatchRows {
+		for r, row := range rows[start:min(start+loadBatchRows, len(rows))] {
+			for j, col := range t.Columns {
+				var v *stage.Literal
+				if param[j] >= 0 {
+					v = row[param[j]]
+				}
+				if err := appendLiteral(b.Field(j), v); err != nil {
+					return 0, qerr.ErrInvalid.Wrap(err, "parameter row %d, column %s", start+r+1, col.Name)
+				}
+				if !col.Nullable && (v == nil || v.Null) {
+					return 0, qerr.ErrInvalid.New("parameter row %d: column %s cannot be NULL", start+r+1, col.Name)
+				}
+			}
+		}
+		batches = append(batches, b.NewRecordBatch())
+	}
+	rdr, err := array.NewRecordReader(schema, batches)
+	if err != nil {
+		return 0, qerr.ErrInternal.Wrap(err, "bound rows")
+	}
+	defer rdr.Release()
+	return c.Ingest(ctx, sess, IngestRequest{Database: t.Database, Table: t.Name}, rdr)
+}
+
+// appendLiteral appends a bound value (nil or a NULL: a null) to a builder
+// of its type. Strings go in as they are (a builder reads "(null)" from text
+// as a null); other types from their literal text.
+func appendLiteral(b array.Builder, v *stage.Literal) error {
+	switch {
+	case v == nil || v.Null:
+		b.AppendNull()
+		return nil
+	case v.T.ID() == arrow.STRING:
+		b.(*array.StringBuilder).Append(v.Text)
+		return nil
+	case v.T.ID() == arrow.BINARY:
+		b.(*array.BinaryBuilder).Append(binder.BlobBytes(v.Text))
+		return nil
+	}
+	return b.AppendValueFromString(v.Text)
 }
 
 // bindRows binds p once per parameter row, every row against the tables
@@ -287,44 +367,36 @@ func (c *Coordinator) bindRows(ctx context.Context, p *Prepared, rows [][]*stage
 // concurrent use.
 type snapshotCatalog struct {
 	catalog.Catalog
-	tables map[[2]string]tableRead
-	views  map[[2]string]viewRead
+	tables map[[2]string]read[*catalog.Table]
+	views  map[[2]string]read[*catalog.View]
 }
 
-type tableRead struct {
-	t   *catalog.Table
+type read[T any] struct {
+	v   T
 	err error
 }
 
-type viewRead struct {
-	v   *catalog.View
-	err error
+// remember answers the read of db.name from m, reading it with get the
+// first time.
+func remember[T any](m *map[[2]string]read[T], db, name string, get func() (T, error)) (T, error) {
+	k := [2]string{db, name}
+	r, ok := (*m)[k]
+	if !ok {
+		r.v, r.err = get()
+		if *m == nil {
+			*m = map[[2]string]read[T]{}
+		}
+		(*m)[k] = r
+	}
+	return r.v, r.err
 }
 
 func (s *snapshotCatalog) GetTable(ctx context.Context, db, name string) (*catalog.Table, error) {
-	k := [2]string{db, name}
-	r, ok := s.tables[k]
-	if !ok {
-		r.t, r.err = s.Catalog.GetTable(ctx, db, name)
-		if s.tables == nil {
-			s.tables = map[[2]string]tableRead{}
-		}
-		s.tables[k] = r
-	}
-	return r.t, r.err
+	return remember(&s.tables, db, name, func() (*catalog.Table, error) { return s.Catalog.GetTable(ctx, db, name) })
 }
 
 func (s *snapshotCatalog) GetView(ctx context.Context, db, name string) (*catalog.View, error) {
-	k := [2]string{db, name}
-	r, ok := s.views[k]
-	if !ok {
-		r.v, r.err = s.Catalog.GetView(ctx, db, name)
-		if s.views == nil {
-			s.views = map[[2]string]viewRead{}
-		}
-		s.views[k] = r
-	}
-	return r.v, r.err
+	return remember(&s.views, db, name, func() (*catalog.View, error) { return s.Catalog.GetView(ctx, db, name) })
 }
 
 // unionRows is the query bound with several parameter rows: the plans bound

@@ -305,6 +305,19 @@ func TestPrepared(t *testing.T) {
 			t.Errorf("after executemany: %s, want %s", g, w)
 		}
 
+		// Values other than markers: one INSERT ... VALUES of every row.
+		c.MustExec("CREATE TABLE mixed (k INT NOT NULL, v VARCHAR(10), x DECIMAL(10,2))")
+		got, err = c.PreparedUpdate("INSERT INTO mixed (x, v, k) VALUES (?, 'const', ? * 2)",
+			params(t, []arrow.Field{field("x", utf8), field("k", i64)}, `[{"x": "0.25", "k": 1}, {"x": null, "k": 2}]`))
+		if err != nil {
+			t.Fatalf("executemany of an INSERT with constants: %v", err)
+		}
+		checkAffected(t, "executemany with constants", got, 2)
+		res = c.MustQuery("SELECT k, v, x FROM mixed ORDER BY k")
+		if g := rowText(res.rows[0]) + rowText(res.rows[1]); g != "(2, 'const', 0.25)(4, 'const', NULL)" {
+			t.Errorf("rows of executemany with constants: %s", g)
+		}
+
 		// A row that does not fit fails the whole write: nothing of it is visible.
 		bad := params(t, []arrow.Field{field("k", i64), field("v", utf8), field("x", f64)},
 			`[{"k": 1, "v": "a", "x": 1}, {"k": null, "v": "b", "x": 2}, {"k": 3, "v": "c", "x": 3}]`)
