@@ -47,9 +47,18 @@ type Prepared struct {
 
 // ParamSchema is the schema of the parameter rows a client binds: one
 // nullable column per marker, named by its position ($1, $2, ...).
+//
+// A timestamp parameter is advertised in milliseconds: the Flight SQL JDBC
+// driver (18.3) writes a java.sql.Timestamp's epoch milliseconds into a
+// vector of the advertised unit without converting them. A value of any
+// unit still converts to the parameter's own type (ParamValue), so a client
+// that sends microseconds keeps them.
 func (p *Prepared) ParamSchema() *arrow.Schema {
 	fields := make([]arrow.Field, len(p.Params))
 	for i, t := range p.Params {
+		if ts, ok := t.(*arrow.TimestampType); ok {
+			t = &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: ts.TimeZone}
+		}
 		fields[i] = arrow.Field{Name: fmt.Sprintf("$%d", i+1), Type: t, Nullable: true}
 	}
 	return arrow.NewSchema(fields, nil)
