@@ -21,14 +21,18 @@ import (
 )
 
 // params is one record of parameter rows, from JSON rows of the given
-// columns (name type pairs); t.Cleanup releases it.
+// columns; t.Cleanup releases it and checks that nothing else holds it.
 func params(t testing.TB, fields []arrow.Field, rows string) arrow.RecordBatch {
 	t.Helper()
-	rec, _, err := array.RecordFromJSON(memory.NewGoAllocator(), arrow.NewSchema(fields, nil), strings.NewReader(rows))
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	rec, _, err := array.RecordFromJSON(mem, arrow.NewSchema(fields, nil), strings.NewReader(rows))
 	if err != nil {
 		t.Fatalf("parameter rows %s: %v", rows, err)
 	}
-	t.Cleanup(rec.Release)
+	t.Cleanup(func() {
+		rec.Release()
+		mem.AssertSize(t, 0)
+	})
 	return rec
 }
 
@@ -472,6 +476,9 @@ func TestPreparedRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	queryHandle, updateHandle := query.Handle(), update.Handle()
+	if err := query.Close(ctx); err != nil { // releases the bound record too
+		t.Fatal(err)
+	}
 	c.Close()
 	cl.Coordinator.Stop(t)
 
