@@ -309,6 +309,23 @@ func TestPrepared(t *testing.T) {
 			t.Errorf("after executemany: %s, want %s", g, w)
 		}
 
+		// Into a bucketed table the rows land in their buckets.
+		c.MustExec("CREATE TABLE many_b (k INT, v VARCHAR(10)) PARTITION BY HASH(k) PARTITIONS 4")
+		got, err = c.PreparedUpdate("INSERT INTO many_b (v, k) VALUES (?, ?)", params(t, []arrow.Field{field("v", utf8), field("k", i64)},
+			`[{"v": "a", "k": 1}, {"v": "b", "k": 2}, {"v": "c", "k": 3}, {"v": "d", "k": 4}, {"v": "e", "k": 5}]`))
+		if err != nil {
+			t.Fatalf("executemany into a bucketed table: %v", err)
+		}
+		checkAffected(t, "executemany into a bucketed table", got, 5)
+		res = c.MustQuery("SELECT k, count(*), max(v) FROM many_b GROUP BY k ORDER BY k")
+		var texts []string
+		for _, r := range res.rows {
+			texts = append(texts, rowText(r))
+		}
+		if g, w := strings.Join(texts, ""), "(1, 1, 'a')(2, 1, 'b')(3, 1, 'c')(4, 1, 'd')(5, 1, 'e')"; g != w {
+			t.Errorf("bucketed table after executemany: %s, want %s", g, w)
+		}
+
 		// Values other than markers: one INSERT ... VALUES of every row.
 		c.MustExec("CREATE TABLE mixed (k INT NOT NULL, v VARCHAR(10), x DECIMAL(10,2))")
 		got, err = c.PreparedUpdate("INSERT INTO mixed (x, v, k) VALUES (?, 'const', ? * 2)",
