@@ -385,6 +385,10 @@ func TestPrepared(t *testing.T) {
 				_, err := c.PreparedQuery("SELECT count(*) FROM t WHERE s = ?", params(t, []arrow.Field{field("p", utf8)}, "["+rows+"]"))
 				return err
 			}, codes.ResourceExhausted, []string{"bind fewer rows"}},
+			{"rows_ordered_by_a_hidden_column", func() error {
+				_, err := c.PreparedQuery("SELECT a FROM t ORDER BY b LIMIT ?", params(t, []arrow.Field{field("p", i64)}, `[{"p": 1}, {"p": 2}]`))
+				return err
+			}, codes.InvalidArgument, []string{"ORDER BY a column it does not return"}},
 			{"marker_without_prepare", func() error { _, err := c.Query("SELECT a FROM t WHERE a = ?"); return err },
 				codes.InvalidArgument, []string{"prepare"}},
 		}
