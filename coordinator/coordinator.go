@@ -57,7 +57,7 @@ type Coordinator struct {
 	wg     sync.WaitGroup
 
 	queries  registry       // running and recent queries (registry.go)
-	prepared statementCache // prepared statements (prepared.go)
+	prepared statementCache // rows bound to prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)

@@ -89,7 +89,7 @@ func (s *SQLServer) executePrepared(ctx context.Context, cmd flightsql.PreparedS
 	if err != nil {
 		return nil, StatusFromError(err)
 	}
-	res, err := s.coord.ExecutePrepared(ctx, sess, p)
+	res, err := s.coord.ExecutePrepared(ctx, sess, p, s.mem)
 	if err != nil {
 		s.log.Info("prepared statement failed", zap.String("sql", p.SQL), zap.Error(err))
 		return nil, StatusFromError(err)
@@ -109,7 +109,7 @@ func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flight
 	if err != nil {
 		return 0, StatusFromError(err)
 	}
-	n, err := s.coord.ExecutePreparedUpdate(ctx, sess, p, rows)
+	n, err := s.coord.ExecutePreparedUpdate(ctx, sess, p, rows, s.mem)
 	if err != nil {
 		s.log.Info("prepared update failed", zap.String("sql", p.SQL), zap.Error(err))
 	}
