@@ -43,6 +43,10 @@ type Prepared struct {
 	// Rows are the parameter rows bound for a query (DoPut of
 	// CommandPreparedStatementQuery); nil when none are.
 	Rows [][]*stage.Literal
+	// Txn is the transaction the statement was prepared in (Flight SQL
+	// gives it at CreatePreparedStatement only); every execution runs in
+	// it. Empty outside a transaction.
+	Txn string
 }
 
 // ParamSchema is the schema of the parameter rows a client binds: one
@@ -89,6 +93,9 @@ func (c *Coordinator) Prepare(ctx context.Context, sess *Session, sql string) (*
 	_, _ = rand.Read(id[:])
 	_, isQuery := stmt.(*binder.Query)
 	p := &Prepared{ID: hex.EncodeToString(id[:]), SQL: sql, Database: db, User: sess.User(), Params: types, Query: isQuery}
+	if t := txnFrom(ctx); t != nil {
+		p.Txn = t.id
+	}
 	return p, resultSchema(stmt), nil
 }
 
@@ -213,18 +220,20 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 		}
 		rows = [][]*stage.Literal{nil}
 	}
-	stmts, workers, err := c.bindRows(ctx, sess, p, rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(stmts) == 1 {
-		return c.run(ctx, sess, stmts[0], workers)
-	}
-	q, err := unionRows(stmts)
-	if err != nil {
-		return nil, err
-	}
-	return c.run(ctx, sess, q, workers)
+	return c.leased(ctx, func() (*Result, error) {
+		stmts, workers, err := c.bindRows(ctx, sess, p, rows)
+		if err != nil {
+			return nil, err
+		}
+		if len(stmts) == 1 {
+			return c.run(ctx, sess, stmts[0], workers)
+		}
+		q, err := unionRows(stmts)
+		if err != nil {
+			return nil, err
+		}
+		return c.run(ctx, sess, q, workers)
+	})
 }
 
 // ExecutePreparedUpdate runs p as an update in sess with the bound rows.
@@ -235,6 +244,10 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 // A statement without parameters runs once.
 func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
 	ctx = withStatement(ctx, sess, p.SQL)
+	return inTxn(ctx, func() (int64, error) { return c.executePreparedUpdate(ctx, sess, p, rows, mem) })
+}
+
+func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
 	if p.Query {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}

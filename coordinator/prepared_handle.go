@@ -30,6 +30,7 @@ type handleSpec struct {
 	Params   []string    `json:"params,omitempty"` // catalog.TypeString
 	Query    bool        `json:"query,omitempty"`
 	Rows     [][]*string `json:"rows,omitempty"` // values' texts; nil is NULL
+	Txn      string      `json:"txn,omitempty"`
 }
 
 const handleVersion = 1
@@ -43,7 +44,7 @@ func (c *Coordinator) handleMAC(payload []byte) []byte {
 // Handle is p's signed handle. A handle over MaxHandleBytes (a query's
 // bound values are in it) is ErrTooLarge.
 func (c *Coordinator) Handle(p *Prepared) ([]byte, error) {
-	spec := handleSpec{Version: handleVersion, ID: p.ID, SQL: p.SQL, Database: p.Database, User: p.User, Query: p.Query}
+	spec := handleSpec{Version: handleVersion, ID: p.ID, SQL: p.SQL, Database: p.Database, User: p.User, Query: p.Query, Txn: p.Txn}
 	for _, t := range p.Params {
 		spec.Params = append(spec.Params, catalog.TypeString(t))
 	}
@@ -86,7 +87,7 @@ func (c *Coordinator) OpenPrepared(sess *Session, handle []byte) (*Prepared, err
 	if spec.User != sess.User() {
 		return nil, qerr.ErrUnauthorized.New("prepared statement belongs to another user")
 	}
-	p := &Prepared{ID: spec.ID, SQL: spec.SQL, Database: spec.Database, User: spec.User, Query: spec.Query}
+	p := &Prepared{ID: spec.ID, SQL: spec.SQL, Database: spec.Database, User: spec.User, Query: spec.Query, Txn: spec.Txn}
 	for _, s := range spec.Params {
 		t, err := catalog.ParseType(s)
 		if err != nil {
