@@ -38,6 +38,9 @@ type Config struct {
 	// TxnIdleTimeout is how long a transaction may go without a statement
 	// before it is rolled back (DefaultTxnIdleTimeout if 0).
 	TxnIdleTimeout time.Duration
+	// MaxQueriesPerUser bounds the queries one user runs at once (0: no
+	// limit); beyond it a query is refused with ErrTooLarge.
+	MaxQueriesPerUser int
 }
 
 // Coordinator plans and runs statements.
@@ -56,6 +59,7 @@ type Coordinator struct {
 	prepared statementCache // prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	perUser  userQueries    // running queries by user (users.go)
 }
 
 // New returns a coordinator. Close stops its queries and rolls back its

@@ -72,6 +72,9 @@ type running struct {
 	cancel  context.CancelFunc
 	ctx     context.Context
 	expires time.Time
+	// user ran the query ("" for anonymous): its result tickets name it,
+	// and it holds one of the user's running queries until its tasks end.
+	user string
 
 	once  sync.Once
 	stats []stage.TaskStatsSpec
@@ -113,7 +116,7 @@ func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, table
 		id := stage.TaskID{Fragment: root.ID, Index: i}
 		res.Endpoints = append(res.Endpoints, Endpoint{
 			Addr:   r.place[id].Addr,
-			Ticket: c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: r.expires}),
+			Ticket: c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: r.expires, Principal: r.user}),
 		})
 	}
 	return res, nil
@@ -136,11 +139,29 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
+	user := userOf(ctx)
+	release, err := c.perUser.admit(user, c.cfg.MaxQueriesPerUser)
+	if err != nil {
+		return nil, err
+	}
 	qctx, cancel := context.WithTimeout(c.ctx, c.queryTimeout(ctx))
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
-		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}),
+		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}), user: user,
 	}
+	launched := false
+	defer func() {
+		if !launched {
+			release()
+			return
+		}
+		c.wg.Add(1)
+		go func() {
+			defer c.wg.Done()
+			<-r.done
+			release()
+		}()
+	}()
 	log := c.log.With(zap.String("query_id", string(r.id)))
 	log.Debug("plan", zap.Stringer("plan", d))
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
@@ -167,6 +188,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 		}
 	}
 	c.queries.add(r)
+	launched = true
 	log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(r.runs)), zap.Int("workers", len(workers)))
 	return r, nil
 }

@@ -2,6 +2,7 @@ package flightsrv
 
 import (
 	"context"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
@@ -29,7 +30,7 @@ func (s *SQLServer) CreatePreparedStatement(ctx context.Context, req flightsql.A
 	}
 	p, schema, err := s.coord.Prepare(ctx, s.session(ctx), req.GetQuery())
 	if err != nil {
-		s.log.Info("prepare failed", zap.String("sql", req.GetQuery()), zap.Error(err))
+		s.log.Info("prepare failed", zap.String("sql", loggable(req.GetQuery())), zap.Error(err))
 		return res, StatusFromError(err)
 	}
 	handle, err := s.coord.Handle(p)
@@ -74,6 +75,7 @@ func (s *SQLServer) DoPutPreparedStatementQuery(ctx context.Context, cmd flights
 // handle carries, like GetFlightInfoStatement; a statement that is not a
 // query runs as an update and answers with no endpoints.
 func (s *SQLServer) GetFlightInfoPreparedStatement(ctx context.Context, cmd flightsql.PreparedStatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	began := time.Now()
 	sess := s.session(ctx)
 	p, err := s.coord.OpenPrepared(sess, cmd.GetPreparedStatementHandle())
 	if err != nil {
@@ -81,15 +83,18 @@ func (s *SQLServer) GetFlightInfoPreparedStatement(ctx context.Context, cmd flig
 	}
 	res, err := s.coord.ExecutePrepared(ctx, sess, p)
 	if err != nil {
-		s.log.Info("prepared statement failed", zap.String("sql", p.SQL), zap.Error(err))
+		s.audit(ctx, "prepared", p.SQL, began, "", err)
+		s.log.Info("prepared statement failed", zap.String("sql", loggable(p.SQL)), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
+	s.audit(ctx, "prepared", p.SQL, began, res.Query, nil)
 	return s.flightInfo(res, desc), nil
 }
 
 // DoPutPreparedStatementUpdate runs a prepared update once with every row
 // bound: an INSERT with many rows (executemany) is one atomic write.
 func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flightsql.PreparedStatementUpdate, rdr flight.MessageReader) (int64, error) {
+	began := time.Now()
 	sess := s.session(ctx)
 	p, err := s.coord.OpenPrepared(sess, cmd.GetPreparedStatementHandle())
 	if err != nil {
@@ -100,8 +105,9 @@ func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flight
 		return 0, StatusFromError(err)
 	}
 	n, err := s.coord.ExecutePreparedUpdate(ctx, sess, p, rows)
+	s.audit(ctx, "prepared_update", p.SQL, began, "", err)
 	if err != nil {
-		s.log.Info("prepared update failed", zap.String("sql", p.SQL), zap.Error(err))
+		s.log.Info("prepared update failed", zap.String("sql", loggable(p.SQL)), zap.Error(err))
 	}
 	return n, StatusFromError(err)
 }

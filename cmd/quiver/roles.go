@@ -65,21 +65,26 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := af.check(); err != nil {
 		return err
 	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
 		for i := 0; i < *workers; i++ {
-			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, log); err != nil {
+			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, af, log); err != nil {
 				return err
 			}
 		}
@@ -102,12 +107,17 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	if err := af.check(); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, af, log)
 		if err == nil {
 			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
 		}
@@ -121,14 +131,19 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	if err := af.check(); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
+		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, af, log)
 	})
 }
 
@@ -157,9 +172,10 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	return err
 }
 
-// serveGRPC serves svc on lis until ctx ends, then stops gracefully.
-func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, log *zap.Logger, closers ...func()) {
-	srv := grpc.NewServer(flightsrv.ServerOptions(nf.maxMessage, log)...)
+// serveGRPC serves svc on lis until ctx ends, then stops gracefully. opts
+// come after the common server options (the coordinator's authentication).
+func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, opts []grpc.ServerOption, log *zap.Logger, closers ...func()) {
+	srv := grpc.NewServer(append(flightsrv.ServerOptions(nf.maxMessage, log), opts...)...)
 	flight.RegisterFlightServiceServer(srv, svc)
 	g.Go(func() error {
 		return srv.Serve(lis)
@@ -180,17 +196,31 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+	tokens, err := af.tokens(dataDir)
+	if err != nil {
+		return nil, "", err
+	}
 	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
 	if err != nil {
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
+		MaxQueriesPerUser: af.maxQueriesPerUser},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
 	}
+	passwords := af.mode == authPassword
+	if passwords {
+		if err := af.bootstrapAdmin(ctx, coord, dataDir, log); err != nil {
+			coord.Close()
+			_ = cat.Close()
+			return nil, "", err
+		}
+	}
+	auth := flightsrv.NewAuth(flightsrv.AuthConfig{Passwords: passwords, Tokens: tokens, Secret: secret, LoginFailuresPerMinute: af.loginFailuresPerMinute}, coord, log)
 	sqlsrv, err := flightsrv.NewSQLServer(coord, memory.DefaultAllocator, log)
 	if err != nil {
 		return nil, "", err
@@ -202,7 +232,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		_ = cat.Close()
 		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
 	}
-	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), nf, log, func() {
+	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), nf, auth.ServerOptions(), log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
@@ -210,7 +240,11 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) error {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) error {
+	tokens, err := af.tokens(dataDir)
+	if err != nil {
+		return err
+	}
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", listen, err)
@@ -236,8 +270,8 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = engine.Close()
 		return err
 	}
-	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, log)
-	serveGRPC(ctx, g, lis, svc, nf, log, func() {
+	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, log)
+	serveGRPC(ctx, g, lis, svc, nf, nil, log, func() {
 		w.Close()
 		_ = engine.Close()
 	})
