@@ -25,8 +25,12 @@ import (
 // Config is the coordinator's configuration.
 type Config struct {
 	DataDir string
-	// ResultTTL is how long a query's results stay fetchable.
+	// ResultTTL is how long a query's results stay fetchable: from its
+	// start, and from its end at least; a renewal gives this much again.
 	ResultTTL time.Duration
+	// ResultMaxAge caps renewals: no result stays past its query's start
+	// plus this (0: no cap).
+	ResultMaxAge time.Duration
 	// QueryTimeout bounds every query's execution.
 	QueryTimeout time.Duration
 	// BroadcastRows is the estimated size up to which a join's smaller side
@@ -38,6 +42,9 @@ type Config struct {
 	// TxnIdleTimeout is how long a transaction may go without a statement
 	// before it is rolled back (DefaultTxnIdleTimeout if 0).
 	TxnIdleTimeout time.Duration
+	// MaxQueriesPerUser bounds the queries one user runs at once (0: no
+	// limit); beyond it a query is refused with ErrTooLarge.
+	MaxQueriesPerUser int
 }
 
 // Coordinator plans and runs statements.
@@ -53,9 +60,11 @@ type Coordinator struct {
 	wg     sync.WaitGroup
 
 	queries  registry       // running and recent queries (registry.go)
-	prepared statementCache // prepared statements (prepared.go)
+	prepared statementCache // rows bound to prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	perUser  userQueries    // running queries by user (users.go)
+	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 }
 
 // New returns a coordinator. Close stops its queries and rolls back its
@@ -116,12 +125,18 @@ func newQueryID() stage.QueryID {
 // returned as endpoints before it finishes; other statements run to
 // completion first.
 func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
+	ctx = withStatement(ctx, sess, sql)
+	return c.leased(ctx, func() (*Result, error) { return c.execute(ctx, sess, sql) })
+}
+
+// leased runs fn, which binds and starts a statement, inside the
+// transaction of ctx if it has one, holding a lease on the files of the
+// snapshots it binds until the query's tasks have read them (a concurrent
+// replace or drop retires them meanwhile).
+func (c *Coordinator) leased(ctx context.Context, fn func() (*Result, error)) (*Result, error) {
 	return inTxn(ctx, func() (*Result, error) {
-		// The lease keeps the files of the snapshots bound here until the
-		// query's tasks have read them (a concurrent replace or drop retires
-		// them meanwhile).
 		l := c.acquireFiles()
-		res, err := c.execute(ctx, sess, sql)
+		res, err := fn()
 		if err != nil || res.Query == "" {
 			c.releaseFiles(l)
 			return res, err
@@ -182,6 +197,7 @@ func (c *Coordinator) releaseWhenDone(id stage.QueryID, l *lease) {
 // ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
 // sess, inside the transaction of ctx if it has one (WithTxn).
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	ctx = withStatement(ctx, sess, sql)
 	return inTxn(ctx, func() (int64, error) { return c.executeUpdate(ctx, sess, sql) })
 }
 

@@ -3,11 +3,14 @@ package flightsrv
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/quiverdb/quiver/coordinator"
@@ -27,7 +30,9 @@ type SQLServer struct {
 	coord *coordinator.Coordinator
 	mem   memory.Allocator
 	log   *zap.Logger
-	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
+	// auditLog gets one line per statement (audit.go).
+	auditLog *zap.Logger
+	proxy    bool // endpoints without a location: the coordinator relays results (proxy.go)
 	// scheme is the scheme of endpoint locations: grpc+tls where the
 	// workers serve TLS (SetLocationScheme).
 	scheme string
@@ -37,7 +42,9 @@ type SQLServer struct {
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
-	s := &SQLServer{coord: coord, mem: mem, log: log, scheme: "grpc+tcp", sessions: newSessions(DefaultSessionIdle)}
+	s := &SQLServer{coord: coord, mem: mem, log: log, auditLog: log.Named("audit"), scheme: "grpc+tcp", sessions: newSessions(DefaultSessionIdle)}
+	// A session's end rolls back the transactions it left open.
+	s.sessions.ended = coord.RollbackSession
 	s.Alloc = mem
 	for id, v := range sqlInfo() {
 		if err := s.RegisterSqlInfo(id, v); err != nil {
@@ -55,21 +62,37 @@ func (s *SQLServer) SetLocationScheme(scheme string) { s.scheme = scheme }
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
 func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	res, err := s.executeStatement(ctx, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return s.flightInfo(res, desc), nil
+}
+
+// executeStatement starts a statement in the call's session and
+// transaction (GetFlightInfo and PollFlightInfo); its error is a status.
+func (s *SQLServer) executeStatement(ctx context.Context, cmd flightsql.StatementQuery) (*coordinator.Result, error) {
+	began := time.Now()
 	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
 	if err != nil {
 		return nil, err
 	}
 	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
-		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
+		s.audit(ctx, "query", cmd.GetQuery(), began, "", err)
+		s.log.Info("statement failed", zap.String("sql", loggable(cmd.GetQuery())), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
-	return s.flightInfo(res, desc), nil
+	s.audit(ctx, "query", cmd.GetQuery(), began, res.Query, nil)
+	return res, nil
 }
 
 // flightInfo describes a started statement: the planner's schema, and one
 // endpoint per result task at the worker that holds it (no location when
-// the coordinator relays results).
+// the coordinator relays results), each expiring with the results. The
+// AppMetadata is the query ID (what CancelFlightInfo reads). A statement
+// without rows (DDL, DML sent as a query) has no endpoints, and its
+// total_records is the rows it affected: what ADBC reports as rowcount.
 func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescriptor) *flight.FlightInfo {
 	info := &flight.FlightInfo{
 		Schema:           flight.SerializeSchema(withColumnMetadata(res.Schema), s.mem),
@@ -79,30 +102,37 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 		AppMetadata:      []byte(res.Query),
 	}
 	for _, ep := range res.Endpoints {
-		fe := &flight.FlightEndpoint{
-			Ticket:         &flight.Ticket{Ticket: ep.Ticket},
-			ExpirationTime: timestamppb.New(res.Expires),
-		}
-		if !s.proxy {
-			fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
-		}
-		info.Endpoint = append(info.Endpoint, fe)
+		info.Endpoint = append(info.Endpoint, s.flightEndpoint(ep, res.Expires))
 	}
 	if res.Endpoints == nil {
-		info.TotalRecords = 0
+		info.TotalRecords = res.Affected
 	}
 	return info
 }
 
+// flightEndpoint is the Flight form of a result endpoint.
+func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *flight.FlightEndpoint {
+	fe := &flight.FlightEndpoint{
+		Ticket:         &flight.Ticket{Ticket: ep.Ticket},
+		ExpirationTime: timestamppb.New(expires),
+	}
+	if !s.proxy {
+		fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
+	}
+	return fe
+}
+
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.
 func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flightsql.StatementUpdate) (int64, error) {
+	began := time.Now()
 	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
 	if err != nil {
 		return 0, err
 	}
 	n, err := s.coord.ExecuteUpdate(ctx, s.session(ctx), cmd.GetQuery())
+	s.audit(ctx, "update", cmd.GetQuery(), began, "", err)
 	if err != nil {
-		s.log.Info("update failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
+		s.log.Info("update failed", zap.String("sql", loggable(cmd.GetQuery())), zap.Error(err))
 	}
 	return n, StatusFromError(err)
 }
@@ -133,6 +163,9 @@ func NewCoordinatorService(sql *SQLServer, coord *coordinator.Coordinator, secre
 
 func (c *coordinatorService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	if a.GetType() != ActionHeartbeat {
+		if PrincipalFrom(stream.Context()).cluster {
+			return status.Errorf(codes.Unauthenticated, "the cluster secret authenticates cluster actions only, not %q", a.GetType())
+		}
 		return c.FlightServer.DoAction(a, stream)
 	}
 	if err := checkSecret(stream.Context(), c.secret); err != nil {

@@ -13,7 +13,7 @@ import (
 	"go.uber.org/zap"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials"
+	transport "google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/peer"
 	"google.golang.org/grpc/status"
@@ -140,7 +140,7 @@ func (t *TLS) ServerOptions(secret []byte) []grpc.ServerOption {
 				return h(srv, ss)
 			}))
 	}
-	return append([]grpc.ServerOption{grpc.Creds(credentials.NewTLS(cfg))}, opts...)
+	return append([]grpc.ServerOption{grpc.Creds(transport.NewTLS(cfg))}, opts...)
 }
 
 // verifiedPeer reports whether the call's peer presented a certificate
@@ -150,14 +150,14 @@ func verifiedPeer(ctx context.Context) bool {
 	if !ok {
 		return false
 	}
-	info, ok := p.AuthInfo.(credentials.TLSInfo)
+	info, ok := p.AuthInfo.(transport.TLSInfo)
 	return ok && len(info.State.VerifiedChains) > 0
 }
 
 // Credentials are the transport of the node's calls to other nodes: TLS
 // verified with --tls-ca (or the system's roots), presenting the node's
 // certificate where mTLS is on; plaintext for a nil *TLS.
-func (t *TLS) Credentials() credentials.TransportCredentials {
+func (t *TLS) Credentials() transport.TransportCredentials {
 	if t == nil {
 		return insecure.NewCredentials()
 	}
@@ -165,7 +165,7 @@ func (t *TLS) Credentials() credentials.TransportCredentials {
 	if t.clientCAs != nil {
 		cfg.GetClientCertificate = func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return t.cert.current(), nil }
 	}
-	return credentials.NewTLS(cfg)
+	return transport.NewTLS(cfg)
 }
 
 // DialOption is Credentials as a gRPC dial option.

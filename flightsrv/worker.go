@@ -24,12 +24,15 @@ type workerService struct {
 	w      *exec.Worker
 	signer *stage.TicketSigner
 	secret []byte
+	tokens *Tokens // verify the bearer tokens of clients that fetch user results
 	log    *zap.Logger
 }
 
 // NewWorkerService returns the Flight service of w. Register it on a gRPC
-// server made with ServerOptions.
-func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, log *zap.Logger) flight.FlightServer {
+// server made with ServerOptions. tokens verifies the bearer token a
+// client's do_get of a user's result carries (nil: only results of
+// anonymous queries are served to clients).
+func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, tokens *Tokens, log *zap.Logger) flight.FlightServer {
 	if log == nil {
 		log = zap.NewNop()
 	}
@@ -37,6 +40,7 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 		w:      w,
 		signer: signer,
 		secret: append([]byte(nil), secret...),
+		tokens: tokens,
 		log:    log.With(zap.String("worker", w.Address())),
 	}
 }
@@ -44,7 +48,9 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 var workerActions = []*flight.ActionType{
 	{Type: stage.ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
 	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
+	{Type: stage.ActionRenewQuery, Description: "keep a query's tasks and buffers until a later time ({\"query\": id, \"until\": time})"},
 	{Type: exec.ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
+	{Type: exec.ActionLoad, Description: "what the worker holds and what its DuckDB uses (exec.Load as JSON)"},
 }
 
 // ListActions lists the worker's actions.
@@ -57,7 +63,8 @@ func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService
 	return nil
 }
 
-// DoAction runs ActionRunTask, ActionCancelQuery and exec.ActionStats.
+// DoAction runs ActionRunTask, ActionCancelQuery, ActionRenewQuery,
+// exec.ActionStats and exec.ActionLoad.
 func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	ctx := stream.Context()
 	if err := checkSecret(ctx, s.secret); err != nil {
@@ -96,29 +103,52 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		s.w.CancelQuery(ctx, c.Query, cause)
 		return nil
+	case stage.ActionRenewQuery:
+		var r stage.RenewSpec
+		if err := json.Unmarshal(a.GetBody(), &r); err != nil || r.Query == "" {
+			return StatusFromError(qerr.ErrInvalid.New("malformed renew"))
+		}
+		if !s.w.RenewQuery(r.Query, r.Until) {
+			return StatusFromError(qerr.ErrNotFound.New("worker %s holds nothing of query %s", s.w.Address(), r.Query))
+		}
+		return nil
 	case exec.ActionStats:
 		body, err := json.Marshal(s.w.Stats())
 		if err != nil {
 			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker stats"))
 		}
 		return stream.Send(&flight.Result{Body: body})
+	case exec.ActionLoad:
+		load, err := s.w.Load(ctx)
+		if err != nil {
+			return StatusFromError(err)
+		}
+		body, err := json.Marshal(load)
+		if err != nil {
+			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker load"))
+		}
+		return stream.Send(&flight.Result{Body: body})
 	}
 	return status.Errorf(codes.Unimplemented, "worker action %q is not implemented", a.GetType())
 }
 
-// DoGet streams the buffer a sealed ticket names. A client's ticket that
-// does not open, has expired, or names a buffer that is gone (closed,
-// cancelled, expired, never there) gets one answer, refuseTicket's; a
-// node-to-node call (it carries the cluster secret) gets the real error,
-// so that a consumer task reports its producer's failure as it was. A
-// stream that fails midway ends with the error status and never with an
-// end-of-stream marker, so a reader cannot mistake a partial stream for a
-// whole one.
+// DoGet streams the buffer a sealed ticket names. A user's result goes
+// only to that user (its bearer token) or to a node (the cluster secret).
+// A client's ticket that does not open, has expired, belongs to another
+// user, or names a buffer that is gone (closed, cancelled, expired, never
+// there) gets one answer, refuseTicket's; a node-to-node call gets the
+// real error, so that a consumer task reports its producer's failure as it
+// was. A stream that fails midway ends with the error status and never
+// with an end-of-stream marker, so a reader cannot mistake a partial
+// stream for a whole one.
 func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
 	ctx := stream.Context()
 	internal := checkSecret(ctx, s.secret) == nil
 	t, err := s.signer.Verify(tkt.GetTicket(), time.Now())
 	if err != nil {
+		return s.refuse(internal, err)
+	}
+	if err := checkReader(ctx, t, s.secret, s.tokens); err != nil {
 		return s.refuse(internal, err)
 	}
 	rdr, err := s.w.OpenBuffer(ctx, t)

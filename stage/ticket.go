@@ -75,11 +75,24 @@ func (s *TicketSigner) Derive(purpose string) []byte {
 // Sign seals t as TicketPrefix + base64url(nonce, ciphertext, tag).
 func (s *TicketSigner) Sign(t Ticket) []byte { return s.seal(TicketPrefix, t) }
 
+// SignHandle seals t under another prefix than tickets' (magic, which
+// the AEAD binds too): a handle names something else than a buffer (a
+// running query that a client polls) and can never pass for a ticket.
+// VerifyHandle opens it.
+func (s *TicketSigner) SignHandle(magic string, t Ticket) []byte { return s.seal([]byte(magic), t) }
+
 // Verify opens a sealed ticket and checks its expiry. Every failure is
 // ErrUnauthorized; the message says which check failed, for the server's
 // log only (callers that answer clients answer one message for all).
 func (s *TicketSigner) Verify(b []byte, now time.Time) (Ticket, error) {
-	return s.open(TicketPrefix, b, now)
+	return s.open(TicketPrefix, b, now, qerr.ErrUnauthorized)
+}
+
+// VerifyHandle opens a handle SignHandle made with magic, as Verify does
+// a ticket, except that an expired handle is ErrExpired: its holder polls
+// its own query and may learn that it waited too long.
+func (s *TicketSigner) VerifyHandle(magic string, b []byte, now time.Time) (Ticket, error) {
+	return s.open([]byte(magic), b, now, qerr.ErrExpired)
 }
 
 func (s *TicketSigner) seal(prefix []byte, t Ticket) []byte {
@@ -89,7 +102,7 @@ func (s *TicketSigner) seal(prefix []byte, t Ticket) []byte {
 	return base64.RawURLEncoding.AppendEncode(out, sealed)
 }
 
-func (s *TicketSigner) open(prefix, b []byte, now time.Time) (Ticket, error) {
+func (s *TicketSigner) open(prefix, b []byte, now time.Time, expired qerr.Code) (Ticket, error) {
 	var t Ticket
 	rest, ok := bytes.CutPrefix(b, prefix)
 	if !ok {
@@ -113,7 +126,7 @@ func (s *TicketSigner) open(prefix, b []byte, now time.Time) (Ticket, error) {
 		return t, qerr.ErrUnauthorized.New("sealed ticket payload does not decode")
 	}
 	if now.After(t.Expires) {
-		return t, qerr.ErrUnauthorized.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
+		return t, expired.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
 	}
 	return t, nil
 }

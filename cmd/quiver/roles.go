@@ -8,6 +8,7 @@ import (
 	"net"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -20,6 +21,7 @@ import (
 	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/coordinator/binder"
 	"github.com/quiverdb/quiver/flightsrv"
+	"github.com/quiverdb/quiver/httpsrv"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
 )
@@ -40,6 +42,7 @@ type execFlags struct {
 	compression      string
 	broadcastRows    float64
 	resultTTL        time.Duration
+	resultMaxAge     time.Duration
 	limits           binder.Limits
 	txnIdleTimeout   time.Duration
 	sessionIdle      time.Duration
@@ -52,7 +55,8 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&e.spillLimit, "spill-limit", 0, "worker: bytes of spill files one query may hold; beyond it producers wait (0: no limit, negative: never spill)")
 	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
 	fs.Float64Var(&e.broadcastRows, "broadcast-rows", stage.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides")
-	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration)")
+	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration; from a query's end at least)")
+	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
@@ -65,26 +69,38 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
+	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics (the coordinator's and the embedded workers'), /healthz, /readyz and the web console (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if err := af.check(); err != nil {
 		return err
 	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
-	if err := nf.security.checkExposure(ctx, "coordinator", *listen, fs); err != nil {
+	if err := nf.security.checkExposure(ctx, "coordinator", *listen, af.mode == authPassword); err != nil {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, log)
+		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
+		node := httpsrv.Node{Coordinator: coord}
 		for i := 0; i < *workers; i++ {
-			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, n, nf, ef, log); err != nil {
+			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, n, nf, ef, af, log)
+			if err != nil {
 				return err
 			}
+			node.Workers = append(node.Workers, w)
+		}
+		if err := serveHTTP(ctx, g, *httpAddr, node, log); err != nil {
+			return err
 		}
 		// Ready means queries run: wait until every embedded worker joined.
 		deadline := time.Now().Add(30 * time.Second)
@@ -105,19 +121,29 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
+	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics, /healthz, /readyz and the web console (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	if err := nf.security.checkExposure(ctx, "coordinator", *listen, fs); err != nil {
+	if err := af.check(); err != nil {
+		return err
+	}
+	if err := nf.security.checkExposure(ctx, "coordinator", *listen, af.mode == authPassword); err != nil {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
-		_, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, log)
-		if err == nil {
-			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", n.dataDir))
+		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
+		if err != nil {
+			return err
 		}
-		return err
+		if err := serveHTTP(ctx, g, *httpAddr, httpsrv.Node{Coordinator: coord}, log); err != nil {
+			return err
+		}
+		log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", n.dataDir))
+		return nil
 	})
 }
 
@@ -127,17 +153,27 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
+	httpAddr := fs.String("http", defaultWorkerHTTP, "HTTP address of this worker's /metrics, /healthz and /readyz (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	if err := nf.security.checkExposure(ctx, "worker", *listen, fs); err != nil {
+	if err := af.check(); err != nil {
+		return err
+	}
+	if err := nf.security.checkExposure(ctx, "worker", *listen, false); err != nil {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
-		return startWorker(ctx, g, *listen, *advertise, *coordAddr, n, nf, ef, log)
+		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, n, nf, ef, af, log)
+		if err != nil {
+			return err
+		}
+		return serveHTTP(ctx, g, *httpAddr, httpsrv.Node{Workers: []httpsrv.WorkerNode{w}}, log)
 	})
 }
 
@@ -179,9 +215,11 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 }
 
 // serveGRPC serves svc on lis (with TLS where n has it) until ctx ends,
-// then stops gracefully.
-func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, n node, nf nodeFlags, log *zap.Logger, closers ...func()) {
-	srv := grpc.NewServer(append(flightsrv.ServerOptions(nf.maxMessage, log), n.tls.ServerOptions(n.secret)...)...)
+// then stops gracefully. opts come after the common server options (the
+// coordinator's authentication).
+func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, n node, nf nodeFlags, opts []grpc.ServerOption, log *zap.Logger, closers ...func()) {
+	opts = append(n.tls.ServerOptions(n.secret), opts...)
+	srv := grpc.NewServer(append(flightsrv.ServerOptions(nf.maxMessage, log), opts...)...)
 	flight.RegisterFlightServiceServer(srv, svc)
 	g.Go(func() error {
 		return srv.Serve(lis)
@@ -202,23 +240,39 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n node, nf nodeFlags, ef execFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
 	dataDir, secret := n.dataDir, n.secret
+	tokens, err := af.tokens(dataDir)
+	if err != nil {
+		return nil, "", err
+	}
 	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
 	if err != nil {
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
+		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
+		MaxQueriesPerUser: af.maxQueriesPerUser},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
 	}
+	passwords := af.mode == authPassword
+	if passwords {
+		if err := af.bootstrapAdmin(ctx, coord, dataDir, log); err != nil {
+			coord.Close()
+			_ = cat.Close()
+			return nil, "", err
+		}
+	}
+	auth := flightsrv.NewAuth(flightsrv.AuthConfig{Passwords: passwords, Tokens: tokens, Secret: secret, LoginFailuresPerMinute: af.loginFailuresPerMinute}, coord, log)
 	sqlsrv, err := flightsrv.NewSQLServer(coord, memory.DefaultAllocator, log)
 	if err != nil {
 		return nil, "", err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
+	coord.SetSessionLister(sqlsrv)
 	sqlsrv.SetSessionIdle(ef.sessionIdle)
 	sqlsrv.SetLocationScheme(n.tls.Scheme())
 	lis, err := net.Listen("tcp", listen)
@@ -226,7 +280,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 		_ = cat.Close()
 		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
 	}
-	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), n, nf, log, func() {
+	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), n, nf, auth.ServerOptions(), log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
@@ -234,11 +288,15 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr string, n node, nf nodeFlags, ef execFlags, log *zap.Logger) error {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
 	dataDir, secret := n.dataDir, n.secret
+	tokens, err := af.tokens(dataDir)
+	if err != nil {
+		return httpsrv.WorkerNode{}, err
+	}
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
-		return fmt.Errorf("listen %s: %w", listen, err)
+		return httpsrv.WorkerNode{}, fmt.Errorf("listen %s: %w", listen, err)
 	}
 	addr := lis.Addr().String()
 	if advertise != "" {
@@ -252,22 +310,23 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	})
 	if err != nil {
 		_ = lis.Close()
-		return err
+		return httpsrv.WorkerNode{}, err
 	}
 	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage, Credentials: n.tls.Credentials(),
 		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
 	if err != nil {
 		_ = lis.Close()
 		_ = engine.Close()
-		return err
+		return httpsrv.WorkerNode{}, err
 	}
-	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, log)
-	serveGRPC(ctx, g, lis, svc, n, nf, log, func() {
+	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, log)
+	serveGRPC(ctx, g, lis, svc, n, nf, nil, log, func() {
 		w.Close()
 		_ = engine.Close()
 	})
+	registered := new(atomic.Bool)
 	g.Go(func() error {
-		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, n.tls, heartbeatInterval, log)
+		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, n.tls, heartbeatInterval, registered, log)
 	})
-	return nil
+	return httpsrv.WorkerNode{Worker: w, Registered: registered}, nil
 }

@@ -34,9 +34,9 @@ func (s *securityFlags) load(log *zap.Logger) (*flightsrv.TLS, error) {
 
 // checkExposure refuses a node that would listen beyond loopback
 // unprotected: a worker without TLS, a coordinator without TLS or without
-// password authentication (the --auth flag, where the command has it), unless
-// --insecure is given. On loopback nothing is required.
-func (s *securityFlags) checkExposure(ctx context.Context, role, listen string, fs *flag.FlagSet) error {
+// password authentication (passwords: --auth password), unless --insecure
+// is given. On loopback nothing is required.
+func (s *securityFlags) checkExposure(ctx context.Context, role, listen string, passwords bool) error {
 	if s.insecure {
 		return nil
 	}
@@ -52,11 +52,9 @@ func (s *securityFlags) checkExposure(ctx context.Context, role, listen string, 
 		missing = append(missing, "TLS")
 		pass = append(pass, "--tls-cert FILE --tls-key FILE")
 	}
-	if role != "worker" {
-		if f := fs.Lookup("auth"); f == nil || f.Value.String() != "password" {
-			missing = append(missing, "password authentication")
-			pass = append(pass, "--auth password")
-		}
+	if role != "worker" && !passwords {
+		missing = append(missing, "password authentication")
+		pass = append(pass, "--auth password")
 	}
 	if len(missing) == 0 {
 		return nil
