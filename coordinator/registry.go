@@ -167,11 +167,13 @@ func (c *Coordinator) Queries() []QueryInfo {
 	return out
 }
 
-// Query describes one query, or reports false when the registry does not
-// hold it (unknown, or its results expired).
-func (c *Coordinator) Query(id stage.QueryID) (QueryInfo, bool) {
+// Query describes one query to sess, or reports false when the registry
+// does not hold it (unknown, or its results expired) or it is another
+// user's and sess is not an administrator's: a query of someone else looks
+// unknown, so that its ID reveals nothing.
+func (c *Coordinator) Query(ctx context.Context, sess *Session, id stage.QueryID) (QueryInfo, bool) {
 	r := c.queries.get(id)
-	if r == nil {
+	if r == nil || !c.mayControl(ctx, sess, r.owner) {
 		return QueryInfo{}, false
 	}
 	return r.info(), true
@@ -181,10 +183,12 @@ func (c *Coordinator) Query(id stage.QueryID) (QueryInfo, bool) {
 // files, and the result streams being read (which end with CANCELLED). It
 // reports false when there is nothing to cancel: the query is unknown, its
 // results expired, or it already failed or was cancelled. A finished query
-// whose results are still held is cancelled: its results are freed.
-func (c *Coordinator) Cancel(ctx context.Context, id stage.QueryID) (bool, error) {
+// whose results are still held is cancelled: its results are freed. Only
+// the query's owner or an administrator cancels it; to anyone else it is
+// unknown (false), as in Query.
+func (c *Coordinator) Cancel(ctx context.Context, sess *Session, id stage.QueryID) (bool, error) {
 	r := c.queries.get(id)
-	if r == nil {
+	if r == nil || !c.mayControl(ctx, sess, r.owner) {
 		return false, nil
 	}
 	st := &r.status

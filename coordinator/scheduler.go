@@ -72,6 +72,7 @@ type running struct {
 	cancel  context.CancelFunc
 	ctx     context.Context
 	expires time.Time
+	owner   string // the user whose statement started it
 
 	once  sync.Once
 	stats []stage.TaskStatsSpec
@@ -139,7 +140,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	qctx, cancel := context.WithTimeout(c.ctx, c.queryTimeout(ctx))
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
-		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}),
+		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}), owner: ownerFrom(ctx),
 	}
 	log := c.log.With(zap.String("query_id", string(r.id)))
 	log.Debug("plan", zap.Stringer("plan", d))

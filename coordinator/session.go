@@ -198,9 +198,11 @@ func (c *Coordinator) env(sess *Session) binder.Env {
 		user = AnonymousUser
 	}
 	opts := c.Options(sess)
+	principal, _ := c.principal(sess)
 	return binder.Env{
-		User:    user,
-		Version: Version,
+		User:      user,
+		Principal: principal,
+		Version:   Version,
 		Variables: []binder.Variable{
 			{Name: OptionParallelism, Value: strconv.FormatInt(opts[OptionParallelism].(int64), 10)},
 			{Name: OptionStatementTimeout, Value: strconv.FormatFloat(opts[OptionStatementTimeout].(float64), 'f', -1, 64)},
@@ -248,7 +250,18 @@ type statementTimeoutKey struct{}
 func (c *Coordinator) withLimits(ctx context.Context, sess *Session) context.Context {
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
+	ctx = context.WithValue(ctx, ownerKey{}, sess.User())
 	return context.WithValue(ctx, statementTimeoutKey{}, c.statementTimeout(sess))
+}
+
+// ownerKey carries the user a query started by a statement belongs to
+// (registry.go: only it or an administrator may cancel it).
+type ownerKey struct{}
+
+// ownerFrom is the user of the statement ctx runs.
+func ownerFrom(ctx context.Context) string {
+	u, _ := ctx.Value(ownerKey{}).(string)
+	return u
 }
 
 // queryTimeout is the statement timeout ctx carries, else the server's.
