@@ -25,8 +25,12 @@ import (
 // Config is the coordinator's configuration.
 type Config struct {
 	DataDir string
-	// ResultTTL is how long a query's results stay fetchable.
+	// ResultTTL is how long a query's results stay fetchable: from its
+	// start, and from its end at least; a renewal gives this much again.
 	ResultTTL time.Duration
+	// ResultMaxAge caps renewals: no result stays past its query's start
+	// plus this (0: no cap).
+	ResultMaxAge time.Duration
 	// QueryTimeout bounds every query's execution.
 	QueryTimeout time.Duration
 	// BroadcastRows is the estimated size up to which a join's smaller side

@@ -13,6 +13,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -154,6 +155,9 @@ func TestQueryOwnership(t *testing.T) {
 	alice, bob, admin := NewSession("alice"), NewSession("bob"), NewSession(AdminUser)
 	if _, ok := c.Query(ctx, bob, "q1"); ok {
 		t.Error("bob reads alice's query")
+	}
+	if _, err := c.Poll(ctx, bob, "q1", 0); !qerr.Has(err, qerr.ErrNotFound) {
+		t.Errorf("bob polls alice's query: %v, want NOT_FOUND", err)
 	}
 	if ok, err := c.Cancel(ctx, bob, "q1"); ok || err != nil {
 		t.Errorf("bob cancels alice's query: %v, %v", ok, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-adbc/go/adbc"
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc/codes"
@@ -275,6 +276,39 @@ func TestTransactions(t *testing.T) {
 		}
 	})
 
+	t.Run("drop table in a transaction", func(t *testing.T) {
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		other.MustExec("CREATE TABLE t_drop (x BIGINT)")
+		other.MustExec("INSERT INTO t_drop VALUES (1)")
+		files := dataFiles(t, cl.DataDir)
+		tx, err := fc.BeginTransaction(ctx)
+		if err != nil {
+			t.Fatalf("begin: %v", err)
+		}
+		if _, err := tx.ExecuteUpdate(ctx, "DROP TABLE t_drop"); err != nil {
+			t.Fatalf("drop in txn: %v", err)
+		}
+		if n := other.mustCount("t_drop"); n != 1 {
+			t.Fatalf("before commit another connection sees %d rows of the dropped table, want 1", n)
+		}
+		if _, err := tx.ExecuteUpdate(ctx, "CREATE TABLE t_drop (s VARCHAR(10))"); err != nil {
+			t.Fatalf("create again in txn: %v", err)
+		}
+		if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t_drop VALUES ('a'), ('b')"); err != nil {
+			t.Fatalf("insert into the new table: %v", err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatalf("commit: %v", err)
+		}
+		if n := other.mustCount("t_drop WHERE s IN ('a', 'b')"); n != 2 {
+			t.Errorf("after commit t_drop is the new table: %d rows, want 2", n)
+		}
+		if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
+			t.Errorf("the dropped table's file was kept: %d files before, %d after (one replaced by one)", len(files), len(got))
+		}
+	})
+
 	t.Run("errors", func(t *testing.T) {
 		ctx, cancel := stmtCtx()
 		defer cancel()
@@ -321,6 +355,42 @@ func TestTxnIdleTimeout(t *testing.T) {
 	if err := tx.Commit(ctx); grpcCode(err) != codes.NotFound {
 		t.Errorf("commit after the idle timeout: %v, want NOT_FOUND", err)
 	}
+	if n := c.mustCount("t"); n != 0 {
+		t.Errorf("t has %d rows, want 0", n)
+	}
+	if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
+		t.Errorf("the rolled-back transaction left files: %v", got)
+	}
+}
+
+// TestTxnEndsWithSession checks that closing a Flight SQL session rolls
+// back the transaction it left open: its rows never appear, its files go.
+func TestTxnEndsWithSession(t *testing.T) {
+	cl := startClusterArgs(t, 1, nil, nil)
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE t (x BIGINT)")
+	files := dataFiles(t, cl.DataDir)
+	fc := newSessionClient(t, cl.Addr)
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	// The first call sets the session cookie; the transaction then belongs
+	// to that session.
+	if _, err := fc.GetSessionOptions(ctx, &flight.GetSessionOptionsRequest{}); err != nil {
+		t.Fatalf("get session options: %v", err)
+	}
+	tx, err := fc.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatalf("begin: %v", err)
+	}
+	if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t VALUES (1), (2)"); err != nil {
+		t.Fatalf("insert: %v", err)
+	}
+	if _, err := fc.CloseSession(ctx, &flight.CloseSessionRequest{}); err != nil {
+		t.Fatalf("close session: %v", err)
+	}
+	cl.Coordinator.WaitLine(t, "transaction rolled back with its session", readyTimeout, func(l LogLine) bool {
+		return l.Msg() == "transaction rolled back with its session" && l.Str("txn") == string(tx.ID())
+	})
 	if n := c.mustCount("t"); n != 0 {
 		t.Errorf("t has %d rows, want 0", n)
 	}
@@ -601,4 +671,39 @@ func TestIngestModes(t *testing.T) {
 			t.Errorf("failed ingests left files: %d before, %d after", len(files), len(got))
 		}
 	})
+}
+
+// TestTxnCoordinatorCrash: a coordinator killed with a transaction open
+// comes back without its writes and without their files.
+func TestTxnCoordinatorCrash(t *testing.T) {
+	dir := t.TempDir()
+	cl := startServe(t, 1, dir)
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE t (x BIGINT)")
+	c.MustExec("INSERT INTO t VALUES (1)")
+	files := dataFiles(t, dir)
+	fc := newFlightSQLClient(t, cl.Addr)
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	tx, err := fc.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatalf("begin: %v", err)
+	}
+	if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t VALUES (2), (3)"); err != nil {
+		t.Fatalf("insert: %v", err)
+	}
+	if len(dataFiles(t, dir)) == len(files) {
+		t.Fatalf("the transaction's insert wrote no file")
+	}
+	c.Close()
+	cl.Coordinator.Kill(t)
+
+	cl = startServe(t, 1, dir)
+	c = connect(t, cl.Addr)
+	if n := c.mustCount("t"); n != 1 {
+		t.Errorf("after the crash t has %d rows, want the committed 1", n)
+	}
+	if got := dataFiles(t, dir); len(got) != len(files) {
+		t.Errorf("the crashed transaction's files survived the restart: %v", got)
+	}
 }

@@ -40,6 +40,7 @@ type execFlags struct {
 	compression      string
 	broadcastRows    float64
 	resultTTL        time.Duration
+	resultMaxAge     time.Duration
 	limits           binder.Limits
 	txnIdleTimeout   time.Duration
 	sessionIdle      time.Duration
@@ -52,7 +53,8 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&e.spillLimit, "spill-limit", 0, "worker: bytes of spill files one query may hold; beyond it producers wait (0: no limit, negative: never spill)")
 	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
 	fs.Float64Var(&e.broadcastRows, "broadcast-rows", stage.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides")
-	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration)")
+	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration; from a query's end at least)")
+	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
@@ -186,7 +188,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
+		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))

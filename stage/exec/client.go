@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"sync/atomic"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -204,6 +205,26 @@ func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID, cause error) 
 				return nil
 			}
 			return c.callError(err, "cancel query %s", q)
+		}
+	}
+}
+
+// RenewQuery asks the worker to keep q's tasks and buffers until until. A
+// worker that holds nothing of q answers ErrNotFound.
+func (c *Client) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {
+	body, _ := json.Marshal(stage.RenewSpec{Query: q, Until: until}) // always marshals
+	ctx, cancel := context.WithCancel(c.authed(ctx))
+	defer cancel()
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionRenewQuery, Body: body})
+	if err != nil {
+		return c.callError(err, "renew query %s", q)
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return c.callError(err, "renew query %s", q)
 		}
 	}
 }
