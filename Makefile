@@ -12,7 +12,7 @@ WORKERS   ?= 2
 IMAGE     ?= quiver:latest
 DOCKER    ?= docker
 
-.PHONY: build run test test-go test-python venv clean image
+.PHONY: build run test test-go test-python venv chromium clean image
 
 build: $(BIN)
 
@@ -33,7 +33,11 @@ venv: $(VENV)/.installed
 
 test: test-go test-python
 
-test-go: build
+# The console's test drives headless Chromium (Debian's package).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+test-go: build chromium
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
 
 test-python: build venv

@@ -64,6 +64,7 @@ type Coordinator struct {
 	prepared statementCache // prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 
 	grantCache grantCache // the privilege state (privileges.go)
 }
@@ -126,6 +127,7 @@ func newQueryID() stage.QueryID {
 // returned as endpoints before it finishes; other statements run to
 // completion first.
 func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
+	ctx = withStatement(ctx, sess, sql)
 	return inTxn(ctx, func() (*Result, error) {
 		// The lease keeps the files of the snapshots bound here until the
 		// query's tasks have read them (a concurrent replace or drop retires
@@ -192,6 +194,7 @@ func (c *Coordinator) releaseWhenDone(id stage.QueryID, l *lease) {
 // ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
 // sess, inside the transaction of ctx if it has one (WithTxn).
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	ctx = withStatement(ctx, sess, sql)
 	return inTxn(ctx, func() (int64, error) { return c.executeUpdate(ctx, sess, sql) })
 }
 

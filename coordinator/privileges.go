@@ -149,10 +149,12 @@ func ingestAccess(ch catalog.Change) []binder.Access {
 }
 
 // mayControl reports whether the principal of sess may cancel or read the
-// state of a query owned by owner: its owner or an administrator.
+// state of a query or session of owner (AnonymousUser for the anonymous
+// principal, as withStatement records it): owner itself or an
+// administrator.
 func (c *Coordinator) mayControl(ctx context.Context, sess *Session, owner string) bool {
 	user, checked := c.principal(sess)
-	if !checked || sess.User() == owner {
+	if !checked || user == owner {
 		return true
 	}
 	g, err := c.grants(ctx)

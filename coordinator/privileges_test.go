@@ -143,30 +143,31 @@ func TestIngestAccess(t *testing.T) {
 	}
 }
 
-// TestQueryOwnership: another user's query is unknown to a user, and
+// TestQueryOwnership: another user's query is unknown to a user's poll and
 // cannot be cancelled by it; its owner and an administrator reach it.
 func TestQueryOwnership(t *testing.T) {
 	ctx := context.Background()
 	c := newCheckingCoordinator(t)
 	qctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	r := &running{id: "q1", owner: "alice", ctx: qctx, cancel: cancel, expires: time.Now().Add(time.Minute), done: make(chan struct{})}
+	r := &running{id: "q1", stmt: statement{text: "SELECT 1", user: "alice"}, ctx: qctx, cancel: cancel, expires: time.Now().Add(time.Minute), done: make(chan struct{})}
 	c.queries.add(r)
 	alice, bob, admin := NewSession("alice"), NewSession("bob"), NewSession(AdminUser)
-	if _, ok := c.Query(ctx, bob, "q1"); ok {
-		t.Error("bob reads alice's query")
-	}
 	if _, err := c.Poll(ctx, bob, "q1", 0); !qerr.Has(err, qerr.ErrNotFound) {
 		t.Errorf("bob polls alice's query: %v, want NOT_FOUND", err)
 	}
 	if ok, err := c.Cancel(ctx, bob, "q1"); ok || err != nil {
 		t.Errorf("bob cancels alice's query: %v, %v", ok, err)
 	}
-	if info, ok := c.Query(ctx, alice, "q1"); !ok || info.State != QueryRunning {
-		t.Errorf("alice's own query: %+v, %v", info, ok)
+	for _, sess := range []*Session{alice, admin} {
+		if !c.mayControl(ctx, sess, "alice") {
+			t.Errorf("%s cannot reach alice's query", sess.User())
+		}
 	}
-	if _, ok := c.Query(ctx, admin, "q1"); !ok {
-		t.Error("the admin cannot read alice's query")
+	for sess, want := range map[*Session]int{alice: 1, bob: 0, admin: 1} {
+		if got := len(systemSchema{c: c, sess: sess}.queries(ctx)); got != want {
+			t.Errorf("system.queries of %s: %d rows, want %d", sess.User(), got, want)
+		}
 	}
 	if ok, err := c.Cancel(ctx, alice, "q1"); !ok || err != nil {
 		t.Errorf("alice cancels her query: %v, %v", ok, err)

@@ -41,6 +41,9 @@ type QueryInfo struct {
 	Workers []string
 	Error   string
 	Stats   []stage.TaskStatsSpec // of the tasks that finished
+	// Statement and User are the SQL text that launched the query and the
+	// session's user ("" for queries launched outside a statement).
+	Statement, User string
 }
 
 // registry is the coordinator's query registry: every launched query by
@@ -241,7 +244,7 @@ func (c *Coordinator) Renew(ctx context.Context, sess *Session, ticket []byte) (
 		return Endpoint{}, time.Time{}, err
 	}
 	r := c.queries.get(t.Query)
-	if r == nil || !c.mayControl(ctx, sess, r.owner) {
+	if r == nil || !c.mayControl(ctx, sess, r.stmt.user) {
 		return Endpoint{}, time.Time{}, qerr.ErrNotFound.New("query %s is unknown or its results expired", t.Query)
 	}
 	if _, ok := r.place[t.Task]; !ok || t.Task.Fragment != r.plan.Root().ID || t.Partition != 0 {
@@ -285,7 +288,7 @@ type Progress struct {
 // as is another user's query to anyone but an administrator.
 func (c *Coordinator) Poll(ctx context.Context, sess *Session, id stage.QueryID, wait time.Duration) (Progress, error) {
 	r := c.queries.get(id)
-	if r == nil || !c.mayControl(ctx, sess, r.owner) {
+	if r == nil || !c.mayControl(ctx, sess, r.stmt.user) {
 		return Progress{}, qerr.ErrNotFound.New("query %s is unknown or its results expired", id)
 	}
 	timer := time.NewTimer(wait)
@@ -328,7 +331,8 @@ func (r *running) info() QueryInfo {
 	st := &r.status
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	qi := QueryInfo{ID: r.id, State: st.state, Started: st.started, Ended: st.ended, Expires: r.expires, Tasks: len(r.place)}
+	qi := QueryInfo{ID: r.id, State: st.state, Started: st.started, Ended: st.ended, Expires: r.expires, Tasks: len(r.place),
+		Statement: r.stmt.text, User: r.stmt.user}
 	if qi.State == "" {
 		qi.State = QueryRunning
 	}
@@ -358,13 +362,13 @@ func (c *Coordinator) Queries() []QueryInfo {
 	return out
 }
 
-// Query describes one query to sess, or reports false when the registry
-// does not hold it (unknown, or its results expired) or it is another
-// user's and sess is not an administrator's: a query of someone else looks
-// unknown, so that its ID reveals nothing.
-func (c *Coordinator) Query(ctx context.Context, sess *Session, id stage.QueryID) (QueryInfo, bool) {
+// Query describes one query, or reports false when the registry does not
+// hold it (unknown, or its results expired). It is the operators' view (the
+// HTTP console); clients read a query's state through Poll, which only
+// its owner may.
+func (c *Coordinator) Query(id stage.QueryID) (QueryInfo, bool) {
 	r := c.queries.get(id)
-	if r == nil || !c.mayControl(ctx, sess, r.owner) {
+	if r == nil {
 		return QueryInfo{}, false
 	}
 	return r.info(), true
@@ -379,7 +383,7 @@ func (c *Coordinator) Query(ctx context.Context, sess *Session, id stage.QueryID
 // unknown (false), as in Query.
 func (c *Coordinator) Cancel(ctx context.Context, sess *Session, id stage.QueryID) (bool, error) {
 	r := c.queries.get(id)
-	if r == nil || !c.mayControl(ctx, sess, r.owner) {
+	if r == nil || !c.mayControl(ctx, sess, r.stmt.user) {
 		return false, nil
 	}
 	st := &r.status

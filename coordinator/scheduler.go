@@ -10,6 +10,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -79,7 +80,6 @@ type running struct {
 	// expires is when the results are freed (the endpoints' expiration);
 	// RenewFlightEndpoint moves it. status.mu guards it once launched.
 	expires time.Time
-	owner   string // the user whose statement started it
 
 	once     sync.Once
 	stats    []stage.TaskStatsSpec
@@ -87,7 +87,9 @@ type running struct {
 	done     chan struct{}
 	finished atomic.Int64 // tasks that finished without error
 
-	status queryStatus // the query registry's view (registry.go)
+	status   queryStatus  // the query registry's view (registry.go)
+	stmt     statement    // what was asked, by whom (inspect.go)
+	progress taskProgress // tasks as they end (inspect.go)
 }
 
 // start launches a query and returns its result endpoints at once; the
@@ -101,6 +103,10 @@ func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, table
 	go func() {
 		defer c.wg.Done()
 		stats, err := r.wait(c.ctx)
+		if qi := r.info(); qi.State != QueryRunning {
+			metrics.QueriesEnded.WithLabelValues(string(qi.State)).Inc()
+			metrics.StatementSeconds.WithLabelValues(metrics.KindQuery).Observe(qi.Ended.Sub(qi.Started).Seconds())
+		}
 		log := c.log.With(zap.String("query_id", string(r.id)))
 		if err != nil {
 			log.Warn("query failed", zap.Error(err))
@@ -169,7 +175,8 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
 		ctx: qctx, cancel: cancel, started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
-		expires: now.Add(c.cfg.ResultTTL), done: make(chan struct{}), owner: ownerFrom(ctx),
+		expires: now.Add(c.cfg.ResultTTL), done: make(chan struct{}),
+		stmt: statementOf(ctx),
 	}
 	log := c.log.With(zap.String("query_id", string(r.id)))
 	log.Debug("plan", zap.Stringer("plan", d))
@@ -265,6 +272,7 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 			go func() {
 				defer wg.Done()
 				st, err := run.Wait(r.ctx)
+				r.progress.end(id, st, err)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {

@@ -209,6 +209,7 @@ func (c *Coordinator) env(sess *Session) binder.Env {
 			{Name: "version", Value: Version},
 			{Name: "version_comment", Value: "Quiver"},
 		},
+		Schemas: []binder.VirtualSchema{systemSchema{c: c, sess: sess}},
 	}
 }
 
@@ -250,18 +251,7 @@ type statementTimeoutKey struct{}
 func (c *Coordinator) withLimits(ctx context.Context, sess *Session) context.Context {
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
-	ctx = context.WithValue(ctx, ownerKey{}, sess.User())
 	return context.WithValue(ctx, statementTimeoutKey{}, c.statementTimeout(sess))
-}
-
-// ownerKey carries the user a query started by a statement belongs to
-// (registry.go: only it or an administrator may cancel it).
-type ownerKey struct{}
-
-// ownerFrom is the user of the statement ctx runs.
-func ownerFrom(ctx context.Context) string {
-	u, _ := ctx.Value(ownerKey{}).(string)
-	return u
 }
 
 // queryTimeout is the statement timeout ctx carries, else the server's.

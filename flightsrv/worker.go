@@ -46,6 +46,7 @@ var workerActions = []*flight.ActionType{
 	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
 	{Type: stage.ActionRenewQuery, Description: "keep a query's tasks and buffers until a later time ({\"query\": id, \"until\": time})"},
 	{Type: exec.ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
+	{Type: exec.ActionLoad, Description: "what the worker holds and what its DuckDB uses (exec.Load as JSON)"},
 }
 
 // ListActions lists the worker's actions.
@@ -58,8 +59,8 @@ func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService
 	return nil
 }
 
-// DoAction runs ActionRunTask, ActionCancelQuery, ActionRenewQuery and
-// exec.ActionStats.
+// DoAction runs ActionRunTask, ActionCancelQuery, ActionRenewQuery,
+// exec.ActionStats and exec.ActionLoad.
 func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	ctx := stream.Context()
 	if err := checkSecret(ctx, s.secret); err != nil {
@@ -111,6 +112,16 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		body, err := json.Marshal(s.w.Stats())
 		if err != nil {
 			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker stats"))
+		}
+		return stream.Send(&flight.Result{Body: body})
+	case exec.ActionLoad:
+		load, err := s.w.Load(ctx)
+		if err != nil {
+			return StatusFromError(err)
+		}
+		body, err := json.Marshal(load)
+		if err != nil {
+			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker load"))
 		}
 		return stream.Send(&flight.Result{Body: body})
 	}

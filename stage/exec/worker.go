@@ -18,6 +18,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
 
+	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -384,6 +385,7 @@ func (w *Worker) runTask(t *task) {
 	for _, b := range t.bufs {
 		b.finish(err)
 	}
+	metrics.ObserveTask(w.cfg.Address, string(t.spec.Output.Kind), stats.RowsOut, stats.BytesOut, stats.SpilledBytes, err)
 
 	w.mu.Lock()
 	if qs, ok := w.queries[t.spec.Query]; ok {
