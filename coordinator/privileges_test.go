@@ -40,6 +40,8 @@ func newCheckingCoordinator(t *testing.T) *Coordinator {
 //	check user=U    each statement bound and checked as U: ok or the error
 //	show user=U     each statement (SHOW ...) bound as U: its rows
 //	list user=U     the databases and relations U's metadata listings show
+//	accesses user=U each statement bound as U (unchecked): the statement,
+//	                for GRANT and the like its fields, and every access it needs
 //
 // Rewrite the expectations with `go test ./coordinator -run TestPrivileges -rewrite`.
 func TestPrivileges(t *testing.T) {
@@ -85,6 +87,10 @@ func TestPrivileges(t *testing.T) {
 						out.WriteString("\n")
 					}
 				}
+			case "accesses":
+				for _, sql := range lines {
+					out.WriteString(accessesText(ctx, c, sess, sql))
+				}
 			case "list":
 				dbs, err := c.Databases(ctx, sess)
 				if err != nil {
@@ -106,6 +112,48 @@ func TestPrivileges(t *testing.T) {
 			return out.String()
 		})
 	})
+}
+
+// accessesText binds sql for sess without checking it and prints what
+// it binds to and needs.
+func accessesText(ctx context.Context, c *Coordinator, sess *Session, sql string) string {
+	tree, err := binder.Parse(sql)
+	if err != nil {
+		return errorText(err)
+	}
+	b := binder.New(c.cat, sess.Database(), 1).WithEnv(c.env(sess))
+	stmt, err := b.Bind(ctx, tree)
+	if err != nil {
+		return errorText(err)
+	}
+	var out strings.Builder
+	switch s := stmt.(type) {
+	case *binder.GrantPrivileges:
+		fmt.Fprintf(&out, "%+v\n", *s)
+	case *binder.GrantRoles:
+		fmt.Fprintf(&out, "%+v\n", *s)
+	case *binder.CreateRole:
+		fmt.Fprintf(&out, "%+v\n", *s)
+	case *binder.DropRole:
+		fmt.Fprintf(&out, "%+v\n", *s)
+	default:
+		fmt.Fprintf(&out, "%T\n", stmt)
+	}
+	for _, a := range b.Accesses() {
+		priv := a.Privilege.String()
+		if a.Privilege == 0 {
+			priv = "any privilege"
+		}
+		switch {
+		case a.Admin:
+			out.WriteString("  needs an administrator\n")
+		case a.Definer != "":
+			fmt.Fprintf(&out, "  needs %s on %s as %s (view %s)\n", priv, objectText(a.On), a.Definer, a.Via)
+		default:
+			fmt.Fprintf(&out, "  needs %s on %s\n", priv, objectText(a.On))
+		}
+	}
+	return out.String()
 }
 
 // TestPrivilegesOff: with privileges off (--auth none) the anonymous
