@@ -46,6 +46,9 @@ type Config struct {
 	// every statement is checked against its principal's privileges
 	// (privileges.go). Off, every principal may do everything.
 	CheckPrivileges bool
+	// MaxQueriesPerUser bounds the queries one user runs at once (0: no
+	// limit); beyond it a query is refused with ErrTooLarge.
+	MaxQueriesPerUser int
 }
 
 // Coordinator plans and runs statements.
@@ -64,6 +67,7 @@ type Coordinator struct {
 	prepared statementCache // rows bound to prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	perUser  userQueries    // running queries by user (users.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 
 	grantCache grantCache // the privilege state (privileges.go)

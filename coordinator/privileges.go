@@ -11,11 +11,6 @@ import (
 	"github.com/quiverdb/quiver/qerr"
 )
 
-// AdminUser is the bootstrap administrator: it holds every privilege
-// without a grant, as does any user granted ALL ON *.* WITH GRANT OPTION
-// (catalog.Grants.IsAdmin).
-const AdminUser = "admin"
-
 // grantCache holds the privilege state between changes, so that checking a
 // statement (or each row of an executemany) reads no catalog. Every change
 // goes through the coordinator (changeGrants), which drops the cached copy;
@@ -74,9 +69,16 @@ func (c *Coordinator) principal(sess *Session) (string, bool) {
 }
 
 // isAdmin reports whether user holds every privilege: the bootstrap admin
-// or a holder of ALL ON *.* WITH GRANT OPTION.
+// (AdminUser) or a holder of ALL ON *.* WITH GRANT OPTION.
 func isAdmin(g *catalog.Grants, user string) bool {
 	return user == AdminUser || g.IsAdmin(user)
+}
+
+// sessionIsAdmin reports whether the principal of sess holds every
+// privilege: an administrator user of the catalog (Session.Admin) or by
+// grant.
+func sessionIsAdmin(g *catalog.Grants, sess *Session, user string) bool {
+	return sess.Admin() || isAdmin(g, user)
 }
 
 // authorize checks every access a statement of sess needs, in the order
@@ -91,7 +93,7 @@ func (c *Coordinator) authorize(ctx context.Context, sess *Session, needs []bind
 	if err != nil {
 		return err
 	}
-	if isAdmin(g, user) {
+	if sessionIsAdmin(g, sess, user) {
 		return nil
 	}
 	for _, a := range needs {
@@ -158,7 +160,7 @@ func (c *Coordinator) mayControl(ctx context.Context, sess *Session, owner strin
 		return true
 	}
 	g, err := c.grants(ctx)
-	return err == nil && isAdmin(g, user)
+	return err == nil && sessionIsAdmin(g, sess, user)
 }
 
 // visibleCatalog is the catalog as a user's metadata listings see it: the
@@ -179,7 +181,7 @@ func (c *Coordinator) visible(ctx context.Context, sess *Session, cat catalog.Ca
 		return cat, nil
 	}
 	g, err := c.grants(ctx)
-	if err != nil || isAdmin(g, user) {
+	if err != nil || sessionIsAdmin(g, sess, user) {
 		return cat, err
 	}
 	return visibleCatalog{Catalog: cat, g: g, user: user}, nil
@@ -217,6 +219,9 @@ func (c *Coordinator) runGrant(ctx context.Context, stmt binder.Statement) (bool
 	case *binder.GrantPrivileges:
 		fn = func(g *catalog.Grants) error {
 			for _, u := range s.Grantees {
+				if err := c.requireGrantee(ctx, g, u, true); err != nil {
+					return err
+				}
 				x := catalog.Grant{Grantee: u, On: s.On, Privileges: s.Privileges, GrantOption: s.GrantOption}
 				if !s.Revoke {
 					g.Grant(x)
@@ -231,6 +236,11 @@ func (c *Coordinator) runGrant(ctx context.Context, stmt binder.Statement) (bool
 			for _, r := range s.Names {
 				if strings.EqualFold(r, AdminUser) || strings.EqualFold(r, AnonymousUser) {
 					return qerr.ErrInvalid.New("%s is a reserved user name", r)
+				}
+				if _, err := c.cat.GetUser(ctx, r); err == nil {
+					return qerr.ErrAlreadyExists.New("user %s already exists: users and roles share names", r)
+				} else if !qerr.Has(err, qerr.ErrNotFound) {
+					return err
 				}
 				if err := g.CreateRole(r, s.IfNotExists); err != nil {
 					return err
@@ -251,6 +261,9 @@ func (c *Coordinator) runGrant(ctx context.Context, stmt binder.Statement) (bool
 		fn = func(g *catalog.Grants) error {
 			for _, r := range s.Roles {
 				for _, u := range s.Users {
+					if err := c.requireGrantee(ctx, g, u, false); err != nil {
+						return err
+					}
 					change := g.GrantRole
 					if s.Revoke {
 						change = g.RevokeRole
@@ -266,4 +279,39 @@ func (c *Coordinator) runGrant(ctx context.Context, stmt binder.Statement) (bool
 		return false, nil
 	}
 	return true, c.changeGrants(ctx, fn)
+}
+
+// requireGrantee refuses a grant to name unless it is a user of the
+// catalog, or a role when roles is set.
+func (c *Coordinator) requireGrantee(ctx context.Context, g *catalog.Grants, name string, roles bool) error {
+	if roles && g.IsRole(name) {
+		return nil
+	}
+	_, err := c.cat.GetUser(ctx, name)
+	if qerr.Has(err, qerr.ErrNotFound) {
+		if roles {
+			return qerr.ErrNotFound.New("there is no user or role %s", name)
+		}
+		return qerr.ErrNotFound.New("there is no user %s", name)
+	}
+	return err
+}
+
+// dropGrantee forgets the grants and roles of a dropped user, so that a
+// user created again under its name starts with nothing.
+func (c *Coordinator) dropGrantee(ctx context.Context, name string) error {
+	return c.changeGrants(ctx, func(g *catalog.Grants) error {
+		g.DropGrantee(name)
+		return nil
+	})
+}
+
+// refuseRoleName refuses a new user named as a role: users and roles share
+// names.
+func (c *Coordinator) refuseRoleName(ctx context.Context, name string) error {
+	g, err := c.grants(ctx)
+	if err == nil && g.IsRole(name) {
+		return qerr.ErrAlreadyExists.New("role %s already exists: users and roles share names", name)
+	}
+	return err
 }

@@ -51,7 +51,7 @@ func TestPrivileges(t *testing.T) {
 		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
 			var user string
 			d.ScanArgs(t, "user", &user)
-			sess := NewSession(user)
+			sess := NewSession(user, user == AdminUser)
 			lines := strings.Split(strings.TrimSpace(d.Input), "\n")
 			var out strings.Builder
 			switch d.Cmd {
@@ -162,8 +162,8 @@ func TestPrivilegesOff(t *testing.T) {
 	ctx := context.Background()
 	c := newCheckingCoordinator(t)
 	c.cfg.CheckPrivileges = false
-	sess := NewSession("")
-	for _, sql := range []string{"CREATE TABLE t (a INT)", "CREATE VIEW v AS SELECT a FROM t", "GRANT SELECT ON main.t TO alice", "CREATE ROLE r"} {
+	sess := NewSession("", true)
+	for _, sql := range []string{"CREATE TABLE t (a INT)", "CREATE VIEW v AS SELECT a FROM t", "CREATE USER alice IDENTIFIED BY 'alice-pw-1'", "GRANT SELECT ON main.t TO alice", "CREATE ROLE r"} {
 		if _, err := c.ExecuteUpdate(ctx, sess, sql); err != nil {
 			t.Fatalf("%s: %v", sql, err)
 		}
@@ -200,7 +200,7 @@ func TestQueryOwnership(t *testing.T) {
 	defer cancel()
 	r := &running{id: "q1", stmt: statement{text: "SELECT 1", user: "alice"}, ctx: qctx, cancel: cancel, expires: time.Now().Add(time.Minute), done: make(chan struct{})}
 	c.queries.add(r)
-	alice, bob, admin := NewSession("alice"), NewSession("bob"), NewSession(AdminUser)
+	alice, bob, admin := NewSession("alice", false), NewSession("bob", false), NewSession(AdminUser, true)
 	if _, err := c.Poll(ctx, bob, "q1", 0); !qerr.Has(err, qerr.ErrNotFound) {
 		t.Errorf("bob polls alice's query: %v, want NOT_FOUND", err)
 	}

@@ -21,6 +21,7 @@ func TestPrivilegesAuthNone(t *testing.T) {
 	c.MustExec("CREATE TABLE t (a BIGINT)")
 	c.MustExec("INSERT INTO t VALUES (1), (2)")
 	for _, sql := range []string{
+		"CREATE USER alice IDENTIFIED BY 'alice-pw-1'",
 		"CREATE ROLE analyst",
 		"GRANT SELECT ON main.* TO analyst",
 		"GRANT analyst TO alice",

@@ -238,10 +238,14 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		if s.IsCreateRole {
 			return b.bindCreateRole(s)
 		}
+		return b.bindUserStatement(s)
 	case *ast.DropUserStmt:
 		if s.IsDropRole {
 			return b.bindDropRole(s)
 		}
+		return b.bindUserStatement(s)
+	case *ast.AlterUserStmt:
+		return b.bindUserStatement(s)
 	}
 	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))
 }

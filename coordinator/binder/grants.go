@@ -104,8 +104,14 @@ func (b *Binder) needWrites(stmt Statement) error {
 		b.need(catalog.PrivDrop, s.Database, s.Name)
 	case *Insert:
 		b.need(catalog.PrivInsert, s.Table.Database, s.Table.Name)
-	case *GrantPrivileges, *CreateRole, *DropRole, *GrantRoles:
+	case *GrantPrivileges, *CreateRole, *DropRole, *GrantRoles, *CreateUser, *DropUser:
 		b.access = append(b.access, Access{Admin: true})
+	case *AlterUser:
+		for _, u := range s.Users {
+			if u.Name != "" && u.Name != b.env.User {
+				b.access = append(b.access, Access{Admin: true}) // another user's password
+			}
+		}
 	default:
 		return qerr.ErrInternal.New("statement %T has no privilege rule", stmt)
 	}

@@ -20,6 +20,7 @@ def test_grants_under_auth_none(quiver_server):
         for sql in [
             "CREATE TABLE py_priv (a BIGINT)",
             "INSERT INTO py_priv VALUES (1)",
+            "CREATE USER py_user IDENTIFIED BY 'py-user-pw'",
             "CREATE ROLE py_reader",
             "GRANT SELECT ON main.py_priv TO py_reader",
             "GRANT py_reader TO py_user",
