@@ -248,6 +248,14 @@ func (b *Binder) showGrants(ctx context.Context, s *ast.ShowStmt) (Statement, er
 	if err != nil {
 		return nil, err
 	}
+	if user != b.env.User && !g.IsRole(user) {
+		if _, err := b.cat.GetUser(ctx, user); err != nil {
+			if qerr.Has(err, qerr.ErrNotFound) {
+				return nil, qerr.ErrNotFound.New("there is no user or role %s", user)
+			}
+			return nil, err
+		}
+	}
 	var rows []string
 	to := " TO " + quoteName(user)
 	for _, x := range g.Of(user) {
