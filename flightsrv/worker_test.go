@@ -324,6 +324,7 @@ func TestStatusFromError(t *testing.T) {
 		{qerr.ErrSyntax.New("near x"), codes.InvalidArgument},
 		{qerr.ErrBadTicket.New("bad"), codes.InvalidArgument},
 		{qerr.ErrUnauthorized.New("who"), codes.Unauthenticated},
+		{qerr.ErrDenied.New("SELECT on main.t"), codes.PermissionDenied},
 		{qerr.ErrExpired.New("late"), codes.NotFound},
 		{qerr.ErrCancelled.New("stop"), codes.Canceled},
 		{qerr.ErrTooLarge.New("big"), codes.ResourceExhausted},

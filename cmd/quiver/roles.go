@@ -253,7 +253,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
 		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
-		MaxQueriesPerUser: af.maxQueriesPerUser},
+		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
