@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sync"
 	"testing"
+
+	"golang.org/x/mod/modfile"
 )
 
 // Clients of the compatibility report (docs/compatibility.md) that the Go
@@ -33,7 +34,11 @@ type compatRecord struct {
 	Message string `json:"message"`
 }
 
-var compatMu sync.Mutex
+var (
+	compatMu           sync.Mutex
+	compatVersionsOnce sync.Once
+	compatVersions     map[string]string // module path to version, from go.mod
+)
 
 // compat records, when t ends, its outcome under feature for client in
 // $QUIVER_COMPAT_DIR/go.jsonl (default build/compat at the module root):
@@ -84,20 +89,26 @@ func appendCompat(rec compatRecord) error {
 	return f.Close()
 }
 
-// moduleVersion is the version of module that this test binary was built
-// with ("" when unknown).
+// moduleVersion is the version of module that go.mod requires ("" when
+// unknown). Test binaries carry no dependency list in their build info.
 func moduleVersion(module string) string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
-	}
-	for _, d := range info.Deps {
-		if d.Path == module {
-			if d.Replace != nil {
-				return d.Replace.Version
-			}
-			return d.Version
+	compatVersionsOnce.Do(func() {
+		compatVersions = map[string]string{}
+		root, err := moduleRoot()
+		if err != nil {
+			return
 		}
-	}
-	return ""
+		data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+		if err != nil {
+			return
+		}
+		f, err := modfile.ParseLax("go.mod", data, nil)
+		if err != nil {
+			return
+		}
+		for _, r := range f.Require {
+			compatVersions[r.Mod.Path] = r.Mod.Version
+		}
+	})
+	return compatVersions[module]
 }

@@ -22,6 +22,7 @@ const catalogName = "quiver"
 // made by DDL, DROP TABLE.
 func TestCatalogAndDDL(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "DDL/DML update count")
 	ds := smallDataset(t)
 	cl := startServe(t, 2, "")
 	c := connect(t, cl.Addr)
@@ -50,6 +51,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	}
 
 	t.Run("get_sql_info", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "GetSqlInfo")
 		info, err := fs.GetSqlInfo(ctx, []flightsql.SqlInfo{flightsql.SqlInfoFlightSqlServerName, flightsql.SqlInfoFlightSqlServerVersion})
 		res := fetch(t, "GetSqlInfo", info, err)
 		if len(res.rows) == 0 {
@@ -58,6 +60,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("get_catalogs", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: catalogs")
 		info, err := fs.GetCatalogs(ctx)
 		res := fetch(t, "GetCatalogs", info, err)
 		if got := column(res, "catalog_name"); !slices.Contains(got, catalogName) {
@@ -66,6 +69,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("get_db_schemas", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: schemas")
 		info, err := fs.GetDBSchemas(ctx, &flightsql.GetDBSchemasOpts{})
 		res := fetch(t, "GetDbSchemas", info, err)
 		got := column(res, "db_schema_name")
@@ -80,6 +84,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("get_tables", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: tables")
 		info, err := fs.GetTables(ctx, &flightsql.GetTablesOpts{})
 		res := fetch(t, "GetTables", info, err)
 		got := qualifiedTables(res)
@@ -97,6 +102,9 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("adbc_get_objects", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: catalogs")
+		compat(t, clientGoADBC, "metadata: schemas")
+		compat(t, clientGoADBC, "metadata: tables")
 		rdr, err := c.cnxn.GetObjects(ctx, adbc.ObjectDepthTables, nil, nil, nil, nil, nil)
 		if err != nil {
 			t.Fatalf("ADBC GetObjects: %v", err)
@@ -114,6 +122,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("adbc_get_table_schema", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: columns")
 		cat, sch := catalogName, "main"
 		s, err := c.cnxn.GetTableSchema(ctx, &cat, &sch, "t")
 		if err != nil {
@@ -125,6 +134,8 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("database_table_roundtrip", func(t *testing.T) {
+		compat(t, clientGoADBC, "types round trip")
+		compat(t, clientGoADBC, "NULLs")
 		res := c.MustQuery("SELECT a, b, s, d, dt, f FROM itdb.u ORDER BY a")
 		if d := typeDiff(res.schema, rowTypes); d != "" {
 			t.Errorf("SELECT * types: %s", d)
@@ -144,6 +155,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("ingest_append_to_ddl_table", func(t *testing.T) {
+		compat(t, clientGoADBC, "bulk ingest: append")
 		if _, err := c.Ingest("ddl_t", adbc.OptionValueIngestModeAppend, ds.batches); err != nil {
 			t.Fatalf("bulk ingest (append) into a table made by CREATE TABLE: %v", err)
 		}
