@@ -89,11 +89,11 @@ func newQueryID() stage.QueryID {
 	return stage.QueryID(hex.EncodeToString(b[:]))
 }
 
-// Execute runs any statement. A query starts on the workers and its result
+// Execute runs any statement in sess. A query starts on the workers and its result
 // is returned as endpoints before it finishes; other statements run to
 // completion first.
-func (c *Coordinator) Execute(ctx context.Context, sql string) (*Result, error) {
-	stmt, workers, err := c.bind(ctx, sql)
+func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
+	stmt, workers, err := c.bind(ctx, sess, sql)
 	if err != nil {
 		return nil, err
 	}
@@ -115,9 +115,10 @@ func (c *Coordinator) Execute(ctx context.Context, sql string) (*Result, error) 
 	return c.start(ctx, dplan, q.Tables, workers)
 }
 
-// ExecuteUpdate runs a statement that returns a row count (DDL, INSERT).
-func (c *Coordinator) ExecuteUpdate(ctx context.Context, sql string) (int64, error) {
-	stmt, workers, err := c.bind(ctx, sql)
+// ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
+// sess.
+func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	stmt, workers, err := c.bind(ctx, sess, sql)
 	if err != nil {
 		return 0, err
 	}
@@ -127,14 +128,15 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sql string) (int64, err
 	return c.runUpdate(ctx, stmt, workers)
 }
 
-// Plan returns the distributed plan of a query, as EXPLAIN prints it.
-func (c *Coordinator) bind(ctx context.Context, sql string) (binder.Statement, []*Member, error) {
+// bind parses and binds one statement in the session's current database,
+// returning it with the live workers it will be planned for.
+func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
 	ast, err := binder.Parse(sql)
 	if err != nil {
 		return nil, nil, err
 	}
 	workers := c.members.Live()
-	stmt, err := binder.New(c.cat, catalog.DefaultDatabase, max(len(workers), 1)).Bind(ctx, ast)
+	stmt, err := binder.New(c.cat, sess.Database(), max(len(workers), 1)).Bind(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}

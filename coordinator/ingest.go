@@ -28,9 +28,9 @@ type IngestRequest struct {
 // Ingest writes a stream of batches into a table: batches go round-robin to
 // the live workers, each writing one new Parquet file, and the files are
 // committed as one snapshot, so a failed load leaves nothing visible.
-func (c *Coordinator) Ingest(ctx context.Context, req IngestRequest, rdr array.RecordReader) (int64, error) {
+func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestRequest, rdr array.RecordReader) (int64, error) {
 	if req.Database == "" {
-		req.Database = catalog.DefaultDatabase
+		req.Database = sess.Database()
 	}
 	t, err := c.ingestTarget(ctx, req, rdr.Schema())
 	if err != nil {

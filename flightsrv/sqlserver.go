@@ -3,18 +3,11 @@ package flightsrv
 import (
 	"context"
 	"encoding/json"
-	"regexp"
-	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
-	"github.com/apache/arrow-go/v18/arrow/flight/flightsql/schema_ref"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/quiverdb/quiver/coordinator"
@@ -69,11 +62,18 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
 func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
-	res, err := s.coord.Execute(ctx, cmd.GetQuery())
+	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
+	return s.flightInfo(res, desc), nil
+}
+
+// flightInfo describes a started statement: the planner's schema, and one
+// endpoint per result task at the worker that holds it (no location when
+// the coordinator relays results).
+func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescriptor) *flight.FlightInfo {
 	info := &flight.FlightInfo{
 		Schema:           flight.SerializeSchema(res.Schema, s.mem),
 		FlightDescriptor: desc,
@@ -94,173 +94,21 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 	if res.Endpoints == nil {
 		info.TotalRecords = 0
 	}
-	return info, nil
+	return info
+}
+
+// session is the coordinator session of the call's client.
+func (s *SQLServer) session(context.Context) *coordinator.Session {
+	return coordinator.NewSession("")
 }
 
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.
 func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flightsql.StatementUpdate) (int64, error) {
-	n, err := s.coord.ExecuteUpdate(ctx, cmd.GetQuery())
+	n, err := s.coord.ExecuteUpdate(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("update failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
 	}
 	return n, StatusFromError(err)
-}
-
-// DoPutCommandStatementIngest is ADBC's bulk load.
-func (s *SQLServer) DoPutCommandStatementIngest(ctx context.Context, cmd flightsql.StatementIngest, rdr flight.MessageReader) (int64, error) {
-	if cmd.GetTemporary() || len(cmd.GetTransactionId()) > 0 {
-		return 0, status.Error(codes.Unimplemented, "temporary tables and transactions are not supported")
-	}
-	if c := cmd.GetCatalog(); c != "" && c != CatalogName {
-		return 0, status.Errorf(codes.NotFound, "catalog %q does not exist", c)
-	}
-	req := coordinator.IngestRequest{Database: cmd.GetSchema(), Table: cmd.GetTable()}
-	if opts := cmd.GetTableDefinitionOptions(); opts != nil {
-		req.CreateIfMissing = opts.IfNotExist == flightsql.TableDefinitionOptionsTableNotExistOptionCreate
-		switch opts.IfExists {
-		case flightsql.TableDefinitionOptionsTableExistsOptionFail:
-			req.FailIfExists = true
-		case flightsql.TableDefinitionOptionsTableExistsOptionReplace:
-			return 0, status.Error(codes.Unimplemented, "ingest mode replace is not supported; drop the table and ingest with mode create")
-		}
-	}
-	n, err := s.coord.Ingest(ctx, req, rdr)
-	return n, StatusFromError(err)
-}
-
-func (s *SQLServer) metadataInfo(schema *arrow.Schema, desc *flight.FlightDescriptor) *flight.FlightInfo {
-	return &flight.FlightInfo{
-		Endpoint:         []*flight.FlightEndpoint{{Ticket: &flight.Ticket{Ticket: desc.Cmd}}},
-		FlightDescriptor: desc,
-		Schema:           flight.SerializeSchema(schema, s.mem),
-		TotalRecords:     -1,
-		TotalBytes:       -1,
-	}
-}
-
-// stream sends one record as a DoGet result.
-func stream(rec arrow.RecordBatch) (*arrow.Schema, <-chan flight.StreamChunk, error) {
-	ch := make(chan flight.StreamChunk, 1)
-	ch <- flight.StreamChunk{Data: rec}
-	close(ch)
-	return rec.Schema(), ch, nil
-}
-
-func (s *SQLServer) GetFlightInfoCatalogs(_ context.Context, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
-	return s.metadataInfo(schema_ref.Catalogs, desc), nil
-}
-
-func (s *SQLServer) DoGetCatalogs(context.Context) (*arrow.Schema, <-chan flight.StreamChunk, error) {
-	b := array.NewRecordBuilder(s.mem, schema_ref.Catalogs)
-	defer b.Release()
-	b.Field(0).(*array.StringBuilder).Append(CatalogName)
-	return stream(b.NewRecordBatch())
-}
-
-func (s *SQLServer) GetFlightInfoSchemas(_ context.Context, _ flightsql.GetDBSchemas, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
-	return s.metadataInfo(schema_ref.DBSchemas, desc), nil
-}
-
-func (s *SQLServer) DoGetDBSchemas(ctx context.Context, cmd flightsql.GetDBSchemas) (*arrow.Schema, <-chan flight.StreamChunk, error) {
-	b := array.NewRecordBuilder(s.mem, schema_ref.DBSchemas)
-	defer b.Release()
-	if catalogMatches(cmd.GetCatalog()) {
-		dbs, err := s.coord.Catalog().ListDatabases(ctx)
-		if err != nil {
-			return nil, nil, StatusFromError(err)
-		}
-		for _, db := range dbs {
-			if likeMatch(cmd.GetDBSchemaFilterPattern(), db) {
-				b.Field(0).(*array.StringBuilder).Append(CatalogName)
-				b.Field(1).(*array.StringBuilder).Append(db)
-			}
-		}
-	}
-	return stream(b.NewRecordBatch())
-}
-
-func (s *SQLServer) GetFlightInfoTables(_ context.Context, cmd flightsql.GetTables, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
-	if cmd.GetIncludeSchema() {
-		return s.metadataInfo(schema_ref.TablesWithIncludedSchema, desc), nil
-	}
-	return s.metadataInfo(schema_ref.Tables, desc), nil
-}
-
-func (s *SQLServer) DoGetTables(ctx context.Context, cmd flightsql.GetTables) (*arrow.Schema, <-chan flight.StreamChunk, error) {
-	schema := schema_ref.Tables
-	if cmd.GetIncludeSchema() {
-		schema = schema_ref.TablesWithIncludedSchema
-	}
-	b := array.NewRecordBuilder(s.mem, schema)
-	defer b.Release()
-	wantType := len(cmd.GetTableTypes()) == 0
-	for _, t := range cmd.GetTableTypes() {
-		wantType = wantType || strings.EqualFold(t, "TABLE")
-	}
-	if catalogMatches(cmd.GetCatalog()) && wantType {
-		cat := s.coord.Catalog()
-		dbs, err := cat.ListDatabases(ctx)
-		if err != nil {
-			return nil, nil, StatusFromError(err)
-		}
-		for _, db := range dbs {
-			if !likeMatch(cmd.GetDBSchemaFilterPattern(), db) {
-				continue
-			}
-			tables, err := cat.ListTables(ctx, db)
-			if err != nil {
-				return nil, nil, StatusFromError(err)
-			}
-			for _, t := range tables {
-				if !likeMatch(cmd.GetTableNameFilterPattern(), t.Name) {
-					continue
-				}
-				b.Field(0).(*array.StringBuilder).Append(CatalogName)
-				b.Field(1).(*array.StringBuilder).Append(db)
-				b.Field(2).(*array.StringBuilder).Append(t.Name)
-				b.Field(3).(*array.StringBuilder).Append("TABLE")
-				if cmd.GetIncludeSchema() {
-					b.Field(4).(*array.BinaryBuilder).Append(flight.SerializeSchema(t.Schema(), s.mem))
-				}
-			}
-		}
-	}
-	return stream(b.NewRecordBatch())
-}
-
-func (s *SQLServer) GetFlightInfoTableTypes(_ context.Context, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
-	return s.metadataInfo(schema_ref.TableTypes, desc), nil
-}
-
-func (s *SQLServer) DoGetTableTypes(context.Context) (*arrow.Schema, <-chan flight.StreamChunk, error) {
-	b := array.NewRecordBuilder(s.mem, schema_ref.TableTypes)
-	defer b.Release()
-	b.Field(0).(*array.StringBuilder).Append("TABLE")
-	return stream(b.NewRecordBatch())
-}
-
-func catalogMatches(c *string) bool { return c == nil || *c == "" || *c == CatalogName }
-
-// likeMatch applies a Flight SQL filter pattern (SQL LIKE: % and _).
-func likeMatch(pattern *string, s string) bool {
-	if pattern == nil || *pattern == "" || *pattern == "%" {
-		return true
-	}
-	var re strings.Builder
-	re.WriteString("(?is)^")
-	for _, r := range *pattern {
-		switch r {
-		case '%':
-			re.WriteString(".*")
-		case '_':
-			re.WriteString(".")
-		default:
-			re.WriteString(regexp.QuoteMeta(string(r)))
-		}
-	}
-	re.WriteString("$")
-	ok, _ := regexp.MatchString(re.String(), s)
-	return ok
 }
 
 // ActionHeartbeat is the action a worker sends the coordinator every
