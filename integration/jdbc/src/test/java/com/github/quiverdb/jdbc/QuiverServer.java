@@ -193,10 +193,21 @@ public final class QuiverServer implements AutoCloseable {
 
   /**
    * Extension resolves {@link QuiverServer} parameters with the run's one server, started
-   * on first use.
+   * on first use. A server that failed to start fails every later test at once, with the
+   * same cause, instead of being started again.
    */
   public static final class Extension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(QuiverServer.class);
+
+    /** The outcome of the one start: a server or why there is none. Closes the server. */
+    private record Started(QuiverServer server, Exception error) implements AutoCloseable {
+      @Override
+      public void close() throws InterruptedException {
+        if (server != null) {
+          server.close();
+        }
+      }
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
@@ -205,18 +216,23 @@ public final class QuiverServer implements AutoCloseable {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-      return c.getRoot()
-          .getStore(NS)
-          .getOrComputeIfAbsent(
-              QuiverServer.class,
-              k -> {
-                try {
-                  return start();
-                } catch (Exception e) {
-                  throw new IllegalStateException("start quiver serve: " + e.getMessage(), e);
-                }
-              },
-              QuiverServer.class);
+      Started s =
+          c.getRoot()
+              .getStore(NS)
+              .getOrComputeIfAbsent(
+                  Started.class,
+                  k -> {
+                    try {
+                      return new Started(start(), null);
+                    } catch (Exception e) {
+                      return new Started(null, e);
+                    }
+                  },
+                  Started.class);
+      if (s.error() != null) {
+        throw new IllegalStateException("start quiver serve: " + s.error().getMessage(), s.error());
+      }
+      return s.server();
     }
   }
 }
