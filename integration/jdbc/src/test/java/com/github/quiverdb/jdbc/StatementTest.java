@@ -3,6 +3,7 @@ package com.github.quiverdb.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ class StatementTest extends JdbcTest {
   void joinAggregate() throws SQLException {
     List<List<Object>> got =
         rows(
-            "SELECT r_name, count(*) AS nations, sum(n_nationkey) AS keys FROM nation JOIN region ON n_regionkey = r_regionkey"
+            "SELECT r_name, count(*) AS nations, sum(n_nationkey) AS key_sum FROM nation JOIN region ON n_regionkey = r_regionkey"
                 + " GROUP BY r_name ORDER BY r_name");
     List<List<Object>> want =
         List.of(
@@ -66,7 +67,11 @@ class StatementTest extends JdbcTest {
     assertEquals(0, update("DROP TABLE " + t));
   }
 
-  /** Statement.addBatch/executeBatch: one count per statement. */
+  /**
+   * Statement.addBatch/executeBatch: one count per statement. Driver 18.3.0 does not
+   * implement it (ArrowFlightMetaImpl.prepareAndExecuteBatch returns null and Avatica throws
+   * a NullPointerException): the test then records the feature as unsupported.
+   */
   @Test
   @Feature("executemany/batch")
   void statementBatch() throws SQLException {
@@ -75,7 +80,13 @@ class StatementTest extends JdbcTest {
     try (Statement s = conn.createStatement()) {
       s.addBatch("INSERT INTO " + t + " VALUES (1)");
       s.addBatch("INSERT INTO " + t + " VALUES (2), (3)");
-      int[] counts = s.executeBatch();
+      int[] counts;
+      try {
+        counts = s.executeBatch();
+      } catch (NullPointerException e) {
+        abort("the driver does not implement Statement.executeBatch: " + e.getMessage());
+        return;
+      }
       assertEquals(2, counts.length);
       assertEquals(1, counts[0]);
       assertEquals(2, counts[1]);
