@@ -31,6 +31,9 @@ type Config struct {
 	// BroadcastRows is the estimated size up to which a join's smaller side
 	// is broadcast instead of shuffling both (stage.DefaultBroadcastRows if 0).
 	BroadcastRows float64
+	// Limits bound each statement's text and nesting (binder.DefaultLimits
+	// if zero).
+	Limits binder.Limits
 }
 
 // Coordinator plans and runs statements.
@@ -45,12 +48,16 @@ type Coordinator struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	queries registry // running and recent queries (registry.go)
+	queries  registry       // running and recent queries (registry.go)
+	prepared statementCache // prepared statements (prepared.go)
 }
 
 // New returns a coordinator. Close stops its queries.
 func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.TicketSigner, log *zap.Logger) *Coordinator {
 	ctx, cancel := context.WithCancel(context.Background())
+	if cfg.Limits == (binder.Limits{}) {
+		cfg.Limits = binder.DefaultLimits
+	}
 	return &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel}
 }
 
@@ -97,6 +104,12 @@ func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*
 	if err != nil {
 		return nil, err
 	}
+	return c.run(ctx, sess, stmt, workers)
+}
+
+// run runs a statement bound for sess: a query starts on the workers,
+// others run to completion.
+func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statement, workers []*Member) (*Result, error) {
 	q, ok := stmt.(*binder.Query)
 	if !ok {
 		n, err := c.runUpdate(ctx, stmt, workers)
@@ -131,12 +144,18 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql stri
 // bind parses and binds one statement in the session's current database,
 // returning it with the live workers it will be planned for.
 func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
-	ast, err := binder.Parse(sql)
+	return c.bindIn(ctx, sess.Database(), sql, nil, nil)
+}
+
+// bindIn binds sql in database db, its ? markers as values of types
+// (binder.WithParams).
+func (c *Coordinator) bindIn(ctx context.Context, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
+	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
 	workers := c.members.Live()
-	stmt, err := binder.New(c.cat, sess.Database(), max(len(workers), 1)).Bind(ctx, ast)
+	stmt, err := binder.New(c.cat, db, max(len(workers), 1)).WithParams(types, values).Bind(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/cockroachdb/datadriven"
 
 	"github.com/quiverdb/quiver/catalog"
@@ -25,6 +27,10 @@ import (
 //	bind                   the bound logical plan
 //	opt                    the plan after the optimizer's rules
 //	scatter workers=N      the distributed plan, as EXPLAIN prints it
+//	prepare                the types inferred for the ? markers and the
+//	                       result schema of the prepared statement
+//	execute values=(v,...) the plan bound with the values, given as
+//	                       strings and converted to the markers' types
 //
 // Rewrite the expectations with `go test ./coordinator -run TestPlans -rewrite`.
 func TestPlans(t *testing.T) {
@@ -85,6 +91,18 @@ func TestPlans(t *testing.T) {
 					return errorText(err)
 				}
 				return ""
+			case "prepare", "execute":
+				var values []string
+				for _, arg := range d.CmdArgs {
+					if arg.Key == "values" {
+						values = arg.Vals
+					}
+				}
+				out, err := prepareAndBind(ctx, cat, d.Input, d.Cmd == "execute", values)
+				if err != nil {
+					return errorText(err)
+				}
+				return out
 			case "bind", "opt", "scatter":
 				workers := 2
 				if d.HasArg("workers") {
@@ -131,6 +149,74 @@ func bindQuery(ctx context.Context, cat catalog.Catalog, sql string, workers int
 		return nil, fmt.Errorf("not a query: %T", stmt)
 	}
 	return q, nil
+}
+
+// prepareAndBind infers the parameter types of sql and prints them with the
+// prepared schema, or, executing, the plan bound with values (NULL is a
+// NULL, anything else a string value).
+func prepareAndBind(ctx context.Context, cat catalog.Catalog, sql string, execute bool, values []string) (string, error) {
+	ast, err := binder.Parse(sql)
+	if err != nil {
+		return "", err
+	}
+	types, err := binder.New(cat, catalog.DefaultDatabase, 2).InferParams(ctx, ast)
+	if err != nil {
+		return "", err
+	}
+	var lits []*stage.Literal
+	if execute {
+		b := array.NewStringBuilder(memory.NewGoAllocator())
+		for _, v := range values {
+			if v == "NULL" {
+				b.AppendNull()
+			} else {
+				b.Append(v)
+			}
+		}
+		col := b.NewStringArray()
+		defer col.Release()
+		lits = make([]*stage.Literal, len(types))
+		for i := range lits {
+			if i >= col.Len() {
+				return "", fmt.Errorf("%d values for %d parameters", col.Len(), len(types))
+			}
+			one := array.NewSlice(col, int64(i), int64(i+1))
+			lits[i], err = binder.ParamValue(i, types[i], one, 0)
+			one.Release()
+			if err != nil {
+				return "", err
+			}
+		}
+	}
+	if ast, err = binder.Parse(sql); err != nil {
+		return "", err
+	}
+	stmt, err := binder.New(cat, catalog.DefaultDatabase, 2).WithParams(types, lits).Bind(ctx, ast)
+	if err != nil {
+		return "", err
+	}
+	if execute {
+		switch s := stmt.(type) {
+		case *binder.Query:
+			return stage.Format(s.Plan), nil
+		case *binder.Insert:
+			return stage.Format(s.Plan), nil
+		}
+		return fmt.Sprintf("%T\n", stmt), nil
+	}
+	var sb strings.Builder
+	sb.WriteString("params:")
+	for i, t := range types {
+		fmt.Fprintf(&sb, " $%d %s", i+1, t)
+	}
+	sb.WriteString("\nschema:")
+	if q, ok := stmt.(*binder.Query); ok {
+		for _, f := range q.Plan.Schema().Fields() {
+			fmt.Fprintf(&sb, " %s %s", f.Name, f.Type)
+		}
+	}
+	sb.WriteString("\n")
+	return sb.String(), nil
 }
 
 func execDDL(ctx context.Context, cat catalog.Catalog, sql string) error {

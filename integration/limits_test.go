@@ -70,3 +70,36 @@ func TestMessageLimits(t *testing.T) {
 		t.Fatalf("count after the oversized request returned %d rows", len(res.rows))
 	}
 }
+
+// TestStatementBombs sends statements built to exhaust the front end: each
+// is refused with RESOURCE_EXHAUSTED before it can overflow a stack (they
+// used to kill the process with a Go stack overflow), and the server goes on
+// answering.
+func TestStatementBombs(t *testing.T) {
+	t.Parallel()
+	p := startProc(t, "serve", "serve", "--listen", "127.0.0.1:0", "--data-dir", t.TempDir(), "--workers", "1")
+	addr := p.WaitReady(t)
+	fsql := newFlightSQLClient(t, addr)
+	bombs := map[string]string{
+		"1,000,000 additions":  "SELECT 1" + strings.Repeat(" + 1", 1000000),
+		"100,000 nested calls": "SELECT " + strings.Repeat("abs(", 100000) + "1" + strings.Repeat(")", 100000),
+		"100,000 NOTs":         "SELECT " + strings.Repeat("NOT ", 100000) + "1",
+		"10 MB OR chain":       "SELECT 1 WHERE " + strings.Repeat("1 = 1 OR ", 1100000) + "1 = 2",
+		"2,000 nested selects": "SELECT " + strings.Repeat("(SELECT ", 2000) + "1" + strings.Repeat(")", 2000),
+	}
+	for name, sql := range bombs {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		_, err := fsql.Execute(ctx, sql)
+		cancel()
+		if got := grpcCode(err); got != codes.ResourceExhausted {
+			t.Errorf("%s: code %s (%v), want ResourceExhausted", name, got, err)
+		}
+		if p.Exited() {
+			t.Fatalf("the server died on %s", name)
+		}
+	}
+	c := connect(t, addr)
+	if res := c.MustQuery("SELECT 1" + strings.Repeat(" + 1", 50)); len(res.rows) != 1 {
+		t.Fatalf("a query after the bombs returned %d rows", len(res.rows))
+	}
+}

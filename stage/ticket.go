@@ -33,6 +33,11 @@ func NewTicketSigner(secret []byte) *TicketSigner {
 	return &TicketSigner{secret: append([]byte(nil), secret...)}
 }
 
+// Derive is a key for another purpose, derived from the cluster secret
+// (HMAC-SHA256 of purpose): every node that holds the secret derives the
+// same key, and the secret itself signs only tickets.
+func (s *TicketSigner) Derive(purpose string) []byte { return s.mac([]byte(purpose)) }
+
 func (s *TicketSigner) mac(payload []byte) []byte {
 	m := hmac.New(sha256.New, s.secret)
 	m.Write(payload)

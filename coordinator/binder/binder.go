@@ -91,9 +91,16 @@ func (*Insert) isStatement()         {}
 func (*CreateView) isStatement()     {}
 func (*DropView) isStatement()       {}
 
-// Parse parses one statement. A syntax error is qerr.ErrSyntax and names the
-// line and column, as TiDB's parser reports them.
-func Parse(sql string) (ast.StmtNode, error) {
+// Parse parses one statement within DefaultLimits.
+func Parse(sql string) (ast.StmtNode, error) { return ParseWithin(sql, DefaultLimits) }
+
+// ParseWithin parses one statement. A syntax error is qerr.ErrSyntax and
+// names the line and column, as TiDB's parser reports them; a statement
+// longer or deeper than lim allows is qerr.ErrTooLarge.
+func ParseWithin(sql string, lim Limits) (ast.StmtNode, error) {
+	if err := lim.checkLength(sql); err != nil {
+		return nil, err
+	}
 	p := parser.New()
 	stmts, _, err := p.ParseSQL(sql)
 	if err != nil {
@@ -107,6 +114,9 @@ func Parse(sql string) (ast.StmtNode, error) {
 	case 0:
 		return nil, qerr.ErrSyntax.New("empty statement")
 	case 1:
+		if err := lim.checkDepth(stmts[0]); err != nil {
+			return nil, err
+		}
 		return stmts[0], nil
 	}
 	return nil, qerr.ErrInvalid.New("expected one statement, got %d", len(stmts))
@@ -130,6 +140,7 @@ type Binder struct {
 	windowCols map[string]*stage.ColumnRef
 	viewDepth  int
 	ctx        context.Context // the statement's, for catalog reads deep in expressions
+	params     params          // the statement's ? markers (params.go)
 }
 
 // New returns a binder for one statement in database db.
@@ -137,8 +148,20 @@ func New(cat catalog.Catalog, db string, tasks int) *Binder {
 	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}, windowCols: map[string]*stage.ColumnRef{}}
 }
 
-// Bind binds a parsed statement.
+// Bind binds a parsed statement. A statement with ? markers binds only
+// after InferParams or WithParams (params.go).
 func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
+	if err := b.collectMarkers(stmt); err != nil {
+		return nil, err
+	}
+	out, err := b.bindStatement(ctx, stmt)
+	if err != nil {
+		return nil, err
+	}
+	return out, b.checkMarkers(out)
+}
+
+func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statement, error) {
 	b.ctx = ctx
 	switch s := stmt.(type) {
 	case *ast.SelectStmt, *ast.SetOprStmt:
@@ -282,7 +305,8 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 				return nil, err
 			}
 			col := t.Columns[target[i]]
-			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable {
+			b.inferAs(v, col.Type)
+			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable && !b.isStandIn(v) {
 				return nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)
 			}
 			row[target[i]] = coerce(v, col.Type)
@@ -417,6 +441,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return sub(e.Expr)
 	case *driver.ValueExpr:
 		return literal(e)
+	case *driver.ParamMarkerExpr:
+		return b.param(e)
 	case *ast.BinaryOperationExpr:
 		l, err := sub(e.L)
 		if err != nil {
@@ -426,6 +452,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		b.inferTogether(l, r)
 		if op, ok := comparisonOps[e.Op]; ok {
 			return compare(op, l, r), nil
 		}
@@ -499,6 +526,7 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 			}
 			args = append(args, a)
 		}
+		b.inferTogether(args...)
 		fn := "in"
 		if e.Not {
 			fn = "not in"
@@ -517,13 +545,18 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		b.inferTogether(v, lo, hi)
 		return between(v, lo, hi, e.Not), nil
 	case *ast.FuncCastExpr:
 		v, err := sub(e.Expr)
 		if err != nil {
 			return nil, err
 		}
-		return castExpr(v, e.Tp)
+		out, err := castExpr(v, e.Tp)
+		if err == nil {
+			b.inferAs(v, out.Type())
+		}
+		return out, err
 	case *ast.CaseExpr:
 		return b.caseExpr(e, sub)
 	case *ast.IsTruthExpr:

@@ -423,7 +423,7 @@ func (b *Binder) orderAndLimit(p stage.Plan, ob *ast.OrderByClause, l *ast.Limit
 		p = &stage.Sort{Input: p, Keys: keys}
 	}
 	if l != nil {
-		lim, err := limit(l)
+		lim, err := b.limit(l)
 		if err != nil {
 			return nil, err
 		}

@@ -113,7 +113,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 		plan = &stage.Sort{Input: plan, Keys: keys}
 	}
 	if s.Limit != nil {
-		l, err := limit(s.Limit)
+		l, err := b.limit(s.Limit)
 		if err != nil {
 			return nil, err
 		}
@@ -478,21 +478,18 @@ func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *stage.Pr
 	return keys, nil
 }
 
-func limit(l *ast.Limit) (*stage.Limit, error) {
+func (b *Binder) limit(l *ast.Limit) (*stage.Limit, error) {
 	out := &stage.Limit{Count: -1}
+	var err error
 	if l.Count != nil {
-		n, ok := intLiteral(l.Count)
-		if !ok || n < 0 {
-			return nil, qerr.ErrInvalid.New("LIMIT must be a non-negative integer")
+		if out.Count, err = b.count(l.Count, "LIMIT", -1); err != nil {
+			return nil, err
 		}
-		out.Count = n
 	}
 	if l.Offset != nil {
-		n, ok := intLiteral(l.Offset)
-		if !ok || n < 0 {
-			return nil, qerr.ErrInvalid.New("OFFSET must be a non-negative integer")
+		if out.Offset, err = b.count(l.Offset, "OFFSET", 0); err != nil {
+			return nil, err
 		}
-		out.Offset = n
 	}
 	return out, nil
 }

@@ -41,6 +41,10 @@ type Engine struct {
 // OpenEngine opens the database with cfg's settings.
 func OpenEngine(cfg EngineConfig) (*Engine, error) {
 	q := url.Values{}
+	// The renderer's casts nest deeper than the statement the coordinator
+	// accepted (binder.Limits caps that at 1,000 levels by default); DuckDB's
+	// own cap of 1,000 would refuse what the coordinator let through.
+	q.Set("max_expression_depth", "5000")
 	if cfg.MemoryLimit != "" {
 		q.Set("memory_limit", cfg.MemoryLimit)
 	}
@@ -53,10 +57,7 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		}
 		q.Set("temp_directory", cfg.TempDir)
 	}
-	dsn := ":memory:"
-	if len(q) > 0 {
-		dsn += "?" + q.Encode()
-	}
+	dsn := ":memory:?" + q.Encode()
 	c, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
