@@ -274,9 +274,9 @@ func validateName(kind, name string) error {
 // nameKey is the stored key of a name: names compare case-insensitively.
 func nameKey(name string) []byte { return []byte(strings.ToLower(name)) }
 
-// validateTable checks a table definition before it is stored, so that what
+// ValidateTable checks a table definition before it is stored, so that what
 // is in the file always reads back as it was written.
-func validateTable(t *Table) error {
+func ValidateTable(t *Table) error {
 	if err := validateName("database", t.Database); err != nil {
 		return err
 	}
@@ -505,7 +505,7 @@ func (c *BoltCatalog) CreateTable(ctx context.Context, t *Table, ifNotExists boo
 	if t == nil {
 		return qerr.ErrInvalid.New("create table: no table")
 	}
-	if err := validateTable(t); err != nil {
+	if err := ValidateTable(t); err != nil {
 		return err
 	}
 	var id uint64

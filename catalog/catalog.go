@@ -134,6 +134,14 @@ type Catalog interface {
 	// given ID, making a new snapshot atomically. It fails with ErrNotFound if
 	// that table no longer exists under that name.
 	CommitFiles(ctx context.Context, db, name string, tableID uint64, files []DataFile) (Snapshot, error)
+	// Commit applies changes to several tables in one transaction (commit.go)
+	// and returns the tables it replaced or dropped, for their files.
+	Commit(ctx context.Context, changes []Change) ([]*Table, error)
+	// ReserveTableID hands out a fresh table ID for a table committed later
+	// with its data (ChangeCreate, ChangeReplace).
+	ReserveTableID(ctx context.Context) (uint64, error)
+	// Tables reads every table of every database at one instant.
+	Tables(ctx context.Context) ([]*Table, error)
 
 	// CreateView stores a view; a view and a table may not share a name.
 	CreateView(ctx context.Context, v *View, orReplace bool) error

@@ -34,6 +34,9 @@ type Config struct {
 	// Limits bound each statement's text and nesting (binder.DefaultLimits
 	// if zero).
 	Limits binder.Limits
+	// TxnIdleTimeout is how long a transaction may go without a statement
+	// before it is rolled back (DefaultTxnIdleTimeout if 0).
+	TxnIdleTimeout time.Duration
 }
 
 // Coordinator plans and runs statements.
@@ -50,15 +53,24 @@ type Coordinator struct {
 
 	queries  registry       // running and recent queries (registry.go)
 	prepared statementCache // prepared statements (prepared.go)
+	txns     txnRegistry    // open transactions (txn.go)
+	files    fileLeases     // retired data files still readable (write.go)
 }
 
-// New returns a coordinator. Close stops its queries.
+// New returns a coordinator. Close stops its queries and rolls back its
+// open transactions.
 func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.TicketSigner, log *zap.Logger) *Coordinator {
 	ctx, cancel := context.WithCancel(context.Background())
 	if cfg.Limits == (binder.Limits{}) {
 		cfg.Limits = binder.DefaultLimits
 	}
-	return &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel}
+	c := &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel}
+	c.wg.Add(1)
+	go func() {
+		defer c.wg.Done()
+		c.reapTxns()
+	}()
+	return c
 }
 
 // Catalog is the coordinator's catalog, for metadata requests.
@@ -67,9 +79,11 @@ func (c *Coordinator) Catalog() catalog.Catalog { return c.cat }
 // Members is the live-worker set.
 func (c *Coordinator) Members() *Membership { return c.members }
 
-// Close cancels running queries and waits for their goroutines.
+// Close cancels running queries, rolls back open transactions and waits
+// for their goroutines.
 func (c *Coordinator) Close() {
 	c.cancel()
+	c.rollbackAll()
 	c.wg.Wait()
 }
 
@@ -96,10 +110,27 @@ func newQueryID() stage.QueryID {
 	return stage.QueryID(hex.EncodeToString(b[:]))
 }
 
-// Execute runs any statement in sess. A query starts on the workers and its result
-// is returned as endpoints before it finishes; other statements run to
+// Execute runs any statement in sess, inside the transaction of ctx if it
+// has one (WithTxn). A query starts on the workers and its result is
+// returned as endpoints before it finishes; other statements run to
 // completion first.
 func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
+	return inTxn(ctx, func() (*Result, error) {
+		// The lease keeps the files of the snapshots bound here until the
+		// query's tasks have read them (a concurrent replace or drop retires
+		// them meanwhile).
+		l := c.acquireFiles()
+		res, err := c.execute(ctx, sess, sql)
+		if err != nil || res.Query == "" {
+			c.releaseFiles(l)
+			return res, err
+		}
+		c.releaseWhenDone(res.Query, l)
+		return res, nil
+	})
+}
+
+func (c *Coordinator) execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
 	stmt, workers, err := c.bind(ctx, sess, sql)
 	if err != nil {
 		return nil, err
@@ -107,9 +138,13 @@ func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*
 	return c.run(ctx, sess, stmt, workers)
 }
 
-// run runs a statement bound for sess: a query starts on the workers,
-// others run to completion.
+// run runs a statement bound for sess: a session statement (USE, SET)
+// changes sess, a query starts on the workers, others run to completion.
 func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statement, workers []*Member) (*Result, error) {
+	if ok, err := c.runSession(ctx, sess, stmt); ok {
+		return &Result{Schema: arrow.NewSchema(nil, nil)}, err
+	}
+	ctx = c.withLimits(ctx, sess)
 	q, ok := stmt.(*binder.Query)
 	if !ok {
 		n, err := c.runUpdate(ctx, stmt, workers)
@@ -128,13 +163,36 @@ func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statem
 	return c.start(ctx, dplan, q.Tables, workers)
 }
 
+// releaseWhenDone releases l once query id's tasks have all ended.
+func (c *Coordinator) releaseWhenDone(id stage.QueryID, l *lease) {
+	r := c.queries.get(id)
+	if r == nil {
+		c.releaseFiles(l)
+		return
+	}
+	c.wg.Add(1)
+	go func() {
+		defer c.wg.Done()
+		<-r.done
+		c.releaseFiles(l)
+	}()
+}
+
 // ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
-// sess.
+// sess, inside the transaction of ctx if it has one (WithTxn).
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	return inTxn(ctx, func() (int64, error) { return c.executeUpdate(ctx, sess, sql) })
+}
+
+func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
 	stmt, workers, err := c.bind(ctx, sess, sql)
 	if err != nil {
 		return 0, err
 	}
+	if ok, err := c.runSession(ctx, sess, stmt); ok {
+		return 0, err
+	}
+	ctx = c.withLimits(ctx, sess)
 	if _, ok := stmt.(*binder.Query); ok {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}
@@ -144,18 +202,18 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql stri
 // bind parses and binds one statement in the session's current database,
 // returning it with the live workers it will be planned for.
 func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
-	return c.bindIn(ctx, sess.Database(), sql, nil, nil)
+	return c.bindIn(ctx, sess, sess.Database(), sql, nil, nil)
 }
 
-// bindIn binds sql in database db, its ? markers as values of types
-// (binder.WithParams).
-func (c *Coordinator) bindIn(ctx context.Context, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
+// bindIn binds sql for sess in database db, its ? markers as values of
+// types (binder.WithParams).
+func (c *Coordinator) bindIn(ctx context.Context, sess *Session, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
 	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	workers := c.members.Live()
-	stmt, err := binder.New(c.cat, db, max(len(workers), 1)).WithParams(types, values).Bind(ctx, ast)
+	workers := sessionWorkers(sess, c.members.Live())
+	stmt, err := binder.New(c.catalogFor(ctx), db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values).Bind(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -180,6 +238,9 @@ func (c *Coordinator) explain(ctx context.Context, d *stage.DistributedPlan, wor
 }
 
 func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
+	if txnFrom(ctx) != nil {
+		return c.runUpdateInTxn(ctx, stmt, workers)
+	}
 	switch s := stmt.(type) {
 	case *binder.CreateDatabase:
 		return 0, c.cat.CreateDatabase(ctx, s.Name, s.IfNotExists)
@@ -192,7 +253,7 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 		if err != nil || t == nil {
 			return 0, err
 		}
-		c.removeFiles(t.Snapshot.Files)
+		c.retireTables([]*catalog.Table{t})
 		return 0, nil
 	case *binder.Insert:
 		return c.insert(ctx, s, workers)
@@ -211,14 +272,15 @@ func tableDir(t *catalog.Table) string {
 }
 
 // insert runs the INSERT's plan as a write fragment on one worker and commits
-// the file it wrote; a failure commits nothing.
+// the file it wrote, or stages it in the statement's transaction; a failure
+// commits nothing.
 func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
 	if len(s.Table.DistributionKeys) > 0 {
 		files, err := c.writeBuckets(ctx, s.Table, s.Plan, nil, workers)
 		if err != nil {
 			return 0, err
 		}
-		return c.commit(ctx, s.Table, files)
+		return c.apply(ctx, appendChange(s.Table, files))
 	}
 	d := stage.Cut(stage.EnforceDistribution(s.Plan, stage.Options{Tasks: 1}), 1)
 	run, err := c.launch(ctx, d, nil, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(s.Table)})
@@ -234,22 +296,12 @@ func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*M
 		c.removeFiles(files)
 		return 0, err
 	}
-	return c.commit(ctx, s.Table, files)
+	return c.apply(ctx, appendChange(s.Table, files))
 }
 
-func (c *Coordinator) commit(ctx context.Context, t *catalog.Table, files []catalog.DataFile) (int64, error) {
-	var rows int64
-	for _, f := range files {
-		rows += f.Rows
-	}
-	if len(files) == 0 {
-		return 0, nil
-	}
-	if _, err := c.cat.CommitFiles(ctx, t.Database, t.Name, t.ID, files); err != nil {
-		c.removeFiles(files)
-		return 0, err
-	}
-	return rows, nil
+// appendChange adds files to t.
+func appendChange(t *catalog.Table, files []catalog.DataFile) catalog.Change {
+	return catalog.Change{Kind: catalog.ChangeAppend, Database: t.Database, Name: t.Name, TableID: t.ID, Files: files}
 }
 
 // removeFiles deletes data files that no snapshot refers to any more (a

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync"
 
@@ -23,32 +24,59 @@ type IngestRequest struct {
 	CreateIfMissing bool
 	// FailIfExists refuses an existing table (ADBC's "create" mode).
 	FailIfExists bool
+	// Replace puts a new table made from the stream's schema and rows in the
+	// place of an existing one (ADBC's "replace" mode); readers see the old
+	// table or the new one, never a mix or none.
+	Replace bool
 }
 
 // Ingest writes a stream of batches into a table: batches go round-robin to
 // the live workers, each writing one new Parquet file, and the files are
-// committed as one snapshot, so a failed load leaves nothing visible.
+// committed as one snapshot, together with the table's creation or
+// replacement, so a failed load leaves nothing visible (and deletes what it
+// wrote). Inside a transaction (WithTxn) the change is staged there instead.
 func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestRequest, rdr array.RecordReader) (int64, error) {
-	if req.Database == "" {
-		req.Database = sess.Database()
-	}
-	t, err := c.ingestTarget(ctx, req, rdr.Schema())
-	if err != nil {
-		return 0, err
-	}
+	return inTxn(ctx, func() (int64, error) {
+		if req.Database == "" {
+			req.Database = sess.Database()
+		}
+		ch, t, err := c.ingestTarget(ctx, req, rdr.Schema())
+		if err != nil {
+			return 0, err
+		}
+		query := newQueryID()
+		log := c.log.With(zap.String("query_id", string(query)), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
+		log.Info("ingest started")
+		if ch.Files, err = c.writeStream(ctx, query, t, rdr); err != nil {
+			log.Warn("ingest failed", zap.Error(err))
+			return 0, err
+		}
+		rows, err := c.apply(ctx, ch)
+		if err != nil {
+			log.Warn("ingest failed", zap.Error(err))
+			return 0, err
+		}
+		log.Info("ingest committed", zap.Int64("rows", rows), zap.Int("files", len(ch.Files)), zap.Bool("in_transaction", txnFrom(ctx) != nil))
+		return rows, nil
+	})
+}
+
+// writeStream has the live workers write rdr's batches into t's directory
+// and returns the files, committing nothing. On failure it deletes what was
+// written.
+func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *catalog.Table, rdr array.RecordReader) ([]catalog.DataFile, error) {
 	workers := c.members.Live()
 	if len(workers) == 0 {
-		return 0, qerr.ErrUnavailable.New("no live worker")
+		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
 	schema := t.Schema()
-	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: newQueryID(), Dir: tableDir(t), Schema: stage.NewSchemaSpec(schema)}
+	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(schema)}
 	bucketed := len(t.DistributionKeys) > 0
 	if bucketed {
 		// Rows of a bucketed table must land in the file of their bucket:
 		// stage them as they arrive, then redistribute (rebucket).
 		spec.Dir = filepath.Join(stagingDir, string(spec.Query))
 	}
-	log := c.log.With(zap.String("query_id", string(spec.Query)))
 
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -94,59 +122,69 @@ func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestReque
 		}
 		next = (next + 1) % len(writers)
 	}
-	if sendErr == nil {
-		sendErr = rdr.Err()
+	if sendErr == nil && rdr.Err() != nil {
+		sendErr = qerr.ErrInvalid.Wrap(rdr.Err(), "read the ingest stream")
 	}
 	for _, w := range writers {
 		w.close(sendErr)
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		// A cancelled client's stream breaks off: say why, not how.
+		sendErr = qerr.ErrCancelled.Wrap(err, "ingest cancelled")
+	}
 	if sendErr == nil {
 		sendErr = werr
 	}
-	if sendErr == nil {
-		sendErr = ctx.Err()
-	}
 	if sendErr != nil {
 		c.removeFiles(files)
-		log.Warn("ingest failed", zap.String("table", t.Name), zap.Error(sendErr))
-		return 0, sendErr
+		return nil, sendErr
 	}
 	if bucketed {
-		if files, err = c.rebucket(ctx, t, files, workers); err != nil {
-			log.Warn("ingest failed", zap.String("table", t.Name), zap.Error(err))
-			return 0, err
-		}
+		return c.rebucket(ctx, t, files, workers)
 	}
-	rows, err := c.commit(ctx, t, files)
-	if err == nil {
-		log.Info("ingest committed", zap.String("table", t.Database+"."+t.Name), zap.Int64("rows", rows), zap.Int("files", len(files)))
-	}
-	return rows, err
+	return files, nil
 }
 
-func (c *Coordinator) ingestTarget(ctx context.Context, req IngestRequest, s *arrow.Schema) (*catalog.Table, error) {
-	t, err := c.cat.GetTable(ctx, req.Database, req.Table)
+// ingestTarget decides what an ingest changes and returns the change with
+// the table the rows go to: the table it appends to, or the one it creates
+// or puts in the place of an existing one (a new definition from the
+// stream's schema, with a reserved ID).
+func (c *Coordinator) ingestTarget(ctx context.Context, req IngestRequest, s *arrow.Schema) (catalog.Change, *catalog.Table, error) {
+	ch := catalog.Change{Kind: catalog.ChangeAppend, Database: req.Database, Name: req.Table}
+	t, err := c.catalogFor(ctx).GetTable(ctx, req.Database, req.Table)
 	switch {
 	case err == nil && req.FailIfExists:
-		return nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", req.Database, req.Table)
+		return ch, nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", req.Database, req.Table)
+	case err == nil && !req.Replace:
+		ch.Database, ch.Name, ch.TableID = t.Database, t.Name, t.ID
+		return ch, t, nil
 	case err == nil:
-		return t, nil
+		ch.Kind, ch.Database, ch.Name, ch.TableID = catalog.ChangeReplace, t.Database, t.Name, t.ID
 	case !qerr.Has(err, qerr.ErrNotFound) || !req.CreateIfMissing:
-		return nil, err
+		return ch, nil, err
+	default:
+		if _, err := c.cat.ListTables(ctx, req.Database); err != nil {
+			return ch, nil, err // no such database
+		}
+		ch.Kind = catalog.ChangeCreate
 	}
-	t = &catalog.Table{Database: req.Database, Name: req.Table}
+	def := &catalog.Table{Database: ch.Database, Name: ch.Name}
 	for _, f := range s.Fields() {
 		typ, err := storedType(f.Type)
 		if err != nil {
-			return nil, qerr.CodeOf(err).Wrap(err, "column %s", f.Name)
+			return ch, nil, qerr.CodeOf(err).Wrap(err, "column %s", f.Name)
 		}
-		t.Columns = append(t.Columns, catalog.Column{Name: f.Name, Type: typ, Nullable: true})
+		def.Columns = append(def.Columns, catalog.Column{Name: f.Name, Type: typ, Nullable: true})
 	}
-	if err := c.cat.CreateTable(ctx, t, false); err != nil {
-		return nil, err
+	if err := catalog.ValidateTable(def); err != nil {
+		return ch, nil, err
 	}
-	return t, nil
+	if def.ID, err = c.cat.ReserveTableID(ctx); err != nil {
+		return ch, nil, err
+	}
+	ch.Table = def
+	return ch, def, nil
 }
 
 // storedType is the type a column of an ingested Arrow type is stored as:
@@ -175,6 +213,9 @@ func conform(ctx context.Context, rec arrow.RecordBatch, schema *arrow.Schema) (
 	if int(rec.NumCols()) != schema.NumFields() {
 		return nil, qerr.ErrInvalid.New("batch has %d columns, table has %d", rec.NumCols(), schema.NumFields())
 	}
+	if err := validateBatch(rec); err != nil {
+		return nil, err
+	}
 	cols := make([]arrow.Array, rec.NumCols())
 	defer func() {
 		for _, c := range cols {
@@ -197,6 +238,45 @@ func conform(ctx context.Context, rec arrow.RecordBatch, schema *arrow.Schema) (
 		cols[i] = cast
 	}
 	return array.NewRecordBatch(schema, cols, rec.NumRows()), nil
+}
+
+// validateBatch checks an ingested batch in full before any of it is
+// written: a malformed stream (offsets out of range, short buffers, column
+// lengths that disagree) is the client's error, and nothing of it is kept.
+func validateBatch(rec arrow.RecordBatch) error {
+	for i, col := range rec.Columns() {
+		if int64(col.Len()) != rec.NumRows() {
+			return qerr.ErrInvalid.New("column %s has %d rows, the batch %d", rec.ColumnName(i), col.Len(), rec.NumRows())
+		}
+		if err := validateArray(col); err != nil {
+			return qerr.ErrInvalid.Wrap(err, "column %s is malformed", rec.ColumnName(i))
+		}
+	}
+	return nil
+}
+
+// validateArray checks one array's buffers against its length: arrow-go's
+// ValidateFull where the type has it, otherwise the validity and data buffer
+// sizes of fixed-width types.
+func validateArray(a arrow.Array) error {
+	if v, ok := a.(interface{ ValidateFull() error }); ok {
+		if err := v.ValidateFull(); err != nil {
+			return err
+		}
+	}
+	d := a.Data()
+	bufs := d.Buffers()
+	end := d.Offset() + d.Len()
+	if d.NullN() > 0 && (len(bufs) == 0 || bufs[0] == nil || bufs[0].Len()*8 < end) {
+		return fmt.Errorf("validity bitmap shorter than %d rows", end)
+	}
+	if fw, ok := a.DataType().(arrow.FixedWidthDataType); ok && len(bufs) > 1 {
+		bits := fw.BitWidth()
+		if bufs[1] == nil || int64(bufs[1].Len())*8 < int64(end)*int64(bits) {
+			return fmt.Errorf("data buffer shorter than %d values of %d bits", end, bits)
+		}
+	}
+	return nil
 }
 
 // chanReader is an array.RecordReader fed through a channel: how the

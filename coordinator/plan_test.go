@@ -140,7 +140,8 @@ func bindQuery(ctx context.Context, cat catalog.Catalog, sql string, workers int
 	if err != nil {
 		return nil, err
 	}
-	stmt, err := binder.New(cat, catalog.DefaultDatabase, workers).Bind(ctx, ast)
+	env := binder.Env{User: "tester", Version: "0.0.0-test", Variables: []binder.Variable{{Name: "parallelism", Value: "0"}}}
+	stmt, err := binder.New(cat, catalog.DefaultDatabase, workers).WithEnv(env).Bind(ctx, ast)
 	if err != nil {
 		return nil, err
 	}

@@ -76,7 +76,7 @@ const (
 // result (no fields for a statement that returns none). Nothing runs.
 func (c *Coordinator) Prepare(ctx context.Context, sess *Session, sql string) (*Prepared, *arrow.Schema, error) {
 	db := sess.Database()
-	types, stmt, err := c.describe(ctx, db, sql)
+	types, stmt, err := c.describe(ctx, sess, db, sql)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -92,7 +92,7 @@ func (c *Coordinator) Prepare(ctx context.Context, sess *Session, sql string) (*
 // Describe is the schema of what sql returns in sess (GetSchema), without
 // running it.
 func (c *Coordinator) Describe(ctx context.Context, sess *Session, sql string) (*arrow.Schema, error) {
-	_, stmt, err := c.describe(ctx, sess.Database(), sql)
+	_, stmt, err := c.describe(ctx, sess, sess.Database(), sql)
 	if err != nil {
 		return nil, err
 	}
@@ -102,16 +102,16 @@ func (c *Coordinator) Describe(ctx context.Context, sess *Session, sql string) (
 // describe binds sql twice: once to learn the types of its markers, then
 // with them as typed NULLs, the statement whose schema an execution
 // delivers.
-func (c *Coordinator) describe(ctx context.Context, db, sql string) ([]arrow.DataType, binder.Statement, error) {
-	ast, err := binder.Parse(sql)
+func (c *Coordinator) describe(ctx context.Context, sess *Session, db, sql string) ([]arrow.DataType, binder.Statement, error) {
+	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	types, err := binder.New(c.cat, db, 1).InferParams(ctx, ast)
+	types, err := binder.New(c.catalogFor(ctx), db, 1).WithEnv(c.env(sess)).InferParams(ctx, ast)
 	if err != nil {
 		return nil, nil, err
 	}
-	stmt, _, err := c.bindIn(ctx, db, sql, types, nil)
+	stmt, _, err := c.bindIn(ctx, sess, db, sql, types, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -130,12 +130,12 @@ func resultSchema(stmt binder.Statement) *arrow.Schema {
 	return q.Plan.Schema()
 }
 
-// PreparedSchema is the result schema of p as its tables are now.
-func (c *Coordinator) PreparedSchema(ctx context.Context, p *Prepared) (*arrow.Schema, error) {
+// PreparedSchema is the result schema of p in sess as its tables are now.
+func (c *Coordinator) PreparedSchema(ctx context.Context, sess *Session, p *Prepared) (*arrow.Schema, error) {
 	if e, ok := c.prepared.get(p.ID); ok && e.schema != nil {
 		return e.schema, nil
 	}
-	stmt, _, err := c.bindIn(ctx, p.Database, p.SQL, p.Params, nil)
+	stmt, _, err := c.bindIn(ctx, sess, p.Database, p.SQL, p.Params, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +215,7 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 		}
 		rows = [][]*stage.Literal{nil}
 	}
-	stmts, workers, err := c.bindRows(ctx, p, rows)
+	stmts, workers, err := c.bindRows(ctx, sess, p, rows)
 	if err != nil {
 		return nil, err
 	}
@@ -243,13 +243,17 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 	if len(rows) == 0 {
 		return 0, qerr.ErrInvalid.New("the statement has %d parameters and no values are bound", len(p.Params))
 	}
-	stmts, workers, err := c.bindRows(ctx, p, rows)
+	stmts, workers, err := c.bindRows(ctx, sess, p, rows)
 	if err != nil {
 		return 0, err
 	}
 	if len(stmts) == 1 {
-		return c.runUpdate(ctx, stmts[0], workers)
+		if ok, err := c.runSession(ctx, sess, stmts[0]); ok {
+			return 0, err
+		}
+		return c.runUpdate(c.withLimits(ctx, sess), stmts[0], workers)
 	}
+	ctx = c.withLimits(ctx, sess)
 	ins, err := concatInserts(stmts)
 	if err != nil {
 		return 0, err
@@ -258,11 +262,11 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 }
 
 // bindRows binds p once per parameter row.
-func (c *Coordinator) bindRows(ctx context.Context, p *Prepared, rows [][]*stage.Literal) ([]binder.Statement, []*Member, error) {
+func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) ([]binder.Statement, []*Member, error) {
 	var workers []*Member
 	stmts := make([]binder.Statement, len(rows))
 	for i, row := range rows {
-		stmt, w, err := c.bindIn(ctx, p.Database, p.SQL, p.Params, row)
+		stmt, w, err := c.bindIn(ctx, sess, p.Database, p.SQL, p.Params, row)
 		if err != nil {
 			if len(rows) > 1 {
 				return nil, nil, qerr.CodeOf(err).Wrap(err, "parameter row %d", i+1)

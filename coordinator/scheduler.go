@@ -136,7 +136,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
-	qctx, cancel := context.WithTimeout(c.ctx, c.cfg.QueryTimeout)
+	qctx, cancel := context.WithTimeout(c.ctx, c.queryTimeout(ctx))
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
 		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}),

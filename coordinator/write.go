@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
@@ -76,4 +77,93 @@ func (c *Coordinator) clearStaging() error {
 		return qerr.ErrInternal.Wrap(err, "clear %s", stagingDir)
 	}
 	return nil
+}
+
+// fileLeases keeps the data files that left the catalog (a replaced or
+// dropped table's, files a transaction superseded) on disk until no reader
+// that may still read them remains: a query binds a snapshot and scans its
+// files later, and a transaction reads its pinned snapshot for as long as it
+// is open. A reader holds a lease from before it reads the catalog until it
+// reads no more files; files retired after a lease was taken outlive it.
+type fileLeases struct {
+	mu      sync.Mutex
+	epoch   uint64 // advances at every retire
+	held    map[*lease]struct{}
+	retired []retiredFiles
+}
+
+// lease is one reader's hold on the files of the snapshots it may read.
+type lease struct{ epoch uint64 }
+
+type retiredFiles struct {
+	epoch uint64
+	files []catalog.DataFile
+}
+
+func (f *fileLeases) acquire() *lease {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.held == nil {
+		f.held = map[*lease]struct{}{}
+	}
+	l := &lease{epoch: f.epoch}
+	f.held[l] = struct{}{}
+	return l
+}
+
+// release ends l and returns the files no lease holds any more, for the
+// caller to delete.
+func (f *fileLeases) release(l *lease) []catalog.DataFile {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.held, l)
+	return f.sweepLocked()
+}
+
+// retire marks files as out of every snapshot from now on and returns those
+// (of them and earlier ones) that no lease holds.
+func (f *fileLeases) retire(files []catalog.DataFile) []catalog.DataFile {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(files) > 0 {
+		f.retired = append(f.retired, retiredFiles{epoch: f.epoch, files: files})
+		f.epoch++
+	}
+	return f.sweepLocked()
+}
+
+func (f *fileLeases) sweepLocked() []catalog.DataFile {
+	oldest := f.epoch
+	for l := range f.held {
+		oldest = min(oldest, l.epoch)
+	}
+	var free []catalog.DataFile
+	keep := f.retired[:0]
+	for _, r := range f.retired {
+		if r.epoch < oldest {
+			free = append(free, r.files...)
+		} else {
+			keep = append(keep, r)
+		}
+	}
+	f.retired = keep
+	return free
+}
+
+// acquireFiles takes a lease on the files of every snapshot a statement may
+// bind; releaseFiles ends it and deletes what it was the last to hold.
+func (c *Coordinator) acquireFiles() *lease { return c.files.acquire() }
+
+func (c *Coordinator) releaseFiles(l *lease) { c.removeFiles(c.files.release(l)) }
+
+// retireFiles deletes files that left the catalog once no reader holds them.
+func (c *Coordinator) retireFiles(files []catalog.DataFile) { c.removeFiles(c.files.retire(files)) }
+
+// retireTables retires the files of tables a commit replaced or dropped.
+func (c *Coordinator) retireTables(tables []*catalog.Table) {
+	var files []catalog.DataFile
+	for _, t := range tables {
+		files = append(files, t.Snapshot.Files...)
+	}
+	c.retireFiles(files)
 }

@@ -11,10 +11,24 @@ import (
 	"github.com/quiverdb/quiver/coordinator"
 )
 
-// DoPutCommandStatementIngest is ADBC's bulk load.
+// DoPutCommandStatementIngest is ADBC's bulk load, in every mode: create,
+// append, replace, create_append, and fail (the table must not exist). It
+// runs in the command's transaction, or else in the one open transaction
+// of the caller's session (the Go ADBC driver sends no transaction_id with
+// ingest), or else commits at once.
 func (s *SQLServer) DoPutCommandStatementIngest(ctx context.Context, cmd flightsql.StatementIngest, rdr flight.MessageReader) (int64, error) {
-	if cmd.GetTemporary() || len(cmd.GetTransactionId()) > 0 {
-		return 0, status.Error(codes.Unimplemented, "temporary tables and transactions are not supported")
+	if cmd.GetTemporary() {
+		return 0, status.Error(codes.Unimplemented, "ingest into a temporary table is not supported: ingest into a regular table and drop it when done")
+	}
+	sess := s.session(ctx)
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return 0, err
+	}
+	if len(cmd.GetTransactionId()) == 0 {
+		if t := s.coord.SessionTxn(sess); t != nil {
+			ctx = coordinator.WithTxn(ctx, t)
+		}
 	}
 	if c := cmd.GetCatalog(); c != "" && c != CatalogName {
 		return 0, status.Errorf(codes.NotFound, "catalog %q does not exist", c)
@@ -26,9 +40,9 @@ func (s *SQLServer) DoPutCommandStatementIngest(ctx context.Context, cmd flights
 		case flightsql.TableDefinitionOptionsTableExistsOptionFail:
 			req.FailIfExists = true
 		case flightsql.TableDefinitionOptionsTableExistsOptionReplace:
-			return 0, status.Error(codes.Unimplemented, "ingest mode replace is not supported; drop the table and ingest with mode create")
+			req.Replace = true
 		}
 	}
-	n, err := s.coord.Ingest(ctx, s.session(ctx), req, rdr)
+	n, err := s.coord.Ingest(ctx, sess, req, rdr)
 	return n, StatusFromError(err)
 }

@@ -112,7 +112,7 @@ func (s *SQLServer) GetSchemaPreparedStatement(ctx context.Context, cmd flightsq
 	if err != nil {
 		return nil, StatusFromError(err)
 	}
-	schema, err := s.coord.PreparedSchema(ctx, p)
+	schema, err := s.coord.PreparedSchema(ctx, s.session(ctx), p)
 	if err != nil {
 		return nil, StatusFromError(err)
 	}

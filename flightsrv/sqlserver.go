@@ -11,47 +11,31 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/quiverdb/quiver/coordinator"
+	"github.com/quiverdb/quiver/coordinator/binder"
 	"github.com/quiverdb/quiver/qerr"
 )
 
 // CatalogName is the one Flight SQL catalog; its db_schemas are Quiver's
 // databases.
-const CatalogName = "quiver"
-
-// Version is reported in GetSqlInfo.
-const Version = "0.1.0"
+const CatalogName = binder.CatalogName
 
 // SQLServer is the Flight SQL server that clients talk to. It answers a
 // query with a FlightInfo whose endpoints point at the workers holding the
 // result; it streams nothing itself but metadata.
 type SQLServer struct {
 	flightsql.BaseServer
-	coord *coordinator.Coordinator
-	mem   memory.Allocator
-	log   *zap.Logger
-	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
+	coord    *coordinator.Coordinator
+	mem      memory.Allocator
+	log      *zap.Logger
+	proxy    bool      // endpoints without a location: the coordinator relays results (proxy.go)
+	sessions *sessions // by cookie (session.go)
 }
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
-	s := &SQLServer{coord: coord, mem: mem, log: log}
+	s := &SQLServer{coord: coord, mem: mem, log: log, sessions: newSessions(DefaultSessionIdle)}
 	s.Alloc = mem
-	infos := map[flightsql.SqlInfo]any{
-		flightsql.SqlInfoFlightSqlServerName:          "Quiver",
-		flightsql.SqlInfoFlightSqlServerVersion:       Version,
-		flightsql.SqlInfoFlightSqlServerArrowVersion:  "18",
-		flightsql.SqlInfoFlightSqlServerReadOnly:      false,
-		flightsql.SqlInfoFlightSqlServerSql:           true,
-		flightsql.SqlInfoFlightSqlServerSubstrait:     false,
-		flightsql.SqlInfoFlightSqlServerTransaction:   int32(flightsql.SqlTransactionNone),
-		flightsql.SqlInfoFlightSqlServerCancel:        true,
-		flightsql.SqlInfoFlightSqlServerBulkIngestion: true,
-		flightsql.SqlInfoDDLCatalog:                   false,
-		flightsql.SqlInfoDDLSchema:                    true,
-		flightsql.SqlInfoDDLTable:                     true,
-		flightsql.SqlInfoIdentifierQuoteChar:          "`",
-	}
-	for id, v := range infos {
+	for id, v := range sqlInfo() {
 		if err := s.RegisterSqlInfo(id, v); err != nil {
 			return nil, err
 		}
@@ -62,6 +46,10 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
 func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return nil, err
+	}
 	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
@@ -75,7 +63,7 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 // the coordinator relays results).
 func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescriptor) *flight.FlightInfo {
 	info := &flight.FlightInfo{
-		Schema:           flight.SerializeSchema(res.Schema, s.mem),
+		Schema:           flight.SerializeSchema(withColumnMetadata(res.Schema), s.mem),
 		FlightDescriptor: desc,
 		TotalRecords:     -1,
 		TotalBytes:       -1,
@@ -97,13 +85,12 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 	return info
 }
 
-// session is the coordinator session of the call's client.
-func (s *SQLServer) session(context.Context) *coordinator.Session {
-	return coordinator.NewSession("")
-}
-
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.
 func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flightsql.StatementUpdate) (int64, error) {
+	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
+	if err != nil {
+		return 0, err
+	}
 	n, err := s.coord.ExecuteUpdate(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
 		s.log.Info("update failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))

@@ -40,16 +40,26 @@ type client struct {
 // connect opens an ADBC connection to addr; t.Cleanup closes it.
 func connect(t testing.TB, addr string) *client {
 	t.Helper()
+	return connectWith(t, addr, nil)
+}
+
+// connectWith is connect with further ADBC database options.
+func connectWith(t testing.TB, addr string, options map[string]string) *client {
+	t.Helper()
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	drv := adbcflight.NewDriver(mem)
-	db, err := drv.NewDatabase(map[string]string{
+	opts := map[string]string{
 		adbc.OptionKeyURI:               "grpc://" + addr,
 		adbcflight.OptionWithMaxMsgSize: fmt.Sprint(maxMsgSize),
 		adbcflight.OptionTimeoutConnect: "60",
 		adbcflight.OptionTimeoutQuery:   fmt.Sprint(int(stmtTimeout.Seconds())),
 		adbcflight.OptionTimeoutFetch:   fmt.Sprint(int(stmtTimeout.Seconds())),
 		adbcflight.OptionTimeoutUpdate:  fmt.Sprint(int(stmtTimeout.Seconds())),
-	})
+	}
+	for k, v := range options {
+		opts[k] = v
+	}
+	db, err := drv.NewDatabase(opts)
 	if err != nil {
 		t.Fatalf("adbc: new database %s: %v", addr, err)
 	}

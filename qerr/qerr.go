@@ -34,6 +34,7 @@ const (
 	ErrUnavailable   Code = "UNAVAILABLE"     // no live worker, a worker lost
 	ErrCancelled     Code = "CANCELLED"       // the query was cancelled
 	ErrExpired       Code = "EXPIRED"         // a result or ticket past its expiry
+	ErrConflict      Code = "CONFLICT"        // a transaction lost to a concurrent change
 	ErrTooLarge      Code = "TOO_LARGE"       // a limit was exceeded
 	ErrInternal      Code = "INTERNAL"        // a bug: never the user's fault
 )
@@ -49,6 +50,7 @@ var grpcCodes = map[Code]codes.Code{
 	ErrUnavailable:   codes.Unavailable,
 	ErrCancelled:     codes.Canceled,
 	ErrExpired:       codes.NotFound,
+	ErrConflict:      codes.Aborted,
 	ErrTooLarge:      codes.ResourceExhausted,
 	ErrInternal:      codes.Internal,
 }

@@ -41,6 +41,8 @@ type execFlags struct {
 	broadcastRows    float64
 	resultTTL        time.Duration
 	limits           binder.Limits
+	txnIdleTimeout   time.Duration
+	sessionIdle      time.Duration
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -53,6 +55,8 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration)")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
+	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
+	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
 }
 
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
@@ -176,7 +180,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
@@ -186,6 +190,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
+	sqlsrv.SetSessionIdle(ef.sessionIdle)
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()

@@ -141,6 +141,9 @@ type Binder struct {
 	viewDepth  int
 	ctx        context.Context // the statement's, for catalog reads deep in expressions
 	params     params          // the statement's ? markers (params.go)
+	env        Env
+	// listingViews marks a binder that binds a view to list its columns.
+	listingViews bool
 }
 
 // New returns a binder for one statement in database db.
@@ -171,6 +174,9 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		}
 		return &Query{Plan: p, Tables: b.tables}, nil
 	case *ast.ExplainStmt:
+		if show, ok := s.Stmt.(*ast.ShowStmt); ok {
+			return b.bindShow(ctx, show) // DESCRIBE t
+		}
 		sel, ok := s.Stmt.(ast.ResultSetNode)
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("EXPLAIN of %s", statementName(s.Stmt))
@@ -198,6 +204,12 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
+	case *ast.ShowStmt:
+		return b.bindShow(ctx, s)
+	case *ast.UseStmt:
+		return b.bindUse(ctx, s)
+	case *ast.SetStmt:
+		return b.bindSet(s)
 	}
 	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))
 }
@@ -569,6 +581,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return b.funcCall(e, sub)
 	case *ast.ColumnNameExpr:
 		return nil, qerr.ErrInvalid.New("column %s is not allowed here", columnText(e.Name))
+	case *ast.VariableExpr:
+		return b.variable(e)
 	}
 	return nil, qerr.ErrUnsupported.New("expression %s", restore(e))
 }

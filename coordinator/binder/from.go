@@ -75,6 +75,9 @@ func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (stage.Pl
 }
 
 func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string) (stage.Plan, *scope, error) {
+	if vs := b.virtualSchema(b.dbName(tn)); vs != nil {
+		return b.virtualSource(ctx, vs, tn.Name.O, alias)
+	}
 	t, err := b.table(ctx, tn)
 	if qerr.Has(err, qerr.ErrNotFound) {
 		if v, verr := b.cat.GetView(ctx, b.dbName(tn), tn.Name.O); verr == nil {

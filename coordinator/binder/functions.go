@@ -2,6 +2,7 @@ package binder
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -27,101 +28,140 @@ type scalarFunc func(name string, args []stage.Expr) (stage.Expr, error)
 // the DuckDB spelling in stage/functions.go.
 var scalarFuncs map[string]scalarFunc
 
+// FunctionGroup is a kind of scalar function, as Flight SQL's GetSqlInfo
+// lists them.
+type FunctionGroup string
+
+// The function groups.
+const (
+	FunctionsNumeric  FunctionGroup = "numeric"
+	FunctionsString   FunctionGroup = "string"
+	FunctionsDateTime FunctionGroup = "datetime"
+	FunctionsSystem   FunctionGroup = "system" // control flow and the session's
+)
+
+// functionGroups are the scalar functions by group; scalarFuncs is their
+// union.
+var functionGroups map[FunctionGroup]map[string]scalarFunc
+
+// Functions lists the names of a group's functions, sorted.
+func Functions(g FunctionGroup) []string {
+	var names []string
+	for name := range functionGroups[g] {
+		names = append(names, name)
+	}
+	if g == FunctionsSystem {
+		for name := range sessionFuncs {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
 func init() {
+	functionGroups = map[FunctionGroup]map[string]scalarFunc{
+		FunctionsSystem: {
+			"coalesce": coalesceFunc,
+			"ifnull":   arity(2, coalesceFunc),
+			"if":       ifFunc,
+			"nullif":   nullifFunc,
+			"greatest": extremumFunc,
+			"least":    extremumFunc,
+		},
+		FunctionsDateTime: {
+			"date_add":          dateArith(false),
+			"adddate":           dateArith(false),
+			"date_sub":          dateArith(true),
+			"subdate":           dateArith(true),
+			"extract":           extractFunc,
+			"year":              datePart("YEAR"),
+			"quarter":           datePart("QUARTER"),
+			"month":             datePart("MONTH"),
+			"day":               datePart("DAY"),
+			"dayofmonth":        datePart("DAY"),
+			"hour":              datePart("HOUR"),
+			"minute":            datePart("MINUTE"),
+			"second":            datePart("SECOND"),
+			"microsecond":       datePart("MICROSECOND"),
+			"dayofweek":         datePart("DAYOFWEEK"),
+			"weekday":           datePart("WEEKDAY"),
+			"dayofyear":         datePart("DAYOFYEAR"),
+			"week":              weekFunc,
+			"datediff":          datediffFunc,
+			"date_format":       dateFormatFunc,
+			"last_day":          lastDayFunc,
+			"date":              dateFunc,
+			"curdate":           nullary("curdate", arrow.FixedWidthTypes.Date32),
+			"current_date":      nullary("curdate", arrow.FixedWidthTypes.Date32),
+			"now":               nullary("now", timestampType),
+			"current_timestamp": nullary("now", timestampType),
+			"localtime":         nullary("now", timestampType),
+			"localtimestamp":    nullary("now", timestampType),
+		},
+		FunctionsString: {
+			"substring":        substringFunc,
+			"substr":           substringFunc,
+			"mid":              arity(3, substringFunc),
+			"concat":           concatFunc,
+			"concat_ws":        concatWSFunc,
+			"upper":            stringFunc("upper", "s"),
+			"dayname":          typedFunc("dayname", "x", stringType),
+			"monthname":        typedFunc("monthname", "x", stringType),
+			"strcmp":           intFunc("strcmp", "ss"),
+			"ucase":            stringFunc("upper", "s"),
+			"lower":            stringFunc("lower", "s"),
+			"lcase":            stringFunc("lower", "s"),
+			"reverse":          stringFunc("reverse", "s"),
+			"trim":             trimFunc,
+			"ltrim":            stringFunc("ltrim", "s"),
+			"rtrim":            stringFunc("rtrim", "s"),
+			"length":           intFunc("length", "s"),
+			"octet_length":     intFunc("length", "s"),
+			"char_length":      intFunc("char_length", "s"),
+			"character_length": intFunc("char_length", "s"),
+			"replace":          stringFunc("replace", "sss"),
+			"left":             stringFunc("left", "si"),
+			"right":            stringFunc("right", "si"),
+			"lpad":             stringFunc("lpad", "sis"),
+			"rpad":             stringFunc("rpad", "sis"),
+			"repeat":           stringFunc("repeat", "si"),
+			"space":            stringFunc("space", "i"),
+			"locate":           locateFunc,
+			"position":         locateFunc,
+			"instr":            instrFunc,
+			"ascii":            intFunc("ascii", "s"),
+			"convert":          convertFunc,
+		},
+		FunctionsNumeric: {
+			"abs":      absFunc,
+			"sign":     doubleArgs("sign", 1, arrowInt64),
+			"round":    roundFunc("round"),
+			"truncate": roundFunc("truncate"),
+			"floor":    floorFunc("floor"),
+			"ceil":     floorFunc("ceil"),
+			"ceiling":  floorFunc("ceil"),
+			"mod":      modFunc,
+			"power":    doubleArgs("power", 2, float64Type),
+			"pow":      doubleArgs("power", 2, float64Type),
+			"sqrt":     doubleArgs("sqrt", 1, float64Type),
+			"exp":      doubleArgs("exp", 1, float64Type),
+			"ln":       doubleArgs("ln", 1, float64Type),
+			"log":      logFunc,
+			"log10":    doubleArgs("log10", 1, float64Type),
+			"log2":     doubleArgs("log2", 1, float64Type),
+			"pi":       nullary("pi", float64Type),
+		},
+	}
+	// DATE '...' and TIMESTAMP '...' parse as calls, not functions to list.
 	scalarFuncs = map[string]scalarFunc{
 		ast.DateLiteral:      typedLiteral(arrow.FixedWidthTypes.Date32),
 		ast.TimestampLiteral: typedLiteral(timestampType),
-
-		// Control flow.
-		"coalesce": coalesceFunc,
-		"ifnull":   arity(2, coalesceFunc),
-		"if":       ifFunc,
-		"nullif":   nullifFunc,
-		"greatest": extremumFunc,
-		"least":    extremumFunc,
-
-		// Dates and times.
-		"date_add":          dateArith(false),
-		"adddate":           dateArith(false),
-		"date_sub":          dateArith(true),
-		"subdate":           dateArith(true),
-		"extract":           extractFunc,
-		"year":              datePart("YEAR"),
-		"quarter":           datePart("QUARTER"),
-		"month":             datePart("MONTH"),
-		"day":               datePart("DAY"),
-		"dayofmonth":        datePart("DAY"),
-		"hour":              datePart("HOUR"),
-		"minute":            datePart("MINUTE"),
-		"second":            datePart("SECOND"),
-		"microsecond":       datePart("MICROSECOND"),
-		"dayofweek":         datePart("DAYOFWEEK"),
-		"weekday":           datePart("WEEKDAY"),
-		"dayofyear":         datePart("DAYOFYEAR"),
-		"week":              weekFunc,
-		"datediff":          datediffFunc,
-		"date_format":       dateFormatFunc,
-		"last_day":          lastDayFunc,
-		"date":              dateFunc,
-		"curdate":           nullary("curdate", arrow.FixedWidthTypes.Date32),
-		"current_date":      nullary("curdate", arrow.FixedWidthTypes.Date32),
-		"now":               nullary("now", timestampType),
-		"current_timestamp": nullary("now", timestampType),
-		"localtime":         nullary("now", timestampType),
-		"localtimestamp":    nullary("now", timestampType),
-
-		// Strings.
-		"substring":        substringFunc,
-		"substr":           substringFunc,
-		"mid":              arity(3, substringFunc),
-		"concat":           concatFunc,
-		"concat_ws":        concatWSFunc,
-		"upper":            stringFunc("upper", "s"),
-		"dayname":          typedFunc("dayname", "x", stringType),
-		"monthname":        typedFunc("monthname", "x", stringType),
-		"strcmp":           intFunc("strcmp", "ss"),
-		"ucase":            stringFunc("upper", "s"),
-		"lower":            stringFunc("lower", "s"),
-		"lcase":            stringFunc("lower", "s"),
-		"reverse":          stringFunc("reverse", "s"),
-		"trim":             trimFunc,
-		"ltrim":            stringFunc("ltrim", "s"),
-		"rtrim":            stringFunc("rtrim", "s"),
-		"length":           intFunc("length", "s"),
-		"octet_length":     intFunc("length", "s"),
-		"char_length":      intFunc("char_length", "s"),
-		"character_length": intFunc("char_length", "s"),
-		"replace":          stringFunc("replace", "sss"),
-		"left":             stringFunc("left", "si"),
-		"right":            stringFunc("right", "si"),
-		"lpad":             stringFunc("lpad", "sis"),
-		"rpad":             stringFunc("rpad", "sis"),
-		"repeat":           stringFunc("repeat", "si"),
-		"space":            stringFunc("space", "i"),
-		"locate":           locateFunc,
-		"position":         locateFunc,
-		"instr":            instrFunc,
-		"ascii":            intFunc("ascii", "s"),
-		"convert":          convertFunc,
-
-		// Math.
-		"abs":      absFunc,
-		"sign":     doubleArgs("sign", 1, arrowInt64),
-		"round":    roundFunc("round"),
-		"truncate": roundFunc("truncate"),
-		"floor":    floorFunc("floor"),
-		"ceil":     floorFunc("ceil"),
-		"ceiling":  floorFunc("ceil"),
-		"mod":      modFunc,
-		"power":    doubleArgs("power", 2, float64Type),
-		"pow":      doubleArgs("power", 2, float64Type),
-		"sqrt":     doubleArgs("sqrt", 1, float64Type),
-		"exp":      doubleArgs("exp", 1, float64Type),
-		"ln":       doubleArgs("ln", 1, float64Type),
-		"log":      logFunc,
-		"log10":    doubleArgs("log10", 1, float64Type),
-		"log2":     doubleArgs("log2", 1, float64Type),
-		"pi":       nullary("pi", float64Type),
+	}
+	for _, group := range functionGroups {
+		for name, fn := range group {
+			scalarFuncs[name] = fn
+		}
 	}
 }
 
@@ -134,6 +174,9 @@ var (
 
 func (b *Binder) funcCall(e *ast.FuncCallExpr, sub func(ast.ExprNode) (stage.Expr, error)) (stage.Expr, error) {
 	name := e.FnName.L
+	if v, ok, err := b.sessionFunc(name, e.Args); ok {
+		return v, err
+	}
 	fn, ok := scalarFuncs[name]
 	if !ok {
 		return nil, qerr.ErrUnsupported.New("function %s", name)

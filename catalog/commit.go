@@ -1,0 +1,195 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+// ChangeKind says what a Change does to its table.
+type ChangeKind int
+
+// The kinds of Change.
+const (
+	// ChangeAppend adds Files to the current snapshot of table TableID.
+	ChangeAppend ChangeKind = iota + 1
+	// ChangeCreate stores Table, whose ID came from ReserveTableID, with
+	// Files as its first snapshot. The name must be free.
+	ChangeCreate
+	// ChangeReplace puts Table (a new ID from ReserveTableID) with Files in
+	// the place of table TableID: readers see the old table or the new one.
+	ChangeReplace
+	// ChangeDrop removes table TableID.
+	ChangeDrop
+)
+
+func (k ChangeKind) String() string {
+	switch k {
+	case ChangeAppend:
+		return "append"
+	case ChangeCreate:
+		return "create"
+	case ChangeReplace:
+		return "replace"
+	case ChangeDrop:
+		return "drop"
+	}
+	return fmt.Sprintf("ChangeKind(%d)", int(k))
+}
+
+// Change is one table's part of a Commit.
+type Change struct {
+	Kind           ChangeKind
+	Database, Name string
+	// TableID is the table the change was prepared against (append, replace,
+	// drop). If the name holds another table at commit, or none, the commit
+	// fails with ErrConflict: the change would land on something its author
+	// never saw.
+	TableID uint64
+	// Table is the new definition of a create or replace; its Snapshot is
+	// ignored (Files make it).
+	Table *Table
+	// Files are the data files the change adds (append) or that make the new
+	// table's first snapshot (create, replace).
+	Files []DataFile
+}
+
+// ReserveTableID hands out a table ID that no table has had or will get, for
+// a table whose files are written before it is created (a create or replace
+// committed with its data). An ID reserved and never committed is simply
+// never used.
+func (c *BoltCatalog) ReserveTableID(ctx context.Context) (uint64, error) {
+	var id uint64
+	err := c.update(ctx, "reserve table id", func(tx *bolt.Tx) error {
+		var err error
+		id, err = tx.Bucket(bucketTables).NextSequence()
+		return err
+	})
+	return id, err
+}
+
+// Tables returns every table of every database, read in one transaction: a
+// consistent picture of all table snapshots at one instant, which a
+// transaction pins at its start.
+func (c *BoltCatalog) Tables(ctx context.Context) ([]*Table, error) {
+	var out []*Table
+	err := c.view(ctx, "read all tables", func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTables).ForEachBucket(func(dbKey []byte) error {
+			return tx.Bucket(bucketTables).Bucket(dbKey).ForEach(func(k, v []byte) error {
+				rec, err := unmarshalTable(v, string(dbKey), string(k))
+				if err != nil {
+					return err
+				}
+				t, err := rec.decode()
+				if err != nil {
+					return fmt.Errorf("table %s.%s: %w", dbKey, k, err)
+				}
+				out = append(out, t)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Commit applies changes in order in one transaction: all of them or, on
+// any error, none. It returns the tables that a replace or drop removed, as
+// they were, so that the caller deletes their files. A change prepared
+// against a table that is no longer the one under its name fails with
+// ErrConflict; a create whose name is taken fails with ErrAlreadyExists.
+func (c *BoltCatalog) Commit(ctx context.Context, changes []Change) ([]*Table, error) {
+	for _, ch := range changes {
+		if (ch.Kind == ChangeCreate || ch.Kind == ChangeReplace) && (ch.Table == nil || ch.Table.ID == 0) {
+			return nil, qerr.ErrInvalid.New("%s %s.%s: no table with a reserved ID", ch.Kind, ch.Database, ch.Name)
+		}
+		if ch.Table != nil {
+			t := *ch.Table
+			t.Snapshot = Snapshot{}
+			if err := ValidateTable(&t); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var removed []*Table
+	err := c.update(ctx, "commit", func(tx *bolt.Tx) error {
+		removed = nil
+		for _, ch := range changes {
+			old, err := applyChange(tx, ch)
+			if err != nil {
+				return err
+			}
+			if old != nil {
+				removed = append(removed, old)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return removed, nil
+}
+
+// applyChange applies one change inside a Commit and returns the table it
+// removed, if any.
+func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
+	dbRec, b, err := getDatabase(tx, ch.Database)
+	if err != nil {
+		return nil, err
+	}
+	var cur *Table
+	if v := b.Get(nameKey(ch.Name)); v != nil {
+		rec, err := unmarshalTable(v, ch.Database, ch.Name)
+		if err != nil {
+			return nil, err
+		}
+		if cur, err = rec.decode(); err != nil {
+			return nil, fmt.Errorf("table %s.%s: %w", ch.Database, ch.Name, err)
+		}
+	}
+	if ch.Kind != ChangeCreate && (cur == nil || cur.ID != ch.TableID) {
+		return nil, qerr.ErrConflict.New("table %s.%s was dropped, replaced or created again by another statement since this one read it", ch.Database, ch.Name)
+	}
+	switch ch.Kind {
+	case ChangeAppend:
+		if len(ch.Files) == 0 {
+			return nil, nil
+		}
+		if err := validateFiles(ch.Database, ch.Name, cur.Snapshot.Files, ch.Files); err != nil {
+			return nil, err
+		}
+		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(cur.Snapshot.Files, ch.Files...), Committed: now()}
+		rec := encodeTable(cur)
+		return nil, putTableRecord(b, &rec)
+	case ChangeCreate, ChangeReplace:
+		if ch.Kind == ChangeCreate && cur != nil {
+			return nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", ch.Database, ch.Name)
+		}
+		if v := viewsOf(tx, ch.Database); v != nil && v.Get(nameKey(ch.Name)) != nil {
+			return nil, qerr.ErrAlreadyExists.New("view %s.%s already exists", ch.Database, ch.Name)
+		}
+		if err := validateFiles(ch.Database, ch.Name, nil, ch.Files); err != nil {
+			return nil, err
+		}
+		t := *ch.Table
+		t.Database, t.Name, t.Created = dbRec.Name, ch.Name, now()
+		t.Snapshot = Snapshot{Files: ch.Files}
+		if len(ch.Files) > 0 {
+			t.Snapshot.ID, t.Snapshot.Committed = 1, t.Created
+		}
+		if seq := tx.Bucket(bucketTables).Sequence(); t.ID > seq {
+			return nil, qerr.ErrInvalid.New("table %s.%s: id %d was never reserved", ch.Database, ch.Name, t.ID)
+		}
+		rec := encodeTable(&t)
+		return cur, putTableRecord(b, &rec)
+	case ChangeDrop:
+		return cur, b.Delete(nameKey(ch.Name))
+	}
+	return nil, qerr.ErrInvalid.New("change of kind %s", ch.Kind)
+}

@@ -1,0 +1,85 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+func files(paths ...string) []DataFile {
+	out := make([]DataFile, len(paths))
+	for i, p := range paths {
+		out[i] = DataFile{Path: p, Rows: 10, Bytes: 100}
+	}
+	return out
+}
+
+// newDef is a table definition with a reserved ID, for create and replace.
+func newDef(t *testing.T, c *BoltCatalog, db, name string) *Table {
+	t.Helper()
+	def := sampleTable(db, name)
+	id, err := c.ReserveTableID(context.Background())
+	checkCode(t, "reserve", err, "")
+	def.ID = id
+	return def
+}
+
+// TestCommitAtomic: several tables change in one commit, or none does.
+func TestCommitAtomic(t *testing.T) {
+	ctx := context.Background()
+	c, _ := openTest(t)
+	a := sampleTable("main", "a")
+	checkCode(t, "create a", c.CreateTable(ctx, a, false), "")
+	old := sampleTable("main", "old")
+	checkCode(t, "create old", c.CreateTable(ctx, old, false), "")
+	_, err := c.CommitFiles(ctx, "main", "old", old.ID, files("old/1"))
+	checkCode(t, "fill old", err, "")
+
+	fresh := newDef(t, c, "main", "fresh")
+	replacement := newDef(t, c, "main", "old")
+	removed, err := c.Commit(ctx, []Change{
+		{Kind: ChangeAppend, Database: "main", Name: "a", TableID: a.ID, Files: files("a/1", "a/2")},
+		{Kind: ChangeCreate, Database: "main", Name: "fresh", Table: fresh, Files: files("fresh/1")},
+		{Kind: ChangeReplace, Database: "main", Name: "old", TableID: old.ID, Table: replacement, Files: files("new/1")},
+	})
+	checkCode(t, "commit", err, "")
+	if len(removed) != 1 || removed[0].ID != old.ID || len(removed[0].Snapshot.Files) != 1 {
+		t.Fatalf("removed = %+v, want the old table with its one file", removed)
+	}
+	for name, want := range map[string]int64{"a": 20, "fresh": 10, "old": 10} {
+		got, err := c.GetTable(ctx, "main", name)
+		checkCode(t, "get "+name, err, "")
+		if got.Snapshot.Rows() != want {
+			t.Errorf("%s has %d rows, want %d", name, got.Snapshot.Rows(), want)
+		}
+	}
+	if got, _ := c.GetTable(ctx, "main", "old"); got.ID != replacement.ID || got.Snapshot.Files[0].Path != "new/1" {
+		t.Errorf("old is %d with %v, want the replacement %d", got.ID, got.Snapshot.Files, replacement.ID)
+	}
+
+	// A conflict in the last change undoes the first.
+	_, err = c.Commit(ctx, []Change{
+		{Kind: ChangeAppend, Database: "main", Name: "a", TableID: a.ID, Files: files("a/3")},
+		{Kind: ChangeAppend, Database: "main", Name: "old", TableID: old.ID, Files: files("x/1")},
+	})
+	checkCode(t, "commit against the replaced table", err, qerr.ErrConflict)
+	if got, _ := c.GetTable(ctx, "main", "a"); got.Snapshot.Rows() != 20 {
+		t.Errorf("a has %d rows after a failed commit, want 20", got.Snapshot.Rows())
+	}
+	_, err = c.Commit(ctx, []Change{{Kind: ChangeCreate, Database: "main", Name: "a", Table: newDef(t, c, "main", "a")}})
+	checkCode(t, "create over an existing table", err, qerr.ErrAlreadyExists)
+	_, err = c.Commit(ctx, []Change{{Kind: ChangeCreate, Database: "main", Name: "b", Table: sampleTable("main", "b")}})
+	checkCode(t, "create without a reserved id", err, qerr.ErrInvalid)
+
+	removed, err = c.Commit(ctx, []Change{{Kind: ChangeDrop, Database: "main", Name: "fresh", TableID: fresh.ID}})
+	checkCode(t, "drop", err, "")
+	if len(removed) != 1 || removed[0].Name != "fresh" {
+		t.Fatalf("drop removed %+v", removed)
+	}
+	all, err := c.Tables(ctx)
+	checkCode(t, "tables", err, "")
+	if len(all) != 2 {
+		t.Errorf("Tables = %d tables, want 2 (a, old)", len(all))
+	}
+}
