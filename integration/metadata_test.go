@@ -323,6 +323,7 @@ func TestMetadataCommands(t *testing.T) {
 	}
 
 	t.Run("sql_info", func(t *testing.T) {
+		compat(t, clientGoADBC, "GetSqlInfo")
 		rdr, err := c.cnxn.GetInfo(ctx, nil)
 		if err != nil {
 			t.Fatalf("ADBC GetInfo: %v", err)
@@ -360,6 +361,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("xdbc_type_info", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: type info")
 		info, err := fs.GetXdbcTypeInfo(ctx, nil)
 		res := fetch(t, "GetXdbcTypeInfo", info, err)
 		names := column(res, "type_name")
@@ -377,6 +379,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("keys_are_empty", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: primary keys")
 		sch := "shop"
 		ref := flightsql.TableRef{DBSchema: &sch, Table: "orders"}
 		for name, call := range map[string]func() (*flight.FlightInfo, error){
@@ -398,6 +401,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("tables_views_and_types", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: tables")
 		sch := "shop"
 		info, err := fs.GetTables(ctx, &flightsql.GetTablesOpts{DbSchemaFilterPattern: &sch})
 		res := fetch(t, "GetTables(shop)", info, err)
@@ -423,6 +427,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("table_schema_column_metadata", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: columns")
 		cat, sch := catalogName, "shop"
 		s, err := c.cnxn.GetTableSchema(ctx, &cat, &sch, "orders")
 		if err != nil {
@@ -450,6 +455,10 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("adbc_get_objects_depths", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: catalogs")
+		compat(t, clientGoADBC, "metadata: schemas")
+		compat(t, clientGoADBC, "metadata: tables")
+		compat(t, clientGoADBC, "metadata: columns")
 		sch := "shop"
 		for _, tc := range []struct {
 			depth adbc.ObjectDepth
@@ -484,6 +493,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("query_schema_column_metadata", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: columns")
 		info, err := fs.Execute(ctx, "SELECT id, amount FROM shop.orders")
 		if err != nil {
 			t.Fatal(err)

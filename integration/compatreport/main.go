@@ -54,6 +54,7 @@ var features = []string{
 	"metadata: columns",
 	"metadata: type info",
 	"metadata: primary keys",
+	"SHOW, DESCRIBE, USE, information_schema",
 	"GetSqlInfo",
 	"GetSchema",
 	"sessions",
@@ -192,8 +193,10 @@ func (c cell) String() string {
 		return ""
 	case c.fail > 0:
 		return fmt.Sprintf("**fail** (%d of %d)", c.fail, n)
+	case c.pass == 0:
+		return fmt.Sprintf("unsupported (%d)", n)
 	case c.unsupported > 0:
-		return fmt.Sprintf("unsupported (%d of %d)", c.unsupported, n)
+		return fmt.Sprintf("partial (%d of %d pass)", c.pass, n)
 	default:
 		return fmt.Sprintf("pass (%d)", n)
 	}
@@ -270,8 +273,10 @@ func render(w io.Writer, rep report, now time.Time) {
 	fmt.Fprintf(w, "suite records per test in `build/compat/`: the Go integration tests (`integration/`), pytest\n")
 	fmt.Fprintf(w, "(`integration/python/`) and the JDBC suite (`integration/jdbc/`). Do not edit it by hand.\n\n")
 	fmt.Fprintf(w, "A cell counts the tests of that feature with that client: **pass** (every one passed), **fail**\n")
-	fmt.Fprintf(w, "(how many failed), **unsupported** (the server answered `UNIMPLEMENTED`, or the test skipped\n")
-	fmt.Fprintf(w, "because the server says it lacks the feature); empty: no test of it with that client.\n")
+	fmt.Fprintf(w, "(how many failed), **unsupported** (none passed: the server answered `UNIMPLEMENTED`, or the\n")
+	fmt.Fprintf(w, "test skipped because the server or the client lacks the feature), **partial** (some passed,\n")
+	fmt.Fprintf(w, "the others are unsupported); empty: no test of it with that client. The list below the table\n")
+	fmt.Fprintf(w, "says why each test that did not pass did not.\n")
 	fmt.Fprintf(w, "How to connect each client: README.md, \"Clients\".\n\n")
 	fmt.Fprint(w, "| feature |")
 	for i, c := range clients {

@@ -13,7 +13,8 @@ func TestCell(t *testing.T) {
 	}{
 		{cell{}, ""},
 		{cell{pass: 3}, "pass (3)"},
-		{cell{pass: 2, unsupported: 1}, "unsupported (1 of 3)"},
+		{cell{pass: 2, unsupported: 1}, "partial (2 of 3 pass)"},
+		{cell{unsupported: 2}, "unsupported (2)"},
 		{cell{pass: 1, fail: 1, unsupported: 1}, "**fail** (1 of 3)"},
 	} {
 		if got := tc.c.String(); got != tc.want {
@@ -54,7 +55,7 @@ func TestRender(t *testing.T) {
 	for _, want := range []string{
 		"| feature | Go ADBC | arrow-go Flight SQL | Python ADBC 1.13.0 | pyarrow.flight | Flight SQL JDBC 18.3.0 |",
 		"| statement query |  |  |  |  | pass (2) |",
-		"| cancel |  |  | unsupported (1 of 1) |  |  |",
+		"| cancel |  |  | unsupported (1) |  |  |",
 		"- cancel, python-adbc: `test_cancel` unsupported: UNIMPLEMENTED: a \\| b",
 	} {
 		if !strings.Contains(got, want) {
