@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import org.junit.jupiter.api.Test;
 
 /** ResultSet getters on NULLs, a large streamed result, and Statement.cancel. */
@@ -74,6 +76,25 @@ class ResultSetTest extends JdbcTest {
       }
       assertEquals(5, rows);
       assertEquals(4, nulls);
+    }
+  }
+
+  /** ResultSetMetaData of a query: JDBC types, decimal precision and scale, names. */
+  @Test
+  @Feature({"metadata: columns", "statement query"})
+  void resultSetMetaData() throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT l_orderkey, l_extendedprice, l_shipdate, l_comment FROM lineitem LIMIT 1")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(4, md.getColumnCount());
+      assertEquals("l_extendedprice", md.getColumnName(2));
+      assertEquals(Types.BIGINT, md.getColumnType(1));
+      assertEquals(Types.DECIMAL, md.getColumnType(2));
+      assertEquals(15, md.getPrecision(2));
+      assertEquals(2, md.getScale(2));
+      assertEquals(Types.DATE, md.getColumnType(3));
+      assertEquals(Types.VARCHAR, md.getColumnType(4));
+      assertTrue(rs.next());
     }
   }
 
