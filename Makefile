@@ -10,6 +10,8 @@ PYTHON    ?= python3
 VENV      := .venv
 BIN       := bin/quiver
 WORKERS   ?= 2
+IMAGE     ?= quiver:latest
+DOCKER    ?= docker
 MVN       ?= mvn
 JDBC_POM  := integration/jdbc/pom.xml
 M2        := $(HOME)/.m2/repository
@@ -21,7 +23,7 @@ MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driv
 COMPAT_DIR := $(CURDIR)/build/compat
 export QUIVER_COMPAT_DIR := $(COMPAT_DIR)
 
-.PHONY: build run test test-go test-python test-jdbc compat-report venv clean
+.PHONY: build run test test-go test-python test-jdbc compat-report venv clean image
 
 build: $(BIN)
 
@@ -62,6 +64,12 @@ test-jdbc: build
 
 compat-report:
 	$(GO) run ./integration/compatreport -in $(COMPAT_DIR) -out docs/compatibility.md
+
+# The container image of deploy/Dockerfile (needs a Docker engine, or any
+# docker-compatible builder as DOCKER=...); deploy/compose.yaml and
+# deploy/k8s run IMAGE.
+image:
+	$(DOCKER) build -f deploy/Dockerfile -t $(IMAGE) .
 
 clean:
 	rm -rf bin $(VENV) build integration/jdbc/target

@@ -26,6 +26,7 @@ const (
 	ChangeDrop
 )
 
+// String is the kind's name, as logs print it.
 func (k ChangeKind) String() string {
 	switch k {
 	case ChangeAppend:

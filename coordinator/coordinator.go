@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/pingcap/tidb/pkg/parser/ast"
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
@@ -202,18 +203,23 @@ func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql stri
 // bind parses and binds one statement in the session's current database,
 // returning it with the live workers it will be planned for.
 func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
-	return c.bindIn(ctx, sess, sess.Database(), sql, nil, nil)
+	return c.bindIn(ctx, sess, c.catalogFor(ctx), sess.Database(), sql, nil, nil)
 }
 
-// bindIn binds sql for sess in database db, its ? markers as values of
-// types (binder.WithParams).
-func (c *Coordinator) bindIn(ctx context.Context, sess *Session, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
-	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
+// bindIn binds sql for sess against cat in database db, its ? markers as
+// values of types (binder.WithParams).
+func (c *Coordinator) bindIn(ctx context.Context, sess *Session, cat catalog.Catalog, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
+	tree, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
+	return c.bindParsed(ctx, sess, cat, db, tree, types, values)
+}
+
+// bindParsed is bindIn of a parsed statement.
+func (c *Coordinator) bindParsed(ctx context.Context, sess *Session, cat catalog.Catalog, db string, tree ast.StmtNode, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
 	workers := sessionWorkers(sess, c.members.Live())
-	stmt, err := binder.New(c.catalogFor(ctx), db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values).Bind(ctx, ast)
+	stmt, err := binder.New(cat, db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values).Bind(ctx, tree)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,7 +2,8 @@
 // statements (coordinator/binder), optimizes them (coordinator/opt), scatters
 // and cuts them into fragments (package stage), places tasks on the live
 // workers (Membership, the scheduler), runs DDL against the catalog, commits
-// writes as snapshots, and keeps the registry of running queries.
+// writes as snapshots, runs transactions over pinned snapshots (txn.go), and
+// keeps the registry of running queries.
 //
 // The coordinator does no bulk data work: workers scan, compute and write;
 // the coordinator relays only ingest streams, which arrive at it. It never

@@ -13,10 +13,11 @@ func (c *Coordinator) Databases(ctx context.Context, sess *Session) ([]string, e
 }
 
 // Relations lists the tables, views and virtual tables of database db (of
-// every database when db is empty) with their columns, as
-// information_schema.tables and GetTables list them.
-func (c *Coordinator) Relations(ctx context.Context, sess *Session, db string) ([]binder.Relation, error) {
-	return c.metadataBinder(sess).Relations(ctx, db)
+// every database when db is empty), as information_schema.tables and
+// GetTables list them: with their columns, a view's only when viewColumns
+// (see binder.Relations).
+func (c *Coordinator) Relations(ctx context.Context, sess *Session, db string, viewColumns bool) ([]binder.Relation, error) {
+	return c.metadataBinder(sess).Relations(ctx, db, viewColumns)
 }
 
 func (c *Coordinator) metadataBinder(sess *Session) *binder.Binder {

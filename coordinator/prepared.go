@@ -14,6 +14,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
@@ -111,7 +112,7 @@ func (c *Coordinator) describe(ctx context.Context, sess *Session, db, sql strin
 	if err != nil {
 		return nil, nil, err
 	}
-	stmt, _, err := c.bindIn(ctx, sess, db, sql, types, nil)
+	stmt, _, err := c.bindIn(ctx, sess, c.catalogFor(ctx), db, sql, types, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -135,7 +136,7 @@ func (c *Coordinator) PreparedSchema(ctx context.Context, sess *Session, p *Prep
 	if e, ok := c.prepared.get(p.ID); ok && e.schema != nil {
 		return e.schema, nil
 	}
-	stmt, _, err := c.bindIn(ctx, sess, p.Database, p.SQL, p.Params, nil)
+	stmt, _, err := c.bindIn(ctx, sess, c.catalogFor(ctx), p.Database, p.SQL, p.Params, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -261,12 +262,28 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 	return c.runUpdate(ctx, ins, workers)
 }
 
-// bindRows binds p once per parameter row.
+// bindRows binds p once per parameter row, every row against the tables
+// and views that the first read: one snapshot, one catalog read each.
 func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) ([]binder.Statement, []*Member, error) {
 	var workers []*Member
 	stmts := make([]binder.Statement, len(rows))
+	cat := c.catalogFor(ctx)
+	if len(rows) > 1 {
+		cat = &snapshotCatalog{Catalog: cat}
+	}
+	var parsed ast.StmtNode // kept when it binds again unchanged
 	for i, row := range rows {
-		stmt, w, err := c.bindIn(ctx, sess, p.Database, p.SQL, p.Params, row)
+		tree := parsed
+		if tree == nil {
+			var err error
+			if tree, err = binder.ParseWithin(p.SQL, c.cfg.Limits); err != nil {
+				return nil, nil, err
+			}
+			if binder.Rebindable(tree) {
+				parsed = tree
+			}
+		}
+		stmt, w, err := c.bindParsed(ctx, sess, cat, p.Database, tree, p.Params, row)
 		if err != nil {
 			if len(rows) > 1 {
 				return nil, nil, qerr.CodeOf(err).Wrap(err, "parameter row %d", i+1)
@@ -276,6 +293,51 @@ func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, 
 		stmts[i], workers = stmt, w
 	}
 	return stmts, workers, nil
+}
+
+// snapshotCatalog answers the reads of tables and views from the first
+// answer to each, for binding one statement many times. It is not safe for
+// concurrent use.
+type snapshotCatalog struct {
+	catalog.Catalog
+	tables map[[2]string]tableRead
+	views  map[[2]string]viewRead
+}
+
+type tableRead struct {
+	t   *catalog.Table
+	err error
+}
+
+type viewRead struct {
+	v   *catalog.View
+	err error
+}
+
+func (s *snapshotCatalog) GetTable(ctx context.Context, db, name string) (*catalog.Table, error) {
+	k := [2]string{db, name}
+	r, ok := s.tables[k]
+	if !ok {
+		r.t, r.err = s.Catalog.GetTable(ctx, db, name)
+		if s.tables == nil {
+			s.tables = map[[2]string]tableRead{}
+		}
+		s.tables[k] = r
+	}
+	return r.t, r.err
+}
+
+func (s *snapshotCatalog) GetView(ctx context.Context, db, name string) (*catalog.View, error) {
+	k := [2]string{db, name}
+	r, ok := s.views[k]
+	if !ok {
+		r.v, r.err = s.Catalog.GetView(ctx, db, name)
+		if s.views == nil {
+			s.views = map[[2]string]viewRead{}
+		}
+		s.views[k] = r
+	}
+	return r.v, r.err
 }
 
 // unionRows is the query bound with several parameter rows: the plans bound
@@ -291,7 +353,7 @@ func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, 
 //	        (the plan bound with row 1)
 //
 // so the results come in parameter-row order, each in its own order. Scan
-// IDs are renumbered apart; every row's plan reads the snapshot it bound.
+// IDs are renumbered apart; every row's plan reads the same snapshot.
 func unionRows(stmts []binder.Statement) (*binder.Query, error) {
 	first := stmts[0].(*binder.Query)
 	if first.Explain {

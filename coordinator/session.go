@@ -239,9 +239,8 @@ func (c *Coordinator) runSession(ctx context.Context, sess *Session, stmt binder
 	return false, nil
 }
 
-// queryLimits are the session's bounds on one query, as the scheduler
-// applies them.
-type queryLimits struct{}
+// statementTimeoutKey is the context key of a statement's timeout.
+type statementTimeoutKey struct{}
 
 // withLimits returns ctx carrying the session's statement timeout, which
 // launch applies to the query it starts (the query outlives the RPC, so
@@ -249,12 +248,12 @@ type queryLimits struct{}
 func (c *Coordinator) withLimits(ctx context.Context, sess *Session) context.Context {
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
-	return context.WithValue(ctx, queryLimits{}, c.statementTimeout(sess))
+	return context.WithValue(ctx, statementTimeoutKey{}, c.statementTimeout(sess))
 }
 
 // queryTimeout is the statement timeout ctx carries, else the server's.
 func (c *Coordinator) queryTimeout(ctx context.Context) time.Duration {
-	if d, ok := ctx.Value(queryLimits{}).(time.Duration); ok {
+	if d, ok := ctx.Value(statementTimeoutKey{}).(time.Duration); ok {
 		return d
 	}
 	return c.cfg.QueryTimeout

@@ -79,20 +79,25 @@ func (r *rows) stream() (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	return rec.Schema(), ch, nil
 }
 
+// GetFlightInfoCatalogs describes the catalog list.
 func (s *SQLServer) GetFlightInfoCatalogs(_ context.Context, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.Catalogs, desc), nil
 }
 
+// DoGetCatalogs lists the one catalog.
 func (s *SQLServer) DoGetCatalogs(context.Context) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	r := s.newRows(schema_ref.Catalogs)
 	r.add(CatalogName)
 	return r.stream()
 }
 
+// GetFlightInfoSchemas describes the db_schema list.
 func (s *SQLServer) GetFlightInfoSchemas(_ context.Context, _ flightsql.GetDBSchemas, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.DBSchemas, desc), nil
 }
 
+// DoGetDBSchemas lists the databases and virtual schemas, sorted, that
+// match the filter.
 func (s *SQLServer) DoGetDBSchemas(ctx context.Context, cmd flightsql.GetDBSchemas) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	r := s.newRows(schema_ref.DBSchemas)
 	if catalogMatches(cmd.GetCatalog()) {
@@ -111,6 +116,7 @@ func (s *SQLServer) DoGetDBSchemas(ctx context.Context, cmd flightsql.GetDBSchem
 	return r.stream()
 }
 
+// GetFlightInfoTables describes the table list, with or without schemas.
 func (s *SQLServer) GetFlightInfoTables(_ context.Context, cmd flightsql.GetTables, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	if cmd.GetIncludeSchema() {
 		return s.metadataInfo(schema_ref.TablesWithIncludedSchema, desc), nil
@@ -146,7 +152,7 @@ func (s *SQLServer) DoGetTables(ctx context.Context, cmd flightsql.GetTables) (*
 		return false
 	}
 	if catalogMatches(cmd.GetCatalog()) {
-		rels, err := s.coord.Relations(ctx, s.session(ctx), "")
+		rels, err := s.coord.Relations(ctx, s.session(ctx), "", cmd.GetIncludeSchema())
 		if err != nil {
 			r.b.Release()
 			return nil, nil, StatusFromError(err)
@@ -208,10 +214,12 @@ func withColumnMetadata(schema *arrow.Schema) *arrow.Schema {
 	return arrow.NewSchema(fields, &md)
 }
 
+// GetFlightInfoTableTypes describes the table type list.
 func (s *SQLServer) GetFlightInfoTableTypes(_ context.Context, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.TableTypes, desc), nil
 }
 
+// DoGetTableTypes lists the table types GetTables reports.
 func (s *SQLServer) DoGetTableTypes(context.Context) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	r := s.newRows(schema_ref.TableTypes)
 	for _, t := range []string{"SYSTEM VIEW", "TABLE", "VIEW"} {
@@ -220,6 +228,7 @@ func (s *SQLServer) DoGetTableTypes(context.Context) (*arrow.Schema, <-chan flig
 	return r.stream()
 }
 
+// GetFlightInfoXdbcTypeInfo describes the type list.
 func (s *SQLServer) GetFlightInfoXdbcTypeInfo(_ context.Context, _ flightsql.GetXdbcTypeInfo, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.XdbcTypeInfo, desc), nil
 }
@@ -272,34 +281,42 @@ func (s *SQLServer) DoGetXdbcTypeInfo(_ context.Context, cmd flightsql.GetXdbcTy
 // their schemas with no rows, which is what JDBC's getPrimaryKeys and
 // DBeaver expect of a database without constraints.
 
+// GetFlightInfoPrimaryKeys describes a table's primary key.
 func (s *SQLServer) GetFlightInfoPrimaryKeys(_ context.Context, _ flightsql.TableRef, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.PrimaryKeys, desc), nil
 }
 
+// DoGetPrimaryKeys answers no primary key.
 func (s *SQLServer) DoGetPrimaryKeys(context.Context, flightsql.TableRef) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	return s.newRows(schema_ref.PrimaryKeys).stream()
 }
 
+// GetFlightInfoExportedKeys describes the foreign keys that refer to a table.
 func (s *SQLServer) GetFlightInfoExportedKeys(_ context.Context, _ flightsql.TableRef, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.ExportedKeys, desc), nil
 }
 
+// DoGetExportedKeys answers no foreign key.
 func (s *SQLServer) DoGetExportedKeys(context.Context, flightsql.TableRef) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	return s.newRows(schema_ref.ExportedKeys).stream()
 }
 
+// GetFlightInfoImportedKeys describes a table's foreign keys.
 func (s *SQLServer) GetFlightInfoImportedKeys(_ context.Context, _ flightsql.TableRef, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.ImportedKeys, desc), nil
 }
 
+// DoGetImportedKeys answers no foreign key.
 func (s *SQLServer) DoGetImportedKeys(context.Context, flightsql.TableRef) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	return s.newRows(schema_ref.ImportedKeys).stream()
 }
 
+// GetFlightInfoCrossReference describes the foreign keys between two tables.
 func (s *SQLServer) GetFlightInfoCrossReference(_ context.Context, _ flightsql.CrossTableRef, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.CrossReference, desc), nil
 }
 
+// DoGetCrossReference answers no foreign key.
 func (s *SQLServer) DoGetCrossReference(context.Context, flightsql.CrossTableRef) (*arrow.Schema, <-chan flight.StreamChunk, error) {
 	return s.newRows(schema_ref.CrossReference).stream()
 }

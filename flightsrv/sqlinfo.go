@@ -42,10 +42,11 @@ func sqlInfo() map[flightsql.SqlInfo]any {
 		flightsql.SqlInfoFlightSqlServerSubstrait:    false,
 		// Transactions with snapshot isolation, no savepoints
 		// (coordinator/txn.go).
-		flightsql.SqlInfoFlightSqlServerTransaction:                 int32(flightsql.SqlTransactionTransaction),
-		flightsql.SqlInfoTransactionsSupported:                      true,
-		flightsql.SqlInfoSavePointsSupported:                        false,
-		flightsql.SqlInfoDefaultTransactionIsolation:                int32(pb.SqlTransactionIsolationLevel_SQL_TRANSACTION_REPEATABLE_READ),
+		flightsql.SqlInfoFlightSqlServerTransaction: int32(flightsql.SqlTransactionTransaction),
+		flightsql.SqlInfoTransactionsSupported:      true,
+		flightsql.SqlInfoSavePointsSupported:        false,
+		// The spec says int32; the JDBC driver casts this one to Long.
+		flightsql.SqlInfoDefaultTransactionIsolation:                int64(pb.SqlTransactionIsolationLevel_SQL_TRANSACTION_REPEATABLE_READ),
 		flightsql.SqlInfoSupportedTransactionsIsolationlevels:       int32(1 << pb.SqlTransactionIsolationLevel_SQL_TRANSACTION_REPEATABLE_READ),
 		flightsql.SqlInfoDataDefinitionCausesTransactionCommit:      false,
 		flightsql.SqlInfoDataDefinitionsInTransactionsIgnored:       false,

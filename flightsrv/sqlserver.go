@@ -24,10 +24,11 @@ const CatalogName = binder.CatalogName
 // result; it streams nothing itself but metadata.
 type SQLServer struct {
 	flightsql.BaseServer
-	coord    *coordinator.Coordinator
-	mem      memory.Allocator
-	log      *zap.Logger
-	proxy    bool      // endpoints without a location: the coordinator relays results (proxy.go)
+	coord *coordinator.Coordinator
+	mem   memory.Allocator
+	log   *zap.Logger
+	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
+
 	sessions *sessions // by cookie (session.go)
 }
 

@@ -370,6 +370,44 @@ func TestPrepared(t *testing.T) {
 		checkQuery(t, c, o, groupByQuery) // still healthy
 	})
 
+	t.Run("handle_from_before_binding", func(t *testing.T) {
+		// A client that keeps executing the handle it had before DoPut bound
+		// the rows (not the one DoPut answered with) gets the rows it bound.
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		fs := newFlightSQLClient(t, cl.Addr)
+		prep, err := fs.Prepare(ctx, "SELECT count(*) FROM t WHERE a < ?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer prep.Close(ctx)
+		before := prep.Handle()
+		prep.SetParameters(params(t, []arrow.Field{field("p", i64)}, `[{"p": -500}]`))
+		if err := prep.ExecutePut(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Equal(before, prep.Handle()) {
+			t.Errorf("DoPut did not answer with a handle that carries the rows")
+		}
+		info, err := fs.Client.GetFlightInfo(ctx, preparedDesc(t, before))
+		if err != nil {
+			t.Fatalf("executing the handle from before binding: %v", err)
+		}
+		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+		defer mem.AssertSize(t, 0)
+		got, err := drainInfo(info, cl.Addr, mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := o.Query(ctx, "SELECT count(*) FROM t WHERE a < -500")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diffResults(got, want, false); d != "" {
+			t.Errorf("handle from before binding:\n%s", d)
+		}
+	})
+
 	t.Run("forged_handle", func(t *testing.T) {
 		ctx, cancel := stmtCtx()
 		defer cancel()

@@ -473,11 +473,21 @@ func TestIngestModes(t *testing.T) {
 			}
 			ingestMode(t, c, "ra", append(batch(0, n/2), batch(n/2, n-n/2)...), adbc.OptionValueIngestModeReplace)
 		}
-		for reads.Load() < 3 {
-			ingestMode(t, c, "ra", batch(0, small), adbc.OptionValueIngestModeReplace)
+		var err error
+	replaces:
+		for reads.Load() < 3 { // until the reader has overlapped a few replaces
+			select {
+			case err = <-done:
+				break replaces
+			default:
+				ingestMode(t, c, "ra", batch(0, small), adbc.OptionValueIngestModeReplace)
+			}
 		}
 		stop.Store(true)
-		if err := <-done; err != nil {
+		if err == nil {
+			err = <-done
+		}
+		if err != nil {
 			t.Fatalf("reader during replaces: %v", err)
 		}
 	})

@@ -202,7 +202,9 @@ func benchTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 	reload := fs.Bool("reload", false, "load the tables even when Quiver already holds them")
 	jsonOut := fs.String("json", "", "write the figures as JSON to this file")
 	svgOut := fs.String("svg", "", "write a bar chart as SVG to this file")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	if err := tf.check(); err != nil {
 		return err
 	}
@@ -450,7 +452,9 @@ func benchFetch(ctx context.Context, args []string, log *zap.Logger) error {
 	query := fs.String("sql", "", "the query whose result is fetched (default: every column of "+fetchTable+")")
 	runs := fs.Int("runs", 3, "runs of each measurement (the median is reported)")
 	jsonOut := fs.String("json", "", "write the figures as JSON to this file")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 
 	cl, err := cf.start(ctx, log)
 	if err != nil {

@@ -3,12 +3,18 @@ package main
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // nodeFlags are the flags every role shares.
@@ -74,4 +80,135 @@ func (n *nodeFlags) clusterSecret(dataDir string) ([]byte, error) {
 		return nil, fmt.Errorf("read cluster secret: %w", err)
 	}
 	return hex.DecodeString(strings.TrimSpace(string(b)))
+}
+
+// The configuration file: TOML whose keys are the flag names of the command
+// it configures (data-dir = "/data", workers = 3). Flags given on the
+// command line win over the file, the file over the flags' defaults.
+
+// configEnv names the configuration file when --config is not given.
+const configEnv = "QUIVER_CONFIG"
+
+// configFlag is the flag every command has for its configuration file.
+const configFlag = "config"
+
+// secretFlags are printed by 'quiver config' only as a comment: the
+// effective configuration is for reading, a secret is not.
+var secretFlags = map[string]bool{"cluster-secret": true, "password": true}
+
+// errConfigPrinted ends a command that 'quiver config' ran to print its
+// effective configuration instead of running.
+var errConfigPrinted = errors.New("configuration printed")
+
+// printConfigTo, when set, makes parseArgs print the command's effective
+// configuration there and return errConfigPrinted ('quiver config').
+var printConfigTo io.Writer
+
+// parseArgs parses a command's arguments: it adds --config to fs, parses
+// args, then applies the configuration file (--config, else $QUIVER_CONFIG)
+// to every flag the command line did not set.
+func parseArgs(fs *flag.FlagSet, args []string) error {
+	path := fs.String(configFlag, os.Getenv(configEnv), "configuration file: TOML whose keys are these flags' names (default: $"+configEnv+")")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	if *path != "" {
+		if err := applyConfigFile(fs, *path); err != nil {
+			return err
+		}
+	}
+	if printConfigTo != nil {
+		if err := writeConfig(printConfigTo, fs); err != nil {
+			return err
+		}
+		return errConfigPrinted
+	}
+	return nil
+}
+
+// applyConfigFile sets every flag of fs that the command line did not set
+// and the file at path names. A key that is not a flag of fs is an error
+// naming it, as is a value the flag does not accept.
+func applyConfigFile(fs *flag.FlagSet, path string) error {
+	var values map[string]any
+	if _, err := toml.DecodeFile(path, &values); err != nil {
+		return fmt.Errorf("config file %s: %w", path, err)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		if key == configFlag || fs.Lookup(key) == nil {
+			return fmt.Errorf("config file %s: unknown key %q (not a flag of 'quiver %s')", path, key, fs.Name())
+		}
+		if set[key] {
+			continue
+		}
+		text, err := configValueText(values[key])
+		if err != nil {
+			return fmt.Errorf("config file %s: key %q: %w", path, key, err)
+		}
+		if err := fs.Set(key, text); err != nil {
+			return fmt.Errorf("config file %s: key %q: %w", path, key, err)
+		}
+	}
+	return nil
+}
+
+// configValueText is a TOML scalar as the text a flag parses.
+func configValueText(v any) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64), nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	default:
+		return "", fmt.Errorf("want a string, number or boolean, not %T", v)
+	}
+}
+
+// writeConfig writes the effective value of every flag of fs (but --config)
+// as TOML that --config reads back to the same configuration, each key
+// after its flag's usage as a comment. Secrets are left out.
+func writeConfig(w io.Writer, fs *flag.FlagSet) error {
+	var err error
+	fmt.Fprintf(w, "# effective configuration of 'quiver %s'\n", fs.Name())
+	fs.VisitAll(func(f *flag.Flag) {
+		if err != nil || f.Name == configFlag {
+			return
+		}
+		fmt.Fprintf(w, "\n# %s\n", strings.ReplaceAll(f.Usage, "\n", "\n# "))
+		if secretFlags[f.Name] {
+			fmt.Fprintf(w, "# %s is not printed\n", f.Name)
+			return
+		}
+		err = toml.NewEncoder(w).Encode(map[string]any{f.Name: configValue(f)})
+	})
+	return err
+}
+
+// configValue is a flag's value as the TOML scalar of its type: numbers and
+// booleans bare, everything else (durations included) as its flag text.
+func configValue(f *flag.Flag) any {
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return f.Value.String()
+	}
+	switch v := g.Get().(type) {
+	case bool, int, int64, uint, uint64, float64:
+		return v
+	default:
+		return f.Value.String()
+	}
 }

@@ -67,7 +67,9 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
@@ -101,7 +103,9 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	var ef execFlags
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
 		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
 		if err == nil {
@@ -120,7 +124,9 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
 		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
 	})

@@ -122,7 +122,9 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 		fmt.Fprintf(fs.Output(), "usage: quiver tpch --sf X [flags]\n\nGenerates TPC-H data as Parquet and loads it into a running Quiver.\n\n")
 		fs.PrintDefaults()
 	}
-	_ = fs.Parse(args)
+	if err := parseArgs(fs, args); err != nil {
+		return err
+	}
 	if err := tf.check(); err != nil {
 		return err
 	}

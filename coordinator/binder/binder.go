@@ -187,6 +187,9 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		}
 		return &Query{Plan: p, Explain: true, Analyze: s.Analyze, Tables: b.tables}, nil
 	case *ast.CreateDatabaseStmt:
+		if b.virtualSchema(s.Name.O) != nil {
+			return nil, qerr.ErrInvalid.New("%s is a system schema", s.Name.O)
+		}
 		return &CreateDatabase{Name: s.Name.O, IfNotExists: s.IfNotExists}, nil
 	case *ast.DropDatabaseStmt:
 		return &DropDatabase{Name: s.Name.O, IfExists: s.IfExists}, nil

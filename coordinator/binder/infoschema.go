@@ -122,9 +122,10 @@ func (b *Binder) Databases(ctx context.Context) ([]string, error) {
 
 // Relations lists every table, view and virtual table of database db (each
 // database when db is empty), sorted by database then name, with their
-// columns: a view's columns are its query's, bound now (none if it no longer
-// binds).
-func (b *Binder) Relations(ctx context.Context, db string) ([]Relation, error) {
+// columns. A view's columns are its query's, bound now (none if it no longer
+// binds), and only when viewColumns is set: binding every view is the
+// costly part of a listing that does not show columns.
+func (b *Binder) Relations(ctx context.Context, db string, viewColumns bool) ([]Relation, error) {
 	dbs := []string{db}
 	if db == "" {
 		var err error
@@ -159,7 +160,7 @@ func (b *Binder) Relations(ctx context.Context, db string) ([]Relation, error) {
 		out = append(out, rels...)
 	}
 	for i := range out {
-		if out[i].View != nil {
+		if viewColumns && out[i].View != nil {
 			out[i].Columns = b.viewColumns(ctx, out[i].View)
 		}
 	}
@@ -204,7 +205,7 @@ func (s *infoSchema) schemata(ctx context.Context) ([][]any, error) {
 }
 
 func (s *infoSchema) tables(ctx context.Context) ([][]any, error) {
-	rels, err := s.b.Relations(ctx, "")
+	rels, err := s.b.Relations(ctx, "", false)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +228,7 @@ func (s *infoSchema) tables(ctx context.Context) ([][]any, error) {
 }
 
 func (s *infoSchema) columns(ctx context.Context) ([][]any, error) {
-	rels, err := s.b.Relations(ctx, "")
+	rels, err := s.b.Relations(ctx, "", true)
 	if err != nil {
 		return nil, err
 	}

@@ -105,6 +105,14 @@ func (b *Binder) checkMarkers(stmt Statement) error {
 	return qerr.ErrInvalid.New("parameter markers (?) are allowed in queries and INSERT only")
 }
 
+// Rebindable reports whether stmt, once bound, binds again unchanged (as
+// for another parameter row). The binder rewrites a query's HAVING in place;
+// an INSERT ... VALUES it only reads.
+func Rebindable(stmt ast.StmtNode) bool {
+	_, ok := stmt.(*ast.InsertStmt)
+	return ok
+}
+
 type markerCollector struct {
 	markers []*driver.ParamMarkerExpr
 }
