@@ -163,7 +163,11 @@ func (c *Coordinator) CommitTxn(ctx context.Context, t *Txn) error {
 		return err
 	}
 	changes := t.pending()
-	removed, err := c.cat.Commit(ctx, changes)
+	var removed []*catalog.Table
+	var err error
+	if len(changes) > 0 { // a read-only transaction writes nothing
+		removed, err = c.cat.Commit(ctx, changes)
+	}
 	c.endTxn(t)
 	if err != nil {
 		c.discard(changes, t)
@@ -333,7 +337,11 @@ func (t *Txn) table(db, name string) *catalog.Table {
 			tbl.Snapshot = catalog.Snapshot{Files: append([]catalog.DataFile(nil), ch.Files...)}
 			return &tbl
 		}
-		tbl := *t.pinned[k]
+		p := t.pinned[k]
+		if p == nil { // an append is staged only onto a table t saw
+			return nil
+		}
+		tbl := *p
 		tbl.Snapshot.Files = append(append([]catalog.DataFile(nil), tbl.Snapshot.Files...), ch.Files...)
 		return &tbl
 	}

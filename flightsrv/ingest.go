@@ -11,8 +11,8 @@ import (
 	"github.com/quiverdb/quiver/coordinator"
 )
 
-// DoPutCommandStatementIngest is ADBC's bulk load, in every mode: create,
-// append, replace, create_append, and fail (the table must not exist). It
+// DoPutCommandStatementIngest is ADBC's bulk load, in every mode (create,
+// append, replace, create_append) and with Flight SQL's fail options. It
 // runs in the command's transaction, or else in the one open transaction
 // of the caller's session (the Go ADBC driver sends no transaction_id with
 // ingest), or else commits at once.

@@ -277,6 +277,39 @@ func TestTransactions(t *testing.T) {
 		}
 	})
 
+	t.Run("drop table in a transaction", func(t *testing.T) {
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		other.MustExec("CREATE TABLE t_drop (x BIGINT)")
+		other.MustExec("INSERT INTO t_drop VALUES (1)")
+		files := dataFiles(t, cl.DataDir)
+		tx, err := fc.BeginTransaction(ctx)
+		if err != nil {
+			t.Fatalf("begin: %v", err)
+		}
+		if _, err := tx.ExecuteUpdate(ctx, "DROP TABLE t_drop"); err != nil {
+			t.Fatalf("drop in txn: %v", err)
+		}
+		if n := other.mustCount("t_drop"); n != 1 {
+			t.Fatalf("before commit another connection sees %d rows of the dropped table, want 1", n)
+		}
+		if _, err := tx.ExecuteUpdate(ctx, "CREATE TABLE t_drop (s VARCHAR(10))"); err != nil {
+			t.Fatalf("create again in txn: %v", err)
+		}
+		if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t_drop VALUES ('a'), ('b')"); err != nil {
+			t.Fatalf("insert into the new table: %v", err)
+		}
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatalf("commit: %v", err)
+		}
+		if n := other.mustCount("t_drop WHERE s IN ('a', 'b')"); n != 2 {
+			t.Errorf("after commit t_drop is the new table: %d rows, want 2", n)
+		}
+		if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
+			t.Errorf("the dropped table's file was kept: %d files before, %d after (one replaced by one)", len(files), len(got))
+		}
+	})
+
 	t.Run("errors", func(t *testing.T) {
 		ctx, cancel := stmtCtx()
 		defer cancel()
@@ -609,4 +642,39 @@ func TestIngestModes(t *testing.T) {
 			t.Errorf("failed ingests left files: %d before, %d after", len(files), len(got))
 		}
 	})
+}
+
+// TestTxnCoordinatorCrash: a coordinator killed with a transaction open
+// comes back without its writes and without their files.
+func TestTxnCoordinatorCrash(t *testing.T) {
+	dir := t.TempDir()
+	cl := startServe(t, 1, dir)
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE t (x BIGINT)")
+	c.MustExec("INSERT INTO t VALUES (1)")
+	files := dataFiles(t, dir)
+	fc := newFlightSQLClient(t, cl.Addr)
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	tx, err := fc.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatalf("begin: %v", err)
+	}
+	if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t VALUES (2), (3)"); err != nil {
+		t.Fatalf("insert: %v", err)
+	}
+	if len(dataFiles(t, dir)) == len(files) {
+		t.Fatalf("the transaction's insert wrote no file")
+	}
+	c.Close()
+	cl.Coordinator.Kill(t)
+
+	cl = startServe(t, 1, dir)
+	c = connect(t, cl.Addr)
+	if n := c.mustCount("t"); n != 1 {
+		t.Errorf("after the crash t has %d rows, want the committed 1", n)
+	}
+	if got := dataFiles(t, dir); len(got) != len(files) {
+		t.Errorf("the crashed transaction's files survived the restart: %v", got)
+	}
 }

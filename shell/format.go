@@ -130,12 +130,14 @@ func isNumeric(t arrow.DataType) bool {
 // csvWriter is arrow-go's CSV writer, with the header written even for an
 // empty result.
 type csvWriter struct {
-	out io.Writer
-	mem memory.Allocator
-	w   *csv.Writer
+	out    io.Writer
+	mem    memory.Allocator
+	schema *arrow.Schema
+	w      *csv.Writer
 }
 
 func (c *csvWriter) begin(s *arrow.Schema) error {
+	c.schema = s
 	c.w = csv.NewWriter(c.out, s, csv.WithHeader(true), csv.WithNullWriter(""))
 	empty := array.NewRecordBuilder(c.mem, s)
 	defer empty.Release()
@@ -144,7 +146,14 @@ func (c *csvWriter) begin(s *arrow.Schema) error {
 	return c.w.Write(rec)
 }
 
-func (c *csvWriter) write(rec arrow.RecordBatch) error { return c.w.Write(rec) }
+func (c *csvWriter) write(rec arrow.RecordBatch) error {
+	rec, err := conform(c.schema, rec)
+	if err != nil {
+		return err
+	}
+	defer rec.Release()
+	return c.w.Write(rec)
+}
 
 func (c *csvWriter) end() error { return c.w.Flush() }
 
@@ -220,21 +229,32 @@ func (a *arrowWriter) begin(s *arrow.Schema) error {
 }
 
 func (a *arrowWriter) write(rec arrow.RecordBatch) error {
-	if !rec.Schema().Equal(a.schema) {
-		// A stream's schema may differ from the FlightInfo's in nullability
-		// or metadata; the IPC stream has one schema.
-		if int(rec.NumCols()) != a.schema.NumFields() {
-			return fmt.Errorf("a batch has %d columns, the result %d", rec.NumCols(), a.schema.NumFields())
-		}
-		for i, f := range a.schema.Fields() {
-			if !arrow.TypeEqual(f.Type, rec.Column(i).DataType()) {
-				return fmt.Errorf("column %s: a batch of type %s in a result of type %s", f.Name, rec.Column(i).DataType(), f.Type)
-			}
-		}
-		rec = array.NewRecordBatch(a.schema, rec.Columns(), rec.NumRows())
-		defer rec.Release()
+	rec, err := conform(a.schema, rec)
+	if err != nil {
+		return err
 	}
+	defer rec.Release()
 	return a.w.Write(rec)
+}
+
+// conform returns rec under schema s, which the writers were made with: a
+// stream's schema may differ from the FlightInfo's in nullability or field
+// metadata (Flight SQL column metadata), never in types. The caller
+// releases the result.
+func conform(s *arrow.Schema, rec arrow.RecordBatch) (arrow.RecordBatch, error) {
+	if rec.Schema().Equal(s) {
+		rec.Retain()
+		return rec, nil
+	}
+	if int(rec.NumCols()) != s.NumFields() {
+		return nil, fmt.Errorf("a batch has %d columns, the result %d", rec.NumCols(), s.NumFields())
+	}
+	for i, f := range s.Fields() {
+		if !arrow.TypeEqual(f.Type, rec.Column(i).DataType()) {
+			return nil, fmt.Errorf("column %s: a batch of type %s in a result of type %s", f.Name, rec.Column(i).DataType(), f.Type)
+		}
+	}
+	return array.NewRecordBatch(s, rec.Columns(), rec.NumRows()), nil
 }
 
 func (a *arrowWriter) end() error { return a.w.Close() }
