@@ -166,21 +166,6 @@ public final class QuiverServer implements AutoCloseable {
     return String.join("\n", tail);
   }
 
-  /** The server's log lines so far that contain every one of parts. */
-  public List<String> logLines(String... parts) throws IOException {
-    List<String> out = new ArrayList<>();
-    for (String l : Files.readAllLines(logFile, StandardCharsets.UTF_8)) {
-      boolean all = true;
-      for (String p : parts) {
-        all &= l.contains(p);
-      }
-      if (all) {
-        out.add(l);
-      }
-    }
-    return out;
-  }
-
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {
