@@ -23,7 +23,7 @@ MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driv
 COMPAT_DIR := $(CURDIR)/build/compat
 export QUIVER_COMPAT_DIR := $(COMPAT_DIR)
 
-.PHONY: build run test test-go test-python test-jdbc compat-report venv clean image
+.PHONY: build run test test-go test-python test-jdbc compat-report venv chromium clean image
 
 build: $(BIN)
 
@@ -52,7 +52,11 @@ test: build venv
 	$(MAKE) --no-print-directory compat-report || status=1; \
 	exit $$status
 
-test-go: build
+# The console's test drives headless Chromium (Debian's package).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+test-go: build chromium
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
 
 test-python: build venv

@@ -43,6 +43,8 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 		r.cancel()
 		return nil, err
 	}
+	// Its results were counted and are kept no longer.
+	r.cancelOnWorkers(qerr.ErrNotFound.New("the results of query %s were analyzed and discarded", r.id))
 	c.log.Info("query analyzed", zap.String("query_id", string(r.id)), zap.Int("tasks", len(stats)),
 		zap.Int64("rows", rows), zap.Duration("wall", time.Since(began)))
 	head := fmt.Sprintf("Query %s: %d tasks, %d result rows, wall %s", r.id, len(stats), rows, roundDuration(time.Since(began)))
@@ -61,7 +63,7 @@ func (c *Coordinator) drain(ctx context.Context, r *running) (int64, error) {
 		if !ok {
 			return 0, qerr.ErrUnsupported.New("EXPLAIN ANALYZE: the connection to worker %s cannot fetch results", m.Addr)
 		}
-		ticket := c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: r.expires})
+		ticket := c.endpoint(r, id, r.expiry()).Ticket
 		g.Go(func() error {
 			rdr, err := f.FetchResult(gctx, ticket)
 			if err != nil {

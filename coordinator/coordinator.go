@@ -25,8 +25,12 @@ import (
 // Config is the coordinator's configuration.
 type Config struct {
 	DataDir string
-	// ResultTTL is how long a query's results stay fetchable.
+	// ResultTTL is how long a query's results stay fetchable: from its
+	// start, and from its end at least; a renewal gives this much again.
 	ResultTTL time.Duration
+	// ResultMaxAge caps renewals: no result stays past its query's start
+	// plus this (0: no cap).
+	ResultMaxAge time.Duration
 	// QueryTimeout bounds every query's execution.
 	QueryTimeout time.Duration
 	// BroadcastRows is the estimated size up to which a join's smaller side
@@ -56,6 +60,7 @@ type Coordinator struct {
 	prepared statementCache // prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 }
 
 // New returns a coordinator. Close stops its queries and rolls back its
@@ -116,6 +121,7 @@ func newQueryID() stage.QueryID {
 // returned as endpoints before it finishes; other statements run to
 // completion first.
 func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
+	ctx = withStatement(ctx, sess, sql)
 	return inTxn(ctx, func() (*Result, error) {
 		// The lease keeps the files of the snapshots bound here until the
 		// query's tasks have read them (a concurrent replace or drop retires
@@ -182,6 +188,7 @@ func (c *Coordinator) releaseWhenDone(id stage.QueryID, l *lease) {
 // ExecuteUpdate runs a statement that returns a row count (DDL, INSERT) in
 // sess, inside the transaction of ctx if it has one (WithTxn).
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
+	ctx = withStatement(ctx, sess, sql)
 	return inTxn(ctx, func() (int64, error) { return c.executeUpdate(ctx, sess, sql) })
 }
 

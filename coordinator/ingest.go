@@ -9,9 +9,11 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/compute"
+	"github.com/apache/arrow-go/v18/arrow/util"
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -116,6 +118,8 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 			sendErr = err
 			break
 		}
+		metrics.IngestRows.Add(float64(rec.NumRows()))
+		metrics.IngestBytes.Add(float64(util.TotalRecordSize(rec)))
 		if !writers[next].send(wctx, rec) {
 			rec.Release()
 			break

@@ -21,6 +21,9 @@ type WorkerConn interface {
 	// CancelQuery stops every task of a query on the worker and frees its
 	// buffers; a reader that comes for them gets cause (nil: cancelled).
 	CancelQuery(ctx context.Context, q stage.QueryID, cause error) error
+	// RenewQuery keeps a query's tasks and buffers on the worker until
+	// until; a worker that holds nothing of it answers ErrNotFound.
+	RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error
 	// Write streams batches into one new Parquet file of a table.
 	Write(ctx context.Context, spec stage.WriteSpec, rdr array.RecordReader) (catalog.DataFile, error)
 	Close() error

@@ -197,6 +197,7 @@ func (c *Coordinator) ClosePrepared(p *Prepared) { c.prepared.remove(p.ID) }
 // (see unionRows), and answers like Execute. A statement that is not a
 // query runs as an update, and the Result carries its row count.
 func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Prepared) (*Result, error) {
+	ctx = withStatement(ctx, sess, p.SQL)
 	rows := p.Rows
 	if rows == nil && len(p.Params) > 0 {
 		if e, ok := c.prepared.get(p.ID); ok {
@@ -235,6 +236,7 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 // committed in one snapshot (executemany is atomic); a statement without
 // parameters runs once.
 func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) (int64, error) {
+	ctx = withStatement(ctx, sess, p.SQL)
 	if p.Query {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}

@@ -41,6 +41,9 @@ type QueryInfo struct {
 	Workers []string
 	Error   string
 	Stats   []stage.TaskStatsSpec // of the tasks that finished
+	// Statement and User are the SQL text that launched the query and the
+	// session's user ("" for queries launched outside a statement).
+	Statement, User string
 }
 
 // registry is the coordinator's query registry: every launched query by
@@ -59,7 +62,7 @@ func (g *registry) add(r *running) {
 	}
 	now := time.Now()
 	for id, q := range g.queries {
-		if now.After(q.expires) {
+		if q.expired(now) {
 			delete(g.queries, id)
 		}
 	}
@@ -75,7 +78,7 @@ func (g *registry) get(id stage.QueryID) *running {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	r := g.queries[id]
-	if r != nil && time.Now().After(r.expires) {
+	if r != nil && r.expired(time.Now()) {
 		delete(g.queries, id)
 		return nil
 	}
@@ -88,7 +91,7 @@ func (g *registry) list() []*running {
 	out := make([]*running, 0, len(g.queries))
 	now := time.Now()
 	for id, r := range g.queries {
-		if now.After(r.expires) {
+		if r.expired(now) {
 			delete(g.queries, id)
 			continue
 		}
@@ -132,12 +135,203 @@ func (r *running) finish() {
 	}
 }
 
+// expiry is when r's results are freed.
+func (r *running) expiry() time.Time {
+	r.status.mu.Lock()
+	defer r.status.mu.Unlock()
+	return r.expires
+}
+
+// expired reports whether r ended and its results expired by now. A
+// running query never expires: the statement timeout ends it.
+func (r *running) expired(now time.Time) bool {
+	r.status.mu.Lock()
+	defer r.status.mu.Unlock()
+	return r.status.state != "" && now.After(r.expires)
+}
+
+// extend moves r's expiration to until, where that is later, and reports
+// the expiration.
+func (r *running) extend(until time.Time) time.Time {
+	r.status.mu.Lock()
+	defer r.status.mu.Unlock()
+	if until.After(r.expires) {
+		r.expires = until
+	}
+	return r.expires
+}
+
+// ended reports how r ended: "" while it runs; its failure, if any.
+func (r *running) ended() (QueryState, error) {
+	r.status.mu.Lock()
+	defer r.status.mu.Unlock()
+	return r.status.state, r.status.failure
+}
+
+// renewal is the expiration a renewal at now gives r: the result TTL from
+// now, never past the query's start plus the maximum result age.
+func (c *Coordinator) renewal(r *running, now time.Time) time.Time {
+	until := now.Add(c.cfg.ResultTTL)
+	if limit := r.started.Add(c.cfg.ResultMaxAge); c.cfg.ResultMaxAge > 0 && until.After(limit) {
+		until = limit
+	}
+	return until
+}
+
+// keepResults holds the results of a finished query until their
+// expiration, the result TTL from when it finished at the earliest
+// (tickets signed since, as PollFlightInfo's, carry that), then frees them
+// on the workers. Renewals move the expiration while it waits; a cancel
+// frees them earlier. It returns when they are freed or the coordinator
+// closes.
+func (c *Coordinator) keepResults(r *running) {
+	if err := c.renewOnWorkers(c.ctx, r, r.extend(c.renewal(r, time.Now()))); err != nil {
+		c.log.Warn("keep results", zap.String("query_id", string(r.id)), zap.Error(err))
+	}
+	for {
+		exp := r.expiry()
+		wait := time.Until(exp)
+		if state, _ := r.ended(); state != QueryFinished {
+			return // cancelled: freed already
+		}
+		if wait <= 0 {
+			r.cancelOnWorkers(qerr.ErrExpired.New("the results of query %s expired at %s", r.id, exp.Format(time.RFC3339)))
+			return
+		}
+		select {
+		case <-time.After(wait):
+		case <-c.ctx.Done():
+			return
+		}
+	}
+}
+
+// renewOnWorkers moves the deadline of r's tasks and buffers on every worker
+// that holds some to until. It fails only where a result task's worker
+// holds nothing of r: then the result is gone.
+func (c *Coordinator) renewOnWorkers(ctx context.Context, r *running, until time.Time) error {
+	if !until.After(r.deadline) {
+		return nil // the workers keep them that long already
+	}
+	results := map[string]bool{}
+	for id, m := range r.place {
+		results[m.Addr] = results[m.Addr] || id.Fragment == r.plan.Root().ID
+	}
+	seen := map[string]bool{}
+	for _, m := range r.place {
+		if seen[m.Addr] {
+			continue
+		}
+		seen[m.Addr] = true
+		err := m.Conn.RenewQuery(ctx, r.id, until)
+		if err != nil && (results[m.Addr] || !qerr.Has(err, qerr.ErrNotFound)) {
+			return qerr.CodeOf(err).Wrap(err, "renew query %s on worker %s", r.id, m.Addr)
+		}
+	}
+	return nil
+}
+
+// Renew extends the expiration of the result a ticket of this coordinator
+// names (RenewFlightEndpoint): to the result TTL from now, never past the
+// query's start plus Config.ResultMaxAge, on the workers too. It returns the
+// endpoint with a new ticket and its expiration. A ticket that does not
+// verify or has expired fails as Verify says; a query that is unknown or
+// whose results expired is ErrNotFound, a failed or cancelled one its
+// error.
+func (c *Coordinator) Renew(ctx context.Context, ticket []byte) (Endpoint, time.Time, error) {
+	t, err := c.signer.Verify(ticket, time.Now())
+	if err != nil {
+		return Endpoint{}, time.Time{}, err
+	}
+	r := c.queries.get(t.Query)
+	if r == nil {
+		return Endpoint{}, time.Time{}, qerr.ErrNotFound.New("query %s is unknown or its results expired", t.Query)
+	}
+	if _, ok := r.place[t.Task]; !ok || t.Task.Fragment != r.plan.Root().ID || t.Partition != 0 {
+		return Endpoint{}, time.Time{}, qerr.ErrNotFound.New("query %s has no result task %s", t.Query, t.Task)
+	}
+	if _, failure := r.ended(); failure != nil {
+		return Endpoint{}, time.Time{}, failure
+	}
+	until := c.renewal(r, time.Now())
+	if err := c.renewOnWorkers(ctx, r, until); err != nil {
+		return Endpoint{}, time.Time{}, err
+	}
+	exp := r.extend(until)
+	c.log.Info("results renewed", zap.String("query_id", string(r.id)), zap.Time("expires", exp))
+	return c.endpoint(r, t.Task, exp), exp, nil
+}
+
+// queryHandleMagic starts the signed handle of a query that PollFlightInfo
+// answers (stage.TicketSigner.SignHandle).
+const queryHandleMagic = "qh1."
+
+// Progress is where a started query is, as PollFlightInfo tells it.
+type Progress struct {
+	// Result is the query's schema and, once Done, its endpoints (tickets
+	// valid until its expiration then) and Rows.
+	Result *Result
+	Done   bool
+	// Fraction is the share of the query's tasks that finished, in [0, 1].
+	Fraction float64
+	// Rows is the number of result rows, once Done.
+	Rows int64
+	// Handle names the running query for the next poll (nil once Done);
+	// it is signed and expires with the query's results.
+	Handle []byte
+}
+
+// Poll reports on a query started with Execute, waiting up to wait for it
+// to finish first. Each poll of a running query moves its expiration, as
+// a renewal does, so that the handle outlives a long query. A failed query answers its error, a cancelled one
+// ErrCancelled, one that is unknown or whose results expired ErrNotFound.
+func (c *Coordinator) Poll(ctx context.Context, id stage.QueryID, wait time.Duration) (Progress, error) {
+	r := c.queries.get(id)
+	if r == nil {
+		return Progress{}, qerr.ErrNotFound.New("query %s is unknown or its results expired", id)
+	}
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case <-r.done:
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	state, failure := r.ended()
+	switch {
+	case failure != nil:
+		return Progress{}, failure
+	case state == QueryFinished:
+		// The query ended: its results are kept the result TTL from now.
+		rows, _ := r.resultSize()
+		return Progress{Result: c.result(r), Done: true, Fraction: 1, Rows: rows}, nil
+	}
+	// A client that polls keeps a running query's handle alive.
+	root := r.plan.Root()
+	res := &Result{Query: r.id, Schema: root.Root.Schema(), Expires: r.extend(c.renewal(r, time.Now()))}
+	return Progress{
+		Result:   res,
+		Fraction: float64(r.finished.Load()) / float64(max(len(r.runs), 1)),
+		Handle:   c.signer.SignHandle(queryHandleMagic, stage.Ticket{Query: r.id, Expires: res.Expires}),
+	}, nil
+}
+
+// PollHandle verifies a handle Poll returned and names its query.
+func (c *Coordinator) PollHandle(handle []byte) (stage.QueryID, error) {
+	t, err := c.signer.VerifyHandle(queryHandleMagic, handle, time.Now())
+	if err != nil {
+		return "", err
+	}
+	return t.Query, nil
+}
+
 // info describes r.
 func (r *running) info() QueryInfo {
 	st := &r.status
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	qi := QueryInfo{ID: r.id, State: st.state, Started: st.started, Ended: st.ended, Expires: r.expires, Tasks: len(r.place)}
+	qi := QueryInfo{ID: r.id, State: st.state, Started: st.started, Ended: st.ended, Expires: r.expires, Tasks: len(r.place),
+		Statement: r.stmt.text, User: r.stmt.user}
 	if qi.State == "" {
 		qi.State = QueryRunning
 	}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -71,14 +73,23 @@ type running struct {
 	runs    map[stage.TaskID]TaskRun
 	cancel  context.CancelFunc
 	ctx     context.Context
+	started time.Time
+	// deadline bounds the tasks and buffers on the workers should this
+	// coordinator go away: past the statement timeout and the result TTL.
+	deadline time.Time
+	// expires is when the results are freed (the endpoints' expiration);
+	// RenewFlightEndpoint moves it. status.mu guards it once launched.
 	expires time.Time
 
-	once  sync.Once
-	stats []stage.TaskStatsSpec
-	err   error
-	done  chan struct{}
+	once     sync.Once
+	stats    []stage.TaskStatsSpec
+	err      error
+	done     chan struct{}
+	finished atomic.Int64 // tasks that finished without error
 
-	status queryStatus // the query registry's view (registry.go)
+	status   queryStatus  // the query registry's view (registry.go)
+	stmt     statement    // what was asked, by whom (inspect.go)
+	progress taskProgress // tasks as they end (inspect.go)
 }
 
 // start launches a query and returns its result endpoints at once; the
@@ -91,32 +102,54 @@ func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, table
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
-		began := time.Now()
 		stats, err := r.wait(c.ctx)
+		if qi := r.info(); qi.State != QueryRunning {
+			metrics.QueriesEnded.WithLabelValues(string(qi.State)).Inc()
+			metrics.StatementSeconds.WithLabelValues(metrics.KindQuery).Observe(qi.Ended.Sub(qi.Started).Seconds())
+		}
 		log := c.log.With(zap.String("query_id", string(r.id)))
 		if err != nil {
 			log.Warn("query failed", zap.Error(err))
 			return
 		}
-		var rows, bytes int64
-		for _, st := range stats {
-			if st.Task.Fragment == d.Root().ID {
-				rows, bytes = rows+st.RowsOut, bytes+st.BytesOut
-			}
-		}
+		rows, bytes := r.resultSize()
 		log.Info("query finished", zap.Int("tasks", len(stats)), zap.Int64("rows", rows),
-			zap.Int64("bytes", bytes), zap.Duration("wall", time.Since(began)))
+			zap.Int64("bytes", bytes), zap.Duration("wall", time.Since(r.started)))
+		c.keepResults(r)
 	}()
-	root := d.Root()
-	res := &Result{Query: r.id, Schema: root.Root.Schema(), Expires: r.expires}
+	return c.result(r), nil
+}
+
+// result is r's schema and endpoints, with tickets valid until its
+// expiration now.
+func (c *Coordinator) result(r *running) *Result {
+	root := r.plan.Root()
+	exp := r.expiry()
+	res := &Result{Query: r.id, Schema: root.Root.Schema(), Expires: exp}
 	for i := 0; i < root.Tasks; i++ {
 		id := stage.TaskID{Fragment: root.ID, Index: i}
-		res.Endpoints = append(res.Endpoints, Endpoint{
-			Addr:   r.place[id].Addr,
-			Ticket: c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: r.expires}),
-		})
+		res.Endpoints = append(res.Endpoints, c.endpoint(r, id, exp))
 	}
-	return res, nil
+	return res
+}
+
+// endpoint is the endpoint of result task id of r, its ticket valid until exp.
+func (c *Coordinator) endpoint(r *running, id stage.TaskID, exp time.Time) Endpoint {
+	return Endpoint{
+		Addr:   r.place[id].Addr,
+		Ticket: c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: exp}),
+	}
+}
+
+// resultSize is the rows and bytes the result tasks of r produced, from
+// the statistics of the tasks that finished.
+func (r *running) resultSize() (rows, bytes int64) {
+	for _, st := range r.stats {
+		if st.Task.Fragment == r.plan.Root().ID {
+			rows, bytes = rows+st.RowsOut, bytes+st.BytesOut
+		}
+	}
+	return rows, bytes
 }
 
 // positional names the columns of an exchange c0..cN, as the renderer
@@ -136,10 +169,14 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
-	qctx, cancel := context.WithTimeout(c.ctx, c.queryTimeout(ctx))
+	timeout := c.queryTimeout(ctx)
+	qctx, cancel := context.WithTimeout(c.ctx, timeout)
+	now := time.Now()
 	r := &running{
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
-		ctx: qctx, cancel: cancel, expires: time.Now().Add(c.cfg.ResultTTL), done: make(chan struct{}),
+		ctx: qctx, cancel: cancel, started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
+		expires: now.Add(c.cfg.ResultTTL), done: make(chan struct{}),
+		stmt: statementOf(ctx),
 	}
 	log := c.log.With(zap.String("query_id", string(r.id)))
 	log.Debug("plan", zap.Stringer("plan", d))
@@ -186,7 +223,7 @@ func (c *Coordinator) taskTemplate(r *running, f *stage.Fragment, root *stage.Ou
 		consumer := r.plan.Fragment(f.Output.Consumer)
 		out = stage.OutputSpec{Kind: outputKind(f.Output.Kind), Keys: f.Output.Keys, Consumers: consumer.Tasks, Schema: positional(schema)}
 	}
-	return &stage.TaskSpec{Version: stage.SpecVersion, Query: r.id, Plan: plan, Output: out, Deadline: r.expires}, nil
+	return &stage.TaskSpec{Version: stage.SpecVersion, Query: r.id, Plan: plan, Output: out, Deadline: r.deadline}, nil
 }
 
 func outputKind(k stage.ExchangeKind) stage.OutputKind {
@@ -215,7 +252,7 @@ func (c *Coordinator) inputs(r *running, f *stage.Fragment, t int) []stage.Input
 			in.Producers = append(in.Producers, stage.ProducerSpec{
 				Task:    id,
 				Address: r.place[id].Addr,
-				Ticket:  c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: partition, Expires: r.expires}),
+				Ticket:  c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: partition, Expires: r.deadline}),
 			})
 		}
 		out = append(out, in)
@@ -235,6 +272,7 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 			go func() {
 				defer wg.Done()
 				st, err := run.Wait(r.ctx)
+				r.progress.end(id, st, err)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
@@ -245,6 +283,7 @@ func (r *running) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 					return
 				}
 				r.stats = append(r.stats, st)
+				r.finished.Add(1)
 			}()
 		}
 		wg.Wait()

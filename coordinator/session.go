@@ -207,6 +207,7 @@ func (c *Coordinator) env(sess *Session) binder.Env {
 			{Name: "version", Value: Version},
 			{Name: "version_comment", Value: "Quiver"},
 		},
+		Schemas: []binder.VirtualSchema{systemSchema{c}},
 	}
 }
 

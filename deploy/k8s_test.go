@@ -28,10 +28,11 @@ import (
 // The contract between the manifests, the compose file and the binary.
 const (
 	image      = "quiver:latest"
-	flightPort = 47470 // the coordinator's Flight SQL
-	httpPort   = 47471 // every node's HTTP: /readyz
-	workerPort = 47480 // a worker's Flight service
-	readyPath  = "/readyz"
+	flightPort = 47470         // the coordinator's Flight SQL
+	httpPort   = 47471         // every node's HTTP: /readyz, /healthz
+	workerPort = 47480         // a worker's Flight service
+	readyPath  = "/readyz"     // readiness: the node can serve
+	alivePath  = "/healthz"    // liveness: the process runs
 	configDir  = "/etc/quiver" // where the ConfigMap is mounted
 )
 
@@ -224,7 +225,8 @@ func TestStrictDecodingCatchesUnknownFields(t *testing.T) {
 
 // TestManifests checks that the manifests' references agree: selectors
 // select their pods, Services reach container ports, volumes name claims,
-// ConfigMaps and Secrets that exist, probes ask /readyz on the HTTP port.
+// ConfigMaps and Secrets that exist, readiness probes ask /readyz and
+// liveness probes /healthz on the HTTP port.
 func TestManifests(t *testing.T) {
 	m := loadManifests(t)
 	if len(m.deployments) != 1 || len(m.statefulSets) != 1 {
@@ -325,11 +327,12 @@ func (m *manifests) checkWorkload(t *testing.T, w workload) {
 			}
 		}
 		for what, p := range map[string]*corev1.Probe{"readiness": c.ReadinessProbe, "liveness": c.LivenessProbe} {
+			want := map[string]string{"readiness": readyPath, "liveness": alivePath}[what]
 			switch {
 			case p == nil || p.HTTPGet == nil:
 				t.Errorf("container %s: no HTTP %s probe", c.Name, what)
-			case p.HTTPGet.Path != readyPath:
-				t.Errorf("container %s: %s probe asks %s, want %s", c.Name, what, p.HTTPGet.Path, readyPath)
+			case p.HTTPGet.Path != want:
+				t.Errorf("container %s: %s probe asks %s, want %s", c.Name, what, p.HTTPGet.Path, want)
 			case containerPort(c, p.HTTPGet.Port) != httpPort:
 				t.Errorf("container %s: %s probe on port %s, want the HTTP port %d", c.Name, what, p.HTTPGet.Port.String(), httpPort)
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -18,8 +19,12 @@ import (
 // Heartbeat announces the worker at self to the coordinator every interval
 // until ctx ends. The first accepted heartbeat (and the first after an
 // outage) logs "worker registered"; the coordinator drops a worker whose
-// heartbeats stop.
-func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, interval time.Duration, log *zap.Logger) error {
+// heartbeats stop. registered (when not nil) is true while heartbeats are
+// accepted: the worker's readiness.
+func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, interval time.Duration, registered *atomic.Bool, log *zap.Logger) error {
+	if registered == nil {
+		registered = new(atomic.Bool)
+	}
 	client, err := flight.NewClientWithMiddlewareCtx(ctx, coordAddr, nil, nil,
 		grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
@@ -28,17 +33,16 @@ func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, inter
 	defer client.Close()
 	body, _ := json.Marshal(HeartbeatSpec{Addr: self})
 	log = log.With(zap.String("worker", self), zap.String("coordinator", coordAddr))
-	registered := false
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
 	for {
 		err := beat(ctx, client, body, secret, interval)
 		switch {
-		case err == nil && !registered:
-			registered = true
+		case err == nil && !registered.Load():
+			registered.Store(true)
 			log.Info("worker registered", zap.String("addr", self))
-		case err != nil && registered:
-			registered = false
+		case err != nil && registered.Load():
+			registered.Store(false)
 			log.Warn("heartbeat failed", zap.Error(err))
 		case err != nil:
 			log.Debug("heartbeat failed", zap.Error(err))

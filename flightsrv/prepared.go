@@ -74,6 +74,16 @@ func (s *SQLServer) DoPutPreparedStatementQuery(ctx context.Context, cmd flights
 // handle carries, like GetFlightInfoStatement; a statement that is not a
 // query runs as an update and answers with no endpoints.
 func (s *SQLServer) GetFlightInfoPreparedStatement(ctx context.Context, cmd flightsql.PreparedStatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	res, err := s.executePrepared(ctx, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return s.flightInfo(res, desc), nil
+}
+
+// executePrepared starts a prepared statement (GetFlightInfo and
+// PollFlightInfo); its error is a status.
+func (s *SQLServer) executePrepared(ctx context.Context, cmd flightsql.PreparedStatementQuery) (*coordinator.Result, error) {
 	sess := s.session(ctx)
 	p, err := s.coord.OpenPrepared(sess, cmd.GetPreparedStatementHandle())
 	if err != nil {
@@ -84,7 +94,7 @@ func (s *SQLServer) GetFlightInfoPreparedStatement(ctx context.Context, cmd flig
 		s.log.Info("prepared statement failed", zap.String("sql", p.SQL), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
-	return s.flightInfo(res, desc), nil
+	return res, nil
 }
 
 // DoPutPreparedStatementUpdate runs a prepared update once with every row

@@ -43,6 +43,10 @@ type sessions struct {
 	byID map[string]*list.Element // of *liveSession
 	lru  *list.List               // most recently used first
 	now  func() time.Time
+	// ended is told of every session that ends (closed, expired or
+	// evicted), outside the lock: the coordinator rolls back what the
+	// session left open.
+	ended func(*coordinator.Session)
 }
 
 type liveSession struct {
@@ -111,8 +115,12 @@ func (ss *sessions) remove(id string) bool {
 }
 
 func (ss *sessions) removeLocked(e *list.Element) {
+	ls := e.Value.(*liveSession)
 	ss.lru.Remove(e)
-	delete(ss.byID, e.Value.(*liveSession).id)
+	delete(ss.byID, ls.id)
+	if ss.ended != nil {
+		go ss.ended(ls.sess)
+	}
 }
 
 // SetSessionIdle sets how long a session lives without a call.

@@ -3,6 +3,7 @@ package flightsrv
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
@@ -35,6 +36,8 @@ type SQLServer struct {
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
 	s := &SQLServer{coord: coord, mem: mem, log: log, sessions: newSessions(DefaultSessionIdle)}
+	// A session's end rolls back the transactions it left open.
+	s.sessions.ended = coord.RollbackSession
 	s.Alloc = mem
 	for id, v := range sqlInfo() {
 		if err := s.RegisterSqlInfo(id, v); err != nil {
@@ -47,6 +50,16 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
 func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.StatementQuery, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
+	res, err := s.executeStatement(ctx, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return s.flightInfo(res, desc), nil
+}
+
+// executeStatement starts a statement in the call's session and
+// transaction (GetFlightInfo and PollFlightInfo); its error is a status.
+func (s *SQLServer) executeStatement(ctx context.Context, cmd flightsql.StatementQuery) (*coordinator.Result, error) {
 	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
 	if err != nil {
 		return nil, err
@@ -56,12 +69,15 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
-	return s.flightInfo(res, desc), nil
+	return res, nil
 }
 
 // flightInfo describes a started statement: the planner's schema, and one
 // endpoint per result task at the worker that holds it (no location when
-// the coordinator relays results).
+// the coordinator relays results), each expiring with the results. The
+// AppMetadata is the query ID (what CancelFlightInfo reads). A statement
+// without rows (DDL, DML sent as a query) has no endpoints, and its
+// total_records is the rows it affected: what ADBC reports as rowcount.
 func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescriptor) *flight.FlightInfo {
 	info := &flight.FlightInfo{
 		Schema:           flight.SerializeSchema(withColumnMetadata(res.Schema), s.mem),
@@ -71,19 +87,24 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 		AppMetadata:      []byte(res.Query),
 	}
 	for _, ep := range res.Endpoints {
-		fe := &flight.FlightEndpoint{
-			Ticket:         &flight.Ticket{Ticket: ep.Ticket},
-			ExpirationTime: timestamppb.New(res.Expires),
-		}
-		if !s.proxy {
-			fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
-		}
-		info.Endpoint = append(info.Endpoint, fe)
+		info.Endpoint = append(info.Endpoint, s.flightEndpoint(ep, res.Expires))
 	}
 	if res.Endpoints == nil {
-		info.TotalRecords = 0
+		info.TotalRecords = res.Affected
 	}
 	return info
+}
+
+// flightEndpoint is the Flight form of a result endpoint.
+func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *flight.FlightEndpoint {
+	fe := &flight.FlightEndpoint{
+		Ticket:         &flight.Ticket{Ticket: ep.Ticket},
+		ExpirationTime: timestamppb.New(expires),
+	}
+	if !s.proxy {
+		fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
+	}
+	return fe
 }
 
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.

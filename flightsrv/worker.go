@@ -44,7 +44,9 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 var workerActions = []*flight.ActionType{
 	{Type: stage.ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
 	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
+	{Type: stage.ActionRenewQuery, Description: "keep a query's tasks and buffers until a later time ({\"query\": id, \"until\": time})"},
 	{Type: exec.ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
+	{Type: exec.ActionLoad, Description: "what the worker holds and what its DuckDB uses (exec.Load as JSON)"},
 }
 
 // ListActions lists the worker's actions.
@@ -57,7 +59,8 @@ func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService
 	return nil
 }
 
-// DoAction runs ActionRunTask, ActionCancelQuery and exec.ActionStats.
+// DoAction runs ActionRunTask, ActionCancelQuery, ActionRenewQuery,
+// exec.ActionStats and exec.ActionLoad.
 func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	ctx := stream.Context()
 	if err := checkSecret(ctx, s.secret); err != nil {
@@ -96,10 +99,29 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		s.w.CancelQuery(ctx, c.Query, cause)
 		return nil
+	case stage.ActionRenewQuery:
+		var r stage.RenewSpec
+		if err := json.Unmarshal(a.GetBody(), &r); err != nil || r.Query == "" {
+			return StatusFromError(qerr.ErrInvalid.New("malformed renew"))
+		}
+		if !s.w.RenewQuery(r.Query, r.Until) {
+			return StatusFromError(qerr.ErrNotFound.New("worker %s holds nothing of query %s", s.w.Address(), r.Query))
+		}
+		return nil
 	case exec.ActionStats:
 		body, err := json.Marshal(s.w.Stats())
 		if err != nil {
 			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker stats"))
+		}
+		return stream.Send(&flight.Result{Body: body})
+	case exec.ActionLoad:
+		load, err := s.w.Load(ctx)
+		if err != nil {
+			return StatusFromError(err)
+		}
+		body, err := json.Marshal(load)
+		if err != nil {
+			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker load"))
 		}
 		return stream.Send(&flight.Result{Body: body})
 	}

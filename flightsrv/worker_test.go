@@ -157,6 +157,11 @@ func TestWorkerServiceRefusals(t *testing.T) {
 	wantStatus(t, "bad spec version", actionErr(withSecret(ctx, secret), c, run), codes.InvalidArgument)
 	run.Body = []byte(`{not json`)
 	wantStatus(t, "malformed spec", actionErr(withSecret(ctx, secret), c, run), codes.InvalidArgument)
+	renew := &flight.Action{Type: stage.ActionRenewQuery, Body: []byte(`{"query":"q-unknown","until":"2099-01-01T00:00:00Z"}`)}
+	wantStatus(t, "renew without secret", actionErr(ctx, c, renew), codes.Unauthenticated)
+	wantStatus(t, "renew of an unknown query", actionErr(withSecret(ctx, secret), c, renew), codes.NotFound)
+	renew.Body = []byte(`{"until":1}`)
+	wantStatus(t, "malformed renew", actionErr(withSecret(ctx, secret), c, renew), codes.InvalidArgument)
 	wantStatus(t, "unknown action", actionErr(withSecret(ctx, secret), c, &flight.Action{Type: "nope"}), codes.Unimplemented)
 
 	// do_put needs the secret too, and nothing is read before it is checked.
@@ -217,7 +222,7 @@ func TestWorkerServiceRefusals(t *testing.T) {
 		}
 		actions = append(actions, a.Type)
 	}
-	if strings.Join(actions, ",") != stage.ActionRunTask+","+stage.ActionCancelQuery+","+exec.ActionStats {
+	if strings.Join(actions, ",") != stage.ActionRunTask+","+stage.ActionCancelQuery+","+stage.ActionRenewQuery+","+exec.ActionStats+","+exec.ActionLoad {
 		t.Errorf("actions %v", actions)
 	}
 	stats := &flight.Action{Type: exec.ActionStats}
@@ -233,6 +238,19 @@ func TestWorkerServiceRefusals(t *testing.T) {
 	var st exec.Stats
 	if err := json.Unmarshal(res.Body, &st); err != nil || st.Tasks != 0 || st.Buffers != 0 || st.SpillFiles != 0 {
 		t.Errorf("stats of an idle worker: %+v %v (%s)", st, err, res.Body)
+	}
+	load := &flight.Action{Type: exec.ActionLoad}
+	wantStatus(t, "load without secret", actionErr(ctx, c, load), codes.Unauthenticated)
+	lc, err := c.DoAction(withSecret(ctx, secret), load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err = lc.Recv(); err != nil {
+		t.Fatal(err)
+	}
+	var l exec.Load
+	if err := json.Unmarshal(res.Body, &l); err != nil || l.Tasks != 0 || l.DuckDBMemory < 0 || !strings.Contains(string(res.Body), `"duckdb_memory"`) {
+		t.Errorf("load of an idle worker: %+v %v (%s)", l, err, res.Body)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,6 +30,7 @@ const (
 // Log messages of the CLI contract.
 const (
 	msgServing      = "serving Flight SQL"
+	msgServingHTTP  = "serving HTTP"
 	msgWorkerJoined = "worker registered"
 	msgTaskFinished = "task finished"
 )
@@ -148,10 +150,15 @@ type Proc struct {
 var procSeq atomic.Int64
 
 // startProc starts `quiver args...` and registers its Stop in t.Cleanup.
-// It does not wait for readiness; see WaitLine.
+// It does not wait for readiness; see WaitLine. A node role without --http
+// gets a free HTTP port (HTTPAddr tells which), so that parallel tests do
+// not contend for the default one.
 func startProc(t testing.TB, name string, args ...string) *Proc {
 	t.Helper()
 	bin := quiverBin(t)
+	if len(args) > 0 && slices.Contains([]string{"serve", "coordinator", "worker"}, args[0]) && !slices.Contains(args, "--http") {
+		args = append(args, "--http", "127.0.0.1:0")
+	}
 	logDir := os.Getenv("QUIVER_IT_LOGDIR")
 	if logDir == "" {
 		logDir = t.TempDir()
@@ -310,6 +317,18 @@ func (p *Proc) WaitReady(t testing.TB) string {
 	addr := l.Str("addr")
 	if addr == "" {
 		t.Fatalf("%s: ready line has no addr field: %s", p.Name, l.Raw)
+	}
+	return addr
+}
+
+// HTTPAddr waits for the "serving HTTP" line and returns its addr: where
+// the process serves metrics, health and (a coordinator) the console.
+func (p *Proc) HTTPAddr(t testing.TB) string {
+	t.Helper()
+	l := p.WaitLine(t, fmt.Sprintf("%q", msgServingHTTP), readyTimeout, func(l LogLine) bool { return l.Msg() == msgServingHTTP })
+	addr := l.Str("addr")
+	if addr == "" {
+		t.Fatalf("%s: %q line has no addr field: %s", p.Name, msgServingHTTP, l.Raw)
 	}
 	return addr
 }

@@ -32,8 +32,8 @@ func TestStatements(t *testing.T) {
 		name, sql string
 		want      [][]string
 	}{
-		{"show_databases", "SHOW DATABASES", [][]string{{"'information_schema'"}, {"'main'"}, {"'sales'"}}},
-		{"show_databases_like", "SHOW DATABASES LIKE 's%'", [][]string{{"'sales'"}}},
+		{"show_databases", "SHOW DATABASES", [][]string{{"'information_schema'"}, {"'main'"}, {"'sales'"}, {"'system'"}}},
+		{"show_databases_like", "SHOW DATABASES LIKE 's%'", [][]string{{"'sales'"}, {"'system'"}}},
 		{"show_tables", "SHOW TABLES", [][]string{{"'t'"}}},
 		{"show_tables_from", "SHOW TABLES FROM sales", [][]string{{"'big_orders'"}, {"'items'"}, {"'orders'"}}},
 		{"show_full_tables_like", "SHOW FULL TABLES FROM sales LIKE '%orders'",
@@ -59,7 +59,7 @@ func TestStatements(t *testing.T) {
 		{"show_create_view", "SHOW CREATE VIEW sales.big_orders", [][]string{
 			{"'big_orders'", "'CREATE VIEW `big_orders` AS SELECT `id`,`amount` FROM `sales`.`orders` WHERE `amount`>100'"}}},
 		{"schemata", "SELECT schema_name FROM information_schema.schemata WHERE schema_name <> 'information_schema' ORDER BY 1",
-			[][]string{{"'main'"}, {"'sales'"}}},
+			[][]string{{"'main'"}, {"'sales'"}, {"'system'"}}},
 		{"tables", "SELECT table_schema, table_name, table_type, table_rows FROM information_schema.tables WHERE table_schema = 'sales' ORDER BY table_name",
 			[][]string{{"'sales'", "'big_orders'", "'VIEW'", "NULL"}, {"'sales'", "'items'", "'BASE TABLE'", "0"}, {"'sales'", "'orders'", "'BASE TABLE'", "2"}}},
 		{"columns", "SELECT column_name, ordinal_position, data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_schema = 'sales' AND table_name = 'orders' AND data_type IN ('bigint', 'decimal') ORDER BY ordinal_position",

@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-adbc/go/adbc"
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc/codes"
@@ -357,6 +358,42 @@ func TestTxnIdleTimeout(t *testing.T) {
 	if err := tx.Commit(ctx); grpcCode(err) != codes.NotFound {
 		t.Errorf("commit after the idle timeout: %v, want NOT_FOUND", err)
 	}
+	if n := c.mustCount("t"); n != 0 {
+		t.Errorf("t has %d rows, want 0", n)
+	}
+	if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
+		t.Errorf("the rolled-back transaction left files: %v", got)
+	}
+}
+
+// TestTxnEndsWithSession checks that closing a Flight SQL session rolls
+// back the transaction it left open: its rows never appear, its files go.
+func TestTxnEndsWithSession(t *testing.T) {
+	cl := startClusterArgs(t, 1, nil, nil)
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE t (x BIGINT)")
+	files := dataFiles(t, cl.DataDir)
+	fc := newSessionClient(t, cl.Addr)
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	// The first call sets the session cookie; the transaction then belongs
+	// to that session.
+	if _, err := fc.GetSessionOptions(ctx, &flight.GetSessionOptionsRequest{}); err != nil {
+		t.Fatalf("get session options: %v", err)
+	}
+	tx, err := fc.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatalf("begin: %v", err)
+	}
+	if _, err := tx.ExecuteUpdate(ctx, "INSERT INTO t VALUES (1), (2)"); err != nil {
+		t.Fatalf("insert: %v", err)
+	}
+	if _, err := fc.CloseSession(ctx, &flight.CloseSessionRequest{}); err != nil {
+		t.Fatalf("close session: %v", err)
+	}
+	cl.Coordinator.WaitLine(t, "transaction rolled back with its session", readyTimeout, func(l LogLine) bool {
+		return l.Msg() == "transaction rolled back with its session" && l.Str("txn") == string(tx.ID())
+	})
 	if n := c.mustCount("t"); n != 0 {
 		t.Errorf("t has %d rows, want 0", n)
 	}

@@ -163,7 +163,16 @@ const (
 	// ActionCancelQuery stops every task of a query ({"query": id}) and frees
 	// its buffers.
 	ActionCancelQuery = "quiver.cancel_query"
+	// ActionRenewQuery moves the deadline of a query's tasks and buffers
+	// (RenewSpec): RenewFlightEndpoint keeps a result fetchable longer.
+	ActionRenewQuery = "quiver.renew_query"
 )
+
+// RenewSpec is ActionRenewQuery's body.
+type RenewSpec struct {
+	Query QueryID   `json:"query"`
+	Until time.Time `json:"until"`
+}
 
 // CancelSpec is ActionCancelQuery's body.
 type CancelSpec struct {

@@ -45,10 +45,17 @@ func (s *TicketSigner) mac(payload []byte) []byte {
 }
 
 // Sign encodes t as "qt1." + base64(json) + "." + base64(hmac).
-func (s *TicketSigner) Sign(t Ticket) []byte {
+func (s *TicketSigner) Sign(t Ticket) []byte { return s.sign(ticketMagic, t) }
+
+// SignHandle signs t under another magic prefix than tickets: a handle
+// names something else than a buffer (a running query that a client
+// polls) and can never pass for a ticket. VerifyHandle reads it back.
+func (s *TicketSigner) SignHandle(magic string, t Ticket) []byte { return s.sign([]byte(magic), t) }
+
+func (s *TicketSigner) sign(magic []byte, t Ticket) []byte {
 	payload, _ := json.Marshal(t) // a Ticket always marshals
 	enc := base64.RawURLEncoding
-	out := append([]byte(nil), ticketMagic...)
+	out := append([]byte(nil), magic...)
 	out = enc.AppendEncode(out, payload)
 	out = append(out, '.')
 	return enc.AppendEncode(out, s.mac(payload))
@@ -57,26 +64,43 @@ func (s *TicketSigner) Sign(t Ticket) []byte {
 // Verify decodes a signed ticket. A ticket that does not decode is
 // ErrBadTicket, a wrong signature ErrUnauthorized, an expired one ErrExpired.
 func (s *TicketSigner) Verify(b []byte, now time.Time) (Ticket, error) {
+	return s.verify(ticketMagic, b, now)
+}
+
+// VerifyHandle decodes a handle SignHandle made with magic, as Verify does
+// a ticket.
+func (s *TicketSigner) VerifyHandle(magic string, b []byte, now time.Time) (Ticket, error) {
+	return s.verify([]byte(magic), b, now)
+}
+
+func (s *TicketSigner) verify(magic, b []byte, now time.Time) (Ticket, error) {
 	var t Ticket
-	rest, ok := bytes.CutPrefix(b, ticketMagic)
+	rest, ok := bytes.CutPrefix(b, magic)
 	if !ok {
-		return t, qerr.ErrBadTicket.New("not a Quiver ticket")
+		return t, qerr.ErrBadTicket.New("not a Quiver %s", kindOf(magic))
 	}
 	p64, m64, ok := bytes.Cut(rest, []byte("."))
 	enc := base64.RawURLEncoding
 	payload, err1 := enc.DecodeString(string(p64))
 	mac, err2 := enc.DecodeString(string(m64))
 	if !ok || err1 != nil || err2 != nil {
-		return t, qerr.ErrBadTicket.New("malformed ticket")
+		return t, qerr.ErrBadTicket.New("malformed %s", kindOf(magic))
 	}
 	if !hmac.Equal(mac, s.mac(payload)) {
-		return t, qerr.ErrUnauthorized.New("ticket signature does not match")
+		return t, qerr.ErrUnauthorized.New("%s signature does not match", kindOf(magic))
 	}
 	if err := json.Unmarshal(payload, &t); err != nil {
-		return t, qerr.ErrBadTicket.New("malformed ticket payload")
+		return t, qerr.ErrBadTicket.New("malformed %s payload", kindOf(magic))
 	}
 	if now.After(t.Expires) {
-		return t, qerr.ErrExpired.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
+		return t, qerr.ErrExpired.New("%s for query %s expired at %s", kindOf(magic), t.Query, t.Expires.Format(time.RFC3339))
 	}
 	return t, nil
+}
+
+func kindOf(magic []byte) string {
+	if bytes.Equal(magic, ticketMagic) {
+		return "ticket"
+	}
+	return "handle"
 }

@@ -116,7 +116,7 @@ func (c *clusterFlags) start(ctx context.Context, _ *zap.Logger) (*cluster, erro
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"serve", "--listen", "127.0.0.1:0", "--data-dir", c.dataDir,
+	args := []string{"serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", c.dataDir,
 		"--workers", strconv.Itoa(c.workers), "--threads", strconv.Itoa(c.perWorkerThreads())}
 	if c.memory != "" {
 		args = append(args, "--memory-limit", c.memory)

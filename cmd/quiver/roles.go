@@ -8,6 +8,7 @@ import (
 	"net"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -20,6 +21,7 @@ import (
 	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/coordinator/binder"
 	"github.com/quiverdb/quiver/flightsrv"
+	"github.com/quiverdb/quiver/httpsrv"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
 )
@@ -40,6 +42,7 @@ type execFlags struct {
 	compression      string
 	broadcastRows    float64
 	resultTTL        time.Duration
+	resultMaxAge     time.Duration
 	limits           binder.Limits
 	txnIdleTimeout   time.Duration
 	sessionIdle      time.Duration
@@ -52,7 +55,8 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&e.spillLimit, "spill-limit", 0, "worker: bytes of spill files one query may hold; beyond it producers wait (0: no limit, negative: never spill)")
 	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
 	fs.Float64Var(&e.broadcastRows, "broadcast-rows", stage.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides")
-	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration)")
+	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration; from a query's end at least)")
+	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
@@ -67,6 +71,7 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
+	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics (the coordinator's and the embedded workers'), /healthz, /readyz and the web console (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -78,10 +83,16 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 		if err != nil {
 			return err
 		}
+		node := httpsrv.Node{Coordinator: coord}
 		for i := 0; i < *workers; i++ {
-			if err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, log); err != nil {
+			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, log)
+			if err != nil {
 				return err
 			}
+			node.Workers = append(node.Workers, w)
+		}
+		if err := serveHTTP(ctx, g, *httpAddr, node, log); err != nil {
+			return err
 		}
 		// Ready means queries run: wait until every embedded worker joined.
 		deadline := time.Now().Add(30 * time.Second)
@@ -103,15 +114,20 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	var ef execFlags
 	ef.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
+	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics, /healthz, /readyz and the web console (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		_, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
-		if err == nil {
-			log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
+		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+		if err != nil {
+			return err
 		}
-		return err
+		if err := serveHTTP(ctx, g, *httpAddr, httpsrv.Node{Coordinator: coord}, log); err != nil {
+			return err
+		}
+		log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
+		return nil
 	})
 }
 
@@ -124,11 +140,16 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
+	httpAddr := fs.String("http", defaultWorkerHTTP, "HTTP address of this worker's /metrics, /healthz and /readyz (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		return startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
+		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
+		if err != nil {
+			return err
+		}
+		return serveHTTP(ctx, g, *httpAddr, httpsrv.Node{Workers: []httpsrv.WorkerNode{w}}, log)
 	})
 }
 
@@ -186,7 +207,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
-	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, QueryTimeout: ef.statementTimeout, BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
+	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
+		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
@@ -196,13 +218,14 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		return nil, "", err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
+	coord.SetSessionLister(sqlsrv)
 	sqlsrv.SetSessionIdle(ef.sessionIdle)
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
 		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
 	}
-	serveGRPC(ctx, g, lis, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), nf, log, func() {
+	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), nf, log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
@@ -210,10 +233,10 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) error {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
-		return fmt.Errorf("listen %s: %w", listen, err)
+		return httpsrv.WorkerNode{}, fmt.Errorf("listen %s: %w", listen, err)
 	}
 	addr := lis.Addr().String()
 	if advertise != "" {
@@ -227,22 +250,23 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	})
 	if err != nil {
 		_ = lis.Close()
-		return err
+		return httpsrv.WorkerNode{}, err
 	}
 	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
 		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
 	if err != nil {
 		_ = lis.Close()
 		_ = engine.Close()
-		return err
+		return httpsrv.WorkerNode{}, err
 	}
 	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, log)
 	serveGRPC(ctx, g, lis, svc, nf, log, func() {
 		w.Close()
 		_ = engine.Close()
 	})
+	registered := new(atomic.Bool)
 	g.Go(func() error {
-		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, heartbeatInterval, log)
+		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, heartbeatInterval, registered, log)
 	})
-	return nil
+	return httpsrv.WorkerNode{Worker: w, Registered: registered}, nil
 }

@@ -146,7 +146,7 @@ def quiver_server(request, quiver_bin, tmp_path_factory):
     log_path = log_dir / f"py-{request.module.__name__}-serve.log"
     proc = QuiverProcess(
         quiver_bin,
-        ["serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir, "--workers", "2"],
+        ["serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", data_dir, "--workers", "2"],
         log_path,
     )
     try:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
@@ -71,34 +72,51 @@ type entry struct {
 	size int64 // in-memory size; for a spilled batch, its file's size
 }
 
-// buffer is one partition of a task's output, held until its one reader
-// drains it: in memory while its query is within its memory budget on this
-// worker, in Arrow IPC spill files beyond it (read back in order), and
-// otherwise the producer waits. The producer pushes and then finishes (or
-// fails) it; the registry frees it. Every in-memory batch in queue holds one
-// reference owned by the buffer, handed to the reader on pop; every spill
-// file in queue is owned by the buffer until popped, then by the reader,
-// which deletes it once read.
+// buffer is one partition of a task's output: in memory while its query is
+// within its memory budget on this worker, in Arrow IPC spill files beyond
+// it, and otherwise the producer waits. The producer pushes and then
+// finishes (or fails) it; the registry frees it.
+//
+// An exchange buffer is read once, by its one consumer: a batch is dropped
+// as soon as it is read, and the buffer is freed at the end of the read or
+// when its reader goes away. A result buffer (OutputResult) is kept whole,
+// so that a client may fetch it again, concurrently or later, until it
+// expires or its query is cancelled: every reader streams it from the
+// start. A result that outgrows its query's memory budget and spill cap on
+// this worker stops being kept (keep turns false): from then on it is read
+// once, like an exchange buffer, and its producer waits for its reader.
+//
+// Every in-memory batch in queue holds one reference owned by the buffer
+// (a reader retains its own); every spill file in queue is owned by the
+// buffer and deleted when its entry is dropped.
 type buffer struct {
-	key      bufKey
-	schema   *arrow.Schema
+	key    bufKey
+	schema *arrow.Schema
+	q      *queryMem
+	task   *taskAcct
+	result bool // an OutputResult buffer
+
+	// deadline is when the janitor frees the buffer. Worker.mu guards it
+	// (RenewQuery moves it).
 	deadline time.Time
-	q        *queryMem
-	task     *taskAcct
 
 	mu       sync.Mutex
 	wake     chan struct{} // closed and replaced on every state change
-	queue    []entry
-	memBytes int64 // bytes of the in-memory entries of queue
-	seq      int   // spill files written
+	queue    []entry       // the batches from index first on
+	first    int           // batches before it were read and dropped
+	memBytes int64         // bytes of the in-memory entries of queue
+	seq      int           // spill files written
+	keep     bool          // batches stay after they are read (a result that fits)
+	readers  map[*bufferReader]struct{}
+	opened   bool  // an exchange buffer's one reader came
 	closed   bool  // the producer finished; readers see EOF after the queue
 	err      error // failed or freed; readers get it
 	freed    bool  // no longer in the registry; pushes are dropped
-	opened   bool  // a reader has it
 }
 
-func newBuffer(key bufKey, schema *arrow.Schema, deadline time.Time, q *queryMem, task *taskAcct) *buffer {
-	return &buffer{key: key, schema: schema, deadline: deadline, q: q, task: task, wake: make(chan struct{})}
+func newBuffer(key bufKey, schema *arrow.Schema, deadline time.Time, q *queryMem, task *taskAcct, result bool) *buffer {
+	return &buffer{key: key, schema: schema, deadline: deadline, q: q, task: task, result: result, keep: result,
+		wake: make(chan struct{}), readers: map[*bufferReader]struct{}{}}
 }
 
 // notify wakes every waiting reader and producer. b.mu is held.
@@ -109,9 +127,10 @@ func (b *buffer) notify() {
 
 // push queues rec (retaining it, or writing it to a spill file) and returns
 // once it is queued. A freed or failed buffer drops it. When the query is
-// over its memory budget and may not spill, push waits until a reader frees
-// memory or ctx is done; a buffer that holds nothing in memory always takes
-// one batch, so a partition whose reader keeps up never waits for others.
+// over its memory budget and may not spill, a kept result stops being kept,
+// and push waits until a reader frees memory or ctx is done; a buffer that
+// holds nothing in memory always takes one batch, so a partition whose
+// reader keeps up never waits for others.
 func (b *buffer) push(ctx context.Context, rec arrow.RecordBatch) error {
 	n := recordBytes(rec)
 	for {
@@ -130,6 +149,14 @@ func (b *buffer) push(ctx context.Context, rec arrow.RecordBatch) error {
 			b.seq++
 			b.mu.Unlock()
 			return b.pushSpilled(rec, n, seq)
+		}
+		if b.keep {
+			// No room to keep the whole result: it is read once from
+			// here on, and what its readers have passed can go.
+			b.keep = false
+			b.dropReadLocked()
+			b.mu.Unlock()
+			continue
 		}
 		if b.memBytes == 0 {
 			b.q.mem.add(n)
@@ -218,48 +245,62 @@ func (b *buffer) free(err error) {
 }
 
 func (b *buffer) dropLocked() {
-	var freedMem bool
-	for _, e := range b.queue {
+	b.dropFirstLocked(len(b.queue))
+}
+
+// dropFirstLocked drops the first n entries of queue. b.mu is held.
+func (b *buffer) dropFirstLocked(n int) {
+	if n == 0 {
+		return
+	}
+	var freedMem int64
+	for i, e := range b.queue[:n] {
 		if e.rec != nil {
 			e.rec.Release()
-			b.q.mem.add(-e.size)
-			freedMem = true
+			freedMem += e.size
 		} else {
 			b.q.removeSpill(e.path, e.size)
 		}
+		b.queue[i] = entry{}
 	}
-	b.task.mem.add(-b.memBytes)
-	b.queue, b.memBytes = nil, 0
-	if freedMem {
-		b.q.notify()
-	}
-}
-
-// pop takes the first queued entry. b.mu is held.
-func (b *buffer) popLocked() entry {
-	e := b.queue[0]
-	b.queue[0] = entry{}
-	b.queue = b.queue[1:]
-	if e.rec != nil {
-		b.memBytes -= e.size
-		b.task.mem.add(-e.size)
-		b.q.mem.add(-e.size)
+	b.queue = b.queue[n:]
+	b.first += n
+	if freedMem > 0 {
+		b.memBytes -= freedMem
+		b.task.mem.add(-freedMem)
+		b.q.mem.add(-freedMem)
 		b.q.notify()
 	}
 	b.notify()
-	return e
 }
 
-// bufferReader streams one buffer to its one reader. Next blocks until a
-// batch arrives, the buffer ends or fails, or ctx is done. Once the reader
-// has seen the end, the buffer is freed; a reader released before the end
-// frees it too (a partial read cannot be resumed), so nothing waits for a
-// reader that went away.
+// dropReadLocked drops, in a buffer that is not kept, the entries every
+// open reader has passed. b.mu is held.
+func (b *buffer) dropReadLocked() {
+	if b.keep || len(b.readers) == 0 {
+		return
+	}
+	low := b.first + len(b.queue)
+	for r := range b.readers {
+		low = min(low, r.pos)
+	}
+	b.dropFirstLocked(low - b.first)
+}
+
+// bufferReader streams one buffer, from its start, to one reader. Next
+// blocks until a batch arrives, the buffer ends or fails, or ctx is done.
+// What ends with the reader depends on the buffer (see buffer): an
+// exchange buffer, or a result no longer kept, is freed once read to its
+// end or abandoned midway; a kept result stays. A reader that abandons a
+// result whose producer still runs cancels the query on this worker (its
+// tasks then fail, and the coordinator stops it everywhere): nobody else
+// will read a result left half-read.
 type bufferReader struct {
 	ctx  context.Context
 	b    *buffer
 	w    *Worker
 	refs atomic.Int64
+	pos  int // index of the next batch; b.mu guards it
 
 	cur  arrow.RecordBatch
 	err  error
@@ -280,8 +321,34 @@ func (r *bufferReader) Release() {
 		r.cur.Release()
 		r.cur = nil
 	}
-	if !r.done || r.err != nil {
-		r.w.freeBuffer(r.b, qerr.ErrCancelled.New("buffer %s of query %s was abandoned by its reader", partName(r.b.key), r.b.key.query))
+	b := r.b
+	b.mu.Lock()
+	delete(b.readers, r)
+	b.dropReadLocked()
+	others := len(b.readers) > 0
+	failed := b.err != nil
+	running := !b.closed && !failed
+	kept := b.keep
+	b.mu.Unlock()
+	if r.done && r.err == nil {
+		return // read to its end: Next has done what the end does
+	}
+	abandoned := qerr.ErrCancelled.New("buffer %s of query %s was abandoned by its reader", partName(b.key), b.key.query)
+	switch {
+	case !b.result:
+		r.w.freeBuffer(b, abandoned)
+	case failed:
+		// Failed or freed already: nothing is left to keep.
+		r.w.freeBuffer(b, nil)
+	case others:
+	case running:
+		r.w.log.Info("result abandoned while its query runs: cancelling it", zap.String("query_id", string(b.key.query)),
+			zap.String("task", b.key.task.String()))
+		r.w.CancelQuery(context.Background(), b.key.query,
+			qerr.ErrCancelled.New("the client abandoned result %s of query %s before its end", partName(b.key), b.key.query))
+	case !kept:
+		// Partly read and not kept: nobody can read it from its start.
+		r.w.freeBuffer(b, abandoned)
 	}
 }
 
@@ -296,30 +363,48 @@ func (r *bufferReader) Next() bool {
 	b := r.b
 	for {
 		b.mu.Lock()
-		if len(b.queue) > 0 {
-			e := b.popLocked()
-			b.mu.Unlock()
-			if e.rec != nil {
-				r.cur = e.rec
-				return true
-			}
-			rec, err := b.q.readSpill(e.path, e.size, r.w.mem)
-			if err != nil {
-				r.err, r.done = err, true
-				return false
-			}
-			r.cur = rec
-			return true
-		}
 		if b.err != nil {
 			r.err, r.done = b.err, true
 			b.mu.Unlock()
 			return false
 		}
+		if i := r.pos - b.first; i < len(b.queue) {
+			e := b.queue[i]
+			if e.rec != nil {
+				e.rec.Retain()
+				r.pos++
+				b.dropReadLocked()
+				b.mu.Unlock()
+				r.cur = e.rec
+				return true
+			}
+			// The entry stays while this reader has not passed it, so its
+			// file stays too, unless the buffer is freed meanwhile.
+			b.mu.Unlock()
+			rec, err := b.q.readSpill(e.path, r.w.mem)
+			b.mu.Lock()
+			if err != nil {
+				if b.err != nil {
+					err = b.err
+				}
+				r.err, r.done = err, true
+				b.mu.Unlock()
+				return false
+			}
+			r.pos++
+			b.dropReadLocked()
+			b.mu.Unlock()
+			r.cur = rec
+			return true
+		}
 		if b.closed {
 			r.done = true
+			delete(b.readers, r)
+			readOnce := !b.keep && len(b.readers) == 0
 			b.mu.Unlock()
-			r.w.freeBuffer(b, nil)
+			if readOnce {
+				r.w.freeBuffer(b, nil)
+			}
 			return false
 		}
 		wake := b.wake

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"sync/atomic"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -208,6 +209,26 @@ func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID, cause error) 
 	}
 }
 
+// RenewQuery asks the worker to keep q's tasks and buffers until until. A
+// worker that holds nothing of q answers ErrNotFound.
+func (c *Client) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {
+	body, _ := json.Marshal(stage.RenewSpec{Query: q, Until: until}) // always marshals
+	ctx, cancel := context.WithCancel(c.authed(ctx))
+	defer cancel()
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionRenewQuery, Body: body})
+	if err != nil {
+		return c.callError(err, "renew query %s", q)
+	}
+	for {
+		if _, err := stream.Recv(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return c.callError(err, "renew query %s", q)
+		}
+	}
+}
+
 // ActionStats is the worker action that answers a Stats snapshot as JSON
 // (cluster secret required): what tests and operators check to see a worker
 // back at rest.
@@ -216,23 +237,37 @@ const ActionStats = "quiver.stats"
 // Stats asks the worker what it holds now.
 func (c *Client) Stats(ctx context.Context) (Stats, error) {
 	var s Stats
+	err := c.askJSON(ctx, ActionStats, "worker stats", &s)
+	return s, err
+}
+
+// Load asks the worker what it holds and what its DuckDB database uses.
+func (c *Client) Load(ctx context.Context) (Load, error) {
+	var l Load
+	err := c.askJSON(ctx, ActionLoad, "worker load", &l)
+	return l, err
+}
+
+// askJSON runs a worker action without a body whose one result is JSON,
+// decoding it into out.
+func (c *Client) askJSON(ctx context.Context, action, what string, out any) error {
 	ctx, cancel := context.WithCancel(c.authed(ctx))
 	defer cancel()
-	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: ActionStats})
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: action})
 	if err != nil {
-		return s, c.callError(err, "worker stats")
+		return c.callError(err, "%s", what)
 	}
 	res, err := stream.Recv()
 	if err != nil {
 		if err == io.EOF {
-			err = qerr.ErrInternal.New("worker %s sent no stats", c.addr)
+			err = qerr.ErrInternal.New("worker %s sent no answer to %s", c.addr, action)
 		}
-		return s, c.callError(err, "worker stats")
+		return c.callError(err, "%s", what)
 	}
-	if err := json.Unmarshal(res.Body, &s); err != nil {
-		return s, qerr.ErrInternal.Wrap(err, "decode worker stats")
+	if err := json.Unmarshal(res.Body, out); err != nil {
+		return qerr.ErrInternal.Wrap(err, "decode %s", what)
 	}
-	return s, nil
+	return nil
 }
 
 // Write sends rdr's batches with DoPut to be written as one new Parquet

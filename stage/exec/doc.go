@@ -15,15 +15,18 @@
 //     hash-partitioned normal) into buffers, or written as a Parquet file of a
 //     table (OutputWrite).
 //   - The buffer registry, keyed by (query, task, partition): buffers exist
-//     before StartTask returns, readers stream while the producer runs, and a
-//     buffer is freed once drained by its one reader, when that reader goes
-//     away mid-stream, when its query is cancelled, or at its task's
-//     deadline. A query's buffers on a worker share a memory budget
-//     (Config.QueryMemory); beyond it batches spill to Arrow IPC files under
-//     Config.SpillDir (read back in order, deleted once read or freed), and
-//     beyond the spill cap producers wait for readers (spill.go). A task's
-//     inputs are all fetched from its start, concurrently, so a fragment that
-//     reads several exchanges never starves one for another.
+//     before StartTask returns and readers stream while the producer runs.
+//     An exchange buffer is read once: freed once drained by its one
+//     reader, or when that reader goes away mid-stream. A result buffer is
+//     kept whole, so that a client may fetch it again until it expires
+//     (RenewQuery moves the deadline); a reader that abandons it while it
+//     is still produced cancels the query. Every buffer is freed when its
+//     query is cancelled or at its deadline. A query's buffers on a worker
+//     share a memory budget (Config.QueryMemory); beyond it batches spill
+//     to Arrow IPC files under Config.SpillDir, and beyond the spill cap a
+//     result stops being kept and producers wait for readers (spill.go). A
+//     task's inputs are all fetched from its start, concurrently, so a
+//     fragment that reads several exchanges never starves one for another.
 //   - Client: the Flight client of the worker service, used by the coordinator
 //     (run tasks, cancel queries, bulk writes) and by workers (exchange
 //     do_get). It decodes gRPC statuses back into qerr errors.

@@ -2,15 +2,14 @@ package exec
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
-	"fmt"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/quiverdb/quiver/qerr"
@@ -58,11 +57,24 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		q.Set("temp_directory", cfg.TempDir)
 	}
 	dsn := ":memory:?" + q.Encode()
-	c, err := duckdb.NewConnector(dsn, nil)
+	c, err := duckdb.NewConnector(dsn, inUTC)
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
 	return &Engine{connector: c}, nil
+}
+
+// inUTC sets up each new connection: functions of TIMESTAMPTZ values
+// (casts, date parts) work in UTC whatever the machine's zone, and DuckDB
+// names the zone of its Arrow output as the catalog does. The TimeZone
+// setting belongs to the bundled icu extension.
+func inUTC(conn driver.ExecerContext) error {
+	for _, stmt := range []string{"LOAD icu", "SET TimeZone = 'UTC'"} {
+		if _, err := conn.ExecContext(context.Background(), stmt, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Close closes the database. Every connection must be closed first.
@@ -122,61 +134,6 @@ func duckError(err error, what string) error {
 		}
 	}
 	return qerr.ErrInternal.Wrap(err, "%s", what)
-}
-
-// duckType is the DuckDB column type that holds an Arrow type exactly.
-func duckType(t arrow.DataType) (string, error) {
-	switch t := t.(type) {
-	case *arrow.Decimal128Type:
-		return fmt.Sprintf("DECIMAL(%d,%d)", t.Precision, t.Scale), nil
-	case *arrow.TimestampType:
-		name := map[arrow.TimeUnit]string{
-			arrow.Second: "TIMESTAMP_S", arrow.Millisecond: "TIMESTAMP_MS",
-			arrow.Microsecond: "TIMESTAMP", arrow.Nanosecond: "TIMESTAMP_NS",
-		}[t.Unit]
-		if t.TimeZone != "" {
-			if t.Unit != arrow.Microsecond {
-				return "", qerr.ErrUnsupported.New("type %s", t)
-			}
-			name = "TIMESTAMPTZ"
-		}
-		return name, nil
-	}
-	switch t.ID() {
-	case arrow.BOOL:
-		return "BOOLEAN", nil
-	case arrow.INT8:
-		return "TINYINT", nil
-	case arrow.INT16:
-		return "SMALLINT", nil
-	case arrow.INT32:
-		return "INTEGER", nil
-	case arrow.INT64:
-		return "BIGINT", nil
-	case arrow.UINT8:
-		return "UTINYINT", nil
-	case arrow.UINT16:
-		return "USMALLINT", nil
-	case arrow.UINT32:
-		return "UINTEGER", nil
-	case arrow.UINT64:
-		return "UBIGINT", nil
-	case arrow.FLOAT32:
-		return "FLOAT", nil
-	case arrow.FLOAT64:
-		return "DOUBLE", nil
-	case arrow.STRING:
-		return "VARCHAR", nil
-	case arrow.BINARY:
-		return "BLOB", nil
-	case arrow.DATE32:
-		return "DATE", nil
-	case arrow.NULL:
-		// DuckDB tables have no NULL type; the renderer types a NULL column
-		// INTEGER as well.
-		return "INTEGER", nil
-	}
-	return "", qerr.ErrUnsupported.New("column type %s", t)
 }
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -38,6 +39,38 @@ func TestEngineSettings(t *testing.T) {
 			t.Errorf("temp_directory = %q, want under %s/tmp", tmp, c.dataDir)
 		}
 		t.Logf("threads=%d memory_limit=%s temp_directory=%s", threads, mem, tmp)
+	})
+	if err != nil || rows != 1 {
+		t.Fatalf("%d rows, %v", rows, err)
+	}
+}
+
+// TestTimestampTZResult: DuckDB works in UTC, and a TIMESTAMPTZ result
+// comes out with the zone the plan promised (the catalog's "UTC"), not
+// whatever DuckDB names its own.
+func TestTimestampTZResult(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	q := stage.QueryID("q-tz")
+	schema := schemaSpec("ts", "timestamptz_us", "zone", "utf8", "hour", "int64")
+	if _, err := n.client.RunTask(ctx, spec(q, task(0, 0), `SELECT TIMESTAMPTZ '2020-01-01 12:00:00+02', current_setting('TimeZone'),
+			CAST(hour(TIMESTAMPTZ '2020-01-01 12:00:00+02') AS BIGINT)`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schema})); err != nil {
+		t.Fatal(err)
+	}
+	want := mustArrow(t, schema)
+	rows, err := readAll(t, ctx, n.client, c.ticket(q, task(0, 0), 0), want, func(rec arrow.RecordBatch, i int) {
+		ts := rec.Column(0).(*array.Timestamp).Value(i).ToTime(arrow.Microsecond)
+		if w := time.Date(2020, 1, 1, 10, 0, 0, 0, time.UTC); !ts.Equal(w) {
+			t.Errorf("ts = %s, want %s", ts, w)
+		}
+		if z := rec.Column(1).(*array.String).Value(i); z != "UTC" {
+			t.Errorf("TimeZone = %q, want UTC", z)
+		}
+		if h := rec.Column(2).(*array.Int64).Value(i); h != 10 {
+			t.Errorf("hour = %d, want 10 (in UTC)", h)
+		}
 	})
 	if err != nil || rows != 1 {
 		t.Fatalf("%d rows, %v", rows, err)

@@ -143,14 +143,21 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 	if rowsOut != exchangeRows || rowsIn != exchangeRows {
 		t.Errorf("producers sent %d rows, consumers got %d, want %d", rowsOut, rowsIn, exchangeRows)
 	}
-	// Every buffer was drained once and is gone.
-	for _, n := range nodes {
-		if got := n.w.BufferedBytes(q); got != 0 {
-			t.Errorf("%s still buffers %d bytes", n.addr, got)
-		}
-	}
+	// Every exchange buffer was drained once and is gone; the results are
+	// kept until the query is cancelled.
 	_, err := readAll(t, ctx, a.client, c.ticket(q, task(1, 0), 0), nil, func(arrow.RecordBatch, int) {})
 	wantCode(t, err, qerr.ErrNotFound)
+	for _, n := range nodes {
+		if s := n.w.Stats(); s.Buffers != 1 {
+			t.Errorf("%s holds %d buffers, want its one result", n.addr, s.Buffers)
+		}
+		if err := n.client.CancelQuery(ctx, q, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := n.w.BufferedBytes(q); got != 0 {
+			t.Errorf("%s still buffers %d bytes after the cancel", n.addr, got)
+		}
+	}
 
 	// Every task logged "task finished" with the fixed fields.
 	for _, n := range nodes {
@@ -237,9 +244,10 @@ func TestExpansiveAndEmptyInputs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// The broadcast buffers were each read once, the empty ones too.
-	if got := n.w.BufferedBytes(q); got != 0 {
-		t.Errorf("still buffered: %d bytes", got)
+	// The broadcast buffers were each read once, the empty ones too: what
+	// is left are the consumers' results.
+	if s := n.w.Stats(); s.Buffers != len(tasks) {
+		t.Errorf("%d buffers left, want the %d results", s.Buffers, len(tasks))
 	}
 }
 
@@ -386,6 +394,51 @@ func TestDeadlineFreesBuffers(t *testing.T) {
 	}
 	_, err = n.w.OpenBuffer(ctx, stage.Ticket{Query: q, Task: task(0, 0)})
 	wantCode(t, err, qerr.ErrNotFound)
+}
+
+// TestRenewKeepsBuffers: a renewed query's result outlives the deadline
+// its task was started with, its task too.
+func TestRenewKeepsBuffers(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	q := stage.QueryID("q-renew")
+	out := stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("n", "int64")}
+	deadline := time.Now().Add(500 * time.Millisecond)
+	s := spec(q, task(0, 0), `SELECT i AS c0 FROM range(1000) r(i)`, out)
+	s.Deadline = deadline
+	slow := spec(q, task(0, 1), `SELECT count(*) AS c0 FROM range(10000000000000) r(i) WHERE hash(i) % 7 = 0`, out)
+	slow.Deadline = deadline
+	h, err := n.w.StartTask(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := n.w.StartTask(ctx, slow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !n.w.RenewQuery(q, time.Now().Add(time.Hour)) {
+		t.Fatal("RenewQuery found nothing")
+	}
+	time.Sleep(time.Until(deadline) + 3*time.Second) // the janitor runs every second
+	if n.w.BufferedBytes(q) == 0 {
+		t.Fatal("a renewed buffer was freed at its old deadline")
+	}
+	select {
+	case <-hs.Done():
+		_, err := hs.Wait(ctx)
+		t.Fatalf("a renewed task ended at its old deadline: %v", err)
+	default:
+	}
+	n.w.CancelQuery(ctx, q, nil)
+	_, err = hs.Wait(ctx)
+	wantCode(t, err, qerr.ErrCancelled)
+	if n.w.RenewQuery("q-unknown", time.Now().Add(time.Hour)) {
+		t.Error("RenewQuery of an unknown query found something")
+	}
 }
 
 // TestStartTaskRefusals covers specs a worker must refuse before starting.

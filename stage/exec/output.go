@@ -78,6 +78,9 @@ type router struct {
 	// nullColumns: the plan types some output column NULL, which DuckDB
 	// cannot produce; add replaces it with Arrow's null array.
 	nullColumns bool
+	// relabel: some column's type differs from the promise only in its
+	// time zone name (DuckDB names its own zone); add relabels it.
+	relabel bool
 }
 
 func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Schema, target, targetBytes int64) (*router, error) {
@@ -113,8 +116,9 @@ func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Sc
 	if r.split {
 		r.idx = make([][]int32, n)
 	}
-	for _, f := range t.schema.Fields() {
+	for i, f := range t.schema.Fields() {
 		r.nullColumns = r.nullColumns || f.Type.ID() == arrow.NULL
+		r.relabel = r.relabel || f.Type.ID() == arrow.TIMESTAMP && !arrow.TypeEqual(f.Type, fields[i].Type)
 	}
 	return r, nil
 }
@@ -128,13 +132,18 @@ func (r *router) add(rec arrow.RecordBatch) error {
 	r.rows += nrows
 	ncols := r.schema.NumFields()
 	cols := rec.Columns()[:ncols]
-	if r.nullColumns {
+	if r.nullColumns || r.relabel {
 		cols = append([]arrow.Array(nil), cols...) // rec's own slice stays as it is
 		for i, f := range r.schema.Fields() {
-			if f.Type.ID() == arrow.NULL {
+			switch {
+			case f.Type.ID() == arrow.NULL:
 				null := array.NewNull(int(nrows))
 				defer null.Release()
 				cols[i] = null
+			case !arrow.TypeEqual(f.Type, cols[i].DataType()):
+				same := withType(cols[i], f.Type)
+				defer same.Release()
+				cols[i] = same
 			}
 		}
 	}
@@ -252,6 +261,14 @@ func (r *router) release() {
 		}
 		r.pending[p] = nil
 	}
+}
+
+// withType is a with its buffers labelled t, a type of the same layout.
+func withType(a arrow.Array, t arrow.DataType) arrow.Array {
+	d := a.Data()
+	nd := array.NewData(t, d.Len(), d.Buffers(), d.Children(), d.NullN(), d.Offset())
+	defer nd.Release()
+	return array.MakeFromData(nd)
 }
 
 // concatBatches copies recs into one batch of schema allocated from mem.

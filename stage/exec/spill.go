@@ -27,10 +27,11 @@ import (
 //	                                     │ no
 //	                                     └──> wait (ctx-aware) for a reader
 //
-// Spill files are written whole (one Arrow IPC stream per batch), read back
-// in queue order by the buffer's reader and deleted once read; those still
-// queued are deleted when the buffer is freed (drained, abandoned, cancelled
-// or expired), and the query's directory when the worker forgets the query.
+// Spill files are written whole (one Arrow IPC stream per batch) and read
+// back in queue order by the buffer's readers. A file is deleted when its
+// entry is dropped: once read, in a buffer read once; when the buffer is
+// freed (a kept result: cancelled or expired); and with the query's
+// directory when the worker forgets the query.
 type queryMem struct {
 	id      stage.QueryID
 	budget  int64 // bytes in memory before spilling; < 0: no limit
@@ -133,10 +134,9 @@ func (q *queryMem) writeSpill(k bufKey, seq int, rec arrow.RecordBatch) (string,
 	return path, size, nil
 }
 
-// readSpill reads the batch of a spill file into mem and deletes the file.
-// The caller owns the returned batch.
-func (q *queryMem) readSpill(path string, size int64, mem memory.Allocator) (arrow.RecordBatch, error) {
-	defer q.removeSpill(path, size)
+// readSpill reads the batch of a spill file into mem; the file stays (its
+// buffer's entry owns it). The caller owns the returned batch.
+func (q *queryMem) readSpill(path string, mem memory.Allocator) (arrow.RecordBatch, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, qerr.ErrInternal.Wrap(err, "open spill file")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
@@ -42,8 +43,9 @@ func readSeq(t *testing.T, c *cluster, n *node, q stage.QueryID, id stage.TaskID
 }
 
 // TestBufferSpills: a query over its memory budget spills its buffered
-// batches to Arrow IPC files, keeps memory within the budget, reads them
-// back in order and deletes every file once the buffer is drained.
+// batches to Arrow IPC files, keeps memory within the budget and reads them
+// back in order, as often as a client fetches the result, two readers at
+// once included; cancelling the query deletes every file.
 func TestBufferSpills(t *testing.T) {
 	const budget = 256 << 10
 	c := newClusterWith(t, func(cfg *exec.Config) { cfg.QueryMemory = budget }, 8192)
@@ -71,9 +73,26 @@ func TestBufferSpills(t *testing.T) {
 		t.Errorf("stats %+v after spilling %d bytes", s, st.SpilledBytes)
 	}
 	readSeq(t, c, n, q, task(0, 0), spillRows)
-	if s := n.w.Stats(); s != (exec.Stats{Goroutines: s.Goroutines}) {
-		t.Errorf("after the drain the worker holds %+v", s)
+	var g errgroup.Group
+	for range 2 {
+		g.Go(func() error {
+			rows, err := readAll(t, ctx, n.client, c.ticket(q, task(0, 0), 0), nil, func(arrow.RecordBatch, int) {})
+			if err == nil && rows != spillRows {
+				err = fmt.Errorf("a concurrent reader got %d rows, want %d", rows, spillRows)
+			}
+			return err
+		})
 	}
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if s := n.w.Stats(); s.SpillBytes < st.SpilledBytes || s.Buffers != 1 {
+		t.Errorf("the result was not kept after three reads: %+v", s)
+	}
+	if err := n.client.CancelQuery(ctx, q, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitRest(t, n)
 }
 
 // TestBackpressureWithoutSpill: with spilling disabled a producer over the
@@ -110,6 +129,9 @@ func TestBackpressureWithoutSpill(t *testing.T) {
 	if s := n.w.Stats(); s.SpillFiles != 0 {
 		t.Errorf("spill files with spilling disabled: %+v", s)
 	}
+	// A result too large to keep was read once and is gone.
+	_, err = n.w.OpenBuffer(ctx, stage.Ticket{Query: q, Task: task(0, 0)})
+	wantCode(t, err, qerr.ErrNotFound)
 }
 
 // TestTwoInputsUnderBackpressure: a consumer reads two exchanges whose
@@ -152,9 +174,11 @@ func TestTwoInputsUnderBackpressure(t *testing.T) {
 	}
 }
 
-// TestAbandonedReaderFreesSpill: a reader that goes away after one batch
-// frees the buffer, in memory and on disk.
-func TestAbandonedReaderFreesSpill(t *testing.T) {
+// TestAbandonedReader: a reader that goes away after one batch of a
+// finished result leaves it whole for the next reader; one whose deadline
+// passes while the result is still produced cancels the query on the
+// worker, DuckDB included.
+func TestAbandonedReader(t *testing.T) {
 	c := newClusterWith(t, func(cfg *exec.Config) { cfg.QueryMemory = 64 << 10 }, 8192)
 	n := c.nodes[0]
 	ctx := context.Background()
@@ -166,20 +190,36 @@ func TestAbandonedReaderFreesSpill(t *testing.T) {
 	if _, err := rt.Wait(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if s := n.w.Stats(); s.SpillFiles == 0 {
-		t.Fatalf("nothing spilled: %+v", s)
+	abandon := func(id stage.TaskID) {
+		rdr, err := n.client.DoGet(ctx, c.ticket(q, id, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !rdr.Next() {
+			t.Fatal(rdr.Err())
+		}
+		rdr.Release() // the client goes away mid-stream
 	}
-	rdr, err := n.client.DoGet(ctx, c.ticket(q, task(0, 0), 0))
+	abandon(task(0, 0))
+	readSeq(t, c, n, q, task(0, 0), spillRows)
+
+	slow, err := n.client.RunTask(ctx, spec(q, task(0, 1),
+		`SELECT i AS c0 FROM range(10000000000000) r(i) WHERE hash(i) % 7 = 0`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("n", "int64")}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rdr.Next() {
-		t.Fatal(rdr.Err())
+	// DuckDB has not produced a first batch: the client's deadline passes.
+	dctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if _, err := readAll(t, dctx, n.client, c.ticket(q, task(0, 1), 0), nil, func(arrow.RecordBatch, int) {}); err == nil {
+		t.Fatal("a read past its deadline succeeded")
 	}
-	rdr.Release() // the client goes away mid-stream
+	_, err = slow.Wait(ctx)
+	wantCode(t, err, qerr.ErrCancelled)
 	waitRest(t, n)
 	_, err = n.w.OpenBuffer(ctx, stage.Ticket{Query: q, Task: task(0, 0)})
-	wantCode(t, err, qerr.ErrNotFound)
+	wantCode(t, err, qerr.ErrCancelled)
 }
 
 // TestCancelDeletesSpill: cancelling a query whose producer is still

@@ -110,7 +110,7 @@ func (w *Worker) materialize(ctx context.Context, conn *duckdb.Conn, in stage.In
 	}
 	cols := make([]string, schema.NumFields())
 	for i, f := range schema.Fields() {
-		typ, err := duckType(f.Type)
+		typ, err := stage.DuckType(f.Type)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -315,9 +315,20 @@ func sameTypes(got, want *arrow.Schema, what string) error {
 	for i, f := range want.Fields() {
 		// A column the plan types NULL (SELECT NULL) comes out of DuckDB as
 		// some type of NULLs; the router hands it on as Arrow's null type.
-		if g := got.Field(i).Type; !arrow.TypeEqual(g, f.Type) && f.Type.ID() != arrow.NULL {
+		if g := got.Field(i).Type; !arrow.TypeEqual(g, f.Type) && f.Type.ID() != arrow.NULL && !sameInstants(g, f.Type) {
 			return qerr.ErrInternal.New("%s column %d (%s) is %s, the plan promised %s", what, i, f.Name, g, f.Type)
 		}
 	}
 	return nil
+}
+
+// sameInstants reports whether a and b are timestamps of one unit that
+// both have a time zone: their values are the same UTC instants whatever
+// the zones are named (DuckDB labels TIMESTAMPTZ with its TimeZone
+// setting, Etc/UTC or UTC; a client may send +02:00), so the router only
+// relabels them with the promised zone.
+func sameInstants(a, b arrow.DataType) bool {
+	ta, ok1 := a.(*arrow.TimestampType)
+	tb, ok2 := b.(*arrow.TimestampType)
+	return ok1 && ok2 && ta.Unit == tb.Unit && ta.TimeZone != "" && tb.TimeZone != ""
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
 
+	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -195,11 +196,13 @@ type task struct {
 	spec   *stage.TaskSpec
 	ctx    context.Context
 	cancel context.CancelCauseFunc
-	stop   context.CancelFunc // releases the deadline timer
-	schema *arrow.Schema      // the promised output schema
-	bufs   []*buffer
-	acct   taskAcct
-	log    *zap.Logger
+	timer  *time.Timer // cancels the task at its deadline; RenewQuery moves it
+	// deadline is the timer's time; Worker.mu guards it.
+	deadline time.Time
+	schema   *arrow.Schema // the promised output schema
+	bufs     []*buffer
+	acct     taskAcct
+	log      *zap.Logger
 
 	done  chan struct{}
 	stats stage.TaskStatsSpec
@@ -211,12 +214,23 @@ type TaskHandle struct {
 	t *task
 }
 
-// Wait blocks until the task has finished or ctx is done, and returns the
-// task's statistics or its error. Leaving Wait does not stop the task.
+// Wait blocks until the task has finished, been cancelled or ctx is done,
+// and returns the task's statistics or its error. A cancelled task
+// answers its cause at once, while it still stops (DuckDB's interrupt
+// takes a moment), so that whoever waits learns of a cancel from within
+// the worker (an abandoned result) without that delay. Leaving Wait does
+// not stop the task.
 func (h *TaskHandle) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
 	select {
 	case <-h.t.done:
 		return h.t.stats, h.t.err
+	case <-h.t.ctx.Done():
+		select {
+		case <-h.t.done: // finished: runTask ends the context after done
+			return h.t.stats, h.t.err
+		default:
+			return stage.TaskStatsSpec{}, context.Cause(h.t.ctx)
+		}
 	case <-ctx.Done():
 		return stage.TaskStatsSpec{}, qerr.ErrCancelled.Wrap(context.Cause(ctx), "waiting for task %s", h.t.spec.Task)
 	}
@@ -274,15 +288,17 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	}
 
 	t := &task{
-		spec:   spec,
-		schema: schema,
-		done:   make(chan struct{}),
-		log:    w.log.With(zap.String("query_id", string(spec.Query)), zap.String("task", spec.Task.String())),
+		spec:     spec,
+		schema:   schema,
+		deadline: deadline,
+		done:     make(chan struct{}),
+		log:      w.log.With(zap.String("query_id", string(spec.Query)), zap.String("task", spec.Task.String())),
 	}
-	ctx, stop := context.WithDeadlineCause(context.Background(), deadline,
-		qerr.ErrCancelled.New("task %s of query %s passed its deadline", spec.Task, spec.Query))
-	t.ctx, t.cancel = context.WithCancelCause(ctx)
-	t.stop = stop
+	t.ctx, t.cancel = context.WithCancelCause(context.Background())
+	t.timer = time.AfterFunc(time.Until(deadline), func() {
+		t.cancel(qerr.ErrCancelled.New("task %s of query %s passed its deadline", spec.Task, spec.Query))
+	})
+	stop := func() { t.timer.Stop() }
 
 	w.mu.Lock()
 	if w.closed {
@@ -306,7 +322,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	}
 	for p := range nparts {
 		k := bufKey{spec.Query, spec.Task, p}
-		b := newBuffer(k, schema, deadline, qs.mem, &t.acct)
+		b := newBuffer(k, schema, deadline, qs.mem, &t.acct, spec.Output.Kind == stage.OutputResult)
 		qs.bufs[k] = b
 		t.bufs = append(t.bufs, b)
 	}
@@ -369,6 +385,7 @@ func (w *Worker) runTask(t *task) {
 	for _, b := range t.bufs {
 		b.finish(err)
 	}
+	metrics.ObserveTask(w.cfg.Address, string(t.spec.Output.Kind), stats.RowsOut, stats.BytesOut, stats.SpilledBytes, err)
 
 	w.mu.Lock()
 	if qs, ok := w.queries[t.spec.Query]; ok {
@@ -388,16 +405,19 @@ func (w *Worker) runTask(t *task) {
 			zap.Int64("peak_bytes", stats.PeakBytes), zap.Int64("spilled_bytes", stats.SpilledBytes))
 	}
 	t.stats, t.err = stats, err
-	t.cancel(nil)
-	t.stop()
+	t.timer.Stop()
 	close(t.done)
+	t.cancel(nil) // after done: Wait tells a cancel from the end by it
 }
 
-// OpenBuffer returns the reader of the buffer a verified ticket names. The
-// reader's Next blocks until a batch arrives or the buffer ends, fails, or
-// ctx is done; the caller releases the reader. A buffer has one reader: it
-// is freed when that reader reaches its end or is released early. An unknown
-// or freed buffer is ErrNotFound, one that is already being read ErrInvalid.
+// OpenBuffer returns a reader of the buffer a verified ticket names, from
+// its start. The reader's Next blocks until a batch arrives or the buffer
+// ends, fails, or ctx is done; the caller releases the reader. An exchange
+// buffer has one reader and is freed once read or abandoned; a result
+// buffer may be read again, also concurrently, until it expires or its
+// query is cancelled (see buffer). An unknown or freed buffer is
+// ErrNotFound, an exchange buffer that is already being read ErrInvalid, a
+// result too large to keep that was partly read ErrTooLarge.
 func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
 	k := bufKey{t.Query, t.Task, t.Partition}
 	w.mu.Lock()
@@ -405,11 +425,9 @@ func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordRe
 	if qs, ok := w.queries[t.Query]; ok {
 		b = qs.bufs[k]
 	}
+	cause := w.causes[t.Query]
 	w.mu.Unlock()
 	if b == nil {
-		w.mu.Lock()
-		cause := w.causes[t.Query]
-		w.mu.Unlock()
 		if cause != nil {
 			// The query failed or was cancelled: say why, not just that
 			// its buffer is gone.
@@ -418,15 +436,45 @@ func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordRe
 		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
 	}
 	b.mu.Lock()
-	opened := b.opened
-	b.opened = true
-	b.mu.Unlock()
-	if opened {
+	defer b.mu.Unlock()
+	switch {
+	case !b.result && b.opened:
 		return nil, qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(k), t.Query)
+	case b.first > 0:
+		return nil, qerr.ErrTooLarge.New("result %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was partly read: it can be read only once", partName(k), t.Query)
 	}
-	r := &bufferReader{ctx: ctx, b: b, w: w}
+	b.opened = true
+	r := &bufferReader{ctx: ctx, b: b, w: w, pos: b.first}
 	r.refs.Store(1)
+	b.readers[r] = struct{}{}
 	return r, nil
+}
+
+// RenewQuery moves the deadline of every task and buffer of q on this
+// worker to until, where that is later: a renewed result stays fetchable,
+// and its tasks may run, that long. It reports whether the worker holds
+// anything of q.
+func (w *Worker) RenewQuery(q stage.QueryID, until time.Time) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	qs, ok := w.queries[q]
+	if !ok {
+		return false
+	}
+	for _, b := range qs.bufs {
+		if until.After(b.deadline) {
+			b.deadline = until
+		}
+	}
+	for _, t := range qs.tasks {
+		if until.After(t.deadline) {
+			t.deadline = until
+			t.timer.Reset(time.Until(until))
+		}
+	}
+	w.log.Info("query renewed", zap.String("query_id", string(q)), zap.Time("until", until),
+		zap.Int("tasks", len(qs.tasks)), zap.Int("buffers", len(qs.bufs)))
+	return true
 }
 
 // freeBuffer removes b from the registry and frees it; err (if any) is what
@@ -490,6 +538,7 @@ type Stats struct {
 	Queries       int   `json:"queries"`        // queries with tasks or buffers here
 	Tasks         int   `json:"tasks"`          // running tasks
 	Buffers       int   `json:"buffers"`        // registered buffers
+	Readers       int   `json:"readers"`        // streams reading them now
 	BufferedBytes int64 `json:"buffered_bytes"` // bytes of in-memory batches
 	SpillFiles    int   `json:"spill_files"`    // files under the spill directory
 	SpillBytes    int64 `json:"spill_bytes"`    // their bytes
@@ -509,6 +558,11 @@ func (w *Worker) Stats() Stats {
 		s.Tasks += len(qs.tasks)
 		s.Buffers += len(qs.bufs)
 		s.BufferedBytes += qs.mem.mem.cur.Load()
+		for _, b := range qs.bufs {
+			b.mu.Lock() // after w.mu: nothing takes them the other way round
+			s.Readers += len(b.readers)
+			b.mu.Unlock()
+		}
 	}
 	w.mu.Unlock()
 	if w.cfg.SpillDir != "" {

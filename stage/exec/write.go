@@ -90,7 +90,7 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	items := make([]string, len(fields))
 	aliases := make([]string, len(fields))
 	for i, f := range fields {
-		typ, err := duckType(f.Type)
+		typ, err := stage.DuckType(f.Type)
 		if err != nil {
 			return df, false, err
 		}

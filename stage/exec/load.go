@@ -1,0 +1,58 @@
+package exec
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"io"
+
+	"github.com/quiverdb/quiver/qerr"
+)
+
+// ActionLoad is the worker action that answers a Load as JSON (cluster
+// secret required): what the coordinator's console and system.workers show
+// of each worker.
+const ActionLoad = "quiver.load"
+
+// Load is what a worker reports of itself: what it holds (Stats) and what
+// its DuckDB database uses. Unlike Stats it is not zero at rest: DuckDB
+// keeps memory between queries.
+type Load struct {
+	Stats
+	DuckDBMemory int64 `json:"duckdb_memory"` // bytes DuckDB holds in memory
+	DuckDBTemp   int64 `json:"duckdb_temp"`   // bytes of DuckDB's own temporary files
+}
+
+// Load reports the worker's holdings and its engine's memory.
+func (w *Worker) Load(ctx context.Context) (Load, error) {
+	mem, temp, err := w.engine.Memory(ctx)
+	return Load{Stats: w.Stats(), DuckDBMemory: mem, DuckDBTemp: temp}, err
+}
+
+// Memory is what the database uses now, summed over duckdb_memory()'s
+// components: bytes in memory and bytes of temporary storage. It runs on a
+// connection of its own, not counted in OpenConnections (which counts
+// tasks' connections).
+func (e *Engine) Memory(ctx context.Context) (mem, temp int64, err error) {
+	c, err := e.connector.Connect(ctx)
+	if err != nil {
+		return 0, 0, qerr.ErrUnavailable.Wrap(err, "connect to DuckDB")
+	}
+	defer c.Close()
+	q, ok := c.(driver.QueryerContext)
+	if !ok {
+		return 0, 0, qerr.ErrInternal.New("DuckDB connection cannot query")
+	}
+	rows, err := q.QueryContext(ctx, "SELECT CAST(sum(memory_usage_bytes) AS BIGINT), CAST(sum(temporary_storage_bytes) AS BIGINT) FROM duckdb_memory()", nil)
+	if err != nil {
+		return 0, 0, duckError(err, "read duckdb_memory()")
+	}
+	defer rows.Close()
+	vals := make([]driver.Value, 2)
+	if err := rows.Next(vals); err != nil && !errors.Is(err, io.EOF) {
+		return 0, 0, duckError(err, "read duckdb_memory()")
+	}
+	mem, _ = vals[0].(int64)
+	temp, _ = vals[1].(int64)
+	return mem, temp, nil
+}
