@@ -106,13 +106,13 @@ def test_polars_aggregate_matches_polars(conn, source):
 @pytest.mark.feature("dataframes: polars")
 @pytest.mark.feature("large result")
 def test_polars_iter_batches(conn, source):
-    """A larger result in batches (lineage of a cross join with a six-row table)."""
+    """A larger result in batches: df_t crossed with a table of 15 rows."""
     with conn.cursor() as cur:
-        cur.adbc_ingest("df_six", pa.table({"x": pa.array(range(15), pa.int64())}), mode="create")
+        cur.adbc_ingest("df_x", pa.table({"x": pa.array(range(15), pa.int64())}), mode="create")
     n = 0
     total = 0
     for frame in pl.read_database(
-        "SELECT k, x FROM df_t CROSS JOIN df_six", connection=conn, iter_batches=True, batch_size=50_000
+        "SELECT k, x FROM df_t CROSS JOIN df_x", connection=conn, iter_batches=True, batch_size=50_000
     ):
         n += frame.height
         total += frame["x"].sum()
