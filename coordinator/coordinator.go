@@ -57,7 +57,7 @@ type Coordinator struct {
 	wg     sync.WaitGroup
 
 	queries  registry       // running and recent queries (registry.go)
-	prepared statementCache // prepared statements (prepared.go)
+	prepared statementCache // rows bound to prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
@@ -122,12 +122,17 @@ func newQueryID() stage.QueryID {
 // completion first.
 func (c *Coordinator) Execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
 	ctx = withStatement(ctx, sess, sql)
+	return c.leased(ctx, func() (*Result, error) { return c.execute(ctx, sess, sql) })
+}
+
+// leased runs fn, which binds and starts a statement, inside the
+// transaction of ctx if it has one, holding a lease on the files of the
+// snapshots it binds until the query's tasks have read them (a concurrent
+// replace or drop retires them meanwhile).
+func (c *Coordinator) leased(ctx context.Context, fn func() (*Result, error)) (*Result, error) {
 	return inTxn(ctx, func() (*Result, error) {
-		// The lease keeps the files of the snapshots bound here until the
-		// query's tasks have read them (a concurrent replace or drop retires
-		// them meanwhile).
 		l := c.acquireFiles()
-		res, err := c.execute(ctx, sess, sql)
+		res, err := fn()
 		if err != nil || res.Query == "" {
 			c.releaseFiles(l)
 			return res, err

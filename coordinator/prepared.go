@@ -1,19 +1,14 @@
 package coordinator
 
 import (
-	"bytes"
-	"container/list"
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/quiverdb/quiver/catalog"
@@ -32,9 +27,9 @@ import (
 // would read stale data, and parse plus bind cost far less than running
 // the plan on the workers.
 type Prepared struct {
-	// ID names the statement in the coordinator's cache of prepared
-	// statements; the handles of one statement with different bound values
-	// share it.
+	// ID names the statement in the coordinator's cache of bound rows
+	// (statementCache); the handles of one statement with different bound
+	// values share it.
 	ID  string
 	SQL string
 	// Database was current when the statement was prepared: its names
@@ -48,13 +43,26 @@ type Prepared struct {
 	// Rows are the parameter rows bound for a query (DoPut of
 	// CommandPreparedStatementQuery); nil when none are.
 	Rows [][]*stage.Literal
+	// Txn is the transaction the statement was prepared in (Flight SQL
+	// gives it at CreatePreparedStatement only); every execution runs in
+	// it. Empty outside a transaction.
+	Txn string
 }
 
 // ParamSchema is the schema of the parameter rows a client binds: one
 // nullable column per marker, named by its position ($1, $2, ...).
+//
+// A timestamp parameter is advertised in milliseconds: the Flight SQL JDBC
+// driver (18.3) writes a java.sql.Timestamp's epoch milliseconds into a
+// vector of the advertised unit without converting them. A value of any
+// unit still converts to the parameter's own type (ParamValue), so a client
+// that sends microseconds keeps them.
 func (p *Prepared) ParamSchema() *arrow.Schema {
 	fields := make([]arrow.Field, len(p.Params))
 	for i, t := range p.Params {
+		if ts, ok := t.(*arrow.TimestampType); ok {
+			t = &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: ts.TimeZone}
+		}
 		fields[i] = arrow.Field{Name: fmt.Sprintf("$%d", i+1), Type: t, Nullable: true}
 	}
 	return arrow.NewSchema(fields, nil)
@@ -85,9 +93,10 @@ func (c *Coordinator) Prepare(ctx context.Context, sess *Session, sql string) (*
 	_, _ = rand.Read(id[:])
 	_, isQuery := stmt.(*binder.Query)
 	p := &Prepared{ID: hex.EncodeToString(id[:]), SQL: sql, Database: db, User: sess.User(), Params: types, Query: isQuery}
-	schema := resultSchema(stmt)
-	c.prepared.put(p.ID, &cachedStatement{schema: schema})
-	return p, schema, nil
+	if t := txnFrom(ctx); t != nil {
+		p.Txn = t.id
+	}
+	return p, resultSchema(stmt), nil
 }
 
 // Describe is the schema of what sql returns in sess (GetSchema), without
@@ -104,11 +113,11 @@ func (c *Coordinator) Describe(ctx context.Context, sess *Session, sql string) (
 // with them as typed NULLs, the statement whose schema an execution
 // delivers.
 func (c *Coordinator) describe(ctx context.Context, sess *Session, db, sql string) ([]arrow.DataType, binder.Statement, error) {
-	ast, err := binder.ParseWithin(sql, c.cfg.Limits)
+	tree, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	types, err := binder.New(c.catalogFor(ctx), db, 1).WithEnv(c.env(sess)).InferParams(ctx, ast)
+	types, err := binder.New(c.catalogFor(ctx), db, 1).WithEnv(c.env(sess)).InferParams(ctx, tree)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -126,23 +135,18 @@ func resultSchema(stmt binder.Statement) *arrow.Schema {
 	case !ok:
 		return arrow.NewSchema(nil, nil)
 	case q.Explain:
-		return arrow.NewSchema([]arrow.Field{{Name: "plan", Type: arrow.BinaryTypes.String, Nullable: true}}, nil)
+		return (&stage.Values{Names: []string{"plan"}, Types: []arrow.DataType{arrow.BinaryTypes.String}}).Schema()
 	}
 	return q.Plan.Schema()
 }
 
 // PreparedSchema is the result schema of p in sess as its tables are now.
 func (c *Coordinator) PreparedSchema(ctx context.Context, sess *Session, p *Prepared) (*arrow.Schema, error) {
-	if e, ok := c.prepared.get(p.ID); ok && e.schema != nil {
-		return e.schema, nil
-	}
 	stmt, _, err := c.bindIn(ctx, sess, c.catalogFor(ctx), p.Database, p.SQL, p.Params, nil)
 	if err != nil {
 		return nil, err
 	}
-	schema := resultSchema(stmt)
-	c.prepared.update(p.ID, func(e *cachedStatement) { e.schema = schema })
-	return schema, nil
+	return resultSchema(stmt), nil
 }
 
 // ReadParams reads the parameter rows a client binds (one column per
@@ -167,7 +171,7 @@ func (c *Coordinator) ReadParams(p *Prepared, rdr array.RecordReader, limit int)
 				size += len(v.Text) + 8
 			}
 			if size > limit {
-				return nil, qerr.ErrTooLarge.New("the bound parameters take more than %d bytes: bind fewer rows per execution, or load data by bulk ingest", limit)
+				return nil, qerr.ErrTooLarge.New("the bound parameters take more than %d bytes: bind fewer rows per execution (an update's rows, as executemany sends them, may take %d), or load data by bulk ingest", limit, MaxBoundBytes)
 			}
 			rows = append(rows, row)
 		}
@@ -184,7 +188,7 @@ func (c *Coordinator) ReadParams(p *Prepared, rdr array.RecordReader, limit int)
 func (c *Coordinator) WithRows(p *Prepared, rows [][]*stage.Literal) *Prepared {
 	out := *p
 	out.Rows = rows
-	c.prepared.update(p.ID, func(e *cachedStatement) { e.rows = rows })
+	c.prepared.put(p.ID, rows)
 	return &out
 }
 
@@ -195,17 +199,16 @@ func (c *Coordinator) ClosePrepared(p *Prepared) { c.prepared.remove(p.ID) }
 
 // ExecutePrepared runs p as a query in sess, once per bound parameter row
 // (see unionRows), and answers like Execute. A statement that is not a
-// query runs as an update, and the Result carries its row count.
-func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Prepared) (*Result, error) {
+// query runs as an update (ExecutePreparedUpdate), and the Result carries
+// its row count.
+func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Prepared, mem memory.Allocator) (*Result, error) {
 	ctx = withStatement(ctx, sess, p.SQL)
 	rows := p.Rows
 	if rows == nil && len(p.Params) > 0 {
-		if e, ok := c.prepared.get(p.ID); ok {
-			rows = e.rows
-		}
+		rows = c.prepared.get(p.ID)
 	}
 	if !p.Query {
-		n, err := c.ExecutePreparedUpdate(ctx, sess, p, rows)
+		n, err := c.ExecutePreparedUpdate(ctx, sess, p, rows, mem)
 		if err != nil {
 			return nil, err
 		}
@@ -217,26 +220,34 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 		}
 		rows = [][]*stage.Literal{nil}
 	}
-	stmts, workers, err := c.bindRows(ctx, sess, p, rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(stmts) == 1 {
-		return c.run(ctx, sess, stmts[0], workers)
-	}
-	q, err := unionRows(stmts)
-	if err != nil {
-		return nil, err
-	}
-	return c.run(ctx, sess, q, workers)
+	return c.leased(ctx, func() (*Result, error) {
+		stmts, workers, err := c.bindRows(ctx, sess, p, rows)
+		if err != nil {
+			return nil, err
+		}
+		if len(stmts) == 1 {
+			return c.run(ctx, sess, stmts[0], workers)
+		}
+		q, err := unionRows(stmts)
+		if err != nil {
+			return nil, err
+		}
+		return c.run(ctx, sess, q, workers)
+	})
 }
 
 // ExecutePreparedUpdate runs p as an update in sess with the bound rows.
 // An INSERT bound with several rows is one write of all their rows,
-// committed in one snapshot (executemany is atomic); a statement without
-// parameters runs once.
-func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) (int64, error) {
+// committed in one snapshot (executemany is atomic): INSERT ... VALUES
+// (?, ...) of markers only loads them like a bulk ingest, as batches (from
+// mem) spread over the workers; other INSERTs write one VALUES of them all.
+// A statement without parameters runs once.
+func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
 	ctx = withStatement(ctx, sess, p.SQL)
+	return inTxn(ctx, func() (int64, error) { return c.executePreparedUpdate(ctx, sess, p, rows, mem) })
+}
+
+func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
 	if p.Query {
 		return 0, qerr.ErrInvalid.New("a query returns rows: execute it as a query, not an update")
 	}
@@ -245,6 +256,15 @@ func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, 
 	}
 	if len(rows) == 0 {
 		return 0, qerr.ErrInvalid.New("the statement has %d parameters and no values are bound", len(p.Params))
+	}
+	if len(rows) > 1 {
+		first, _, err := c.bindRows(ctx, sess, p, rows[:1])
+		if err != nil {
+			return 0, err
+		}
+		if ins, ok := first[0].(*binder.Insert); ok && ins.Fill != nil {
+			return c.loadRows(ctx, sess, ins, rows, mem)
+		}
 	}
 	stmts, workers, err := c.bindRows(ctx, sess, p, rows)
 	if err != nil {
@@ -302,343 +322,34 @@ func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, 
 // concurrent use.
 type snapshotCatalog struct {
 	catalog.Catalog
-	tables map[[2]string]tableRead
-	views  map[[2]string]viewRead
+	tables map[[2]string]read[*catalog.Table]
+	views  map[[2]string]read[*catalog.View]
 }
 
-type tableRead struct {
-	t   *catalog.Table
+type read[T any] struct {
+	v   T
 	err error
 }
 
-type viewRead struct {
-	v   *catalog.View
-	err error
-}
-
-func (s *snapshotCatalog) GetTable(ctx context.Context, db, name string) (*catalog.Table, error) {
+// remember answers the read of db.name from m, reading it with get the
+// first time.
+func remember[T any](m *map[[2]string]read[T], db, name string, get func() (T, error)) (T, error) {
 	k := [2]string{db, name}
-	r, ok := s.tables[k]
+	r, ok := (*m)[k]
 	if !ok {
-		r.t, r.err = s.Catalog.GetTable(ctx, db, name)
-		if s.tables == nil {
-			s.tables = map[[2]string]tableRead{}
+		r.v, r.err = get()
+		if *m == nil {
+			*m = map[[2]string]read[T]{}
 		}
-		s.tables[k] = r
-	}
-	return r.t, r.err
-}
-
-func (s *snapshotCatalog) GetView(ctx context.Context, db, name string) (*catalog.View, error) {
-	k := [2]string{db, name}
-	r, ok := s.views[k]
-	if !ok {
-		r.v, r.err = s.Catalog.GetView(ctx, db, name)
-		if s.views == nil {
-			s.views = map[[2]string]viewRead{}
-		}
-		s.views[k] = r
+		(*m)[k] = r
 	}
 	return r.v, r.err
 }
 
-// unionRows is the query bound with several parameter rows: the plans bound
-// per row under UNION ALL, each tagged with its row number, sorted by it
-// and by the query's own ORDER BY, the tag projected away:
-//
-//	Project (the query's columns)
-//	  Sort: row, the query's ORDER BY keys
-//	    SetOp UNION ALL
-//	      Project: 0 AS row, columns...
-//	        (the plan bound with row 0)
-//	      Project: 1 AS row, columns...
-//	        (the plan bound with row 1)
-//
-// so the results come in parameter-row order, each in its own order. Scan
-// IDs are renumbered apart; every row's plan reads the same snapshot.
-func unionRows(stmts []binder.Statement) (*binder.Query, error) {
-	first := stmts[0].(*binder.Query)
-	if first.Explain {
-		return nil, qerr.ErrInvalid.New("EXPLAIN binds one parameter row, not %d", len(stmts))
-	}
-	keys, ok := orderOf(first.Plan)
-	if !ok {
-		return nil, qerr.ErrUnsupported.New("a query bound with several parameter rows cannot ORDER BY a column it does not return")
-	}
-	schema := first.Plan.Schema()
-	out := &binder.Query{Tables: map[int]*catalog.Table{}}
-	union := &stage.SetOp{Kind: stage.UnionAll}
-	offset := 0
-	for i, s := range stmts {
-		q := s.(*binder.Query)
-		tag := &stage.Project{Input: renumberScans(q.Plan, offset), Names: []string{"row"},
-			Exprs: []stage.Expr{&stage.Literal{Text: fmt.Sprint(i), T: arrow.PrimitiveTypes.Int64}}}
-		for j, f := range schema.Fields() {
-			tag.Names = append(tag.Names, f.Name)
-			tag.Exprs = append(tag.Exprs, &stage.ColumnRef{Index: j, Name: f.Name, T: f.Type})
-		}
-		union.Inputs = append(union.Inputs, tag)
-		n := 0
-		for id, t := range q.Tables {
-			out.Tables[id+offset] = t
-			n = max(n, id+1)
-		}
-		offset += n
-	}
-	sort := &stage.Sort{Input: union, Keys: []stage.SortKey{{Expr: &stage.ColumnRef{Index: 0, Name: "row", T: arrow.PrimitiveTypes.Int64}}}}
-	for _, k := range keys {
-		ref := k.Expr.(*stage.ColumnRef)
-		k.Expr = &stage.ColumnRef{Index: ref.Index + 1, Name: ref.Name, T: ref.T}
-		sort.Keys = append(sort.Keys, k)
-	}
-	top := &stage.Project{Input: sort}
-	for j, f := range schema.Fields() {
-		top.Names = append(top.Names, f.Name)
-		top.Exprs = append(top.Exprs, &stage.ColumnRef{Index: j + 1, Name: f.Name, T: f.Type})
-	}
-	out.Plan = top
-	return out, nil
+func (s *snapshotCatalog) GetTable(ctx context.Context, db, name string) (*catalog.Table, error) {
+	return remember(&s.tables, db, name, func() (*catalog.Table, error) { return s.Catalog.GetTable(ctx, db, name) })
 }
 
-// orderOf is the ORDER BY of a query plan in terms of its output columns:
-// the keys of the Sort under its top Projects and Limits. ok is false when
-// a key is not an output column.
-func orderOf(p stage.Plan) (keys []stage.SortKey, ok bool) {
-	// out[k] is the output column that column k of the current node reaches.
-	var out []int
-	for i := range p.Schema().NumFields() {
-		out = append(out, i)
-	}
-	for {
-		switch n := p.(type) {
-		case *stage.Limit:
-			p = n.Input
-			continue
-		case *stage.Project:
-			in := make([]int, n.Input.Schema().NumFields())
-			for k := range in {
-				in[k] = -1
-			}
-			for j, e := range n.Exprs {
-				if ref, isRef := e.(*stage.ColumnRef); isRef && out[j] >= 0 && in[ref.Index] < 0 {
-					in[ref.Index] = out[j]
-				}
-			}
-			out, p = in, n.Input
-			continue
-		case *stage.Sort:
-			for _, k := range n.Keys {
-				ref, isRef := k.Expr.(*stage.ColumnRef)
-				if !isRef || out[ref.Index] < 0 {
-					return nil, false
-				}
-				k.Expr = &stage.ColumnRef{Index: out[ref.Index], Name: ref.Name, T: ref.T}
-				keys = append(keys, k)
-			}
-		}
-		return keys, true
-	}
-}
-
-// renumberScans adds offset to the ID of every Scan of p.
-func renumberScans(p stage.Plan, offset int) stage.Plan {
-	if s, ok := p.(*stage.Scan); ok {
-		c := *s
-		c.ID += offset
-		return &c
-	}
-	ch := p.Children()
-	if len(ch) == 0 || offset == 0 {
-		return p
-	}
-	out := make([]stage.Plan, len(ch))
-	for i, c := range ch {
-		out[i] = renumberScans(c, offset)
-	}
-	return p.WithChildren(out...)
-}
-
-// concatInserts is one INSERT of the rows of several, bound from the same
-// statement.
-func concatInserts(stmts []binder.Statement) (*binder.Insert, error) {
-	first, ok := stmts[0].(*binder.Insert)
-	if !ok {
-		return nil, qerr.ErrInvalid.New("only INSERT runs with several parameter rows, not %d", len(stmts))
-	}
-	values := *first.Plan.(*stage.Values)
-	values.Rows = nil
-	for _, s := range stmts {
-		values.Rows = append(values.Rows, s.(*binder.Insert).Plan.(*stage.Values).Rows...)
-	}
-	return &binder.Insert{Table: first.Table, Plan: &values}, nil
-}
-
-// A handle is "qps1" + HMAC-SHA256 of the payload + the payload, the JSON of
-// a handleSpec, signed with a key derived from the cluster secret, so a
-// forged or altered handle is refused and every coordinator of the cluster
-// reads a genuine one.
-var handleMagic = []byte("qps1")
-
-const handleKeyPurpose = "quiver prepared statement handle v1"
-
-type handleSpec struct {
-	Version  int         `json:"v"`
-	ID       string      `json:"id"`
-	SQL      string      `json:"sql"`
-	Database string      `json:"db"`
-	User     string      `json:"user,omitempty"`
-	Params   []string    `json:"params,omitempty"` // catalog.TypeString
-	Query    bool        `json:"query,omitempty"`
-	Rows     [][]*string `json:"rows,omitempty"` // values' texts; nil is NULL
-}
-
-const handleVersion = 1
-
-func (c *Coordinator) handleMAC(payload []byte) []byte {
-	m := hmac.New(sha256.New, c.signer.Derive(handleKeyPurpose))
-	m.Write(payload)
-	return m.Sum(nil)
-}
-
-// Handle is p's signed handle. A handle over MaxHandleBytes (a query's
-// bound values are in it) is ErrTooLarge.
-func (c *Coordinator) Handle(p *Prepared) ([]byte, error) {
-	spec := handleSpec{Version: handleVersion, ID: p.ID, SQL: p.SQL, Database: p.Database, User: p.User, Query: p.Query}
-	for _, t := range p.Params {
-		spec.Params = append(spec.Params, catalog.TypeString(t))
-	}
-	for _, row := range p.Rows {
-		texts := make([]*string, len(row))
-		for i, v := range row {
-			if !v.Null {
-				texts[i] = &v.Text
-			}
-		}
-		spec.Rows = append(spec.Rows, texts)
-	}
-	payload, err := json.Marshal(spec)
-	if err != nil {
-		return nil, qerr.ErrInternal.Wrap(err, "encode prepared statement handle")
-	}
-	if n := len(handleMagic) + sha256.Size + len(payload); n > MaxHandleBytes {
-		return nil, qerr.ErrTooLarge.New("the bound parameters make a prepared statement handle of %d bytes, more than %d: bind fewer rows per execution", n, MaxHandleBytes)
-	}
-	out := append(append([]byte(nil), handleMagic...), c.handleMAC(payload)...)
-	return append(out, payload...), nil
-}
-
-// OpenPrepared reads a handle that a coordinator of this cluster signed, for
-// sess. A handle that is not one is ErrInvalid, a forged or altered one, or
-// one of another user, ErrUnauthorized.
-func (c *Coordinator) OpenPrepared(sess *Session, handle []byte) (*Prepared, error) {
-	rest, ok := bytes.CutPrefix(handle, handleMagic)
-	if !ok || len(rest) < sha256.Size {
-		return nil, qerr.ErrInvalid.New("not a prepared statement handle of this server")
-	}
-	mac, payload := rest[:sha256.Size], rest[sha256.Size:]
-	if !hmac.Equal(mac, c.handleMAC(payload)) {
-		return nil, qerr.ErrUnauthorized.New("prepared statement handle signature does not match")
-	}
-	var spec handleSpec
-	if err := json.Unmarshal(payload, &spec); err != nil || spec.Version != handleVersion {
-		return nil, qerr.ErrInvalid.New("prepared statement handle of an unknown version")
-	}
-	if spec.User != sess.User() {
-		return nil, qerr.ErrUnauthorized.New("prepared statement belongs to another user")
-	}
-	p := &Prepared{ID: spec.ID, SQL: spec.SQL, Database: spec.Database, User: spec.User, Query: spec.Query}
-	for _, s := range spec.Params {
-		t, err := catalog.ParseType(s)
-		if err != nil {
-			return nil, qerr.ErrInvalid.Wrap(err, "prepared statement handle")
-		}
-		p.Params = append(p.Params, t)
-	}
-	for _, texts := range spec.Rows {
-		if len(texts) != len(p.Params) {
-			return nil, qerr.ErrInvalid.New("prepared statement handle: a row of %d values for %d parameters", len(texts), len(p.Params))
-		}
-		row := make([]*stage.Literal, len(texts))
-		for i, text := range texts {
-			row[i] = &stage.Literal{Null: text == nil, T: p.Params[i]}
-			if text != nil {
-				row[i].Text = *text
-			}
-		}
-		p.Rows = append(p.Rows, row)
-	}
-	return p, nil
-}
-
-// statementCache keeps, per prepared statement ID, the schema computed at
-// prepare time and the rows last bound, the least recently used forgotten
-// beyond maxCachedStatements. Losing an entry (a restart) costs a re-bind
-// or, for a client that does not adopt the handle DoPut returns, its bound
-// rows; the handle itself stays valid.
-type statementCache struct {
-	mu    sync.Mutex
-	order *list.List // of string IDs, most recent first
-	byID  map[string]*list.Element
-}
-
-type cachedStatement struct {
-	id     string
-	schema *arrow.Schema
-	rows   [][]*stage.Literal
-}
-
-func (s *statementCache) put(id string, e *cachedStatement) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.putLocked(id, e)
-}
-
-func (s *statementCache) putLocked(id string, e *cachedStatement) {
-	if s.byID == nil {
-		s.order, s.byID = list.New(), map[string]*list.Element{}
-	}
-	e.id = id
-	if el, ok := s.byID[id]; ok {
-		el.Value = e
-		s.order.MoveToFront(el)
-		return
-	}
-	s.byID[id] = s.order.PushFront(e)
-	for s.order.Len() > maxCachedStatements {
-		last := s.order.Back()
-		s.order.Remove(last)
-		delete(s.byID, last.Value.(*cachedStatement).id)
-	}
-}
-
-func (s *statementCache) get(id string) (cachedStatement, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	el, ok := s.byID[id]
-	if !ok {
-		return cachedStatement{}, false
-	}
-	s.order.MoveToFront(el)
-	return *el.Value.(*cachedStatement), true
-}
-
-// update changes the entry of id, creating it if it was forgotten.
-func (s *statementCache) update(id string, fn func(*cachedStatement)) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := &cachedStatement{}
-	if el, ok := s.byID[id]; ok {
-		*e = *el.Value.(*cachedStatement)
-	}
-	fn(e)
-	s.putLocked(id, e)
-}
-
-func (s *statementCache) remove(id string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if el, ok := s.byID[id]; ok {
-		s.order.Remove(el)
-		delete(s.byID, id)
-	}
+func (s *snapshotCatalog) GetView(ctx context.Context, db, name string) (*catalog.View, error) {
+	return remember(&s.views, db, name, func() (*catalog.View, error) { return s.Catalog.GetView(ctx, db, name) })
 }

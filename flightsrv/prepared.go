@@ -6,8 +6,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"go.uber.org/zap"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
 
 	"github.com/quiverdb/quiver/coordinator"
 )
@@ -24,8 +22,9 @@ import (
 // that is not a query) and the parameter schema the binder inferred.
 func (s *SQLServer) CreatePreparedStatement(ctx context.Context, req flightsql.ActionCreatePreparedStatementRequest) (flightsql.ActionCreatePreparedStatementResult, error) {
 	var res flightsql.ActionCreatePreparedStatementResult
-	if len(req.GetTransactionId()) > 0 {
-		return res, status.Error(codes.Unimplemented, "prepared statements inside a transaction are not supported")
+	ctx, err := s.inTxn(ctx, req.GetTransactionId())
+	if err != nil {
+		return res, err
 	}
 	p, schema, err := s.coord.Prepare(ctx, s.session(ctx), req.GetQuery())
 	if err != nil {
@@ -81,15 +80,30 @@ func (s *SQLServer) GetFlightInfoPreparedStatement(ctx context.Context, cmd flig
 	return s.flightInfo(res, desc), nil
 }
 
+// openPrepared reads a handle for the call's session, and puts the
+// transaction the statement was prepared in on the context; its error is a
+// status.
+func (s *SQLServer) openPrepared(ctx context.Context, handle []byte) (context.Context, *coordinator.Session, *coordinator.Prepared, error) {
+	sess := s.session(ctx)
+	p, err := s.coord.OpenPrepared(sess, handle)
+	if err != nil {
+		return nil, nil, nil, StatusFromError(err)
+	}
+	ctx, err = s.inTxn(ctx, []byte(p.Txn))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ctx, sess, p, nil
+}
+
 // executePrepared starts a prepared statement (GetFlightInfo and
 // PollFlightInfo); its error is a status.
 func (s *SQLServer) executePrepared(ctx context.Context, cmd flightsql.PreparedStatementQuery) (*coordinator.Result, error) {
-	sess := s.session(ctx)
-	p, err := s.coord.OpenPrepared(sess, cmd.GetPreparedStatementHandle())
+	ctx, sess, p, err := s.openPrepared(ctx, cmd.GetPreparedStatementHandle())
 	if err != nil {
-		return nil, StatusFromError(err)
+		return nil, err
 	}
-	res, err := s.coord.ExecutePrepared(ctx, sess, p)
+	res, err := s.coord.ExecutePrepared(ctx, sess, p, s.mem)
 	if err != nil {
 		s.log.Info("prepared statement failed", zap.String("sql", p.SQL), zap.Error(err))
 		return nil, StatusFromError(err)
@@ -100,16 +114,15 @@ func (s *SQLServer) executePrepared(ctx context.Context, cmd flightsql.PreparedS
 // DoPutPreparedStatementUpdate runs a prepared update once with every row
 // bound: an INSERT with many rows (executemany) is one atomic write.
 func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flightsql.PreparedStatementUpdate, rdr flight.MessageReader) (int64, error) {
-	sess := s.session(ctx)
-	p, err := s.coord.OpenPrepared(sess, cmd.GetPreparedStatementHandle())
+	ctx, sess, p, err := s.openPrepared(ctx, cmd.GetPreparedStatementHandle())
 	if err != nil {
-		return 0, StatusFromError(err)
+		return 0, err
 	}
 	rows, err := s.coord.ReadParams(p, rdr, coordinator.MaxBoundBytes)
 	if err != nil {
 		return 0, StatusFromError(err)
 	}
-	n, err := s.coord.ExecutePreparedUpdate(ctx, sess, p, rows)
+	n, err := s.coord.ExecutePreparedUpdate(ctx, sess, p, rows, s.mem)
 	if err != nil {
 		s.log.Info("prepared update failed", zap.String("sql", p.SQL), zap.Error(err))
 	}
@@ -118,11 +131,11 @@ func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flight
 
 // GetSchemaPreparedStatement is the result schema of a prepared statement.
 func (s *SQLServer) GetSchemaPreparedStatement(ctx context.Context, cmd flightsql.PreparedStatementQuery, _ *flight.FlightDescriptor) (*flight.SchemaResult, error) {
-	p, err := s.coord.OpenPrepared(s.session(ctx), cmd.GetPreparedStatementHandle())
+	ctx, sess, p, err := s.openPrepared(ctx, cmd.GetPreparedStatementHandle())
 	if err != nil {
-		return nil, StatusFromError(err)
+		return nil, err
 	}
-	schema, err := s.coord.PreparedSchema(ctx, s.session(ctx), p)
+	schema, err := s.coord.PreparedSchema(ctx, sess, p)
 	if err != nil {
 		return nil, StatusFromError(err)
 	}

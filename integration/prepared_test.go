@@ -21,14 +21,18 @@ import (
 )
 
 // params is one record of parameter rows, from JSON rows of the given
-// columns (name type pairs); t.Cleanup releases it.
+// columns; t.Cleanup releases it and checks that nothing else holds it.
 func params(t testing.TB, fields []arrow.Field, rows string) arrow.RecordBatch {
 	t.Helper()
-	rec, _, err := array.RecordFromJSON(memory.NewGoAllocator(), arrow.NewSchema(fields, nil), strings.NewReader(rows))
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	rec, _, err := array.RecordFromJSON(mem, arrow.NewSchema(fields, nil), strings.NewReader(rows))
 	if err != nil {
 		t.Fatalf("parameter rows %s: %v", rows, err)
 	}
-	t.Cleanup(rec.Release)
+	t.Cleanup(func() {
+		rec.Release()
+		mem.AssertSize(t, 0)
+	})
 	return rec
 }
 
@@ -310,6 +314,36 @@ func TestPrepared(t *testing.T) {
 			t.Errorf("after executemany: %s, want %s", g, w)
 		}
 
+		// Into a bucketed table the rows land in their buckets.
+		c.MustExec("CREATE TABLE many_b (k INT, v VARCHAR(10)) PARTITION BY HASH(k) PARTITIONS 4")
+		got, err = c.PreparedUpdate("INSERT INTO many_b (v, k) VALUES (?, ?)", params(t, []arrow.Field{field("v", utf8), field("k", i64)},
+			`[{"v": "a", "k": 1}, {"v": "b", "k": 2}, {"v": "c", "k": 3}, {"v": "d", "k": 4}, {"v": "e", "k": 5}]`))
+		if err != nil {
+			t.Fatalf("executemany into a bucketed table: %v", err)
+		}
+		checkAffected(t, "executemany into a bucketed table", got, 5)
+		res = c.MustQuery("SELECT k, count(*), max(v) FROM many_b GROUP BY k ORDER BY k")
+		var texts []string
+		for _, r := range res.rows {
+			texts = append(texts, rowText(r))
+		}
+		if g, w := strings.Join(texts, ""), "(1, 1, 'a')(2, 1, 'b')(3, 1, 'c')(4, 1, 'd')(5, 1, 'e')"; g != w {
+			t.Errorf("bucketed table after executemany: %s, want %s", g, w)
+		}
+
+		// Values other than markers: one INSERT ... VALUES of every row.
+		c.MustExec("CREATE TABLE mixed (k INT NOT NULL, v VARCHAR(10), x DECIMAL(10,2))")
+		got, err = c.PreparedUpdate("INSERT INTO mixed (x, v, k) VALUES (?, 'const', ? * 2)",
+			params(t, []arrow.Field{field("x", utf8), field("k", i64)}, `[{"x": "0.25", "k": 1}, {"x": null, "k": 2}]`))
+		if err != nil {
+			t.Fatalf("executemany of an INSERT with constants: %v", err)
+		}
+		checkAffected(t, "executemany with constants", got, 2)
+		res = c.MustQuery("SELECT k, v, x FROM mixed ORDER BY k")
+		if g := rowText(res.rows[0]) + rowText(res.rows[1]); g != "(2, 'const', 0.25)(4, 'const', NULL)" {
+			t.Errorf("rows of executemany with constants: %s", g)
+		}
+
 		// A row that does not fit fails the whole write: nothing of it is visible.
 		bad := params(t, []arrow.Field{field("k", i64), field("v", utf8), field("x", f64)},
 			`[{"k": 1, "v": "a", "x": 1}, {"k": null, "v": "b", "x": 2}, {"k": 3, "v": "c", "x": 3}]`)
@@ -352,6 +386,15 @@ func TestPrepared(t *testing.T) {
 				return err
 			},
 				codes.InvalidArgument, []string{"queries and INSERT only"}},
+			{"rows_too_large_for_a_handle", func() error {
+				rows := strings.TrimSuffix(strings.Repeat(`{"p": "`+strings.Repeat("x", 64<<10)+`"},`, 40), ",")
+				_, err := c.PreparedQuery("SELECT count(*) FROM t WHERE s = ?", params(t, []arrow.Field{field("p", utf8)}, "["+rows+"]"))
+				return err
+			}, codes.ResourceExhausted, []string{"bind fewer rows"}},
+			{"rows_ordered_by_a_hidden_column", func() error {
+				_, err := c.PreparedQuery("SELECT a FROM t ORDER BY b LIMIT ?", params(t, []arrow.Field{field("p", i64)}, `[{"p": 1}, {"p": 2}]`))
+				return err
+			}, codes.InvalidArgument, []string{"ORDER BY a column it does not return"}},
 			{"marker_without_prepare", func() error { _, err := c.Query("SELECT a FROM t WHERE a = ?"); return err },
 				codes.InvalidArgument, []string{"prepare"}},
 		}
@@ -461,6 +504,9 @@ func TestPreparedRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	queryHandle, updateHandle := query.Handle(), update.Handle()
+	if err := query.Close(ctx); err != nil { // releases the bound record too
+		t.Fatal(err)
+	}
 	c.Close()
 	cl.Coordinator.Stop(t)
 

@@ -144,6 +144,43 @@ func TestTransactions(t *testing.T) {
 		c.setAutocommit(true)
 	})
 
+	t.Run("prepared statements in a transaction", func(t *testing.T) {
+		c := connect(t, cl.Addr)
+		c.setAutocommit(false)
+		before := other.mustCount("t")
+		b := array.NewInt64Builder(mem)
+		b.AppendValues([]int64{70, 71}, nil)
+		col := b.NewArray()
+		b.Release()
+		params := array.NewRecordBatch(arrow.NewSchema([]arrow.Field{{Name: "$1", Type: arrow.PrimitiveTypes.Int64, Nullable: true}}, nil), []arrow.Array{col}, 2)
+		col.Release()
+		defer params.Release()
+		n, err := c.PreparedUpdate("INSERT INTO t VALUES (?)", params)
+		if err != nil {
+			t.Fatalf("prepared insert in txn: %v", err)
+		}
+		checkAffected(t, "prepared insert in txn", n, 2)
+		res, err := c.PreparedQuery("SELECT count(*) FROM t WHERE x >= 70", nil)
+		if err != nil {
+			t.Fatalf("prepared query in txn: %v", err)
+		}
+		if got := res.rows[0][0].String(); got != "2" {
+			t.Errorf("the transaction's prepared query sees %s of its rows, want 2", got)
+		}
+		if n := other.mustCount("t"); n != before {
+			t.Fatalf("another connection sees %d rows before commit, want %d", n, before)
+		}
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		if err := c.cnxn.Rollback(ctx); err != nil {
+			t.Fatalf("rollback: %v", err)
+		}
+		if n := other.mustCount("t"); n != before {
+			t.Fatalf("after rollback another connection sees %d rows, want %d", n, before)
+		}
+		c.setAutocommit(true)
+	})
+
 	fc := newFlightSQLClient(t, cl.Addr)
 	t.Run("insert and ingest in one transaction", func(t *testing.T) {
 		compat(t, clientGoFlightSQL, "transactions")

@@ -80,6 +80,10 @@ type DropView struct {
 type Insert struct {
 	Table *catalog.Table
 	Plan  stage.Plan
+	// Fill is set for INSERT ... VALUES (?, ?, ...) of markers only: the
+	// table column that each parameter fills, so that rows bound to it can
+	// be loaded as a batch of the table's columns.
+	Fill []int
 }
 
 func (*Query) isStatement()          {}
@@ -328,7 +332,7 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 		}
 		values.Rows = append(values.Rows, row)
 	}
-	return &Insert{Table: t, Plan: values}, nil
+	return &Insert{Table: t, Plan: values, Fill: markerFill(s.Lists, target)}, nil
 }
 
 // coerce casts e to t unless it already has that type.

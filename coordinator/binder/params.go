@@ -105,6 +105,21 @@ func (b *Binder) checkMarkers(stmt Statement) error {
 	return qerr.ErrInvalid.New("parameter markers (?) are allowed in queries and INSERT only")
 }
 
+// markerFill is Insert.Fill of an INSERT whose VALUES are lists, target[i]
+// the column the i-th value of a list fills: nil unless the VALUES are one
+// list of markers only (marker i is then the i-th value).
+func markerFill(lists [][]ast.ExprNode, target []int) []int {
+	if len(lists) != 1 {
+		return nil
+	}
+	for _, e := range lists[0] {
+		if _, ok := e.(*driver.ParamMarkerExpr); !ok {
+			return nil
+		}
+	}
+	return target
+}
+
 // Rebindable reports whether stmt, once bound, binds again unchanged (as
 // for another parameter row). The binder rewrites a query's HAVING in place;
 // an INSERT ... VALUES it only reads.

@@ -346,6 +346,22 @@ const (
 	timestampLayout = "2006-01-02 15:04:05.999999999"
 )
 
+// BlobBytes reads the text of a BINARY literal (blobText) back to bytes.
+func BlobBytes(text string) []byte {
+	out := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\\' && i+3 < len(text) && text[i+1] == 'x' {
+			if n, err := strconv.ParseUint(text[i+2:i+4], 16, 8); err == nil {
+				out = append(out, byte(n))
+				i += 3
+				continue
+			}
+		}
+		out = append(out, text[i])
+	}
+	return out
+}
+
 // blobText spells bytes as the renderer's BLOB literal text: printable
 // ASCII as itself, every other byte (and the backslash) as \xNN.
 func blobText(b []byte) string {

@@ -115,6 +115,11 @@ func TestParamValue(t *testing.T) {
 			t.Errorf("%s %s as %s: %q, want %q", tc.from, tc.json, tc.to, got, tc.want)
 		}
 	}
+	for _, b := range [][]byte{nil, []byte(`a\b`), {0, 0xff, '\\', 'x', '4', '1'}} {
+		if got := BlobBytes(blobText(b)); string(got) != string(b) {
+			t.Errorf("BINARY %x reads back as %x", b, got)
+		}
+	}
 	// Not a number and the infinities are doubles only.
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		v := floatScalar(f, 64)

@@ -134,3 +134,16 @@ def test_ingest_joins_the_session_transaction(quiver_server, other):
         assert count(other, "tx") == before + 1
     finally:
         c.close()
+
+
+def test_parameters_inside_a_transaction(other, txconn):
+    """The DB-API prepares every statement: inside a transaction the prepared
+    statement carries it, so parameterized writes and reads stay in it."""
+    before = count(other, "tx")
+    with txconn.cursor() as cur:
+        cur.executemany("INSERT INTO tx VALUES (?)", [(80,), (81,), (82,)])
+        cur.execute("SELECT count(*) FROM tx WHERE x >= ?", (80,))
+        assert cur.fetchone()[0] == 3, "a parameterized read sees the transaction's writes"
+    assert count(other, "tx") == before
+    txconn.commit()
+    assert count(other, "tx") == before + 3
