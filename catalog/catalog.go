@@ -1,5 +1,5 @@
 // Package catalog is Quiver's metadata: databases, tables with their Arrow
-// schemas and distribution, and table snapshots (the immutable Parquet files
+// schemas and distribution, users (with password hashes), and table snapshots (the immutable Parquet files
 // that make up a table, with row counts, sizes and per-column statistics).
 //
 // The catalog owns metadata only. It never reads or writes table data; workers
@@ -154,6 +154,14 @@ type Catalog interface {
 	// ReferencedFiles is the set of every file path that any table's current
 	// snapshot refers to; files under the data directory outside it are orphans.
 	ReferencedFiles(ctx context.Context) (map[string]bool, error)
+
+	// Users (users.go): CreateUser assigns u.Version and u.Created;
+	// AlterUser replaces the password hash and the version.
+	CreateUser(ctx context.Context, u *User, ifNotExists bool) error
+	AlterUser(ctx context.Context, name string, passwordHash []byte, ifExists bool) error
+	DropUser(ctx context.Context, name string, ifExists bool) error
+	GetUser(ctx context.Context, name string) (*User, error)
+	ListUsers(ctx context.Context) ([]*User, error)
 
 	Close() error
 }

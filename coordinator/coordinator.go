@@ -42,6 +42,9 @@ type Config struct {
 	// TxnIdleTimeout is how long a transaction may go without a statement
 	// before it is rolled back (DefaultTxnIdleTimeout if 0).
 	TxnIdleTimeout time.Duration
+	// MaxQueriesPerUser bounds the queries one user runs at once (0: no
+	// limit); beyond it a query is refused with ErrTooLarge.
+	MaxQueriesPerUser int
 }
 
 // Coordinator plans and runs statements.
@@ -60,6 +63,7 @@ type Coordinator struct {
 	prepared statementCache // rows bound to prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	perUser  userQueries    // running queries by user (users.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 }
 

@@ -80,6 +80,9 @@ type running struct {
 	// expires is when the results are freed (the endpoints' expiration);
 	// RenewFlightEndpoint moves it. status.mu guards it once launched.
 	expires time.Time
+	// user ran the query ("" for anonymous): its result tickets name it,
+	// and it holds one of the user's running queries until its tasks end.
+	user string
 
 	once     sync.Once
 	stats    []stage.TaskStatsSpec
@@ -137,7 +140,7 @@ func (c *Coordinator) result(r *running) *Result {
 func (c *Coordinator) endpoint(r *running, id stage.TaskID, exp time.Time) Endpoint {
 	return Endpoint{
 		Addr:   r.place[id].Addr,
-		Ticket: c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: exp}),
+		Ticket: c.signer.Sign(stage.Ticket{Query: r.id, Task: id, Partition: 0, Expires: exp, Principal: r.user}),
 	}
 }
 
@@ -169,6 +172,11 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
+	user := userOf(ctx)
+	release, err := c.perUser.admit(user, c.cfg.MaxQueriesPerUser)
+	if err != nil {
+		return nil, err
+	}
 	timeout := c.queryTimeout(ctx)
 	qctx, cancel := context.WithTimeout(c.ctx, timeout)
 	now := time.Now()
@@ -176,8 +184,21 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 		id: newQueryID(), plan: d, place: place(d, workers), runs: map[stage.TaskID]TaskRun{},
 		ctx: qctx, cancel: cancel, started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		expires: now.Add(c.cfg.ResultTTL), done: make(chan struct{}),
-		stmt: statementOf(ctx),
+		stmt: statementOf(ctx), user: user,
 	}
+	launched := false
+	defer func() {
+		if !launched {
+			release()
+			return
+		}
+		c.wg.Add(1)
+		go func() {
+			defer c.wg.Done()
+			<-r.done
+			release()
+		}()
+	}()
 	log := c.log.With(zap.String("query_id", string(r.id)))
 	log.Debug("plan", zap.Stringer("plan", d))
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
@@ -204,6 +225,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 		}
 	}
 	c.queries.add(r)
+	launched = true
 	log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(r.runs)), zap.Int("workers", len(workers)))
 	return r, nil
 }

@@ -26,6 +26,7 @@ const AnonymousUser = "anonymous"
 type Session struct {
 	mu       sync.Mutex
 	user     string
+	admin    bool // may manage users (and, with grants, everything)
 	database string
 	// timeout bounds each query of the session; 0 is the server's
 	// statement timeout.
@@ -35,13 +36,17 @@ type Session struct {
 	parallelism int
 }
 
-// NewSession returns a session of user with the default database current.
-func NewSession(user string) *Session {
-	return &Session{user: user, database: catalog.DefaultDatabase}
+// NewSession returns a session of user, an administrator if admin, with
+// the default database current.
+func NewSession(user string, admin bool) *Session {
+	return &Session{user: user, admin: admin, database: catalog.DefaultDatabase}
 }
 
 // User is the principal the session belongs to.
 func (s *Session) User() string { return s.user }
+
+// Admin reports whether the session's user is an administrator.
+func (s *Session) Admin() bool { return s.admin }
 
 // Database is the session's current database: where unqualified names bind.
 func (s *Session) Database() string {
@@ -211,16 +216,19 @@ func (c *Coordinator) env(sess *Session) binder.Env {
 	}
 }
 
-// runSession applies a statement that changes the session (USE, SET);
-// handled is false for any other statement.
+// runSession applies a statement that changes the session (USE, SET) or
+// its users (users.go); handled is false for any other statement.
 func (c *Coordinator) runSession(ctx context.Context, sess *Session, stmt binder.Statement) (handled bool, err error) {
+	if handled, err := c.runUsers(ctx, sess, stmt); handled {
+		return true, err
+	}
 	switch s := stmt.(type) {
 	case *binder.Use:
 		sess.SetDatabase(s.Database)
 		return true, nil
 	case *binder.SetVariables:
 		// Validate every assignment on a copy first: SET applies all or none.
-		trial := &Session{user: sess.user, database: sess.Database()}
+		trial := &Session{user: sess.user, admin: sess.admin, database: sess.Database()}
 		sess.mu.Lock()
 		trial.timeout, trial.parallelism = sess.timeout, sess.parallelism
 		sess.mu.Unlock()
@@ -245,8 +253,10 @@ type statementTimeoutKey struct{}
 
 // withLimits returns ctx carrying the session's statement timeout, which
 // launch applies to the query it starts (the query outlives the RPC, so
-// the bound cannot be the RPC's deadline).
+// the bound cannot be the RPC's deadline), and its user, whose query limit
+// launch applies and whom result tickets name.
 func (c *Coordinator) withLimits(ctx context.Context, sess *Session) context.Context {
+	ctx = withUser(ctx, sess.User())
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
 	return context.WithValue(ctx, statementTimeoutKey{}, c.statementTimeout(sess))

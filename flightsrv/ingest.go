@@ -2,6 +2,8 @@ package flightsrv
 
 import (
 	"context"
+	"strings"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
@@ -17,6 +19,7 @@ import (
 // of the caller's session (the Go ADBC driver sends no transaction_id with
 // ingest), or else commits at once.
 func (s *SQLServer) DoPutCommandStatementIngest(ctx context.Context, cmd flightsql.StatementIngest, rdr flight.MessageReader) (int64, error) {
+	began := time.Now()
 	if cmd.GetTemporary() {
 		return 0, status.Error(codes.Unimplemented, "ingest into a temporary table is not supported: ingest into a regular table and drop it when done")
 	}
@@ -44,5 +47,9 @@ func (s *SQLServer) DoPutCommandStatementIngest(ctx context.Context, cmd flights
 		}
 	}
 	n, err := s.coord.Ingest(ctx, sess, req, rdr)
+	s.audit(ctx, "ingest", "INSERT INTO "+quoteName(req.Database)+"."+quoteName(req.Table)+" FROM STREAM", began, "", err)
 	return n, StatusFromError(err)
 }
+
+// quoteName quotes an identifier for an audit line's statement text.
+func quoteName(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }

@@ -2,6 +2,7 @@ package flightsrv
 
 import (
 	"context"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
@@ -28,7 +29,7 @@ func (s *SQLServer) CreatePreparedStatement(ctx context.Context, req flightsql.A
 	}
 	p, schema, err := s.coord.Prepare(ctx, s.session(ctx), req.GetQuery())
 	if err != nil {
-		s.log.Info("prepare failed", zap.String("sql", req.GetQuery()), zap.Error(err))
+		s.log.Info("prepare failed", zap.String("sql", loggable(req.GetQuery())), zap.Error(err))
 		return res, StatusFromError(err)
 	}
 	handle, err := s.coord.Handle(p)
@@ -99,21 +100,25 @@ func (s *SQLServer) openPrepared(ctx context.Context, handle []byte) (context.Co
 // executePrepared starts a prepared statement (GetFlightInfo and
 // PollFlightInfo); its error is a status.
 func (s *SQLServer) executePrepared(ctx context.Context, cmd flightsql.PreparedStatementQuery) (*coordinator.Result, error) {
+	began := time.Now()
 	ctx, sess, p, err := s.openPrepared(ctx, cmd.GetPreparedStatementHandle())
 	if err != nil {
 		return nil, err
 	}
 	res, err := s.coord.ExecutePrepared(ctx, sess, p, s.mem)
 	if err != nil {
-		s.log.Info("prepared statement failed", zap.String("sql", p.SQL), zap.Error(err))
+		s.audit(ctx, "prepared", p.SQL, began, "", err)
+		s.log.Info("prepared statement failed", zap.String("sql", loggable(p.SQL)), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
+	s.audit(ctx, "prepared", p.SQL, began, res.Query, nil)
 	return res, nil
 }
 
 // DoPutPreparedStatementUpdate runs a prepared update once with every row
 // bound: an INSERT with many rows (executemany) is one atomic write.
 func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flightsql.PreparedStatementUpdate, rdr flight.MessageReader) (int64, error) {
+	began := time.Now()
 	ctx, sess, p, err := s.openPrepared(ctx, cmd.GetPreparedStatementHandle())
 	if err != nil {
 		return 0, err
@@ -123,8 +128,9 @@ func (s *SQLServer) DoPutPreparedStatementUpdate(ctx context.Context, cmd flight
 		return 0, StatusFromError(err)
 	}
 	n, err := s.coord.ExecutePreparedUpdate(ctx, sess, p, rows, s.mem)
+	s.audit(ctx, "prepared_update", p.SQL, began, "", err)
 	if err != nil {
-		s.log.Info("prepared update failed", zap.String("sql", p.SQL), zap.Error(err))
+		s.log.Info("prepared update failed", zap.String("sql", loggable(p.SQL)), zap.Error(err))
 	}
 	return n, StatusFromError(err)
 }

@@ -3,12 +3,14 @@ package flightsrv
 import (
 	"bytes"
 	"context"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 
 	"github.com/quiverdb/quiver/coordinator"
+	"github.com/quiverdb/quiver/stage"
 )
 
 // quiverTicketPrefix starts every ticket a worker serves (stage.TicketSigner).
@@ -30,6 +32,13 @@ func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightServi
 		return c.FlightServer.DoGet(tkt, stream)
 	}
 	ctx := stream.Context()
+	t, err := stage.NewTicketSigner(c.secret).Verify(tkt.GetTicket(), time.Now())
+	if err != nil {
+		return StatusFromError(err)
+	}
+	if err := checkReader(ctx, t, c.secret, nil); err != nil {
+		return err
+	}
 	rdr, err := c.coord.OpenResult(ctx, tkt.GetTicket())
 	if err != nil {
 		return StatusFromError(err)

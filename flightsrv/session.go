@@ -36,7 +36,9 @@ const maxSessions = 1 << 16
 // sessions maps session cookies to coordinator sessions. It is the whole
 // of Quiver's Flight session management: arrow-go's session middleware
 // panics on a malformed cookie, so this store reads cookies with the
-// package's helper and treats anything it cannot read as no session.
+// package's helper and treats anything it cannot read as no session. A
+// session belongs to the principal that created it: a cookie sent with
+// another user's credentials names no session of that user.
 type sessions struct {
 	mu   sync.Mutex
 	idle time.Duration
@@ -50,9 +52,10 @@ type sessions struct {
 }
 
 type liveSession struct {
-	id   string
-	sess *coordinator.Session
-	used time.Time
+	id    string
+	owner string // the principal's user name
+	sess  *coordinator.Session
+	used  time.Time
 }
 
 func newSessions(idle time.Duration) *sessions {
@@ -69,8 +72,8 @@ func cookieID(ctx context.Context) string {
 	return c.Value
 }
 
-// get returns the live session that id names, nil if none.
-func (ss *sessions) get(id string) *coordinator.Session {
+// get returns the live session of owner that id names, nil if none.
+func (ss *sessions) get(id, owner string) *coordinator.Session {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	e, ok := ss.byID[id]
@@ -78,6 +81,9 @@ func (ss *sessions) get(id string) *coordinator.Session {
 		return nil
 	}
 	ls := e.Value.(*liveSession)
+	if ls.owner != owner {
+		return nil
+	}
 	if ss.now().Sub(ls.used) > ss.idle {
 		ss.removeLocked(e)
 		return nil
@@ -87,11 +93,11 @@ func (ss *sessions) get(id string) *coordinator.Session {
 	return ls.sess
 }
 
-// create starts a session and returns its id.
-func (ss *sessions) create() (string, *coordinator.Session) {
+// create starts a session of p and returns its id.
+func (ss *sessions) create(p Principal) (string, *coordinator.Session) {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
-	ls := &liveSession{id: hex.EncodeToString(b[:]), sess: coordinator.NewSession(""), used: ss.now()}
+	ls := &liveSession{id: hex.EncodeToString(b[:]), owner: p.User, sess: coordinator.NewSession(p.User, p.Admin), used: ss.now()}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	// Expired sessions sit at the back; drop them, and the oldest beyond
@@ -103,11 +109,13 @@ func (ss *sessions) create() (string, *coordinator.Session) {
 	return ls.id, ls.sess
 }
 
-// remove ends the session id names; it reports whether there was one.
-func (ss *sessions) remove(id string) bool {
+// remove ends the session of owner that id names; it reports whether
+// there was one.
+func (ss *sessions) remove(id, owner string) bool {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	e, ok := ss.byID[id]
+	ok = ok && e.Value.(*liveSession).owner == owner
 	if ok {
 		ss.removeLocked(e)
 	}
@@ -131,13 +139,15 @@ func (s *SQLServer) SetSessionIdle(d time.Duration) {
 }
 
 // session is the coordinator session of the call's client: the one its
-// cookie names, or a new one whose cookie goes back in the response
-// headers (a client that keeps cookies then stays in it).
+// cookie names if the call's principal made it, or a new one of the
+// principal whose cookie goes back in the response headers (a client that
+// keeps cookies then stays in it).
 func (s *SQLServer) session(ctx context.Context) *coordinator.Session {
-	if sess := s.sessions.get(cookieID(ctx)); sess != nil {
+	p := PrincipalFrom(ctx)
+	if sess := s.sessions.get(cookieID(ctx), p.User); sess != nil {
 		return sess
 	}
-	id, sess := s.sessions.create()
+	id, sess := s.sessions.create(p)
 	c := http.Cookie{Name: sessionCookie, Value: id}
 	// Headers are still unsent when a handler first asks for its session;
 	// if they were not, the client simply stays without one.
@@ -207,7 +217,7 @@ func (s *SQLServer) GetSessionOptions(ctx context.Context, _ *flight.GetSessionO
 // succeeds too.
 func (s *SQLServer) CloseSession(ctx context.Context, _ *flight.CloseSessionRequest) (*flight.CloseSessionResult, error) {
 	if id := cookieID(ctx); id != "" {
-		s.sessions.remove(id)
+		s.sessions.remove(id, PrincipalFrom(ctx).User)
 		c := http.Cookie{Name: sessionCookie, Value: id, MaxAge: -1}
 		_ = grpc.SetHeader(ctx, metadata.Pairs("set-cookie", c.String()))
 	}

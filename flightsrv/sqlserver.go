@@ -9,6 +9,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/quiverdb/quiver/coordinator"
@@ -28,14 +30,16 @@ type SQLServer struct {
 	coord *coordinator.Coordinator
 	mem   memory.Allocator
 	log   *zap.Logger
-	proxy bool // endpoints without a location: the coordinator relays results (proxy.go)
+	// auditLog gets one line per statement (audit.go).
+	auditLog *zap.Logger
+	proxy    bool // endpoints without a location: the coordinator relays results (proxy.go)
 
 	sessions *sessions // by cookie (session.go)
 }
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
-	s := &SQLServer{coord: coord, mem: mem, log: log, sessions: newSessions(DefaultSessionIdle)}
+	s := &SQLServer{coord: coord, mem: mem, log: log, auditLog: log.Named("audit"), sessions: newSessions(DefaultSessionIdle)}
 	// A session's end rolls back the transactions it left open.
 	s.sessions.ended = coord.RollbackSession
 	s.Alloc = mem
@@ -60,15 +64,18 @@ func (s *SQLServer) GetFlightInfoStatement(ctx context.Context, cmd flightsql.St
 // executeStatement starts a statement in the call's session and
 // transaction (GetFlightInfo and PollFlightInfo); its error is a status.
 func (s *SQLServer) executeStatement(ctx context.Context, cmd flightsql.StatementQuery) (*coordinator.Result, error) {
+	began := time.Now()
 	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
 	if err != nil {
 		return nil, err
 	}
 	res, err := s.coord.Execute(ctx, s.session(ctx), cmd.GetQuery())
 	if err != nil {
-		s.log.Info("statement failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
+		s.audit(ctx, "query", cmd.GetQuery(), began, "", err)
+		s.log.Info("statement failed", zap.String("sql", loggable(cmd.GetQuery())), zap.Error(err))
 		return nil, StatusFromError(err)
 	}
+	s.audit(ctx, "query", cmd.GetQuery(), began, res.Query, nil)
 	return res, nil
 }
 
@@ -109,13 +116,15 @@ func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *
 
 // DoPutCommandStatementUpdate runs DDL and DML and returns the rows affected.
 func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flightsql.StatementUpdate) (int64, error) {
+	began := time.Now()
 	ctx, err := s.inTxn(ctx, cmd.GetTransactionId())
 	if err != nil {
 		return 0, err
 	}
 	n, err := s.coord.ExecuteUpdate(ctx, s.session(ctx), cmd.GetQuery())
+	s.audit(ctx, "update", cmd.GetQuery(), began, "", err)
 	if err != nil {
-		s.log.Info("update failed", zap.String("sql", cmd.GetQuery()), zap.Error(err))
+		s.log.Info("update failed", zap.String("sql", loggable(cmd.GetQuery())), zap.Error(err))
 	}
 	return n, StatusFromError(err)
 }
@@ -145,6 +154,9 @@ func NewCoordinatorService(sql *SQLServer, coord *coordinator.Coordinator, secre
 
 func (c *coordinatorService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	if a.GetType() != ActionHeartbeat {
+		if PrincipalFrom(stream.Context()).cluster {
+			return status.Errorf(codes.Unauthenticated, "the cluster secret authenticates cluster actions only, not %q", a.GetType())
+		}
 		return c.FlightServer.DoAction(a, stream)
 	}
 	if err := checkSecret(stream.Context(), c.secret); err != nil {

@@ -24,12 +24,15 @@ type workerService struct {
 	w      *exec.Worker
 	signer *stage.TicketSigner
 	secret []byte
+	tokens *Tokens // verify the bearer tokens of clients that fetch user results
 	log    *zap.Logger
 }
 
 // NewWorkerService returns the Flight service of w. Register it on a gRPC
-// server made with ServerOptions.
-func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, log *zap.Logger) flight.FlightServer {
+// server made with ServerOptions. tokens verifies the bearer token a
+// client's do_get of a user's result carries (nil: only results of
+// anonymous queries are served to clients).
+func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, tokens *Tokens, log *zap.Logger) flight.FlightServer {
 	if log == nil {
 		log = zap.NewNop()
 	}
@@ -37,6 +40,7 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 		w:      w,
 		signer: signer,
 		secret: append([]byte(nil), secret...),
+		tokens: tokens,
 		log:    log.With(zap.String("worker", w.Address())),
 	}
 }
@@ -130,7 +134,9 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 
 // DoGet streams the buffer a signed ticket names. A ticket that does not
 // decode is INVALID_ARGUMENT, a bad signature UNAUTHENTICATED, an expired
-// ticket or an unknown buffer NOT_FOUND. A stream that fails midway ends
+// ticket or an unknown buffer NOT_FOUND. A user's result goes only to that
+// user (its bearer token) or to a node (the cluster secret): without a
+// valid token UNAUTHENTICATED, with another user's PERMISSION_DENIED. A stream that fails midway ends
 // with the error status and never with an end-of-stream marker, so a
 // reader cannot mistake a partial stream for a whole one.
 func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
@@ -139,6 +145,9 @@ func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_Do
 		return StatusFromError(err)
 	}
 	ctx := stream.Context()
+	if err := checkReader(ctx, t, s.secret, s.tokens); err != nil {
+		return err
+	}
 	rdr, err := s.w.OpenBuffer(ctx, t)
 	if err != nil {
 		return StatusFromError(err)

@@ -24,19 +24,20 @@ type Code string
 
 // The codes every layer can raise. Each maps to exactly one gRPC code.
 const (
-	ErrSyntax        Code = "SYNTAX"          // the SQL text does not parse
-	ErrInvalid       Code = "INVALID"         // well-formed but meaningless request
-	ErrUnsupported   Code = "UNSUPPORTED"     // valid SQL that Quiver does not run yet
-	ErrNotFound      Code = "NOT_FOUND"       // unknown database, table or column
-	ErrAlreadyExists Code = "ALREADY_EXISTS"  // CREATE of an existing object
-	ErrBadTicket     Code = "BAD_TICKET"      // a ticket that does not decode
-	ErrUnauthorized  Code = "UNAUTHENTICATED" // bad credentials or signature
-	ErrUnavailable   Code = "UNAVAILABLE"     // no live worker, a worker lost
-	ErrCancelled     Code = "CANCELLED"       // the query was cancelled
-	ErrExpired       Code = "EXPIRED"         // a result or ticket past its expiry
-	ErrConflict      Code = "CONFLICT"        // a transaction lost to a concurrent change
-	ErrTooLarge      Code = "TOO_LARGE"       // a limit was exceeded
-	ErrInternal      Code = "INTERNAL"        // a bug: never the user's fault
+	ErrSyntax        Code = "SYNTAX"            // the SQL text does not parse
+	ErrInvalid       Code = "INVALID"           // well-formed but meaningless request
+	ErrUnsupported   Code = "UNSUPPORTED"       // valid SQL that Quiver does not run yet
+	ErrNotFound      Code = "NOT_FOUND"         // unknown database, table or column
+	ErrAlreadyExists Code = "ALREADY_EXISTS"    // CREATE of an existing object
+	ErrBadTicket     Code = "BAD_TICKET"        // a ticket that does not decode
+	ErrUnauthorized  Code = "UNAUTHENTICATED"   // bad credentials or signature
+	ErrDenied        Code = "PERMISSION_DENIED" // the principal lacks a privilege
+	ErrUnavailable   Code = "UNAVAILABLE"       // no live worker, a worker lost
+	ErrCancelled     Code = "CANCELLED"         // the query was cancelled
+	ErrExpired       Code = "EXPIRED"           // a result or ticket past its expiry
+	ErrConflict      Code = "CONFLICT"          // a transaction lost to a concurrent change
+	ErrTooLarge      Code = "TOO_LARGE"         // a limit was exceeded
+	ErrInternal      Code = "INTERNAL"          // a bug: never the user's fault
 )
 
 var grpcCodes = map[Code]codes.Code{
@@ -47,6 +48,7 @@ var grpcCodes = map[Code]codes.Code{
 	ErrAlreadyExists: codes.AlreadyExists,
 	ErrBadTicket:     codes.InvalidArgument,
 	ErrUnauthorized:  codes.Unauthenticated,
+	ErrDenied:        codes.PermissionDenied,
 	ErrUnavailable:   codes.Unavailable,
 	ErrCancelled:     codes.Canceled,
 	ErrExpired:       codes.NotFound,

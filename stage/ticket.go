@@ -19,6 +19,10 @@ type Ticket struct {
 	Task      TaskID    `json:"t"`
 	Partition int       `json:"p"`
 	Expires   time.Time `json:"e"`
+	// Principal is the user whose query made the result; a worker serves
+	// a client's do_get only when the client is that user. Empty where
+	// authentication is off.
+	Principal string `json:"u,omitempty"`
 }
 
 var ticketMagic = []byte("qt1.")

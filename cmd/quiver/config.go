@@ -54,7 +54,12 @@ func (n *nodeFlags) clusterSecret(dataDir string) ([]byte, error) {
 	if n.secret != "" {
 		return hex.DecodeString(n.secret)
 	}
-	path := filepath.Join(dataDir, "cluster-secret")
+	return keyFile(filepath.Join(dataDir, "cluster-secret"))
+}
+
+// keyFile is the 32-byte key stored in hex at path, created (0600) on first
+// use.
+func keyFile(path string) ([]byte, error) {
 	if b, err := os.ReadFile(path); err == nil {
 		return hex.DecodeString(strings.TrimSpace(string(b)))
 	}
@@ -70,14 +75,14 @@ func (n *nodeFlags) clusterSecret(dataDir string) ([]byte, error) {
 			err = cerr
 		}
 		if err != nil {
-			return nil, fmt.Errorf("write cluster secret: %w", err)
+			return nil, fmt.Errorf("write %s: %w", path, err)
 		}
 		return secret, nil
 	}
 	time.Sleep(50 * time.Millisecond)
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read cluster secret: %w", err)
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return hex.DecodeString(strings.TrimSpace(string(b)))
 }
@@ -94,7 +99,7 @@ const configFlag = "config"
 
 // secretFlags are printed by 'quiver config' only as a comment: the
 // effective configuration is for reading, a secret is not.
-var secretFlags = map[string]bool{"cluster-secret": true, "password": true}
+var secretFlags = map[string]bool{"cluster-secret": true, "password": true, "admin-password": true}
 
 // errConfigPrinted ends a command that 'quiver config' ran to print its
 // effective configuration instead of running.

@@ -69,23 +69,28 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients")
 	workers := fs.Int("workers", 2, "embedded workers, each with its own Flight listener on 127.0.0.1")
 	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics (the coordinator's and the embedded workers'), /healthz, /readyz and the web console (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	if err := af.check(); err != nil {
+		return err
+	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
 		node := httpsrv.Node{Coordinator: coord}
 		for i := 0; i < *workers; i++ {
-			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, log)
+			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, af, log)
 			if err != nil {
 				return err
 			}
@@ -113,13 +118,18 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	listen := fs.String("listen", "127.0.0.1:47470", "Flight SQL address for clients and workers")
 	httpAddr := fs.String("http", defaultCoordinatorHTTP, "HTTP address of /metrics, /healthz, /readyz and the web console (empty: none)")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	if err := af.check(); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, log)
+		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
@@ -137,6 +147,8 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	nf.register(fs)
 	var ef execFlags
 	ef.register(fs)
+	var af authFlags
+	af.register(fs)
 	coordAddr := fs.String("coordinator", "127.0.0.1:47470", "the coordinator's address")
 	listen := fs.String("listen", "127.0.0.1:0", "this worker's Flight address")
 	advertise := fs.String("advertise", "", "the address the coordinator, other workers and clients reach this worker at (default: the bound --listen address)")
@@ -144,8 +156,11 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
+	if err := af.check(); err != nil {
+		return err
+	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, log)
+		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
@@ -178,9 +193,10 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	return err
 }
 
-// serveGRPC serves svc on lis until ctx ends, then stops gracefully.
-func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, log *zap.Logger, closers ...func()) {
-	srv := grpc.NewServer(flightsrv.ServerOptions(nf.maxMessage, log)...)
+// serveGRPC serves svc on lis until ctx ends, then stops gracefully. opts
+// come after the common server options (the coordinator's authentication).
+func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, opts []grpc.ServerOption, log *zap.Logger, closers ...func()) {
+	srv := grpc.NewServer(append(flightsrv.ServerOptions(nf.maxMessage, log), opts...)...)
 	flight.RegisterFlightServiceServer(srv, svc)
 	g.Go(func() error {
 		return srv.Serve(lis)
@@ -201,18 +217,32 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+	tokens, err := af.tokens(dataDir)
+	if err != nil {
+		return nil, "", err
+	}
 	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
 	if err != nil {
 		return nil, "", err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
-		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout},
+		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
+		MaxQueriesPerUser: af.maxQueriesPerUser},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
 	}
+	passwords := af.mode == authPassword
+	if passwords {
+		if err := af.bootstrapAdmin(ctx, coord, dataDir, log); err != nil {
+			coord.Close()
+			_ = cat.Close()
+			return nil, "", err
+		}
+	}
+	auth := flightsrv.NewAuth(flightsrv.AuthConfig{Passwords: passwords, Tokens: tokens, Secret: secret, LoginFailuresPerMinute: af.loginFailuresPerMinute}, coord, log)
 	sqlsrv, err := flightsrv.NewSQLServer(coord, memory.DefaultAllocator, log)
 	if err != nil {
 		return nil, "", err
@@ -225,7 +255,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 		_ = cat.Close()
 		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
 	}
-	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), nf, log, func() {
+	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), nf, auth.ServerOptions(), log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
@@ -233,7 +263,11 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
+	tokens, err := af.tokens(dataDir)
+	if err != nil {
+		return httpsrv.WorkerNode{}, err
+	}
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		return httpsrv.WorkerNode{}, fmt.Errorf("listen %s: %w", listen, err)
@@ -259,8 +293,8 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = engine.Close()
 		return httpsrv.WorkerNode{}, err
 	}
-	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, log)
-	serveGRPC(ctx, g, lis, svc, nf, log, func() {
+	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, log)
+	serveGRPC(ctx, g, lis, svc, nf, nil, log, func() {
 		w.Close()
 		_ = engine.Close()
 	})

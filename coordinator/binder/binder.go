@@ -217,6 +217,8 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindUse(ctx, s)
 	case *ast.SetStmt:
 		return b.bindSet(s)
+	case *ast.CreateUserStmt, *ast.AlterUserStmt, *ast.DropUserStmt:
+		return b.bindUserStatement(s)
 	}
 	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))
 }

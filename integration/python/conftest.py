@@ -138,7 +138,8 @@ def quiver_server(request, quiver_bin, tmp_path_factory):
     """`quiver serve --workers 2` on a free port in a temporary data dir.
 
     Yields an object with .addr (host:port), .uri (grpc://host:port),
-    .process (QuiverProcess) and .data_dir.
+    .process (QuiverProcess) and .data_dir. A test module's QUIVER_ARGS
+    (a list) are further flags of the server.
     """
     data_dir = tmp_path_factory.mktemp("data")
     log_dir = pathlib.Path(os.environ.get("QUIVER_IT_LOGDIR") or tmp_path_factory.mktemp("logs"))
@@ -146,7 +147,8 @@ def quiver_server(request, quiver_bin, tmp_path_factory):
     log_path = log_dir / f"py-{request.module.__name__}-serve.log"
     proc = QuiverProcess(
         quiver_bin,
-        ["serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", data_dir, "--workers", "2"],
+        ["serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", data_dir, "--workers", "2"]
+        + list(getattr(request.module, "QUIVER_ARGS", [])),
         log_path,
     )
     try:
