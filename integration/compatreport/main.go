@@ -59,6 +59,7 @@ var features = []string{
 	"GetSchema",
 	"sessions",
 	"transactions",
+	"authentication",
 	"repeated do_get",
 	"partitioned results",
 	"RenewFlightEndpoint",

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * QuiverServer is one real {@code quiver serve --workers 2} on a free loopback port, in a
+ * QuiverServer is one real {@code quiver serve --workers 2} on free loopback ports, in a
  * temporary data directory, loaded with TPC-H at scale factor 0.01 by {@code quiver tpch}
  * (a Go client, so the tables exist before any JDBC call). One server serves the whole test
  * run: the {@link Extension} keeps it in JUnit's root store, which closes it (SIGTERM, then
@@ -45,11 +46,12 @@ public final class QuiverServer implements AutoCloseable {
   private final Deque<String> tail = new ArrayDeque<>();
   private final String addr;
 
-  private QuiverServer(Path bin, Path dataDir, Path logFile) throws IOException, InterruptedException {
+  private QuiverServer(Path bin, Path dataDir, Path logFile, List<String> flags) throws IOException, InterruptedException {
     this.dataDir = dataDir;
     this.logFile = logFile;
     List<String> cmd =
-        List.of(bin.toString(), "serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir.resolve("data").toString(), "--workers", "2");
+        new ArrayList<>(List.of(bin.toString(), "serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", dataDir.resolve("data").toString(), "--workers", "2"));
+    cmd.addAll(flags);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String[] ready = new String[1];
     Thread reader = new Thread(() -> readLog(ready), "quiver-serve-log");
@@ -58,20 +60,27 @@ public final class QuiverServer implements AutoCloseable {
     addr = awaitReady(ready);
   }
 
-  /** Starts the server and loads TPC-H SF 0.01 into it. */
+  /** Starts the run's server and loads TPC-H SF 0.01 into it. */
   static QuiverServer start() throws Exception {
-    Path bin = binary();
-    Path dir = Files.createTempDirectory("quiver-jdbc-");
-    Path logs = Path.of(System.getProperty("quiver.logdir", dir.toString()));
-    Files.createDirectories(logs);
-    QuiverServer s = new QuiverServer(bin, dir, logs.resolve("serve.log"));
+    QuiverServer s = startBare("serve", List.of());
     try {
-      s.loadTpch(bin, logs.resolve("tpch-load.log"));
+      s.loadTpch(binary(), s.logFile.resolveSibling("tpch-load.log"));
     } catch (Exception e) {
       s.close();
       throw e;
     }
     return s;
+  }
+
+  /**
+   * Starts a server of its own with extra {@code quiver serve} flags and no data; name names
+   * its log file. The caller closes it.
+   */
+  static QuiverServer startBare(String name, List<String> flags) throws Exception {
+    Path dir = Files.createTempDirectory("quiver-jdbc-");
+    Path logs = Path.of(System.getProperty("quiver.logdir", dir.toString()));
+    Files.createDirectories(logs);
+    return new QuiverServer(binary(), dir, logs.resolve(name + ".log"), flags);
   }
 
   private static Path binary() {
@@ -154,6 +163,14 @@ public final class QuiverServer implements AutoCloseable {
   /** The JDBC URL of the server: plaintext, no credentials. */
   public String url() {
     return "jdbc:arrow-flight-sql://" + addr + "/?useEncryption=false";
+  }
+
+  /** Opens a new JDBC connection that logs in as user; the caller closes it. */
+  public Connection connect(String user, String password) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password);
+    return DriverManager.getConnection(url(), p);
   }
 
   /** Opens a new JDBC connection; the caller closes it. */
