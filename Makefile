@@ -15,9 +15,9 @@ DOCKER    ?= docker
 MVN       ?= mvn
 JDBC_POM  := integration/jdbc/pom.xml
 M2        := $(HOME)/.m2/repository
-# Offline once a run has filled the local repository (the driver, and the
-# Surefire provider Maven fetches last); online the first time.
-MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driver/18.3.0),$(wildcard $(M2)/org/apache/maven/surefire/surefire-junit-platform/3.5.4)),-o)
+# Offline once a run has filled the local repository (the driver, JUnit, and
+# the Surefire provider Maven fetches last); online the first time.
+MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driver/18.3.0),$(wildcard $(M2)/org/junit/jupiter/junit-jupiter-engine/5.14.1),$(wildcard $(M2)/org/apache/maven/surefire/surefire-junit-platform/3.5.4)),-o)
 # Every suite records (client, feature, result) per test here; compat-report
 # turns the records into docs/compatibility.md.
 COMPAT_DIR := $(CURDIR)/build/compat
