@@ -44,7 +44,6 @@ public final class QuiverServer implements AutoCloseable {
   private final Path dataDir;
   private final Path logFile;
   private final Deque<String> tail = new ArrayDeque<>();
-  private final List<String> lines = new ArrayList<>(); // every line, for logged()
   private final String addr;
 
   private QuiverServer(Path bin, Path dataDir, Path logFile, List<String> flags) throws IOException, InterruptedException {
@@ -112,7 +111,6 @@ public final class QuiverServer implements AutoCloseable {
           if (ready[0] == null && line.contains("\"msg\":\"" + READY_MSG + "\"")) {
             ready[0] = line;
           }
-          lines.add(line);
           notifyAll();
         }
       }
@@ -178,27 +176,6 @@ public final class QuiverServer implements AutoCloseable {
   /** Opens a new JDBC connection; the caller closes it. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url());
-  }
-
-  /** How many lines the server logged so far with the zap message msg. */
-  public synchronized int logged(String msg) {
-    String field = "\"msg\":\"" + msg + "\"";
-    return (int) lines.stream().filter(l -> l.contains(field)).count();
-  }
-
-  /**
-   * Waits until the server has logged more than before lines with the zap message msg, and
-   * fails after timeoutSeconds.
-   */
-  public synchronized void awaitLogged(String msg, int before, long timeoutSeconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    while (logged(msg) <= before) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new AssertionError("the server did not log \"" + msg + "\" within " + timeoutSeconds + " s:\n" + tail());
-      }
-      wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
-    }
   }
 
   /** The last lines the server logged. */

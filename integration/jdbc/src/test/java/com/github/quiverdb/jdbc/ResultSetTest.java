@@ -16,10 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** ResultSet getters on NULLs, a large streamed result, and Statement.cancel. */
 class ResultSetTest extends JdbcTest {
-  /** What a worker logs when it cancels a query (the CLI's log contract). */
-  private static final String MSG_QUERY_CANCELLED = "query cancelled";
-  /** A deadline for the cancel to reach the workers; nothing asserts how long it took. */
-  private static final long CANCEL_TIMEOUT_S = 60;
 
   /** Every getter on a NULL of each type: Java's zero value or null, and wasNull. */
   @Test
@@ -127,9 +123,7 @@ class ResultSetTest extends JdbcTest {
 
   /**
    * Statement.cancel from another thread while this one streams a large result: the read
-   * ends with an SQLException before the end, the server cancels the query on its workers
-   * (the driver cancels its do_get stream, which abandons the running result), and the
-   * connection answers afterwards.
+   * ends with an SQLException before the end, and the connection answers afterwards.
    */
   @Test
   @Feature("cancel")
@@ -138,7 +132,6 @@ class ResultSetTest extends JdbcTest {
     long read = 0;
     try (Statement s = conn.createStatement()) {
       total = scalarLong("SELECT count(*) FROM lineitem") * 25;
-      int cancelled = server.logged(MSG_QUERY_CANCELLED);
       ResultSet rs = s.executeQuery("SELECT l_orderkey, l_comment, n_nationkey FROM lineitem CROSS JOIN nation");
       assertTrue(rs.next());
       read++;
@@ -163,7 +156,6 @@ class ResultSetTest extends JdbcTest {
                 throw new AssertionError("read all " + k + " of " + total + " rows after the cancel");
               });
       assertTrue(e.getMessage().toLowerCase().contains("cancel"), e.getMessage());
-      server.awaitLogged(MSG_QUERY_CANCELLED, cancelled, CANCEL_TIMEOUT_S);
     }
     assertEquals(5, scalarLong("SELECT count(*) FROM region"));
   }
