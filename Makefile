@@ -1,6 +1,7 @@
 # Quiver: `make run` starts a coordinator with embedded workers, `make test`
 # runs every test. Everything they need is installed from here: Go modules
-# through the module proxy, Python packages into ./.venv.
+# through the module proxy, Python packages into ./.venv, the JDBC suite's
+# Java artifacts through Maven.
 
 GO        ?= go
 GOFLAGS   += -tags=duckdb_arrow
@@ -11,8 +12,18 @@ BIN       := bin/quiver
 WORKERS   ?= 2
 IMAGE     ?= quiver:latest
 DOCKER    ?= docker
+MVN       ?= mvn
+JDBC_POM  := integration/jdbc/pom.xml
+M2        := $(HOME)/.m2/repository
+# Offline once a run has filled the local repository (the driver, JUnit, and
+# the Surefire provider Maven fetches last); online the first time.
+MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driver/18.3.0),$(wildcard $(M2)/org/junit/jupiter/junit-jupiter-engine/5.14.1),$(wildcard $(M2)/org/apache/maven/surefire/surefire-junit-platform/3.5.4)),-o)
+# Every suite records (client, feature, result) per test here; compat-report
+# turns the records into docs/compatibility.md.
+COMPAT_DIR := $(CURDIR)/build/compat
+export QUIVER_COMPAT_DIR := $(COMPAT_DIR)
 
-.PHONY: build run test test-go test-python venv chromium clean image
+.PHONY: build run test test-go test-python test-jdbc compat-report venv chromium clean image
 
 build: $(BIN)
 
@@ -31,7 +42,15 @@ $(VENV)/.installed: integration/python/requirements.txt
 
 venv: $(VENV)/.installed
 
-test: test-go test-python
+# Every suite runs even when one fails, so that the report covers them all.
+test: build venv
+	rm -rf $(COMPAT_DIR)
+	@status=0; \
+	$(MAKE) --no-print-directory test-go || status=1; \
+	$(MAKE) --no-print-directory test-python || status=1; \
+	$(MAKE) --no-print-directory test-jdbc || status=1; \
+	$(MAKE) --no-print-directory compat-report || status=1; \
+	exit $$status
 
 # The console's test drives headless Chromium (Debian's package).
 chromium:
@@ -43,6 +62,13 @@ test-go: build chromium
 test-python: build venv
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q integration/python
 
+# The Flight SQL JDBC suite (integration/jdbc): JUnit starts its own quiver serve.
+test-jdbc: build
+	QUIVER_BIN=$(CURDIR)/$(BIN) $(MVN) -q -B $(MVN_OFFLINE) -f $(JDBC_POM) test
+
+compat-report:
+	$(GO) run ./integration/compatreport -in $(COMPAT_DIR) -out docs/compatibility.md
+
 # The container image of deploy/Dockerfile (needs a Docker engine, or any
 # docker-compatible builder as DOCKER=...); deploy/compose.yaml and
 # deploy/k8s run IMAGE.
@@ -50,4 +76,4 @@ image:
 	$(DOCKER) build -f deploy/Dockerfile -t $(IMAGE) .
 
 clean:
-	rm -rf bin $(VENV)
+	rm -rf bin $(VENV) build integration/jdbc/target

@@ -132,6 +132,7 @@ func getAt(t testing.TB, ep *flight.FlightEndpoint, token string) error {
 // USER still revokes it, and a token past --token-ttl is refused.
 func TestAuth(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "authentication")
 	dataDir := t.TempDir()
 	cl := startAuthServe(t, dataDir, "--login-failures-per-minute", "6")
 	fs := newFlightSQLClient(t, cl.Addr)
@@ -364,6 +365,7 @@ func drainWith(info *flight.FlightInfo, token string) (*result, error) {
 // running query is cancelled it may run another.
 func TestAuthQueryLimit(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "authentication")
 	cl := startAuthServe(t, "", "--max-queries-per-user", "1", "--query-memory", "65536", "--spill-limit", "-1")
 	fs := newFlightSQLClient(t, cl.Addr)
 	admin := connectAs(t, cl.Addr, "admin", adminPassword)

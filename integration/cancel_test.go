@@ -213,6 +213,7 @@ const cancelRows = 2_000_000
 // DuckDB connection, and no more goroutines than before the query.
 func TestCancelFlightInfo(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "cancel")
 	cl := startClusterArgs(t, 2, nil, []string{"--query-memory", "1048576", "--spill-limit", "4194304"})
 	c := connect(t, cl.Addr)
 	loadBig(t, c, "big", cancelRows, 4)

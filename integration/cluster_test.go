@@ -59,6 +59,7 @@ func TestCluster(t *testing.T) {
 	})
 
 	t.Run("plain_select_one_endpoint_per_worker", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "partitioned results")
 		qc := queryCase{name: "plain_select", sql: "SELECT a, b, s, d, dt, f FROM t"}
 		_, addrs := checkFlightInfoQuery(t, cl, o, qc)
 		if len(addrs) != len(cl.WorkerAddrs) || !sameSet(addrs, cl.WorkerAddrs) {

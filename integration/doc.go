@@ -5,7 +5,8 @@
 // serve`, or one `quiver coordinator` with separate `quiver worker`
 // processes), each in its own temporary data directory, and talk to them only
 // the way users do: the Go ADBC Flight SQL driver, arrow-go's Flight SQL and
-// Flight clients, and (in python/) pyarrow and adbc_driver_flightsql. Every
+// Flight clients, (in python/) pyarrow and adbc_driver_flightsql, and (in
+// jdbc/, a Maven project) the Flight SQL JDBC driver. Every
 // answer is compared with single-process DuckDB fed exactly the same rows.
 //
 // What it owns: the process harness (finding or building the binary, starting
@@ -24,4 +25,6 @@
 //	                  process) instead of in the test's temporary directory.
 //	QUIVER_IT_ROWS    overrides the number of bulk-ingested rows (default
 //	                  300000), for quick local runs.
+//	QUIVER_COMPAT_DIR where compat (compat_test.go) records each tagged test's
+//	                  outcome for docs/compatibility.md (default build/compat).
 package integration

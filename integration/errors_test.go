@@ -24,6 +24,7 @@ func smallDataset(t testing.TB) *dataset {
 // queries correctly after each of them.
 func TestErrors(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "error codes")
 	ds := smallDataset(t)
 	o := newOracle(t, ds)
 	cl := startServe(t, 2, "")

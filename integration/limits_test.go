@@ -19,6 +19,7 @@ import (
 // batches far above gRPC's 4 MB default pass in both directions.
 func TestMessageLimits(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "large result")
 	const limit = 8 << 20
 	p := startProc(t, "serve", "serve", "--listen", "127.0.0.1:0", "--data-dir", t.TempDir(),
 		"--workers", "2", "--max-message-bytes", "8388608")

@@ -24,6 +24,7 @@ const catalogName = "quiver"
 // made by DDL, DROP TABLE.
 func TestCatalogAndDDL(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "DDL/DML update count")
 	ds := smallDataset(t)
 	cl := startServe(t, 2, "")
 	c := connect(t, cl.Addr)
@@ -52,6 +53,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	}
 
 	t.Run("get_sql_info", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "GetSqlInfo")
 		info, err := fs.GetSqlInfo(ctx, []flightsql.SqlInfo{flightsql.SqlInfoFlightSqlServerName, flightsql.SqlInfoFlightSqlServerVersion})
 		res := fetch(t, "GetSqlInfo", info, err)
 		if len(res.rows) == 0 {
@@ -60,6 +62,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("get_catalogs", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: catalogs")
 		info, err := fs.GetCatalogs(ctx)
 		res := fetch(t, "GetCatalogs", info, err)
 		if got := column(res, "catalog_name"); !slices.Contains(got, catalogName) {
@@ -68,6 +71,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("get_db_schemas", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: schemas")
 		info, err := fs.GetDBSchemas(ctx, &flightsql.GetDBSchemasOpts{})
 		res := fetch(t, "GetDbSchemas", info, err)
 		got := column(res, "db_schema_name")
@@ -82,6 +86,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("get_tables", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: tables")
 		info, err := fs.GetTables(ctx, &flightsql.GetTablesOpts{})
 		res := fetch(t, "GetTables", info, err)
 		got := qualifiedTables(res)
@@ -99,6 +104,9 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("adbc_get_objects", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: catalogs")
+		compat(t, clientGoADBC, "metadata: schemas")
+		compat(t, clientGoADBC, "metadata: tables")
 		rdr, err := c.cnxn.GetObjects(ctx, adbc.ObjectDepthTables, nil, nil, nil, nil, nil)
 		if err != nil {
 			t.Fatalf("ADBC GetObjects: %v", err)
@@ -116,6 +124,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("adbc_get_table_schema", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: columns")
 		cat, sch := catalogName, "main"
 		s, err := c.cnxn.GetTableSchema(ctx, &cat, &sch, "t")
 		if err != nil {
@@ -127,6 +136,8 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("database_table_roundtrip", func(t *testing.T) {
+		compat(t, clientGoADBC, "types round trip")
+		compat(t, clientGoADBC, "NULLs")
 		res := c.MustQuery("SELECT a, b, s, d, dt, f FROM itdb.u ORDER BY a")
 		if d := typeDiff(res.schema, rowTypes); d != "" {
 			t.Errorf("SELECT * types: %s", d)
@@ -146,6 +157,7 @@ func TestCatalogAndDDL(t *testing.T) {
 	})
 
 	t.Run("ingest_append_to_ddl_table", func(t *testing.T) {
+		compat(t, clientGoADBC, "bulk ingest: append")
 		if _, err := c.Ingest("ddl_t", adbc.OptionValueIngestModeAppend, ds.batches); err != nil {
 			t.Fatalf("bulk ingest (append) into a table made by CREATE TABLE: %v", err)
 		}
@@ -311,6 +323,7 @@ func TestMetadataCommands(t *testing.T) {
 	}
 
 	t.Run("sql_info", func(t *testing.T) {
+		compat(t, clientGoADBC, "GetSqlInfo")
 		rdr, err := c.cnxn.GetInfo(ctx, nil)
 		if err != nil {
 			t.Fatalf("ADBC GetInfo: %v", err)
@@ -348,6 +361,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("xdbc_type_info", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: type info")
 		info, err := fs.GetXdbcTypeInfo(ctx, nil)
 		res := fetch(t, "GetXdbcTypeInfo", info, err)
 		names := column(res, "type_name")
@@ -365,6 +379,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("keys_are_empty", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: primary keys")
 		sch := "shop"
 		ref := flightsql.TableRef{DBSchema: &sch, Table: "orders"}
 		for name, call := range map[string]func() (*flight.FlightInfo, error){
@@ -386,6 +401,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("tables_views_and_types", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: tables")
 		sch := "shop"
 		info, err := fs.GetTables(ctx, &flightsql.GetTablesOpts{DbSchemaFilterPattern: &sch})
 		res := fetch(t, "GetTables(shop)", info, err)
@@ -411,6 +427,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("table_schema_column_metadata", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: columns")
 		cat, sch := catalogName, "shop"
 		s, err := c.cnxn.GetTableSchema(ctx, &cat, &sch, "orders")
 		if err != nil {
@@ -438,6 +455,10 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("adbc_get_objects_depths", func(t *testing.T) {
+		compat(t, clientGoADBC, "metadata: catalogs")
+		compat(t, clientGoADBC, "metadata: schemas")
+		compat(t, clientGoADBC, "metadata: tables")
+		compat(t, clientGoADBC, "metadata: columns")
 		sch := "shop"
 		for _, tc := range []struct {
 			depth adbc.ObjectDepth
@@ -472,6 +493,7 @@ func TestMetadataCommands(t *testing.T) {
 	})
 
 	t.Run("query_schema_column_metadata", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: columns")
 		info, err := fs.Execute(ctx, "SELECT id, amount FROM shop.orders")
 		if err != nil {
 			t.Fatal(err)

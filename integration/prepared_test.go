@@ -148,6 +148,7 @@ var (
 // write, GetSchema, and the errors of bad bindings.
 func TestPrepared(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "prepared statement with parameters")
 	ds := smallDataset(t)
 	o := newOracle(t, ds)
 	cl := startServe(t, 2, "")
@@ -155,6 +156,7 @@ func TestPrepared(t *testing.T) {
 	c.load(ds)
 
 	t.Run("queries", func(t *testing.T) {
+		compat(t, clientGoADBC, "prepared statement with parameters")
 		cases := []struct {
 			sql    string
 			params arrow.RecordBatch
@@ -204,6 +206,7 @@ func TestPrepared(t *testing.T) {
 	})
 
 	t.Run("parameter_schema", func(t *testing.T) {
+		compat(t, clientGoADBC, "prepared statement with parameters")
 		ctx, cancel := stmtCtx()
 		defer cancel()
 		cases := []struct {
@@ -236,6 +239,7 @@ func TestPrepared(t *testing.T) {
 	})
 
 	t.Run("schema", func(t *testing.T) {
+		compat(t, clientGoADBC, "GetSchema")
 		ctx, cancel := stmtCtx()
 		defer cancel()
 		want := arrow.NewSchema([]arrow.Field{field("s", utf8), field("n", i64), field("d", decType)}, nil)
@@ -283,6 +287,7 @@ func TestPrepared(t *testing.T) {
 	})
 
 	t.Run("executemany", func(t *testing.T) {
+		compat(t, clientGoADBC, "executemany/batch")
 		c.MustExec("CREATE TABLE many (k INT NOT NULL, v VARCHAR(10), x DECIMAL(10,2))")
 		var sb strings.Builder
 		sb.WriteString("[")
@@ -352,6 +357,7 @@ func TestPrepared(t *testing.T) {
 	})
 
 	t.Run("errors", func(t *testing.T) {
+		compat(t, clientGoADBC, "error codes")
 		one := params(t, []arrow.Field{field("p", i64)}, `[{"p": 1}]`)
 		cases := []struct {
 			name     string
@@ -475,6 +481,7 @@ func TestPrepared(t *testing.T) {
 // there works too.
 func TestPreparedRestart(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "prepared statement with parameters")
 	dataDir := t.TempDir()
 	cl := startServe(t, 1, dataDir)
 	c := connect(t, cl.Addr)

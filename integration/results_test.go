@@ -23,6 +23,9 @@ import (
 // fetch or a renewal is CANCELLED.
 func TestResultLifecycle(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "repeated do_get")
+	compat(t, clientGoFlightSQL, "RenewFlightEndpoint")
+	compat(t, clientGoFlightSQL, "cancel")
 	cl := startCluster(t, 2)
 	c := connect(t, cl.Addr)
 	loadBig(t, c, "big", 200_000, 4)
@@ -182,6 +185,7 @@ func errorsCause(err error) error {
 // an expiration past --result-max-age from the query's start.
 func TestResultExpiry(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "RenewFlightEndpoint")
 	cl := startClusterArgs(t, 2, []string{"--result-ttl", "3s", "--result-max-age", "5s"}, nil)
 	c := connect(t, cl.Addr)
 	loadBig(t, c, "big", 10_000, 2)
@@ -220,6 +224,7 @@ func TestResultExpiry(t *testing.T) {
 // so, and the renewed ticket streams the rows.
 func TestRenewReachesWorkers(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "RenewFlightEndpoint")
 	cl := startClusterArgs(t, 2, []string{"--statement-timeout", "1s", "--result-ttl", "30s"}, nil)
 	c := connect(t, cl.Addr)
 	loadBig(t, c, "big", 10_000, 2)
@@ -264,6 +269,8 @@ func TestRenewReachesWorkers(t *testing.T) {
 // (which polls) gets the rows too.
 func TestPollFlightInfo(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoFlightSQL, "PollFlightInfo")
+	compat(t, clientGoADBC, "PollFlightInfo")
 	cl := startCluster(t, 2)
 	c := connect(t, cl.Addr)
 	loadBig(t, c, "big", 200_000, 4)
@@ -461,6 +468,7 @@ func TestCancelStopsDuckDB(t *testing.T) {
 	defer cancel()
 
 	t.Run("CancelFlightInfo", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "cancel")
 		info, err := fsql.Execute(ctx, heavyQuery)
 		if err != nil {
 			t.Fatal(err)
@@ -473,6 +481,7 @@ func TestCancelStopsDuckDB(t *testing.T) {
 		waitStopped(t, cl, since)
 	})
 	t.Run("do_get_deadline", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "cancel")
 		info, err := fsql.Execute(ctx, heavyQuery)
 		if err != nil {
 			t.Fatal(err)
@@ -501,6 +510,7 @@ func TestCancelStopsDuckDB(t *testing.T) {
 		waitStopped(t, cl, time.Now())
 	})
 	t.Run("adbc_reader_released", func(t *testing.T) {
+		compat(t, clientGoADBC, "cancel")
 		st, err := c.cnxn.NewStatement()
 		if err != nil {
 			t.Fatal(err)

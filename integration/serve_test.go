@@ -18,6 +18,11 @@ import (
 // the same data directory and checks the suite again.
 func TestServe(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "statement query")
+	compat(t, clientGoADBC, "bulk ingest: create")
+	compat(t, clientGoADBC, "bulk ingest: append")
+	compat(t, clientGoADBC, "DDL/DML update count")
+	compat(t, clientGoADBC, "NULLs")
 	ds := newDataset(t, defaultIngestRows(t), 6, 3, 100)
 	t.Cleanup(func() { ds.Release(t) })
 	o := newOracle(t, ds)
@@ -30,6 +35,8 @@ func TestServe(t *testing.T) {
 	t.Run("queries", func(t *testing.T) { runSuite(t, c, o, suite) })
 
 	t.Run("both_workers_run_tasks", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "statement query")
+		compat(t, clientGoFlightSQL, "partitioned results")
 		// In one process every worker logs to the same stream; the
 		// "worker" field tells them apart.
 		qid, _ := checkFlightInfoQuery(t, cl, o, groupByQuery)

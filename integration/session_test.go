@@ -50,6 +50,7 @@ func queryText(t *testing.T, c *client, sql string) string {
 // caps its tasks; a malformed cookie is no session, not a crash.
 func TestSessions(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "sessions")
 	cl := startServe(t, 2, "")
 	admin := connect(t, cl.Addr)
 	admin.MustExec("CREATE DATABASE sales")
@@ -141,6 +142,7 @@ func TestSessions(t *testing.T) {
 	})
 
 	t.Run("session_options", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "sessions")
 		fs := newSessionClient(t, cl.Addr)
 		ctx, cancel := stmtCtx()
 		defer cancel()

@@ -20,6 +20,7 @@ CREATE TABLE t (a INT, s TEXT)`
 // driver and checks every row.
 func TestStatements(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "SHOW, DESCRIBE, USE, information_schema")
 	cl := startServe(t, 2, "")
 	c := connect(t, cl.Addr)
 	for _, ddl := range strings.Split(statementsSchema, "\n") {

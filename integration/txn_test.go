@@ -104,6 +104,7 @@ var appendOpts = &flightsql.TableDefinitionOptions{
 }
 
 func TestTransactions(t *testing.T) {
+	compat(t, clientGoADBC, "transactions")
 	cl := startServe(t, 2, "")
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	t.Cleanup(func() { mem.AssertSize(t, 0) }) // registered first, so it runs after every release
@@ -182,6 +183,7 @@ func TestTransactions(t *testing.T) {
 
 	fc := newFlightSQLClient(t, cl.Addr)
 	t.Run("insert and ingest in one transaction", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "transactions")
 		ctx, cancel := stmtCtx()
 		defer cancel()
 		before := other.mustCount("t")
@@ -371,6 +373,7 @@ func TestTransactions(t *testing.T) {
 // TestTxnIdleTimeout: a transaction whose client went away is rolled back
 // after the idle timeout, and its files are deleted.
 func TestTxnIdleTimeout(t *testing.T) {
+	compat(t, clientGoFlightSQL, "transactions")
 	cl := startClusterArgs(t, 1, []string{"--txn-idle-timeout", "1s"}, nil)
 	c := connect(t, cl.Addr)
 	c.MustExec("CREATE TABLE t (x BIGINT)")
@@ -486,6 +489,9 @@ func TestIngestModes(t *testing.T) {
 	}
 
 	t.Run("create append create_append fail", func(t *testing.T) {
+		compat(t, clientGoADBC, "bulk ingest: create")
+		compat(t, clientGoADBC, "bulk ingest: append")
+		compat(t, clientGoADBC, "bulk ingest: create_append")
 		ingestMode(t, c, "m", batch(0, 10), adbc.OptionValueIngestModeCreate)
 		if code := ingestErr("m", adbc.OptionValueIngestModeCreate, batch(0, 1)); code != codes.AlreadyExists {
 			t.Errorf("create over an existing table: %v, want ALREADY_EXISTS", code)
@@ -516,6 +522,7 @@ func TestIngestModes(t *testing.T) {
 	})
 
 	t.Run("replace", func(t *testing.T) {
+		compat(t, clientGoADBC, "bulk ingest: replace")
 		ingestMode(t, c, "r", batch(0, 100), adbc.OptionValueIngestModeCreate)
 		old := dataFiles(t, cl.DataDir)
 		// The new table takes the stream's schema.
@@ -544,6 +551,7 @@ func TestIngestModes(t *testing.T) {
 	})
 
 	t.Run("replace is atomic for readers", func(t *testing.T) {
+		compat(t, clientGoADBC, "bulk ingest: replace")
 		const small, large = 1000, 3000
 		ingestMode(t, c, "ra", batch(0, small), adbc.OptionValueIngestModeCreate)
 		reader := connect(t, cl.Addr)

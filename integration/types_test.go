@@ -153,6 +153,7 @@ func cellText(col arrow.Array, i int) string {
 // same instants; a zone becomes UTC).
 func TestTypesRoundTrip(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "types round trip")
 	cl := startCluster(t, 2)
 	c := connect(t, cl.Addr)
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())

@@ -17,6 +17,8 @@ import time
 
 import pytest
 
+pytest_plugins = ["compat_plugin"]
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 120.0  # seconds from start to the ready line
 STOP_GRACE = 20.0  # seconds from SIGTERM to SIGKILL

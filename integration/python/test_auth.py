@@ -32,12 +32,14 @@ def ann(quiver_server):
     return ("ann", "ann-pw")
 
 
+@pytest.mark.feature("authentication")
 def test_username_password(quiver_server, ann):
     with connect(quiver_server, *ann) as conn:
         assert scalar(conn, "SELECT current_user()") == "ann"
         assert scalar(conn, "SELECT 40 + 2") == 42
 
 
+@pytest.mark.feature("authentication")
 def test_wrong_password(quiver_server, ann):
     with pytest.raises(adbc_driver_manager.Error) as e:
         with connect(quiver_server, "ann", "wrong") as conn:
@@ -45,6 +47,7 @@ def test_wrong_password(quiver_server, ann):
     assert "UNAUTHENTICATED" in str(e.value) or "Unauthenticated" in str(e.value)
 
 
+@pytest.mark.feature("authentication")
 def test_no_credentials(quiver_server, ann):
     with pytest.raises(adbc_driver_manager.Error) as e:
         with flightsql.connect(quiver_server.uri, autocommit=True) as conn:
@@ -52,6 +55,7 @@ def test_no_credentials(quiver_server, ann):
     assert "UNAUTHENTICATED" in str(e.value) or "Unauthenticated" in str(e.value)
 
 
+@pytest.mark.feature("authentication")
 def test_authorization_header(quiver_server, ann):
     """A Basic authorization header on every call: the server answers with
     a bearer token, which the driver sends from then on (to the workers
@@ -63,6 +67,7 @@ def test_authorization_header(quiver_server, ann):
         assert scalar(conn, "SELECT 7 * 6") == 42
 
 
+@pytest.mark.feature("authentication", client="pyarrow-flight")
 def test_pyarrow_basic_token(quiver_server, ann):
     """pyarrow.flight's handshake returns the bearer token as a header pair
     that every later call sends, the do_get at a worker included."""

@@ -251,6 +251,8 @@ QUERIES = [
 ]
 
 
+@pytest.mark.feature("statement query")
+@pytest.mark.feature("NULLs")
 @pytest.mark.parametrize("name,sql,oracle_sql,ordered", QUERIES, ids=[q[0] for q in QUERIES])
 def test_query_matches_duckdb(conn, oracle, name, sql, oracle_sql, ordered):
     got = query(conn, sql)
@@ -258,11 +260,14 @@ def test_query_matches_duckdb(conn, oracle, name, sql, oracle_sql, ordered):
     assert_same_rows(got, want, ordered=ordered, sql=sql)
 
 
+@pytest.mark.feature("bulk ingest: create")
+@pytest.mark.feature("bulk ingest: append")
 def test_row_count_after_load(conn, oracle):
     assert query(conn, "SELECT count(*) FROM t") == [(N_ROWS + 200,)]
     assert oracle.execute("SELECT count(*) FROM t").fetchall() == [(N_ROWS + 200,)]
 
 
+@pytest.mark.feature("types round trip")
 def test_result_types(conn, loaded):
     with conn.cursor() as cur:
         cur.execute(
@@ -293,6 +298,7 @@ def test_result_types(conn, loaded):
     assert tbl.schema.names == SCHEMA.names
 
 
+@pytest.mark.feature("metadata: tables")
 def test_get_objects_lists_table(conn, loaded):
     objs = conn.adbc_get_objects(depth="tables").read_all().to_pylist()
     tables = {
@@ -304,12 +310,14 @@ def test_get_objects_lists_table(conn, loaded):
     assert ("quiver", "main", "t") in tables, tables
 
 
+@pytest.mark.feature("metadata: columns")
 def test_get_table_schema(conn, loaded):
     schema = conn.adbc_get_table_schema("t", catalog_filter="quiver", db_schema_filter="main")
     assert schema.types == SCHEMA.types
     assert schema.names == SCHEMA.names
 
 
+@pytest.mark.feature("error codes")
 def test_syntax_error_is_invalid_argument(conn, oracle):
     with pytest.raises(adbc_driver_manager.ProgrammingError) as ei:
         query(conn, "SELEC a FROM t")
@@ -320,6 +328,7 @@ def test_syntax_error_is_invalid_argument(conn, oracle):
     assert_same_rows(query(conn, "SELECT count(*) FROM t"), oracle.execute("SELECT count(*) FROM t").fetchall())
 
 
+@pytest.mark.feature("error codes")
 @pytest.mark.parametrize(
     "sql", ["SELECT a FROM no_such_table", "SELECT no_such_column FROM t"], ids=["table", "column"]
 )
@@ -336,6 +345,8 @@ def _partitions(conn, sql):
     return parts, schema
 
 
+@pytest.mark.feature("partitioned results")
+@pytest.mark.feature("partitioned results", client="pyarrow-flight")
 def test_partitions_point_at_workers(quiver_server, conn, oracle):
     """Each ADBC partition is a serialized FlightInfo with one endpoint; its
     location is a worker (not the coordinator) and pyarrow.flight can fetch
@@ -361,6 +372,7 @@ def test_partitions_point_at_workers(quiver_server, conn, oracle):
     assert_same_rows(rows, oracle.execute(sql).fetchall(), sql=sql)
 
 
+@pytest.mark.feature("partitioned results")
 def test_read_partition_through_adbc(conn, oracle):
     sql = "SELECT a, count(*) FROM t WHERE a BETWEEN -5 AND 5 GROUP BY a"
     parts, _ = _partitions(conn, sql)
@@ -372,6 +384,7 @@ def test_read_partition_through_adbc(conn, oracle):
     assert_same_rows(rows, oracle.execute(sql).fetchall(), sql=sql)
 
 
+@pytest.mark.feature("error codes", client="pyarrow-flight")
 def test_garbage_ticket_at_worker(conn, oracle):
     parts, _ = _partitions(conn, "SELECT count(*) FROM t")
     uri = flight.FlightInfo.deserialize(parts[0]).endpoints[0].locations[0].uri.decode()
@@ -391,6 +404,7 @@ def test_garbage_ticket_at_worker(conn, oracle):
     assert_same_rows(query(conn, "SELECT count(*) FROM t"), oracle.execute("SELECT count(*) FROM t").fetchall())
 
 
+@pytest.mark.feature("DDL/DML update count")
 def test_insert_via_dbapi_execute(conn):
     """What DB-API users type: cursor.execute("INSERT ...") (ADBC sends it as a
     query, CommandStatementQuery), on a table made with cursor.execute too."""
@@ -401,6 +415,7 @@ def test_insert_via_dbapi_execute(conn):
         assert cur.fetchall() == [(2, decimal.Decimal("3.50"), datetime.date(2024, 1, 2))]
 
 
+@pytest.mark.feature("DDL/DML update count")
 def test_insert_via_execute_update(conn):
     execute_update(conn, "CREATE TABLE py_upd (a INT, b BIGINT, s VARCHAR(20), d DECIMAL(15,2), dt DATE, f DOUBLE)")
     n = execute_update(conn, "INSERT INTO py_upd VALUES (7, -8, 'it''s', -0.01, '1969-07-20', -2.5), (1, 1, '', 0, '2000-02-29', 1e-3)")

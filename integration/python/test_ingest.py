@@ -36,6 +36,9 @@ def conn(quiver_server):
     c.close()
 
 
+@pytest.mark.feature("bulk ingest: create")
+@pytest.mark.feature("bulk ingest: append")
+@pytest.mark.feature("bulk ingest: create_append")
 def test_create_append_create_append(conn):
     assert ingest(conn, "ing", rows(10), "create") in (-1, 10)
     with pytest.raises(adbc_driver_manager.Error) as e:
@@ -54,6 +57,7 @@ def test_create_append_create_append(conn):
         assert cur.fetchone() == (0, 19, 20)
 
 
+@pytest.mark.feature("bulk ingest: replace")
 def test_replace_takes_the_new_schema(conn):
     ingest(conn, "ing_r", rows(100), "create")
     ingest(conn, "ing_r", pa.table({"s": ["a", "b", "c"], "n": pa.array([1, 2, 3], pa.int32())}), "replace")
@@ -64,6 +68,7 @@ def test_replace_takes_the_new_schema(conn):
     assert count(conn, "ing_r_new") == 2, "replace of a missing table creates it"
 
 
+@pytest.mark.feature("bulk ingest: replace")
 def test_replace_is_atomic_for_readers(quiver_server, conn):
     small, large = 1000, 3000
     ingest(conn, "ing_atomic", rows(small), "create")

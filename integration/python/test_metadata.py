@@ -43,17 +43,20 @@ def shop(objs):
     return {s["db_schema_name"]: s for s in cat["catalog_db_schemas"] or []}
 
 
+@pytest.mark.feature("metadata: catalogs")
 def test_get_objects_catalogs(conn):
     objs = conn.adbc_get_objects(depth="catalogs").read_all().to_pylist()
     assert [c["catalog_name"] for c in objs] == ["quiver"]
 
 
+@pytest.mark.feature("metadata: schemas")
 def test_get_objects_db_schemas(conn):
     objs = conn.adbc_get_objects(depth="db_schemas").read_all().to_pylist()
     assert {"main", "shop", "information_schema"} <= set(shop(objs))
     assert all(s["db_schema_tables"] is None for s in shop(objs).values())
 
 
+@pytest.mark.feature("metadata: tables")
 def test_get_objects_tables(conn):
     objs = conn.adbc_get_objects(depth="tables", db_schema_filter="shop").read_all().to_pylist()
     tables = {t["table_name"]: t for t in shop(objs)["shop"]["db_schema_tables"]}
@@ -61,11 +64,13 @@ def test_get_objects_tables(conn):
     assert all(t["table_columns"] is None for t in tables.values())
 
 
+@pytest.mark.feature("metadata: tables")
 def test_get_objects_table_types_filter(conn):
     objs = conn.adbc_get_objects(depth="tables", db_schema_filter="shop", table_types_filter=["VIEW"]).read_all().to_pylist()
     assert [t["table_name"] for t in shop(objs)["shop"]["db_schema_tables"]] == ["big"]
 
 
+@pytest.mark.feature("metadata: columns")
 def test_get_objects_columns(conn):
     objs = conn.adbc_get_objects(depth="columns", db_schema_filter="shop", table_name_filter="orders").read_all().to_pylist()
     (orders,) = shop(objs)["shop"]["db_schema_tables"]
@@ -73,6 +78,7 @@ def test_get_objects_columns(conn):
     assert cols == [("id", 1, "BIGINT"), ("amount", 2, "DECIMAL"), ("note", 3, "VARCHAR")]
 
 
+@pytest.mark.feature("metadata: columns")
 def test_get_table_schema(conn):
     schema = conn.adbc_get_table_schema("orders", catalog_filter="quiver", db_schema_filter="shop")
     assert schema.names == ["id", "amount", "note"]
@@ -81,11 +87,13 @@ def test_get_table_schema(conn):
     assert schema.field("amount").metadata[b"ARROW:FLIGHT:SQL:TYPE_NAME"] == b"DECIMAL"
 
 
+@pytest.mark.feature("metadata: columns")
 def test_get_table_schema_of_view(conn):
     schema = conn.adbc_get_table_schema("big", catalog_filter="quiver", db_schema_filter="shop")
     assert schema.names == ["id", "amount"]
 
 
+@pytest.mark.feature("GetSqlInfo")
 def test_get_info(conn):
     info = conn.adbc_get_info()
     assert info["vendor_name"] == "Quiver"
@@ -93,15 +101,18 @@ def test_get_info(conn):
     assert info["vendor_arrow_version"]
 
 
+@pytest.mark.feature("SHOW, DESCRIBE, USE, information_schema")
 def test_show_tables(conn):
     assert rows(conn, "SHOW TABLES FROM shop") == [("big",), ("orders",)]
     assert rows(conn, "SHOW FULL TABLES FROM shop LIKE 'o%'") == [("orders", "BASE TABLE")]
 
 
+@pytest.mark.feature("SHOW, DESCRIBE, USE, information_schema")
 def test_show_databases(conn):
     assert ("shop",) in rows(conn, "SHOW DATABASES")
 
 
+@pytest.mark.feature("SHOW, DESCRIBE, USE, information_schema")
 def test_describe(conn):
     assert rows(conn, "DESCRIBE shop.orders") == [
         ("id", "bigint", "NO", "", None, ""),
@@ -110,6 +121,7 @@ def test_describe(conn):
     ]
 
 
+@pytest.mark.feature("SHOW, DESCRIBE, USE, information_schema")
 def test_information_schema_join(conn):
     got = rows(
         conn,
@@ -120,10 +132,12 @@ def test_information_schema_join(conn):
     assert got == [("big", "VIEW", 2), ("orders", "BASE TABLE", 3)]
 
 
+@pytest.mark.feature("SHOW, DESCRIBE, USE, information_schema")
 def test_session_functions(conn):
     assert rows(conn, "SELECT database(), current_user()") == [("main", "anonymous")]
 
 
+@pytest.mark.feature("sessions")
 def test_use_lasts_with_cookies(quiver_server, conn):
     with flight_sql.connect(quiver_server.uri, db_kwargs=COOKIES, autocommit=True) as c:
         with c.cursor() as cur:
@@ -135,6 +149,7 @@ def test_use_lasts_with_cookies(quiver_server, conn):
     assert rows(conn, "SELECT database()") == [("main",)]
 
 
+@pytest.mark.feature("error codes")
 def test_use_unknown_database_is_not_found(conn):
     with pytest.raises(adbc_driver_manager.ProgrammingError) as ei:
         with conn.cursor() as cur:

@@ -89,6 +89,8 @@ TYPED = [
 ]
 
 
+@pytest.mark.feature("prepared statement with parameters")
+@pytest.mark.feature("types round trip")
 @pytest.mark.parametrize("name,sql,value", TYPED, ids=[c[0] for c in TYPED])
 def test_execute_with_parameter(conn, pt, oracle, name, sql, value):
     got = fetch(conn, sql, (value,))
@@ -97,12 +99,15 @@ def test_execute_with_parameter(conn, pt, oracle, name, sql, value):
     assert got or name == "null", f"{sql} with {value!r} matched nothing: a weak test"
 
 
+@pytest.mark.feature("prepared statement with parameters")
+@pytest.mark.feature("types round trip")
 def test_inserted_values_round_trip(conn, pt, oracle):
     """executemany stored every type exactly, NULLs included."""
     got = fetch(conn, "SELECT i, f, s, d, ts, m, b FROM pt ORDER BY i")
     assert got == [tuple(r) for r in PT_ROWS]
 
 
+@pytest.mark.feature("prepared statement with parameters")
 def test_several_parameters(conn, pt, oracle):
     sql = "SELECT s, count(*), sum(m) FROM pt WHERE i BETWEEN ? AND ? AND s IN (?, ?) AND d <> ? GROUP BY s"
     values = (10, 200, "s1", "s4", datetime.date(2024, 1, 2))
@@ -119,11 +124,13 @@ QUERIES = [
 ]
 
 
+@pytest.mark.feature("prepared statement with parameters")
 @pytest.mark.parametrize("sql,values,ordered", QUERIES, ids=[f"q{i}" for i in range(len(QUERIES))])
 def test_parameterized_query_matches_duckdb(conn, oracle, sql, values, ordered):
     assert_same_rows(fetch(conn, sql, values), oracle.execute(sql, values).fetchall(), ordered=ordered, sql=sql)
 
 
+@pytest.mark.feature("prepared statement with parameters")
 def test_repeated_execute_rebinds(conn, pt):
     """One cursor, one statement text, new values each time."""
     with conn.cursor() as cur:
@@ -132,6 +139,7 @@ def test_repeated_execute_rebinds(conn, pt):
             assert cur.fetchall() == [(k,)]
 
 
+@pytest.mark.feature("prepared statement with parameters")
 def test_several_rows_bound_to_a_query(conn, pt):
     """An Arrow table binds one parameter row per row: each row's result, in row order."""
     params = pa.table({"k": pa.array([20, 3, 11], pa.int64())})
@@ -139,6 +147,7 @@ def test_several_rows_bound_to_a_query(conn, pt):
     assert got == [(20,), (3,), (11,)]
 
 
+@pytest.mark.feature("executemany/batch")
 def test_executemany_then_count(conn):
     rows = [(k, f"v{k}") for k in range(1000)]
     with conn.cursor() as cur:
@@ -154,6 +163,7 @@ def test_executemany_then_count(conn):
         assert cur.fetchall() == [(1000,)]
 
 
+@pytest.mark.feature("GetSchema")
 def test_execute_schema(conn, pt):
     with conn.cursor() as cur:
         schema = cur.adbc_execute_schema("SELECT i, s, m, count(*) AS n FROM pt GROUP BY i, s, m")
@@ -167,6 +177,7 @@ def test_execute_schema(conn, pt):
         assert [(f.name, f.type) for f in schema] == [("ts", pa.timestamp("us")), ("b", pa.bool_())]
 
 
+@pytest.mark.feature("prepared statement with parameters")
 def test_parameter_schema(conn, pt):
     with conn.cursor() as cur:
         cur.adbc_prepare("SELECT i FROM pt WHERE i = ? AND s = ? AND m > ? AND ts < ? LIMIT ?")
@@ -175,6 +186,7 @@ def test_parameter_schema(conn, pt):
         assert schema.types == [pa.int32(), pa.string(), pa.decimal128(10, 2), pa.timestamp("ms"), pa.int64()]
 
 
+@pytest.mark.feature("statement query")
 def test_execute_after_ingest_on_the_same_cursor(conn):
     """The README's order: adbc_ingest, then cur.execute on that cursor. ADBC
     1.13 keeps the ingested data bound to the statement; it executes because
@@ -188,6 +200,7 @@ def test_execute_after_ingest_on_the_same_cursor(conn):
         assert cur.fetchall() == [(2,)]
 
 
+@pytest.mark.feature("error codes")
 @pytest.mark.parametrize(
     "sql,values,mentions",
     [

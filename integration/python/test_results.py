@@ -65,6 +65,7 @@ def worker_stats(quiver_server, workers):
     return out
 
 
+@pytest.mark.feature("DDL/DML update count")
 def test_dml_rowcount(conn):
     """cursor.execute("INSERT ...") reports the rows it inserted (ADBC reads
     FlightInfo.total_records)."""
@@ -95,6 +96,9 @@ def renew(coordinator_uri, endpoint):
     return flight.FlightEndpoint.deserialize(res.body.to_pybytes())
 
 
+@pytest.mark.feature("repeated do_get", client="pyarrow-flight")
+@pytest.mark.feature("RenewFlightEndpoint", client="pyarrow-flight")
+@pytest.mark.feature("partitioned results")
 def test_repeated_do_get_and_renew(quiver_server, conn):
     """Every endpoint can be fetched again until it expires, with the same
     rows; RenewFlightEndpoint answers a later expiration and a new ticket
@@ -112,6 +116,7 @@ def test_repeated_do_get_and_renew(quiver_server, conn):
     assert sum(fetch(i.endpoints[0]).num_rows for i in infos) == len(range(0, BIG_ROWS, 7))
 
 
+@pytest.mark.feature("cancel")
 def test_cancel_stops_every_worker(quiver_server, conn):
     """cursor.adbc_cancel() while a fetch of a query that keeps DuckDB busy
     on every worker waits: the fetch fails and within 2 s no worker holds a
@@ -154,6 +159,7 @@ def test_cancel_stops_every_worker(quiver_server, conn):
         time.sleep(0.05)
 
 
+@pytest.mark.feature("types round trip")
 def test_time_zones_round_trip(conn):
     """Timestamps with a time zone (UTC, Etc/UTC, an offset, a region) of
     every unit ingest and read back as the same instants, labelled UTC;
@@ -183,6 +189,7 @@ def test_time_zones_round_trip(conn):
     assert got.column("plain").to_pylist() == table.column("plain").to_pylist()
 
 
+@pytest.mark.feature("types round trip")
 def test_types_round_trip(conn):
     """Every Arrow type Quiver stores, and those it converts on ingest, read
     back with the same values: integers of every width, floats, decimals,

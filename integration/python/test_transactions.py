@@ -50,6 +50,7 @@ def txconn(quiver_server):
     c.close()
 
 
+@pytest.mark.feature("transactions")
 def test_commit_makes_writes_visible_together(other, txconn):
     before = count(other, "tx")
     with txconn.cursor() as cur:
@@ -66,6 +67,7 @@ def test_commit_makes_writes_visible_together(other, txconn):
     assert count(other, "tx_made") == 1
 
 
+@pytest.mark.feature("transactions")
 def test_rollback_leaves_nothing(quiver_server, other, txconn):
     before, files = count(other, "tx"), data_files(quiver_server)
     execute_update(txconn, "INSERT INTO tx VALUES (20), (21), (22)")
@@ -78,6 +80,7 @@ def test_rollback_leaves_nothing(quiver_server, other, txconn):
     assert data_files(quiver_server) == files, "rollback deletes the files it wrote"
 
 
+@pytest.mark.feature("transactions")
 def test_reader_keeps_its_snapshot(other, txconn):
     pinned = count(txconn, "tx")
     execute_update(other, "INSERT INTO tx VALUES (30), (31)")
@@ -88,6 +91,7 @@ def test_reader_keeps_its_snapshot(other, txconn):
     assert count(txconn, "tx") == pinned + 5
 
 
+@pytest.mark.feature("transactions")
 def test_database_ddl_in_transaction_is_refused(txconn):
     with pytest.raises(adbc_driver_manager.ProgrammingError, match="inside a transaction"):
         execute_update(txconn, "CREATE DATABASE tx_db")
@@ -106,6 +110,7 @@ def _has_sessions(server):
         client.close()
 
 
+@pytest.mark.feature("transactions")
 def test_ingest_joins_the_session_transaction(quiver_server, other):
     """adbc_ingest sends no transaction_id (ADBC 1.13's driver), so it joins the
     transaction only through the connection's Flight SQL session."""
