@@ -2,6 +2,7 @@ package flightsrv
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -24,15 +25,17 @@ type workerService struct {
 	w      *exec.Worker
 	signer *stage.TicketSigner
 	secret []byte
-	tokens *Tokens // verify the bearer tokens of clients that fetch user results
+	tokens *Tokens     // verify the bearer tokens of clients that fetch user results
+	logins *LoginRelay // clients' logins at this worker, relayed to the coordinator
 	log    *zap.Logger
 }
 
 // NewWorkerService returns the Flight service of w. Register it on a gRPC
 // server made with ServerOptions. tokens verifies the bearer token a
 // client's do_get of a user's result carries (nil: only results of
-// anonymous queries are served to clients).
-func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, tokens *Tokens, log *zap.Logger) flight.FlightServer {
+// anonymous queries are served to clients); logins (nil: none) relays
+// clients' Basic-credentials handshakes to the coordinator.
+func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte, tokens *Tokens, logins *LoginRelay, log *zap.Logger) flight.FlightServer {
 	if log == nil {
 		log = zap.NewNop()
 	}
@@ -41,6 +44,7 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 		signer: signer,
 		secret: append([]byte(nil), secret...),
 		tokens: tokens,
+		logins: logins,
 		log:    log.With(zap.String("worker", w.Address())),
 	}
 }
@@ -210,7 +214,22 @@ func (s *workerService) DoPut(stream flight.FlightService_DoPutServer) error {
 	return stream.Send(&flight.PutResult{AppMetadata: body})
 }
 
-// Handshake is not used: calls carry the cluster secret or a signed ticket.
-func (s *workerService) Handshake(flight.FlightService_HandshakeServer) error {
-	return status.Error(codes.Unimplemented, "the worker service has no handshake: send the cluster secret with each call")
+// Handshake answers a client's Basic-credentials login by relaying it to the
+// coordinator (LoginRelay): the reply carries the bearer token, which this
+// worker's do_get accepts. Other calls carry the cluster secret, a signed
+// ticket or that token, and need no handshake.
+func (s *workerService) Handshake(stream flight.FlightService_HandshakeServer) error {
+	scheme, cred := credentials(stream.Context())
+	if s.logins == nil || !strings.EqualFold(scheme, "Basic") {
+		return status.Error(codes.Unimplemented, "the worker service has no handshake but a relayed login: send Basic credentials, or the cluster secret or a bearer token with each call")
+	}
+	reply, err := s.logins.Login(stream.Context(), scheme+" "+cred)
+	if err != nil {
+		return err
+	}
+	if err := stream.SetHeader(reply); err != nil {
+		return err
+	}
+	stream.SetTrailer(reply)
+	return nil
 }

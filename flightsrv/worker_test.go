@@ -78,7 +78,7 @@ func startWorker(t *testing.T) (flight.FlightServiceClient, *stage.TicketSigner,
 		eng.Close()
 	})
 	signer := stage.NewTicketSigner(secret)
-	return serve(t, flightsrv.NewWorkerService(w, signer, secret, nil, zap.NewNop())), signer, mem
+	return serve(t, flightsrv.NewWorkerService(w, signer, secret, nil, nil, zap.NewNop())), signer, mem
 }
 
 func withSecret(ctx context.Context, s []byte) context.Context {

@@ -319,10 +319,12 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = engine.Close()
 		return httpsrv.WorkerNode{}, err
 	}
-	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, log)
+	logins := flightsrv.NewLoginRelay(coordAddr, n.tls)
+	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, logins, log)
 	serveGRPC(ctx, g, lis, svc, n, nf, nil, log, func() {
 		w.Close()
 		_ = engine.Close()
+		_ = logins.Close()
 	})
 	registered := new(atomic.Bool)
 	g.Go(func() error {

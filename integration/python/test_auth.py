@@ -93,6 +93,25 @@ def test_pyarrow_basic_token(quiver_server, ann):
         client.get_flight_info(flight.FlightDescriptor.for_command(cmd))
 
 
+@pytest.mark.feature("authentication", client="pyarrow-flight")
+def test_login_at_a_worker(quiver_server, ann):
+    """A client that logs in at the endpoint's location (what the JDBC driver
+    does) reaches a worker, which relays the login to the coordinator: the
+    token it returns reads the result there; a wrong password is refused."""
+    client = flight.FlightClient(quiver_server.uri)
+    opts = flight.FlightCallOptions(headers=[client.authenticate_basic_token(b"ann", b"ann-pw")])
+    info = client.get_flight_info(flight.FlightDescriptor.for_command(_statement_query("SELECT 7 AS seven")), opts)
+    ep = info.endpoints[0]
+    assert ep.locations, "the result is served by a worker"
+    worker = flight.FlightClient(ep.locations[0])
+    name, value = worker.authenticate_basic_token(b"ann", b"ann-pw")
+    assert name.lower() == b"authorization" and value.startswith(b"Bearer ")
+    rows = worker.do_get(ep.ticket, flight.FlightCallOptions(headers=[(name, value)])).read_all().to_pylist()
+    assert rows == [{"seven": 7}]
+    with pytest.raises(flight.FlightUnauthenticatedError):
+        flight.FlightClient(ep.locations[0]).authenticate_basic_token(b"ann", b"wrong")
+
+
 def _statement_query(sql):
     """CommandStatementQuery{query: sql} packed in a google.protobuf.Any,
     encoded by hand (two length-delimited fields)."""

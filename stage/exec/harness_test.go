@@ -111,7 +111,7 @@ func (c *cluster) start(batchRows int) *node {
 	}
 	exec.SetRender(w, renderTestSQL)
 	srv := grpc.NewServer(flightsrv.ServerOptions(exec.DefaultMaxMessageBytes, log)...)
-	flight.RegisterFlightServiceServer(srv, flightsrv.NewWorkerService(w, c.signer, testSecret, nil, log))
+	flight.RegisterFlightServiceServer(srv, flightsrv.NewWorkerService(w, c.signer, testSecret, nil, nil, log))
 	go srv.Serve(lis)
 	client, err := exec.DialWorker(context.Background(), addr, testSecret, exec.WithAllocator(c.mem))
 	if err != nil {
