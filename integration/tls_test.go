@@ -77,6 +77,7 @@ func clusterSecret(t testing.TB, dataDir string) []byte {
 // but without a client certificate is refused.
 func TestTLSCluster(t *testing.T) {
 	t.Parallel()
+	compat(t, clientGoADBC, "TLS")
 	pki := newTestPKI(t)
 	cert, key := pki.nodeFiles(t)
 	args := tlsNodeArgs(pki, cert, key)

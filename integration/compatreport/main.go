@@ -60,6 +60,7 @@ var features = []string{
 	"sessions",
 	"transactions",
 	"authentication",
+	"TLS",
 	"repeated do_get",
 	"partitioned results",
 	"RenewFlightEndpoint",

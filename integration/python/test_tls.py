@@ -88,6 +88,7 @@ def _rows(tbl):
     return sorted(tuple(r.values()) for r in tbl.to_pylist())
 
 
+@pytest.mark.feature("TLS")
 def test_adbc_over_tls(conn, table):
     sql = "SELECT k, count(*), sum(v) FROM tls_t GROUP BY k"
     with conn.cursor() as cur:
@@ -99,6 +100,7 @@ def test_adbc_over_tls(conn, table):
     assert got == want
 
 
+@pytest.mark.feature("TLS", client="pyarrow-flight")
 def test_pyarrow_flight_fetches_tls_endpoints(conn, table, ca_pem):
     with conn.cursor() as cur:
         parts, _ = cur.adbc_execute_partitions("SELECT k, v, s FROM tls_t")
