@@ -73,6 +73,11 @@ type View struct {
 	SQL string
 	// Columns rename the query's columns when set (CREATE VIEW v (a, b)).
 	Columns []string
+	// Owner is the user who created the view: a read through the view
+	// checks the view's tables against the owner's privileges (MySQL's SQL
+	// SECURITY DEFINER). Empty for a view made by the anonymous principal
+	// or before views had owners: its tables are checked as the reader's.
+	Owner string
 }
 
 // Snapshot is one committed version of a table's data.
@@ -150,6 +155,13 @@ type Catalog interface {
 	// GetView returns a view by name (ErrNotFound if there is none).
 	GetView(ctx context.Context, db, name string) (*View, error)
 	ListViews(ctx context.Context, db string) ([]*View, error)
+
+	// Grants reads the privilege state: roles and grants (grants.go).
+	Grants(ctx context.Context) (*Grants, error)
+	// UpdateGrants changes the privilege state in one transaction: fn
+	// edits the state as read within it, and an error from fn changes
+	// nothing.
+	UpdateGrants(ctx context.Context, fn func(*Grants) error) error
 
 	// ReferencedFiles is the set of every file path that any table's current
 	// snapshot refers to; files under the data directory outside it are orphans.

@@ -20,6 +20,7 @@ type viewRecord struct {
 	Name     string   `json:"name"`
 	SQL      string   `json:"sql"`
 	Columns  []string `json:"columns,omitempty"`
+	Owner    string   `json:"owner,omitempty"`
 }
 
 func viewsOf(tx *bolt.Tx, db string) *bolt.Bucket {
@@ -55,7 +56,7 @@ func (c *BoltCatalog) CreateView(ctx context.Context, v *View, orReplace bool) e
 		if b.Get(nameKey(v.Name)) != nil && !orReplace {
 			return qerr.ErrAlreadyExists.New("view %s.%s already exists", rec.Name, v.Name)
 		}
-		data, err := json.Marshal(viewRecord{Database: rec.Name, Name: v.Name, SQL: v.SQL, Columns: v.Columns})
+		data, err := json.Marshal(viewRecord{Database: rec.Name, Name: v.Name, SQL: v.SQL, Columns: v.Columns, Owner: v.Owner})
 		if err != nil {
 			return err
 		}
@@ -99,7 +100,7 @@ func (c *BoltCatalog) GetView(ctx context.Context, db, name string) (*View, erro
 		if err := json.Unmarshal(data, &rec); err != nil {
 			return err
 		}
-		v = &View{Database: rec.Database, Name: rec.Name, SQL: rec.SQL, Columns: rec.Columns}
+		v = &View{Database: rec.Database, Name: rec.Name, SQL: rec.SQL, Columns: rec.Columns, Owner: rec.Owner}
 		return nil
 	})
 	return v, err
@@ -121,7 +122,7 @@ func (c *BoltCatalog) ListViews(ctx context.Context, db string) ([]*View, error)
 			if err := json.Unmarshal(data, &rec); err != nil {
 				return err
 			}
-			out = append(out, &View{Database: rec.Database, Name: rec.Name, SQL: rec.SQL, Columns: rec.Columns})
+			out = append(out, &View{Database: rec.Database, Name: rec.Name, SQL: rec.SQL, Columns: rec.Columns, Owner: rec.Owner})
 			return nil
 		})
 	})

@@ -42,6 +42,10 @@ type Config struct {
 	// TxnIdleTimeout is how long a transaction may go without a statement
 	// before it is rolled back (DefaultTxnIdleTimeout if 0).
 	TxnIdleTimeout time.Duration
+	// CheckPrivileges turns GRANT-based authorization on (--auth password):
+	// every statement is checked against its principal's privileges
+	// (privileges.go). Off, every principal may do everything.
+	CheckPrivileges bool
 	// MaxQueriesPerUser bounds the queries one user runs at once (0: no
 	// limit); beyond it a query is refused with ErrTooLarge.
 	MaxQueriesPerUser int
@@ -65,6 +69,8 @@ type Coordinator struct {
 	files    fileLeases     // retired data files still readable (write.go)
 	perUser  userQueries    // running queries by user (users.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
+
+	grantCache grantCache // the privilege state (privileges.go)
 }
 
 // New returns a coordinator. Close stops its queries and rolls back its
@@ -235,8 +241,18 @@ func (c *Coordinator) bindIn(ctx context.Context, sess *Session, cat catalog.Cat
 // bindParsed is bindIn of a parsed statement.
 func (c *Coordinator) bindParsed(ctx context.Context, sess *Session, cat catalog.Catalog, db string, tree ast.StmtNode, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
 	workers := sessionWorkers(sess, c.members.Live())
-	stmt, err := binder.New(cat, db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values).Bind(ctx, tree)
+	cat, err := c.visible(ctx, sess, cat)
 	if err != nil {
+		return nil, nil, err
+	}
+	// Every statement is checked here, between binding and running, with
+	// everything the binder found it reads and writes.
+	b := binder.New(cat, db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values)
+	stmt, err := b.Bind(ctx, tree)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := c.authorize(ctx, sess, b.Accesses()); err != nil {
 		return nil, nil, err
 	}
 	return stmt, workers, nil
@@ -260,6 +276,9 @@ func (c *Coordinator) explain(ctx context.Context, d *stage.DistributedPlan, wor
 }
 
 func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
+	if ok, err := c.runGrant(ctx, stmt); ok {
+		return 0, err // privileges change at once, inside a transaction too, as MySQL's implicit commit
+	}
 	if txnFrom(ctx) != nil {
 		return c.runUpdateInTxn(ctx, stmt, workers)
 	}

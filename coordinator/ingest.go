@@ -46,6 +46,9 @@ func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestReque
 		if err != nil {
 			return 0, err
 		}
+		if err := c.authorize(ctx, sess, ingestAccess(ch)); err != nil {
+			return 0, err
+		}
 		query := newQueryID()
 		log := c.log.With(zap.String("query_id", string(query)), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
 		log.Info("ingest started")

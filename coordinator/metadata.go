@@ -9,7 +9,11 @@ import (
 // Databases lists the schemas a session can name, virtual ones included, as
 // SHOW DATABASES and GetDbSchemas list them.
 func (c *Coordinator) Databases(ctx context.Context, sess *Session) ([]string, error) {
-	return c.metadataBinder(sess).Databases(ctx)
+	b, err := c.metadataBinder(ctx, sess)
+	if err != nil {
+		return nil, err
+	}
+	return b.Databases(ctx)
 }
 
 // Relations lists the tables, views and virtual tables of database db (of
@@ -17,9 +21,19 @@ func (c *Coordinator) Databases(ctx context.Context, sess *Session) ([]string, e
 // GetTables list them: with their columns, a view's only when viewColumns
 // (see binder.Relations).
 func (c *Coordinator) Relations(ctx context.Context, sess *Session, db string, viewColumns bool) ([]binder.Relation, error) {
-	return c.metadataBinder(sess).Relations(ctx, db, viewColumns)
+	b, err := c.metadataBinder(ctx, sess)
+	if err != nil {
+		return nil, err
+	}
+	return b.Relations(ctx, db, viewColumns)
 }
 
-func (c *Coordinator) metadataBinder(sess *Session) *binder.Binder {
-	return binder.New(c.cat, sess.Database(), 1).WithEnv(c.env(sess))
+// metadataBinder binds listings against what the session's principal may
+// see (privileges.go).
+func (c *Coordinator) metadataBinder(ctx context.Context, sess *Session) (*binder.Binder, error) {
+	cat, err := c.visible(ctx, sess, c.cat)
+	if err != nil {
+		return nil, err
+	}
+	return binder.New(cat, sess.Database(), 1).WithEnv(c.env(sess)), nil
 }

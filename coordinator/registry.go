@@ -236,15 +236,15 @@ func (c *Coordinator) renewOnWorkers(ctx context.Context, r *running, until time
 // query's start plus Config.ResultMaxAge, on the workers too. It returns the
 // endpoint with a new ticket and its expiration. A ticket that does not
 // verify or has expired fails as Verify says; a query that is unknown or
-// whose results expired is ErrNotFound, a failed or cancelled one its
-// error.
-func (c *Coordinator) Renew(ctx context.Context, ticket []byte) (Endpoint, time.Time, error) {
+// whose results expired is ErrNotFound (as is another user's to anyone
+// but an administrator), a failed or cancelled one its error.
+func (c *Coordinator) Renew(ctx context.Context, sess *Session, ticket []byte) (Endpoint, time.Time, error) {
 	t, err := c.signer.Verify(ticket, time.Now())
 	if err != nil {
 		return Endpoint{}, time.Time{}, err
 	}
 	r := c.queries.get(t.Query)
-	if r == nil {
+	if r == nil || !c.mayControl(ctx, sess, r.stmt.user) {
 		return Endpoint{}, time.Time{}, qerr.ErrNotFound.New("query %s is unknown or its results expired", t.Query)
 	}
 	if _, ok := r.place[t.Task]; !ok || t.Task.Fragment != r.plan.Root().ID || t.Partition != 0 {
@@ -284,10 +284,11 @@ type Progress struct {
 // Poll reports on a query started with Execute, waiting up to wait for it
 // to finish first. Each poll of a running query moves its expiration, as
 // a renewal does, so that the handle outlives a long query. A failed query answers its error, a cancelled one
-// ErrCancelled, one that is unknown or whose results expired ErrNotFound.
-func (c *Coordinator) Poll(ctx context.Context, id stage.QueryID, wait time.Duration) (Progress, error) {
+// ErrCancelled, one that is unknown or whose results expired ErrNotFound,
+// as is another user's query to anyone but an administrator.
+func (c *Coordinator) Poll(ctx context.Context, sess *Session, id stage.QueryID, wait time.Duration) (Progress, error) {
 	r := c.queries.get(id)
-	if r == nil {
+	if r == nil || !c.mayControl(ctx, sess, r.stmt.user) {
 		return Progress{}, qerr.ErrNotFound.New("query %s is unknown or its results expired", id)
 	}
 	timer := time.NewTimer(wait)
@@ -362,7 +363,9 @@ func (c *Coordinator) Queries() []QueryInfo {
 }
 
 // Query describes one query, or reports false when the registry does not
-// hold it (unknown, or its results expired).
+// hold it (unknown, or its results expired). It is the operators' view (the
+// HTTP console); clients read a query's state through Poll, which only
+// its owner may.
 func (c *Coordinator) Query(id stage.QueryID) (QueryInfo, bool) {
 	r := c.queries.get(id)
 	if r == nil {
@@ -375,10 +378,12 @@ func (c *Coordinator) Query(id stage.QueryID) (QueryInfo, bool) {
 // files, and the result streams being read (which end with CANCELLED). It
 // reports false when there is nothing to cancel: the query is unknown, its
 // results expired, or it already failed or was cancelled. A finished query
-// whose results are still held is cancelled: its results are freed.
-func (c *Coordinator) Cancel(ctx context.Context, id stage.QueryID) (bool, error) {
+// whose results are still held is cancelled: its results are freed. Only
+// the query's owner or an administrator cancels it; to anyone else it is
+// unknown (false), as in Query.
+func (c *Coordinator) Cancel(ctx context.Context, sess *Session, id stage.QueryID) (bool, error) {
 	r := c.queries.get(id)
-	if r == nil {
+	if r == nil || !c.mayControl(ctx, sess, r.stmt.user) {
 		return false, nil
 	}
 	st := &r.status

@@ -203,16 +203,18 @@ func (c *Coordinator) env(sess *Session) binder.Env {
 		user = AnonymousUser
 	}
 	opts := c.Options(sess)
+	principal, _ := c.principal(sess)
 	return binder.Env{
-		User:    user,
-		Version: Version,
+		User:      user,
+		Principal: principal,
+		Version:   Version,
 		Variables: []binder.Variable{
 			{Name: OptionParallelism, Value: strconv.FormatInt(opts[OptionParallelism].(int64), 10)},
 			{Name: OptionStatementTimeout, Value: strconv.FormatFloat(opts[OptionStatementTimeout].(float64), 'f', -1, 64)},
 			{Name: "version", Value: Version},
 			{Name: "version_comment", Value: "Quiver"},
 		},
-		Schemas: []binder.VirtualSchema{systemSchema{c}},
+		Schemas: []binder.VirtualSchema{systemSchema{c: c, sess: sess}},
 	}
 }
 

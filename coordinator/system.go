@@ -22,14 +22,21 @@ const SystemDatabase = "system"
 // registry, the membership and the session source when a statement binds
 // it, so that the tables join and aggregate like any other. A query sees the
 // registry as it was before the query itself started.
-type systemSchema struct{ c *Coordinator }
+//
+// A user who is not an administrator sees only its own queries and
+// sessions (and their stages and tasks), as MySQL's process list shows a
+// user without PROCESS only its own threads.
+type systemSchema struct {
+	c    *Coordinator
+	sess *Session // the reader's
+}
 
 var _ binder.VirtualSchema = systemSchema{}
 
 // systemTable is one table of the system database and how to list its rows.
 type systemTable struct {
 	binder.VirtualTable
-	rows func(ctx context.Context, c *Coordinator) [][]any
+	rows func(ctx context.Context, s systemSchema) [][]any
 }
 
 var (
@@ -86,7 +93,7 @@ func (systemSchema) Tables() []binder.VirtualTable {
 func (s systemSchema) Rows(ctx context.Context, table string) ([][]any, error) {
 	for _, t := range systemTables {
 		if strings.EqualFold(t.Name, table) {
-			return t.rows(ctx, s.c), nil
+			return t.rows(ctx, s), nil
 		}
 	}
 	return nil, qerr.ErrNotFound.New("table %s.%s does not exist", SystemDatabase, table)
@@ -103,10 +110,23 @@ func nullable[T comparable](v T) any {
 
 func ms(d time.Duration) int64 { return d.Milliseconds() }
 
-func queryRows(_ context.Context, c *Coordinator) [][]any {
+// queries are the registry's queries the reader may see.
+func (s systemSchema) queries(ctx context.Context) []QueryInfo {
+	all := s.c.Queries()
+	out := all[:0]
+	for _, qi := range all {
+		if s.c.mayControl(ctx, s.sess, qi.User) {
+			out = append(out, qi)
+		}
+	}
+	return out
+}
+
+func queryRows(ctx context.Context, s systemSchema) [][]any {
+	c := s.c
 	var out [][]any
 	now := time.Now()
-	for _, qi := range c.Queries() {
+	for _, qi := range s.queries(ctx) {
 		qp, ok := c.QueryPlan(qi.ID)
 		var ended int
 		var rows, bytes int64
@@ -126,10 +146,10 @@ func queryRows(_ context.Context, c *Coordinator) [][]any {
 	return out
 }
 
-// eachStage calls f for every stage of every query the registry holds.
-func eachStage(c *Coordinator, f func(qi QueryInfo, s StageInfo)) {
-	for _, qi := range c.Queries() {
-		qp, ok := c.QueryPlan(qi.ID)
+// eachStage calls f for every stage of every query the reader may see.
+func eachStage(ctx context.Context, sys systemSchema, f func(qi QueryInfo, s StageInfo)) {
+	for _, qi := range sys.queries(ctx) {
+		qp, ok := sys.c.QueryPlan(qi.ID)
 		if !ok {
 			continue
 		}
@@ -139,9 +159,9 @@ func eachStage(c *Coordinator, f func(qi QueryInfo, s StageInfo)) {
 	}
 }
 
-func stageRows(_ context.Context, c *Coordinator) [][]any {
+func stageRows(ctx context.Context, sys systemSchema) [][]any {
 	var out [][]any
-	eachStage(c, func(qi QueryInfo, s StageInfo) {
+	eachStage(ctx, sys, func(qi QueryInfo, s StageInfo) {
 		var consumer any
 		if s.Consumer >= 0 {
 			consumer = int64(s.Consumer)
@@ -154,9 +174,9 @@ func stageRows(_ context.Context, c *Coordinator) [][]any {
 	return out
 }
 
-func taskRows(_ context.Context, c *Coordinator) [][]any {
+func taskRows(ctx context.Context, sys systemSchema) [][]any {
 	var out [][]any
-	eachStage(c, func(qi QueryInfo, s StageInfo) {
+	eachStage(ctx, sys, func(qi QueryInfo, s StageInfo) {
 		for _, t := range s.TaskList {
 			st := t.Stats
 			out = append(out, []any{
@@ -168,7 +188,8 @@ func taskRows(_ context.Context, c *Coordinator) [][]any {
 	return out
 }
 
-func workerRows(ctx context.Context, c *Coordinator) [][]any {
+func workerRows(ctx context.Context, sys systemSchema) [][]any {
+	c := sys.c
 	var out [][]any
 	now := time.Now()
 	for _, w := range c.WorkerStatuses(ctx) {
@@ -210,7 +231,8 @@ func (c *Coordinator) SetSessionLister(l SessionLister) {
 	c.sessions.l = l
 }
 
-func sessionRows(_ context.Context, c *Coordinator) [][]any {
+func sessionRows(ctx context.Context, sys systemSchema) [][]any {
+	c := sys.c
 	c.sessions.mu.Lock()
 	l := c.sessions.l
 	c.sessions.mu.Unlock()
@@ -223,6 +245,9 @@ func sessionRows(_ context.Context, c *Coordinator) [][]any {
 		user := s.User()
 		if user == "" {
 			user = AnonymousUser
+		}
+		if !c.mayControl(ctx, sys.sess, user) {
+			continue
 		}
 		s.mu.Lock()
 		db, timeout, parallelism := s.database, c.statementTimeout(s), s.parallelism

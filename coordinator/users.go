@@ -122,6 +122,9 @@ func (c *Coordinator) runUsers(ctx context.Context, sess *Session, stmt binder.S
 			if u.Name == AnonymousUser {
 				return true, qerr.ErrInvalid.New("user name %s is reserved", u.Name)
 			}
+			if err := c.refuseRoleName(ctx, u.Name); err != nil {
+				return true, err
+			}
 			h, err := hashPassword(u.Password)
 			if err != nil {
 				return true, err
@@ -165,6 +168,9 @@ func (c *Coordinator) runUsers(ctx context.Context, sess *Session, stmt binder.S
 				return true, qerr.ErrInvalid.New("the bootstrap administrator %s cannot be dropped", AdminUser)
 			}
 			if err := c.cat.DropUser(ctx, name, s.IfExists); err != nil {
+				return true, err
+			}
+			if err := c.dropGrantee(ctx, name); err != nil {
 				return true, err
 			}
 			c.log.Info("user dropped", zap.String("user", name), zap.String("by", sess.User()))

@@ -21,7 +21,7 @@ func (s *SQLServer) CancelFlightInfo(ctx context.Context, req *flight.CancelFlig
 		return flight.CancelFlightInfoResult{Status: flight.CancelStatusNotCancellable}, nil
 	}
 	id := stage.QueryID(info.GetAppMetadata())
-	ok, err := s.coord.Cancel(ctx, id)
+	ok, err := s.coord.Cancel(ctx, s.session(ctx), id)
 	if err != nil {
 		return flight.CancelFlightInfoResult{Status: flight.CancelStatusUnspecified}, StatusFromError(err)
 	}

@@ -8,10 +8,11 @@ import (
 	"github.com/quiverdb/quiver/stage/exec"
 )
 
-// WorkerDialer connects the coordinator to workers through exec.Client.
-func WorkerDialer(secret []byte, maxMessage int) coordinator.Dialer {
+// WorkerDialer connects the coordinator to workers through exec.Client,
+// over t's transport (plaintext for nil).
+func WorkerDialer(secret []byte, maxMessage int, t *TLS) coordinator.Dialer {
 	return func(ctx context.Context, addr string) (coordinator.WorkerConn, error) {
-		c, err := exec.DialWorker(ctx, addr, secret, exec.WithMaxMessageBytes(maxMessage))
+		c, err := exec.DialWorker(ctx, addr, secret, exec.WithMaxMessageBytes(maxMessage), exec.WithCredentials(t.Credentials()))
 		if err != nil {
 			return nil, err
 		}

@@ -4,16 +4,19 @@ import (
 	"context"
 	"runtime/debug"
 
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"go.uber.org/zap"
 	"google.golang.org/grpc"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
 )
 
 // ServerOptions are the gRPC options of every Quiver server: message limits
-// of maxMsg bytes both ways, and interceptors that turn a panicking handler
+// of maxMsg bytes both ways, interceptors that turn a panicking handler
 // into an INTERNAL status with its stack logged, so that one bad request
-// never takes the process down (grpc-go does not recover panics).
+// never takes the process down (grpc-go does not recover panics), and the
+// check of every Arrow IPC message a client streams in (checkedStream).
 func ServerOptions(maxMsg int, log *zap.Logger) []grpc.ServerOption {
 	if log == nil {
 		log = zap.NewNop()
@@ -22,8 +25,32 @@ func ServerOptions(maxMsg int, log *zap.Logger) []grpc.ServerOption {
 		grpc.MaxRecvMsgSize(maxMsg),
 		grpc.MaxSendMsgSize(maxMsg),
 		grpc.ChainUnaryInterceptor(recoverUnary(log)),
-		grpc.ChainStreamInterceptor(recoverStream(log)),
+		grpc.ChainStreamInterceptor(recoverStream(log), checkIPCStream),
 	}
+}
+
+// checkIPCStream runs every streaming call with checkedStream.
+func checkIPCStream(srv any, ss grpc.ServerStream, _ *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	return handler(srv, checkedStream{ss})
+}
+
+// checkedStream checks the IPC metadata of every FlightData it receives
+// (do_put, do_exchange) with stage.CheckIPCMessage before arrow-go decodes
+// it: a forged length there would otherwise make the decoder allocate
+// without bound, which ends the process. A message that fails ends the
+// call with INVALID_ARGUMENT.
+type checkedStream struct{ grpc.ServerStream }
+
+func (s checkedStream) RecvMsg(m any) error {
+	if err := s.ServerStream.RecvMsg(m); err != nil {
+		return err
+	}
+	if fd, ok := m.(*flight.FlightData); ok {
+		if err := stage.CheckIPCMessage(fd.GetDataHeader()); err != nil {
+			return StatusFromError(err)
+		}
+	}
+	return nil
 }
 
 func recovered(log *zap.Logger, method string, r any) error {

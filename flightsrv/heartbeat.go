@@ -11,22 +11,19 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"go.uber.org/zap"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 )
 
 // Heartbeat announces the worker at self to the coordinator every interval
-// until ctx ends. The first accepted heartbeat (and the first after an
+// until ctx ends, over t's transport (plaintext for nil). The first accepted heartbeat (and the first after an
 // outage) logs "worker registered"; the coordinator drops a worker whose
 // heartbeats stop. registered (when not nil) is true while heartbeats are
 // accepted: the worker's readiness.
-func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, interval time.Duration, registered *atomic.Bool, log *zap.Logger) error {
+func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, t *TLS, interval time.Duration, registered *atomic.Bool, log *zap.Logger) error {
 	if registered == nil {
 		registered = new(atomic.Bool)
 	}
-	client, err := flight.NewClientWithMiddlewareCtx(ctx, coordAddr, nil, nil,
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
+	client, err := flight.NewClientWithMiddlewareCtx(ctx, coordAddr, nil, nil, t.DialOption())
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func (s *SQLServer) PollFlightInfo(ctx context.Context, desc *flight.FlightDescr
 
 // poll answers where query id is, waiting up to pollWait for it to finish.
 func (s *SQLServer) poll(ctx context.Context, id stage.QueryID, desc *flight.FlightDescriptor) (*flight.PollInfo, error) {
-	p, err := s.coord.Poll(ctx, id, pollWait)
+	p, err := s.coord.Poll(ctx, s.session(ctx), id, pollWait)
 	if err != nil {
 		return nil, StatusFromError(err)
 	}

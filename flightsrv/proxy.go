@@ -13,22 +13,21 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
-// quiverTicketPrefix starts every ticket a worker serves (stage.TicketSigner).
-var quiverTicketPrefix = []byte("qt1.")
-
 // SetProxyResults makes the server answer queries with endpoints that have
 // no location, so that clients fetch results from the coordinator, which
 // relays them from the workers (--proxy-results): for clients that cannot
 // reach the workers. Call it before serving.
 func (s *SQLServer) SetProxyResults(on bool) { s.proxy = on }
 
-// DoGet serves Flight SQL tickets, and relays result tickets (signed
+// DoGet serves Flight SQL tickets, and relays result tickets (sealed
 // Quiver tickets) from the worker that holds the result: the coordinator
-// verifies the ticket, opens the worker's stream and copies its batches.
+// opens the ticket, opens the worker's stream and copies its batches. A
+// ticket that cannot be served gets refuseTicket's one answer, as at a
+// worker.
 // A failure of the worker's stream ends the relay with its status, never
 // with an end-of-stream marker.
 func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
-	if !bytes.HasPrefix(tkt.GetTicket(), quiverTicketPrefix) {
+	if !bytes.HasPrefix(tkt.GetTicket(), stage.TicketPrefix) {
 		return c.FlightServer.DoGet(tkt, stream)
 	}
 	ctx := stream.Context()
@@ -41,6 +40,9 @@ func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightServi
 	}
 	rdr, err := c.coord.OpenResult(ctx, tkt.GetTicket())
 	if err != nil {
+		if resultGone(err) {
+			return refuseTicket(c.log, err)
+		}
 		return StatusFromError(err)
 	}
 	defer rdr.Release()

@@ -21,7 +21,7 @@ func (s *SQLServer) RenewFlightEndpoint(ctx context.Context, req *flight.RenewFl
 	if old.GetTicket() == nil {
 		return nil, StatusFromError(qerr.ErrInvalid.New("RenewFlightEndpoint without an endpoint ticket"))
 	}
-	ep, exp, err := s.coord.Renew(ctx, old.GetTicket().GetTicket())
+	ep, exp, err := s.coord.Renew(ctx, s.session(ctx), old.GetTicket().GetTicket())
 	if err != nil {
 		return nil, StatusFromError(err)
 	}

@@ -33,13 +33,16 @@ type SQLServer struct {
 	// auditLog gets one line per statement (audit.go).
 	auditLog *zap.Logger
 	proxy    bool // endpoints without a location: the coordinator relays results (proxy.go)
+	// scheme is the scheme of endpoint locations: grpc+tls where the
+	// workers serve TLS (SetLocationScheme).
+	scheme string
 
 	sessions *sessions // by cookie (session.go)
 }
 
 // NewSQLServer returns the Flight SQL service of a coordinator.
 func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap.Logger) (*SQLServer, error) {
-	s := &SQLServer{coord: coord, mem: mem, log: log, auditLog: log.Named("audit"), sessions: newSessions(DefaultSessionIdle)}
+	s := &SQLServer{coord: coord, mem: mem, log: log, auditLog: log.Named("audit"), scheme: "grpc+tcp", sessions: newSessions(DefaultSessionIdle)}
 	// A session's end rolls back the transactions it left open.
 	s.sessions.ended = coord.RollbackSession
 	s.Alloc = mem
@@ -50,6 +53,11 @@ func NewSQLServer(coord *coordinator.Coordinator, mem memory.Allocator, log *zap
 	}
 	return s, nil
 }
+
+// SetLocationScheme sets the scheme of the endpoint locations that
+// FlightInfo answers carry (TLS.Scheme: grpc+tls where workers serve TLS,
+// so that clients fetch results with TLS too). Call it before serving.
+func (s *SQLServer) SetLocationScheme(scheme string) { s.scheme = scheme }
 
 // GetFlightInfoStatement plans and starts a query; the FlightInfo carries the
 // planner's schema and one endpoint per result task.
@@ -109,7 +117,7 @@ func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *
 		ExpirationTime: timestamppb.New(expires),
 	}
 	if !s.proxy {
-		fe.Location = []*flight.Location{{Uri: "grpc+tcp://" + ep.Addr}}
+		fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
 	}
 	return fe
 }
@@ -145,11 +153,12 @@ type coordinatorService struct {
 	coord  *coordinator.Coordinator
 	secret []byte
 	mem    memory.Allocator // of relayed result streams (proxy.go)
+	log    *zap.Logger
 }
 
 // NewCoordinatorService wraps the Flight SQL server with the heartbeat action.
 func NewCoordinatorService(sql *SQLServer, coord *coordinator.Coordinator, secret []byte) flight.FlightServer {
-	return &coordinatorService{FlightServer: flightsql.NewFlightServerWithAllocator(sql, sql.mem), coord: coord, secret: secret, mem: sql.mem}
+	return &coordinatorService{FlightServer: flightsql.NewFlightServerWithAllocator(sql, sql.mem), coord: coord, secret: secret, mem: sql.mem, log: sql.log}
 }
 
 func (c *coordinatorService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {

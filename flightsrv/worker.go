@@ -132,24 +132,30 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 	return status.Errorf(codes.Unimplemented, "worker action %q is not implemented", a.GetType())
 }
 
-// DoGet streams the buffer a signed ticket names. A ticket that does not
-// decode is INVALID_ARGUMENT, a bad signature UNAUTHENTICATED, an expired
-// ticket or an unknown buffer NOT_FOUND. A user's result goes only to that
-// user (its bearer token) or to a node (the cluster secret): without a
-// valid token UNAUTHENTICATED, with another user's PERMISSION_DENIED. A stream that fails midway ends
-// with the error status and never with an end-of-stream marker, so a
-// reader cannot mistake a partial stream for a whole one.
+// DoGet streams the buffer a sealed ticket names. A user's result goes
+// only to that user (its bearer token) or to a node (the cluster secret).
+// A client's ticket that does not open, has expired, belongs to another
+// user, or names a buffer that is gone (closed, cancelled, expired, never
+// there) gets one answer, refuseTicket's; a node-to-node call gets the
+// real error, so that a consumer task reports its producer's failure as it
+// was. A stream that fails midway ends with the error status and never
+// with an end-of-stream marker, so a reader cannot mistake a partial
+// stream for a whole one.
 func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
+	ctx := stream.Context()
+	internal := checkSecret(ctx, s.secret) == nil
 	t, err := s.signer.Verify(tkt.GetTicket(), time.Now())
 	if err != nil {
-		return StatusFromError(err)
+		return s.refuse(internal, err)
 	}
-	ctx := stream.Context()
 	if err := checkReader(ctx, t, s.secret, s.tokens); err != nil {
-		return err
+		return s.refuse(internal, err)
 	}
 	rdr, err := s.w.OpenBuffer(ctx, t)
 	if err != nil {
+		if resultGone(err) {
+			return s.refuse(internal, err)
+		}
 		return StatusFromError(err)
 	}
 	defer rdr.Release()
@@ -164,6 +170,15 @@ func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_Do
 		return StatusFromError(err)
 	}
 	return wr.Close()
+}
+
+// refuse answers a do_get that cannot be served: the real error to a
+// node of the cluster, refuseTicket's to a client.
+func (s *workerService) refuse(internal bool, err error) error {
+	if internal {
+		return StatusFromError(err)
+	}
+	return refuseTicket(s.log, err)
 }
 
 // DoPut writes the batches of the stream as one new Parquet file of a

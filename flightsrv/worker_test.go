@@ -39,7 +39,7 @@ var secret = []byte("worker-service-test-secret")
 
 // serve registers svc on a gRPC server made with ServerOptions, listening
 // on loopback, and returns a raw Flight client of it.
-func serve(t *testing.T, svc flight.FlightServer) flight.FlightServiceClient {
+func serve(t testing.TB, svc flight.FlightServer) flight.FlightServiceClient {
 	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -93,8 +93,8 @@ func wantStatus(t *testing.T, what string, err error, code codes.Code) {
 }
 
 // doGetErr returns the status of a do_get of ticket.
-func doGetErr(c flight.FlightServiceClient, ticket []byte) error {
-	ctx, cancel := context.WithCancel(context.Background())
+func doGetErr(ctx context.Context, c flight.FlightServiceClient, ticket []byte) error {
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	stream, err := c.DoGet(ctx, &flight.Ticket{Ticket: ticket})
 	if err != nil {
@@ -132,16 +132,36 @@ func TestWorkerServiceRefusals(t *testing.T) {
 	c, signer, mem := startWorker(t)
 	ctx := context.Background()
 
-	// Tickets.
-	wantStatus(t, "garbage ticket", doGetErr(c, []byte("garbage")), codes.InvalidArgument)
-	wantStatus(t, "truncated ticket", doGetErr(c, []byte("qt1.abc")), codes.InvalidArgument)
-	forged := stage.NewTicketSigner([]byte("another secret")).Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(time.Minute)})
-	wantStatus(t, "forged ticket", doGetErr(c, forged), codes.Unauthenticated)
-	expired := signer.Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(-time.Second)})
-	wantStatus(t, "expired ticket", doGetErr(c, expired), codes.NotFound)
-	unknown := signer.Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(time.Minute)})
-	err := doGetErr(c, unknown)
-	wantStatus(t, "unknown buffer", err, codes.NotFound)
+	// Tickets: a client learns only that its ticket was refused, one status
+	// and one message whatever the reason; a node (it carries the cluster
+	// secret) learns the reason.
+	live := signer.Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(time.Minute)})
+	flipped := append([]byte(nil), live...)
+	flipped[len(flipped)/2] ^= 0x04
+	refused := []struct {
+		name   string
+		ticket []byte
+	}{
+		{"garbage ticket", []byte("garbage")},
+		{"old format ticket", []byte("qt1.abc.def")},
+		{"truncated ticket", live[:len(live)-3]},
+		{"bit-flipped ticket", flipped},
+		{"forged ticket", stage.NewTicketSigner([]byte("another secret")).Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(time.Minute)})},
+		{"expired ticket", signer.Sign(stage.Ticket{Query: "q", Expires: time.Now().Add(-time.Second)})},
+		{"unknown buffer", live},
+	}
+	var first string
+	for _, r := range refused {
+		err := doGetErr(ctx, c, r.ticket)
+		wantStatus(t, r.name, err, codes.Unauthenticated)
+		if first == "" {
+			first = status.Convert(err).Message()
+		} else if msg := status.Convert(err).Message(); msg != first {
+			t.Errorf("%s: message %q differs from %q: it tells which check failed", r.name, msg, first)
+		}
+	}
+	err := doGetErr(withSecret(ctx, secret), c, live)
+	wantStatus(t, "unknown buffer for a node", err, codes.NotFound)
 	// The qerr code survives the hop.
 	if got := qerr.CodeOf(exec.ErrorFromStatus(err)); got != qerr.ErrNotFound {
 		t.Errorf("decoded code %s", got)
@@ -304,6 +324,7 @@ func TestStatusFromError(t *testing.T) {
 		{qerr.ErrSyntax.New("near x"), codes.InvalidArgument},
 		{qerr.ErrBadTicket.New("bad"), codes.InvalidArgument},
 		{qerr.ErrUnauthorized.New("who"), codes.Unauthenticated},
+		{qerr.ErrDenied.New("SELECT on main.t"), codes.PermissionDenied},
 		{qerr.ErrExpired.New("late"), codes.NotFound},
 		{qerr.ErrCancelled.New("stop"), codes.Canceled},
 		{qerr.ErrTooLarge.New("big"), codes.ResourceExhausted},

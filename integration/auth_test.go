@@ -147,6 +147,7 @@ func TestAuth(t *testing.T) {
 	admin.MustExec("CREATE USER ann IDENTIFIED BY 'ann-pw'")
 	admin.MustExec("CREATE USER bob IDENTIFIED BY 'bob-pw', dave IDENTIFIED BY 'dave-pw'")
 	admin.MustExec("CREATE DATABASE db1")
+	admin.MustExec("GRANT SELECT ON db1.* TO ann") // USE db1 lists only databases a user holds something in
 	_, err = admin.Exec("CREATE USER ann IDENTIFIED BY 'x'")
 	wantCode(t, "CREATE USER of an existing user", err, codes.AlreadyExists)
 
@@ -181,7 +182,7 @@ func TestAuth(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantCode(t, "a worker do_get without a token", getAt(t, info.Endpoint[0], ""), codes.Unauthenticated)
-	wantCode(t, "a worker do_get with another user's token", getAt(t, info.Endpoint[0], bobTok), codes.PermissionDenied)
+	wantCode(t, "a worker do_get with another user's token", getAt(t, info.Endpoint[0], bobTok), codes.Unauthenticated) // as forged tickets: no telling which check failed
 	if err := getAt(t, info.Endpoint[0], annTok); err != nil {
 		t.Fatalf("ann's do_get of her own result: %v", err)
 	}
@@ -371,6 +372,7 @@ func TestAuthQueryLimit(t *testing.T) {
 	admin.MustExec("CREATE USER ann IDENTIFIED BY 'ann-pw'")
 	admin.MustExec("CREATE USER bob IDENTIFIED BY 'bob-pw'")
 	loadBig(t, admin, "big", 100_000, 2)
+	admin.MustExec("GRANT SELECT ON main.big TO ann, bob")
 
 	annTok, err := login(t, cl.Addr, "ann", "ann-pw")
 	if err != nil {

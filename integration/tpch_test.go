@@ -67,7 +67,7 @@ func tpchCluster(t *testing.T, ctx context.Context, sf float64, dir string, serv
 	}
 	p := startProc(t, "serve", append([]string{"serve", "--listen", "127.0.0.1:0", "--data-dir", t.TempDir(), "--workers", "2"}, serveArgs...)...)
 	cl := &Cluster{Addr: p.WaitReady(t), Coordinator: p}
-	c, err := tpch.Dial(cl.Addr, mem)
+	c, err := tpch.Dial(cl.Addr, mem, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package stage
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -148,28 +149,48 @@ func TestRenderTask(t *testing.T) {
 func TestTickets(t *testing.T) {
 	s := NewTicketSigner([]byte("secret"))
 	now := time.Now()
-	tk := Ticket{Query: "q", Task: TaskID{Fragment: 1, Index: 2}, Partition: 3, Expires: now.Add(time.Minute)}
+	tk := Ticket{Query: "q", Task: TaskID{Fragment: 1, Index: 2}, Partition: 3, Expires: now.Add(time.Minute), Principal: "alice"}
 	b := s.Sign(tk)
 	got, err := s.Verify(b, now)
-	if err != nil || got.Query != "q" || got.Task != tk.Task || got.Partition != 3 {
+	if err != nil || got.Query != "q" || got.Task != tk.Task || got.Partition != 3 || got.Principal != "alice" {
 		t.Fatalf("Verify = %+v, %v", got, err)
 	}
+	if bytes.Contains(b, []byte("alice")) || bytes.Equal(b, s.Sign(tk)) {
+		t.Fatalf("a sealed ticket must hide its fields and differ on every sealing: %s", b)
+	}
+	flipped := append([]byte(nil), b...)
+	flipped[len(TicketPrefix)+20] ^= 1
 	cases := []struct {
 		name   string
 		ticket []byte
 		signer *TicketSigner
 		now    time.Time
-		want   qerr.Code
 	}{
-		{"garbage", []byte("hello"), s, now, qerr.ErrBadTicket},
-		{"truncated", b[:len(b)-5], s, now, qerr.ErrUnauthorized},
-		{"no signature", b[:20], s, now, qerr.ErrBadTicket},
-		{"other secret", b, NewTicketSigner([]byte("other")), now, qerr.ErrUnauthorized},
-		{"expired", b, s, now.Add(time.Hour), qerr.ErrExpired},
+		{"garbage", []byte("hello"), s, now},
+		{"old version", append([]byte("qt1."), b[len(TicketPrefix):]...), s, now},
+		{"truncated", b[:len(b)-5], s, now},
+		{"bit flipped", flipped, s, now},
+		{"not base64", append(append([]byte(nil), TicketPrefix...), "!!"...), s, now},
+		{"other secret", b, NewTicketSigner([]byte("other")), now},
+		{"expired", b, s, now.Add(time.Hour)},
+	}
+	// Every other last character, including those that differ only in
+	// bits base64 does not use.
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	for _, ch := range []byte(alphabet) {
+		if ch != b[len(b)-1] {
+			other := append(append([]byte(nil), b[:len(b)-1]...), ch)
+			cases = append(cases, struct {
+				name   string
+				ticket []byte
+				signer *TicketSigner
+				now    time.Time
+			}{"last character " + string(ch), other, s, now})
+		}
 	}
 	for _, c := range cases {
-		if _, err := c.signer.Verify(c.ticket, c.now); !qerr.Has(err, c.want) {
-			t.Errorf("%s: got %v, want %s", c.name, err, c.want)
+		if _, err := c.signer.Verify(c.ticket, c.now); !qerr.Has(err, qerr.ErrUnauthorized) {
+			t.Errorf("%s: got %v, want %s", c.name, err, qerr.ErrUnauthorized)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package stage
 
 import (
 	"bytes"
-	"crypto/hmac"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/hkdf"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -13,7 +15,7 @@ import (
 
 // Ticket names one partition of one task's output: what a consumer task or a
 // client fetches with do_get. Workers serve only tickets that the
-// coordinator signed with the cluster secret.
+// coordinator sealed with a key derived from the cluster secret.
 type Ticket struct {
 	Query     QueryID   `json:"q"`
 	Task      TaskID    `json:"t"`
@@ -21,90 +23,110 @@ type Ticket struct {
 	Expires   time.Time `json:"e"`
 	// Principal is the user whose query made the result; a worker serves
 	// a client's do_get only when the client is that user. Empty where
-	// authentication is off.
+	// authentication is off. Like Query, valid UTF-8 (JSON carries it;
+	// user names come from protobuf strings, which are).
 	Principal string `json:"u,omitempty"`
 }
 
-var ticketMagic = []byte("qt1.")
+// TicketPrefix starts every sealed ticket: "qt" and the codec's version. A
+// ticket of another version does not open.
+var TicketPrefix = []byte("qt2.")
 
-// TicketSigner signs and verifies tickets with the cluster secret.
+// ticketKeyLabel is the HKDF label of the ticket key: the cluster secret
+// itself never keys anything directly.
+const ticketKeyLabel = "quiver ticket aead v2"
+
+// TicketSigner seals and opens tickets: AES-256-GCM under a key derived
+// from the cluster secret (HKDF-SHA256 with ticketKeyLabel), a random
+// 96-bit nonce per ticket, and the prefix as additional data. A sealed
+// ticket hides its fields (query, task, partition, expiry, principal) and
+// any change to it makes it fail to open. Random nonces bound one key to
+// about 2^32 tickets, far beyond what a cluster secret signs in its life.
 type TicketSigner struct {
 	secret []byte
+	aead   cipher.AEAD
 }
 
 // NewTicketSigner returns a signer keyed by the cluster secret.
 func NewTicketSigner(secret []byte) *TicketSigner {
-	return &TicketSigner{secret: append([]byte(nil), secret...)}
+	s := &TicketSigner{secret: append([]byte(nil), secret...)}
+	block, err := aes.NewCipher(s.Derive(ticketKeyLabel))
+	if err != nil {
+		panic(err) // a 32-byte key always makes a cipher
+	}
+	if s.aead, err = cipher.NewGCMWithRandomNonce(block); err != nil {
+		panic(err)
+	}
+	return s
 }
 
-// Derive is a key for another purpose, derived from the cluster secret
-// (HMAC-SHA256 of purpose): every node that holds the secret derives the
-// same key, and the secret itself signs only tickets.
-func (s *TicketSigner) Derive(purpose string) []byte { return s.mac([]byte(purpose)) }
-
-func (s *TicketSigner) mac(payload []byte) []byte {
-	m := hmac.New(sha256.New, s.secret)
-	m.Write(payload)
-	return m.Sum(nil)
+// Derive is a 32-byte key for another purpose, derived from the cluster
+// secret (HKDF-SHA256 with purpose as its info): every node that holds the
+// secret derives the same key, and keys of different purposes are
+// unrelated.
+func (s *TicketSigner) Derive(purpose string) []byte {
+	k, err := hkdf.Key(sha256.New, s.secret, nil, purpose, 32)
+	if err != nil {
+		panic(err) // 32 bytes of SHA-256 HKDF never fail
+	}
+	return k
 }
 
-// Sign encodes t as "qt1." + base64(json) + "." + base64(hmac).
-func (s *TicketSigner) Sign(t Ticket) []byte { return s.sign(ticketMagic, t) }
+// Sign seals t as TicketPrefix + base64url(nonce, ciphertext, tag).
+func (s *TicketSigner) Sign(t Ticket) []byte { return s.seal(TicketPrefix, t) }
 
-// SignHandle signs t under another magic prefix than tickets: a handle
-// names something else than a buffer (a running query that a client
-// polls) and can never pass for a ticket. VerifyHandle reads it back.
-func (s *TicketSigner) SignHandle(magic string, t Ticket) []byte { return s.sign([]byte(magic), t) }
+// SignHandle seals t under another prefix than tickets' (magic, which
+// the AEAD binds too): a handle names something else than a buffer (a
+// running query that a client polls) and can never pass for a ticket.
+// VerifyHandle opens it.
+func (s *TicketSigner) SignHandle(magic string, t Ticket) []byte { return s.seal([]byte(magic), t) }
 
-func (s *TicketSigner) sign(magic []byte, t Ticket) []byte {
-	payload, _ := json.Marshal(t) // a Ticket always marshals
-	enc := base64.RawURLEncoding
-	out := append([]byte(nil), magic...)
-	out = enc.AppendEncode(out, payload)
-	out = append(out, '.')
-	return enc.AppendEncode(out, s.mac(payload))
-}
-
-// Verify decodes a signed ticket. A ticket that does not decode is
-// ErrBadTicket, a wrong signature ErrUnauthorized, an expired one ErrExpired.
+// Verify opens a sealed ticket and checks its expiry. Every failure is
+// ErrUnauthorized; the message says which check failed, for the server's
+// log only (callers that answer clients answer one message for all).
 func (s *TicketSigner) Verify(b []byte, now time.Time) (Ticket, error) {
-	return s.verify(ticketMagic, b, now)
+	return s.open(TicketPrefix, b, now, qerr.ErrUnauthorized)
 }
 
-// VerifyHandle decodes a handle SignHandle made with magic, as Verify does
-// a ticket.
+// VerifyHandle opens a handle SignHandle made with magic, as Verify does
+// a ticket, except that an expired handle is ErrExpired: its holder polls
+// its own query and may learn that it waited too long.
 func (s *TicketSigner) VerifyHandle(magic string, b []byte, now time.Time) (Ticket, error) {
-	return s.verify([]byte(magic), b, now)
+	return s.open([]byte(magic), b, now, qerr.ErrExpired)
 }
 
-func (s *TicketSigner) verify(magic, b []byte, now time.Time) (Ticket, error) {
+func (s *TicketSigner) seal(prefix []byte, t Ticket) []byte {
+	payload, _ := json.Marshal(t) // a Ticket always marshals
+	sealed := s.aead.Seal(nil, nil, payload, prefix)
+	out := append([]byte(nil), prefix...)
+	return base64.RawURLEncoding.AppendEncode(out, sealed)
+}
+
+func (s *TicketSigner) open(prefix, b []byte, now time.Time, expired qerr.Code) (Ticket, error) {
 	var t Ticket
-	rest, ok := bytes.CutPrefix(b, magic)
+	rest, ok := bytes.CutPrefix(b, prefix)
 	if !ok {
-		return t, qerr.ErrBadTicket.New("not a Quiver %s", kindOf(magic))
+		return t, qerr.ErrUnauthorized.New("not a Quiver ticket (prefix)")
 	}
-	p64, m64, ok := bytes.Cut(rest, []byte("."))
-	enc := base64.RawURLEncoding
-	payload, err1 := enc.DecodeString(string(p64))
-	mac, err2 := enc.DecodeString(string(m64))
-	if !ok || err1 != nil || err2 != nil {
-		return t, qerr.ErrBadTicket.New("malformed %s", kindOf(magic))
+	// A ticket has one spelling: Strict refuses a changed last character
+	// (unused low bits), and line breaks, which the decoder skips even
+	// then, are refused first.
+	if bytes.ContainsAny(rest, "\r\n") {
+		return t, qerr.ErrUnauthorized.New("malformed ticket (line break)")
 	}
-	if !hmac.Equal(mac, s.mac(payload)) {
-		return t, qerr.ErrUnauthorized.New("%s signature does not match", kindOf(magic))
+	sealed, err := base64.RawURLEncoding.Strict().DecodeString(string(rest))
+	if err != nil {
+		return t, qerr.ErrUnauthorized.New("malformed ticket (base64)")
+	}
+	payload, err := s.aead.Open(nil, nil, sealed, prefix)
+	if err != nil {
+		return t, qerr.ErrUnauthorized.New("ticket does not open: forged, altered or sealed with another secret")
 	}
 	if err := json.Unmarshal(payload, &t); err != nil {
-		return t, qerr.ErrBadTicket.New("malformed %s payload", kindOf(magic))
+		return t, qerr.ErrUnauthorized.New("sealed ticket payload does not decode")
 	}
 	if now.After(t.Expires) {
-		return t, qerr.ErrExpired.New("%s for query %s expired at %s", kindOf(magic), t.Query, t.Expires.Format(time.RFC3339))
+		return t, expired.New("ticket for query %s expired at %s", t.Query, t.Expires.Format(time.RFC3339))
 	}
 	return t, nil
-}
-
-func kindOf(magic []byte) string {
-	if bytes.Equal(magic, ticketMagic) {
-		return "ticket"
-	}
-	return "handle"
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 )
 
@@ -31,27 +32,33 @@ type Client struct {
 	SQL  *flightsql.Client
 	mem  memory.Allocator
 
+	creds   credentials.TransportCredentials // of grpc+tls locations
 	mu      sync.Mutex
 	workers map[string]flight.Client
 }
 
-// DialOptions are the gRPC options of every connection the client opens.
-func DialOptions() []grpc.DialOption {
+// dialOptions are the gRPC options of a connection over creds.
+func dialOptions(creds credentials.TransportCredentials) []grpc.DialOption {
 	return []grpc.DialOption{
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithTransportCredentials(creds),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(MaxMessageBytes), grpc.MaxCallSendMsgSize(MaxMessageBytes)),
 	}
 }
 
-// Dial connects to the coordinator at addr (host:port); mem allocates the
-// batches the client receives.
-func Dial(addr string, mem memory.Allocator) (*Client, error) {
-	cl, err := flightsql.NewClient(addr, nil, nil, DialOptions()...)
+// Dial connects to the coordinator at addr (host:port) over tlsCreds, or
+// in plaintext where tlsCreds is nil; endpoints at grpc+tls locations are
+// fetched over tlsCreds too. mem allocates the batches the client receives.
+func Dial(addr string, mem memory.Allocator, tlsCreds credentials.TransportCredentials) (*Client, error) {
+	creds := tlsCreds
+	if creds == nil {
+		creds = insecure.NewCredentials()
+	}
+	cl, err := flightsql.NewClient(addr, nil, nil, dialOptions(creds)...)
 	if err != nil {
 		return nil, fmt.Errorf("flight sql %s: %w", addr, err)
 	}
 	cl.Alloc = mem
-	return &Client{Addr: addr, SQL: cl, mem: mem, workers: map[string]flight.Client{}}, nil
+	return &Client{Addr: addr, SQL: cl, mem: mem, creds: tlsCreds, workers: map[string]flight.Client{}}, nil
 }
 
 // Close closes every connection.
@@ -88,7 +95,13 @@ func (c *Client) worker(loc *flight.Location) (flight.Client, error) {
 	if w, ok := c.workers[u.Host]; ok {
 		return w, nil
 	}
-	w, err := flight.NewClientWithMiddleware(u.Host, nil, nil, DialOptions()...)
+	creds := insecure.NewCredentials()
+	if u.Scheme == "grpc+tls" {
+		if creds = c.creds; creds == nil {
+			creds = credentials.NewTLS(nil) // the system's roots
+		}
+	}
+	w, err := flight.NewClientWithMiddleware(u.Host, nil, nil, dialOptions(creds)...)
 	if err != nil {
 		return nil, fmt.Errorf("worker %s: %w", u.Host, err)
 	}

@@ -70,9 +70,11 @@ type clusterFlags struct {
 	threads int
 	dataDir string
 	memory  string
+	tls     clientTLSFlags // of a running Quiver (--addr)
 }
 
 func (c *clusterFlags) register(fs *flag.FlagSet, defaultDataDir string) {
+	c.tls.register(fs)
 	fs.StringVar(&c.addr, "addr", "", "Flight SQL address of a running Quiver (default: run 'quiver serve' as a child process)")
 	fs.IntVar(&c.workers, "workers", 2, "workers of the Quiver started (with --addr: how many the running one has)")
 	fs.IntVar(&c.threads, "threads", 0, "DuckDB threads of each started worker (default: cores / workers, at least 1)")
@@ -240,7 +242,11 @@ func benchTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	defer func() { _ = cl.stop() }()
-	c, err := tpch.Dial(cl.addr, memory.DefaultAllocator)
+	creds, err := cf.tls.credentials()
+	if err != nil {
+		return err
+	}
+	c, err := tpch.Dial(cl.addr, memory.DefaultAllocator, creds)
 	if err != nil {
 		return err
 	}
@@ -462,7 +468,11 @@ func benchFetch(ctx context.Context, args []string, log *zap.Logger) error {
 	}
 	defer func() { _ = cl.stop() }()
 	mem := memory.DefaultAllocator
-	c, err := tpch.Dial(cl.addr, mem)
+	creds, err := cf.tls.credentials()
+	if err != nil {
+		return err
+	}
+	c, err := tpch.Dial(cl.addr, mem, creds)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ type nodeFlags struct {
 	maxMessage  int
 	memoryLimit string
 	threads     int
+	security    securityFlags
 }
 
 func (n *nodeFlags) register(fs *flag.FlagSet) {
@@ -33,15 +34,17 @@ func (n *nodeFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&n.maxMessage, "max-message-bytes", 256<<20, "largest gRPC message accepted or sent")
 	fs.StringVar(&n.memoryLimit, "memory-limit", "", "DuckDB memory_limit of each worker, e.g. 4GB (default: DuckDB's)")
 	fs.IntVar(&n.threads, "threads", 0, "DuckDB threads of each worker (default: one per core)")
+	n.security.register(fs)
 }
 
-// absDataDir creates the data directory and returns its absolute path.
+// absDataDir creates the data directory (0700: tables, catalog and secret
+// are the cluster's alone) and returns its absolute path.
 func (n *nodeFlags) absDataDir() (string, error) {
 	dir, err := filepath.Abs(n.dataDir)
 	if err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("create data directory: %w", err)
 	}
 	return dir, nil

@@ -83,14 +83,17 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
-	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, af, log)
+	if err := nf.security.checkExposure(ctx, "coordinator", *listen, af.mode == authPassword); err != nil {
+		return err
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
+		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
 		node := httpsrv.Node{Coordinator: coord}
 		for i := 0; i < *workers; i++ {
-			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, dataDir, secret, nf, ef, af, log)
+			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, n, nf, ef, af, log)
 			if err != nil {
 				return err
 			}
@@ -107,7 +110,7 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
-		log.Info("serving Flight SQL", zap.String("addr", addr), zap.Int("workers", *workers), zap.String("data_dir", dataDir))
+		log.Info("serving Flight SQL", zap.String("addr", addr), zap.Int("workers", *workers), zap.String("data_dir", n.dataDir))
 		return nil
 	})
 }
@@ -128,15 +131,18 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	if err := af.check(); err != nil {
 		return err
 	}
-	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, dataDir, secret, nf, ef, af, log)
+	if err := nf.security.checkExposure(ctx, "coordinator", *listen, af.mode == authPassword); err != nil {
+		return err
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
+		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
 		if err := serveHTTP(ctx, g, *httpAddr, httpsrv.Node{Coordinator: coord}, log); err != nil {
 			return err
 		}
-		log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", dataDir))
+		log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", n.dataDir))
 		return nil
 	})
 }
@@ -159,8 +165,11 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	if err := af.check(); err != nil {
 		return err
 	}
-	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error {
-		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, dataDir, secret, nf, ef, af, log)
+	if err := nf.security.checkExposure(ctx, "worker", *listen, false); err != nil {
+		return err
+	}
+	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
+		w, err := startWorker(ctx, g, *listen, *advertise, *coordAddr, n, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
@@ -168,10 +177,18 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 	})
 }
 
-// runNodes prepares the data directory and secret, starts the nodes, and
-// runs until ctx ends or a node fails.
+// node is what every node of a process shares: the data directory, the
+// cluster secret and the TLS of its listeners and calls (nil: plaintext).
+type node struct {
+	dataDir string
+	secret  []byte
+	tls     *flightsrv.TLS
+}
+
+// runNodes prepares the data directory, secret and TLS, starts the nodes,
+// and runs until ctx ends or a node fails.
 func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
-	start func(g *errgroup.Group, ctx context.Context, dataDir string, secret []byte) error) error {
+	start func(g *errgroup.Group, ctx context.Context, n node) error) error {
 	dataDir, err := nf.absDataDir()
 	if err != nil {
 		return err
@@ -180,10 +197,14 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	if err != nil {
 		return fmt.Errorf("cluster secret: %w", err)
 	}
+	t, err := nf.security.load(log)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g, gctx := errgroup.WithContext(ctx)
-	if err := start(g, gctx, dataDir, secret); err != nil {
+	if err := start(g, gctx, node{dataDir: dataDir, secret: secret, tls: t}); err != nil {
 		cancel()
 		_ = g.Wait()
 		return err
@@ -193,9 +214,11 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	return err
 }
 
-// serveGRPC serves svc on lis until ctx ends, then stops gracefully. opts
-// come after the common server options (the coordinator's authentication).
-func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, nf nodeFlags, opts []grpc.ServerOption, log *zap.Logger, closers ...func()) {
+// serveGRPC serves svc on lis (with TLS where n has it) until ctx ends,
+// then stops gracefully. opts come after the common server options (the
+// coordinator's authentication).
+func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc flight.FlightServer, n node, nf nodeFlags, opts []grpc.ServerOption, log *zap.Logger, closers ...func()) {
+	opts = append(n.tls.ServerOptions(n.secret), opts...)
 	srv := grpc.NewServer(append(flightsrv.ServerOptions(nf.maxMessage, log), opts...)...)
 	flight.RegisterFlightServiceServer(srv, svc)
 	g.Go(func() error {
@@ -217,7 +240,8 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir string, secret []byte, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+	dataDir, secret := n.dataDir, n.secret
 	tokens, err := af.tokens(dataDir)
 	if err != nil {
 		return nil, "", err
@@ -226,10 +250,10 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	if err != nil {
 		return nil, "", err
 	}
-	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage), heartbeatTimeout, log)
+	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
 		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
-		MaxQueriesPerUser: af.maxQueriesPerUser},
+		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
@@ -250,12 +274,13 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	sqlsrv.SetProxyResults(ef.proxyResults)
 	coord.SetSessionLister(sqlsrv)
 	sqlsrv.SetSessionIdle(ef.sessionIdle)
+	sqlsrv.SetLocationScheme(n.tls.Scheme())
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
 		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
 	}
-	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), nf, auth.ServerOptions(), log, func() {
+	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), n, nf, auth.ServerOptions(), log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
@@ -263,7 +288,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen, dataDir st
 	return coord, lis.Addr().String(), nil
 }
 
-func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr, dataDir string, secret []byte, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
+func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
+	dataDir, secret := n.dataDir, n.secret
 	tokens, err := af.tokens(dataDir)
 	if err != nil {
 		return httpsrv.WorkerNode{}, err
@@ -286,7 +312,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = lis.Close()
 		return httpsrv.WorkerNode{}, err
 	}
-	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
+	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage, Credentials: n.tls.Credentials(),
 		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
 	if err != nil {
 		_ = lis.Close()
@@ -294,13 +320,13 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		return httpsrv.WorkerNode{}, err
 	}
 	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, log)
-	serveGRPC(ctx, g, lis, svc, nf, nil, log, func() {
+	serveGRPC(ctx, g, lis, svc, n, nf, nil, log, func() {
 		w.Close()
 		_ = engine.Close()
 	})
 	registered := new(atomic.Bool)
 	g.Go(func() error {
-		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, heartbeatInterval, registered, log)
+		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, n.tls, heartbeatInterval, registered, log)
 	})
 	return httpsrv.WorkerNode{Worker: w, Registered: registered}, nil
 }

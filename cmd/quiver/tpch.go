@@ -118,6 +118,8 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 	partitions := fs.Int("workers-hint", 2, "PARTITIONS of the hash-partitioned tables (the number of workers they are spread for)")
 	noLoad := fs.Bool("no-load", false, "only generate the Parquet files")
 	regenerate := fs.Bool("regenerate", false, "generate even when --out already holds this scale factor")
+	var ct clientTLSFlags
+	ct.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: quiver tpch --sf X [flags]\n\nGenerates TPC-H data as Parquet and loads it into a running Quiver.\n\n")
 		fs.PrintDefaults()
@@ -135,7 +137,11 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 	if *noLoad {
 		return nil
 	}
-	c, err := tpch.Dial(*addr, memory.DefaultAllocator)
+	creds, err := ct.credentials()
+	if err != nil {
+		return err
+	}
+	c, err := tpch.Dial(*addr, memory.DefaultAllocator, creds)
 	if err != nil {
 		return err
 	}

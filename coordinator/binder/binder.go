@@ -148,6 +148,12 @@ type Binder struct {
 	env        Env
 	// listingViews marks a binder that binds a view to list its columns.
 	listingViews bool
+	// access is what the statement needs (grants.go); definer and via are
+	// the owner and name of the view being expanded, whose owner's
+	// privileges its reads need.
+	access  []Access
+	definer string
+	via     string
 }
 
 // New returns a binder for one statement in database db.
@@ -163,6 +169,9 @@ func (b *Binder) Bind(ctx context.Context, stmt ast.StmtNode) (Statement, error)
 	}
 	out, err := b.bindStatement(ctx, stmt)
 	if err != nil {
+		return nil, err
+	}
+	if err := b.needWrites(out); err != nil {
 		return nil, err
 	}
 	return out, b.checkMarkers(out)
@@ -217,7 +226,25 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindUse(ctx, s)
 	case *ast.SetStmt:
 		return b.bindSet(s)
-	case *ast.CreateUserStmt, *ast.AlterUserStmt, *ast.DropUserStmt:
+	case *ast.GrantStmt:
+		return b.bindGrant(s)
+	case *ast.RevokeStmt:
+		return b.bindRevoke(s)
+	case *ast.GrantRoleStmt:
+		return &GrantRoles{Roles: roleNames(s.Roles), Users: userNames(s.Users)}, nil
+	case *ast.RevokeRoleStmt:
+		return &GrantRoles{Revoke: true, Roles: roleNames(s.Roles), Users: userNames(s.Users)}, nil
+	case *ast.CreateUserStmt:
+		if s.IsCreateRole {
+			return b.bindCreateRole(s)
+		}
+		return b.bindUserStatement(s)
+	case *ast.DropUserStmt:
+		if s.IsDropRole {
+			return b.bindDropRole(s)
+		}
+		return b.bindUserStatement(s)
+	case *ast.AlterUserStmt:
 		return b.bindUserStatement(s)
 	}
 	return nil, qerr.ErrUnsupported.New("statement %s", statementName(stmt))

@@ -17,6 +17,10 @@ import (
 type Env struct {
 	// User is the session's principal, as current_user() reports it.
 	User string
+	// Principal is the user whose privileges the statement is checked
+	// against and who owns the views it creates; empty when privileges are
+	// not checked (the anonymous principal under --auth none).
+	Principal string
 	// Version is the server's version, as version() and @@version report it.
 	Version string
 	// Variables are the session's variables as SHOW VARIABLES lists them.

@@ -90,6 +90,7 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 	if alias == "" {
 		alias = strings.ToLower(t.Name)
 	}
+	b.need(catalog.PrivSelect, t.Database, t.Name)
 	scan := &stage.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
 		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows(), Tasks: b.tasks}
 	b.tables[scan.ID] = t

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/format"
 
@@ -29,6 +30,8 @@ type showQuery struct {
 func (b *Binder) bindShow(ctx context.Context, s *ast.ShowStmt) (Statement, error) {
 	var q showQuery
 	switch s.Tp {
+	case ast.ShowGrants:
+		return b.showGrants(ctx, s)
 	case ast.ShowDatabases:
 		q = showQuery{columns: []string{"SCHEMA_NAME AS `Database`"}, from: "SCHEMATA", order: "SCHEMA_NAME"}
 	case ast.ShowTables:
@@ -127,6 +130,7 @@ func (b *Binder) showCreate(ctx context.Context, s *ast.ShowStmt) (Statement, er
 	if s.Tp == ast.ShowCreateTable {
 		t, err := b.cat.GetTable(ctx, db, s.Table.Name.O)
 		if err == nil {
+			b.need(0, t.Database, t.Name)
 			return showValues([]string{"Table", "Create Table"}, t.Name, createTableDDL(t)), nil
 		}
 		if !qerr.Has(err, qerr.ErrNotFound) {
@@ -137,6 +141,7 @@ func (b *Binder) showCreate(ctx context.Context, s *ast.ShowStmt) (Statement, er
 	if err != nil {
 		return nil, err
 	}
+	b.need(0, v.Database, v.Name)
 	ddl := "CREATE VIEW " + quoteName(v.Name)
 	if len(v.Columns) > 0 {
 		names := make([]string, len(v.Columns))
@@ -167,6 +172,15 @@ func createTableDDL(t *catalog.Table) string {
 		ddl += fmt.Sprintf(" PARTITION BY HASH(%s) PARTITIONS %d", strings.Join(keys, ", "), t.Partitions)
 	}
 	return ddl
+}
+
+// showRows is a one-column result named name with a row per value.
+func showRows(name string, values []string) *Query {
+	v := &stage.Values{Names: []string{name}, Types: []arrow.DataType{stringType}}
+	for _, val := range values {
+		v.Rows = append(v.Rows, []stage.Expr{&stage.Literal{Text: val, T: stringType}})
+	}
+	return &Query{Plan: v, Tables: map[int]*catalog.Table{}}
 }
 
 // showValues is a one-row result of string columns.
@@ -218,6 +232,7 @@ func (b *Binder) resolveRelation(ctx context.Context, db string, tn *ast.TableNa
 	}
 	t, err := b.cat.GetTable(ctx, db, tn.Name.O)
 	if err == nil {
+		b.need(0, t.Database, t.Name)
 		return db, t.Name, nil
 	}
 	if !qerr.Has(err, qerr.ErrNotFound) {
@@ -227,6 +242,7 @@ func (b *Binder) resolveRelation(ctx context.Context, db string, tn *ast.TableNa
 	if err != nil {
 		return "", "", qerr.ErrNotFound.New("table %s.%s does not exist", db, tn.Name.O)
 	}
+	b.need(0, v.Database, v.Name)
 	return db, v.Name, nil
 }
 

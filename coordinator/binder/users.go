@@ -45,9 +45,6 @@ func (*DropUser) isStatement()   {}
 func (b *Binder) bindUserStatement(stmt ast.StmtNode) (Statement, error) {
 	switch s := stmt.(type) {
 	case *ast.CreateUserStmt:
-		if s.IsCreateRole {
-			return nil, qerr.ErrUnsupported.New("CREATE ROLE")
-		}
 		if err := noUserOptions(len(s.AuthTokenOrTLSOptions)+len(s.ResourceOptions)+len(s.PasswordOrLockOptions), s.CommentOrAttributeOption != nil || s.ResourceGroupNameOption != nil); err != nil {
 			return nil, err
 		}
@@ -73,9 +70,6 @@ func (b *Binder) bindUserStatement(stmt ast.StmtNode) (Statement, error) {
 		}
 		return &AlterUser{Users: users, IfExists: s.IfExists}, nil
 	case *ast.DropUserStmt:
-		if s.IsDropRole {
-			return nil, qerr.ErrUnsupported.New("DROP ROLE")
-		}
 		out := &DropUser{IfExists: s.IfExists}
 		for _, u := range s.UserList {
 			name, err := userName(u)

@@ -26,7 +26,7 @@ func (b *Binder) bindCreateView(ctx context.Context, s *ast.CreateViewStmt) (Sta
 	if err != nil {
 		return nil, err
 	}
-	v := &catalog.View{Database: b.dbName(s.ViewName), Name: s.ViewName.Name.O}
+	v := &catalog.View{Database: b.dbName(s.ViewName), Name: s.ViewName.Name.O, Owner: b.env.Principal}
 	if n := len(s.Cols); n > 0 {
 		if n != p.Schema().NumFields() {
 			return nil, qerr.ErrInvalid.New("view %s names %d columns, its query has %d", v.Name, n, p.Schema().NumFields())
@@ -58,14 +58,20 @@ func (b *Binder) viewSource(ctx context.Context, v *catalog.View, alias string) 
 	if !ok {
 		return nil, nil, qerr.ErrInternal.New("view %s.%s holds no query", v.Database, v.Name)
 	}
+	// The reader needs SELECT on the view; what the view reads needs its
+	// owner's privileges (its reader's, for a view without an owner).
+	b.need(catalog.PrivSelect, v.Database, v.Name)
 	// A view's names resolve in its own database, and not against the
 	// referencing query's CTEs.
-	savedDB, savedCTEs := b.db, b.ctes
+	savedDB, savedCTEs, savedDefiner, savedVia := b.db, b.ctes, b.definer, b.via
 	b.db, b.ctes = v.Database, nil
+	if v.Owner != "" {
+		b.definer, b.via = v.Owner, v.Database+"."+v.Name
+	}
 	b.viewDepth++
 	p, err := b.bindQuery(ctx, q)
 	b.viewDepth--
-	b.db, b.ctes = savedDB, savedCTEs
+	b.db, b.ctes, b.definer, b.via = savedDB, savedCTEs, savedDefiner, savedVia
 	if err != nil {
 		return nil, nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
@@ -30,7 +31,7 @@ import (
 const DefaultMaxMessageBytes = 256 << 20
 
 // AuthHeader is the gRPC metadata key that carries the cluster secret, as
-// "Bearer <hex secret>", on every worker call but do_get.
+// "Bearer <hex secret>", on every call a node makes to a worker.
 const AuthHeader = "authorization"
 
 // BearerSecret is the AuthHeader value for secret.
@@ -49,7 +50,7 @@ type Client struct {
 type clientOptions struct {
 	mem    memory.Allocator
 	maxMsg int
-	dial   []grpc.DialOption
+	creds  credentials.TransportCredentials
 }
 
 // ClientOption configures DialWorker.
@@ -65,10 +66,10 @@ func WithMaxMessageBytes(n int) ClientOption {
 	return func(o *clientOptions) { o.maxMsg = n }
 }
 
-// WithDialOptions adds gRPC dial options, such as transport credentials
-// (the default is plaintext).
-func WithDialOptions(opts ...grpc.DialOption) ClientOption {
-	return func(o *clientOptions) { o.dial = append(o.dial, opts...) }
+// WithCredentials sets the transport credentials (default: plaintext): a
+// worker of a TLS cluster dials the others with TLS.
+func WithCredentials(creds credentials.TransportCredentials) ClientOption {
+	return func(o *clientOptions) { o.creds = creds }
 }
 
 // DialWorker makes a client of the worker at addr. It does not wait for a
@@ -81,11 +82,12 @@ func DialWorker(ctx context.Context, addr string, secret []byte, opts ...ClientO
 	if o.mem == nil {
 		o.mem = memory.NewGoAllocator()
 	}
-	dial := append([]grpc.DialOption{
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(o.maxMsg), grpc.MaxCallSendMsgSize(o.maxMsg)),
-	}, o.dial...)
-	conn, err := grpc.NewClient(addr, dial...)
+	if o.creds == nil {
+		o.creds = insecure.NewCredentials()
+	}
+	conn, err := grpc.NewClient(addr,
+		grpc.WithTransportCredentials(o.creds),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(o.maxMsg), grpc.MaxCallSendMsgSize(o.maxMsg)))
 	if err != nil {
 		return nil, qerr.ErrUnavailable.Wrap(err, "dial worker %s", addr)
 	}
@@ -361,11 +363,13 @@ func (r *StreamReader) Err() error {
 	return nil
 }
 
-// DoGet streams the buffer a signed ticket names. It returns once the
+// DoGet streams the buffer a sealed ticket names. It returns once the
 // schema has arrived, which the worker sends with the first batch or at the
-// end of an empty buffer. The caller releases the reader.
+// end of an empty buffer. The call carries the cluster secret, so that a
+// refusal says why (a client's do_get learns only that it was refused).
+// The caller releases the reader.
 func (c *Client) DoGet(ctx context.Context, ticket []byte) (*StreamReader, error) {
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(c.authed(ctx))
 	stream, err := c.fc.DoGet(ctx, &flight.Ticket{Ticket: ticket})
 	if err != nil {
 		cancel()

@@ -51,7 +51,7 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		q.Set("threads", strconv.Itoa(cfg.Threads))
 	}
 	if cfg.TempDir != "" {
-		if err := os.MkdirAll(cfg.TempDir, 0o755); err != nil {
+		if err := os.MkdirAll(cfg.TempDir, 0o700); err != nil {
 			return nil, qerr.ErrInternal.Wrap(err, "create DuckDB temp directory")
 		}
 		q.Set("temp_directory", cfg.TempDir)

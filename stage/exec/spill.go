@@ -94,7 +94,7 @@ func (q *queryMem) reserveDisk(n int64) bool {
 func (q *queryMem) writeSpill(k bufKey, seq int, rec arrow.RecordBatch) (string, int64, error) {
 	q.mu.Lock()
 	if !q.madeDir {
-		if err := os.MkdirAll(q.dir, 0o755); err != nil {
+		if err := os.MkdirAll(q.dir, 0o700); err != nil {
 			q.mu.Unlock()
 			return "", 0, qerr.ErrInternal.Wrap(err, "create spill directory")
 		}

@@ -3,6 +3,9 @@ package exec_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,6 +74,17 @@ func TestBufferSpills(t *testing.T) {
 	}
 	if s := n.w.Stats(); s.SpillFiles == 0 || s.SpillBytes < st.SpilledBytes {
 		t.Errorf("stats %+v after spilling %d bytes", s, st.SpilledBytes)
+	}
+	spills := 0
+	_ = filepath.WalkDir(c.dataDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(path, string(filepath.Separator)+"spill"+string(filepath.Separator)) {
+			spills++
+			ownerOnly(t, c.dataDir, path)
+		}
+		return nil
+	})
+	if spills == 0 {
+		t.Errorf("no spill file under %s", c.dataDir)
 	}
 	readSeq(t, c, n, q, task(0, 0), spillRows)
 	var g errgroup.Group

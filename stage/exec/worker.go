@@ -17,6 +17,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
+	"google.golang.org/grpc/credentials"
 
 	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
@@ -33,6 +34,9 @@ type Config struct {
 	DataDir string
 	// Secret is the cluster secret, sent on calls to other workers.
 	Secret []byte
+	// Credentials are the transport of calls to other workers (default:
+	// plaintext; TLS in a cluster that serves it).
+	Credentials credentials.TransportCredentials
 	// Allocator allocates every Arrow buffer the worker makes. Required.
 	Allocator memory.Allocator
 	// BatchRows is the number of rows output batches are coalesced to
@@ -642,7 +646,7 @@ func (w *Worker) client(ctx context.Context, addr string) (*Client, error) {
 	if c, ok := w.clients[addr]; ok {
 		return c, nil
 	}
-	c, err := DialWorker(ctx, addr, w.cfg.Secret, WithAllocator(w.mem), WithMaxMessageBytes(w.cfg.MaxMessageBytes))
+	c, err := DialWorker(ctx, addr, w.cfg.Secret, WithAllocator(w.mem), WithMaxMessageBytes(w.cfg.MaxMessageBytes), WithCredentials(w.cfg.Credentials))
 	if err != nil {
 		return nil, err
 	}

@@ -35,13 +35,15 @@ import (
 const rowGroupRows = 1 << 20
 
 // tableDir resolves a table directory relative to the data directory and
-// creates it. A directory that escapes the data directory is refused.
+// creates it (0700, as every directory a node makes: table data is for the
+// cluster's own user only). A directory that escapes the data directory is
+// refused.
 func (w *Worker) tableDir(rel string) (string, error) {
 	if rel == "" || !filepath.IsLocal(rel) {
 		return "", qerr.ErrInvalid.New("table directory %q is not inside the data directory", rel)
 	}
 	dir := filepath.Join(w.cfg.DataDir, rel)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", qerr.ErrInternal.Wrap(err, "create table directory")
 	}
 	return dir, nil
@@ -57,9 +59,13 @@ func newFileNames(dir string) (tmp, final string) {
 	return filepath.Join(dir, "."+name+".parquet.tmp"), filepath.Join(dir, name+".parquet")
 }
 
-// publish renames tmp to final and fills df's path relative to the data
-// directory.
+// publish makes tmp readable by its owner only (0600, like the catalog:
+// DuckDB's COPY creates files by the umask), renames it to final and
+// fills df's path relative to the data directory.
 func (w *Worker) publish(tmp, final string, df *catalog.DataFile) error {
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return qerr.ErrInternal.Wrap(err, "data file permissions")
+	}
 	if err := os.Rename(tmp, final); err != nil {
 		return qerr.ErrInternal.Wrap(err, "publish data file")
 	}
@@ -149,7 +155,7 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 	}
 	tmp, final := newFileNames(dir)
 	defer os.Remove(tmp)
-	f, err := os.Create(tmp)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "create data file")
 	}

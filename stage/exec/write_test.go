@@ -119,6 +119,7 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("DuckDB reads %d rows", got)
 	}
 	noTempFiles(t, filepath.Dir(abs))
+	ownerOnly(t, c.dataDir, abs)
 	want := map[string]catalog.ColumnStats{
 		"id":     {Name: "id", NullCount: 1, Min: "1", Max: "20"},
 		"name":   {Name: "name", Min: "'alice'", Max: "'zoë'"},
@@ -191,6 +192,7 @@ func TestOutputWrite(t *testing.T) {
 		t.Errorf("DuckDB reads %d rows", got)
 	}
 	noTempFiles(t, filepath.Dir(abs))
+	ownerOnly(t, c.dataDir, abs)
 	want := map[string]catalog.ColumnStats{
 		"id":    {Name: "id", Min: "1", Max: "3000"},
 		"label": {Name: "label", NullCount: 1, Min: "'it''s 1'", Max: "'it''s 999'"},
@@ -229,5 +231,28 @@ func TestOutputWrite(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(abs))
 	if len(entries) != 1 {
 		t.Errorf("%d entries in the table directory, want 1", len(entries))
+	}
+}
+
+// ownerOnly checks that path is a file only its owner may read and write
+// (0600) and that every directory from root down to it is its owner's
+// alone (0700), as the catalog is.
+func ownerOnly(t *testing.T, root, path string) {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Mode().Perm(); got != 0o600 {
+		t.Errorf("%s has mode %v, want 0600", path, got)
+	}
+	for dir := filepath.Dir(path); len(dir) > len(root); dir = filepath.Dir(dir) {
+		st, err := os.Stat(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.Mode().Perm(); got != 0o700 {
+			t.Errorf("directory %s has mode %v, want 0700", dir, got)
+		}
 	}
 }
