@@ -183,6 +183,9 @@ func TestAuth(t *testing.T) {
 	}
 	wantCode(t, "a worker do_get without a token", getAt(t, info.Endpoint[0], ""), codes.Unauthenticated)
 	wantCode(t, "a worker do_get with another user's token", getAt(t, info.Endpoint[0], bobTok), codes.Unauthenticated) // as forged tickets: no telling which check failed
+	if none, other := status.Convert(getAt(t, info.Endpoint[0], "")).Message(), status.Convert(getAt(t, info.Endpoint[0], bobTok)).Message(); none != other {
+		t.Errorf("a do_get without a token says %q, with another user's %q: they must not differ", none, other)
+	}
 	if err := getAt(t, info.Endpoint[0], annTok); err != nil {
 		t.Fatalf("ann's do_get of her own result: %v", err)
 	}

@@ -152,14 +152,13 @@ func TestResultLifecycle(t *testing.T) {
 	// (security issue: a refusal never tells which check failed).
 	bad := &flight.FlightEndpoint{Ticket: &flight.Ticket{Ticket: []byte("qt1.nonsense")}}
 	if _, err := fsql.RenewFlightEndpoint(ctx, &flight.RenewFlightEndpointRequest{Endpoint: bad}); status.Code(err) != codes.Unauthenticated {
-		t.Errorf("renewal of a malformed ticket: %v, want UNAUTHENTICATED", err)
+		t.Errorf("renewal of a malformed ticket: %v, want UNAUTHENTICATED (a ticket that does not open)", err)
 	}
 
 	if res, err := fsql.CancelFlightInfo(ctx, &flight.CancelFlightInfoRequest{Info: info}); err != nil || res.Status != flight.CancelStatusCancelled {
 		t.Fatalf("CancelFlightInfo of a finished query: %v %v, want CANCELLED", res, err)
 	}
-	// The closed query's ticket is refused like any ticket that is no
-	// longer valid.
+	// A closed result's tickets are refused like forged ones (README, Tickets).
 	if _, err := drainInfo(info, cl.Addr, mem); status.Code(errorsCause(err)) != codes.Unauthenticated {
 		t.Errorf("fetch after CancelFlightInfo: %v, want UNAUTHENTICATED", err)
 	}
