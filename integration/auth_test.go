@@ -374,7 +374,9 @@ func TestAuthQueryLimit(t *testing.T) {
 	admin := connectAs(t, cl.Addr, "admin", adminPassword)
 	admin.MustExec("CREATE USER ann IDENTIFIED BY 'ann-pw'")
 	admin.MustExec("CREATE USER bob IDENTIFIED BY 'bob-pw'")
-	loadBig(t, admin, "big", 100_000, 2)
+	// Each worker's part of the result is several coalesced batches (64 Ki
+	// rows each), so its producer must wait for a reader after the first.
+	loadBig(t, admin, "big", 400_000, 2)
 	admin.MustExec("GRANT SELECT ON main.big TO ann, bob")
 
 	annTok, err := login(t, cl.Addr, "ann", "ann-pw")
