@@ -87,11 +87,10 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
+		coord, addr, node, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
-		node := httpsrv.Node{Coordinator: coord}
 		for i := 0; i < *workers; i++ {
 			w, err := startWorker(ctx, g, "127.0.0.1:0", "", addr, n, nf, ef, af, log)
 			if err != nil {
@@ -135,11 +134,11 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	return runNodes(ctx, nf, log, func(g *errgroup.Group, ctx context.Context, n node) error {
-		coord, addr, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
+		_, addr, node, err := startCoordinator(ctx, g, *listen, n, nf, ef, af, log)
 		if err != nil {
 			return err
 		}
-		if err := serveHTTP(ctx, g, *httpAddr, httpsrv.Node{Coordinator: coord}, log); err != nil {
+		if err := serveHTTP(ctx, g, *httpAddr, node, log); err != nil {
 			return err
 		}
 		log.Info("serving Flight SQL", zap.String("addr", addr), zap.String("data_dir", n.dataDir))
@@ -240,15 +239,18 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 }
 
-func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, error) {
+// startCoordinator starts the coordinator's Flight SQL service and returns
+// the coordinator, its bound address and the HTTP node that serves it
+// (behind the same logins).
+func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (*coordinator.Coordinator, string, httpsrv.Node, error) {
 	dataDir, secret := n.dataDir, n.secret
 	tokens, err := af.tokens(dataDir)
 	if err != nil {
-		return nil, "", err
+		return nil, "", httpsrv.Node{}, err
 	}
 	cat, err := catalog.OpenBolt(filepath.Join(dataDir, "catalog.db"))
 	if err != nil {
-		return nil, "", err
+		return nil, "", httpsrv.Node{}, err
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
@@ -263,13 +265,13 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 		if err := af.bootstrapAdmin(ctx, coord, dataDir, log); err != nil {
 			coord.Close()
 			_ = cat.Close()
-			return nil, "", err
+			return nil, "", httpsrv.Node{}, err
 		}
 	}
 	auth := flightsrv.NewAuth(flightsrv.AuthConfig{Passwords: passwords, Tokens: tokens, Secret: secret, LoginFailuresPerMinute: af.loginFailuresPerMinute}, coord, log)
 	sqlsrv, err := flightsrv.NewSQLServer(coord, memory.DefaultAllocator, log)
 	if err != nil {
-		return nil, "", err
+		return nil, "", httpsrv.Node{}, err
 	}
 	sqlsrv.SetProxyResults(ef.proxyResults)
 	coord.SetSessionLister(sqlsrv)
@@ -278,14 +280,14 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	lis, err := net.Listen("tcp", listen)
 	if err != nil {
 		_ = cat.Close()
-		return nil, "", fmt.Errorf("listen %s: %w", listen, err)
+		return nil, "", httpsrv.Node{}, fmt.Errorf("listen %s: %w", listen, err)
 	}
 	serveGRPC(ctx, g, lis, flightsrv.WithStatementMetrics(flightsrv.NewCoordinatorService(sqlsrv, coord, secret)), n, nf, auth.ServerOptions(), log, func() {
 		coord.Close()
 		members.Close()
 		_ = cat.Close()
 	})
-	return coord, lis.Addr().String(), nil
+	return coord, lis.Addr().String(), httpsrv.Node{Coordinator: coord, Wrap: auth.HTTP}, nil
 }
 
 func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coordAddr string, n node, nf nodeFlags, ef execFlags, af authFlags, log *zap.Logger) (httpsrv.WorkerNode, error) {
