@@ -2,9 +2,8 @@ package flightsrv
 
 import (
 	"net/http"
-	"strings"
 
-	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 )
 
@@ -24,36 +23,19 @@ func (a *Auth) HTTP(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		p, err := a.httpPrincipal(r)
+		// The request's credentials go through the Flight calls' own check,
+		// as if they were a call's metadata.
+		ctx := metadata.NewIncomingContext(r.Context(), metadata.Pairs(authHeader, r.Header.Get(authHeader)))
+		ctx, _, err := a.authenticate(ctx, r.URL.Path)
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Basic realm="quiver"`)
 			http.Error(w, status.Convert(err).Message(), http.StatusUnauthorized)
 			return
 		}
-		if !p.Admin && r.URL.Path != "/metrics" {
+		if !PrincipalFrom(ctx).Admin && r.URL.Path != "/metrics" {
 			http.Error(w, "the console is for administrators", http.StatusForbidden)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-// httpPrincipal authenticates an HTTP request like a Flight call: Basic
-// credentials log in (within the login rate limit), a bearer token is
-// verified against its user's current version.
-func (a *Auth) httpPrincipal(r *http.Request) (Principal, error) {
-	scheme, cred, _ := strings.Cut(strings.TrimSpace(r.Header.Get(authHeader)), " ")
-	cred = strings.TrimLeft(cred, " ")
-	switch {
-	case strings.EqualFold(scheme, "Basic"):
-		user, password, err := basicCredentials(cred)
-		if err != nil {
-			return Principal{}, err
-		}
-		_, p, err := a.login(r.Context(), user, password)
-		return p, err
-	case strings.EqualFold(scheme, "Bearer") && isToken(cred):
-		return a.verify(r.Context(), cred)
-	}
-	return Principal{}, status.Error(codes.Unauthenticated, "authentication required: Basic credentials or a bearer token")
 }
