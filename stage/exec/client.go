@@ -195,38 +195,31 @@ func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID, cause error) 
 		spec.Reason = qerr.Encode(cause)
 	}
 	body, _ := json.Marshal(spec) // always marshals
-	ctx, cancel := context.WithCancel(c.authed(ctx))
-	defer cancel()
-	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionCancelQuery, Body: body})
-	if err != nil {
-		return c.callError(err, "cancel query %s", q)
-	}
-	for {
-		if _, err := stream.Recv(); err != nil {
-			if err == io.EOF {
-				return nil
-			}
-			return c.callError(err, "cancel query %s", q)
-		}
-	}
+	return c.do(ctx, stage.ActionCancelQuery, body, "cancel query %s", q)
 }
 
 // RenewQuery asks the worker to keep q's tasks and buffers until until. A
 // worker that holds nothing of q answers ErrNotFound.
 func (c *Client) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {
 	body, _ := json.Marshal(stage.RenewSpec{Query: q, Until: until}) // always marshals
+	return c.do(ctx, stage.ActionRenewQuery, body, "renew query %s", q)
+}
+
+// do runs a worker action whose results carry nothing and drains them; its
+// errors say what (format, args) failed.
+func (c *Client) do(ctx context.Context, action string, body []byte, format string, args ...any) error {
 	ctx, cancel := context.WithCancel(c.authed(ctx))
 	defer cancel()
-	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionRenewQuery, Body: body})
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: action, Body: body})
 	if err != nil {
-		return c.callError(err, "renew query %s", q)
+		return c.callError(err, format, args...)
 	}
 	for {
 		if _, err := stream.Recv(); err != nil {
 			if err == io.EOF {
 				return nil
 			}
-			return c.callError(err, "renew query %s", q)
+			return c.callError(err, format, args...)
 		}
 	}
 }
