@@ -91,11 +91,7 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		if err != nil {
 			return StatusFromError(err)
 		}
-		body, err := json.Marshal(stats)
-		if err != nil {
-			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode task statistics"))
-		}
-		return stream.Send(&flight.Result{Body: body})
+		return sendJSON(stream, stats, "task statistics")
 	case stage.ActionCancelQuery:
 		var c stage.CancelSpec
 		if err := json.Unmarshal(a.GetBody(), &c); err != nil || c.Query == "" {
@@ -117,23 +113,25 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		return nil
 	case exec.ActionStats:
-		body, err := json.Marshal(s.w.Stats())
-		if err != nil {
-			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker stats"))
-		}
-		return stream.Send(&flight.Result{Body: body})
+		return sendJSON(stream, s.w.Stats(), "worker stats")
 	case exec.ActionLoad:
 		load, err := s.w.Load(ctx)
 		if err != nil {
 			return StatusFromError(err)
 		}
-		body, err := json.Marshal(load)
-		if err != nil {
-			return StatusFromError(qerr.ErrInternal.Wrap(err, "encode worker load"))
-		}
-		return stream.Send(&flight.Result{Body: body})
+		return sendJSON(stream, load, "worker load")
 	}
 	return status.Errorf(codes.Unimplemented, "worker action %q is not implemented", a.GetType())
+}
+
+// sendJSON answers an action with v as one JSON result; what names v in
+// the error.
+func sendJSON(stream flight.FlightService_DoActionServer, v any, what string) error {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return StatusFromError(qerr.ErrInternal.Wrap(err, "encode %s", what))
+	}
+	return stream.Send(&flight.Result{Body: body})
 }
 
 // DoGet streams the buffer a sealed ticket names. A user's result goes
