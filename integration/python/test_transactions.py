@@ -11,7 +11,6 @@ import pathlib
 import adbc_driver_flightsql.dbapi as flight_sql
 import adbc_driver_manager
 import pyarrow as pa
-import pyarrow.flight as flight
 import pytest
 
 
@@ -98,24 +97,10 @@ def test_database_ddl_in_transaction_is_refused(txconn):
     txconn.rollback()
 
 
-def _has_sessions(server):
-    """Whether the server keeps Flight SQL sessions (GetSessionOptions)."""
-    client = flight.connect(server.uri)
-    try:
-        list(client.do_action(flight.Action("GetSessionOptions", b"")))
-        return True
-    except pa.ArrowNotImplementedError:
-        return False
-    finally:
-        client.close()
-
-
 @pytest.mark.feature("transactions")
 def test_ingest_joins_the_session_transaction(quiver_server, other):
     """adbc_ingest sends no transaction_id (ADBC 1.13's driver), so it joins the
     transaction only through the connection's Flight SQL session."""
-    if not _has_sessions(quiver_server):
-        pytest.skip("the server has no Flight SQL sessions: adbc_ingest commits on its own")
     c = flight_sql.connect(
         quiver_server.uri,
         db_kwargs={"adbc.flight.sql.rpc.with_cookie_middleware": "true"},
