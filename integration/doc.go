@@ -13,9 +13,15 @@
 // and stopping processes, reading their zap JSON logs), deterministic data
 // generation, the DuckDB oracle and the result comparison.
 //
-// What it must not do: import any Quiver package (the server is a black box
-// reached over the network), assert a duration, or wait without a deadline.
-// Every process it starts is stopped in t.Cleanup (SIGTERM, then SIGKILL).
+// The server is a black box reached over the network. Quiver packages are
+// imported only where a test plays a part that users do not: a cluster peer
+// holding the cluster secret (the worker protocol's client and its auth
+// header, ticket sealing, the token format, to forge or replay what an
+// attacker would), or the tpch kit as a client of the TPC-H queries. A test
+// never calls the planner or the executor in process.
+//
+// What it must not do: assert a duration, or wait without a deadline. Every
+// process it starts is stopped in t.Cleanup (SIGTERM, then SIGKILL).
 //
 // Environment:
 //
@@ -27,4 +33,9 @@
 //	                  300000), for quick local runs.
 //	QUIVER_COMPAT_DIR where compat (compat_test.go) records each tagged test's
 //	                  outcome for docs/compatibility.md (default build/compat).
+//	QUIVER_LOGIC_*    the sqllogictest corpus's cluster sizes and filters
+//	                  (logic_test.go).
+//	QUIVER_TPCH_SF1, QUIVER_TPCH_ANSWERS
+//	                  the SF 1 data and official answers that
+//	                  TestTPCHOfficialAnswers checks (tpch_test.go).
 package integration

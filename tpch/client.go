@@ -129,14 +129,12 @@ func (f *Fetch) Release() {
 }
 
 // Result normalises the batches into a Result.
-func (f *Fetch) Result() (*Result, error) {
+func (f *Fetch) Result() *Result {
 	res := NewResult(f.Schema)
 	for _, b := range f.Batches {
-		if err := res.Append(b); err != nil {
-			return nil, err
-		}
+		res.Append(b)
 	}
-	return res, nil
+	return res
 }
 
 // Query runs query (GetFlightInfo with CommandStatementQuery) and fetches
@@ -275,6 +273,3 @@ func (c *Client) eachEndpoint(ctx context.Context, info *flight.FlightInfo, read
 	}
 	return g.Wait()
 }
-
-// BatchBytes is the size of a batch's Arrow buffers.
-func BatchBytes(rec arrow.RecordBatch) int64 { return batchBytes(rec) }

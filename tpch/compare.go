@@ -55,19 +55,8 @@ func NewResult(s *arrow.Schema) *Result {
 	return r
 }
 
-// ReadResult drains rdr into a Result (it does not release rdr).
-func ReadResult(rdr array.RecordReader) (*Result, error) {
-	res := NewResult(rdr.Schema())
-	for rdr.Next() {
-		if err := res.Append(rdr.RecordBatch()); err != nil {
-			return nil, err
-		}
-	}
-	return res, rdr.Err()
-}
-
 // Append adds a batch's rows (the batch stays the caller's).
-func (r *Result) Append(rec arrow.RecordBatch) error {
+func (r *Result) Append(rec arrow.RecordBatch) {
 	n := int(rec.NumRows())
 	base := len(r.Rows)
 	for i := 0; i < n; i++ {
@@ -76,14 +65,9 @@ func (r *Result) Append(rec arrow.RecordBatch) error {
 	for c := 0; c < int(rec.NumCols()); c++ {
 		col := rec.Column(c)
 		for i := 0; i < n; i++ {
-			v, err := normalise(col, i)
-			if err != nil {
-				return fmt.Errorf("column %d (%s): %w", c, rec.Schema().Field(c).Name, err)
-			}
-			r.Rows[base+i][c] = v
+			r.Rows[base+i][c] = normalise(col, i)
 		}
 	}
-	return nil
 }
 
 func intCell(v int64) Cell { return Cell{Num: true, F: float64(v), Text: strconv.FormatInt(v, 10)} }
@@ -93,49 +77,49 @@ func decimalCell(unscaled *big.Int, scale int32) Cell {
 	return Cell{Num: true, F: f / math.Pow10(int(scale)), Scale: scale, Text: decimalText(unscaled, scale)}
 }
 
-func normalise(col arrow.Array, i int) (Cell, error) {
+func normalise(col arrow.Array, i int) Cell {
 	if col.IsNull(i) {
-		return Cell{Null: true}, nil
+		return Cell{Null: true}
 	}
 	switch a := col.(type) {
 	case *array.Int8:
-		return intCell(int64(a.Value(i))), nil
+		return intCell(int64(a.Value(i)))
 	case *array.Int16:
-		return intCell(int64(a.Value(i))), nil
+		return intCell(int64(a.Value(i)))
 	case *array.Int32:
-		return intCell(int64(a.Value(i))), nil
+		return intCell(int64(a.Value(i)))
 	case *array.Int64:
-		return intCell(a.Value(i)), nil
+		return intCell(a.Value(i))
 	case *array.Uint8:
-		return intCell(int64(a.Value(i))), nil
+		return intCell(int64(a.Value(i)))
 	case *array.Uint16:
-		return intCell(int64(a.Value(i))), nil
+		return intCell(int64(a.Value(i)))
 	case *array.Uint32:
-		return intCell(int64(a.Value(i))), nil
+		return intCell(int64(a.Value(i)))
 	case *array.Uint64:
-		return decimalCell(new(big.Int).SetUint64(a.Value(i)), 0), nil
+		return decimalCell(new(big.Int).SetUint64(a.Value(i)), 0)
 	case *array.Decimal128:
-		return decimalCell(a.Value(i).BigInt(), a.DataType().(*arrow.Decimal128Type).Scale), nil
+		return decimalCell(a.Value(i).BigInt(), a.DataType().(*arrow.Decimal128Type).Scale)
 	case *array.Decimal256:
-		return decimalCell(a.Value(i).BigInt(), a.DataType().(*arrow.Decimal256Type).Scale), nil
+		return decimalCell(a.Value(i).BigInt(), a.DataType().(*arrow.Decimal256Type).Scale)
 	case *array.Float32:
-		return Cell{Float: true, F: float64(a.Value(i))}, nil
+		return Cell{Float: true, F: float64(a.Value(i))}
 	case *array.Float64:
-		return Cell{Float: true, F: a.Value(i)}, nil
+		return Cell{Float: true, F: a.Value(i)}
 	case *array.String:
-		return Cell{Text: "'" + a.Value(i) + "'"}, nil
+		return Cell{Text: "'" + a.Value(i) + "'"}
 	case *array.LargeString:
-		return Cell{Text: "'" + a.Value(i) + "'"}, nil
+		return Cell{Text: "'" + a.Value(i) + "'"}
 	case *array.StringView:
-		return Cell{Text: "'" + a.Value(i) + "'"}, nil
+		return Cell{Text: "'" + a.Value(i) + "'"}
 	case *array.Date32:
-		return Cell{Text: "date " + a.Value(i).ToTime().UTC().Format("2006-01-02")}, nil
+		return Cell{Text: "date " + a.Value(i).ToTime().UTC().Format("2006-01-02")}
 	case *array.Date64:
-		return Cell{Text: "date " + a.Value(i).ToTime().UTC().Format("2006-01-02")}, nil
+		return Cell{Text: "date " + a.Value(i).ToTime().UTC().Format("2006-01-02")}
 	case *array.Boolean:
-		return Cell{Text: strconv.FormatBool(a.Value(i))}, nil
+		return Cell{Text: strconv.FormatBool(a.Value(i))}
 	}
-	return Cell{Text: col.DataType().Name() + ":" + col.ValueStr(i)}, nil
+	return Cell{Text: col.DataType().Name() + ":" + col.ValueStr(i)}
 }
 
 // decimalText renders unscaled * 10^-scale without trailing fraction zeros.

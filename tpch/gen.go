@@ -144,7 +144,7 @@ func Generate(ctx context.Context, cfg GenConfig) (*Manifest, error) {
 	g, gctx := errgroup.WithContext(ctx)
 	writers := make(map[string]*tableWriter, len(Tables))
 	for _, t := range Tables {
-		w, err := newTableWriter(gctx, g, t, ParquetPath(cfg.Dir, t.Name), cfg)
+		w, err := newTableWriter(g, t, ParquetPath(cfg.Dir, t.Name), cfg)
 		if err != nil {
 			for _, w := range writers {
 				w.abort()
@@ -222,7 +222,7 @@ type tableWriter struct {
 	dateCache map[string]arrow.Date32
 }
 
-func newTableWriter(ctx context.Context, g *errgroup.Group, t *Table, path string, cfg GenConfig) (*tableWriter, error) {
+func newTableWriter(g *errgroup.Group, t *Table, path string, cfg GenConfig) (*tableWriter, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
@@ -263,8 +263,10 @@ func newTableWriter(ctx context.Context, g *errgroup.Group, t *Table, path strin
 	return w, nil
 }
 
-func (w *tableWriter) i32(c int, v int64)  { w.b.Field(c).(*array.Int32Builder).Append(int32(v)) }
-func (w *tableWriter) i64(c int, v int64)  { w.b.Field(c).(*array.Int64Builder).Append(v) }
+func (w *tableWriter) i32(c int, v int64) { w.b.Field(c).(*array.Int32Builder).Append(int32(v)) }
+
+// orderKey appends the BIGINT order key, column 0 of orders and lineitem.
+func (w *tableWriter) orderKey(v int64)    { w.b.Field(0).(*array.Int64Builder).Append(v) }
 func (w *tableWriter) str(c int, v string) { w.b.Field(c).(*array.StringBuilder).Append(v) }
 
 // money appends a DECIMAL(15,2) from a count of cents.

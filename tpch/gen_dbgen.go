@@ -134,7 +134,7 @@ func loadPartsupp(ctx context.Context, w *tableWriter, item any) error {
 
 func loadOrder(ctx context.Context, w *tableWriter, item any) error {
 	o := item.(*dbgen.Order)
-	w.i64(0, int64(o.OKey))
+	w.orderKey(int64(o.OKey))
 	w.i32(1, int64(o.CustKey))
 	w.str(2, o.Status)
 	w.money(3, int64(o.TotalPrice))
@@ -152,7 +152,7 @@ func loadLineitems(ctx context.Context, w *tableWriter, item any) error {
 	o := item.(*dbgen.Order)
 	for i := range o.Lines {
 		l := &o.Lines[i]
-		w.i64(0, int64(l.OKey))
+		w.orderKey(int64(l.OKey))
 		w.i32(1, int64(l.PartKey))
 		w.i32(2, int64(l.SuppKey))
 		w.i32(3, int64(l.LCnt))

@@ -328,7 +328,7 @@ func (g *ownGen) genOrdersLineitem(ctx context.Context, r *rand.Rand, w map[stri
 				status = "F"
 				shipped++
 			}
-			l.i64(0, key)
+			l.orderKey(key)
 			l.i32(1, part)
 			l.i32(2, supp)
 			l.i32(3, n)
@@ -355,7 +355,7 @@ func (g *ownGen) genOrdersLineitem(ctx context.Context, r *rand.Rand, w map[stri
 		case int(lines):
 			status = "F"
 		}
-		o.i64(0, key)
+		o.orderKey(key)
 		o.i32(1, cust)
 		o.str(2, status)
 		o.money(3, total)

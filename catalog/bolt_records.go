@@ -1,0 +1,132 @@
+package catalog
+
+import (
+	"fmt"
+	"time"
+)
+
+// dbRecord is a database as stored.
+type dbRecord struct {
+	Name    string    `json:"name"`
+	Created time.Time `json:"created"`
+}
+
+// The stored form of a table is its own set of structs, not Table itself,
+// so that renaming an exported field never changes the file format and
+// column types are stored in TypeString's stable text form.
+type tableRecord struct {
+	ID               uint64            `json:"id"`
+	Database         string            `json:"database"`
+	Name             string            `json:"name"`
+	Columns          []columnRecord    `json:"columns"`
+	DistributionKeys []string          `json:"distribution_keys,omitempty"`
+	Partitions       int               `json:"partitions,omitempty"`
+	Options          map[string]string `json:"options,omitempty"`
+	Created          time.Time         `json:"created"`
+	Snapshot         snapshotRecord    `json:"snapshot"`
+}
+
+type columnRecord struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Nullable bool   `json:"nullable"`
+}
+
+type snapshotRecord struct {
+	ID        uint64       `json:"id"`
+	Files     []fileRecord `json:"files,omitempty"`
+	Committed time.Time    `json:"committed"`
+}
+
+type fileRecord struct {
+	Path    string        `json:"path"`
+	Rows    int64         `json:"rows"`
+	Bytes   int64         `json:"bytes"`
+	Bucket  int           `json:"bucket,omitempty"`
+	Columns []statsRecord `json:"columns,omitempty"`
+}
+
+type statsRecord struct {
+	Name      string `json:"name"`
+	NullCount int64  `json:"null_count"`
+	Min       string `json:"min,omitempty"`
+	Max       string `json:"max,omitempty"`
+}
+
+func encodeTable(t *Table) tableRecord {
+	r := tableRecord{
+		ID:               t.ID,
+		Database:         t.Database,
+		Name:             t.Name,
+		Columns:          make([]columnRecord, len(t.Columns)),
+		DistributionKeys: t.DistributionKeys,
+		Partitions:       t.Partitions,
+		Options:          t.Options,
+		Created:          t.Created,
+		Snapshot:         encodeSnapshot(t.Snapshot),
+	}
+	for i, col := range t.Columns {
+		r.Columns[i] = columnRecord{Name: col.Name, Type: TypeString(col.Type), Nullable: col.Nullable}
+	}
+	return r
+}
+
+func encodeSnapshot(s Snapshot) snapshotRecord {
+	return snapshotRecord{ID: s.ID, Files: encodeFiles(s.Files), Committed: s.Committed}
+}
+
+func encodeFiles(files []DataFile) []fileRecord {
+	if len(files) == 0 {
+		return nil
+	}
+	out := make([]fileRecord, len(files))
+	for i, f := range files {
+		out[i] = fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket}
+		if len(f.Columns) > 0 {
+			out[i].Columns = make([]statsRecord, len(f.Columns))
+			for j, s := range f.Columns {
+				out[i].Columns[j] = statsRecord{Name: s.Name, NullCount: s.NullCount, Min: s.Min, Max: s.Max}
+			}
+		}
+	}
+	return out
+}
+
+func (r *tableRecord) decode() (*Table, error) {
+	t := &Table{
+		ID:               r.ID,
+		Database:         r.Database,
+		Name:             r.Name,
+		Columns:          make([]Column, len(r.Columns)),
+		DistributionKeys: r.DistributionKeys,
+		Partitions:       r.Partitions,
+		Options:          r.Options,
+		Created:          r.Created,
+		Snapshot:         r.Snapshot.decode(),
+	}
+	for i, col := range r.Columns {
+		typ, err := ParseType(col.Type)
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", col.Name, err)
+		}
+		t.Columns[i] = Column{Name: col.Name, Type: typ, Nullable: col.Nullable}
+	}
+	return t, nil
+}
+
+func (r *snapshotRecord) decode() Snapshot {
+	s := Snapshot{ID: r.ID, Committed: r.Committed}
+	if len(r.Files) > 0 {
+		s.Files = make([]DataFile, len(r.Files))
+		for i, f := range r.Files {
+			s.Files[i] = DataFile{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket}
+			if len(f.Columns) > 0 {
+				s.Files[i].Columns = make([]ColumnStats, len(f.Columns))
+				for j, st := range f.Columns {
+					s.Files[i].Columns[j] = ColumnStats{Name: st.Name, NullCount: st.NullCount, Min: st.Min, Max: st.Max}
+				}
+			}
+		}
+	}
+	return s
+}
