@@ -2,6 +2,7 @@ package flightsrv
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -52,7 +53,7 @@ func errorSpecOf(err error) *ErrorSpec {
 // know is ErrInternal's.
 func (s *ErrorSpec) Err() *qerr.Error {
 	code := s.Code
-	if _, ok := grpcCodes[code]; !ok {
+	if !slices.Contains(qerr.Codes, code) {
 		code = qerr.ErrInternal
 	}
 	return &qerr.Error{Code: code, Msg: s.Message, Retryable: s.Retryable}

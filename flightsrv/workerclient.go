@@ -94,9 +94,6 @@ func DialWorker(addr string, secret []byte, opts ...ClientOption) (*WorkerClient
 	}, nil
 }
 
-// Addr is the worker's address.
-func (c *WorkerClient) Addr() string { return c.addr }
-
 // Close closes the connection; calls in flight fail.
 func (c *WorkerClient) Close() error { return c.conn.Close() }
 
@@ -108,10 +105,9 @@ func withSecret(ctx context.Context, auth string) context.Context {
 
 // RemoteTask is a task started on a worker by RunTask.
 type RemoteTask struct {
-	done   chan struct{}
-	stats  stage.TaskStatsSpec
-	err    error
-	cancel context.CancelFunc
+	done  chan struct{}
+	stats stage.TaskStatsSpec
+	err   error
 }
 
 // RunTask starts spec on the worker and returns once the worker has
@@ -138,7 +134,7 @@ func (c *WorkerClient) RunTask(ctx context.Context, spec *stage.TaskSpec) (*Remo
 		}
 		return nil, c.callError(err, "start task %s", spec.Task)
 	}
-	rt := &RemoteTask{done: make(chan struct{}), cancel: cancel}
+	rt := &RemoteTask{done: make(chan struct{})}
 	go func() {
 		defer close(rt.done)
 		defer cancel()
@@ -179,9 +175,6 @@ func (t *RemoteTask) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
 
 // Done is closed when the outcome is known.
 func (t *RemoteTask) Done() <-chan struct{} { return t.done }
-
-// Abandon stops waiting for the outcome and ends the call; the task goes on.
-func (t *RemoteTask) Abandon() { t.cancel() }
 
 // CancelQuery asks the worker to stop every task of q and free its
 // buffers; readers of them get cause (a plain cancellation when nil).
@@ -321,7 +314,6 @@ type StreamReader struct {
 	*flight.Reader
 	cancel context.CancelFunc
 	refs   atomic.Int64
-	addr   string
 }
 
 // Retain adds a reference.
@@ -364,7 +356,7 @@ func (c *WorkerClient) DoGet(ctx context.Context, ticket []byte) (*StreamReader,
 		cancel()
 		return nil, c.callError(err, "do_get")
 	}
-	r := &StreamReader{Reader: rdr, cancel: cancel, addr: c.addr}
+	r := &StreamReader{Reader: rdr, cancel: cancel}
 	r.refs.Store(1)
 	return r, nil
 }

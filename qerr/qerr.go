@@ -58,9 +58,16 @@ func (c Code) New(format string, args ...any) *Error {
 }
 
 // Wrap makes an error of code c whose message is prefixed to cause's.
-// errors.Unwrap reaches cause.
+// errors.Unwrap reaches cause. A cause of the same code hands on its
+// retryability (CodeOf(err).Wrap(err, ...) adds context and changes nothing
+// else).
 func (c Code) Wrap(cause error, format string, args ...any) *Error {
-	return &Error{Code: c, Msg: fmt.Sprintf(format, args...), Retryable: c.transient(), cause: cause}
+	retryable := c.transient()
+	var e *Error
+	if errors.As(cause, &e) && e.Code == c {
+		retryable = e.Retryable
+	}
+	return &Error{Code: c, Msg: fmt.Sprintf(format, args...), Retryable: retryable, cause: cause}
 }
 
 // Error is a Quiver error: a code, a message for the user and an optional cause.
@@ -69,7 +76,8 @@ type Error struct {
 	Msg  string
 	// Retryable says that the failure is transient: the same work may
 	// succeed if run again (on another worker). The constructors set it for
-	// ErrUnavailable; it crosses the worker hop as it was.
+	// ErrUnavailable (Wrap keeps a same-code cause's); it crosses the worker
+	// hop as it was.
 	Retryable bool
 	cause     error
 }

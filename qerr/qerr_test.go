@@ -20,6 +20,8 @@ func TestRetryable(t *testing.T) {
 		{"behind fmt.Errorf", fmt.Errorf("task 1.0: %w", qerr.ErrUnavailable.New("worker w lost")), true},
 		{"the first qerr error decides", qerr.ErrInternal.Wrap(qerr.ErrUnavailable.New("lost"), "bug"), false},
 		{"marked by hand", &qerr.Error{Code: qerr.ErrInternal, Msg: "flaky", Retryable: true}, true},
+		{"context added to a marked error", qerr.ErrInternal.Wrap(&qerr.Error{Code: qerr.ErrInternal, Msg: "flaky", Retryable: true}, "task 1.0"), true},
+		{"context added to an unavailable error marked final", qerr.ErrUnavailable.Wrap(&qerr.Error{Code: qerr.ErrUnavailable, Msg: "gone for good"}, "task 1.0"), false},
 		{"bad SQL", qerr.ErrSyntax.New("near x"), false},
 		{"cancelled", qerr.ErrCancelled.New("by the user"), false},
 		{"context cancellation", context.Canceled, false},

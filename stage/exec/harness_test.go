@@ -121,9 +121,7 @@ func (c *cluster) start(batchRows int) *node {
 	t.Cleanup(func() {
 		client.Close()
 		srv.Stop()
-		if err := w.Close(); err != nil {
-			t.Error(err)
-		}
+		w.Close()
 		if err := peers.Close(); err != nil {
 			t.Error(err)
 		}

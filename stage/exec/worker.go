@@ -637,11 +637,11 @@ func (w *Worker) expire(now time.Time) {
 
 // Close cancels every task, waits for them to end and frees every buffer.
 // It is idempotent, and leaves Config.Peers to its owner.
-func (w *Worker) Close() error {
+func (w *Worker) Close() {
 	w.mu.Lock()
 	if w.closed {
 		w.mu.Unlock()
-		return nil
+		return
 	}
 	w.closed = true
 	cause := qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
@@ -671,7 +671,6 @@ func (w *Worker) Close() error {
 	for _, m := range mems {
 		m.removeDir()
 	}
-	return nil
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
