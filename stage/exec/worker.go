@@ -43,9 +43,9 @@ type Config struct {
 	// a quarter of MaxMessageBytes), so that wide rows still make messages
 	// well under the gRPC limit.
 	BatchBytes int
-	// MaxMessageBytes is the gRPC message limit of the streams the worker
-	// serves and its peers fetch (0: none set here, the transport's
-	// default).
+	// MaxMessageBytes is the gRPC message limit of the streams that serve
+	// the worker's buffers, which BatchBytes' default stays well within (0:
+	// not known here; BatchBytes' default alone).
 	MaxMessageBytes int
 	// DefaultTTL bounds a task whose spec has no deadline (default 1 hour).
 	DefaultTTL time.Duration
