@@ -231,7 +231,7 @@ func operators(p stage.Plan) []string {
 }
 
 // LoadReporter is a WorkerConn that can ask its worker what it holds and
-// what its DuckDB uses (flightsrv's, through exec.Client).
+// what its DuckDB uses (flightsrv's, through its worker client).
 type LoadReporter interface {
 	Load(ctx context.Context) (exec.Load, error)
 }

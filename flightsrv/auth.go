@@ -21,11 +21,6 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
-// authHeader carries credentials both ways: "Basic base64(user:password)"
-// or "Bearer <token>" from a client, "Bearer <token>" back to it after a
-// login, "Bearer <hex cluster secret>" between nodes.
-const authHeader = "authorization"
-
 // Principal is who a call runs as: a user of the catalog, or, on a server
 // without authentication, the anonymous administrator (User "").
 type Principal struct {
@@ -148,7 +143,7 @@ func (a *Auth) authenticate(ctx context.Context, method string) (context.Context
 	}
 	scheme, cred := credentials(ctx)
 	switch {
-	case strings.EqualFold(scheme, "Basic"):
+	case strings.EqualFold(scheme, basicScheme):
 		user, password, err := basicCredentials(cred)
 		if err != nil {
 			return ctx, nil, err
@@ -157,16 +152,16 @@ func (a *Auth) authenticate(ctx context.Context, method string) (context.Context
 		if err != nil {
 			return ctx, nil, err
 		}
-		return withPrincipal(ctx, p), metadata.Pairs(authHeader, "Bearer "+token), nil
+		return withPrincipal(ctx, p), metadata.Pairs(AuthHeader, bearer(token)), nil
 	case strings.HasSuffix(method, "/Handshake"):
 		return ctx, nil, status.Error(codes.Unauthenticated, "the handshake needs Basic credentials (authorization: Basic base64(user:password))")
-	case strings.EqualFold(scheme, "Bearer") && isToken(cred):
+	case strings.EqualFold(scheme, bearerScheme) && isToken(cred):
 		p, err := a.verify(ctx, cred)
 		if err != nil {
 			return ctx, nil, err
 		}
 		return withPrincipal(ctx, p), nil, nil
-	case strings.EqualFold(scheme, "Bearer") && strings.HasSuffix(method, "/DoAction") && isSecret(cred, a.cfg.Secret):
+	case strings.EqualFold(scheme, bearerScheme) && strings.HasSuffix(method, "/DoAction") && isSecret(cred, a.cfg.Secret):
 		return withPrincipal(ctx, Principal{cluster: true}), nil, nil
 	case scheme == "":
 		return ctx, nil, status.Error(codes.Unauthenticated, "authentication required: log in with a Basic auth handshake (user and password) and send the bearer token it returns")
@@ -215,12 +210,11 @@ func (a *Auth) verify(ctx context.Context, token string) (Principal, error) {
 // header ("", "" without one).
 func credentials(ctx context.Context) (scheme, cred string) {
 	md, _ := metadata.FromIncomingContext(ctx)
-	vals := md.Get(authHeader)
+	vals := md.Get(AuthHeader)
 	if len(vals) == 0 {
 		return "", ""
 	}
-	scheme, cred, _ = strings.Cut(strings.TrimSpace(vals[0]), " ")
-	return scheme, strings.TrimLeft(cred, " ")
+	return splitAuth(vals[0])
 }
 
 // basicCredentials decodes base64(user:password), padded or not.
@@ -261,8 +255,8 @@ func isSecret(cred string, secret []byte) bool {
 // secret as "authorization: Bearer <hex secret>".
 func checkSecret(ctx context.Context, secret []byte) error {
 	md, _ := metadata.FromIncomingContext(ctx)
-	for _, v := range md.Get(authHeader) {
-		if token, ok := strings.CutPrefix(v, "Bearer "); ok && isSecret(token, secret) {
+	for _, v := range md.Get(AuthHeader) {
+		if scheme, cred := splitAuth(v); strings.EqualFold(scheme, bearerScheme) && isSecret(cred, secret) {
 			return nil
 		}
 	}
@@ -283,7 +277,7 @@ func checkReader(ctx context.Context, t stage.Ticket, secret []byte, tokens *Tok
 		return ownedBy(t, p.User) // authenticated already (the coordinator's relay)
 	}
 	scheme, cred := credentials(ctx)
-	if tokens == nil || !strings.EqualFold(scheme, "Bearer") {
+	if tokens == nil || !strings.EqualFold(scheme, bearerScheme) {
 		return status.Error(codes.Unauthenticated, "this result needs the bearer token of the user whose query made it")
 	}
 	c, err := tokens.Verify(cred, time.Now())

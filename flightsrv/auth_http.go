@@ -25,7 +25,7 @@ func (a *Auth) HTTP(next http.Handler) http.Handler {
 		}
 		// The request's credentials go through the Flight calls' own check,
 		// as if they were a call's metadata.
-		ctx := metadata.NewIncomingContext(r.Context(), metadata.Pairs(authHeader, r.Header.Get(authHeader)))
+		ctx := metadata.NewIncomingContext(r.Context(), metadata.Pairs(AuthHeader, r.Header.Get(AuthHeader)))
 		ctx, _, err := a.authenticate(ctx, r.URL.Path)
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Basic realm="quiver"`)

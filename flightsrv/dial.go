@@ -5,14 +5,13 @@ import (
 
 	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/stage"
-	"github.com/quiverdb/quiver/stage/exec"
 )
 
-// WorkerDialer connects the coordinator to workers through exec.Client,
+// WorkerDialer connects the coordinator to workers through WorkerClient,
 // over t's transport (plaintext for nil).
 func WorkerDialer(secret []byte, maxMessage int, t *TLS) coordinator.Dialer {
-	return func(ctx context.Context, addr string) (coordinator.WorkerConn, error) {
-		c, err := exec.DialWorker(ctx, addr, secret, exec.WithMaxMessageBytes(maxMessage), exec.WithCredentials(t.Credentials()))
+	return func(_ context.Context, addr string) (coordinator.WorkerConn, error) {
+		c, err := DialWorker(addr, secret, WithMaxMessageBytes(maxMessage), WithCredentials(t.Credentials()))
 		if err != nil {
 			return nil, err
 		}
@@ -20,9 +19,9 @@ func WorkerDialer(secret []byte, maxMessage int, t *TLS) coordinator.Dialer {
 	}
 }
 
-// workerConn adapts exec.Client to coordinator.WorkerConn.
-type workerConn struct{ *exec.Client }
+// workerConn adapts WorkerClient to coordinator.WorkerConn.
+type workerConn struct{ *WorkerClient }
 
 func (w workerConn) RunTask(ctx context.Context, spec *stage.TaskSpec) (coordinator.TaskRun, error) {
-	return w.Client.RunTask(ctx, spec)
+	return w.WorkerClient.RunTask(ctx, spec)
 }

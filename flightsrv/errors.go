@@ -2,18 +2,70 @@ package flightsrv
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
 	"github.com/quiverdb/quiver/qerr"
 )
 
-// StatusFromError maps err to the gRPC status that a Flight handler returns:
-// the code is the gRPC code of err's qerr code (context cancellation is
-// CANCELLED, anything without a code INTERNAL) and the message is
-// qerr.Encode(err), which qerr.Decode reads back on the other side. An error
-// that already is a gRPC status without a qerr code passes through. nil is nil.
+// grpcCodes is the gRPC code of every qerr code: what a client sees.
+var grpcCodes = map[qerr.Code]codes.Code{
+	qerr.ErrSyntax:        codes.InvalidArgument,
+	qerr.ErrInvalid:       codes.InvalidArgument,
+	qerr.ErrUnsupported:   codes.InvalidArgument,
+	qerr.ErrNotFound:      codes.NotFound,
+	qerr.ErrAlreadyExists: codes.AlreadyExists,
+	qerr.ErrBadTicket:     codes.InvalidArgument,
+	qerr.ErrUnauthorized:  codes.Unauthenticated,
+	qerr.ErrDenied:        codes.PermissionDenied,
+	qerr.ErrUnavailable:   codes.Unavailable,
+	qerr.ErrCancelled:     codes.Canceled,
+	qerr.ErrExpired:       codes.NotFound,
+	qerr.ErrConflict:      codes.Aborted,
+	qerr.ErrTooLarge:      codes.ResourceExhausted,
+	qerr.ErrInternal:      codes.Internal,
+}
+
+// errorDomain is the ErrorInfo domain of Quiver's status details: their
+// Reason is a qerr code.
+const errorDomain = "quiver"
+
+// ErrorSpec is a qerr.Error on the wire: its code, message (the whole
+// chain's, err.Error()) and retryability. A status carries it as an
+// errdetails.ErrorInfo detail (Reason the code, Metadata "message" and
+// "retryable"); a CancelSpec as JSON.
+type ErrorSpec struct {
+	Code      qerr.Code `json:"code"`
+	Message   string    `json:"message"`
+	Retryable bool      `json:"retryable,omitempty"`
+}
+
+// errorSpecOf is err as it crosses the wire.
+func errorSpecOf(err error) *ErrorSpec {
+	return &ErrorSpec{Code: qerr.CodeOf(err), Message: err.Error(), Retryable: qerr.Retryable(err)}
+}
+
+// Err is the qerr.Error the spec describes; a code this node does not
+// know is ErrInternal's.
+func (s *ErrorSpec) Err() *qerr.Error {
+	code := s.Code
+	if !slices.Contains(qerr.Codes, code) {
+		code = qerr.ErrInternal
+	}
+	return &qerr.Error{Code: code, Msg: s.Message, Retryable: s.Retryable}
+}
+
+// StatusFromError maps err to the gRPC status that a Flight handler returns.
+// The code is the gRPC code of err's qerr code (context cancellation is
+// CANCELLED, anything without a code INTERNAL); the message, what clients
+// read, is "[CODE] " and err's message; an ErrorInfo detail carries the
+// error whole (ErrorSpec), for ErrorFromStatus on the other side. An
+// error that already is a gRPC status without a qerr code passes through.
+// nil is nil.
 func StatusFromError(err error) error {
 	if err == nil {
 		return nil
@@ -24,10 +76,74 @@ func StatusFromError(err error) error {
 			return err
 		}
 	}
-	code := qerr.CodeOf(err)
-	g := code.GRPC()
-	if g == codes.Unknown {
+	spec := errorSpecOf(err)
+	g, ok := grpcCodes[spec.Code]
+	if !ok {
 		g = codes.Internal
 	}
-	return status.Error(g, qerr.Encode(err))
+	st := status.New(g, "["+string(spec.Code)+"] "+spec.Message)
+	withInfo, derr := st.WithDetails(&errdetails.ErrorInfo{
+		Reason: string(spec.Code),
+		Domain: errorDomain,
+		Metadata: map[string]string{
+			"message":   spec.Message,
+			"retryable": strconv.FormatBool(spec.Retryable),
+		},
+	})
+	if derr != nil {
+		return st.Err() // an ErrorInfo always marshals
+	}
+	return withInfo.Err()
+}
+
+// ErrorFromStatus turns an error a Quiver Flight call returned into the
+// qerr error the server raised: a status with StatusFromError's detail
+// becomes the same code, message and retryability; a status without one
+// (a refused connection, a server that is not Quiver's) gets the code its
+// gRPC code maps to and its message, and a lost connection is retryable
+// (ErrUnavailable). Other errors pass through; nil is nil.
+func ErrorFromStatus(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &se) {
+		return err
+	}
+	st := se.GRPCStatus()
+	if st.Code() == codes.OK {
+		return err
+	}
+	for _, d := range st.Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok && info.GetDomain() == errorDomain {
+			md := info.GetMetadata()
+			return (&ErrorSpec{Code: qerr.Code(info.GetReason()), Message: md["message"], Retryable: md["retryable"] == "true"}).Err()
+		}
+	}
+	return codeOfStatus(st.Code()).New("%s", st.Message())
+}
+
+// codeOfStatus is the qerr code of a status that carries none.
+func codeOfStatus(c codes.Code) qerr.Code {
+	switch c {
+	case codes.InvalidArgument, codes.FailedPrecondition, codes.OutOfRange:
+		return qerr.ErrInvalid
+	case codes.NotFound:
+		return qerr.ErrNotFound
+	case codes.AlreadyExists:
+		return qerr.ErrAlreadyExists
+	case codes.Unauthenticated:
+		return qerr.ErrUnauthorized
+	case codes.PermissionDenied:
+		return qerr.ErrDenied
+	case codes.Unavailable:
+		return qerr.ErrUnavailable
+	case codes.Canceled, codes.DeadlineExceeded:
+		return qerr.ErrCancelled
+	case codes.ResourceExhausted:
+		return qerr.ErrTooLarge
+	case codes.Unimplemented:
+		return qerr.ErrUnsupported
+	}
+	return qerr.ErrInternal
 }

@@ -2,7 +2,6 @@ package flightsrv
 
 import (
 	"context"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -55,7 +54,7 @@ func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, t *TL
 func beat(ctx context.Context, client flight.Client, body, secret []byte, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*timeout)
 	defer cancel()
-	ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+hex.EncodeToString(secret))
+	ctx = metadata.AppendToOutgoingContext(ctx, AuthHeader, BearerSecret(secret))
 	stream, err := client.DoAction(ctx, &flight.Action{Type: ActionHeartbeat, Body: body})
 	if err != nil {
 		return err

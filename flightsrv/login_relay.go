@@ -51,7 +51,7 @@ func (l *LoginRelay) Login(ctx context.Context, authorization string) (metadata.
 	if err != nil {
 		return nil, err
 	}
-	stream, err := client.Handshake(metadata.NewOutgoingContext(ctx, metadata.Pairs(authHeader, authorization)))
+	stream, err := client.Handshake(metadata.NewOutgoingContext(ctx, metadata.Pairs(AuthHeader, authorization)))
 	if err != nil {
 		return nil, err
 	}
@@ -70,9 +70,9 @@ func (l *LoginRelay) Login(ctx context.Context, authorization string) (metadata.
 		if err != nil {
 			return nil, err
 		}
-		for _, v := range got.Get(authHeader) {
-			if scheme, _, _ := strings.Cut(v, " "); strings.EqualFold(scheme, "Bearer") {
-				return metadata.Pairs(authHeader, v), nil
+		for _, v := range got.Get(AuthHeader) {
+			if scheme, _ := splitAuth(v); strings.EqualFold(scheme, bearerScheme) {
+				return metadata.Pairs(AuthHeader, v), nil
 			}
 		}
 	}

@@ -61,7 +61,7 @@ func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightServi
 // FetchResult streams a result buffer from the worker (the coordinator's
 // ResultFetcher: EXPLAIN ANALYZE and --proxy-results).
 func (w workerConn) FetchResult(ctx context.Context, ticket []byte) (array.RecordReader, error) {
-	return w.Client.DoGet(ctx, ticket)
+	return w.WorkerClient.DoGet(ctx, ticket)
 }
 
 var _ coordinator.ResultFetcher = workerConn{}

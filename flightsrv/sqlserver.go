@@ -137,15 +137,6 @@ func (s *SQLServer) DoPutCommandStatementUpdate(ctx context.Context, cmd flights
 	return n, StatusFromError(err)
 }
 
-// ActionHeartbeat is the action a worker sends the coordinator every
-// heartbeat interval, with the cluster secret; its body is HeartbeatSpec.
-const ActionHeartbeat = "quiver.heartbeat"
-
-// HeartbeatSpec is a heartbeat's body.
-type HeartbeatSpec struct {
-	Addr string `json:"addr"` // the worker's Flight address, as others reach it
-}
-
 // coordinatorService is the coordinator's Flight service: Flight SQL for
 // clients plus the cluster's own actions.
 type coordinatorService struct {

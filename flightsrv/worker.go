@@ -50,11 +50,11 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 }
 
 var workerActions = []*flight.ActionType{
-	{Type: stage.ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
-	{Type: stage.ActionCancelQuery, Description: "stop every task of a query ({\"query\": id}) and free its buffers"},
-	{Type: stage.ActionRenewQuery, Description: "keep a query's tasks and buffers until a later time ({\"query\": id, \"until\": time})"},
-	{Type: exec.ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
-	{Type: exec.ActionLoad, Description: "what the worker holds and what its DuckDB uses (exec.Load as JSON)"},
+	{Type: ActionRunTask, Description: "start a TaskSpec; streams an empty result once its buffers exist, then its TaskStatsSpec"},
+	{Type: ActionCancelQuery, Description: "stop every task of a query ({\"query\": id, \"reason\": error}) and free its buffers"},
+	{Type: ActionRenewQuery, Description: "keep a query's tasks and buffers until a later time ({\"query\": id, \"until\": time})"},
+	{Type: ActionStats, Description: "what the worker holds now: queries, tasks, buffers, buffered bytes, spill files (exec.Stats as JSON)"},
+	{Type: ActionLoad, Description: "what the worker holds and what its DuckDB uses (exec.Load as JSON)"},
 }
 
 // ListActions lists the worker's actions.
@@ -68,14 +68,14 @@ func (s *workerService) ListActions(_ *flight.Empty, stream flight.FlightService
 }
 
 // DoAction runs ActionRunTask, ActionCancelQuery, ActionRenewQuery,
-// exec.ActionStats and exec.ActionLoad.
+// ActionStats and ActionLoad.
 func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_DoActionServer) error {
 	ctx := stream.Context()
 	if err := checkSecret(ctx, s.secret); err != nil {
 		return err
 	}
 	switch a.GetType() {
-	case stage.ActionRunTask:
+	case ActionRunTask:
 		var spec stage.TaskSpec
 		if err := json.Unmarshal(a.GetBody(), &spec); err != nil {
 			return StatusFromError(qerr.ErrInvalid.Wrap(err, "malformed task spec"))
@@ -92,19 +92,19 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 			return StatusFromError(err)
 		}
 		return sendJSON(stream, stats, "task statistics")
-	case stage.ActionCancelQuery:
-		var c stage.CancelSpec
+	case ActionCancelQuery:
+		var c CancelSpec
 		if err := json.Unmarshal(a.GetBody(), &c); err != nil || c.Query == "" {
 			return StatusFromError(qerr.ErrInvalid.New("malformed cancel"))
 		}
 		var cause error
-		if c.Reason != "" {
-			cause = qerr.Decode(c.Reason, qerr.ErrCancelled)
+		if c.Reason != nil {
+			cause = c.Reason.Err()
 		}
 		s.w.CancelQuery(ctx, c.Query, cause)
 		return nil
-	case stage.ActionRenewQuery:
-		var r stage.RenewSpec
+	case ActionRenewQuery:
+		var r RenewSpec
 		if err := json.Unmarshal(a.GetBody(), &r); err != nil || r.Query == "" {
 			return StatusFromError(qerr.ErrInvalid.New("malformed renew"))
 		}
@@ -112,9 +112,9 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 			return StatusFromError(qerr.ErrNotFound.New("worker %s holds nothing of query %s", s.w.Address(), r.Query))
 		}
 		return nil
-	case exec.ActionStats:
+	case ActionStats:
 		return sendJSON(stream, s.w.Stats(), "worker stats")
-	case exec.ActionLoad:
+	case ActionLoad:
 		load, err := s.w.Load(ctx)
 		if err != nil {
 			return StatusFromError(err)
@@ -218,7 +218,7 @@ func (s *workerService) DoPut(stream flight.FlightService_DoPutServer) error {
 // ticket or that token, and need no handshake.
 func (s *workerService) Handshake(stream flight.FlightService_HandshakeServer) error {
 	scheme, cred := credentials(stream.Context())
-	if s.logins == nil || !strings.EqualFold(scheme, "Basic") {
+	if s.logins == nil || !strings.EqualFold(scheme, basicScheme) {
 		return status.Error(codes.Unimplemented, "the worker service has no handshake but a relayed login: send Basic credentials, or the cluster secret or a bearer token with each call")
 	}
 	reply, err := s.logins.Login(stream.Context(), scheme+" "+cred)

@@ -2,7 +2,6 @@ package flightsrv_test
 
 import (
 	"context"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -69,12 +68,14 @@ func startWorker(t *testing.T) (flight.FlightServiceClient, *stage.TicketSigner,
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := exec.NewWorker(exec.Config{Address: "worker-under-test", DataDir: dir, Secret: secret, Allocator: mem}, eng, zap.NewNop())
+	peers := flightsrv.NewPeerPool(secret, mem, 0, nil)
+	w, err := exec.NewWorker(exec.Config{Address: "worker-under-test", DataDir: dir, Peers: peers, Allocator: mem}, eng, zap.NewNop())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		w.Close()
+		peers.Close()
 		eng.Close()
 	})
 	signer := stage.NewTicketSigner(secret)
@@ -82,7 +83,7 @@ func startWorker(t *testing.T) (flight.FlightServiceClient, *stage.TicketSigner,
 }
 
 func withSecret(ctx context.Context, s []byte) context.Context {
-	return metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+hex.EncodeToString(s))
+	return metadata.AppendToOutgoingContext(ctx, flightsrv.AuthHeader, flightsrv.BearerSecret(s))
 }
 
 func wantStatus(t *testing.T, what string, err error, code codes.Code) {
@@ -163,21 +164,21 @@ func TestWorkerServiceRefusals(t *testing.T) {
 	err := doGetErr(withSecret(ctx, secret), c, live)
 	wantStatus(t, "unknown buffer for a node", err, codes.NotFound)
 	// The qerr code survives the hop.
-	if got := qerr.CodeOf(exec.ErrorFromStatus(err)); got != qerr.ErrNotFound {
+	if got := qerr.CodeOf(flightsrv.ErrorFromStatus(err)); got != qerr.ErrNotFound {
 		t.Errorf("decoded code %s", got)
 	}
 
 	// The cluster secret.
-	cancel := &flight.Action{Type: stage.ActionCancelQuery, Body: []byte(`{"query":"q"}`)}
+	cancel := &flight.Action{Type: flightsrv.ActionCancelQuery, Body: []byte(`{"query":"q"}`)}
 	wantStatus(t, "action without secret", actionErr(ctx, c, cancel), codes.Unauthenticated)
 	wantStatus(t, "action with wrong secret", actionErr(withSecret(ctx, []byte("wrong")), c, cancel), codes.Unauthenticated)
 	wantStatus(t, "action with secret", actionErr(withSecret(ctx, secret), c, cancel), codes.OK)
-	run := &flight.Action{Type: stage.ActionRunTask, Body: []byte(`{}`)}
+	run := &flight.Action{Type: flightsrv.ActionRunTask, Body: []byte(`{}`)}
 	wantStatus(t, "run_task with wrong secret", actionErr(withSecret(ctx, []byte("wrong")), c, run), codes.Unauthenticated)
 	wantStatus(t, "bad spec version", actionErr(withSecret(ctx, secret), c, run), codes.InvalidArgument)
 	run.Body = []byte(`{not json`)
 	wantStatus(t, "malformed spec", actionErr(withSecret(ctx, secret), c, run), codes.InvalidArgument)
-	renew := &flight.Action{Type: stage.ActionRenewQuery, Body: []byte(`{"query":"q-unknown","until":"2099-01-01T00:00:00Z"}`)}
+	renew := &flight.Action{Type: flightsrv.ActionRenewQuery, Body: []byte(`{"query":"q-unknown","until":"2099-01-01T00:00:00Z"}`)}
 	wantStatus(t, "renew without secret", actionErr(ctx, c, renew), codes.Unauthenticated)
 	wantStatus(t, "renew of an unknown query", actionErr(withSecret(ctx, secret), c, renew), codes.NotFound)
 	renew.Body = []byte(`{"until":1}`)
@@ -242,10 +243,10 @@ func TestWorkerServiceRefusals(t *testing.T) {
 		}
 		actions = append(actions, a.Type)
 	}
-	if strings.Join(actions, ",") != stage.ActionRunTask+","+stage.ActionCancelQuery+","+stage.ActionRenewQuery+","+exec.ActionStats+","+exec.ActionLoad {
+	if strings.Join(actions, ",") != flightsrv.ActionRunTask+","+flightsrv.ActionCancelQuery+","+flightsrv.ActionRenewQuery+","+flightsrv.ActionStats+","+flightsrv.ActionLoad {
 		t.Errorf("actions %v", actions)
 	}
-	stats := &flight.Action{Type: exec.ActionStats}
+	stats := &flight.Action{Type: flightsrv.ActionStats}
 	wantStatus(t, "stats without secret", actionErr(ctx, c, stats), codes.Unauthenticated)
 	sc, err := c.DoAction(withSecret(ctx, secret), stats)
 	if err != nil {
@@ -259,7 +260,7 @@ func TestWorkerServiceRefusals(t *testing.T) {
 	if err := json.Unmarshal(res.Body, &st); err != nil || st.Tasks != 0 || st.Buffers != 0 || st.SpillFiles != 0 {
 		t.Errorf("stats of an idle worker: %+v %v (%s)", st, err, res.Body)
 	}
-	load := &flight.Action{Type: exec.ActionLoad}
+	load := &flight.Action{Type: flightsrv.ActionLoad}
 	wantStatus(t, "load without secret", actionErr(ctx, c, load), codes.Unauthenticated)
 	lc, err := c.DoAction(withSecret(ctx, secret), load)
 	if err != nil {
@@ -312,45 +313,5 @@ func TestPanicBecomesInternal(t *testing.T) {
 	}
 	if a, err := la.Recv(); err != nil || a.Type != "alive" {
 		t.Fatalf("server after panics: %v, %v", a, err)
-	}
-}
-
-func TestStatusFromError(t *testing.T) {
-	cases := []struct {
-		err  error
-		code codes.Code
-	}{
-		{qerr.ErrNotFound.New("table t"), codes.NotFound},
-		{qerr.ErrSyntax.New("near x"), codes.InvalidArgument},
-		{qerr.ErrBadTicket.New("bad"), codes.InvalidArgument},
-		{qerr.ErrUnauthorized.New("who"), codes.Unauthenticated},
-		{qerr.ErrDenied.New("SELECT on main.t"), codes.PermissionDenied},
-		{qerr.ErrExpired.New("late"), codes.NotFound},
-		{qerr.ErrCancelled.New("stop"), codes.Canceled},
-		{qerr.ErrTooLarge.New("big"), codes.ResourceExhausted},
-		{qerr.ErrUnavailable.Wrap(errors.New("conn refused"), "worker w"), codes.Unavailable},
-		{context.Canceled, codes.Canceled},
-		{errors.New("plain"), codes.Internal},
-	}
-	for _, tc := range cases {
-		st := flightsrv.StatusFromError(tc.err)
-		if got := status.Code(st); got != tc.code {
-			t.Errorf("%v: %s, want %s", tc.err, got, tc.code)
-		}
-		back := exec.ErrorFromStatus(st)
-		if qerr.CodeOf(back) != qerr.CodeOf(tc.err) {
-			t.Errorf("%v: decoded code %s, want %s", tc.err, qerr.CodeOf(back), qerr.CodeOf(tc.err))
-		}
-		if !strings.Contains(back.Error(), tc.err.Error()) {
-			t.Errorf("%v: decoded message %q", tc.err, back)
-		}
-	}
-	if flightsrv.StatusFromError(nil) != nil {
-		t.Error("nil is not nil")
-	}
-	// A status without a qerr code passes through.
-	raw := status.Error(codes.Aborted, "raw")
-	if flightsrv.StatusFromError(raw) != raw {
-		t.Error("raw status rewritten")
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/stage/exec"
 )
 
@@ -87,7 +88,7 @@ func workerStats(t testing.TB, cl *Cluster) []exec.Stats {
 	defer cancel()
 	var out []exec.Stats
 	for _, addr := range cl.WorkerAddrs {
-		c, err := exec.DialWorker(ctx, addr, secret)
+		c, err := flightsrv.DialWorker(addr, secret)
 		if err != nil {
 			t.Fatal(err)
 		}

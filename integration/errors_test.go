@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -8,7 +9,9 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 )
 
 // smallDataset is enough rows for tests about behaviour, not volume: two
@@ -76,6 +79,26 @@ func TestErrors(t *testing.T) {
 			healthy(t)
 		})
 	}
+
+	// The status carries the error whole in an ErrorInfo detail beside its
+	// code and message: for an error the coordinator raises, and for one a
+	// worker raised that crossed the worker hop to the client's do_get.
+	t.Run("error_details", func(t *testing.T) {
+		fs := newFlightSQLClient(t, cl.Addr)
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		_, err := fs.Execute(ctx, "SELECT a FROM no_such_table")
+		wantErrorInfo(t, err, codes.NotFound, "NOT_FOUND", "no_such_table")
+
+		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+		defer mem.AssertSize(t, 0)
+		info, err := fs.Execute(ctx, "SELECT (SELECT a FROM t) FROM t")
+		if err == nil {
+			_, err = drainInfo(info, cl.Addr, mem)
+		}
+		wantErrorInfo(t, err, codes.InvalidArgument, "INVALID", "Subquery returns more than 1 row")
+		healthy(t)
+	})
 
 	t.Run("bad_tickets_at_worker", func(t *testing.T) {
 		fs := newFlightSQLClient(t, cl.Addr)
@@ -201,4 +224,29 @@ func TestExplain(t *testing.T) {
 
 	// EXPLAIN does not disturb the data or later queries.
 	checkQuery(t, c, o, groupByQuery)
+}
+
+// wantErrorInfo checks that err is a status of code whose message starts
+// with Quiver's code (reason) and mentions mention, with the ErrorInfo
+// detail that carries the same error (not retryable).
+func wantErrorInfo(t *testing.T, err error, code codes.Code, reason, mention string) {
+	t.Helper()
+	var se interface{ GRPCStatus() *status.Status }
+	if !errors.As(err, &se) || se.GRPCStatus().Code() != code {
+		t.Fatalf("error %v: want a status of code %s", err, code)
+	}
+	st := se.GRPCStatus()
+	if !strings.HasPrefix(st.Message(), "["+reason+"] ") || !strings.Contains(st.Message(), mention) {
+		t.Errorf("message %q, want [%s] and %q", st.Message(), reason, mention)
+	}
+	for _, d := range st.Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok {
+			md := info.GetMetadata()
+			if info.GetDomain() != "quiver" || info.GetReason() != reason || !strings.Contains(md["message"], mention) || md["retryable"] != "false" {
+				t.Errorf("ErrorInfo %v, want domain quiver, reason %s, a message that mentions %q, not retryable", info, reason, mention)
+			}
+			return
+		}
+	}
+	t.Errorf("status %v has no ErrorInfo detail", st)
 }

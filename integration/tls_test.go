@@ -23,9 +23,9 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 
+	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
-	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // tlsNodeArgs are the flags of every node of a TLS cluster with mTLS
@@ -139,7 +139,7 @@ func TestTLSCluster(t *testing.T) {
 	// mTLS: the cluster secret alone, over TLS without a client
 	// certificate, does not make a node.
 	secret := clusterSecret(t, cl.DataDir)
-	w, err := exec.DialWorker(ctx, cl.WorkerAddrs[0], secret, exec.WithCredentials(tlsCreds(pki)))
+	w, err := flightsrv.DialWorker(cl.WorkerAddrs[0], secret, flightsrv.WithCredentials(tlsCreds(pki)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +334,7 @@ func TestTicketRefusals(t *testing.T) {
 		}
 	}
 	// A node (with the cluster secret) is told the reason.
-	nodeCtx := metadata.AppendToOutgoingContext(ctx, exec.AuthHeader, exec.BearerSecret(clusterSecret(t, cl.DataDir)))
+	nodeCtx := metadata.AppendToOutgoingContext(ctx, flightsrv.AuthHeader, flightsrv.BearerSecret(clusterSecret(t, cl.DataDir)))
 	_, err = doGetWith(nodeCtx, addr2, info2.Endpoint[0].Ticket.GetTicket(), mem, dialOpts())
 	if code := status.Code(err); code != codes.Canceled {
 		t.Errorf("replayed by a node: %v, want CANCELLED (the reason)", err)

@@ -1,28 +1,28 @@
 // Package qerr is Quiver's one error type: every error that can reach a client
-// carries a stable Quiver code and the gRPC code it maps to. Errors are made by
-// the constructors on Code (ErrNotFound.New("table %s", name)) and tested with
-// errors.Is / errors.As, never by message.
+// carries a stable Quiver code, and whether the failure is worth retrying.
+// Errors are made by the constructors on Code (ErrNotFound.New("table %s",
+// name)) and tested with errors.Is / errors.As, never by message.
 //
 // qerr sits below every other package so that the catalog, the planner and the
-// worker runtime can all produce typed errors. It owns no I/O; only flightsrv
-// turns an *Error into a gRPC status, and back again on the worker-to-coordinator
-// hop (Encode / Decode keep the code intact across it).
+// worker runtime can all produce typed errors. It owns no I/O and knows no
+// transport: flightsrv alone maps a code to a gRPC status code and carries an
+// *Error across the worker-to-coordinator hop in the status's details, from
+// which its worker client makes the same *Error again (code, message,
+// retryability).
 package qerr
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
-
-	"google.golang.org/grpc/codes"
 )
 
-// Code is a stable Quiver error code. Its string form travels in gRPC status
-// messages so that the code survives the worker-to-coordinator hop.
+// Code is a stable Quiver error code: it names the kind of failure to
+// clients, in logs and on the wire between nodes.
 type Code string
 
-// The codes every layer can raise. Each maps to exactly one gRPC code.
+// The codes every layer can raise. Each maps to exactly one gRPC code
+// (flightsrv's table).
 const (
 	ErrSyntax        Code = "SYNTAX"            // the SQL text does not parse
 	ErrInvalid       Code = "INVALID"           // well-formed but meaningless request
@@ -40,47 +40,46 @@ const (
 	ErrInternal      Code = "INTERNAL"          // a bug: never the user's fault
 )
 
-var grpcCodes = map[Code]codes.Code{
-	ErrSyntax:        codes.InvalidArgument,
-	ErrInvalid:       codes.InvalidArgument,
-	ErrUnsupported:   codes.InvalidArgument,
-	ErrNotFound:      codes.NotFound,
-	ErrAlreadyExists: codes.AlreadyExists,
-	ErrBadTicket:     codes.InvalidArgument,
-	ErrUnauthorized:  codes.Unauthenticated,
-	ErrDenied:        codes.PermissionDenied,
-	ErrUnavailable:   codes.Unavailable,
-	ErrCancelled:     codes.Canceled,
-	ErrExpired:       codes.NotFound,
-	ErrConflict:      codes.Aborted,
-	ErrTooLarge:      codes.ResourceExhausted,
-	ErrInternal:      codes.Internal,
+// Codes lists every code, in the order above: what a decoder checks a code
+// that came over the wire against.
+var Codes = []Code{
+	ErrSyntax, ErrInvalid, ErrUnsupported, ErrNotFound, ErrAlreadyExists, ErrBadTicket, ErrUnauthorized,
+	ErrDenied, ErrUnavailable, ErrCancelled, ErrExpired, ErrConflict, ErrTooLarge, ErrInternal,
 }
 
-// GRPC is the gRPC code that c maps to.
-func (c Code) GRPC() codes.Code {
-	if g, ok := grpcCodes[c]; ok {
-		return g
-	}
-	return codes.Unknown
-}
+// transient says whether a failure of code c is retryable by default: only
+// ErrUnavailable (a lost worker, a refused connection), where the same
+// work may succeed on another worker or a moment later.
+func (c Code) transient() bool { return c == ErrUnavailable }
 
 // New makes an error of code c with a formatted message.
 func (c Code) New(format string, args ...any) *Error {
-	return &Error{Code: c, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Code: c, Msg: fmt.Sprintf(format, args...), Retryable: c.transient()}
 }
 
 // Wrap makes an error of code c whose message is prefixed to cause's.
-// errors.Unwrap reaches cause.
+// errors.Unwrap reaches cause. A cause of the same code hands on its
+// retryability (CodeOf(err).Wrap(err, ...) adds context and changes nothing
+// else).
 func (c Code) Wrap(cause error, format string, args ...any) *Error {
-	return &Error{Code: c, Msg: fmt.Sprintf(format, args...), cause: cause}
+	retryable := c.transient()
+	var e *Error
+	if errors.As(cause, &e) && e.Code == c {
+		retryable = e.Retryable
+	}
+	return &Error{Code: c, Msg: fmt.Sprintf(format, args...), Retryable: retryable, cause: cause}
 }
 
 // Error is a Quiver error: a code, a message for the user and an optional cause.
 type Error struct {
-	Code  Code
-	Msg   string
-	cause error
+	Code Code
+	Msg  string
+	// Retryable says that the failure is transient: the same work may
+	// succeed if run again (on another worker). The constructors set it for
+	// ErrUnavailable (Wrap keeps a same-code cause's); it crosses the worker
+	// hop as it was.
+	Retryable bool
+	cause     error
 }
 
 func (e *Error) Error() string {
@@ -121,21 +120,9 @@ func Has(err error, c Code) bool {
 	return errors.As(err, &e) && e.Code == c
 }
 
-// Encode renders err as a status message "[CODE] message" that Decode reads back.
-func Encode(err error) string {
-	return "[" + string(CodeOf(err)) + "] " + err.Error()
-}
-
-// Decode reads a message made by Encode. A message without a code prefix
-// becomes an error of code fallback.
-func Decode(msg string, fallback Code) *Error {
-	if strings.HasPrefix(msg, "[") {
-		if i := strings.Index(msg, "] "); i > 0 {
-			code := Code(msg[1:i])
-			if _, ok := grpcCodes[code]; ok {
-				return &Error{Code: code, Msg: msg[i+2:]}
-			}
-		}
-	}
-	return &Error{Code: fallback, Msg: msg}
+// Retryable reports whether the first *Error in err's chain is retryable
+// (Error.Retryable); an error without one is not.
+func Retryable(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Retryable
 }

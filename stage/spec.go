@@ -153,35 +153,6 @@ type WriteSpec struct {
 	Schema  SchemaSpec `json:"schema"`
 }
 
-// Flight action types of the worker service. Every action carries the
-// cluster secret in its call metadata.
-const (
-	// ActionRunTask starts a TaskSpec. Its result stream sends one empty
-	// message once the task's output buffers exist, then a TaskStatsSpec when
-	// it has finished; a failed task ends the stream with an error status.
-	ActionRunTask = "quiver.run_task"
-	// ActionCancelQuery stops every task of a query ({"query": id}) and frees
-	// its buffers.
-	ActionCancelQuery = "quiver.cancel_query"
-	// ActionRenewQuery moves the deadline of a query's tasks and buffers
-	// (RenewSpec): RenewFlightEndpoint keeps a result fetchable longer.
-	ActionRenewQuery = "quiver.renew_query"
-)
-
-// RenewSpec is ActionRenewQuery's body.
-type RenewSpec struct {
-	Query QueryID   `json:"query"`
-	Until time.Time `json:"until"`
-}
-
-// CancelSpec is ActionCancelQuery's body.
-type CancelSpec struct {
-	Query QueryID `json:"query"`
-	// Reason is why, as qerr.Encode wrote it: what readers of the query's
-	// results get instead of their rows. Empty means a plain cancellation.
-	Reason string `json:"reason,omitempty"`
-}
-
 // CheckVersion refuses a spec of another version.
 func CheckVersion(v int) error {
 	if v != SpecVersion {

@@ -314,7 +314,8 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = lis.Close()
 		return httpsrv.WorkerNode{}, err
 	}
-	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Secret: secret, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage, Credentials: n.tls.Credentials(),
+	peers := flightsrv.NewPeerPool(secret, memory.DefaultAllocator, nf.maxMessage, n.tls)
+	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Peers: peers, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
 		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
 	if err != nil {
 		_ = lis.Close()
@@ -325,6 +326,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	svc := flightsrv.NewWorkerService(w, stage.NewTicketSigner(secret), secret, tokens, logins, log)
 	serveGRPC(ctx, g, lis, svc, n, nf, nil, log, func() {
 		w.Close()
+		_ = peers.Close()
 		_ = engine.Close()
 		_ = logins.Close()
 	})

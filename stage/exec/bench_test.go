@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
 )
@@ -44,7 +45,7 @@ func BenchmarkNormalExchange(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		var runs []*exec.RemoteTask
+		var runs []*flightsrv.RemoteTask
 		for p, n := range c.nodes {
 			in := stage.InputSpec{Exchange: 1, Schema: schema, Producers: []stage.ProducerSpec{
 				{Task: task(1, 0), Address: c.nodes[0].addr, Ticket: c.ticket(q, task(1, 0), p)}}}
@@ -100,7 +101,7 @@ func produce(b *testing.B, n *node, q stage.QueryID, rows int) {
 
 // BenchmarkExchangeDoGet measures the exchange transport alone: a worker's
 // buffered output (2M rows, produced before the timer runs) streamed by
-// do_get over loopback through exec.Client, as a consumer task reads it.
+// do_get over loopback through flightsrv.WorkerClient, as a consumer task reads it.
 func BenchmarkExchangeDoGet(b *testing.B) {
 	const rows = 2_000_000
 	c := newCluster(b, 0)
@@ -174,12 +175,12 @@ func BenchmarkRawFlightDoGet(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	gs := grpc.NewServer(grpc.MaxSendMsgSize(exec.DefaultMaxMessageBytes))
+	gs := grpc.NewServer(grpc.MaxSendMsgSize(flightsrv.DefaultMaxMessageBytes))
 	flight.RegisterFlightServiceServer(gs, srv)
 	go gs.Serve(lis)
 	defer gs.Stop()
 	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(exec.DefaultMaxMessageBytes)))
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(flightsrv.DefaultMaxMessageBytes)))
 	if err != nil {
 		b.Fatal(err)
 	}

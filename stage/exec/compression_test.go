@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
@@ -23,7 +24,7 @@ import (
 func wireBytes(t *testing.T, addr string, ticket []byte) int64 {
 	t.Helper()
 	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(exec.DefaultMaxMessageBytes)))
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(flightsrv.DefaultMaxMessageBytes)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,6 +91,6 @@ func TestExchangeCompression(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	_, err := exec.NewWorker(exec.Config{Compression: "snappy", DataDir: dir, SpillDir: dir, Allocator: memory.NewGoAllocator()}, nil, nil)
+	_, err := exec.NewWorker(exec.Config{Compression: "snappy", DataDir: dir, SpillDir: dir, Allocator: memory.NewGoAllocator(), Peers: flightsrv.NewPeerPool(testSecret, nil, 0, nil)}, nil, nil)
 	wantCode(t, err, qerr.ErrInvalid)
 }

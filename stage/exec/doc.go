@@ -8,7 +8,7 @@
 //     temp_directory); every task runs on its own connection, so tasks run
 //     concurrently and a cancelled context interrupts the query.
 //   - Worker: the task lifecycle. A task's input exchanges are fetched from
-//     their producers with Flight do_get and materialized as DuckDB temp
+//     their producers (Peers: Flight do_get) and materialized as DuckDB temp
 //     tables; its fragment is rendered to SQL (stage.RenderTask) and run; its
 //     output is coalesced into ~64K-row batches, relabelled with the schema
 //     the planner promised and routed by kind (result, convergent, expansive,
@@ -27,12 +27,11 @@
 //     result stops being kept and producers wait for readers (spill.go). A
 //     task's inputs are all fetched from its start, concurrently, so a
 //     fragment that reads several exchanges never starves one for another.
-//   - Client: the Flight client of the worker service, used by the coordinator
-//     (run tasks, cancel queries, bulk writes) and by workers (exchange
-//     do_get). It decodes gRPC statuses back into qerr errors.
 //
 // It must not plan, bind or optimize, and must not import the coordinator or
 // flightsrv: a worker receives fragments made of stage types and renders them
-// with the stage package. Only flightsrv turns errors into gRPC statuses; this
-// package returns qerr errors.
+// with the stage package. It speaks no wire protocol: flightsrv serves the
+// Worker to other nodes, and fetches a task's exchange inputs for it through
+// the Peers it is given. This package returns qerr errors; only flightsrv
+// turns them into gRPC statuses.
 package exec

@@ -12,9 +12,9 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
-	"github.com/quiverdb/quiver/stage/exec"
 )
 
 const exchangeRows = 100_000
@@ -43,7 +43,7 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 	ctx := context.Background()
 	q := stage.QueryID("q-normal")
 
-	producers := make([]*exec.RemoteTask, 2)
+	producers := make([]*flightsrv.RemoteTask, 2)
 	nodes := []*node{a, b}
 	for i, n := range nodes {
 		s := spec(q, task(1, i), `SELECT k AS c0, s AS c1, d AS c2, dt AS c3,
@@ -58,7 +58,7 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 	}
 
 	resultSchema := schemaSpec("k", "int64", "s", "utf8", "d", "decimal(12,2)", "dt", "date32", "part", "int32")
-	consumers := make([]*exec.RemoteTask, 2)
+	consumers := make([]*flightsrv.RemoteTask, 2)
 	for p, n := range nodes {
 		in := stage.InputSpec{Exchange: 1, Schema: exchangeSchema}
 		for i, pn := range nodes {
@@ -206,7 +206,7 @@ func TestExpansiveAndEmptyInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	resultSchema := schemaSpec("n", "int64", "sum_k", "decimal(38,0)", "empty", "int64", "none", "int64", "sum_d", "decimal(12,2)")
-	var tasks []*exec.RemoteTask
+	var tasks []*flightsrv.RemoteTask
 	for p := range 2 {
 		broadcast := stage.InputSpec{Exchange: 2, Schema: out, Producers: []stage.ProducerSpec{{Task: task(2, 0), Address: n.addr, Ticket: c.ticket(q, task(2, 0), p)}}}
 		empty := stage.InputSpec{Exchange: 3, Schema: out, Producers: []stage.ProducerSpec{{Task: task(3, 0), Address: n.addr, Ticket: c.ticket(q, task(3, 0), p)}}}
@@ -524,7 +524,7 @@ func TestRenderedPlanExchange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var runs []*exec.RemoteTask
+	var runs []*flightsrv.RemoteTask
 	for p, n := range nodes {
 		in := stage.InputSpec{Exchange: 1, Schema: schema}
 		for i, pn := range nodes {

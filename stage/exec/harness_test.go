@@ -47,7 +47,7 @@ type cluster struct {
 type node struct {
 	w      *exec.Worker
 	addr   string
-	client *exec.Client
+	client *flightsrv.WorkerClient
 	logs   *observer.ObservedLogs
 }
 
@@ -94,10 +94,11 @@ func (c *cluster) start(batchRows int) *node {
 	}
 	core, logs := observer.New(zapcore.InfoLevel)
 	log := zap.New(core)
+	peers := flightsrv.NewPeerPool(testSecret, c.mem, 0, nil)
 	cfg := exec.Config{
 		Address:         addr,
 		DataDir:         c.dataDir,
-		Secret:          testSecret,
+		Peers:           peers,
 		Allocator:       c.mem,
 		BatchRows:       batchRows,
 		JanitorInterval: 20 * time.Millisecond,
@@ -110,17 +111,18 @@ func (c *cluster) start(batchRows int) *node {
 		t.Fatal(err)
 	}
 	exec.SetRender(w, renderTestSQL)
-	srv := grpc.NewServer(flightsrv.ServerOptions(exec.DefaultMaxMessageBytes, log)...)
+	srv := grpc.NewServer(flightsrv.ServerOptions(flightsrv.DefaultMaxMessageBytes, log)...)
 	flight.RegisterFlightServiceServer(srv, flightsrv.NewWorkerService(w, c.signer, testSecret, nil, nil, log))
 	go srv.Serve(lis)
-	client, err := exec.DialWorker(context.Background(), addr, testSecret, exec.WithAllocator(c.mem))
+	client, err := flightsrv.DialWorker(addr, testSecret, flightsrv.WithAllocator(c.mem))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		client.Close()
 		srv.Stop()
-		if err := w.Close(); err != nil {
+		w.Close()
+		if err := peers.Close(); err != nil {
 			t.Error(err)
 		}
 		if err := eng.Close(); err != nil {
@@ -196,7 +198,7 @@ func writeParquet(t testing.TB, dataDir, rel, query string) {
 
 // readAll drains a do_get stream into rows of Go values via fn, checking
 // the schema it announces.
-func readAll(t testing.TB, ctx context.Context, c *exec.Client, ticket []byte, want *arrow.Schema, fn func(rec arrow.RecordBatch, i int)) (int64, error) {
+func readAll(t testing.TB, ctx context.Context, c *flightsrv.WorkerClient, ticket []byte, want *arrow.Schema, fn func(rec arrow.RecordBatch, i int)) (int64, error) {
 	t.Helper()
 	rdr, err := c.DoGet(ctx, ticket)
 	if err != nil {

@@ -9,11 +9,6 @@ import (
 	"github.com/quiverdb/quiver/qerr"
 )
 
-// ActionLoad is the worker action that answers a Load as JSON (cluster
-// secret required): what the coordinator's console and system.workers show
-// of each worker.
-const ActionLoad = "quiver.load"
-
 // Load is what a worker reports of itself: what it holds (Stats) and what
 // its DuckDB database uses. Unlike Stats it is not zero at rest: DuckDB
 // keeps memory between queries.

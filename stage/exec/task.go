@@ -199,11 +199,7 @@ func (w *Worker) fetch(ctx context.Context, ex stage.FragmentID, p stage.Produce
 	wrap := func(err error) error {
 		return qerr.CodeOf(err).Wrap(err, "exchange %d from task %s at %s", ex, p.Task, p.Address)
 	}
-	c, err := w.client(ctx, p.Address)
-	if err != nil {
-		return wrap(err)
-	}
-	rdr, err := c.DoGet(ctx, p.Ticket)
+	rdr, err := w.cfg.Peers.Fetch(ctx, p.Address, p.Ticket)
 	if err != nil {
 		return wrap(err)
 	}

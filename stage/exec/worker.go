@@ -17,7 +17,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
-	"google.golang.org/grpc/credentials"
 
 	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
@@ -32,11 +31,9 @@ type Config struct {
 	// DataDir is the absolute data directory: scan splits and table
 	// directories are relative to it.
 	DataDir string
-	// Secret is the cluster secret, sent on calls to other workers.
-	Secret []byte
-	// Credentials are the transport of calls to other workers (default:
-	// plaintext; TLS in a cluster that serves it).
-	Credentials credentials.TransportCredentials
+	// Peers fetches exchange inputs from other workers. Required; the
+	// Worker does not close it.
+	Peers Peers
 	// Allocator allocates every Arrow buffer the worker makes. Required.
 	Allocator memory.Allocator
 	// BatchRows is the number of rows output batches are coalesced to
@@ -46,8 +43,9 @@ type Config struct {
 	// a quarter of MaxMessageBytes), so that wide rows still make messages
 	// well under the gRPC limit.
 	BatchBytes int
-	// MaxMessageBytes is the gRPC message limit of the clients the worker
-	// dials to fetch exchanges (default 256 MiB).
+	// MaxMessageBytes is the gRPC message limit of the streams that serve
+	// the worker's buffers, which BatchBytes' default stays well within (0:
+	// not known here; BatchBytes' default alone).
 	MaxMessageBytes int
 	// DefaultTTL bounds a task whose spec has no deadline (default 1 hour).
 	DefaultTTL time.Duration
@@ -80,11 +78,11 @@ func (c *Config) defaults() {
 	if c.BatchRows <= 0 {
 		c.BatchRows = 64 << 10
 	}
-	if c.MaxMessageBytes <= 0 {
-		c.MaxMessageBytes = DefaultMaxMessageBytes
-	}
 	if c.BatchBytes <= 0 {
-		c.BatchBytes = min(8<<20, c.MaxMessageBytes/4)
+		c.BatchBytes = 8 << 20
+		if c.MaxMessageBytes > 0 {
+			c.BatchBytes = min(c.BatchBytes, c.MaxMessageBytes/4)
+		}
 	}
 	if c.DefaultTTL <= 0 {
 		c.DefaultTTL = time.Hour
@@ -135,7 +133,6 @@ type Worker struct {
 	queries   map[stage.QueryID]*queryState
 	cancelled map[stage.QueryID]time.Time // remembered until the time given
 	causes    map[stage.QueryID]error     // why each remembered query was cancelled
-	clients   map[string]*Client
 
 	wg   sync.WaitGroup // running tasks and the janitor
 	stop chan struct{}
@@ -154,6 +151,9 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 	cfg.defaults()
 	if cfg.Allocator == nil {
 		return nil, qerr.ErrInvalid.New("worker config: no allocator")
+	}
+	if cfg.Peers == nil {
+		return nil, qerr.ErrInvalid.New("worker config: no peers to fetch exchanges from")
 	}
 	if !filepath.IsAbs(cfg.DataDir) {
 		return nil, qerr.ErrInvalid.New("worker config: data directory %q is not absolute", cfg.DataDir)
@@ -181,7 +181,6 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 		queries:   map[stage.QueryID]*queryState{},
 		cancelled: map[stage.QueryID]time.Time{},
 		causes:    map[stage.QueryID]error{},
-		clients:   map[string]*Client{},
 		stop:      make(chan struct{}),
 	}
 	w.wg.Add(1)
@@ -636,31 +635,13 @@ func (w *Worker) expire(now time.Time) {
 	}
 }
 
-// client returns the pooled client of the worker at addr.
-func (w *Worker) client(ctx context.Context, addr string) (*Client, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return nil, qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
-	}
-	if c, ok := w.clients[addr]; ok {
-		return c, nil
-	}
-	c, err := DialWorker(ctx, addr, w.cfg.Secret, WithAllocator(w.mem), WithMaxMessageBytes(w.cfg.MaxMessageBytes), WithCredentials(w.cfg.Credentials))
-	if err != nil {
-		return nil, err
-	}
-	w.clients[addr] = c
-	return c, nil
-}
-
-// Close cancels every task, waits for them to end, frees every buffer and
-// closes the pooled clients. It is idempotent.
-func (w *Worker) Close() error {
+// Close cancels every task, waits for them to end and frees every buffer.
+// It is idempotent, and leaves Config.Peers to its owner.
+func (w *Worker) Close() {
 	w.mu.Lock()
 	if w.closed {
 		w.mu.Unlock()
-		return nil
+		return
 	}
 	w.closed = true
 	cause := qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
@@ -683,8 +664,6 @@ func (w *Worker) Close() error {
 		mems = append(mems, qs.mem)
 	}
 	w.queries = map[stage.QueryID]*queryState{}
-	clients := w.clients
-	w.clients = map[string]*Client{}
 	w.mu.Unlock()
 	for _, b := range bufs {
 		b.free(cause)
@@ -692,13 +671,6 @@ func (w *Worker) Close() error {
 	for _, m := range mems {
 		m.removeDir()
 	}
-	var firstErr error
-	for _, c := range clients {
-		if err := c.Close(); err != nil && firstErr == nil {
-			firstErr = err
-		}
-	}
-	return firstErr
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,8 +1,7 @@
-package exec
+package flightsrv
 
 import (
 	"context"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -14,32 +13,23 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials"
+	transport "google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
-	"google.golang.org/grpc/status"
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
-// DefaultMaxMessageBytes is the gRPC message limit Quiver sets on its
-// clients and servers where nothing else is configured (gRPC's default of
-// 4 MB is too small for 64K-row batches).
-const DefaultMaxMessageBytes = 256 << 20
-
-// AuthHeader is the gRPC metadata key that carries the cluster secret, as
-// "Bearer <hex secret>", on every call a node makes to a worker.
-const AuthHeader = "authorization"
-
-// BearerSecret is the AuthHeader value for secret.
-func BearerSecret(secret []byte) string { return "Bearer " + hex.EncodeToString(secret) }
-
-// Client is a Flight client of one worker's service. It is safe for
-// concurrent use; Close it when done.
-type Client struct {
+// WorkerClient is a Flight client of one worker's service: what the
+// coordinator runs tasks, cancels queries and writes table files with, and
+// what a worker fetches its exchange inputs with (PeerPool). Every call
+// carries the cluster secret, and its errors are the qerr errors the worker
+// raised (ErrorFromStatus). It is safe for concurrent use; Close it when
+// done.
+type WorkerClient struct {
 	addr string
 	conn *grpc.ClientConn
 	fc   flight.FlightServiceClient
@@ -50,7 +40,7 @@ type Client struct {
 type clientOptions struct {
 	mem    memory.Allocator
 	maxMsg int
-	creds  credentials.TransportCredentials
+	creds  transport.TransportCredentials
 }
 
 // ClientOption configures DialWorker.
@@ -61,23 +51,27 @@ func WithAllocator(mem memory.Allocator) ClientOption {
 	return func(o *clientOptions) { o.mem = mem }
 }
 
-// WithMaxMessageBytes sets the gRPC send and receive limits (default DefaultMaxMessageBytes).
+// WithMaxMessageBytes sets the gRPC send and receive limits (default, and
+// for n <= 0, DefaultMaxMessageBytes).
 func WithMaxMessageBytes(n int) ClientOption {
 	return func(o *clientOptions) { o.maxMsg = n }
 }
 
 // WithCredentials sets the transport credentials (default: plaintext): a
 // worker of a TLS cluster dials the others with TLS.
-func WithCredentials(creds credentials.TransportCredentials) ClientOption {
+func WithCredentials(creds transport.TransportCredentials) ClientOption {
 	return func(o *clientOptions) { o.creds = creds }
 }
 
 // DialWorker makes a client of the worker at addr. It does not wait for a
 // connection: the first call does.
-func DialWorker(ctx context.Context, addr string, secret []byte, opts ...ClientOption) (*Client, error) {
-	o := clientOptions{maxMsg: DefaultMaxMessageBytes}
+func DialWorker(addr string, secret []byte, opts ...ClientOption) (*WorkerClient, error) {
+	var o clientOptions
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if o.maxMsg <= 0 {
+		o.maxMsg = DefaultMaxMessageBytes
 	}
 	if o.mem == nil {
 		o.mem = memory.NewGoAllocator()
@@ -91,7 +85,7 @@ func DialWorker(ctx context.Context, addr string, secret []byte, opts ...ClientO
 	if err != nil {
 		return nil, qerr.ErrUnavailable.Wrap(err, "dial worker %s", addr)
 	}
-	return &Client{
+	return &WorkerClient{
 		addr: addr,
 		conn: conn,
 		fc:   flight.NewFlightServiceClient(conn),
@@ -100,22 +94,20 @@ func DialWorker(ctx context.Context, addr string, secret []byte, opts ...ClientO
 	}, nil
 }
 
-// Addr is the worker's address.
-func (c *Client) Addr() string { return c.addr }
-
 // Close closes the connection; calls in flight fail.
-func (c *Client) Close() error { return c.conn.Close() }
+func (c *WorkerClient) Close() error { return c.conn.Close() }
 
-func (c *Client) authed(ctx context.Context) context.Context {
-	return metadata.AppendToOutgoingContext(ctx, AuthHeader, c.auth)
+// withSecret adds the cluster secret's header (auth, BearerSecret's) to
+// the outgoing call.
+func withSecret(ctx context.Context, auth string) context.Context {
+	return metadata.AppendToOutgoingContext(ctx, AuthHeader, auth)
 }
 
 // RemoteTask is a task started on a worker by RunTask.
 type RemoteTask struct {
-	done   chan struct{}
-	stats  stage.TaskStatsSpec
-	err    error
-	cancel context.CancelFunc
+	done  chan struct{}
+	stats stage.TaskStatsSpec
+	err   error
 }
 
 // RunTask starts spec on the worker and returns once the worker has
@@ -124,13 +116,13 @@ type RemoteTask struct {
 // cancelling ctx abandons it (the task itself stops only on CancelQuery or
 // its deadline). A goroutine owned by the RemoteTask reads the outcome and
 // ends with the call.
-func (c *Client) RunTask(ctx context.Context, spec *stage.TaskSpec) (*RemoteTask, error) {
+func (c *WorkerClient) RunTask(ctx context.Context, spec *stage.TaskSpec) (*RemoteTask, error) {
 	body, err := json.Marshal(spec)
 	if err != nil {
 		return nil, qerr.ErrInternal.Wrap(err, "encode task")
 	}
-	ctx, cancel := context.WithCancel(c.authed(ctx))
-	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: stage.ActionRunTask, Body: body})
+	ctx, cancel := context.WithCancel(withSecret(ctx, c.auth))
+	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: ActionRunTask, Body: body})
 	if err != nil {
 		cancel()
 		return nil, c.callError(err, "run task %s", spec.Task)
@@ -142,7 +134,7 @@ func (c *Client) RunTask(ctx context.Context, spec *stage.TaskSpec) (*RemoteTask
 		}
 		return nil, c.callError(err, "start task %s", spec.Task)
 	}
-	rt := &RemoteTask{done: make(chan struct{}), cancel: cancel}
+	rt := &RemoteTask{done: make(chan struct{})}
 	go func() {
 		defer close(rt.done)
 		defer cancel()
@@ -184,31 +176,28 @@ func (t *RemoteTask) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
 // Done is closed when the outcome is known.
 func (t *RemoteTask) Done() <-chan struct{} { return t.done }
 
-// Abandon stops waiting for the outcome and ends the call; the task goes on.
-func (t *RemoteTask) Abandon() { t.cancel() }
-
 // CancelQuery asks the worker to stop every task of q and free its
 // buffers; readers of them get cause (a plain cancellation when nil).
-func (c *Client) CancelQuery(ctx context.Context, q stage.QueryID, cause error) error {
-	spec := stage.CancelSpec{Query: q}
+func (c *WorkerClient) CancelQuery(ctx context.Context, q stage.QueryID, cause error) error {
+	spec := CancelSpec{Query: q}
 	if cause != nil {
-		spec.Reason = qerr.Encode(cause)
+		spec.Reason = errorSpecOf(cause)
 	}
 	body, _ := json.Marshal(spec) // always marshals
-	return c.do(ctx, stage.ActionCancelQuery, body, "cancel query %s", q)
+	return c.do(ctx, ActionCancelQuery, body, "cancel query %s", q)
 }
 
 // RenewQuery asks the worker to keep q's tasks and buffers until until. A
 // worker that holds nothing of q answers ErrNotFound.
-func (c *Client) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {
-	body, _ := json.Marshal(stage.RenewSpec{Query: q, Until: until}) // always marshals
-	return c.do(ctx, stage.ActionRenewQuery, body, "renew query %s", q)
+func (c *WorkerClient) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {
+	body, _ := json.Marshal(RenewSpec{Query: q, Until: until}) // always marshals
+	return c.do(ctx, ActionRenewQuery, body, "renew query %s", q)
 }
 
 // do runs a worker action whose results carry nothing and drains them; its
 // errors say what (format, args) failed.
-func (c *Client) do(ctx context.Context, action string, body []byte, format string, args ...any) error {
-	ctx, cancel := context.WithCancel(c.authed(ctx))
+func (c *WorkerClient) do(ctx context.Context, action string, body []byte, format string, args ...any) error {
+	ctx, cancel := context.WithCancel(withSecret(ctx, c.auth))
 	defer cancel()
 	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: action, Body: body})
 	if err != nil {
@@ -224,29 +213,24 @@ func (c *Client) do(ctx context.Context, action string, body []byte, format stri
 	}
 }
 
-// ActionStats is the worker action that answers a Stats snapshot as JSON
-// (cluster secret required): what tests and operators check to see a worker
-// back at rest.
-const ActionStats = "quiver.stats"
-
 // Stats asks the worker what it holds now.
-func (c *Client) Stats(ctx context.Context) (Stats, error) {
-	var s Stats
+func (c *WorkerClient) Stats(ctx context.Context) (exec.Stats, error) {
+	var s exec.Stats
 	err := c.askJSON(ctx, ActionStats, "worker stats", &s)
 	return s, err
 }
 
 // Load asks the worker what it holds and what its DuckDB database uses.
-func (c *Client) Load(ctx context.Context) (Load, error) {
-	var l Load
+func (c *WorkerClient) Load(ctx context.Context) (exec.Load, error) {
+	var l exec.Load
 	err := c.askJSON(ctx, ActionLoad, "worker load", &l)
 	return l, err
 }
 
 // askJSON runs a worker action without a body whose one result is JSON,
 // decoding it into out.
-func (c *Client) askJSON(ctx context.Context, action, what string, out any) error {
-	ctx, cancel := context.WithCancel(c.authed(ctx))
+func (c *WorkerClient) askJSON(ctx context.Context, action, what string, out any) error {
+	ctx, cancel := context.WithCancel(withSecret(ctx, c.auth))
 	defer cancel()
 	stream, err := c.fc.DoAction(ctx, &flight.Action{Type: action})
 	if err != nil {
@@ -268,13 +252,13 @@ func (c *Client) askJSON(ctx context.Context, action, what string, out any) erro
 // Write sends rdr's batches with DoPut to be written as one new Parquet
 // file of a table (WriteSpec in the descriptor's command) and returns the
 // file the worker wrote. The caller keeps ownership of rdr.
-func (c *Client) Write(ctx context.Context, spec stage.WriteSpec, rdr array.RecordReader) (catalog.DataFile, error) {
+func (c *WorkerClient) Write(ctx context.Context, spec stage.WriteSpec, rdr array.RecordReader) (catalog.DataFile, error) {
 	var df catalog.DataFile
 	cmd, err := json.Marshal(spec)
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "encode write")
 	}
-	ctx, cancel := context.WithCancel(c.authed(ctx))
+	ctx, cancel := context.WithCancel(withSecret(ctx, c.auth))
 	defer cancel()
 	stream, err := c.fc.DoPut(ctx)
 	if err != nil {
@@ -330,7 +314,6 @@ type StreamReader struct {
 	*flight.Reader
 	cancel context.CancelFunc
 	refs   atomic.Int64
-	addr   string
 }
 
 // Retain adds a reference.
@@ -351,7 +334,7 @@ func (r *StreamReader) Release() {
 // Err is the stream's error, decoded into a qerr error.
 func (r *StreamReader) Err() error {
 	if err := r.Reader.Err(); err != nil {
-		return decodeStatus(err)
+		return ErrorFromStatus(err)
 	}
 	return nil
 }
@@ -361,8 +344,8 @@ func (r *StreamReader) Err() error {
 // end of an empty buffer. The call carries the cluster secret, so that a
 // refusal says why (a client's do_get learns only that it was refused).
 // The caller releases the reader.
-func (c *Client) DoGet(ctx context.Context, ticket []byte) (*StreamReader, error) {
-	ctx, cancel := context.WithCancel(c.authed(ctx))
+func (c *WorkerClient) DoGet(ctx context.Context, ticket []byte) (*StreamReader, error) {
+	ctx, cancel := context.WithCancel(withSecret(ctx, c.auth))
 	stream, err := c.fc.DoGet(ctx, &flight.Ticket{Ticket: ticket})
 	if err != nil {
 		cancel()
@@ -373,60 +356,19 @@ func (c *Client) DoGet(ctx context.Context, ticket []byte) (*StreamReader, error
 		cancel()
 		return nil, c.callError(err, "do_get")
 	}
-	r := &StreamReader{Reader: rdr, cancel: cancel, addr: c.addr}
+	r := &StreamReader{Reader: rdr, cancel: cancel}
 	r.refs.Store(1)
 	return r, nil
 }
 
-// callError decodes a failed call's status, naming the call.
-func (c *Client) callError(err error, format string, args ...any) error {
-	d := decodeStatus(err)
+// callError decodes a failed call's status (the worker's error as it
+// raised it); an error that is no qerr error and no status (the client's
+// own) is wrapped with what (format, args) failed.
+func (c *WorkerClient) callError(err error, format string, args ...any) error {
+	d := ErrorFromStatus(err)
 	var qe *qerr.Error
 	if errors.As(d, &qe) {
 		return qe
 	}
 	return qerr.CodeOf(d).Wrap(d, format, args...)
-}
-
-// ErrorFromStatus turns an error a Quiver Flight call returned into the
-// qerr error the server raised: the status message is qerr.Encode's, so the
-// code survives the hop. A status without one gets the code its gRPC code
-// maps to (a lost connection is ErrUnavailable). Other errors pass through.
-func ErrorFromStatus(err error) error { return decodeStatus(err) }
-
-func decodeStatus(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se interface{ GRPCStatus() *status.Status }
-	if !errors.As(err, &se) {
-		return err
-	}
-	st := se.GRPCStatus()
-	if st.Code() == codes.OK {
-		return err
-	}
-	return qerr.Decode(st.Message(), fallbackCode(st.Code()))
-}
-
-func fallbackCode(c codes.Code) qerr.Code {
-	switch c {
-	case codes.InvalidArgument, codes.FailedPrecondition, codes.OutOfRange:
-		return qerr.ErrInvalid
-	case codes.NotFound:
-		return qerr.ErrNotFound
-	case codes.AlreadyExists:
-		return qerr.ErrAlreadyExists
-	case codes.Unauthenticated, codes.PermissionDenied:
-		return qerr.ErrUnauthorized
-	case codes.Unavailable:
-		return qerr.ErrUnavailable
-	case codes.Canceled, codes.DeadlineExceeded:
-		return qerr.ErrCancelled
-	case codes.ResourceExhausted:
-		return qerr.ErrTooLarge
-	case codes.Unimplemented:
-		return qerr.ErrUnsupported
-	}
-	return qerr.ErrInternal
 }
