@@ -9,7 +9,7 @@
 //     concurrently and a cancelled context interrupts the query.
 //   - Worker: the task lifecycle. A task's input exchanges are fetched from
 //     their producers with Flight do_get and materialized as DuckDB temp
-//     tables; its fragment is rendered to SQL (stage.RenderTask) and run; its
+//     tables; its fragment is rendered to SQL (duck.RenderTask) and run; its
 //     output is coalesced into ~64K-row batches, relabelled with the schema
 //     the planner promised and routed by kind (result, convergent, expansive,
 //     hash-partitioned normal) into buffers, or written as a Parquet file of a
@@ -33,6 +33,7 @@
 //
 // It must not plan, bind or optimize, and must not import the coordinator or
 // flightsrv: a worker receives fragments made of stage types and renders them
-// with the stage package. Only flightsrv turns errors into gRPC statuses; this
+// with stage/duck. It builds no SQL of its own: every statement it runs
+// (temp tables, COPY, session setup) is one stage/duck renders. Only flightsrv turns errors into gRPC statuses; this
 // package returns qerr errors.
 package exec

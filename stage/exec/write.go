@@ -4,13 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"math"
 	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -28,6 +26,7 @@ import (
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // rowGroupRows is the row group size of the files workers write: large
@@ -93,20 +92,12 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	if len(fields) == 0 {
 		return df, false, qerr.ErrInvalid.New("write output without columns")
 	}
-	items := make([]string, len(fields))
-	aliases := make([]string, len(fields))
-	for i, f := range fields {
-		typ, err := stage.DuckType(f.Type)
-		if err != nil {
-			return df, false, err
-		}
-		aliases[i] = quoteIdent("c" + itoa(i))
-		items[i] = "CAST(t." + aliases[i] + " AS " + typ + ") AS " + quoteIdent(f.Name)
-	}
 	tmp, final := newFileNames(dir)
 	defer os.Remove(tmp) // a no-op once published
-	q := fmt.Sprintf("COPY (SELECT %s FROM (%s) AS t(%s)) TO %s (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE %d)",
-		strings.Join(items, ", "), sql, strings.Join(aliases, ", "), quoteString(tmp), rowGroupRows)
+	q, err := duck.CopyToParquet(sql, t.schema, tmp, rowGroupRows)
+	if err != nil {
+		return df, false, err
+	}
 	if err := execSQL(ctx, conn, q); err != nil {
 		return df, false, duckError(err, "write data file")
 	}
@@ -349,7 +340,7 @@ func literal(t arrow.DataType, s metadata.TypedStatistics, max bool) (string, bo
 			if !utf8.Valid(v) {
 				return "", false
 			}
-			return quoteString(string(v)), true
+			return duck.QuoteString(string(v)), true
 		case *arrow.Decimal128Type:
 			return bigDecimal(v, t.Scale)
 		}

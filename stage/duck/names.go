@@ -1,0 +1,31 @@
+package duck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quiverdb/quiver/stage"
+)
+
+// PartitionColumn is the trailing column that a Normal output's SQL adds: the
+// consumer partition of each row, computed by DuckDB's hash so that every
+// worker (all run the same DuckDB) places equal keys alike.
+const PartitionColumn = "__part"
+
+// Column is the name of column i of every rendered relation: c0..cN-1. The
+// planner's column names never reach DuckDB (they may repeat, be empty or
+// need quoting); only a written file's columns are named as the table's.
+func Column(i int) string { return fmt.Sprintf("c%d", i) }
+
+// InputTable is the temp table that holds a task's input exchange from
+// fragment f. Every task runs on a connection of its own and temp tables
+// belong to their connection, so the fragment alone tells them apart.
+func InputTable(f stage.FragmentID) string { return fmt.Sprintf("__quiver_in_x%d", f) }
+
+// QuoteIdent quotes a DuckDB identifier: "x", with " doubled.
+func QuoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// QuoteString quotes a DuckDB string literal: 'x', with ' doubled. It is
+// also the quoting of the statistics literals the catalog keeps, which
+// follow SQL's (and MySQL's ANSI) form.
+func QuoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
