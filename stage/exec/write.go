@@ -219,7 +219,7 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "data file schema")
 	}
-	if err := sameTypes(got, want, "data file"); err != nil {
+	if err := sameTypes(storedAs(got, want), want, "data file"); err != nil {
 		return df, err
 	}
 	df.Rows = md.NumRows
@@ -259,8 +259,8 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 			cs.NullCount = merged.NullCount()
 		}
 		if minmax && merged.HasMinMax() {
-			lo, ok1 := literal(f.Type, merged, false)
-			hi, ok2 := literal(f.Type, merged, true)
+			lo, ok1 := literal(got.Field(i).Type, merged, false)
+			hi, ok2 := literal(got.Field(i).Type, merged, true)
 			if ok1 && ok2 {
 				cs.Min, cs.Max = lo, hi
 			}
@@ -268,6 +268,26 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 		df.Columns = append(df.Columns, cs)
 	}
 	return df, nil
+}
+
+// storedAs relabels the columns of a data file's schema got that hold a
+// column of want in another form: Parquet has no unit of seconds, so a
+// timestamp in seconds is stored in milliseconds (arrow-go) or microseconds
+// (DuckDB's COPY). Scans cast every column to its table type
+// (duck.DuckType), which gives the seconds back exactly.
+func storedAs(got, want *arrow.Schema) *arrow.Schema {
+	if got.NumFields() != want.NumFields() {
+		return got
+	}
+	fields := got.Fields()
+	for i, f := range fields {
+		g, ok1 := f.Type.(*arrow.TimestampType)
+		w, ok2 := want.Field(i).Type.(*arrow.TimestampType)
+		if ok1 && ok2 && w.Unit == arrow.Second && g.Unit > w.Unit && (g.TimeZone == "") == (w.TimeZone == "") {
+			fields[i].Type = w
+		}
+	}
+	return arrow.NewSchema(fields, nil)
 }
 
 // literal renders the min (or max) of s as a SQL literal of type t:

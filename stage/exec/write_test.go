@@ -256,3 +256,52 @@ func ownerOnly(t *testing.T, root, path string) {
 		}
 	}
 }
+
+// TestWriteSecondTimestamps writes a timestamp_s column both ways, from
+// Arrow batches and by DuckDB's COPY: Parquet has no unit of seconds, so
+// the files hold finer units, and the statistics still read the instants.
+func TestWriteSecondTimestamps(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	schema := schemaSpec("at", "timestamp_s")
+	want := catalog.ColumnStats{Name: "at", Min: "TIMESTAMP '2001-02-03 04:05:07'", Max: "TIMESTAMP '2001-02-03 04:05:09'"}
+
+	as := mustArrow(t, schema)
+	b := array.NewRecordBuilder(c.mem, as)
+	defer b.Release()
+	for i := range 3 {
+		b.Field(0).(*array.TimestampBuilder).Append(arrow.Timestamp(981173107 + i))
+	}
+	rec := b.NewRecordBatch()
+	rdr, err := array.NewRecordReader(as, []arrow.RecordBatch{rec})
+	rec.Release()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdr.Release()
+	df, err := n.client.Write(ctx, stage.WriteSpec{Version: stage.SpecVersion, Query: "q-ts", Dir: "tables/main/s", Schema: schema}, rdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := statsByName(df)["at"]; got != want {
+		t.Errorf("arrow-go file: stats %+v, want %+v", got, want)
+	}
+
+	out := stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, Schema: schema, WriteDir: "tables/main/s"}
+	rt, err := n.client.RunTask(ctx, spec("q-ts", task(0, 0),
+		`SELECT CAST(TIMESTAMP '2001-02-03 04:05:06' + INTERVAL (i) SECOND AS TIMESTAMP_S) AS c0 FROM range(1, 4) r(i)`, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := rt.Wait(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stats.Files) != 1 {
+		t.Fatalf("files %+v", stats.Files)
+	}
+	if got := statsByName(stats.Files[0])["at"]; got != want {
+		t.Errorf("COPY file: stats %+v, want %+v", got, want)
+	}
+}
