@@ -18,9 +18,14 @@ const PartitionColumn = "__part"
 func Column(i int) string { return fmt.Sprintf("c%d", i) }
 
 // InputTable is the temp table that holds a task's input exchange from
-// fragment f. Every task runs on a connection of its own and temp tables
-// belong to their connection, so the fragment alone tells them apart.
-func InputTable(f stage.FragmentID) string { return fmt.Sprintf("__quiver_in_x%d", f) }
+// fragment f. Temp tables belong to their connection, but the Arrow views
+// that fill them do not: two tasks on one worker that registered views of
+// one name at once fail ("could not register arrow view"), so the name is
+// the task's own. DuckDB's C API takes the view's name as it is, and all
+// SQL quotes it (QuoteIdent), so the query ID needs no escaping.
+func InputTable(spec *stage.TaskSpec, f stage.FragmentID) string {
+	return fmt.Sprintf("__quiver_in_%s_%d_%d_x%d", spec.Query, spec.Task.Fragment, spec.Task.Index, f)
+}
 
 // QuoteIdent quotes a DuckDB identifier: "x", with " doubled.
 func QuoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

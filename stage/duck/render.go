@@ -32,7 +32,7 @@ func RenderTask(spec *stage.TaskSpec, env RenderEnv) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r := &renderer{env: env, inputs: true, splits: map[int][]string{}}
+	r := &renderer{env: env, spec: spec, splits: map[int][]string{}}
 	for _, s := range spec.Splits {
 		r.splits[s.Scan] = s.Files
 	}
@@ -60,7 +60,7 @@ func RenderPlan(p stage.Plan) (string, error) {
 
 type renderer struct {
 	env    RenderEnv
-	inputs bool // whether input exchanges are materialized (InputTable)
+	spec   *stage.TaskSpec // nil for RenderPlan, which reads no input exchange
 	splits map[int][]string
 }
 
@@ -71,10 +71,10 @@ func (r *renderer) render(p stage.Plan) (string, error) {
 	case *stage.Values:
 		return renderValues(p), nil
 	case *stage.ExchangeSource:
-		if !r.inputs {
+		if r.spec == nil {
 			return "", qerr.ErrInternal.New("fragment reads exchange %d but the plan has no inputs", p.From)
 		}
-		return "SELECT * FROM " + QuoteIdent(InputTable(p.From)), nil
+		return "SELECT * FROM " + QuoteIdent(InputTable(r.spec, p.From)), nil
 	case *stage.Exchange:
 		return "", qerr.ErrInternal.New("exchange inside a fragment: plan was not fragmented")
 	case *stage.Join:

@@ -59,7 +59,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		}
 	}
 	for i, in := range t.spec.Inputs {
-		name := duck.InputTable(in.Exchange)
+		name := duck.InputTable(t.spec, in.Exchange)
 		tables = append(tables, name)
 		rows, bytes, err := w.materialize(ctx, conn, in, name, readers[i])
 		stats.RowsIn += rows
