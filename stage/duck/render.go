@@ -67,7 +67,7 @@ type renderer struct {
 func (r *renderer) render(p stage.Plan) (string, error) {
 	switch p := p.(type) {
 	case *stage.Scan:
-		return r.renderScan(p), nil
+		return r.renderScan(p)
 	case *stage.Values:
 		return renderValues(p), nil
 	case *stage.ExchangeSource:
@@ -144,24 +144,29 @@ func limitClause(l *stage.Limit) string {
 	return s
 }
 
-func (r *renderer) renderScan(s *stage.Scan) string {
+// renderScan reads the task's files of a table, each column cast to its
+// stored type. A stored type DuckDB cannot hold exactly is refused here,
+// where stored types enter a plan.
+func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 	items := make([]string, len(s.Columns))
+	nulls := make([]string, len(s.Columns))
 	for i, c := range s.Columns {
-		items[i] = fmt.Sprintf("CAST(%s AS %s) AS %s", QuoteIdent(c), sqlTypeName(s.Types[i]), Column(i))
+		typ, err := DuckType(s.Types[i])
+		if err != nil {
+			return "", qerr.CodeOf(err).Wrap(err, "column %s of %s.%s", c, s.Database, s.Table)
+		}
+		items[i] = fmt.Sprintf("CAST(%s AS %s) AS %s", QuoteIdent(c), typ, Column(i))
+		nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", typ, Column(i))
 	}
 	files := r.splits[s.ID]
 	if len(files) == 0 {
-		nulls := make([]string, len(s.Columns))
-		for i := range s.Columns {
-			nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", sqlTypeName(s.Types[i]), Column(i))
-		}
-		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false"
+		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false", nil
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = QuoteString(filepath.Join(r.env.DataDir, f))
 	}
-	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])"
+	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])", nil
 }
 
 func renderValues(v *stage.Values) string {

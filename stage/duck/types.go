@@ -9,7 +9,10 @@ import (
 	"github.com/quiverdb/quiver/qerr"
 )
 
-// sqlTypeName is the DuckDB name of an Arrow type in a rendered cast.
+// sqlTypeName is the DuckDB name of an Arrow type in a rendered cast of an
+// expression. The binder types expressions with DuckType's types only;
+// stored types, which could be others, are checked where scans and input
+// tables enter them.
 func sqlTypeName(t arrow.DataType) string {
 	if name, err := DuckType(t); err == nil {
 		return name
@@ -18,9 +21,15 @@ func sqlTypeName(t arrow.DataType) string {
 }
 
 // DuckType is the DuckDB type that holds an Arrow type exactly: the one
-// table from Arrow to DuckDB types, for rendered casts and for the
-// worker's input tables and written files. DuckDB's TIMESTAMPTZ has
-// microseconds only.
+// table from Arrow to DuckDB types, for rendered casts and scans, the
+// worker's input tables and the files it writes (TestTypeRoundTrip).
+//
+// Every unit of a timestamp has a DuckDB type of its own: TIMESTAMP_S,
+// TIMESTAMP_MS, TIMESTAMP (microseconds) and TIMESTAMP_NS. A plain
+// TIMESTAMP for all of them would cut nanoseconds and hand microseconds
+// back to Arrow where the plan promised another unit. DuckDB's one zoned
+// type, TIMESTAMPTZ, has microseconds: a zoned timestamp of another unit is
+// ErrUnsupported.
 func DuckType(t arrow.DataType) (string, error) {
 	switch t := t.(type) {
 	case *arrow.Decimal128Type:

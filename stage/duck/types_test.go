@@ -84,6 +84,10 @@ func TestTypeRoundTrip(t *testing.T) {
 				if ts, ok := typ.(*arrow.TimestampType); !ok || ts.TimeZone == "" || ts.Unit == arrow.Microsecond || !qerr.Has(err, qerr.ErrUnsupported) {
 					t.Fatalf("DuckType(%s): %v", typ, err)
 				}
+				scan := &stage.Scan{Database: "d", Table: "t", Columns: []string{"c"}, Types: []arrow.DataType{typ}}
+				if _, err := RenderPlan(scan); !qerr.Has(err, qerr.ErrUnsupported) {
+					t.Errorf("a scan of a %s column: got %v, want UNSUPPORTED", typ, err)
+				}
 				return
 			}
 			// DuckDB has no column type of NULLs: a NULL column is INTEGER
@@ -192,7 +196,11 @@ func TestTypeRoundTrip(t *testing.T) {
 			}
 			exec(cp)
 			r := &renderer{env: RenderEnv{DataDir: dir}, splits: map[int][]string{0: {filepath.Base(path)}}}
-			got = query(r.renderScan(&stage.Scan{Columns: []string{schema.Field(0).Name}, Types: []arrow.DataType{typ}}))
+			scan, err := r.renderScan(&stage.Scan{Columns: []string{schema.Field(0).Name}, Types: []arrow.DataType{typ}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = query(scan)
 			check("parquet file through a rendered scan", got)
 			got.Release()
 		})
