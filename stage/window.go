@@ -107,7 +107,3 @@ func (b FrameBound) String() string {
 	}
 	return strings.ToUpper(b.Kind)
 }
-
-// rankingFuncs take no argument but the window's order.
-var rankingFuncs = map[string]bool{"row_number": true, "rank": true, "dense_rank": true,
-	"percent_rank": true, "cume_dist": true}

@@ -84,11 +84,11 @@ func init() {
 		"length":      plain("strlen"),
 		"char_length": plain("length"),
 		"replace":     plain("replace"),
-		"left":        guarded("left", "%[2]s < 1", "''"),
-		"right":       guarded("right", "%[2]s < 1", "''"),
-		"repeat":      guarded("repeat", "%[2]s < 1", "''"),
+		"left":        emptyBelowOne("left"),
+		"right":       emptyBelowOne("right"),
+		"repeat":      emptyBelowOne("repeat"),
 		"space": func(e *stage.Call, a []string) string {
-			return guarded("repeat", "%[2]s < 1", "''")(e, []string{"' '", a[0]})
+			return emptyBelowOne("repeat")(e, []string{"' '", a[0]})
 		},
 		"lpad":   pad("lpad"),
 		"rpad":   pad("rpad"),
@@ -176,16 +176,13 @@ func strictFn(fn string) callRenderer {
 	}
 }
 
-// guarded renders fn(args), or other where cond holds (cond and other are
-// format strings over the arguments); NULL where any argument is NULL.
-func guarded(fn, cond, other string) callRenderer {
+// emptyBelowOne renders fn(s, n), which is ” for a count n below 1 as in
+// MySQL (DuckDB's left and right count from the end for a negative n), and
+// NULL where either argument is NULL.
+func emptyBelowOne(fn string) callRenderer {
 	return func(e *stage.Call, a []string) string {
-		args := make([]any, len(a))
-		for i, x := range a {
-			args[i] = x
-		}
-		return castTo(fmt.Sprintf("CASE WHEN %s THEN NULL WHEN %s THEN %s ELSE %s(%s) END",
-			anyNull(a), fmt.Sprintf(cond, args...), other, fn, strings.Join(a, ", ")), e.T)
+		return castTo(fmt.Sprintf("CASE WHEN %s THEN NULL WHEN %s < 1 THEN '' ELSE %s(%s) END",
+			anyNull(a), a[1], fn, strings.Join(a, ", ")), e.T)
 	}
 }
 
