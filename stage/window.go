@@ -100,6 +100,7 @@ func (f *WindowFrame) String() string {
 	return fmt.Sprintf("%s BETWEEN %s AND %s", kind, f.Start, f.End)
 }
 
+// String is the bound in SQL: 1 PRECEDING, CURRENT ROW, UNBOUNDED FOLLOWING.
 func (b FrameBound) String() string {
 	switch b.Kind {
 	case "preceding", "following":

@@ -26,7 +26,7 @@ type scalarFunc func(name string, args []stage.Expr) (stage.Expr, error)
 // scalarFuncs are the scalar functions the binder knows, by lower-case name
 // as TiDB's parser reports it. The renderer must know every Fn they make
 // (duck.RendersCall): MySQL's semantics and result types are decided here,
-// the DuckDB spelling in stage/functions.go.
+// the DuckDB spelling in stage/duck/functions.go.
 var scalarFuncs map[string]scalarFunc
 
 // FunctionGroup is a kind of scalar function, as Flight SQL's GetSqlInfo
