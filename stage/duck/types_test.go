@@ -154,6 +154,9 @@ func TestTypeRoundTrip(t *testing.T) {
 			}
 			query := func(q string) arrow.Array {
 				t.Helper()
+				// A second column: DuckDB's Arrow results whose only column
+				// is a string corrupt their first rows (NOTES.md).
+				q = "SELECT *, 0 AS pad FROM (" + q + ") AS q"
 				rr, err := ar.QueryContext(ctx, q)
 				if err != nil {
 					t.Fatalf("%s: %v", q, err)
@@ -188,7 +191,7 @@ func TestTypeRoundTrip(t *testing.T) {
 			check("rendered cast", got)
 			got.Release()
 
-			// A Parquet file written by COPY, read as the catalog reads it.
+			// A Parquet file written by COPY, read as a table scan reads it.
 			path := filepath.Join(dir, c.typ+".parquet")
 			cp, err := CopyToParquet("SELECT * FROM "+QuoteIdent("in"), schema, path, 1024)
 			if err != nil {
