@@ -2,8 +2,9 @@
 // distribution they require of their inputs and the partitioning they deliver,
 // EnforceDistribution (the scatter step that inserts StagePlans: Normal,
 // Expansive, Convergent exchanges), the fragmenter that cuts a plan at its
-// exchanges, the wire specs that carry a fragment's task to a worker, the
-// SQL renderer that turns a fragment into DuckDB SQL, and EXPLAIN.
+// exchanges, the wire specs that carry a fragment's task to a worker, and
+// EXPLAIN. stage/duck renders a fragment as DuckDB SQL; stage must not
+// import it.
 //
 // stage knows nothing of sessions, SQL text or the catalog store: it imports
 // only catalog (for table metadata and types) and qerr. Workers receive

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/catalog"
 )
 
 // Expr is a typed scalar expression over the columns of an operator's input.
@@ -111,7 +113,7 @@ func (c *Call) String() string {
 }
 
 func (c *Cast) String() string {
-	return fmt.Sprintf("CAST(%s AS %s)", c.Arg, sqlTypeName(c.T))
+	return fmt.Sprintf("CAST(%s AS %s)", c.Arg, catalog.TypeString(c.T))
 }
 
 func joinExprs(es []Expr) string {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -114,35 +113,6 @@ func TestDecodePlanRejectsGarbage(t *testing.T) {
 		if _, err := DecodePlan(json.RawMessage(in)); !qerr.Has(err, qerr.ErrInvalid) {
 			t.Errorf("DecodePlan(%s) = %v, want ErrInvalid", in, err)
 		}
-	}
-}
-
-func TestRenderTask(t *testing.T) {
-	plan, err := EncodePlan(samplePlan())
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec := &TaskSpec{Version: SpecVersion, Plan: plan,
-		Splits: []ScanSplit{{Scan: 0, Files: []string{"x/a.parquet", "x/b'.parquet"}}},
-		Output: OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 3}}
-	sql, err := RenderTask(spec, RenderEnv{DataDir: "/data"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{
-		"read_parquet(['/data/x/a.parquet', '/data/x/b''.parquet'])",
-		"hash(c0) % 3 AS INTEGER) AS __part",
-		"ORDER BY t.c0 DESC NULLS LAST LIMIT 10",
-		"CAST(sum(t.c1) AS DECIMAL(38,2)) AS c2, count(t.c1) AS c3",
-		"GROUP BY t.c0",
-	} {
-		if !strings.Contains(sql, want) {
-			t.Errorf("rendered SQL lacks %q:\n%s", want, sql)
-		}
-	}
-	spec.Version = SpecVersion + 1
-	if _, err := RenderTask(spec, RenderEnv{}); !qerr.Has(err, qerr.ErrInvalid) {
-		t.Errorf("a spec of another version must be refused, got %v", err)
 	}
 }
 

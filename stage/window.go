@@ -78,7 +78,7 @@ func (w *Window) Explain() string {
 	for i, f := range w.Funcs {
 		funcs[i] = fmt.Sprintf("%s(%s)", f.Fn, joinExprs(f.Args))
 		if f.Frame != nil {
-			funcs[i] += " " + f.Frame.sql()
+			funcs[i] += " " + f.Frame.String()
 		}
 	}
 	keys := make([]string, len(w.OrderBy))
@@ -91,54 +91,20 @@ func (w *Window) Explain() string {
 	return fmt.Sprintf("Window: partition=[%s] order=[%s] funcs=[%s]", joinExprs(w.PartitionBy), strings.Join(keys, ", "), strings.Join(funcs, ", "))
 }
 
-func (f *WindowFrame) sql() string {
+// String is the frame in SQL: ROWS BETWEEN 1 PRECEDING AND CURRENT ROW.
+func (f *WindowFrame) String() string {
 	kind := "RANGE"
 	if f.Rows {
 		kind = "ROWS"
 	}
-	return fmt.Sprintf("%s BETWEEN %s AND %s", kind, f.Start.sql(), f.End.sql())
+	return fmt.Sprintf("%s BETWEEN %s AND %s", kind, f.Start, f.End)
 }
 
-func (b FrameBound) sql() string {
+// String is the bound in SQL: 1 PRECEDING, CURRENT ROW, UNBOUNDED FOLLOWING.
+func (b FrameBound) String() string {
 	switch b.Kind {
 	case "preceding", "following":
 		return fmt.Sprintf("%d %s", b.Offset, strings.ToUpper(b.Kind))
 	}
 	return strings.ToUpper(b.Kind)
-}
-
-// rankingFuncs take no argument but the window's order.
-var rankingFuncs = map[string]bool{"row_number": true, "rank": true, "dense_rank": true,
-	"percent_rank": true, "cume_dist": true}
-
-func renderWindow(w *Window, from string) string {
-	var over []string
-	if len(w.PartitionBy) > 0 {
-		parts := make([]string, len(w.PartitionBy))
-		for i, p := range w.PartitionBy {
-			parts[i] = renderExpr(p)
-		}
-		over = append(over, "PARTITION BY "+strings.Join(parts, ", "))
-	}
-	if len(w.OrderBy) > 0 {
-		over = append(over, strings.TrimPrefix(orderBy(w.OrderBy), " "))
-	}
-	n := w.Input.Schema().NumFields()
-	items := []string{"t.*"}
-	for i, f := range w.Funcs {
-		args := make([]string, len(f.Args))
-		for k, a := range f.Args {
-			args[k] = renderExpr(a)
-		}
-		spec := strings.Join(over, " ")
-		if f.Frame != nil {
-			spec += " " + f.Frame.sql()
-		}
-		call := fmt.Sprintf("%s(%s) OVER (%s)", f.Fn, strings.Join(args, ", "), spec)
-		if f.Fn == "count_star" {
-			call = fmt.Sprintf("count(*) OVER (%s)", spec)
-		}
-		items = append(items, castTo(call, f.T)+" AS "+col(n+i))
-	}
-	return "SELECT " + strings.Join(items, ", ") + from
 }

@@ -5,11 +5,12 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // DuckDB is the single-process side of the benchmark and the oracle of the
@@ -39,11 +40,11 @@ func OpenDuckDB(ctx context.Context, dir string, threads int, memLimit string) (
 		stmts = append(stmts, fmt.Sprintf("SET threads = %d", threads))
 	}
 	if memLimit != "" {
-		stmts = append(stmts, fmt.Sprintf("SET memory_limit = '%s'", strings.ReplaceAll(memLimit, "'", "")))
+		stmts = append(stmts, "SET memory_limit = "+duck.QuoteString(memLimit))
 	}
 	for _, t := range Tables {
-		path := strings.ReplaceAll(ParquetPath(dir, t.Name), "'", "''")
-		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet('%s')", t.Name, path))
+		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
+			duck.QuoteIdent(t.Name), duck.QuoteString(ParquetPath(dir, t.Name))))
 	}
 	for _, s := range stmts {
 		if _, err := conn.ExecContext(ctx, s); err != nil {

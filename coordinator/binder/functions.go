@@ -14,6 +14,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // scalarFunc binds a call of a scalar function to its typed stage.Call (or
@@ -24,8 +25,8 @@ type scalarFunc func(name string, args []stage.Expr) (stage.Expr, error)
 
 // scalarFuncs are the scalar functions the binder knows, by lower-case name
 // as TiDB's parser reports it. The renderer must know every Fn they make
-// (stage.RendersCall): MySQL's semantics and result types are decided here,
-// the DuckDB spelling in stage/functions.go.
+// (duck.RendersCall): MySQL's semantics and result types are decided here,
+// the DuckDB spelling in stage/duck/functions.go.
 var scalarFuncs map[string]scalarFunc
 
 // FunctionGroup is a kind of scalar function, as Flight SQL's GetSqlInfo
@@ -976,7 +977,7 @@ func lastDayFunc(name string, args []stage.Expr) (stage.Expr, error) {
 }
 
 // dateFormatFunc: DATE_FORMAT(d, 'format') with a constant format, whose
-// MySQL specifiers the renderer translates (stage.StrftimeFormat).
+// MySQL specifiers the renderer translates (duck.StrftimeFormat).
 func dateFormatFunc(name string, args []stage.Expr) (stage.Expr, error) {
 	if err := nargs(name, args, 2, 2); err != nil {
 		return nil, err
@@ -988,7 +989,7 @@ func dateFormatFunc(name string, args []stage.Expr) (stage.Expr, error) {
 		}
 		return nil, qerr.ErrUnsupported.New("DATE_FORMAT with a format that is not a constant string")
 	}
-	if _, err := stage.DateFormatParts(format); err != nil {
+	if _, err := duck.DateFormatParts(format); err != nil {
 		return nil, err
 	}
 	d, err := toTemporal(name, args[0], true)

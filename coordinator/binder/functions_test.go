@@ -12,6 +12,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // testColumns is the one row the function tests read: a column of each
@@ -383,7 +384,7 @@ func bindTestExpr(t *testing.T, text string) (stage.Expr, string, error) {
 		Exprs: []stage.Expr{e},
 		Names: []string{"x"},
 	}
-	q, err := stage.RenderPlan(plan)
+	q, err := duck.RenderPlan(plan)
 	return e, q, err
 }
 
@@ -457,7 +458,7 @@ func TestEveryFunctionRenders(t *testing.T) {
 			continue
 		}
 		stage.WalkExpr(e, func(x stage.Expr) {
-			if call, ok := x.(*stage.Call); ok && !stage.RendersCall(call.Fn) {
+			if call, ok := x.(*stage.Call); ok && !duck.RendersCall(call.Fn) {
 				t.Errorf("%s: no renderer for %s", c.expr, call.Fn)
 			}
 		})

@@ -9,7 +9,7 @@
 //     concurrently and a cancelled context interrupts the query.
 //   - Worker: the task lifecycle. A task's input exchanges are fetched from
 //     their producers (Peers: Flight do_get) and materialized as DuckDB temp
-//     tables; its fragment is rendered to SQL (stage.RenderTask) and run; its
+//     tables; its fragment is rendered to SQL (duck.RenderTask) and run; its
 //     output is coalesced into ~64K-row batches, relabelled with the schema
 //     the planner promised and routed by kind (result, convergent, expansive,
 //     hash-partitioned normal) into buffers, or written as a Parquet file of a
@@ -30,8 +30,9 @@
 //
 // It must not plan, bind or optimize, and must not import the coordinator or
 // flightsrv: a worker receives fragments made of stage types and renders them
-// with the stage package. It speaks no wire protocol: flightsrv serves the
-// Worker to other nodes, and fetches a task's exchange inputs for it through
-// the Peers it is given. This package returns qerr errors; only flightsrv
-// turns them into gRPC statuses.
+// with stage/duck. It builds no SQL of its own: every statement it runs
+// (temp tables, COPY, session setup) is one stage/duck renders. It speaks no
+// wire protocol: flightsrv serves the Worker to other nodes, and fetches a
+// task's exchange inputs for it through the Peers it is given. This package
+// returns qerr errors; only flightsrv turns them into gRPC statuses.
 package exec

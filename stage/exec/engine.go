@@ -7,12 +7,12 @@ import (
 	"net/url"
 	"os"
 	"strconv"
-	"strings"
 	"sync/atomic"
 
 	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // EngineConfig sets up a worker's DuckDB database.
@@ -57,19 +57,16 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		q.Set("temp_directory", cfg.TempDir)
 	}
 	dsn := ":memory:?" + q.Encode()
-	c, err := duckdb.NewConnector(dsn, inUTC)
+	c, err := duckdb.NewConnector(dsn, setUp)
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
 	return &Engine{connector: c}, nil
 }
 
-// inUTC sets up each new connection: functions of TIMESTAMPTZ values
-// (casts, date parts) work in UTC whatever the machine's zone, and DuckDB
-// names the zone of its Arrow output as the catalog does. The TimeZone
-// setting belongs to the bundled icu extension.
-func inUTC(conn driver.ExecerContext) error {
-	for _, stmt := range []string{"LOAD icu", "SET TimeZone = 'UTC'"} {
+// setUp runs duck.SessionSetup on each new connection.
+func setUp(conn driver.ExecerContext) error {
+	for _, stmt := range duck.SessionSetup {
 		if _, err := conn.ExecContext(context.Background(), stmt, nil); err != nil {
 			return err
 		}
@@ -82,7 +79,6 @@ func (e *Engine) Close() error {
 	return e.connector.Close()
 }
 
-// connect opens a connection for one task; the caller closes it.
 // connect opens a connection for one task; release closes it.
 func (e *Engine) connect(ctx context.Context) (conn *duckdb.Conn, release func(), err error) {
 	c, err := e.connector.Connect(ctx)
@@ -135,7 +131,3 @@ func duckError(err error, what string) error {
 	}
 	return qerr.ErrInternal.Wrap(err, "%s", what)
 }
-
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-
-func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -490,9 +490,9 @@ func TestStartTaskRefusals(t *testing.T) {
 }
 
 // TestRenderedPlanExchange runs the same shuffle with plans rendered by
-// stage.RenderTask: a Scan fragment per worker with a Normal output, and an
+// duck.RenderTask: a Scan fragment per worker with a Normal output, and an
 // ExchangeSource fragment per consumer. It checks the contract between the
-// renderer and the runtime: input tables named by RenderEnv.InputTable
+// renderer and the runtime: input tables named by duck.InputTable
 // with columns c0..cN-1, and the trailing __part column.
 func TestRenderedPlanExchange(t *testing.T) {
 	c := newCluster(t, 0, 0)

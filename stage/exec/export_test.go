@@ -4,11 +4,12 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
-// SetRender replaces stage.RenderTask on w, so that tests run hand-written
+// SetRender replaces duck.RenderTask on w, so that tests run hand-written
 // SQL. Only tests can call it.
-func SetRender(w *Worker, f func(*stage.TaskSpec, stage.RenderEnv) (string, error)) {
+func SetRender(w *Worker, f func(*stage.TaskSpec, duck.RenderEnv) (string, error)) {
 	w.render = f
 }
 

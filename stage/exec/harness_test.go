@@ -24,6 +24,7 @@ import (
 	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 	"github.com/quiverdb/quiver/stage/exec"
 )
 
@@ -135,22 +136,22 @@ func (c *cluster) start(batchRows int) *node {
 // sqlPlan puts hand-written SQL where a TaskSpec carries its plan.
 // renderTestSQL expands {in:F} to the input table of exchange F and {split}
 // to the task's first split file; a real encoded plan goes to
-// stage.RenderTask.
+// duck.RenderTask.
 func sqlPlan(s string) json.RawMessage {
 	b, _ := json.Marshal(s)
 	return b
 }
 
-func renderTestSQL(spec *stage.TaskSpec, env stage.RenderEnv) (string, error) {
+func renderTestSQL(spec *stage.TaskSpec, env duck.RenderEnv) (string, error) {
 	var s string
 	if err := json.Unmarshal(spec.Plan, &s); err != nil {
-		return stage.RenderTask(spec, env) // a real plan
+		return duck.RenderTask(spec, env) // a real plan
 	}
 	for _, in := range spec.Inputs {
-		s = strings.ReplaceAll(s, "{in:"+strconv.Itoa(int(in.Exchange))+"}", `"`+env.InputTable(in.Exchange)+`"`)
+		s = strings.ReplaceAll(s, "{in:"+strconv.Itoa(int(in.Exchange))+"}", duck.QuoteIdent(duck.InputTable(spec, in.Exchange)))
 	}
 	if len(spec.Splits) > 0 {
-		s = strings.ReplaceAll(s, "{split}", "'"+filepath.Join(env.DataDir, spec.Splits[0].Files[0])+"'")
+		s = strings.ReplaceAll(s, "{split}", duck.QuoteString(filepath.Join(env.DataDir, spec.Splits[0].Files[0])))
 	}
 	return s, nil
 }

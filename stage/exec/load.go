@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // Load is what a worker reports of itself: what it holds (Stats) and what
@@ -38,7 +39,7 @@ func (e *Engine) Memory(ctx context.Context) (mem, temp int64, err error) {
 	if !ok {
 		return 0, 0, qerr.ErrInternal.New("DuckDB connection cannot query")
 	}
-	rows, err := q.QueryContext(ctx, "SELECT CAST(sum(memory_usage_bytes) AS BIGINT), CAST(sum(temporary_storage_bytes) AS BIGINT) FROM duckdb_memory()", nil)
+	rows, err := q.QueryContext(ctx, duck.MemoryUsage, nil)
 	if err != nil {
 		return 0, 0, duckError(err, "read duckdb_memory()")
 	}

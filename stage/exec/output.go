@@ -13,6 +13,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // queryOut runs sql and routes its batches into the task's buffers.
@@ -88,11 +89,11 @@ func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Sc
 	fields := got.Fields()
 	if kind == stage.OutputNormal {
 		n := len(fields)
-		if n == 0 || fields[n-1].Name != stage.PartitionColumn {
-			return nil, qerr.ErrInternal.New("normal output of task %s has no trailing %s column", t.spec.Task, stage.PartitionColumn)
+		if n == 0 || fields[n-1].Name != duck.PartitionColumn {
+			return nil, qerr.ErrInternal.New("normal output of task %s has no trailing %s column", t.spec.Task, duck.PartitionColumn)
 		}
 		if !arrow.IsInteger(fields[n-1].Type.ID()) {
-			return nil, qerr.ErrInternal.New("%s column of task %s is %s, not an integer", stage.PartitionColumn, t.spec.Task, fields[n-1].Type)
+			return nil, qerr.ErrInternal.New("%s column of task %s is %s, not an integer", duck.PartitionColumn, t.spec.Task, fields[n-1].Type)
 		}
 		fields = fields[:n-1]
 	}
@@ -303,7 +304,7 @@ func concatBatches(mem memory.Allocator, schema *arrow.Schema, recs []arrow.Reco
 // in [0, n).
 func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
 	if a.NullN() > 0 {
-		return nil, qerr.ErrInternal.New("%s column has nulls", stage.PartitionColumn)
+		return nil, qerr.ErrInternal.New("%s column has nulls", duck.PartitionColumn)
 	}
 	l := a.Len()
 	dst = dst[:0]
@@ -331,12 +332,12 @@ func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
 			return -1
 		}
 	default:
-		return nil, qerr.ErrInternal.New("%s column is %s", stage.PartitionColumn, a.DataType())
+		return nil, qerr.ErrInternal.New("%s column is %s", duck.PartitionColumn, a.DataType())
 	}
 	for i := range l {
 		v := get(i)
 		if v < 0 || v >= int64(n) {
-			return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", stage.PartitionColumn, v, n)
+			return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
 		}
 		dst = append(dst, int(v))
 	}

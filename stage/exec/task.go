@@ -2,7 +2,6 @@ package exec
 
 import (
 	"context"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // execute runs one task on its own DuckDB connection: inputs into temp
@@ -32,7 +32,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		// The task's context may be over; dropping must still run.
 		dctx := context.WithoutCancel(ctx)
 		for _, name := range tables {
-			if err := execSQL(dctx, conn, "DROP TABLE IF EXISTS "+quoteIdent(name)); err != nil {
+			if err := execSQL(dctx, conn, duck.DropTable(name)); err != nil {
 				t.log.Warn("drop input table", zap.String("table", name), zap.Error(err))
 			}
 		}
@@ -59,7 +59,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		}
 	}
 	for i, in := range t.spec.Inputs {
-		name := inputTableName(t.spec, in.Exchange)
+		name := duck.InputTable(t.spec, in.Exchange)
 		tables = append(tables, name)
 		rows, bytes, err := w.materialize(ctx, conn, in, name, readers[i])
 		stats.RowsIn += rows
@@ -69,10 +69,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		}
 	}
 
-	sql, err := w.render(t.spec, stage.RenderEnv{
-		DataDir:    w.cfg.DataDir,
-		InputTable: func(f stage.FragmentID) string { return inputTableName(t.spec, f) },
-	})
+	sql, err := w.render(t.spec, duck.RenderEnv{DataDir: w.cfg.DataDir})
 	if err != nil {
 		return stats, err
 	}
@@ -108,15 +105,11 @@ func (w *Worker) materialize(ctx context.Context, conn *duckdb.Conn, in stage.In
 	if schema.NumFields() == 0 {
 		return 0, 0, qerr.ErrUnsupported.New("input exchange %d has no columns", in.Exchange)
 	}
-	cols := make([]string, schema.NumFields())
-	for i, f := range schema.Fields() {
-		typ, err := stage.DuckType(f.Type)
-		if err != nil {
-			return 0, 0, err
-		}
-		cols[i] = quoteIdent("c"+itoa(i)) + " " + typ
+	create, err := duck.CreateInputTable(name, schema)
+	if err != nil {
+		return 0, 0, err
 	}
-	if err := execSQL(ctx, conn, "CREATE TEMP TABLE "+quoteIdent(name)+" ("+strings.Join(cols, ", ")+")"); err != nil {
+	if err := execSQL(ctx, conn, create); err != nil {
 		return 0, 0, duckError(err, "create input table")
 	}
 	if mr == nil {
@@ -126,13 +119,13 @@ func (w *Worker) materialize(ctx context.Context, conn *duckdb.Conn, in stage.In
 	if err != nil {
 		return 0, 0, qerr.ErrInternal.Wrap(err, "arrow interface")
 	}
-	view := name + "_view"
+	view := duck.InputView(name)
 	release, err := ar.RegisterView(mr, view)
 	if err != nil {
 		return 0, 0, qerr.ErrInternal.Wrap(err, "register input stream")
 	}
-	err = execSQL(ctx, conn, "INSERT INTO "+quoteIdent(name)+" SELECT * FROM "+quoteIdent(view))
-	if derr := execSQL(context.WithoutCancel(ctx), conn, "DROP VIEW IF EXISTS "+quoteIdent(view)); derr != nil && err == nil {
+	err = execSQL(ctx, conn, duck.InsertFromView(name, view))
+	if derr := execSQL(context.WithoutCancel(ctx), conn, duck.DropView(view)); derr != nil && err == nil {
 		err = derr
 	}
 	release()

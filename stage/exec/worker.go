@@ -2,7 +2,6 @@ package exec
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -21,6 +20,7 @@ import (
 	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // Config is a worker's runtime configuration.
@@ -114,8 +114,8 @@ func compressionOption(name string) (ipc.Option, error) {
 	return nil, qerr.ErrInvalid.New("unknown IPC compression %q (want none, lz4 or zstd)", name)
 }
 
-// renderFunc turns a task into the SQL it runs; stage.RenderTask outside tests.
-type renderFunc func(spec *stage.TaskSpec, env stage.RenderEnv) (string, error)
+// renderFunc turns a task into the SQL it runs; duck.RenderTask outside tests.
+type renderFunc func(spec *stage.TaskSpec, env duck.RenderEnv) (string, error)
 
 // Worker runs stage tasks and owns their output buffers. Every task runs in
 // a goroutine the Worker owns, under a context that CancelQuery, the task's
@@ -177,7 +177,7 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 		engine:    engine,
 		mem:       cfg.Allocator,
 		log:       log.With(zap.String("worker", cfg.Address)),
-		render:    stage.RenderTask,
+		render:    duck.RenderTask,
 		queries:   map[stage.QueryID]*queryState{},
 		cancelled: map[stage.QueryID]time.Time{},
 		causes:    map[stage.QueryID]error{},
@@ -674,13 +674,6 @@ func (w *Worker) Close() {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-// inputTableName is the temp table that holds the task's input exchange from
-// fragment f. Temp tables are per connection, so this only needs to be
-// readable in logs and stable for one task.
-func inputTableName(spec *stage.TaskSpec, f stage.FragmentID) string {
-	return fmt.Sprintf("__quiver_in_%s_%d_%d_x%d", sanitize(string(spec.Query), 40), spec.Task.Fragment, spec.Task.Index, f)
-}
 
 func sanitize(s string, max int) string {
 	b := []byte(s)

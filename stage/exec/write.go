@@ -4,13 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"math"
 	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -28,6 +26,7 @@ import (
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // rowGroupRows is the row group size of the files workers write: large
@@ -93,20 +92,12 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	if len(fields) == 0 {
 		return df, false, qerr.ErrInvalid.New("write output without columns")
 	}
-	items := make([]string, len(fields))
-	aliases := make([]string, len(fields))
-	for i, f := range fields {
-		typ, err := stage.DuckType(f.Type)
-		if err != nil {
-			return df, false, err
-		}
-		aliases[i] = quoteIdent("c" + itoa(i))
-		items[i] = "CAST(t." + aliases[i] + " AS " + typ + ") AS " + quoteIdent(f.Name)
-	}
 	tmp, final := newFileNames(dir)
 	defer os.Remove(tmp) // a no-op once published
-	q := fmt.Sprintf("COPY (SELECT %s FROM (%s) AS t(%s)) TO %s (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE %d)",
-		strings.Join(items, ", "), sql, strings.Join(aliases, ", "), quoteString(tmp), rowGroupRows)
+	q, err := duck.CopyToParquet(sql, t.schema, tmp, rowGroupRows)
+	if err != nil {
+		return df, false, err
+	}
 	if err := execSQL(ctx, conn, q); err != nil {
 		return df, false, duckError(err, "write data file")
 	}
@@ -228,7 +219,7 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "data file schema")
 	}
-	if err := sameTypes(got, want, "data file"); err != nil {
+	if err := sameTypes(storedAs(got, want), want, "data file"); err != nil {
 		return df, err
 	}
 	df.Rows = md.NumRows
@@ -268,8 +259,8 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 			cs.NullCount = merged.NullCount()
 		}
 		if minmax && merged.HasMinMax() {
-			lo, ok1 := literal(f.Type, merged, false)
-			hi, ok2 := literal(f.Type, merged, true)
+			lo, ok1 := literal(got.Field(i).Type, merged, false)
+			hi, ok2 := literal(got.Field(i).Type, merged, true)
 			if ok1 && ok2 {
 				cs.Min, cs.Max = lo, hi
 			}
@@ -277,6 +268,26 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 		df.Columns = append(df.Columns, cs)
 	}
 	return df, nil
+}
+
+// storedAs relabels the columns of a data file's schema got that hold a
+// column of want in another form: Parquet has no unit of seconds, so a
+// timestamp in seconds is stored in milliseconds (arrow-go) or microseconds
+// (DuckDB's COPY). Scans cast every column to its table type
+// (duck.DuckType), which gives the seconds back exactly.
+func storedAs(got, want *arrow.Schema) *arrow.Schema {
+	if got.NumFields() != want.NumFields() {
+		return got
+	}
+	fields := got.Fields()
+	for i, f := range fields {
+		g, ok1 := f.Type.(*arrow.TimestampType)
+		w, ok2 := want.Field(i).Type.(*arrow.TimestampType)
+		if ok1 && ok2 && w.Unit == arrow.Second && g.Unit > w.Unit && (g.TimeZone == "") == (w.TimeZone == "") {
+			fields[i].Type = w
+		}
+	}
+	return arrow.NewSchema(fields, nil)
 }
 
 // literal renders the min (or max) of s as a SQL literal of type t:
@@ -349,7 +360,7 @@ func literal(t arrow.DataType, s metadata.TypedStatistics, max bool) (string, bo
 			if !utf8.Valid(v) {
 				return "", false
 			}
-			return quoteString(string(v)), true
+			return duck.QuoteString(string(v)), true
 		case *arrow.Decimal128Type:
 			return bigDecimal(v, t.Scale)
 		}

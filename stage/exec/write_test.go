@@ -167,22 +167,12 @@ func TestOutputWrite(t *testing.T) {
 	q := stage.QueryID("q-copy")
 	schema := schemaSpec("id", "int64", "label", "utf8", "price", "decimal(10,3)", "day", "date32", "at", "timestamp_us")
 	out := stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, Schema: schema, WriteDir: "tables/main/c"}
-	rt, err := n.client.RunTask(ctx, spec(q, task(0, 0), `SELECT i AS c0,
+	stats := writeOne(ctx, t, n, spec(q, task(0, 0), `SELECT i AS c0,
 			CASE WHEN i = 3 THEN NULL ELSE 'it''s ' || i END AS c1,
 			CAST(i AS DECIMAL(10,3)) / 8 AS c2,
 			DATE '1999-12-31' + CAST(i AS INTEGER) AS c3,
 			TIMESTAMP '2001-02-03 04:05:06' + INTERVAL (i) SECOND AS c4
 		FROM range(1, 3001) r(i)`, out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	stats, err := rt.Wait(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(stats.Files) != 1 {
-		t.Fatalf("files %+v", stats.Files)
-	}
 	df := stats.Files[0]
 	abs := filepath.Join(c.dataDir, df.Path)
 	if !strings.HasPrefix(df.Path, "tables/main/c/") || df.Rows != 3000 || stats.RowsOut != 3000 {
@@ -220,7 +210,7 @@ func TestOutputWrite(t *testing.T) {
 		t.Errorf("file columns %s", names)
 	}
 
-	rt, err = n.client.RunTask(ctx, spec(q, task(0, 1), `SELECT 1::BIGINT, 'a', 1::DECIMAL(10,3), DATE '2000-01-01', TIMESTAMP '2000-01-01' WHERE false`, out))
+	rt, err := n.client.RunTask(ctx, spec(q, task(0, 1), `SELECT 1::BIGINT, 'a', 1::DECIMAL(10,3), DATE '2000-01-01', TIMESTAMP '2000-01-01' WHERE false`, out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,4 +245,60 @@ func ownerOnly(t *testing.T, root, path string) {
 			t.Errorf("directory %s has mode %v, want 0700", dir, got)
 		}
 	}
+}
+
+// TestWriteSecondTimestamps writes a timestamp_s column both ways, from
+// Arrow batches and by DuckDB's COPY: Parquet has no unit of seconds, so
+// the files hold finer units, and the statistics still read the instants.
+func TestWriteSecondTimestamps(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	schema := schemaSpec("at", "timestamp_s")
+	want := catalog.ColumnStats{Name: "at", Min: "TIMESTAMP '2001-02-03 04:05:07'", Max: "TIMESTAMP '2001-02-03 04:05:09'"}
+
+	as := mustArrow(t, schema)
+	b := array.NewRecordBuilder(c.mem, as)
+	defer b.Release()
+	for i := range 3 {
+		b.Field(0).(*array.TimestampBuilder).Append(arrow.Timestamp(981173107 + i))
+	}
+	rec := b.NewRecordBatch()
+	rdr, err := array.NewRecordReader(as, []arrow.RecordBatch{rec})
+	rec.Release()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdr.Release()
+	df, err := n.client.Write(ctx, stage.WriteSpec{Version: stage.SpecVersion, Query: "q-ts", Dir: "tables/main/s", Schema: schema}, rdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := statsByName(df)["at"]; got != want {
+		t.Errorf("arrow-go file: stats %+v, want %+v", got, want)
+	}
+
+	out := stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, Schema: schema, WriteDir: "tables/main/s"}
+	stats := writeOne(ctx, t, n, spec("q-ts", task(0, 0),
+		`SELECT CAST(TIMESTAMP '2001-02-03 04:05:06' + INTERVAL (i) SECOND AS TIMESTAMP_S) AS c0 FROM range(1, 4) r(i)`, out))
+	if got := statsByName(stats.Files[0])["at"]; got != want {
+		t.Errorf("COPY file: stats %+v, want %+v", got, want)
+	}
+}
+
+// writeOne runs a task of OutputWrite that must write one file.
+func writeOne(ctx context.Context, t *testing.T, n *node, ts *stage.TaskSpec) stage.TaskStatsSpec {
+	t.Helper()
+	rt, err := n.client.RunTask(ctx, ts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := rt.Wait(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stats.Files) != 1 {
+		t.Fatalf("files %+v", stats.Files)
+	}
+	return stats
 }

@@ -1,4 +1,4 @@
-package stage
+package duck
 
 import (
 	"database/sql"
@@ -8,6 +8,7 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2" // the "duckdb" database/sql driver
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
 )
 
 func TestStrftimeFormat(t *testing.T) {
@@ -33,7 +34,7 @@ func TestStrftimeFormat(t *testing.T) {
 
 func decType(p, s int32) arrow.DataType { return &arrow.Decimal128Type{Precision: p, Scale: s} }
 
-func lit(text string, t arrow.DataType) Expr { return &Literal{Text: text, T: t} }
+func lit(text string, t arrow.DataType) stage.Expr { return &stage.Literal{Text: text, T: t} }
 
 // TestExactDivision runs the renderer's / and DIV on DuckDB: exact decimal
 // quotients rounded half away from zero, as MySQL computes them, where
@@ -46,23 +47,23 @@ func TestExactDivision(t *testing.T) {
 	defer db.Close()
 	i64 := arrow.PrimitiveTypes.Int64
 	for _, c := range []struct {
-		e    Expr
+		e    stage.Expr
 		want string
 	}{
-		{&Call{Fn: "/", Args: []Expr{lit("7", i64), lit("2", i64)}, T: decType(23, 4)}, "3.5000"},
-		{&Call{Fn: "/", Args: []Expr{lit("-1", i64), lit("8", i64)}, T: decType(23, 4)}, "-0.1250"},
-		{&Call{Fn: "/", Args: []Expr{lit("1", i64), lit("-3", i64)}, T: decType(23, 4)}, "-0.3333"},
-		{&Call{Fn: "/", Args: []Expr{lit("2", i64), lit("3", i64)}, T: decType(23, 4)}, "0.6667"},
-		{&Call{Fn: "/", Args: []Expr{lit("5", i64), lit("0", i64)}, T: decType(23, 4)}, "NULL"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("7", i64), lit("2", i64)}, T: decType(23, 4)}, "3.5000"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("-1", i64), lit("8", i64)}, T: decType(23, 4)}, "-0.1250"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("1", i64), lit("-3", i64)}, T: decType(23, 4)}, "-0.3333"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("2", i64), lit("3", i64)}, T: decType(23, 4)}, "0.6667"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("5", i64), lit("0", i64)}, T: decType(23, 4)}, "NULL"},
 		// 9999999999999.99 / 0.03 = 333333333333333.0000 exactly; a double
 		// quotient would be off in the last digits.
-		{&Call{Fn: "/", Args: []Expr{lit("9999999999999.99", decType(15, 2)), lit("0.03", decType(3, 2))}, T: decType(22, 6)}, "333333333333333.000000"},
-		{&Call{Fn: "/", Args: []Expr{lit("1.00", decType(3, 2)), lit("0.3", decType(2, 1))}, T: decType(8, 6)}, "3.333333"},
-		{&Call{Fn: "/", Args: []Expr{lit("123456789.123456789", decType(18, 9)), lit("1", i64)}, T: decType(31, 13)}, "123456789.1234567890000"},
-		{&Call{Fn: "div", Args: []Expr{lit("-7.5", decType(2, 1)), lit("2", i64)}, T: i64}, "-3"},
-		{&Call{Fn: "div", Args: []Expr{lit("7", i64), lit("0.5", decType(2, 1))}, T: i64}, "14"},
-		{&Call{Fn: "div", Args: []Expr{lit("7", i64), lit("0", i64)}, T: i64}, "NULL"},
-		{&Call{Fn: "%", Args: []Expr{lit("-7", i64), lit("0", i64)}, T: i64}, "NULL"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("9999999999999.99", decType(15, 2)), lit("0.03", decType(3, 2))}, T: decType(22, 6)}, "333333333333333.000000"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("1.00", decType(3, 2)), lit("0.3", decType(2, 1))}, T: decType(8, 6)}, "3.333333"},
+		{&stage.Call{Fn: "/", Args: []stage.Expr{lit("123456789.123456789", decType(18, 9)), lit("1", i64)}, T: decType(31, 13)}, "123456789.1234567890000"},
+		{&stage.Call{Fn: "div", Args: []stage.Expr{lit("-7.5", decType(2, 1)), lit("2", i64)}, T: i64}, "-3"},
+		{&stage.Call{Fn: "div", Args: []stage.Expr{lit("7", i64), lit("0.5", decType(2, 1))}, T: i64}, "14"},
+		{&stage.Call{Fn: "div", Args: []stage.Expr{lit("7", i64), lit("0", i64)}, T: i64}, "NULL"},
+		{&stage.Call{Fn: "%", Args: []stage.Expr{lit("-7", i64), lit("0", i64)}, T: i64}, "NULL"},
 	} {
 		var got sql.NullString
 		q := "SELECT CAST(" + renderExpr(c.e) + " AS VARCHAR)"

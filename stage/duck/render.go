@@ -1,4 +1,4 @@
-package stage
+package duck
 
 import (
 	"fmt"
@@ -8,20 +8,14 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
 )
 
-// RenderEnv resolves what a fragment's leaves read on one worker.
+// RenderEnv is what a fragment's leaves read on one worker.
 type RenderEnv struct {
 	// DataDir is the absolute data directory; ScanSplit files are relative to it.
 	DataDir string
-	// InputTable names the DuckDB table that holds the input exchange from fragment f.
-	InputTable func(f FragmentID) string
 }
-
-// PartitionColumn is the trailing column that a Normal output's SQL adds: the
-// consumer partition of each row, computed by DuckDB's hash so that every
-// worker (all run the same DuckDB) places equal keys alike.
-const PartitionColumn = "__part"
 
 // RenderTask renders the task's fragment as one DuckDB SELECT whose columns
 // are c0..cN-1 of the types the planner promised. For OutputNormal a last
@@ -30,15 +24,15 @@ const PartitionColumn = "__part"
 // The renderer owns every dialect difference between MySQL semantics and
 // DuckDB (NULL ordering, integer division, result types): every value it
 // computes is cast to the planned type.
-func RenderTask(spec *TaskSpec, env RenderEnv) (string, error) {
-	if err := CheckVersion(spec.Version); err != nil {
+func RenderTask(spec *stage.TaskSpec, env RenderEnv) (string, error) {
+	if err := stage.CheckVersion(spec.Version); err != nil {
 		return "", err
 	}
-	root, err := DecodePlan(spec.Plan)
+	root, err := stage.DecodePlan(spec.Plan)
 	if err != nil {
 		return "", err
 	}
-	r := &renderer{env: env, splits: map[int][]string{}}
+	r := &renderer{env: env, spec: spec, splits: map[int][]string{}}
 	for _, s := range spec.Splits {
 		r.splits[s.Scan] = s.Files
 	}
@@ -46,10 +40,10 @@ func RenderTask(spec *TaskSpec, env RenderEnv) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if spec.Output.Kind == OutputNormal {
+	if spec.Output.Kind == stage.OutputNormal {
 		keys := make([]string, len(spec.Output.Keys))
 		for i, k := range spec.Output.Keys {
-			keys[i] = col(k)
+			keys[i] = Column(k)
 		}
 		sql = fmt.Sprintf("SELECT *, CAST(hash(%s) %% %d AS INTEGER) AS %s FROM (%s) AS t",
 			strings.Join(keys, ", "), spec.Output.Consumers, PartitionColumn, sql)
@@ -59,40 +53,39 @@ func RenderTask(spec *TaskSpec, env RenderEnv) (string, error) {
 
 // RenderPlan renders a plan that reads no exchange and no table files: the
 // oracle path of tests and constant queries.
-func RenderPlan(p Plan) (string, error) {
+func RenderPlan(p stage.Plan) (string, error) {
 	r := &renderer{splits: map[int][]string{}}
 	return r.render(p)
 }
 
 type renderer struct {
 	env    RenderEnv
+	spec   *stage.TaskSpec // nil for RenderPlan, which reads no input exchange
 	splits map[int][]string
 }
 
-func col(i int) string { return fmt.Sprintf("c%d", i) }
-
-func (r *renderer) render(p Plan) (string, error) {
+func (r *renderer) render(p stage.Plan) (string, error) {
 	switch p := p.(type) {
-	case *Scan:
-		return r.renderScan(p), nil
-	case *Values:
+	case *stage.Scan:
+		return r.renderScan(p)
+	case *stage.Values:
 		return renderValues(p), nil
-	case *ExchangeSource:
-		if r.env.InputTable == nil {
-			return "", qerr.ErrInternal.New("fragment reads exchange %d but the task has no inputs", p.From)
+	case *stage.ExchangeSource:
+		if r.spec == nil {
+			return "", qerr.ErrInternal.New("fragment reads exchange %d but the plan has no inputs", p.From)
 		}
-		return "SELECT * FROM " + quoteIdent(r.env.InputTable(p.From)), nil
-	case *Exchange:
+		return "SELECT * FROM " + QuoteIdent(InputTable(r.spec, p.From)), nil
+	case *stage.Exchange:
 		return "", qerr.ErrInternal.New("exchange inside a fragment: plan was not fragmented")
-	case *Join:
+	case *stage.Join:
 		return r.renderJoin(p)
-	case *SetOp:
+	case *stage.SetOp:
 		return r.renderSetOp(p)
 	}
 	switch p := p.(type) {
-	case *Project:
+	case *stage.Project:
 		return r.block(selectList(p.Exprs), p.Input)
-	case *Sort, *Limit:
+	case *stage.Sort, *stage.Limit:
 		return r.block("*", p)
 	}
 	input, err := r.render(p.Children()[0])
@@ -101,11 +94,11 @@ func (r *renderer) render(p Plan) (string, error) {
 	}
 	from := " FROM (" + input + ") AS t"
 	switch p := p.(type) {
-	case *Filter:
+	case *stage.Filter:
 		return "SELECT *" + from + " WHERE " + renderExpr(p.Cond), nil
-	case *Aggregate:
+	case *stage.Aggregate:
 		return renderAggregate(p, from), nil
-	case *Window:
+	case *stage.Window:
 		return renderWindow(p, from), nil
 	}
 	return "", qerr.ErrInternal.New("renderer: unknown plan node %T", p)
@@ -114,13 +107,13 @@ func (r *renderer) render(p Plan) (string, error) {
 // block renders SELECT items over p, folding a Limit and a Sort at the top
 // of p into the same query block: ORDER BY, LIMIT and the select list then
 // belong to one SELECT, so no subquery boundary can lose the order.
-func (r *renderer) block(items string, p Plan) (string, error) {
-	var limit *Limit
-	var sort *Sort
-	if l, ok := p.(*Limit); ok {
+func (r *renderer) block(items string, p stage.Plan) (string, error) {
+	var limit *stage.Limit
+	var sort *stage.Sort
+	if l, ok := p.(*stage.Limit); ok {
 		limit, p = l, l.Input
 	}
-	if s, ok := p.(*Sort); ok {
+	if s, ok := p.(*stage.Sort); ok {
 		sort, p = s, s.Input
 	}
 	if limit == nil && sort == nil && items == "*" {
@@ -140,7 +133,7 @@ func (r *renderer) block(items string, p Plan) (string, error) {
 	return sql, nil
 }
 
-func limitClause(l *Limit) string {
+func limitClause(l *stage.Limit) string {
 	s := ""
 	if l.Count >= 0 {
 		s += fmt.Sprintf(" LIMIT %d", l.Count)
@@ -151,27 +144,32 @@ func limitClause(l *Limit) string {
 	return s
 }
 
-func (r *renderer) renderScan(s *Scan) string {
+// renderScan reads the task's files of a table, each column cast to its
+// stored type. A stored type DuckDB cannot hold exactly is refused here,
+// where stored types enter a plan.
+func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 	items := make([]string, len(s.Columns))
+	nulls := make([]string, len(s.Columns))
 	for i, c := range s.Columns {
-		items[i] = fmt.Sprintf("CAST(%s AS %s) AS %s", quoteIdent(c), sqlTypeName(s.Types[i]), col(i))
+		typ, err := DuckType(s.Types[i])
+		if err != nil {
+			return "", qerr.CodeOf(err).Wrap(err, "column %s of %s.%s", c, s.Database, s.Table)
+		}
+		items[i] = fmt.Sprintf("CAST(%s AS %s) AS %s", QuoteIdent(c), typ, Column(i))
+		nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", typ, Column(i))
 	}
 	files := r.splits[s.ID]
 	if len(files) == 0 {
-		nulls := make([]string, len(s.Columns))
-		for i := range s.Columns {
-			nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", sqlTypeName(s.Types[i]), col(i))
-		}
-		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false"
+		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false", nil
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
-		paths[i] = quoteString(filepath.Join(r.env.DataDir, f))
+		paths[i] = QuoteString(filepath.Join(r.env.DataDir, f))
 	}
-	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])"
+	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])", nil
 }
 
-func renderValues(v *Values) string {
+func renderValues(v *stage.Values) string {
 	if len(v.Types) == 0 {
 		// A SELECT without FROM reads one row of no columns.
 		return "SELECT 1 AS " + PartitionColumn + "_one"
@@ -179,7 +177,7 @@ func renderValues(v *Values) string {
 	if len(v.Rows) == 0 {
 		nulls := make([]string, len(v.Types))
 		for i, t := range v.Types {
-			nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", sqlTypeName(t), col(i))
+			nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", sqlTypeName(t), Column(i))
 		}
 		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false"
 	}
@@ -193,20 +191,20 @@ func renderValues(v *Values) string {
 	}
 	names := make([]string, len(v.Types))
 	for i := range names {
-		names[i] = col(i)
+		names[i] = Column(i)
 	}
 	return "SELECT * FROM (VALUES " + strings.Join(rows, ", ") + ") AS t(" + strings.Join(names, ", ") + ")"
 }
 
-func selectList(es []Expr) string {
+func selectList(es []stage.Expr) string {
 	items := make([]string, len(es))
 	for i, e := range es {
-		items[i] = castTo(renderExpr(e), e.Type()) + " AS " + col(i)
+		items[i] = castTo(renderExpr(e), e.Type()) + " AS " + Column(i)
 	}
 	return strings.Join(items, ", ")
 }
 
-func orderBy(keys []SortKey) string {
+func orderBy(keys []stage.SortKey) string {
 	items := make([]string, len(keys))
 	for i, k := range keys {
 		dir, nulls := "ASC", "NULLS LAST"
@@ -224,7 +222,7 @@ func orderBy(keys []SortKey) string {
 // renderAggregate renders the three modes. A partial aggregate emits each
 // aggregate's states (PartialStates); the final one finds them by position
 // after the group columns and merges them.
-func renderAggregate(a *Aggregate, from string) string {
+func renderAggregate(a *stage.Aggregate, from string) string {
 	items := make([]string, 0, len(a.GroupBy)+len(a.Aggs))
 	groups := make([]string, len(a.GroupBy))
 	for i, g := range a.GroupBy {
@@ -241,31 +239,31 @@ func renderAggregate(a *Aggregate, from string) string {
 			}
 		}
 		switch a.Mode {
-		case AggregatePartial:
+		case stage.AggregatePartial:
 			switch agg.Fn {
-			case AggCountStar:
+			case stage.AggCountStar:
 				items = append(items, "count(*)")
-			case AggAvg:
-				items = append(items, castTo("sum("+arg+")", AvgSumType(agg.Arg.Type())), "count("+arg+")")
+			case stage.AggAvg:
+				items = append(items, castTo("sum("+arg+")", stage.AvgSumType(agg.Arg.Type())), "count("+arg+")")
 			default:
 				items = append(items, castTo(string(agg.Fn)+"("+arg+")", agg.T))
 			}
-		case AggregateFinal:
-			s := "t." + col(state)
+		case stage.AggregateFinal:
+			s := "t." + Column(state)
 			switch agg.Fn {
-			case AggCount, AggCountStar:
+			case stage.AggCount, stage.AggCountStar:
 				items = append(items, castTo("coalesce(sum("+s+"), 0)", agg.T))
-			case AggAvg:
-				items = append(items, castTo(avgExpr("sum("+s+")", "sum(t."+col(state+1)+")", agg.T), agg.T))
+			case stage.AggAvg:
+				items = append(items, castTo(avgExpr("sum("+s+")", "sum(t."+Column(state+1)+")", agg.T), agg.T))
 			default:
 				items = append(items, castTo(string(agg.Fn)+"("+s+")", agg.T))
 			}
-			state += len(PartialStates(agg))
+			state += len(stage.PartialStates(agg))
 		default:
 			switch agg.Fn {
-			case AggCountStar:
+			case stage.AggCountStar:
 				items = append(items, "count(*)")
-			case AggGroupConcat:
+			case stage.AggGroupConcat:
 				order := ""
 				if len(agg.Order) > 0 {
 					order = orderBy(agg.Order)
@@ -275,16 +273,16 @@ func renderAggregate(a *Aggregate, from string) string {
 					distinct = "DISTINCT "
 				}
 				items = append(items, fmt.Sprintf("string_agg(%sCAST(%s AS VARCHAR), %s%s)",
-					distinct, renderExpr(agg.Arg), quoteString(agg.Separator), order))
-			case AggAvg:
-				items = append(items, castTo(avgExpr(castTo("sum("+arg+")", AvgSumType(agg.Arg.Type())), "count("+arg+")", agg.T), agg.T))
+					distinct, renderExpr(agg.Arg), QuoteString(agg.Separator), order))
+			case stage.AggAvg:
+				items = append(items, castTo(avgExpr(castTo("sum("+arg+")", stage.AvgSumType(agg.Arg.Type())), "count("+arg+")", agg.T), agg.T))
 			default:
 				items = append(items, castTo(string(agg.Fn)+"("+arg+")", agg.T))
 			}
 		}
 	}
 	for i := range items {
-		items[i] += " AS " + col(i)
+		items[i] += " AS " + Column(i)
 	}
 	sql := "SELECT " + strings.Join(items, ", ") + from
 	if len(groups) > 0 {
@@ -320,21 +318,21 @@ func castTo(sql string, t arrow.DataType) string {
 
 // renderExpr renders a scalar expression over the columns c0..cN of the
 // enclosing FROM (t).
-func renderExpr(e Expr) string { return renderExprCols(e, tableColumn) }
+func renderExpr(e stage.Expr) string { return renderExprCols(e, tableColumn) }
 
-func tableColumn(i int) string { return "t." + col(i) }
+func tableColumn(i int) string { return "t." + Column(i) }
 
 // renderExprCols renders e naming input column i as cols(i): how a join's
 // condition addresses the columns of both its sides.
-func renderExprCols(e Expr, cols func(int) string) string {
+func renderExprCols(e stage.Expr, cols func(int) string) string {
 	switch e := e.(type) {
-	case *ColumnRef:
+	case *stage.ColumnRef:
 		return cols(e.Index)
-	case *Literal:
+	case *stage.Literal:
 		return renderLiteral(e)
-	case *Cast:
+	case *stage.Cast:
 		return castTo(renderExprCols(e.Arg, cols), e.T)
-	case *Call:
+	case *stage.Call:
 		args := make([]string, len(e.Args))
 		for i, a := range e.Args {
 			args[i] = renderExprCols(a, cols)
@@ -349,7 +347,7 @@ func renderExprCols(e Expr, cols func(int) string) string {
 	panic(fmt.Sprintf("renderExpr: unknown expression %T", e))
 }
 
-func renderLiteral(l *Literal) string {
+func renderLiteral(l *stage.Literal) string {
 	if l.Null {
 		return castTo("NULL", l.T)
 	}
@@ -357,64 +355,7 @@ func renderLiteral(l *Literal) string {
 	case arrow.BOOL:
 		return strings.ToUpper(l.Text)
 	case arrow.STRING:
-		return quoteString(l.Text)
+		return QuoteString(l.Text)
 	}
-	return castTo(quoteString(l.Text), l.T)
-}
-
-func quoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-
-// sqlTypeName is the DuckDB name of an Arrow type in a rendered cast.
-func sqlTypeName(t arrow.DataType) string {
-	if name, err := DuckType(t); err == nil {
-		return name
-	}
-	return strings.ToUpper(t.Name())
-}
-
-// DuckType is the DuckDB type that holds an Arrow type exactly: the one
-// table from Arrow to DuckDB types, for rendered casts and for the
-// worker's input tables and written files. DuckDB's TIMESTAMPTZ has
-// microseconds only.
-func DuckType(t arrow.DataType) (string, error) {
-	switch t := t.(type) {
-	case *arrow.Decimal128Type:
-		return fmt.Sprintf("DECIMAL(%d,%d)", t.Precision, t.Scale), nil
-	case *arrow.TimestampType:
-		if t.TimeZone != "" {
-			if t.Unit != arrow.Microsecond {
-				return "", qerr.ErrUnsupported.New("type %s (a timestamp with a time zone has microseconds)", t)
-			}
-			return "TIMESTAMPTZ", nil
-		}
-		return map[arrow.TimeUnit]string{
-			arrow.Second: "TIMESTAMP_S", arrow.Millisecond: "TIMESTAMP_MS",
-			arrow.Microsecond: "TIMESTAMP", arrow.Nanosecond: "TIMESTAMP_NS",
-		}[t.Unit], nil
-	}
-	if name, ok := duckTypes[t.ID()]; ok {
-		return name, nil
-	}
-	return "", qerr.ErrUnsupported.New("column type %s", t)
-}
-
-var duckTypes = map[arrow.Type]string{
-	arrow.BOOL:    "BOOLEAN",
-	arrow.INT8:    "TINYINT",
-	arrow.INT16:   "SMALLINT",
-	arrow.INT32:   "INTEGER",
-	arrow.INT64:   "BIGINT",
-	arrow.UINT8:   "UTINYINT",
-	arrow.UINT16:  "USMALLINT",
-	arrow.UINT32:  "UINTEGER",
-	arrow.UINT64:  "UBIGINT",
-	arrow.FLOAT32: "FLOAT",
-	arrow.FLOAT64: "DOUBLE",
-	arrow.STRING:  "VARCHAR",
-	arrow.BINARY:  "BLOB",
-	arrow.DATE32:  "DATE",
-	// DuckDB tables have no NULL type: a NULL column is typed INTEGER.
-	arrow.NULL: "INTEGER",
+	return castTo(QuoteString(l.Text), l.T)
 }

@@ -1,4 +1,4 @@
-package stage
+package duck
 
 import (
 	"fmt"
@@ -9,10 +9,11 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
 )
 
 // callRenderer renders a Call whose arguments are already rendered.
-type callRenderer func(e *Call, args []string) string
+type callRenderer func(e *stage.Call, args []string) string
 
 // callRenderers hold every Call.Fn the binder makes, with its DuckDB
 // spelling and MySQL's semantics: NULL where MySQL gives NULL (division by
@@ -32,67 +33,67 @@ func init() {
 		"or":        infix("OR"),
 		"like":      likeOp("LIKE"),
 		"not like":  likeOp("NOT LIKE"),
-		"not":       func(_ *Call, a []string) string { return "(NOT " + a[0] + ")" },
-		"neg":       func(e *Call, a []string) string { return castTo("(-"+a[0]+")", e.T) },
-		"isnull":    func(_ *Call, a []string) string { return "(" + a[0] + " IS NULL)" },
-		"isnotnull": func(_ *Call, a []string) string { return "(" + a[0] + " IS NOT NULL)" },
-		"istrue":    func(_ *Call, a []string) string { return "coalesce(" + a[0] + ", false)" },
-		"isfalse":   func(_ *Call, a []string) string { return "coalesce(NOT " + a[0] + ", false)" },
+		"not":       func(_ *stage.Call, a []string) string { return "(NOT " + a[0] + ")" },
+		"neg":       func(e *stage.Call, a []string) string { return castTo("(-"+a[0]+")", e.T) },
+		"isnull":    func(_ *stage.Call, a []string) string { return "(" + a[0] + " IS NULL)" },
+		"isnotnull": func(_ *stage.Call, a []string) string { return "(" + a[0] + " IS NOT NULL)" },
+		"istrue":    func(_ *stage.Call, a []string) string { return "coalesce(" + a[0] + ", false)" },
+		"isfalse":   func(_ *stage.Call, a []string) string { return "coalesce(NOT " + a[0] + ", false)" },
 		"in":        inList("IN"),
 		"not in":    inList("NOT IN"),
 
 		"case":        renderCase,
-		"raise_error": func(e *Call, a []string) string { return castTo("error("+a[0]+")", e.T) },
+		"raise_error": func(e *stage.Call, a []string) string { return castTo("error("+a[0]+")", e.T) },
 		"coalesce":    plain("coalesce"),
 		"greatest":    strictFn("greatest"),
 		"least":       strictFn("least"),
 		"mysql_num":   mysqlNumber,
 		"double_str":  doubleString,
-		"try_cast":    func(e *Call, a []string) string { return "TRY_CAST(" + a[0] + " AS " + sqlTypeName(e.T) + ")" },
+		"try_cast":    func(e *stage.Call, a []string) string { return "TRY_CAST(" + a[0] + " AS " + sqlTypeName(e.T) + ")" },
 
 		"date_add":    dateAdd,
 		"extract":     extract,
-		"datediff":    func(_ *Call, a []string) string { return "date_diff('day', " + a[1] + ", " + a[0] + ")" },
+		"datediff":    func(_ *stage.Call, a []string) string { return "date_diff('day', " + a[1] + ", " + a[0] + ")" },
 		"date_format": dateFormat,
 		"last_day":    plain("last_day"),
-		"curdate":     func(e *Call, _ []string) string { return castTo("current_date", e.T) },
-		"now":         func(e *Call, _ []string) string { return castTo("now()", e.T) },
+		"curdate":     func(e *stage.Call, _ []string) string { return castTo("current_date", e.T) },
+		"now":         func(e *stage.Call, _ []string) string { return castTo("now()", e.T) },
 
 		"substring": substring,
 		"concat":    concat,
 		"concat_ws": plain("concat_ws"),
 		// MySQL leaves ß as it is; DuckDB's full case mapping makes it ẞ.
-		"upper": func(e *Call, a []string) string {
+		"upper": func(e *stage.Call, a []string) string {
 			return castTo("replace(upper("+a[0]+"), 'ẞ', 'ß')", e.T)
 		},
 		"dayname":   plain("dayname"),
 		"monthname": plain("monthname"),
 		// STRCMP is -1, 0 or 1, and NULL if either side is.
-		"strcmp": func(e *Call, a []string) string {
+		"strcmp": func(e *stage.Call, a []string) string {
 			return castTo(fmt.Sprintf("CASE WHEN %[1]s < %[2]s THEN -1 WHEN %[1]s > %[2]s THEN 1 WHEN %[1]s = %[2]s THEN 0 END", a[0], a[1]), e.T)
 		},
 		// XOR is true when exactly one side is, NULL when either is NULL.
-		"xor": func(_ *Call, a []string) string {
+		"xor": func(_ *stage.Call, a []string) string {
 			return fmt.Sprintf("((%[1]s AND NOT %[2]s) OR (NOT %[1]s AND %[2]s))", a[0], a[1])
 		},
 		"lower":       plain("lower"),
 		"reverse":     plain("reverse"),
 		"trim":        trim,
-		"ltrim":       func(e *Call, a []string) string { return castTo("ltrim("+a[0]+", ' ')", e.T) },
-		"rtrim":       func(e *Call, a []string) string { return castTo("rtrim("+a[0]+", ' ')", e.T) },
+		"ltrim":       func(e *stage.Call, a []string) string { return castTo("ltrim("+a[0]+", ' ')", e.T) },
+		"rtrim":       func(e *stage.Call, a []string) string { return castTo("rtrim("+a[0]+", ' ')", e.T) },
 		"length":      plain("strlen"),
 		"char_length": plain("length"),
 		"replace":     plain("replace"),
-		"left":        guarded("left", "%[2]s < 1", "''"),
-		"right":       guarded("right", "%[2]s < 1", "''"),
-		"repeat":      guarded("repeat", "%[2]s < 1", "''"),
-		"space": func(e *Call, a []string) string {
-			return guarded("repeat", "%[2]s < 1", "''")(e, []string{"' '", a[0]})
+		"left":        emptyBelowOne("left"),
+		"right":       emptyBelowOne("right"),
+		"repeat":      emptyBelowOne("repeat"),
+		"space": func(e *stage.Call, a []string) string {
+			return emptyBelowOne("repeat")(e, []string{"' '", a[0]})
 		},
 		"lpad":   pad("lpad"),
 		"rpad":   pad("rpad"),
 		"locate": locate,
-		"ascii": func(e *Call, a []string) string {
+		"ascii": func(e *stage.Call, a []string) string {
 			return castTo("CASE WHEN "+a[0]+" = '' THEN 0 ELSE ascii("+a[0]+") END", e.T)
 		},
 
@@ -109,7 +110,7 @@ func init() {
 		"ln":       domain("ln", "%[1]s <= 0"),
 		"log10":    domain("log10", "%[1]s <= 0"),
 		"log2":     domain("log2", "%[1]s <= 0"),
-		"log": func(e *Call, a []string) string {
+		"log": func(e *stage.Call, a []string) string {
 			return castTo(fmt.Sprintf("CASE WHEN %[1]s <= 0 OR %[1]s = 1 OR %[2]s <= 0 THEN NULL ELSE ln(%[2]s) / ln(%[1]s) END", a[0], a[1]), e.T)
 		},
 	}
@@ -122,11 +123,11 @@ func RendersCall(fn string) bool {
 }
 
 func infix(op string) callRenderer {
-	return func(_ *Call, a []string) string { return "(" + a[0] + " " + op + " " + a[1] + ")" }
+	return func(_ *stage.Call, a []string) string { return "(" + a[0] + " " + op + " " + a[1] + ")" }
 }
 
 func arithmetic(op string) callRenderer {
-	return func(e *Call, a []string) string {
+	return func(e *stage.Call, a []string) string {
 		sql := "(" + a[0] + " " + op + " " + a[1] + ")"
 		if op != "%" && exactDecimal(e) {
 			// DuckDB adds, subtracts and multiplies decimals exactly,
@@ -141,12 +142,12 @@ func arithmetic(op string) callRenderer {
 
 // exactDecimal reports whether a +, - or * yields a decimal from decimal or
 // integer operands, where DuckDB's exact result equals MySQL's.
-func exactDecimal(e *Call) bool {
+func exactDecimal(e *stage.Call) bool {
 	if _, ok := e.T.(*arrow.Decimal128Type); !ok {
 		return false
 	}
 	for _, a := range e.Args {
-		if _, ok := a.Type().(*arrow.Decimal128Type); !ok && !IsInteger(a.Type()) {
+		if _, ok := a.Type().(*arrow.Decimal128Type); !ok && !stage.IsInteger(a.Type()) {
 			return false
 		}
 	}
@@ -155,7 +156,7 @@ func exactDecimal(e *Call) bool {
 
 // plain renders fn(args) under its DuckDB name, cast to the planned type.
 func plain(fn string) callRenderer {
-	return func(e *Call, a []string) string { return castTo(fn+"("+strings.Join(a, ", ")+")", e.T) }
+	return func(e *stage.Call, a []string) string { return castTo(fn+"("+strings.Join(a, ", ")+")", e.T) }
 }
 
 // anyNull is the condition that one of the rendered arguments is NULL.
@@ -170,27 +171,24 @@ func anyNull(a []string) string {
 // strictFn renders fn(args) that is NULL when any argument is (DuckDB's
 // greatest and least skip NULLs; MySQL's do not).
 func strictFn(fn string) callRenderer {
-	return func(e *Call, a []string) string {
+	return func(e *stage.Call, a []string) string {
 		return castTo("CASE WHEN "+anyNull(a)+" THEN NULL ELSE "+fn+"("+strings.Join(a, ", ")+") END", e.T)
 	}
 }
 
-// guarded renders fn(args), or other where cond holds (cond and other are
-// format strings over the arguments); NULL where any argument is NULL.
-func guarded(fn, cond, other string) callRenderer {
-	return func(e *Call, a []string) string {
-		args := make([]any, len(a))
-		for i, x := range a {
-			args[i] = x
-		}
-		return castTo(fmt.Sprintf("CASE WHEN %s THEN NULL WHEN %s THEN %s ELSE %s(%s) END",
-			anyNull(a), fmt.Sprintf(cond, args...), other, fn, strings.Join(a, ", ")), e.T)
+// emptyBelowOne renders fn(s, n), which is ” for a count n below 1 as in
+// MySQL (DuckDB's left and right count from the end for a negative n), and
+// NULL where either argument is NULL.
+func emptyBelowOne(fn string) callRenderer {
+	return func(e *stage.Call, a []string) string {
+		return castTo(fmt.Sprintf("CASE WHEN %s THEN NULL WHEN %s < 1 THEN '' ELSE %s(%s) END",
+			anyNull(a), a[1], fn, strings.Join(a, ", ")), e.T)
 	}
 }
 
 // domain renders fn(x) that is NULL outside its domain, as MySQL's is.
 func domain(fn, outside string) callRenderer {
-	return func(e *Call, a []string) string {
+	return func(e *stage.Call, a []string) string {
 		return castTo(fmt.Sprintf("CASE WHEN "+outside+" THEN NULL ELSE %s(%[1]s) END", a[0], fn), e.T)
 	}
 }
@@ -198,11 +196,11 @@ func domain(fn, outside string) callRenderer {
 // likeOp renders [NOT] LIKE with MySQL's escape: the backslash unless the
 // Call carries another.
 func likeOp(op string) callRenderer {
-	return func(e *Call, a []string) string {
+	return func(e *stage.Call, a []string) string {
 		esc := `'\'`
 		if len(a) == 3 {
 			esc = a[2]
-		} else if p, ok := e.Args[1].(*Literal); ok && !strings.Contains(p.Text, `\`) {
+		} else if p, ok := e.Args[1].(*stage.Literal); ok && !strings.Contains(p.Text, `\`) {
 			// A constant pattern without the escape character needs no
 			// ESCAPE clause, and DuckDB matches it much faster without one.
 			return "(" + a[0] + " " + op + " " + a[1] + ")"
@@ -212,13 +210,13 @@ func likeOp(op string) callRenderer {
 }
 
 func inList(op string) callRenderer {
-	return func(_ *Call, a []string) string {
+	return func(_ *stage.Call, a []string) string {
 		return "(" + a[0] + " " + op + " (" + strings.Join(a[1:], ", ") + "))"
 	}
 }
 
 // renderCase renders case(c1, r1, ..., cN, rN, else).
-func renderCase(e *Call, a []string) string {
+func renderCase(e *stage.Call, a []string) string {
 	var sb strings.Builder
 	sb.WriteString("CASE")
 	for i := 0; i+1 < len(a); i += 2 {
@@ -254,7 +252,7 @@ func unscaled(x string, t arrow.DataType) string {
 // computed on unscaled HUGEINTs, u = l * 10^k / r rounded half away from
 // zero (as MySQL rounds), then scaled back exactly. Division by zero is
 // NULL, as in MySQL.
-func divide(e *Call, a []string) string {
+func divide(e *stage.Call, a []string) string {
 	d, ok := e.T.(*arrow.Decimal128Type)
 	if !ok {
 		return castTo(fmt.Sprintf("(CAST(%s AS DOUBLE) / nullif(%s, 0))", a[0], a[1]), e.T)
@@ -285,7 +283,7 @@ func roundedQuotient(num, den string, scale int) string {
 
 // intDivide renders MySQL's DIV: the quotient truncated toward zero, NULL
 // when dividing by zero; exact for decimals.
-func intDivide(e *Call, a []string) string {
+func intDivide(e *stage.Call, a []string) string {
 	lt, rt := e.Args[0].Type(), e.Args[1].Type()
 	switch {
 	case isFloatType(lt) || isFloatType(rt):
@@ -303,7 +301,7 @@ func isFloatType(t arrow.DataType) bool { return t.ID() == arrow.FLOAT32 || t.ID
 
 // modulo renders % and MOD: the sign of the dividend, NULL for a zero
 // divisor.
-func modulo(e *Call, a []string) string {
+func modulo(e *stage.Call, a []string) string {
 	if isFloatType(e.T) {
 		return castTo(fmt.Sprintf("fmod(CAST(%s AS DOUBLE), nullif(CAST(%s AS DOUBLE), 0))", a[0], a[1]), e.T)
 	}
@@ -313,8 +311,8 @@ func modulo(e *Call, a []string) string {
 var intRE = regexp.MustCompile(`^-?\d+$`)
 
 // literalInt is a Call argument's integer text when it is a constant.
-func literalInt(x Expr) (string, bool) {
-	l, ok := x.(*Literal)
+func literalInt(x stage.Expr) (string, bool) {
+	l, ok := x.(*stage.Literal)
 	if !ok || l.Null {
 		return "", false
 	}
@@ -326,7 +324,7 @@ func literalInt(x Expr) (string, bool) {
 
 // round renders ROUND(x, d): half away from zero for exact types, half to
 // even for DOUBLE (MySQL uses rint there).
-func round(e *Call, a []string) string {
+func round(e *stage.Call, a []string) string {
 	d := "CAST(" + a[1] + " AS INTEGER)"
 	if text, ok := literalInt(e.Args[1]); ok {
 		d = text
@@ -338,10 +336,10 @@ func round(e *Call, a []string) string {
 }
 
 // truncate renders TRUNCATE(x, d): toward zero at d places.
-func truncate(e *Call, a []string) string {
+func truncate(e *stage.Call, a []string) string {
 	t := e.Args[0].Type()
 	text, constant := literalInt(e.Args[1])
-	if IsInteger(t) {
+	if stage.IsInteger(t) {
 		places, _ := strconv.Atoi(text)
 		switch {
 		case constant && places >= 0:
@@ -362,8 +360,8 @@ func truncate(e *Call, a []string) string {
 }
 
 func floorCeil(fn string) callRenderer {
-	return func(e *Call, a []string) string {
-		if IsInteger(e.Args[0].Type()) {
+	return func(e *stage.Call, a []string) string {
+		if stage.IsInteger(e.Args[0].Type()) {
 			return castTo(a[0], e.T)
 		}
 		return castTo(fn+"("+a[0]+")", e.T)
@@ -373,13 +371,13 @@ func floorCeil(fn string) callRenderer {
 // mysqlNumber renders a string read as a number the way MySQL reads it:
 // its longest numeric prefix (an integer prefix for an integer target),
 // 0 when it has none, NULL for NULL.
-func mysqlNumber(e *Call, a []string) string {
+func mysqlNumber(e *stage.Call, a []string) string {
 	re := `^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?`
-	if IsInteger(e.T) {
+	if stage.IsInteger(e.T) {
 		re = `^\s*[-+]?[0-9]+`
 	}
 	return castTo(fmt.Sprintf("CASE WHEN %[1]s IS NULL THEN NULL ELSE coalesce(TRY_CAST(nullif(trim(regexp_extract(%[1]s, %[2]s)), '') AS %[3]s), 0) END",
-		a[0], quoteString(re), sqlTypeName(e.T)), e.T)
+		a[0], QuoteString(re), sqlTypeName(e.T)), e.T)
 }
 
 // ---- dates -------------------------------------------------------------------
@@ -397,8 +395,8 @@ var intervalFns = map[string]struct {
 
 // dateAdd renders date_add(d, n, 'UNIT'); DuckDB clamps a month's end as
 // MySQL does (2024-03-31 + 1 month is 2024-04-30).
-func dateAdd(e *Call, a []string) string {
-	unit := e.Args[2].(*Literal).Text
+func dateAdd(e *stage.Call, a []string) string {
+	unit := e.Args[2].(*stage.Literal).Text
 	f := intervalFns[unit]
 	n := a[1]
 	if f.fn != "to_seconds" && f.fn != "to_microseconds" {
@@ -410,8 +408,8 @@ func dateAdd(e *Call, a []string) string {
 // extract renders extract('UNIT', d) with MySQL's numbering: DAYOFWEEK
 // from 1 (Sunday), WEEKDAY from 0 (Monday), WEEK in mode 0, MICROSECOND
 // without the seconds.
-func extract(e *Call, a []string) string {
-	unit := e.Args[0].(*Literal).Text
+func extract(e *stage.Call, a []string) string {
+	unit := e.Args[0].(*stage.Literal).Text
 	d := a[1]
 	var s string
 	switch unit {
@@ -437,8 +435,8 @@ func extract(e *Call, a []string) string {
 
 // dateFormat renders DATE_FORMAT(d, 'format') as strftime with the format
 // translated (StrftimeFormat); the binder has checked that it translates.
-func dateFormat(e *Call, a []string) string {
-	parts, err := DateFormatParts(e.Args[1].(*Literal).Text)
+func dateFormat(e *stage.Call, a []string) string {
+	parts, err := DateFormatParts(e.Args[1].(*stage.Literal).Text)
 	if err != nil {
 		panic(err) // the binder rejects such formats
 	}
@@ -451,7 +449,7 @@ func dateFormat(e *Call, a []string) string {
 	for i, f := range parts {
 		pieces[i] = "''" // DuckDB's strftime refuses an empty format
 		if f != "" {
-			pieces[i] = "strftime(" + a[0] + ", " + quoteString(f) + ")"
+			pieces[i] = "strftime(" + a[0] + ", " + QuoteString(f) + ")"
 		}
 	}
 	return castTo(strings.Join(pieces, " || "+suffix+" || "), e.T)
@@ -527,7 +525,7 @@ func StrftimeFormat(mysqlFormat string) (string, error) {
 
 // substring renders SUBSTRING(s, pos[, len]) with MySQL's edges: pos 0, a
 // pos before the start, or a length below 1 give ”.
-func substring(e *Call, a []string) string {
+func substring(e *stage.Call, a []string) string {
 	empty := fmt.Sprintf("%[2]s = 0 OR %[2]s < -length(%[1]s)", a[0], a[1])
 	if len(a) == 3 {
 		empty += " OR " + a[2] + " < 1"
@@ -538,29 +536,29 @@ func substring(e *Call, a []string) string {
 
 // concat renders CONCAT with ||, which is NULL when any argument is (as
 // MySQL's CONCAT; DuckDB's concat skips NULLs).
-func concat(e *Call, a []string) string {
+func concat(e *stage.Call, a []string) string {
 	return castTo("("+strings.Join(a, " || ")+")", e.T)
 }
 
 // trim renders trim(s, r, 'BOTH'|'LEADING'|'TRAILING'): MySQL removes the
 // whole string r as often as it repeats, not a set of characters.
-func trim(e *Call, a []string) string {
-	r := e.Args[1].(*Literal).Text
-	dir := e.Args[2].(*Literal).Text
+func trim(e *stage.Call, a []string) string {
+	r := e.Args[1].(*stage.Literal).Text
+	dir := e.Args[2].(*stage.Literal).Text
 	s := a[0]
 	if r == "" {
 		return castTo(s, e.T)
 	}
 	if len([]rune(r)) == 1 {
 		fn := map[string]string{"BOTH": "trim", "LEADING": "ltrim", "TRAILING": "rtrim"}[dir]
-		return castTo(fn+"("+s+", "+quoteString(r)+")", e.T)
+		return castTo(fn+"("+s+", "+QuoteString(r)+")", e.T)
 	}
 	q := regexp.QuoteMeta(r)
 	if dir == "BOTH" || dir == "LEADING" {
-		s = fmt.Sprintf("regexp_replace(%s, %s, '')", s, quoteString("^(?:"+q+")+"))
+		s = fmt.Sprintf("regexp_replace(%s, %s, '')", s, QuoteString("^(?:"+q+")+"))
 	}
 	if dir == "BOTH" || dir == "TRAILING" {
-		s = fmt.Sprintf("regexp_replace(%s, %s, '')", s, quoteString("(?:"+q+")+$"))
+		s = fmt.Sprintf("regexp_replace(%s, %s, '')", s, QuoteString("(?:"+q+")+$"))
 	}
 	return castTo(s, e.T)
 }
@@ -568,7 +566,7 @@ func trim(e *Call, a []string) string {
 // pad renders LPAD and RPAD: NULL for a negative length or when padding is
 // needed and the pad is ”; longer strings are cut to the length.
 func pad(fn string) callRenderer {
-	return func(e *Call, a []string) string {
+	return func(e *stage.Call, a []string) string {
 		return castTo(fmt.Sprintf("CASE WHEN %[4]s THEN NULL WHEN %[2]s < 0 OR (%[3]s = '' AND %[2]s > length(%[1]s)) THEN NULL "+
 			"ELSE %[5]s(%[1]s, CAST(%[2]s AS INTEGER), CASE WHEN %[3]s = '' THEN ' ' ELSE %[3]s END) END",
 			a[0], a[1], a[2], anyNull(a), fn), e.T)
@@ -576,7 +574,7 @@ func pad(fn string) callRenderer {
 }
 
 // locate renders locate(sub, s[, pos]): 1-based, 0 when absent.
-func locate(e *Call, a []string) string {
+func locate(e *stage.Call, a []string) string {
 	if len(a) == 2 {
 		return castTo("strpos("+a[1]+", "+a[0]+")", e.T)
 	}
@@ -587,7 +585,7 @@ func locate(e *Call, a []string) string {
 
 // doubleString renders a DOUBLE as MySQL prints it: whole numbers without a
 // fraction (1e10 is 10000000000), exponents without a plus sign.
-func doubleString(e *Call, a []string) string {
+func doubleString(e *stage.Call, a []string) string {
 	return castTo(fmt.Sprintf("CASE WHEN %[1]s = trunc(%[1]s) AND abs(%[1]s) < 1e15 THEN CAST(CAST(%[1]s AS HUGEINT) AS VARCHAR) "+
 		"ELSE replace(CAST(%[1]s AS VARCHAR), 'e+', 'e') END", a[0]), e.T)
 }

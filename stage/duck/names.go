@@ -1,0 +1,36 @@
+package duck
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quiverdb/quiver/stage"
+)
+
+// PartitionColumn is the trailing column that a Normal output's SQL adds: the
+// consumer partition of each row, computed by DuckDB's hash so that every
+// worker (all run the same DuckDB) places equal keys alike.
+const PartitionColumn = "__part"
+
+// Column is the name of column i of every rendered relation: c0..cN-1. The
+// planner's column names never reach DuckDB (they may repeat, be empty or
+// need quoting); only a written file's columns are named as the table's.
+func Column(i int) string { return fmt.Sprintf("c%d", i) }
+
+// InputTable is the temp table that holds a task's input exchange from
+// fragment f. Temp tables belong to their connection, but the Arrow views
+// that fill them do not: two tasks on one worker that registered views of
+// one name at once fail ("could not register arrow view"), so the name is
+// the task's own. DuckDB's C API takes the view's name as it is, and all
+// SQL quotes it (QuoteIdent), so the query ID needs no escaping.
+func InputTable(spec *stage.TaskSpec, f stage.FragmentID) string {
+	return fmt.Sprintf("__quiver_in_%s_%d_%d_x%d", spec.Query, spec.Task.Fragment, spec.Task.Index, f)
+}
+
+// QuoteIdent quotes a DuckDB identifier: "x", with " doubled.
+func QuoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// QuoteString quotes a DuckDB string literal: 'x', with ' doubled. It is
+// also the quoting of the statistics literals the catalog keeps, which
+// follow SQL's (and MySQL's ANSI) form.
+func QuoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
