@@ -110,13 +110,15 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 	return info
 }
 
-// flightEndpoint is the Flight form of a result endpoint.
+// flightEndpoint is the Flight form of a result endpoint. One the
+// coordinator serves (relayed, or held by it: no Addr) has no location:
+// Flight's "the service you called".
 func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *flight.FlightEndpoint {
 	fe := &flight.FlightEndpoint{
 		Ticket:         &flight.Ticket{Ticket: ep.Ticket},
 		ExpirationTime: timestamppb.New(expires),
 	}
-	if !s.proxy {
+	if !s.proxy && ep.Addr != "" {
 		fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
 	}
 	return fe
