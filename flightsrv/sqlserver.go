@@ -24,7 +24,8 @@ const CatalogName = binder.CatalogName
 
 // SQLServer is the Flight SQL server that clients talk to. It answers a
 // query with a FlightInfo whose endpoints point at the workers holding the
-// result; it streams nothing itself but metadata.
+// result; it streams itself only metadata, the results the coordinator
+// holds (EXPLAIN: held.go) and, with --proxy-results, relayed ones.
 type SQLServer struct {
 	flightsql.BaseServer
 	coord *coordinator.Coordinator

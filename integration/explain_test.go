@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc/codes"
 )
@@ -144,5 +145,60 @@ func TestExplainWithoutWorkers(t *testing.T) {
 	plan := explainLines(t, c, "EXPLAIN SELECT s, count(*) FROM t GROUP BY s")
 	if len(plan) < 2 || !stageAnnotation.MatchString(strings.Trim(plan[0], "'")) {
 		t.Errorf("EXPLAIN without workers:\n%s", strings.Join(plan, "\n"))
+	}
+}
+
+// TestExplainWithAuth: with --auth password, EXPLAIN's coordinator ticket
+// belongs to the user who asked: the Go ADBC driver reads it over its
+// authenticated connection, and a raw do_get at the coordinator reads it
+// with that user's token, while another user's token gets the uniform
+// refusal.
+func TestExplainWithAuth(t *testing.T) {
+	t.Parallel()
+	cl := startAuthServe(t, "")
+	admin := connectAs(t, cl.Addr, "admin", adminPassword)
+	admin.MustExec("CREATE USER ann IDENTIFIED BY 'ann-pw'")
+	admin.MustExec("CREATE TABLE t (a INT)")
+	if plan := explainLines(t, admin, "EXPLAIN SELECT count(*) FROM t"); len(plan) == 0 || !strings.Contains(plan[0], "<- stage 0, result") {
+		t.Fatalf("EXPLAIN through ADBC with a password:\n%s", strings.Join(plan, "\n"))
+	}
+	adminTok, err := login(t, cl.Addr, "admin", adminPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	annTok, err := login(t, cl.Addr, "ann", "ann-pw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := queryWith(t, newFlightSQLClient(t, cl.Addr), adminTok, "EXPLAIN SELECT count(*) FROM t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(token string) error {
+		fc, err := flight.NewClientWithMiddleware(cl.Addr, nil, nil, dialOpts()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fc.Close()
+		ctx, cancel := stmtCtx()
+		defer cancel()
+		stream, err := fc.DoGet(bearer(ctx, token), info.Endpoint[0].Ticket)
+		if err != nil {
+			return err
+		}
+		rdr, err := flight.NewRecordReader(stream)
+		if err != nil {
+			return err
+		}
+		defer rdr.Release()
+		for rdr.Next() {
+		}
+		return rdr.Err()
+	}
+	if err := get(adminTok); err != nil {
+		t.Errorf("do_get of admin's EXPLAIN with admin's token: %v", err)
+	}
+	if err := get(annTok); grpcCode(err) != codes.Unauthenticated || !strings.Contains(err.Error(), "ticket refused") {
+		t.Errorf("do_get of admin's EXPLAIN with ann's token: %v, want the uniform refusal", err)
 	}
 }
