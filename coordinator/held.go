@@ -86,7 +86,7 @@ func (h *heldResults) put(schema *arrow.Schema, records []arrow.RecordBatch, exp
 			h.dropLocked(id)
 		}
 	}
-	for len(h.byID) >= h.maxResults || h.bytes+r.bytes > h.maxBytes {
+	for len(h.byID) > 0 && (len(h.byID) >= h.maxResults || h.bytes+r.bytes > h.maxBytes) {
 		var first stage.QueryID
 		for id, old := range h.byID {
 			if first == "" || old.expires.Before(h.byID[first].expires) {
