@@ -134,7 +134,7 @@ func newWorkerlessCoordinator(t *testing.T, ttl time.Duration) *Coordinator {
 // TestExplainWithoutWorkers: with no live worker, EXPLAIN still answers:
 // one endpoint at the coordinator (no address) whose ticket OpenHeld
 // serves, the plan one line a row in one utf8 column named plan, with its
-// stage annotations. EXPLAIN ANALYZE, which runs the query, is
+// stage annotations; RenewHeld gives a new ticket. EXPLAIN ANALYZE, which runs the query, is
 // ErrUnavailable. A garbage or altered held ticket does not open, and an
 // expired one is refused.
 func TestExplainWithoutWorkers(t *testing.T) {
@@ -172,6 +172,16 @@ func TestExplainWithoutWorkers(t *testing.T) {
 	}
 	if !res.Expires.After(time.Now()) || res.Query != "" {
 		t.Errorf("EXPLAIN result expires %s, query %q; want a future expiry and no query", res.Expires, res.Query)
+	}
+
+	renewed, exp, err := c.RenewHeld(ticket)
+	if err != nil || !exp.After(time.Now()) || !IsHeldTicket(renewed.Ticket) || renewed.Addr != "" {
+		t.Fatalf("RenewHeld: %+v until %s, %v; want a new coordinator ticket", renewed, exp, err)
+	}
+	if _, rdr, err := c.OpenHeld(renewed.Ticket); err != nil {
+		t.Errorf("OpenHeld of the renewed ticket: %v", err)
+	} else {
+		rdr.Release()
 	}
 
 	if _, err := c.Execute(ctx, sess, "EXPLAIN ANALYZE SELECT count(*) FROM t"); !qerr.Has(err, qerr.ErrUnavailable) {

@@ -23,7 +23,8 @@ var stageAnnotation = regexp.MustCompile(`<- stage (\d+), (\w+), (\d+) tasks?$`)
 // TestExplainServedByCoordinator: EXPLAIN and EXPLAIN ANALYZE are answered
 // by the coordinator itself: one endpoint without a location (the service
 // the client called) whose ticket the coordinator's do_get serves, twice,
-// as the Go ADBC driver fetches it too. A garbage or altered coordinator
+// and again under the ticket RenewFlightEndpoint gives, as the Go ADBC
+// driver fetches it too. A garbage or altered coordinator
 // ticket, or one presented at a worker, gets the one refusal a bad worker
 // ticket gets.
 func TestExplainServedByCoordinator(t *testing.T) {
@@ -59,6 +60,13 @@ func TestExplainServedByCoordinator(t *testing.T) {
 	}
 	if plans[0] != plans[1] {
 		t.Errorf("the second fetch of EXPLAIN differs:\n%s\nfirst:\n%s", plans[1], plans[0])
+	}
+	renewed, err := fs.RenewFlightEndpoint(ctx, &flight.RenewFlightEndpointRequest{Endpoint: info.Endpoint[0]})
+	if err != nil || len(renewed.Location) != 0 || !bytes.HasPrefix(renewed.Ticket.GetTicket(), heldTicketPrefix) {
+		t.Fatalf("RenewFlightEndpoint of EXPLAIN's endpoint: %v, %v; want a coordinator endpoint", renewed, err)
+	}
+	if res, err := doGet(cl.Addr, renewed.Ticket.GetTicket(), mem); err != nil || strings.Join(lines(res), "\n") != plans[0] {
+		t.Errorf("do_get of the renewed EXPLAIN ticket: %v", err)
 	}
 	stages := 0
 	for _, l := range strings.Split(plans[0], "\n") {
