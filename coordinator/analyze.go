@@ -3,13 +3,10 @@ package coordinator
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
-	"strconv"
 	"sync/atomic"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"go.uber.org/zap"
 	"golang.org/x/sync/errgroup"
 
@@ -20,9 +17,9 @@ import (
 
 // analyze answers EXPLAIN ANALYZE: it runs the query to completion, the
 // coordinator itself draining (and discarding) the result endpoints, gathers
-// every task's TaskStatsSpec and answers EXPLAIN's lines with, under each
-// stage header, one line per task of that stage. The answer is served by a
-// worker like any other result.
+// every task's TaskStatsSpec and answers a summary line and EXPLAIN's lines
+// with, under each fragment's root line, the stage's totals and one line
+// per task of it (taskNotes). The coordinator holds the answer itself.
 func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member) (*Result, error) {
 	began := time.Now()
 	r, err := c.launch(ctx, d, tables, workers, nil)
@@ -48,7 +45,7 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	c.log.Info("query analyzed", zap.String("query_id", string(r.id)), zap.Int("tasks", len(stats)),
 		zap.Int64("rows", rows), zap.Duration("wall", time.Since(began)))
 	head := fmt.Sprintf("Query %s: %d tasks, %d result rows, wall %s", r.id, len(stats), rows, roundDuration(time.Since(began)))
-	return c.serveLines(ctx, append([]string{head}, analyzeLines(d, stats)...), workers)
+	return c.answerColumn(ctx, explainColumn, append([]string{head}, d.Explain(taskNotes(stats))...))
 }
 
 // drain reads every result endpoint of r concurrently, counting rows.
@@ -80,45 +77,50 @@ func (c *Coordinator) drain(ctx context.Context, r *running) (int64, error) {
 	return rows.Load(), err
 }
 
-// serveLines answers lines as a one-column utf8 result named plan, as
-// EXPLAIN does.
-func (c *Coordinator) serveLines(ctx context.Context, lines []string, workers []*Member) (*Result, error) {
-	v := &stage.Values{Names: []string{"plan"}, Types: []arrow.DataType{arrow.BinaryTypes.String}}
-	for _, l := range lines {
-		v.Rows = append(v.Rows, []stage.Expr{&stage.Literal{Text: l, T: arrow.BinaryTypes.String}})
-	}
-	return c.start(ctx, stage.Cut(v, 1), nil, workers)
+// explain answers EXPLAIN: the distributed plan's lines as a one-column
+// result that the coordinator holds itself (no worker runs anything).
+func (c *Coordinator) explain(ctx context.Context, d *stage.DistributedPlan) (*Result, error) {
+	return c.answerColumn(ctx, explainColumn, d.Explain(nil))
 }
 
-// stageHeader matches the header line of a fragment in DistributedPlan.Lines.
-var stageHeader = regexp.MustCompile(`^(\s*)Stage (\d+):`)
+// explainColumn names the one column of EXPLAIN and EXPLAIN ANALYZE.
+const explainColumn = "plan"
 
-// analyzeLines is d's EXPLAIN text with, after each stage header, one line
-// per task of that fragment (matched by TaskStatsSpec.Task.Fragment, in task
-// order): worker, rows and bytes in and out, wall time, peak buffered
-// memory and spilled bytes.
-func analyzeLines(d *stage.DistributedPlan, stats []stage.TaskStatsSpec) []string {
+// taskNotes are the lines EXPLAIN ANALYZE adds under each fragment's root
+// line, from the statistics of its tasks (matched by TaskStatsSpec.Task):
+// the stage's totals, then one line per task in task order: worker, rows
+// and bytes in and out, wall time, peak buffered memory and spilled bytes.
+func taskNotes(stats []stage.TaskStatsSpec) stage.FragmentNotes {
 	byFragment := map[stage.FragmentID][]stage.TaskStatsSpec{}
 	for _, st := range stats {
 		byFragment[st.Task.Fragment] = append(byFragment[st.Task.Fragment], st)
 	}
-	var out []string
-	for _, l := range d.Lines() {
-		out = append(out, l)
-		m := stageHeader.FindStringSubmatch(l)
-		if m == nil {
-			continue
-		}
-		id, _ := strconv.Atoi(m[2])
-		tasks := byFragment[stage.FragmentID(id)]
+	for _, tasks := range byFragment {
 		sort.Slice(tasks, func(i, j int) bool { return tasks[i].Task.Index < tasks[j].Task.Index })
-		for _, st := range tasks {
-			out = append(out, fmt.Sprintf("%s  | task %s on %s: rows in=%d out=%d, bytes in=%s out=%s, wall=%s, peak=%s, spilled=%s",
-				m[1], st.Task, st.Worker, st.RowsIn, st.RowsOut, humanBytes(st.BytesIn), humanBytes(st.BytesOut),
-				roundDuration(st.Wall), humanBytes(st.PeakBytes), humanBytes(st.SpilledBytes)))
-		}
 	}
-	return out
+	return func(f *stage.Fragment) []string {
+		tasks := byFragment[f.ID]
+		var total stage.TaskStatsSpec
+		for _, st := range tasks {
+			total.RowsIn, total.RowsOut = total.RowsIn+st.RowsIn, total.RowsOut+st.RowsOut
+			total.BytesIn, total.BytesOut = total.BytesIn+st.BytesIn, total.BytesOut+st.BytesOut
+			total.Wall, total.PeakBytes = max(total.Wall, st.Wall), max(total.PeakBytes, st.PeakBytes)
+			total.SpilledBytes += st.SpilledBytes
+		}
+		lines := []string{fmt.Sprintf("stage %d, totals of %d of %d tasks: %s", f.ID, len(tasks), f.Tasks, statsText(total, "wall max", "peak max"))}
+		for _, st := range tasks {
+			lines = append(lines, fmt.Sprintf("task %s on %s: %s", st.Task, st.Worker, statsText(st, "wall", "peak")))
+		}
+		return lines
+	}
+}
+
+// statsText prints the counters of st, naming its wall time and peak
+// memory as wall and peak say (a stage's are its tasks' maxima).
+func statsText(st stage.TaskStatsSpec, wall, peak string) string {
+	return fmt.Sprintf("rows in=%d out=%d, bytes in=%s out=%s, %s=%s, %s=%s, spilled=%s",
+		st.RowsIn, st.RowsOut, humanBytes(st.BytesIn), humanBytes(st.BytesOut),
+		wall, roundDuration(st.Wall), peak, humanBytes(st.PeakBytes), humanBytes(st.SpilledBytes))
 }
 
 func roundDuration(d time.Duration) time.Duration {

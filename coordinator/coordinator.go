@@ -69,6 +69,7 @@ type Coordinator struct {
 	files    fileLeases     // retired data files still readable (write.go)
 	perUser  userQueries    // running queries by user (users.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
+	held     *heldResults   // results the coordinator computed itself (held.go)
 
 	grantCache grantCache // the privilege state (privileges.go)
 }
@@ -80,7 +81,8 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 	if cfg.Limits == (binder.Limits{}) {
 		cfg.Limits = binder.DefaultLimits
 	}
-	c := &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel}
+	c := &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel,
+		held: newHeldResults(maxHeldResults, maxHeldBytes)}
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
@@ -95,16 +97,19 @@ func (c *Coordinator) Catalog() catalog.Catalog { return c.cat }
 // Members is the live-worker set.
 func (c *Coordinator) Members() *Membership { return c.members }
 
-// Close cancels running queries, rolls back open transactions and waits
-// for their goroutines.
+// Close cancels running queries, rolls back open transactions, waits
+// for their goroutines and frees the results it holds itself.
 func (c *Coordinator) Close() {
 	c.cancel()
 	c.rollbackAll()
 	c.wg.Wait()
+	c.held.close()
 }
 
 // Endpoint is one stream of a query's result: where it is and the ticket.
 type Endpoint struct {
+	// Addr is the worker that holds the stream; empty where the
+	// coordinator holds it itself (held.go).
 	Addr   string
 	Ticket []byte
 }
@@ -180,7 +185,7 @@ func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statem
 		return c.analyze(ctx, dplan, q.Tables, workers) // analyze.go
 	}
 	if q.Explain {
-		return c.explain(ctx, dplan, workers)
+		return c.explain(ctx, dplan) // analyze.go
 	}
 	return c.start(ctx, dplan, q.Tables, workers)
 }
@@ -262,17 +267,6 @@ func (c *Coordinator) bindParsed(ctx context.Context, sess *Session, cat catalog
 func (c *Coordinator) plan(q *binder.Query, n int) *stage.DistributedPlan {
 	p := opt.Optimize(q.Plan)
 	return stage.Cut(stage.EnforceDistribution(p, stage.Options{Tasks: max(n, 1), BroadcastRows: c.cfg.BroadcastRows}), max(n, 1))
-}
-
-// explain answers EXPLAIN: the plan's lines as a one-column result, served by
-// a worker like any other result.
-func (c *Coordinator) explain(ctx context.Context, d *stage.DistributedPlan, workers []*Member) (*Result, error) {
-	lines := d.Lines()
-	v := &stage.Values{Names: []string{"plan"}, Types: []arrow.DataType{arrow.BinaryTypes.String}}
-	for _, l := range lines {
-		v.Rows = append(v.Rows, []stage.Expr{&stage.Literal{Text: l, T: arrow.BinaryTypes.String}})
-	}
-	return c.start(ctx, stage.Cut(v, 1), nil, workers)
 }
 
 func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {

@@ -6,7 +6,8 @@
 // keeps the registry of running queries.
 //
 // The coordinator does no bulk data work: workers scan, compute and write;
-// the coordinator relays only ingest streams, which arrive at it. It never
+// the coordinator relays only ingest streams, which arrive at it, and holds
+// only the small results it computes itself (EXPLAIN: held.go). It never
 // speaks gRPC itself beyond the WorkerConn seam and never maps errors to gRPC
 // codes (flightsrv does).
 package coordinator

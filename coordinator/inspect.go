@@ -133,7 +133,7 @@ func (c *Coordinator) AnalyzeLines(id stage.QueryID) ([]string, bool) {
 	if qi.State == QueryRunning {
 		return nil, false
 	}
-	return analyzeLines(r.plan, qi.Stats), true
+	return r.plan.Explain(taskNotes(qi.Stats)), true
 }
 
 // WorkerInfo is one worker the coordinator hears from.

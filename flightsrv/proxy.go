@@ -7,7 +7,6 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
 
 	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/stage"
@@ -19,14 +18,18 @@ import (
 // reach the workers. Call it before serving.
 func (s *SQLServer) SetProxyResults(on bool) { s.proxy = on }
 
-// DoGet serves Flight SQL tickets, and relays result tickets (sealed
-// Quiver tickets) from the worker that holds the result: the coordinator
+// DoGet serves Flight SQL tickets, the results the coordinator holds
+// itself (held.go), and relays result tickets (sealed Quiver tickets) from
+// the worker that holds the result: the coordinator
 // opens the ticket, opens the worker's stream and copies its batches. A
 // ticket that cannot be served gets refuseTicket's one answer, as at a
 // worker.
 // A failure of the worker's stream ends the relay with its status, never
 // with an end-of-stream marker.
 func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightService_DoGetServer) error {
+	if coordinator.IsHeldTicket(tkt.GetTicket()) {
+		return c.doGetHeld(tkt, stream) // held.go
+	}
 	if !bytes.HasPrefix(tkt.GetTicket(), stage.TicketPrefix) {
 		return c.FlightServer.DoGet(tkt, stream)
 	}
@@ -46,16 +49,7 @@ func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightServi
 		return StatusFromError(err)
 	}
 	defer rdr.Release()
-	wr := flight.NewRecordWriter(stream, ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(c.mem))
-	for rdr.Next() {
-		if err := wr.Write(rdr.RecordBatch()); err != nil {
-			return err // the client went away; releasing the reader frees the result
-		}
-	}
-	if err := rdr.Err(); err != nil {
-		return StatusFromError(err)
-	}
-	return wr.Close()
+	return sendStream(stream, rdr, c.mem)
 }
 
 // FetchResult streams a result buffer from the worker (the coordinator's

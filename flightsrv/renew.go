@@ -2,9 +2,11 @@ package flightsrv
 
 import (
 	"context"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 
+	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/qerr"
 )
 
@@ -13,7 +15,8 @@ import (
 // query's results, in its registry and on the workers, for the result TTL
 // from now (never past --result-max-age from the query's start). The
 // answer is the endpoint with a new ticket and expiration_time; the old
-// ticket stays valid until its own expiration. An expired or unknown
+// ticket stays valid until its own expiration. A result the coordinator
+// holds itself (EXPLAIN's) is renewed in its store. An expired or unknown
 // ticket is NOT_FOUND, a bad one INVALID_ARGUMENT, the endpoint of a
 // cancelled query CANCELLED.
 func (s *SQLServer) RenewFlightEndpoint(ctx context.Context, req *flight.RenewFlightEndpointRequest) (*flight.FlightEndpoint, error) {
@@ -21,7 +24,15 @@ func (s *SQLServer) RenewFlightEndpoint(ctx context.Context, req *flight.RenewFl
 	if old.GetTicket() == nil {
 		return nil, StatusFromError(qerr.ErrInvalid.New("RenewFlightEndpoint without an endpoint ticket"))
 	}
-	ep, exp, err := s.coord.Renew(ctx, s.session(ctx), old.GetTicket().GetTicket())
+	ticket := old.GetTicket().GetTicket()
+	var ep coordinator.Endpoint
+	var exp time.Time
+	var err error
+	if coordinator.IsHeldTicket(ticket) {
+		ep, exp, err = s.coord.RenewHeld(ticket) // a result the coordinator holds itself
+	} else {
+		ep, exp, err = s.coord.Renew(ctx, s.session(ctx), ticket)
+	}
 	if err != nil {
 		return nil, StatusFromError(err)
 	}

@@ -24,7 +24,8 @@ const CatalogName = binder.CatalogName
 
 // SQLServer is the Flight SQL server that clients talk to. It answers a
 // query with a FlightInfo whose endpoints point at the workers holding the
-// result; it streams nothing itself but metadata.
+// result; it streams itself only metadata, the results the coordinator
+// holds (EXPLAIN: held.go) and, with --proxy-results, relayed ones.
 type SQLServer struct {
 	flightsql.BaseServer
 	coord *coordinator.Coordinator
@@ -110,13 +111,15 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 	return info
 }
 
-// flightEndpoint is the Flight form of a result endpoint.
+// flightEndpoint is the Flight form of a result endpoint. One the
+// coordinator serves (relayed, or held by it: no Addr) has no location:
+// Flight's "the service you called".
 func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *flight.FlightEndpoint {
 	fe := &flight.FlightEndpoint{
 		Ticket:         &flight.Ticket{Ticket: ep.Ticket},
 		ExpirationTime: timestamppb.New(expires),
 	}
-	if !s.proxy {
+	if !s.proxy && ep.Addr != "" {
 		fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
 	}
 	return fe

@@ -62,14 +62,14 @@ func newBrowser(t *testing.T) context.Context {
 	return ctx
 }
 
-// explainStage is a stage header of EXPLAIN: "Stage 2: normal, 2 tasks".
+// explainStage is a stage annotation of EXPLAIN: "<- stage 2, normal, 2 tasks".
 type explainStage struct {
 	ID    int
 	Kind  string
 	Tasks int
 }
 
-var stageLine = regexp.MustCompile(`Stage (\d+): (\w+), (\d+) tasks?`)
+var stageLine = regexp.MustCompile(`<- stage (\d+), (\w+), (\d+) tasks?`)
 
 func explainStages(lines []string) []explainStage {
 	var out []explainStage
@@ -221,7 +221,7 @@ func TestConsole(t *testing.T) {
 			t.Errorf("edge %+v moved no rows", e)
 		}
 	}
-	if !strings.Contains(analyze, "Stage 0:") || !strings.Contains(analyze, "| task 0.0 on ") {
+	if !strings.Contains(analyze, "<- stage 0,") || !strings.Contains(analyze, "| task 0.0 on ") {
 		t.Errorf("the EXPLAIN ANALYZE view lacks stages or tasks:\n%s", analyze)
 	}
 

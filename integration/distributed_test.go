@@ -81,17 +81,18 @@ func TestDistributedJoins(t *testing.T) {
 			t.Fatalf("no join in:\n%s", strings.Join(lines, "\n"))
 		}
 		for _, l := range lines[at+1:] {
-			if strings.Contains(l, "Exchange") || strings.Contains(l, "Stage") {
+			if strings.Contains(l, "Exchange") || strings.Contains(l, "<- stage") {
 				t.Fatalf("the colocated join reads an exchange:\n%s", strings.Join(lines, "\n"))
 			}
 		}
-		// The tasks of the join's stage: every one received no rows.
+		// The tasks of the join's stage, listed under its root line (the
+		// join's or one above it): every one received no rows.
 		stage := at
-		for stage >= 0 && !strings.Contains(lines[stage], "Stage ") {
+		for stage >= 0 && !strings.Contains(lines[stage], "<- stage") {
 			stage--
 		}
 		tasks := 0
-		for _, l := range lines[stage+1 : at] {
+		for _, l := range lines[stage+1:] {
 			if strings.Contains(l, "| task ") {
 				tasks++
 				if !strings.Contains(l, "rows in=0 ") {

@@ -72,9 +72,9 @@ func TestProxyResults(t *testing.T) {
 var taskLine = regexp.MustCompile(`^\s*\| task (\d+)\.(\d+) on (\S+): rows in=(\d+) out=(\d+), bytes in=\S+ out=\S+, wall=\S+, peak=\S+, spilled=\S+$`)
 
 // TestExplainAnalyze runs EXPLAIN ANALYZE of an aggregate on two workers:
-// the answer is EXPLAIN's text with, after each stage header, one line per
-// task of the stage naming a worker, and the root stage's rows out are the
-// query's result rows.
+// the answer is EXPLAIN's text with, under each fragment's root line, the
+// stage's totals and one line per task of the stage naming a worker, and
+// the root stage's rows out are the query's result rows.
 func TestExplainAnalyze(t *testing.T) {
 	t.Parallel()
 	ds := newDataset(t, 30_000, 3, 0, 0)
@@ -100,23 +100,25 @@ func TestExplainAnalyze(t *testing.T) {
 	if !strings.HasPrefix(lines[0], "Query ") {
 		t.Errorf("first line %q is not the query summary", lines[0])
 	}
-	header := regexp.MustCompile(`^\s*Stage (\d+): \S+, (\d+) tasks?$`)
 	stages, tasksSeen := 0, 0
 	var rootRows int64
 	for i, l := range lines {
-		m := header.FindStringSubmatch(l)
+		m := stageAnnotation.FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}
 		stages++
-		n, _ := strconv.Atoi(m[2])
-		for j := 1; j <= n; j++ {
-			if i+j >= len(lines) {
-				t.Fatalf("stage %s: %d task lines missing:\n%s", m[1], n, text)
-			}
+		n, _ := strconv.Atoi(m[3])
+		if i+1+n >= len(lines) {
+			t.Fatalf("stage %s: its totals and %d task lines missing:\n%s", m[1], n, text)
+		}
+		if totals := strings.TrimSpace(lines[i+1]); !strings.HasPrefix(totals, "| stage "+m[1]+", totals of "+m[3]+" of "+m[3]+" tasks: rows in=") {
+			t.Fatalf("line %q under stage %s's root is not its totals:\n%s", lines[i+1], m[1], text)
+		}
+		for j := 2; j <= n+1; j++ {
 			tm := taskLine.FindStringSubmatch(lines[i+j])
 			if tm == nil || tm[1] != m[1] {
-				t.Fatalf("line %q after stage %s header is not one of its task lines:\n%s", lines[i+j], m[1], text)
+				t.Fatalf("line %q under stage %s's root is not one of its task lines:\n%s", lines[i+j], m[1], text)
 			}
 			tasksSeen++
 			if m[1] == "0" {

@@ -20,43 +20,88 @@ func formatNode(b *strings.Builder, p Plan, depth int) {
 	}
 }
 
-// String prints the distributed plan as EXPLAIN shows it: the operator tree
-// from the root down, one node per line, with a stage header where each
-// fragment begins.
+// String prints the distributed plan as EXPLAIN shows it (Explain without
+// notes), one line per operator.
 func (d *DistributedPlan) String() string {
-	var b strings.Builder
-	d.explain(&b, d.Root(), 0)
-	return b.String()
+	return strings.Join(d.Explain(nil), "\n") + "\n"
 }
 
-// Lines is String split into EXPLAIN's rows.
-func (d *DistributedPlan) Lines() []string {
-	return strings.Split(strings.TrimRight(d.String(), "\n"), "\n")
+// FragmentNotes gives the lines to print under a fragment's root line
+// (EXPLAIN ANALYZE's statistics of its tasks); nil for none.
+type FragmentNotes func(*Fragment) []string
+
+// Explain prints the distributed plan as EXPLAIN shows it: the operator
+// tree from the root down, one line per operator, children indented below
+// their parent, each exchange read as "Exchange <kind> ... -> <tasks>" with
+// the producer's tree below it. The root line of every fragment is
+// annotated, in one column at the right, "<- stage N, <output>, T tasks",
+// where output is what its rows feed: the result or the exchange's kind.
+// notes, where not nil, adds lines under each fragment's root line,
+// indented as its children and marked "| ".
+func (d *DistributedPlan) Explain(notes FragmentNotes) []string {
+	var rows []explainRow
+	d.explainNode(&rows, d.Root().Root, 0, d.Root(), notes)
+	width := 0
+	for _, r := range rows {
+		if !r.note {
+			width = max(width, len(r.text))
+		}
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.text
+		if r.stage != "" {
+			out[i] += strings.Repeat(" ", width-len(r.text)+2) + r.stage
+		}
+	}
+	return out
 }
 
-func (d *DistributedPlan) explain(b *strings.Builder, f *Fragment, depth int) {
-	kind := "result"
+// explainRow is one line of Explain before the stage annotations are
+// aligned: its indented text, the annotation of a fragment's root line,
+// and whether it is a note (which does not widen the annotation column).
+type explainRow struct {
+	text, stage string
+	note        bool
+}
+
+// explainNode adds the lines of p and the tree below it; root is the
+// fragment that p is the root of, nil below a fragment's root.
+func (d *DistributedPlan) explainNode(rows *[]explainRow, p Plan, depth int, root *Fragment, notes FragmentNotes) {
+	indent := strings.Repeat("  ", depth)
+	row := explainRow{text: indent + p.Explain()}
+	src, isExchange := p.(*ExchangeSource)
+	if isExchange {
+		row.text = indent + "Exchange " + exchangeLabel(src.Kind, src.Keys, src.Schema(), src.Tasks)
+	}
+	if root != nil {
+		row.stage = root.label()
+	}
+	*rows = append(*rows, row)
+	if root != nil && notes != nil {
+		for _, n := range notes(root) {
+			*rows = append(*rows, explainRow{text: indent + "  | " + n, note: true})
+		}
+	}
+	if isExchange {
+		producer := d.Fragment(src.From)
+		d.explainNode(rows, producer.Root, depth+1, producer, notes)
+		return
+	}
+	for _, c := range p.Children() {
+		d.explainNode(rows, c, depth+1, nil, notes)
+	}
+}
+
+// label is the annotation of f's root line: "stage N, <output>, T tasks".
+func (f *Fragment) label() string {
+	output := "result"
 	if !f.Output.IsResult() {
-		kind = strings.ToLower(string(f.Output.Kind))
+		output = strings.ToLower(string(f.Output.Kind))
 	}
 	tasks := "tasks"
 	if f.Tasks == 1 {
 		tasks = "task"
 	}
-	fmt.Fprintf(b, "%sStage %d: %s, %d %s\n", strings.Repeat("  ", depth), f.ID, kind, f.Tasks, tasks)
-	d.explainNode(b, f.Root, depth+1)
-}
-
-func (d *DistributedPlan) explainNode(b *strings.Builder, p Plan, depth int) {
-	indent := strings.Repeat("  ", depth)
-	if src, ok := p.(*ExchangeSource); ok {
-		producer := d.Fragment(src.From)
-		fmt.Fprintf(b, "%sExchange %s\n", indent, exchangeLabel(src.Kind, src.Keys, src.Schema(), src.Tasks))
-		d.explain(b, producer, depth+1)
-		return
-	}
-	fmt.Fprintf(b, "%s%s\n", indent, p.Explain())
-	for _, c := range p.Children() {
-		d.explainNode(b, c, depth+1)
-	}
+	return fmt.Sprintf("<- stage %d, %s, %d %s", f.ID, output, f.Tasks, tasks)
 }

@@ -56,6 +56,25 @@ class StatementTest extends JdbcTest {
     }
   }
 
+  /**
+   * EXPLAIN and EXPLAIN ANALYZE: the coordinator answers them itself, with an endpoint without
+   * a location, which the driver fetches over the connection it has. One column, plan; the
+   * root line carries its stage annotation, and ANALYZE adds a line per task.
+   */
+  @Test
+  @Feature("statement query")
+  void explain() throws SQLException {
+    String q = "SELECT r_name, count(*) FROM nation JOIN region ON n_regionkey = r_regionkey GROUP BY r_name";
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN " + q)) {
+      assertEquals(1, rs.getMetaData().getColumnCount());
+      assertEquals("plan", rs.getMetaData().getColumnName(1));
+      assertTrue(rs.next());
+      assertTrue(rs.getString(1).contains("<- stage 0, result"), rs.getString(1));
+    }
+    List<List<Object>> analyzed = rows("EXPLAIN ANALYZE " + q);
+    assertTrue(analyzed.stream().anyMatch(r -> r.get(0).toString().contains("| task 0.0 on ")), analyzed::toString);
+  }
+
   @Test
   @Feature("DDL/DML update count")
   void updateCounts() throws SQLException {
