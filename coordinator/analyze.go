@@ -15,6 +15,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -45,7 +46,7 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	}
 	// Its results were counted and are kept no longer.
 	r.cancelOnWorkers(qerr.ErrNotFound.New("the results of query %s were analyzed and discarded", r.id))
-	c.log.Info("query analyzed", zap.String("query_id", string(r.id)), zap.Int("tasks", len(stats)),
+	c.log.Info("query analyzed", qlog.Query(r.id), zap.Int("tasks", len(stats)),
 		zap.Int64("rows", rows), zap.Duration("wall", time.Since(began)))
 	head := fmt.Sprintf("Query %s: %d tasks, %d result rows, wall %s", r.id, len(stats), rows, roundDuration(time.Since(began)))
 	return c.serveLines(ctx, append([]string{head}, analyzeLines(d, stats)...), workers)
