@@ -210,7 +210,7 @@ func (q *query) taskStarted(id stage.TaskID, run TaskRun) {
 	q.mu.Lock()
 	t.run, t.state = run, TaskRunning
 	q.mu.Unlock()
-	q.log.Debug("task started", qlog.Task(id), qlog.Worker(t.worker.Addr), qlog.Attempt(t.attempt))
+	q.log.Debug("task started", qlog.Stage(id.Fragment), qlog.Task(id), qlog.Worker(t.worker.Addr), qlog.Attempt(t.attempt))
 }
 
 // begin moves q, its tasks all started, to running, and watches them in

@@ -297,7 +297,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		schema:   schema,
 		deadline: deadline,
 		done:     make(chan struct{}),
-		log:      w.log.With(qlog.Query(spec.Query), qlog.Task(spec.Task)),
+		log:      w.log.With(qlog.Query(spec.Query), qlog.Fragment(spec.Task.Fragment), qlog.Task(spec.Task)),
 	}
 	t.ctx, t.cancel = context.WithCancelCause(context.Background())
 	t.timer = time.AfterFunc(time.Until(deadline), func() {
