@@ -73,7 +73,7 @@ func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, table
 	}
 	c.wg.Go(func() {
 		stats, err := q.wait(c.ctx)
-		if qi := q.info(); qi.State != QueryRunning {
+		if qi := q.info(); qi.State.ended() {
 			metrics.QueriesEnded.WithLabelValues(string(qi.State)).Inc()
 			metrics.StatementSeconds.WithLabelValues(metrics.KindQuery).Observe(qi.Ended.Sub(qi.Started).Seconds())
 		}
