@@ -12,6 +12,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -29,38 +30,36 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	rows, err := c.drain(ctx, r)
 	if err != nil {
 		// Stop the tasks first: a producer may wait for the reader that failed.
-		r.cancelOnWorkers(err)
-		r.cancel()
+		r.fail(ctx, err)
 		_, _ = r.wait(ctx)
 		return nil, err
 	}
 	stats, err := r.wait(ctx)
 	if err != nil {
-		r.cancelOnWorkers(err)
-		r.cancel()
+		r.fail(ctx, err)
 		return nil, err
 	}
 	// Its results were counted and are kept no longer.
-	r.cancelOnWorkers(qerr.ErrNotFound.New("the results of query %s were analyzed and discarded", r.id))
-	c.log.Info("query analyzed", zap.String("query_id", string(r.id)), zap.Int("tasks", len(stats)),
+	r.cancelOnWorkers(ctx, qerr.ErrNotFound.New("the results of query %s were analyzed and discarded", r.id))
+	c.log.Info("query analyzed", qlog.Query(r.id), zap.Int("tasks", len(stats)),
 		zap.Int64("rows", rows), zap.Duration("wall", time.Since(began)))
 	head := fmt.Sprintf("Query %s: %d tasks, %d result rows, wall %s", r.id, len(stats), rows, roundDuration(time.Since(began)))
 	return c.answerColumn(ctx, explainColumn, append([]string{head}, d.Explain(taskNotes(stats))...))
 }
 
 // drain reads every result endpoint of r concurrently, counting rows.
-func (c *Coordinator) drain(ctx context.Context, r *running) (int64, error) {
+func (c *Coordinator) drain(ctx context.Context, r *query) (int64, error) {
 	root := r.plan.Root()
 	var rows atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
 	for i := 0; i < root.Tasks; i++ {
 		id := stage.TaskID{Fragment: root.ID, Index: i}
-		m := r.place[id]
+		m := r.tasks[id].worker
 		f, ok := m.Conn.(ResultFetcher)
 		if !ok {
 			return 0, qerr.ErrUnsupported.New("EXPLAIN ANALYZE: the connection to worker %s cannot fetch results", m.Addr)
 		}
-		ticket := c.endpoint(r, id, r.expiry()).Ticket
+		ticket := r.endpoint(id, r.expiry()).Ticket
 		g.Go(func() error {
 			rdr, err := f.FetchResult(gctx, ticket)
 			if err != nil {

@@ -2,8 +2,9 @@
 // statements (coordinator/binder), optimizes them (coordinator/opt), scatters
 // and cuts them into fragments (package stage), places tasks on the live
 // workers (Membership, the scheduler), runs DDL against the catalog, commits
-// writes as snapshots, runs transactions over pinned snapshots (txn.go), and
-// keeps the registry of running queries.
+// writes as snapshots, runs transactions over pinned snapshots (txn.go),
+// owns each query from its launch to the expiry of its results (query.go)
+// and keeps the registry of them (registry.go).
 //
 // The coordinator does no bulk data work: workers scan, compute and write;
 // the coordinator relays only ingest streams, which arrive at it, and holds

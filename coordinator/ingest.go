@@ -15,6 +15,7 @@ import (
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -50,7 +51,7 @@ func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestReque
 			return 0, err
 		}
 		query := newQueryID()
-		log := c.log.With(zap.String("query_id", string(query)), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
+		log := c.log.With(qlog.Query(query), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
 		log.Info("ingest started")
 		if ch.Files, err = c.writeStream(ctx, query, t, rdr); err != nil {
 			log.Warn("ingest failed", zap.Error(err))

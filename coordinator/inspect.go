@@ -7,7 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
 )
@@ -38,21 +37,6 @@ func statementOf(ctx context.Context) statement {
 	return s
 }
 
-// TaskState is where one task is in its life.
-type TaskState string
-
-const (
-	// TaskRunning: started and not yet ended.
-	TaskRunning TaskState = "running"
-	// TaskFinished: ended with its statistics.
-	TaskFinished TaskState = "finished"
-	// TaskFailed: ended with an error.
-	TaskFailed TaskState = "failed"
-	// TaskCancelled: stopped because its query was cancelled or failed
-	// elsewhere.
-	TaskCancelled TaskState = "cancelled"
-)
-
 // TaskInfo is one task of a query: where it runs, how far it is, and its
 // statistics once it finished.
 type TaskInfo struct {
@@ -61,31 +45,6 @@ type TaskInfo struct {
 	State  TaskState
 	Stats  stage.TaskStatsSpec // zero until the task finished
 	Error  string              // why it failed
-}
-
-// taskProgress records tasks as they end, while their query runs (the
-// registry's stats are complete only once every task ended). A field of
-// running; its zero value is ready to use.
-type taskProgress struct {
-	mu    sync.Mutex
-	ended map[stage.TaskID]TaskInfo
-}
-
-// end records how task id ended.
-func (p *taskProgress) end(id stage.TaskID, st stage.TaskStatsSpec, err error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.ended == nil {
-		p.ended = map[stage.TaskID]TaskInfo{}
-	}
-	ti := TaskInfo{ID: id, Worker: st.Worker, State: TaskFinished, Stats: st}
-	if err != nil {
-		ti.State, ti.Error = TaskFailed, err.Error()
-		if qerr.Has(err, qerr.ErrCancelled) {
-			ti.State = TaskCancelled
-		}
-	}
-	p.ended[id] = ti
 }
 
 // QueryPlan is a registered query's distributed plan with every task of it
@@ -99,41 +58,25 @@ type QueryPlan struct {
 // QueryPlan describes the plan and tasks of a query the registry holds, or
 // reports false.
 func (c *Coordinator) QueryPlan(id stage.QueryID) (QueryPlan, bool) {
-	r := c.queries.get(id)
-	if r == nil {
+	q := c.queries.get(id)
+	if q == nil {
 		return QueryPlan{}, false
 	}
-	qp := QueryPlan{Plan: r.plan}
-	r.progress.mu.Lock()
-	defer r.progress.mu.Unlock()
-	for tid, m := range r.place {
-		ti, ok := r.progress.ended[tid]
-		if !ok {
-			ti = TaskInfo{ID: tid, State: TaskRunning}
-		}
-		ti.Worker = m.Addr
-		qp.Tasks = append(qp.Tasks, ti)
-	}
-	sort.Slice(qp.Tasks, func(i, j int) bool {
-		a, b := qp.Tasks[i].ID, qp.Tasks[j].ID
-		return a.Fragment < b.Fragment || a.Fragment == b.Fragment && a.Index < b.Index
-	})
-	return qp, true
+	return QueryPlan{Plan: q.plan, Tasks: q.taskInfos()}, true
 }
 
 // AnalyzeLines is EXPLAIN ANALYZE's text of a query that ended (the lines
 // an EXPLAIN ANALYZE of it answers, without the summary line), or false
 // when the registry does not hold it or it still runs.
 func (c *Coordinator) AnalyzeLines(id stage.QueryID) ([]string, bool) {
-	r := c.queries.get(id)
-	if r == nil {
+	q := c.queries.get(id)
+	if q == nil {
 		return nil, false
 	}
-	qi := r.info()
-	if qi.State == QueryRunning {
+	if state, _ := q.outcome(); !state.ended() {
 		return nil, false
 	}
-	return r.plan.Explain(taskNotes(qi.Stats)), true
+	return q.plan.Explain(taskNotes(q.taskStats())), true
 }
 
 // WorkerInfo is one worker the coordinator hears from.

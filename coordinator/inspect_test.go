@@ -1,9 +1,11 @@
 package coordinator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -21,21 +23,22 @@ func TestQueryPlanStages(t *testing.T) {
 		{ID: 0, Root: v, Tasks: 1, Output: stage.FragmentOutput{Consumer: -1}, Inputs: []stage.FragmentID{1}},
 		{ID: 1, Root: v, Tasks: 2, Output: stage.FragmentOutput{Kind: stage.Convergent, Consumer: 0}},
 	}}
-	var p taskProgress
-	task := func(f, i int) stage.TaskID { return stage.TaskID{Fragment: stage.FragmentID(f), Index: i} }
+	c, members, _ := lifecycleCluster(t, 1, Config{QueryTimeout: time.Minute, ResultTTL: time.Minute})
+	q := c.newQuery(context.Background(), d, place(d, members), func() {})
+	for id := range q.tasks {
+		q.taskStarted(id, nil)
+	}
+	end := func(id stage.TaskID, st stage.TaskStatsSpec, err error) {
+		t.Helper()
+		tk := q.tasks[id]
+		tk.state, tk.err = TaskRunning, nil // a task ends once; here it is made to end again
+		q.taskEnded(tk, st, err)
+	}
 	finish := func(id stage.TaskID, rows int64) {
-		p.end(id, stage.TaskStatsSpec{Task: id, RowsOut: rows, BytesOut: 8 * rows}, nil)
+		end(id, stage.TaskStatsSpec{Task: id, RowsOut: rows, BytesOut: 8 * rows}, nil)
 	}
 	stages := func() []StageInfo {
-		qp := QueryPlan{Plan: d}
-		for _, id := range []stage.TaskID{task(0, 0), task(1, 0), task(1, 1)} {
-			ti, ok := p.ended[id]
-			if !ok {
-				ti = TaskInfo{ID: id, State: TaskRunning}
-			}
-			qp.Tasks = append(qp.Tasks, ti)
-		}
-		return qp.Stages()
+		return QueryPlan{Plan: d, Tasks: q.taskInfos()}.Stages()
 	}
 	states := func() string {
 		var out string
@@ -52,11 +55,11 @@ func TestQueryPlanStages(t *testing.T) {
 	if got := states(); got != "0:result:running 1:convergent:running " {
 		t.Errorf("one producer finished: %s", got)
 	}
-	p.end(task(1, 1), stage.TaskStatsSpec{}, qerr.ErrCancelled.New("cancelled"))
+	end(task(1, 1), stage.TaskStatsSpec{}, qerr.ErrCancelled.New("cancelled"))
 	if got := states(); got != "0:result:running 1:convergent:cancelled " {
 		t.Errorf("one producer cancelled: %s", got)
 	}
-	p.end(task(1, 1), stage.TaskStatsSpec{}, errors.New("disk full"))
+	end(task(1, 1), stage.TaskStatsSpec{}, errors.New("disk full"))
 	if got := states(); got != "0:result:running 1:convergent:failed " {
 		t.Errorf("one producer failed: %s", got)
 	}
@@ -72,7 +75,7 @@ func TestQueryPlanStages(t *testing.T) {
 	if ops := stages()[1].Operators; len(ops) != 1 || ops[0] != "Values" {
 		t.Errorf("operators of the producer stage: %v", ops)
 	}
-	qp := QueryPlan{Plan: d, Tasks: []TaskInfo{p.ended[task(0, 0)], {ID: task(1, 0), State: TaskRunning}}}
+	qp := QueryPlan{Plan: d, Tasks: []TaskInfo{q.taskInfos()[0], {ID: task(1, 0), State: TaskRunning}}}
 	if ended, rows, bytes := qp.Progress(); ended != 1 || rows != 7 || bytes != 56 {
 		t.Errorf("Progress = %d, %d, %d; want 1, 7, 56", ended, rows, bytes)
 	}

@@ -10,6 +10,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -84,7 +85,7 @@ func (m *Membership) Heartbeat(ctx context.Context, addr string) error {
 		return nil
 	}
 	m.members[addr] = &Member{Addr: addr, Conn: conn, lastSeen: time.Now()}
-	m.log.Info("worker joined", zap.String("worker", addr))
+	m.log.Info("worker joined", qlog.Worker(addr))
 	return nil
 }
 
@@ -97,7 +98,7 @@ func (m *Membership) Live() []*Member {
 	out := make([]*Member, 0, len(m.members))
 	for addr, mem := range m.members {
 		if now.Sub(mem.lastSeen) > m.timeout {
-			m.log.Warn("worker left: no heartbeat", zap.String("worker", addr), zap.Duration("silent", now.Sub(mem.lastSeen)))
+			m.log.Warn("worker left: no heartbeat", qlog.Worker(addr), zap.Duration("silent", now.Sub(mem.lastSeen)))
 			_ = mem.Conn.Close()
 			delete(m.members, addr)
 			continue

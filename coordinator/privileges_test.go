@@ -196,15 +196,14 @@ func TestIngestAccess(t *testing.T) {
 func TestQueryOwnership(t *testing.T) {
 	ctx := context.Background()
 	c := newCheckingCoordinator(t)
-	qctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	r := &running{id: "q1", stmt: statement{text: "SELECT 1", user: "alice"}, ctx: qctx, cancel: cancel, expires: time.Now().Add(time.Minute), done: make(chan struct{})}
-	c.queries.add(r)
+	q := c.newQuery(withStatement(ctx, NewSession("alice", false), "SELECT 1"), &stage.DistributedPlan{}, nil, func() {})
+	q.moveLocked(QueryRunning)
+	c.queries.add(q)
 	alice, bob, admin := NewSession("alice", false), NewSession("bob", false), NewSession(AdminUser, true)
-	if _, err := c.Poll(ctx, bob, "q1", 0); !qerr.Has(err, qerr.ErrNotFound) {
+	if _, err := c.Poll(ctx, bob, q.id, 0); !qerr.Has(err, qerr.ErrNotFound) {
 		t.Errorf("bob polls alice's query: %v, want NOT_FOUND", err)
 	}
-	if ok, err := c.Cancel(ctx, bob, "q1"); ok || err != nil {
+	if ok, err := c.Cancel(ctx, bob, q.id); ok || err != nil {
 		t.Errorf("bob cancels alice's query: %v, %v", ok, err)
 	}
 	for _, sess := range []*Session{alice, admin} {
@@ -217,10 +216,10 @@ func TestQueryOwnership(t *testing.T) {
 			t.Errorf("system.queries of %s: %d rows, want %d", sess.User(), got, want)
 		}
 	}
-	if ok, err := c.Cancel(ctx, alice, "q1"); !ok || err != nil {
+	if ok, err := c.Cancel(ctx, alice, q.id); !ok || err != nil {
 		t.Errorf("alice cancels her query: %v, %v", ok, err)
 	}
-	if qctx.Err() == nil {
+	if q.ctx.Err() == nil {
 		t.Error("the query's context is not cancelled")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -40,7 +41,7 @@ func (s *SQLServer) audit(ctx context.Context, kind, sql string, began time.Time
 		zap.Duration("duration", time.Since(began)),
 	}
 	if query != "" {
-		fields = append(fields, zap.String("query_id", string(query)))
+		fields = append(fields, qlog.Query(query))
 	}
 	if err != nil {
 		fields = append(fields, zap.String("error", err.Error()))

@@ -4,8 +4,8 @@ import (
 	"context"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
-	"go.uber.org/zap"
 
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -26,7 +26,7 @@ func (s *SQLServer) CancelFlightInfo(ctx context.Context, req *flight.CancelFlig
 		return flight.CancelFlightInfoResult{Status: flight.CancelStatusUnspecified}, StatusFromError(err)
 	}
 	if !ok {
-		s.log.Info("cancel of a query that is not cancellable", zap.String("query_id", string(id)))
+		s.log.Info("cancel of a query that is not cancellable", qlog.Query(id))
 		return flight.CancelFlightInfoResult{Status: flight.CancelStatusNotCancellable}, nil
 	}
 	return flight.CancelFlightInfoResult{Status: flight.CancelStatusCancelled}, nil

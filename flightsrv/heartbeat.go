@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
+	"github.com/quiverdb/quiver/qlog"
 	"go.uber.org/zap"
 	"google.golang.org/grpc/metadata"
 )
@@ -28,7 +29,7 @@ func Heartbeat(ctx context.Context, coordAddr, self string, secret []byte, t *TL
 	}
 	defer client.Close()
 	body, _ := json.Marshal(HeartbeatSpec{Addr: self})
-	log = log.With(zap.String("worker", self), zap.String("coordinator", coordAddr))
+	log = log.With(qlog.Worker(self), zap.String("coordinator", coordAddr))
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
 	for {

@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
 )
@@ -45,7 +46,7 @@ func NewWorkerService(w *exec.Worker, signer *stage.TicketSigner, secret []byte,
 		secret: append([]byte(nil), secret...),
 		tokens: tokens,
 		logins: logins,
-		log:    log.With(zap.String("worker", w.Address())),
+		log:    log.With(qlog.Worker(w.Address())),
 	}
 }
 

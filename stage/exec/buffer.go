@@ -8,9 +8,9 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -342,8 +342,8 @@ func (r *bufferReader) Release() {
 		r.w.freeBuffer(b, nil)
 	case others:
 	case running:
-		r.w.log.Info("result abandoned while its query runs: cancelling it", zap.String("query_id", string(b.key.query)),
-			zap.String("task", b.key.task.String()))
+		r.w.log.Info("result abandoned while its query runs: cancelling it", qlog.Query(b.key.query),
+			qlog.Task(b.key.task))
 		r.w.CancelQuery(context.Background(), b.key.query,
 			qerr.ErrCancelled.New("the client abandoned result %s of query %s before its end", partName(b.key), b.key.query))
 	case !kept:

@@ -19,6 +19,7 @@ import (
 
 	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/duck"
 )
@@ -176,7 +177,7 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 		cfg:       cfg,
 		engine:    engine,
 		mem:       cfg.Allocator,
-		log:       log.With(zap.String("worker", cfg.Address)),
+		log:       log.With(qlog.Worker(cfg.Address)),
 		render:    duck.RenderTask,
 		queries:   map[stage.QueryID]*queryState{},
 		cancelled: map[stage.QueryID]time.Time{},
@@ -295,7 +296,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		schema:   schema,
 		deadline: deadline,
 		done:     make(chan struct{}),
-		log:      w.log.With(zap.String("query_id", string(spec.Query)), zap.String("task", spec.Task.String())),
+		log:      w.log.With(qlog.Query(spec.Query), qlog.Fragment(spec.Task.Fragment), qlog.Task(spec.Task)),
 	}
 	t.ctx, t.cancel = context.WithCancelCause(context.Background())
 	t.timer = time.AfterFunc(time.Until(deadline), func() {
@@ -475,7 +476,7 @@ func (w *Worker) RenewQuery(q stage.QueryID, until time.Time) bool {
 			t.timer.Reset(time.Until(until))
 		}
 	}
-	w.log.Info("query renewed", zap.String("query_id", string(q)), zap.Time("until", until),
+	w.log.Info("query renewed", qlog.Query(q), zap.Time("until", until),
 		zap.Int("tasks", len(qs.tasks)), zap.Int("buffers", len(qs.bufs)))
 	return true
 }
@@ -521,7 +522,7 @@ func (w *Worker) CancelQuery(ctx context.Context, q stage.QueryID, cause error) 
 	for _, b := range bufs {
 		b.free(cause)
 	}
-	w.log.Info("query cancelled", zap.String("query_id", string(q)),
+	w.log.Info("query cancelled", qlog.Query(q),
 		zap.Int("tasks", len(tasks)), zap.Int("buffers", len(bufs)))
 }
 

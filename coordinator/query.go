@@ -1,0 +1,573 @@
+package coordinator
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"go.uber.org/zap"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// This file is the lifecycle of a query: query owns one from its plan to
+// the expiry of its results. The scheduler (scheduler.go) builds and sends
+// its tasks, the registry (registry.go) finds it by ID, and the client's
+// calls (control.go) poll, renew and cancel it; every state change is made
+// here, under the query's own lock, and every call to its workers is made
+// outside it.
+
+// QueryState is where a query is in its life. The moves allowed are
+// queryMoves:
+//
+//	planned ──> running ──> finished ──> expired
+//	   │           │           │
+//	   │           ├──> failed │
+//	   └───────────┴───────────┴──> cancelled
+//
+// A query enters the registry running; it leaves it once it ended and its
+// results' expiration passed (failed and cancelled queries hold nothing on
+// the workers, so they end there).
+type QueryState string
+
+const (
+	// QueryPlanned: its tasks are being sent to the workers.
+	QueryPlanned QueryState = "planned"
+	// QueryRunning: tasks are running on workers.
+	QueryRunning QueryState = "running"
+	// QueryFinished: every task finished; results may still be fetched
+	// until they expire.
+	QueryFinished QueryState = "finished"
+	// QueryFailed: a task failed (or its launch did); the query was
+	// stopped on every worker.
+	QueryFailed QueryState = "failed"
+	// QueryCancelled: cancelled by a client (CancelFlightInfo) or the
+	// statement timeout; stopped on every worker, its results freed.
+	QueryCancelled QueryState = "cancelled"
+	// QueryExpired: it finished and its results were freed on the workers
+	// at their expiration.
+	QueryExpired QueryState = "expired"
+)
+
+// queryMoves are the states each state may move to.
+var queryMoves = map[QueryState][]QueryState{
+	QueryPlanned:  {QueryRunning, QueryFailed, QueryCancelled},
+	QueryRunning:  {QueryFinished, QueryFailed, QueryCancelled},
+	QueryFinished: {QueryCancelled, QueryExpired},
+}
+
+// canMove reports whether a query in state s may move to next.
+func (s QueryState) canMove(next QueryState) bool {
+	return slices.Contains(queryMoves[s], next)
+}
+
+// ended reports whether a query in state s has no task running any more.
+func (s QueryState) ended() bool { return s != QueryPlanned && s != QueryRunning }
+
+// TaskState is where one task is in its life.
+type TaskState string
+
+const (
+	// TaskPlanned: placed, not yet started on its worker.
+	TaskPlanned TaskState = "planned"
+	// TaskRunning: started and not yet ended.
+	TaskRunning TaskState = "running"
+	// TaskFinished: ended with its statistics.
+	TaskFinished TaskState = "finished"
+	// TaskFailed: ended with an error.
+	TaskFailed TaskState = "failed"
+	// TaskCancelled: stopped because its query was cancelled or failed
+	// elsewhere.
+	TaskCancelled TaskState = "cancelled"
+)
+
+// queryTask is one task of a query: where it runs and how it ended. id,
+// worker and attempt are fixed when the query is planned; run is set once,
+// by launch, before the query runs; the rest is guarded by the query's mu.
+type queryTask struct {
+	id     stage.TaskID
+	worker *Member
+	// attempt counts the runs of the task, from 1 (logged as qlog.Attempt);
+	// a retry starts the next one.
+	attempt int
+	run     TaskRun
+
+	state TaskState
+	stats stage.TaskStatsSpec // once finished
+	err   error               // once failed or cancelled
+}
+
+// workerCancelTimeout bounds how long stopping a query on its workers
+// holds up whoever stops it.
+const workerCancelTimeout = 5 * time.Second
+
+// query is one query from its plan to the expiry of its results: its
+// tasks and their placement, its state, its statistics, its result
+// endpoints and their expiration. The fields above mu are fixed when it is
+// planned.
+type query struct {
+	id   stage.QueryID
+	plan *stage.DistributedPlan
+	// tasks are every task of plan, placed; their set never changes.
+	tasks map[stage.TaskID]*queryTask
+	stmt  statement // what was asked, by whom (inspect.go)
+	// principal ran the query ("" for anonymous): its result tickets name
+	// it, and it holds one of the principal's running queries (release)
+	// until its tasks end.
+	principal string
+	started   time.Time
+	// deadline bounds the tasks and buffers on the workers should this
+	// coordinator go away: past the statement timeout and the result TTL.
+	deadline time.Time
+	// resultTTL and resultMaxAge are Config's: how long results are held,
+	// and the cap on renewals.
+	resultTTL, resultMaxAge time.Duration
+	signer                  *stage.TicketSigner
+	log                     *zap.Logger // tagged with the query's ID
+
+	// ctx is the tasks' context: the statement timeout, a cancel and the
+	// coordinator's close end it.
+	ctx  context.Context
+	stop context.CancelFunc
+	// release gives the principal's running query back, once, when done.
+	release func()
+	// done is closed when every task has ended (or the launch failed).
+	done chan struct{}
+
+	mu      sync.Mutex
+	state   QueryState
+	taskErr error // the first task failure, as wait reports it
+	failure error // why it failed, was cancelled or expired
+	ended   time.Time
+	// expires is when the results are freed (the endpoints' expiration);
+	// RenewFlightEndpoint moves it.
+	expires  time.Time
+	finished int // tasks that finished without error
+}
+
+// newQuery plans a query of d on the workers of p for the statement of
+// ctx. release gives back the principal's running query once its tasks have
+// ended.
+func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p Placement, release func()) *query {
+	timeout := c.queryTimeout(ctx)
+	now := time.Now()
+	q := &query{
+		id: newQueryID(), plan: d, tasks: map[stage.TaskID]*queryTask{},
+		stmt: statementOf(ctx), principal: userOf(ctx),
+		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
+		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
+		release: release, done: make(chan struct{}),
+		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
+	}
+	q.log = c.log.With(qlog.Query(q.id))
+	q.ctx, q.stop = context.WithTimeout(c.ctx, timeout)
+	for id, m := range p {
+		q.tasks[id] = &queryTask{id: id, worker: m, attempt: 1, state: TaskPlanned}
+	}
+	return q
+}
+
+// moveLocked moves q to next if its state may (canMove), noting when it
+// ended, and reports whether it did.
+func (q *query) moveLocked(next QueryState) bool {
+	if !q.state.canMove(next) {
+		return false
+	}
+	q.state = next
+	if next.ended() && q.ended.IsZero() {
+		q.ended = time.Now()
+	}
+	return true
+}
+
+// endLocked ends q by err (nil: finished), unless it ended already: the
+// statement timeout and a cancel are QueryCancelled, another error
+// QueryFailed.
+func (q *query) endLocked(err error) {
+	state, failure := QueryFailed, err
+	switch {
+	case err == nil:
+		state = QueryFinished
+	case errors.Is(q.ctx.Err(), context.DeadlineExceeded):
+		state, failure = QueryCancelled, qerr.ErrCancelled.Wrap(err, "statement timeout")
+	case qerr.Has(err, qerr.ErrCancelled):
+		state = QueryCancelled
+	}
+	if q.moveLocked(state) {
+		q.failure = failure
+	}
+}
+
+// taskStarted records that task id runs as run.
+func (q *query) taskStarted(id stage.TaskID, run TaskRun) {
+	t := q.tasks[id]
+	q.mu.Lock()
+	t.run, t.state = run, TaskRunning
+	q.mu.Unlock()
+	q.log.Debug("task started", qlog.Stage(id.Fragment), qlog.Task(id), qlog.Worker(t.worker.Addr), qlog.Attempt(t.attempt))
+}
+
+// begin moves q, its tasks all started, to running, and watches them in
+// the background of wg (the coordinator's) until they end.
+func (q *query) begin(wg *sync.WaitGroup) {
+	q.mu.Lock()
+	q.moveLocked(QueryRunning)
+	q.mu.Unlock()
+	wg.Go(q.watch)
+}
+
+// abort ends a query whose launch failed with err: the tasks it started are
+// stopped on their workers.
+func (q *query) abort(ctx context.Context, err error) {
+	q.log.Warn("query failed to start", zap.Error(err))
+	q.mu.Lock()
+	q.taskErr = err
+	q.endLocked(err)
+	q.mu.Unlock()
+	q.cancelOnWorkers(ctx, err)
+	q.stop()
+	q.release()
+	close(q.done)
+}
+
+// watch waits for every task. The first failure stops the query on every
+// worker, so that no task waits for a producer that will never finish.
+func (q *query) watch() {
+	var wg sync.WaitGroup
+	for _, t := range q.tasks {
+		wg.Go(func() {
+			st, err := t.run.Wait(q.ctx)
+			if first := q.taskEnded(t, st, err); first != nil {
+				q.cancelOnWorkers(q.ctx, first)
+			}
+		})
+	}
+	wg.Wait()
+	q.mu.Lock()
+	q.endLocked(q.taskErr)
+	q.mu.Unlock()
+	q.stop()
+	q.release()
+	close(q.done)
+}
+
+// taskEnded records how task t ended, and returns the query's failure if
+// this is its first while the query runs (a query cancelled or failed
+// already was stopped on its workers then).
+func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (first error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err == nil {
+		t.state, t.stats = TaskFinished, st
+		q.finished++
+		return nil
+	}
+	t.state, t.err = TaskFailed, err
+	if qerr.Has(err, qerr.ErrCancelled) {
+		t.state = TaskCancelled
+	}
+	if q.taskErr != nil {
+		return nil
+	}
+	q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)
+	if q.state.ended() {
+		return nil
+	}
+	return q.taskErr
+}
+
+// wait waits for every task of q to end, and returns the statistics of
+// those that finished, in task order, and the first failure.
+func (q *query) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
+	select {
+	case <-q.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return q.taskStats(), q.taskErr
+}
+
+// cancel stops q for a client: every task on every worker, its buffers and
+// spill files, and the result streams being read. It reports false when q
+// ended failed, cancelled or expired already; a finished query is
+// cancelled, which frees its results.
+func (q *query) cancel(ctx context.Context) bool {
+	q.mu.Lock()
+	if !q.moveLocked(QueryCancelled) {
+		q.mu.Unlock()
+		return false
+	}
+	q.failure = qerr.ErrCancelled.New("query %s was cancelled", q.id)
+	q.mu.Unlock()
+	q.cancelOnWorkers(ctx, nil)
+	q.stop()
+	q.log.Info("query cancelled")
+	return true
+}
+
+// fail ends q, unless it ended already, with err found outside its tasks
+// (a result stream that failed), and stops it on every worker.
+func (q *query) fail(ctx context.Context, err error) {
+	q.mu.Lock()
+	q.endLocked(err)
+	q.mu.Unlock()
+	q.cancelOnWorkers(ctx, err)
+	q.stop()
+}
+
+// workers are the workers that run some task of q, by address.
+func (q *query) workers() []*Member {
+	seen := map[string]*Member{}
+	for _, t := range q.tasks {
+		seen[t.worker.Addr] = t.worker
+	}
+	out := make([]*Member, 0, len(seen))
+	for _, m := range seen {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Addr < out[j].Addr })
+	return out
+}
+
+// cancelOnWorkers stops q's tasks and frees its buffers on every worker at
+// once; readers that come for them get cause (nil: cancelled). It returns
+// within workerCancelTimeout, whether ctx is cancelled already or not: a
+// worker that does not answer by then is logged and left to the deadline
+// its tasks carry. Call it outside q.mu.
+func (q *query) cancelOnWorkers(ctx context.Context, cause error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), workerCancelTimeout)
+	defer cancel()
+	var g errgroup.Group
+	for _, m := range q.workers() {
+		g.Go(func() error {
+			if err := m.Conn.CancelQuery(ctx, q.id, cause); err != nil {
+				q.log.Warn("cancel on worker", qlog.Worker(m.Addr), zap.Error(err))
+			}
+			return nil // one worker's failure does not stop the others' cancel
+		})
+	}
+	_ = g.Wait()
+}
+
+// outcome is q's state and, if it failed, was cancelled or expired, why.
+func (q *query) outcome() (QueryState, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.state, q.failure
+}
+
+// progress is the share of q's tasks that finished, in [0, 1].
+func (q *query) progress() float64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return float64(q.finished) / float64(max(len(q.tasks), 1))
+}
+
+// taskStats is the statistics of q's tasks that finished, in task order:
+// each names its task and worker, and counts rows and bytes in and out,
+// wall time, peak buffered memory and spilled bytes. It is what EXPLAIN
+// ANALYZE prints of a query once wait returned.
+func (q *query) taskStats() []stage.TaskStatsSpec {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	var out []stage.TaskStatsSpec
+	for _, t := range q.sortedTasks() {
+		if t.state == TaskFinished {
+			out = append(out, t.stats)
+		}
+	}
+	return out
+}
+
+// sortedTasks is q's tasks by fragment, then index.
+func (q *query) sortedTasks() []*queryTask {
+	out := make([]*queryTask, 0, len(q.tasks))
+	for _, t := range q.tasks {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].id, out[j].id
+		return a.Fragment < b.Fragment || a.Fragment == b.Fragment && a.Index < b.Index
+	})
+	return out
+}
+
+// taskInfos describes every task of q, by fragment then index.
+func (q *query) taskInfos() []TaskInfo {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := make([]TaskInfo, 0, len(q.tasks))
+	for _, t := range q.sortedTasks() {
+		ti := TaskInfo{ID: t.id, Worker: t.worker.Addr, State: t.state, Stats: t.stats}
+		if t.err != nil {
+			ti.Error = t.err.Error()
+		}
+		out = append(out, ti)
+	}
+	return out
+}
+
+// resultSize is the rows and bytes the result tasks of q produced, from
+// those that finished.
+func (q *query) resultSize() (rows, bytes int64) {
+	root := q.plan.Root().ID
+	for _, st := range q.taskStats() {
+		if st.Task.Fragment == root {
+			rows, bytes = rows+st.RowsOut, bytes+st.BytesOut
+		}
+	}
+	return rows, bytes
+}
+
+// info describes q.
+func (q *query) info() QueryInfo {
+	stats := q.taskStats()
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	qi := QueryInfo{ID: q.id, State: q.state, Started: q.started, Ended: q.ended, Expires: q.expires, Tasks: len(q.tasks),
+		Statement: q.stmt.text, User: q.stmt.user, Stats: stats}
+	if q.failure != nil {
+		qi.Error = q.failure.Error()
+	}
+	for _, m := range q.workers() {
+		qi.Workers = append(qi.Workers, m.Addr)
+	}
+	return qi
+}
+
+// result is q's schema and endpoints, with tickets valid until its
+// expiration now.
+func (q *query) result() *Result {
+	root := q.plan.Root()
+	exp := q.expiry()
+	res := &Result{Query: q.id, Schema: root.Root.Schema(), Expires: exp}
+	for i := 0; i < root.Tasks; i++ {
+		res.Endpoints = append(res.Endpoints, q.endpoint(stage.TaskID{Fragment: root.ID, Index: i}, exp))
+	}
+	return res
+}
+
+// endpoint is the endpoint of result task id of q, its ticket valid until
+// exp.
+func (q *query) endpoint(id stage.TaskID, exp time.Time) Endpoint {
+	return Endpoint{
+		Addr:   q.tasks[id].worker.Addr,
+		Ticket: q.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: 0, Expires: exp, Principal: q.principal}),
+	}
+}
+
+// resultTask is the worker of result task id of q, or false when q has no
+// such task.
+func (q *query) resultTask(id stage.TaskID) (*Member, bool) {
+	t, ok := q.tasks[id]
+	if !ok || id.Fragment != q.plan.Root().ID {
+		return nil, false
+	}
+	return t.worker, true
+}
+
+// expiry is when q's results are freed.
+func (q *query) expiry() time.Time {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.expires
+}
+
+// pastExpiry reports whether q ended and its results' expiration passed by
+// now: then the registry drops it. A running query never expires: the
+// statement timeout ends it.
+func (q *query) pastExpiry(now time.Time) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.state.ended() && now.After(q.expires)
+}
+
+// extend moves q's expiration to until, where that is later, and reports
+// the expiration.
+func (q *query) extend(until time.Time) time.Time {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if until.After(q.expires) {
+		q.expires = until
+	}
+	return q.expires
+}
+
+// renewal is the expiration a renewal at now gives q: the result TTL from
+// now, never past the query's start plus the maximum result age.
+func (q *query) renewal(now time.Time) time.Time {
+	until := now.Add(q.resultTTL)
+	if limit := q.started.Add(q.resultMaxAge); q.resultMaxAge > 0 && until.After(limit) {
+		until = limit
+	}
+	return until
+}
+
+// renewOnWorkers moves the deadline of q's tasks and buffers on every
+// worker that holds some to until. It fails only where a result task's
+// worker holds nothing of q: then the result is gone.
+func (q *query) renewOnWorkers(ctx context.Context, until time.Time) error {
+	if !until.After(q.deadline) {
+		return nil // the workers keep them that long already
+	}
+	results := map[string]bool{}
+	for id, t := range q.tasks {
+		results[t.worker.Addr] = results[t.worker.Addr] || id.Fragment == q.plan.Root().ID
+	}
+	for _, m := range q.workers() {
+		err := m.Conn.RenewQuery(ctx, q.id, until)
+		if err != nil && (results[m.Addr] || !qerr.Has(err, qerr.ErrNotFound)) {
+			return qerr.CodeOf(err).Wrap(err, "renew query %s on worker %s", q.id, m.Addr)
+		}
+	}
+	return nil
+}
+
+// keepResults holds the results of q, finished, until their expiration:
+// the result TTL from now at the earliest (tickets signed since, as
+// PollFlightInfo's, carry that). Renewals move the expiration while it
+// waits; a cancel frees them earlier. At the expiration q expires: its
+// results are freed on the workers. It returns then, or when ctx (the
+// coordinator's) ends.
+func (q *query) keepResults(ctx context.Context) {
+	if err := q.renewOnWorkers(ctx, q.extend(q.renewal(time.Now()))); err != nil {
+		q.log.Warn("keep results", zap.Error(err))
+	}
+	for {
+		if state, _ := q.outcome(); state != QueryFinished {
+			return // cancelled: freed already
+		}
+		exp := q.expiry()
+		wait := time.Until(exp)
+		if wait <= 0 {
+			q.expire(ctx, exp)
+			return
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// expire moves q, finished, to expired at its expiration exp and frees its
+// results on the workers.
+func (q *query) expire(ctx context.Context, exp time.Time) {
+	err := qerr.ErrExpired.New("the results of query %s expired at %s", q.id, exp.Format(time.RFC3339))
+	q.mu.Lock()
+	moved := q.moveLocked(QueryExpired)
+	if moved {
+		q.failure = err
+	}
+	q.mu.Unlock()
+	if moved {
+		q.cancelOnWorkers(ctx, err)
+	}
+}
