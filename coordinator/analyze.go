@@ -87,7 +87,7 @@ func (c *Coordinator) serveLines(ctx context.Context, lines []string, workers []
 	for _, l := range lines {
 		v.Rows = append(v.Rows, []stage.Expr{&stage.Literal{Text: l, T: arrow.BinaryTypes.String}})
 	}
-	return c.start(ctx, stage.Cut(v, 1), nil, workers)
+	return c.start(ctx, stage.Cut(v, v.Delivered(nil)), nil, workers)
 }
 
 // stageHeader matches the header line of a fragment in DistributedPlan.Lines.

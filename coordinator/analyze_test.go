@@ -16,7 +16,7 @@ import (
 func TestAnalyzeLines(t *testing.T) {
 	v := &stage.Values{Names: []string{"x"}, Types: []arrow.DataType{arrow.PrimitiveTypes.Int64}}
 	ex := &stage.Exchange{Input: v, Kind: stage.Convergent, Tasks: 1}
-	d := stage.Cut(ex, 2)
+	d := stage.Cut(stage.EnforceDistribution(ex, 2))
 	if len(d.Fragments) != 2 {
 		t.Fatalf("plan has %d fragments:\n%s", len(d.Fragments), d)
 	}
