@@ -220,7 +220,9 @@ func (s *Sort) WithChildren(ch ...Plan) Plan      { c := *s; c.Input = ch[0]; re
 func (l *Limit) WithChildren(ch ...Plan) Plan     { c := *l; c.Input = ch[0]; return &c }
 func (e *Exchange) WithChildren(ch ...Plan) Plan  { c := *e; c.Input = ch[0]; return &c }
 
-func (a *Aggregate) Schema() *arrow.Schema { return AggregateSchema(a.Mode, a.GroupBy, a.Aggs, a.Names) }
+func (a *Aggregate) Schema() *arrow.Schema {
+	return AggregateSchema(a.Mode, a.GroupBy, a.Aggs, a.Names)
+}
 
 // AggregateSchema is an aggregation's output: group columns, then final
 // values or (mode AggregatePartial) partial states.

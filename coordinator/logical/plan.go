@@ -162,13 +162,15 @@ func (*SetOp) isPlan()     {}
 func (*Values) isPlan()    {}
 func (*Apply) isPlan()     {}
 
-func (s *Scan) Schema() *arrow.Schema      { return stage.SchemaOf(s.Columns, s.Types) }
-func (f *Filter) Schema() *arrow.Schema    { return f.Input.Schema() }
-func (p *Project) Schema() *arrow.Schema   { return stage.SchemaOf(p.Names, stage.ExprTypes(p.Exprs)) }
+func (s *Scan) Schema() *arrow.Schema    { return stage.SchemaOf(s.Columns, s.Types) }
+func (f *Filter) Schema() *arrow.Schema  { return f.Input.Schema() }
+func (p *Project) Schema() *arrow.Schema { return stage.SchemaOf(p.Names, stage.ExprTypes(p.Exprs)) }
 func (a *Aggregate) Schema() *arrow.Schema {
 	return stage.AggregateSchema(stage.AggregateComplete, a.GroupBy, a.Aggs, a.Names)
 }
-func (w *Window) Schema() *arrow.Schema { return stage.WindowSchema(w.Input.Schema(), w.Funcs, w.Names) }
+func (w *Window) Schema() *arrow.Schema {
+	return stage.WindowSchema(w.Input.Schema(), w.Funcs, w.Names)
+}
 func (s *Sort) Schema() *arrow.Schema   { return s.Input.Schema() }
 func (l *Limit) Schema() *arrow.Schema  { return l.Input.Schema() }
 func (s *SetOp) Schema() *arrow.Schema  { return s.Inputs[0].Schema() }
@@ -192,14 +194,14 @@ func (s *SetOp) Children() []Plan     { return s.Inputs }
 func (*Values) Children() []Plan      { return nil }
 func (a *Apply) Children() []Plan     { return []Plan{a.Outer, a.Inner} }
 
-func (s *Scan) WithChildren(...Plan) Plan        { c := *s; return &c }
-func (v *Values) WithChildren(...Plan) Plan      { c := *v; return &c }
-func (f *Filter) WithChildren(ch ...Plan) Plan   { c := *f; c.Input = ch[0]; return &c }
-func (p *Project) WithChildren(ch ...Plan) Plan  { c := *p; c.Input = ch[0]; return &c }
+func (s *Scan) WithChildren(...Plan) Plan         { c := *s; return &c }
+func (v *Values) WithChildren(...Plan) Plan       { c := *v; return &c }
+func (f *Filter) WithChildren(ch ...Plan) Plan    { c := *f; c.Input = ch[0]; return &c }
+func (p *Project) WithChildren(ch ...Plan) Plan   { c := *p; c.Input = ch[0]; return &c }
 func (a *Aggregate) WithChildren(ch ...Plan) Plan { c := *a; c.Input = ch[0]; return &c }
-func (w *Window) WithChildren(ch ...Plan) Plan   { c := *w; c.Input = ch[0]; return &c }
-func (s *Sort) WithChildren(ch ...Plan) Plan     { c := *s; c.Input = ch[0]; return &c }
-func (l *Limit) WithChildren(ch ...Plan) Plan    { c := *l; c.Input = ch[0]; return &c }
+func (w *Window) WithChildren(ch ...Plan) Plan    { c := *w; c.Input = ch[0]; return &c }
+func (s *Sort) WithChildren(ch ...Plan) Plan      { c := *s; c.Input = ch[0]; return &c }
+func (l *Limit) WithChildren(ch ...Plan) Plan     { c := *l; c.Input = ch[0]; return &c }
 func (j *Join) WithChildren(ch ...Plan) Plan {
 	c := *j
 	c.Left, c.Right = ch[0], ch[1]

@@ -258,7 +258,6 @@ func identity(n int) []int {
 	return m
 }
 
-
 func remap(e stage.Expr, mapping []int) stage.Expr {
 	return stage.RewriteColumns(e, func(c *stage.ColumnRef) stage.Expr {
 		return &stage.ColumnRef{Index: mapping[c.Index], Name: c.Name, T: c.T}
