@@ -28,7 +28,7 @@ import (
 //	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
 //	                       commit N fake files holding R rows
 //	bind                   the bound logical plan
-//	opt [expect=Rule,...]  the plan after the optimizer's rules; with expect,
+//	opt [expect=(Rule,...)] the plan after the optimizer's rules; with expect,
 //	                       the test fails unless each named rule fired
 //	opt-steps              the plan after each rule that fired, in order
 //	scatter workers=N [broadcast=R]
@@ -43,61 +43,11 @@ import (
 func TestPlans(t *testing.T) {
 	datadriven.Walk(t, "testdata/plans", func(t *testing.T, path string) {
 		ctx := context.Background()
-		cat, err := catalog.OpenBolt(filepath.Join(t.TempDir(), "catalog.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer cat.Close()
+		cat := goldenCatalog(t)
 		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
 			switch d.Cmd {
-			case "exec":
-				for _, sql := range strings.Split(strings.TrimSpace(d.Input), "\n") {
-					if err := execDDL(ctx, cat, sql); err != nil {
-						return errorText(err)
-					}
-				}
-				return ""
-			case "snapshot":
-				var table string
-				var files, rows int
-				d.ScanArgs(t, "table", &table)
-				d.ScanArgs(t, "files", &files)
-				d.ScanArgs(t, "rows", &rows)
-				tbl, err := cat.GetTable(ctx, catalog.DefaultDatabase, table)
-				if err != nil {
-					return errorText(err)
-				}
-				// ranges=(col=lo..hi, ...) gives every file those min / max
-				// statistics: what the planner estimates distinct values from.
-				var stats []catalog.ColumnStats
-				for _, arg := range d.CmdArgs {
-					if arg.Key != "ranges" {
-						continue
-					}
-					for _, v := range arg.Vals {
-						name, bounds, _ := strings.Cut(v, "=")
-						lo, hi, _ := strings.Cut(bounds, "..")
-						stats = append(stats, catalog.ColumnStats{Name: name, Min: lo, Max: hi})
-					}
-				}
-				var fs []catalog.DataFile
-				for i := 0; i < files; i++ {
-					f := catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)}
-					for _, c := range tbl.Columns {
-						cs := catalog.ColumnStats{Name: c.Name}
-						for _, s := range stats {
-							if s.Name == c.Name {
-								cs = s
-							}
-						}
-						f.Columns = append(f.Columns, cs)
-					}
-					fs = append(fs, f)
-				}
-				if _, err := cat.CommitFiles(ctx, tbl.Database, tbl.Name, tbl.ID, fs); err != nil {
-					return errorText(err)
-				}
-				return ""
+			case "exec", "snapshot":
+				return setUp(t, ctx, cat, d)
 			case "prepare", "execute":
 				var values []string
 				for _, arg := range d.CmdArgs {
@@ -111,16 +61,7 @@ func TestPlans(t *testing.T) {
 				}
 				return out
 			case "bind", "opt", "opt-steps", "scatter":
-				cluster := physical.Cluster{Workers: 2}
-				if d.HasArg("workers") {
-					d.ScanArgs(t, "workers", &cluster.Workers)
-				}
-				if d.HasArg("broadcast") {
-					var rows int
-					d.ScanArgs(t, "broadcast", &rows)
-					cluster.BroadcastRows = float64(rows)
-				}
-				q, err := planQueryText(ctx, cat, d.Input, cluster)
+				q, err := planQueryText(ctx, cat, d.Input, goldenCluster(t, d))
 				if err != nil {
 					return errorText(err)
 				}
@@ -152,6 +93,137 @@ func TestPlans(t *testing.T) {
 			return ""
 		})
 	})
+}
+
+// TestDistributionInvariants plans the query of every scatter golden and
+// checks what EnforceDistribution promises: every input delivers what its
+// operator requires, and enforcing the result again changes nothing.
+func TestDistributionInvariants(t *testing.T) {
+	datadriven.Walk(t, "testdata/plans", func(t *testing.T, path string) {
+		ctx := context.Background()
+		cat := goldenCatalog(t)
+		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
+			switch d.Cmd {
+			case "exec", "snapshot":
+				return setUp(t, ctx, cat, d)
+			case "scatter":
+				cluster := goldenCluster(t, d)
+				q, err := planQueryText(ctx, cat, d.Input, cluster)
+				if err != nil {
+					return d.Expected // an error golden: nothing to distribute
+				}
+				phys, err := physical.Plan(q.Optimized, cluster)
+				if err != nil {
+					t.Fatalf("%s: %v", d.Pos, err)
+				}
+				once, part := stage.EnforceDistribution(phys, cluster.Workers)
+				if got := checkDistribution(t, d.Pos, once); got.String() != part.String() {
+					t.Errorf("%s: the root delivers %s, enforce says %s", d.Pos, got, part)
+				}
+				if twice, _ := stage.EnforceDistribution(once, cluster.Workers); stage.Format(twice) != stage.Format(once) {
+					t.Errorf("%s: enforcing twice changed the plan:\n%s\nthen\n%s", d.Pos, stage.Format(once), stage.Format(twice))
+				}
+			}
+			return d.Expected
+		})
+	})
+}
+
+// checkDistribution reports every input of p that does not deliver what
+// its operator requires, and returns what p delivers.
+func checkDistribution(t *testing.T, pos string, p stage.Plan) stage.Partitioning {
+	children := p.Children()
+	parts := make([]stage.Partitioning, len(children))
+	for i, c := range children {
+		parts[i] = checkDistribution(t, pos, c)
+	}
+	for i, req := range p.Required() {
+		if !parts[i].Satisfies(req) {
+			t.Errorf("%s: input %d of %q delivers %s, it requires %s", pos, i, p.Explain(), parts[i], req)
+		}
+	}
+	return p.Delivered(parts)
+}
+
+func goldenCatalog(t *testing.T) catalog.Catalog {
+	cat, err := catalog.OpenBolt(filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	return cat
+}
+
+// goldenCluster is the cluster of a command's workers=N (2 by default) and
+// broadcast=R arguments.
+func goldenCluster(t *testing.T, d *datadriven.TestData) physical.Cluster {
+	cluster := physical.Cluster{Workers: 2}
+	if d.HasArg("workers") {
+		d.ScanArgs(t, "workers", &cluster.Workers)
+	}
+	if d.HasArg("broadcast") {
+		var rows int
+		d.ScanArgs(t, "broadcast", &rows)
+		cluster.BroadcastRows = float64(rows)
+	}
+	return cluster
+}
+
+// setUp runs the commands that prepare the catalog:
+//
+//	exec                   DDL statements, one per line
+//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
+//	                       commit N fake files holding R rows
+func setUp(t *testing.T, ctx context.Context, cat catalog.Catalog, d *datadriven.TestData) string {
+	switch d.Cmd {
+	case "exec":
+		for _, sql := range strings.Split(strings.TrimSpace(d.Input), "\n") {
+			if err := execDDL(ctx, cat, sql); err != nil {
+				return errorText(err)
+			}
+		}
+		return ""
+	}
+	var table string
+	var files, rows int
+	d.ScanArgs(t, "table", &table)
+	d.ScanArgs(t, "files", &files)
+	d.ScanArgs(t, "rows", &rows)
+	tbl, err := cat.GetTable(ctx, catalog.DefaultDatabase, table)
+	if err != nil {
+		return errorText(err)
+	}
+	// ranges=(col=lo..hi, ...) gives every file those min / max
+	// statistics: what the planner estimates distinct values from.
+	var stats []catalog.ColumnStats
+	for _, arg := range d.CmdArgs {
+		if arg.Key != "ranges" {
+			continue
+		}
+		for _, v := range arg.Vals {
+			name, bounds, _ := strings.Cut(v, "=")
+			lo, hi, _ := strings.Cut(bounds, "..")
+			stats = append(stats, catalog.ColumnStats{Name: name, Min: lo, Max: hi})
+		}
+	}
+	var fs []catalog.DataFile
+	for i := 0; i < files; i++ {
+		f := catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)}
+		for _, c := range tbl.Columns {
+			cs := catalog.ColumnStats{Name: c.Name}
+			for _, s := range stats {
+				if s.Name == c.Name {
+					cs = s
+				}
+			}
+			f.Columns = append(f.Columns, cs)
+		}
+		fs = append(fs, f)
+	}
+	if _, err := cat.CommitFiles(ctx, tbl.Database, tbl.Name, tbl.ID, fs); err != nil {
+		return errorText(err)
+	}
+	return ""
 }
 
 func errorText(err error) string {

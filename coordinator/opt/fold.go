@@ -23,11 +23,12 @@ import (
 //     NULL). An operand is dropped only when it cannot raise an error
 //     (a scalar subquery's raise_error), so that no error MySQL reports
 //     disappears;
-//   - a Filter whose condition folds to TRUE is removed.
+//   - a Filter whose condition folds to TRUE (or, as MySQL reads a
+//     condition, to a non-zero integer) is removed.
 func FoldConstants(p logical.Plan) (logical.Plan, bool) {
 	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
 		p, changed := logical.MapExprs(p, foldExpr)
-		if f, ok := p.(*logical.Filter); ok && isBool(f.Cond, true) {
+		if f, ok := p.(*logical.Filter); ok && alwaysTrue(f.Cond) {
 			return f.Input, true
 		}
 		return p, changed
@@ -136,6 +137,20 @@ func isBoolType(t arrow.DataType) bool { return t.ID() == arrow.BOOL }
 func isBool(e stage.Expr, v bool) bool {
 	l, ok := e.(*stage.Literal)
 	return ok && !l.Null && isBoolType(l.T) && strings.EqualFold(l.Text, strconv.FormatBool(v))
+}
+
+// alwaysTrue reports whether a condition is a constant that holds: TRUE,
+// or a non-zero integer.
+func alwaysTrue(e stage.Expr) bool {
+	if isBool(e, true) {
+		return true
+	}
+	l, ok := e.(*stage.Literal)
+	if !ok || l.Null || !stage.IsInteger(l.T) {
+		return false
+	}
+	v, err := strconv.ParseInt(l.Text, 10, 64)
+	return err == nil && v != 0
 }
 
 func boolLiteral(v bool) *stage.Literal {

@@ -32,20 +32,8 @@ func PushDownPredicates(p logical.Plan) (logical.Plan, bool) {
 }
 
 // pushFilter moves f's conjuncts below its input, where they can go.
-// Conjuncts with outer references (inside a subquery not yet decorrelated)
-// stay where they are.
 func pushFilter(f *logical.Filter) (logical.Plan, bool) {
-	var conds, stay []stage.Expr
-	for _, c := range logical.SplitConjuncts(f.Cond) {
-		if logical.HasOuter(c) {
-			stay = append(stay, c)
-		} else {
-			conds = append(conds, c)
-		}
-	}
-	if len(conds) == 0 {
-		return f, false
-	}
+	conds := logical.SplitConjuncts(f.Cond)
 	var out logical.Plan
 	switch n := f.Input.(type) {
 	case *logical.Filter:
@@ -86,7 +74,7 @@ func pushFilter(f *logical.Filter) (logical.Plan, bool) {
 	default:
 		return f, false
 	}
-	return filter(out, stay), true
+	return out, true
 }
 
 // pushJoin classifies conds from above and j's own condition: onto one
