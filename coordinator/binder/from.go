@@ -234,7 +234,7 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, e
 			return nil, nil, err
 		}
 		eq := &stage.Call{Fn: "=", Args: []stage.Expr{l, &stage.ColumnRef{Index: nLeft + r.Index, Name: r.Name, T: r.T}}, T: boolType}
-		cond = and(cond, eq)
+		cond = logical.And(cond, eq)
 		// USING shows the column once: the left copy (the right one for a
 		// RIGHT join) answers to the bare name.
 		hide := nLeft + r.Index
@@ -266,16 +266,6 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, e
 		return back, sc, nil
 	}
 	return &logical.Join{Left: lp, Right: rp, Kind: kind, Cond: cond, MarkIn: -1}, sc, nil
-}
-
-func and(a, b stage.Expr) stage.Expr {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
-	return &stage.Call{Fn: "and", Args: []stage.Expr{a, b}, T: boolType}
 }
 
 // bindSetOpr binds UNION / INTERSECT / EXCEPT, left to right as the parser

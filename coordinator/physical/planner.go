@@ -36,16 +36,6 @@ func Plan(p logical.Plan, c Cluster) (stage.Plan, error) {
 	return out, err
 }
 
-// Distribute is Plan, with the exchanges enforced and the plan cut into
-// fragments: the distributed plan for c.
-func Distribute(p logical.Plan, c Cluster) (*stage.DistributedPlan, error) {
-	phys, err := Plan(p, c)
-	if err != nil {
-		return nil, err
-	}
-	return c.Cut(phys), nil
-}
-
 // Cut enforces the distribution of a physical plan for c and cuts it into
 // fragments.
 func (c Cluster) Cut(p stage.Plan) *stage.DistributedPlan {
