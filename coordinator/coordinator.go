@@ -319,7 +319,7 @@ func tableDir(t *catalog.Table) string {
 // commits nothing.
 func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
 	cluster := c.cluster(workers)
-	_, _, rows, err := planRows(s.Plan, cluster)
+	_, _, rows, err := physicalPlan(s.Plan, cluster)
 	if err != nil {
 		return 0, err
 	}

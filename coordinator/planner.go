@@ -75,16 +75,16 @@ func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree a
 
 // planQuery plans a bound query for cluster.
 func planQuery(p logical.Plan, cluster physical.Cluster) (*Plans, error) {
-	optimized, steps, phys, err := planRows(p, cluster)
+	optimized, steps, phys, err := physicalPlan(p, cluster)
 	if err != nil {
 		return nil, err
 	}
 	return &Plans{Logical: p, Optimized: optimized, Steps: steps, Distributed: cluster.Cut(phys)}, nil
 }
 
-// planRows optimizes a bound plan and builds its physical plan: a query's
+// physicalPlan optimizes a bound plan and builds its physical plan: a query's
 // before it is cut, the rows an INSERT writes.
-func planRows(p logical.Plan, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
+func physicalPlan(p logical.Plan, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
 	optimized, steps, err := opt.Optimize(p)
 	if err != nil {
 		return nil, nil, nil, err

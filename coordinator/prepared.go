@@ -221,7 +221,7 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 		rows = [][]*stage.Literal{nil}
 	}
 	return c.leased(ctx, func() (*Result, error) {
-		pls, workers, err := c.planRows(ctx, sess, p, rows)
+		pls, workers, err := c.planEachRow(ctx, sess, p, rows)
 		if err != nil {
 			return nil, err
 		}
@@ -262,7 +262,7 @@ func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, 
 		return 0, qerr.ErrInvalid.New("the statement has %d parameters and no values are bound", len(p.Params))
 	}
 	if len(rows) > 1 {
-		first, _, err := c.planRows(ctx, sess, p, rows[:1])
+		first, _, err := c.planEachRow(ctx, sess, p, rows[:1])
 		if err != nil {
 			return 0, err
 		}
@@ -270,7 +270,7 @@ func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, 
 			return c.loadRows(ctx, sess, ins, rows, mem)
 		}
 	}
-	pls, workers, err := c.planRows(ctx, sess, p, rows)
+	pls, workers, err := c.planEachRow(ctx, sess, p, rows)
 	if err != nil {
 		return 0, err
 	}
@@ -288,9 +288,9 @@ func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, 
 	return c.runUpdate(ctx, ins, workers)
 }
 
-// planRows plans p once per parameter row, every row against the tables
+// planEachRow plans p once per parameter row, every row against the tables
 // and views that the first read: one snapshot, one catalog read each.
-func (c *Coordinator) planRows(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) ([]*Planned, []*Member, error) {
+func (c *Coordinator) planEachRow(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) ([]*Planned, []*Member, error) {
 	var workers []*Member
 	pls := make([]*Planned, len(rows))
 	cat := c.catalogFor(ctx)
