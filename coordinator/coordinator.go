@@ -17,7 +17,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
-	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/coordinator/physical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -34,7 +34,7 @@ type Config struct {
 	// QueryTimeout bounds every query's execution.
 	QueryTimeout time.Duration
 	// BroadcastRows is the estimated size up to which a join's smaller side
-	// is broadcast instead of shuffling both (stage.DefaultBroadcastRows if 0).
+	// is broadcast instead of shuffling both (physical.DefaultBroadcastRows if 0).
 	BroadcastRows float64
 	// Limits bound each statement's text and nesting (binder.DefaultLimits
 	// if zero).
@@ -158,16 +158,17 @@ func (c *Coordinator) leased(ctx context.Context, fn func() (*Result, error)) (*
 }
 
 func (c *Coordinator) execute(ctx context.Context, sess *Session, sql string) (*Result, error) {
-	stmt, workers, err := c.bind(ctx, sess, sql)
+	pl, workers, err := c.plan(ctx, sess, sql)
 	if err != nil {
 		return nil, err
 	}
-	return c.run(ctx, sess, stmt, workers)
+	return c.run(ctx, sess, pl, workers)
 }
 
-// run runs a statement bound for sess: a session statement (USE, SET)
+// run runs a statement planned for sess: a session statement (USE, SET)
 // changes sess, a query starts on the workers, others run to completion.
-func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statement, workers []*Member) (*Result, error) {
+func (c *Coordinator) run(ctx context.Context, sess *Session, pl *Planned, workers []*Member) (*Result, error) {
+	stmt := pl.Stmt
 	if ok, err := c.runSession(ctx, sess, stmt); ok {
 		return &Result{Schema: arrow.NewSchema(nil, nil)}, err
 	}
@@ -180,7 +181,7 @@ func (c *Coordinator) run(ctx context.Context, sess *Session, stmt binder.Statem
 		}
 		return &Result{Schema: arrow.NewSchema(nil, nil), Affected: n}, nil
 	}
-	dplan := c.plan(q, len(workers))
+	dplan := pl.Query.Distributed
 	if q.Analyze {
 		return c.analyze(ctx, dplan, q.Tables, workers) // analyze.go
 	}
@@ -213,10 +214,11 @@ func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql stri
 }
 
 func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
-	stmt, workers, err := c.bind(ctx, sess, sql)
+	pl, workers, err := c.plan(ctx, sess, sql)
 	if err != nil {
 		return 0, err
 	}
+	stmt := pl.Stmt
 	if ok, err := c.runSession(ctx, sess, stmt); ok {
 		return 0, err
 	}
@@ -227,46 +229,46 @@ func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql stri
 	return c.runUpdate(ctx, stmt, workers)
 }
 
-// bind parses and binds one statement in the session's current database,
-// returning it with the live workers it will be planned for.
-func (c *Coordinator) bind(ctx context.Context, sess *Session, sql string) (binder.Statement, []*Member, error) {
-	return c.bindIn(ctx, sess, c.catalogFor(ctx), sess.Database(), sql, nil, nil)
+// plan parses, binds and plans one statement in the session's current
+// database, returning it with the live workers it is planned for.
+func (c *Coordinator) plan(ctx context.Context, sess *Session, sql string) (*Planned, []*Member, error) {
+	return c.planIn(ctx, sess, c.catalogFor(ctx), sess.Database(), sql, nil, nil)
 }
 
-// bindIn binds sql for sess against cat in database db, its ? markers as
+// planIn plans sql for sess against cat in database db, its ? markers as
 // values of types (binder.WithParams).
-func (c *Coordinator) bindIn(ctx context.Context, sess *Session, cat catalog.Catalog, db, sql string, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
+func (c *Coordinator) planIn(ctx context.Context, sess *Session, cat catalog.Catalog, db, sql string, types []arrow.DataType, values []*stage.Literal) (*Planned, []*Member, error) {
 	tree, err := binder.ParseWithin(sql, c.cfg.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
-	return c.bindParsed(ctx, sess, cat, db, tree, types, values)
+	return c.planParsed(ctx, sess, cat, db, tree, types, values)
 }
 
-// bindParsed is bindIn of a parsed statement.
-func (c *Coordinator) bindParsed(ctx context.Context, sess *Session, cat catalog.Catalog, db string, tree ast.StmtNode, types []arrow.DataType, values []*stage.Literal) (binder.Statement, []*Member, error) {
+// planParsed is planIn of a parsed statement: the pipeline (Plan) against
+// what the session's principal may see, for the session's workers.
+func (c *Coordinator) planParsed(ctx context.Context, sess *Session, cat catalog.Catalog, db string, tree ast.StmtNode, types []arrow.DataType, values []*stage.Literal) (*Planned, []*Member, error) {
 	workers := sessionWorkers(sess, c.members.Live())
 	cat, err := c.visible(ctx, sess, cat)
 	if err != nil {
 		return nil, nil, err
 	}
-	// Every statement is checked here, between binding and running, with
-	// everything the binder found it reads and writes.
-	b := binder.New(cat, db, max(len(workers), 1)).WithEnv(c.env(sess)).WithParams(types, values)
-	stmt, err := b.Bind(ctx, tree)
+	ps := PlanSession{Database: db, Env: c.env(sess), Limits: c.cfg.Limits, ParamTypes: types, Params: values}
+	pl, err := planTree(ctx, cat, ps, tree, c.cluster(workers))
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := c.authorize(ctx, sess, b.Accesses()); err != nil {
+	// Every statement is checked here, between planning and running, with
+	// everything the binder found it reads and writes.
+	if err := c.authorize(ctx, sess, pl.Accesses); err != nil {
 		return nil, nil, err
 	}
-	return stmt, workers, nil
+	return pl, workers, nil
 }
 
-// plan optimizes a bound query and cuts it into fragments for n workers.
-func (c *Coordinator) plan(q *binder.Query, n int) *stage.DistributedPlan {
-	p := opt.Optimize(q.Plan)
-	return stage.Cut(stage.EnforceDistribution(p, stage.Options{Tasks: max(n, 1), BroadcastRows: c.cfg.BroadcastRows}), max(n, 1))
+// cluster is what the physical planner knows of workers.
+func (c *Coordinator) cluster(workers []*Member) physical.Cluster {
+	return physical.Cluster{Workers: max(len(workers), 1), BroadcastRows: c.cfg.BroadcastRows}
 }
 
 func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
@@ -310,14 +312,19 @@ func tableDir(t *catalog.Table) string {
 // the file it wrote, or stages it in the statement's transaction; a failure
 // commits nothing.
 func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
+	cluster := c.cluster(workers)
+	_, _, rows, err := physicalPlan(s.Plan, cluster)
+	if err != nil {
+		return 0, err
+	}
 	if len(s.Table.DistributionKeys) > 0 {
-		files, err := c.writeBuckets(ctx, s.Table, s.Plan, nil, workers)
+		files, err := c.writeBuckets(ctx, s.Table, rows, nil, workers)
 		if err != nil {
 			return 0, err
 		}
 		return c.apply(ctx, appendChange(s.Table, files))
 	}
-	d := stage.Cut(stage.EnforceDistribution(s.Plan, stage.Options{Tasks: 1}), 1)
+	d := cluster.Cut(rows)
 	run, err := c.launch(ctx, d, nil, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(s.Table)})
 	if err != nil {
 		return 0, err

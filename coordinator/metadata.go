@@ -35,5 +35,5 @@ func (c *Coordinator) metadataBinder(ctx context.Context, sess *Session) (*binde
 	if err != nil {
 		return nil, err
 	}
-	return binder.New(cat, sess.Database(), 1).WithEnv(c.env(sess)), nil
+	return binder.New(cat, sess.Database()).WithEnv(c.env(sess)), nil
 }

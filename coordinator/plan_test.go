@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,7 +14,9 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/coordinator/physical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -25,72 +28,26 @@ import (
 //	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
 //	                       commit N fake files holding R rows
 //	bind                   the bound logical plan
-//	opt                    the plan after the optimizer's rules
-//	scatter workers=N      the distributed plan, as EXPLAIN prints it
+//	opt [expect=(Rule,...)] the plan after the optimizer's rules; with expect,
+//	                       the test fails unless each named rule fired
+//	opt-steps              the plan after each rule that fired, in order
+//	scatter workers=N [broadcast=R]
+//	                       the distributed plan, as EXPLAIN prints it
 //	prepare                the types inferred for the ? markers and the
 //	                       result schema of the prepared statement
 //	execute values=(v,...) the plan bound with the values, given as
 //	                       strings and converted to the markers' types
 //
+// Every command runs the planning pipeline (Plan) and prints a layer of it.
 // Rewrite the expectations with `go test ./coordinator -run TestPlans -rewrite`.
 func TestPlans(t *testing.T) {
 	datadriven.Walk(t, "testdata/plans", func(t *testing.T, path string) {
 		ctx := context.Background()
-		cat, err := catalog.OpenBolt(filepath.Join(t.TempDir(), "catalog.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer cat.Close()
+		cat := goldenCatalog(t)
 		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
 			switch d.Cmd {
-			case "exec":
-				for _, sql := range strings.Split(strings.TrimSpace(d.Input), "\n") {
-					if err := execDDL(ctx, cat, sql); err != nil {
-						return errorText(err)
-					}
-				}
-				return ""
-			case "snapshot":
-				var table string
-				var files, rows int
-				d.ScanArgs(t, "table", &table)
-				d.ScanArgs(t, "files", &files)
-				d.ScanArgs(t, "rows", &rows)
-				tbl, err := cat.GetTable(ctx, catalog.DefaultDatabase, table)
-				if err != nil {
-					return errorText(err)
-				}
-				// ranges=(col=lo..hi, ...) gives every file those min / max
-				// statistics: what the planner estimates distinct values from.
-				var stats []catalog.ColumnStats
-				for _, arg := range d.CmdArgs {
-					if arg.Key != "ranges" {
-						continue
-					}
-					for _, v := range arg.Vals {
-						name, bounds, _ := strings.Cut(v, "=")
-						lo, hi, _ := strings.Cut(bounds, "..")
-						stats = append(stats, catalog.ColumnStats{Name: name, Min: lo, Max: hi})
-					}
-				}
-				var fs []catalog.DataFile
-				for i := 0; i < files; i++ {
-					f := catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)}
-					for _, c := range tbl.Columns {
-						cs := catalog.ColumnStats{Name: c.Name}
-						for _, s := range stats {
-							if s.Name == c.Name {
-								cs = s
-							}
-						}
-						f.Columns = append(f.Columns, cs)
-					}
-					fs = append(fs, f)
-				}
-				if _, err := cat.CommitFiles(ctx, tbl.Database, tbl.Name, tbl.ID, fs); err != nil {
-					return errorText(err)
-				}
-				return ""
+			case "exec", "snapshot":
+				return setUp(t, ctx, cat, d)
 			case "prepare", "execute":
 				var values []string
 				for _, arg := range d.CmdArgs {
@@ -103,27 +60,34 @@ func TestPlans(t *testing.T) {
 					return errorText(err)
 				}
 				return out
-			case "bind", "opt", "scatter":
-				workers := 2
-				if d.HasArg("workers") {
-					d.ScanArgs(t, "workers", &workers)
-				}
-				q, err := bindQuery(ctx, cat, d.Input, workers)
+			case "bind", "opt", "opt-steps", "scatter":
+				q, err := planQueryText(ctx, cat, d.Input, goldenCluster(t, d))
 				if err != nil {
 					return errorText(err)
 				}
 				switch d.Cmd {
 				case "bind":
-					return stage.Format(q.Plan)
+					return logical.Format(q.Logical)
 				case "opt":
-					return stage.Format(opt.Optimize(q.Plan))
+					for _, arg := range d.CmdArgs {
+						if arg.Key != "expect" {
+							continue
+						}
+						for _, rule := range arg.Vals {
+							if !slices.ContainsFunc(q.Steps, func(s opt.Step) bool { return s.Rule == rule }) {
+								t.Errorf("%s: rule %s did not fire", d.Pos, rule)
+							}
+						}
+					}
+					return logical.Format(q.Optimized)
+				case "opt-steps":
+					var b strings.Builder
+					for _, step := range q.Steps {
+						fmt.Fprintf(&b, "%s\n%s", step.Rule, indent(logical.Format(step.Plan)))
+					}
+					return b.String()
 				}
-				p := opt.Optimize(q.Plan)
-				broadcast := 0
-				if d.HasArg("broadcast") {
-					d.ScanArgs(t, "broadcast", &broadcast)
-				}
-				return stage.Cut(stage.EnforceDistribution(p, stage.Options{Tasks: workers, BroadcastRows: float64(broadcast)}), workers).String()
+				return q.Distributed.String()
 			}
 			t.Fatalf("unknown command %s", d.Cmd)
 			return ""
@@ -131,25 +95,162 @@ func TestPlans(t *testing.T) {
 	})
 }
 
+// TestDistributionInvariants plans the query of every scatter golden and
+// checks what EnforceDistribution promises: every input delivers what its
+// operator requires, and enforcing the result again changes nothing.
+func TestDistributionInvariants(t *testing.T) {
+	datadriven.Walk(t, "testdata/plans", func(t *testing.T, path string) {
+		ctx := context.Background()
+		cat := goldenCatalog(t)
+		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
+			switch d.Cmd {
+			case "exec", "snapshot":
+				return setUp(t, ctx, cat, d)
+			case "scatter":
+				cluster := goldenCluster(t, d)
+				q, err := planQueryText(ctx, cat, d.Input, cluster)
+				if err != nil {
+					return d.Expected // an error golden: nothing to distribute
+				}
+				phys, err := physical.Plan(q.Optimized, cluster)
+				if err != nil {
+					t.Fatalf("%s: %v", d.Pos, err)
+				}
+				once, part := stage.EnforceDistribution(phys, cluster.Workers)
+				if got := checkDistribution(t, d.Pos, once); got.String() != part.String() {
+					t.Errorf("%s: the root delivers %s, enforce says %s", d.Pos, got, part)
+				}
+				if twice, _ := stage.EnforceDistribution(once, cluster.Workers); stage.Format(twice) != stage.Format(once) {
+					t.Errorf("%s: enforcing twice changed the plan:\n%s\nthen\n%s", d.Pos, stage.Format(once), stage.Format(twice))
+				}
+			}
+			return d.Expected
+		})
+	})
+}
+
+// checkDistribution reports every input of p that does not deliver what
+// its operator requires, and returns what p delivers.
+func checkDistribution(t *testing.T, pos string, p stage.Plan) stage.Partitioning {
+	children := p.Children()
+	parts := make([]stage.Partitioning, len(children))
+	for i, c := range children {
+		parts[i] = checkDistribution(t, pos, c)
+	}
+	for i, req := range p.Required() {
+		if !parts[i].Satisfies(req) {
+			t.Errorf("%s: input %d of %q delivers %s, it requires %s", pos, i, p.Explain(), parts[i], req)
+		}
+	}
+	return p.Delivered(parts)
+}
+
+func goldenCatalog(t *testing.T) catalog.Catalog {
+	cat, err := catalog.OpenBolt(filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	return cat
+}
+
+// goldenCluster is the cluster of a command's workers=N (2 by default) and
+// broadcast=R arguments.
+func goldenCluster(t *testing.T, d *datadriven.TestData) physical.Cluster {
+	cluster := physical.Cluster{Workers: 2}
+	if d.HasArg("workers") {
+		d.ScanArgs(t, "workers", &cluster.Workers)
+	}
+	if d.HasArg("broadcast") {
+		var rows int
+		d.ScanArgs(t, "broadcast", &rows)
+		cluster.BroadcastRows = float64(rows)
+	}
+	return cluster
+}
+
+// setUp runs the commands that prepare the catalog:
+//
+//	exec                   DDL statements, one per line
+//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
+//	                       commit N fake files holding R rows
+func setUp(t *testing.T, ctx context.Context, cat catalog.Catalog, d *datadriven.TestData) string {
+	switch d.Cmd {
+	case "exec":
+		for _, sql := range strings.Split(strings.TrimSpace(d.Input), "\n") {
+			if err := execDDL(ctx, cat, sql); err != nil {
+				return errorText(err)
+			}
+		}
+		return ""
+	}
+	var table string
+	var files, rows int
+	d.ScanArgs(t, "table", &table)
+	d.ScanArgs(t, "files", &files)
+	d.ScanArgs(t, "rows", &rows)
+	tbl, err := cat.GetTable(ctx, catalog.DefaultDatabase, table)
+	if err != nil {
+		return errorText(err)
+	}
+	// ranges=(col=lo..hi, ...) gives every file those min / max
+	// statistics: what the planner estimates distinct values from.
+	var stats []catalog.ColumnStats
+	for _, arg := range d.CmdArgs {
+		if arg.Key != "ranges" {
+			continue
+		}
+		for _, v := range arg.Vals {
+			name, bounds, _ := strings.Cut(v, "=")
+			lo, hi, _ := strings.Cut(bounds, "..")
+			stats = append(stats, catalog.ColumnStats{Name: name, Min: lo, Max: hi})
+		}
+	}
+	var fs []catalog.DataFile
+	for i := 0; i < files; i++ {
+		f := catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)}
+		for _, c := range tbl.Columns {
+			cs := catalog.ColumnStats{Name: c.Name}
+			for _, s := range stats {
+				if s.Name == c.Name {
+					cs = s
+				}
+			}
+			f.Columns = append(f.Columns, cs)
+		}
+		fs = append(fs, f)
+	}
+	if _, err := cat.CommitFiles(ctx, tbl.Database, tbl.Name, tbl.ID, fs); err != nil {
+		return errorText(err)
+	}
+	return ""
+}
+
 func errorText(err error) string {
 	return fmt.Sprintf("error %s: %s\n", qerr.CodeOf(err), err)
 }
 
-func bindQuery(ctx context.Context, cat catalog.Catalog, sql string, workers int) (*binder.Query, error) {
-	ast, err := binder.Parse(sql)
-	if err != nil {
-		return nil, err
-	}
+// planQueryText runs a query through the planning pipeline.
+func planQueryText(ctx context.Context, cat catalog.Catalog, sql string, cluster physical.Cluster) (*Plans, error) {
 	env := binder.Env{User: "tester", Version: "0.0.0-test", Variables: []binder.Variable{{Name: "parallelism", Value: "0"}}}
-	stmt, err := binder.New(cat, catalog.DefaultDatabase, workers).WithEnv(env).Bind(ctx, ast)
+	pl, err := Plan(ctx, cat, PlanSession{Database: catalog.DefaultDatabase, Env: env, Limits: binder.DefaultLimits}, sql, cluster)
 	if err != nil {
 		return nil, err
 	}
-	q, ok := stmt.(*binder.Query)
-	if !ok {
-		return nil, fmt.Errorf("not a query: %T", stmt)
+	if pl.Query == nil {
+		return nil, fmt.Errorf("not a query: %T", pl.Stmt)
 	}
-	return q, nil
+	return pl.Query, nil
+}
+
+func indent(text string) string {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if l != "" {
+			b.WriteString("  " + l)
+		}
+	}
+	return b.String()
 }
 
 // prepareAndBind infers the parameter types of sql and prints them with the
@@ -160,7 +261,7 @@ func prepareAndBind(ctx context.Context, cat catalog.Catalog, sql string, execut
 	if err != nil {
 		return "", err
 	}
-	types, err := binder.New(cat, catalog.DefaultDatabase, 2).InferParams(ctx, ast)
+	types, err := binder.New(cat, catalog.DefaultDatabase).InferParams(ctx, ast)
 	if err != nil {
 		return "", err
 	}
@@ -189,19 +290,18 @@ func prepareAndBind(ctx context.Context, cat catalog.Catalog, sql string, execut
 			}
 		}
 	}
-	if ast, err = binder.Parse(sql); err != nil {
-		return "", err
-	}
-	stmt, err := binder.New(cat, catalog.DefaultDatabase, 2).WithParams(types, lits).Bind(ctx, ast)
+	sess := PlanSession{Database: catalog.DefaultDatabase, Limits: binder.DefaultLimits, ParamTypes: types, Params: lits}
+	pl, err := Plan(ctx, cat, sess, sql, physical.Cluster{Workers: 2})
 	if err != nil {
 		return "", err
 	}
+	stmt := pl.Stmt
 	if execute {
 		switch s := stmt.(type) {
 		case *binder.Query:
-			return stage.Format(s.Plan), nil
+			return logical.Format(s.Plan), nil
 		case *binder.Insert:
-			return stage.Format(s.Plan), nil
+			return logical.Format(s.Plan), nil
 		}
 		return fmt.Sprintf("%T\n", stmt), nil
 	}
@@ -221,15 +321,11 @@ func prepareAndBind(ctx context.Context, cat catalog.Catalog, sql string, execut
 }
 
 func execDDL(ctx context.Context, cat catalog.Catalog, sql string) error {
-	ast, err := binder.Parse(sql)
-	if err != nil {
-		return err
-	}
-	stmt, err := binder.New(cat, catalog.DefaultDatabase, 1).Bind(ctx, ast)
+	pl, err := Plan(ctx, cat, PlanSession{Database: catalog.DefaultDatabase, Limits: binder.DefaultLimits}, sql, physical.Cluster{Workers: 1})
 	if err != nil {
 		return err
 	}
 	c := &Coordinator{cat: cat}
-	_, err = c.runUpdate(ctx, stmt, nil)
+	_, err = c.runUpdate(ctx, pl.Stmt, nil)
 	return err
 }

@@ -117,15 +117,15 @@ func (c *Coordinator) describe(ctx context.Context, sess *Session, db, sql strin
 	if err != nil {
 		return nil, nil, err
 	}
-	types, err := binder.New(c.catalogFor(ctx), db, 1).WithEnv(c.env(sess)).InferParams(ctx, tree)
+	types, err := binder.New(c.catalogFor(ctx), db).WithEnv(c.env(sess)).InferParams(ctx, tree)
 	if err != nil {
 		return nil, nil, err
 	}
-	stmt, _, err := c.bindIn(ctx, sess, c.catalogFor(ctx), db, sql, types, nil)
+	pl, _, err := c.planIn(ctx, sess, c.catalogFor(ctx), db, sql, types, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	return types, stmt, nil
+	return types, pl.Stmt, nil
 }
 
 // resultSchema is the schema of what stmt returns.
@@ -142,11 +142,11 @@ func resultSchema(stmt binder.Statement) *arrow.Schema {
 
 // PreparedSchema is the result schema of p in sess as its tables are now.
 func (c *Coordinator) PreparedSchema(ctx context.Context, sess *Session, p *Prepared) (*arrow.Schema, error) {
-	stmt, _, err := c.bindIn(ctx, sess, c.catalogFor(ctx), p.Database, p.SQL, p.Params, nil)
+	pl, _, err := c.planIn(ctx, sess, c.catalogFor(ctx), p.Database, p.SQL, p.Params, nil)
 	if err != nil {
 		return nil, err
 	}
-	return resultSchema(stmt), nil
+	return resultSchema(pl.Stmt), nil
 }
 
 // ReadParams reads the parameter rows a client binds (one column per
@@ -221,18 +221,22 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 		rows = [][]*stage.Literal{nil}
 	}
 	return c.leased(ctx, func() (*Result, error) {
-		stmts, workers, err := c.bindRows(ctx, sess, p, rows)
+		pls, workers, err := c.planEachRow(ctx, sess, p, rows)
 		if err != nil {
 			return nil, err
 		}
-		if len(stmts) == 1 {
-			return c.run(ctx, sess, stmts[0], workers)
+		if len(pls) == 1 {
+			return c.run(ctx, sess, pls[0], workers)
 		}
-		q, err := unionRows(stmts)
+		q, err := unionRows(pls)
 		if err != nil {
 			return nil, err
 		}
-		return c.run(ctx, sess, q, workers)
+		union := &Planned{Stmt: q}
+		if union.Query, err = planQuery(q.Plan, c.cluster(workers)); err != nil {
+			return nil, err
+		}
+		return c.run(ctx, sess, union, workers)
 	})
 }
 
@@ -258,37 +262,37 @@ func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, 
 		return 0, qerr.ErrInvalid.New("the statement has %d parameters and no values are bound", len(p.Params))
 	}
 	if len(rows) > 1 {
-		first, _, err := c.bindRows(ctx, sess, p, rows[:1])
+		first, _, err := c.planEachRow(ctx, sess, p, rows[:1])
 		if err != nil {
 			return 0, err
 		}
-		if ins, ok := first[0].(*binder.Insert); ok && ins.Fill != nil {
+		if ins, ok := first[0].Stmt.(*binder.Insert); ok && ins.Fill != nil {
 			return c.loadRows(ctx, sess, ins, rows, mem)
 		}
 	}
-	stmts, workers, err := c.bindRows(ctx, sess, p, rows)
+	pls, workers, err := c.planEachRow(ctx, sess, p, rows)
 	if err != nil {
 		return 0, err
 	}
-	if len(stmts) == 1 {
-		if ok, err := c.runSession(ctx, sess, stmts[0]); ok {
+	if len(pls) == 1 {
+		if ok, err := c.runSession(ctx, sess, pls[0].Stmt); ok {
 			return 0, err
 		}
-		return c.runUpdate(c.withLimits(ctx, sess), stmts[0], workers)
+		return c.runUpdate(c.withLimits(ctx, sess), pls[0].Stmt, workers)
 	}
 	ctx = c.withLimits(ctx, sess)
-	ins, err := concatInserts(stmts)
+	ins, err := concatInserts(pls)
 	if err != nil {
 		return 0, err
 	}
 	return c.runUpdate(ctx, ins, workers)
 }
 
-// bindRows binds p once per parameter row, every row against the tables
+// planEachRow plans p once per parameter row, every row against the tables
 // and views that the first read: one snapshot, one catalog read each.
-func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) ([]binder.Statement, []*Member, error) {
+func (c *Coordinator) planEachRow(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal) ([]*Planned, []*Member, error) {
 	var workers []*Member
-	stmts := make([]binder.Statement, len(rows))
+	pls := make([]*Planned, len(rows))
 	cat := c.catalogFor(ctx)
 	if len(rows) > 1 {
 		cat = &snapshotCatalog{Catalog: cat}
@@ -305,16 +309,16 @@ func (c *Coordinator) bindRows(ctx context.Context, sess *Session, p *Prepared, 
 				parsed = tree
 			}
 		}
-		stmt, w, err := c.bindParsed(ctx, sess, cat, p.Database, tree, p.Params, row)
+		pl, w, err := c.planParsed(ctx, sess, cat, p.Database, tree, p.Params, row)
 		if err != nil {
 			if len(rows) > 1 {
 				return nil, nil, qerr.CodeOf(err).Wrap(err, "parameter row %d", i+1)
 			}
 			return nil, nil, err
 		}
-		stmts[i], workers = stmt, w
+		pls[i], workers = pl, w
 	}
-	return stmts, workers, nil
+	return pls, workers, nil
 }
 
 // snapshotCatalog answers the reads of tables and views from the first

@@ -10,6 +10,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -95,10 +96,10 @@ func appendLiteral(b array.Builder, v *stage.Literal) error {
 //
 // so the results come in parameter-row order, each in its own order. Scan
 // IDs are renumbered apart; every row's plan reads the same snapshot.
-func unionRows(stmts []binder.Statement) (*binder.Query, error) {
-	first := stmts[0].(*binder.Query)
+func unionRows(pls []*Planned) (*binder.Query, error) {
+	first := pls[0].Stmt.(*binder.Query)
 	if first.Explain {
-		return nil, qerr.ErrInvalid.New("EXPLAIN binds one parameter row, not %d", len(stmts))
+		return nil, qerr.ErrInvalid.New("EXPLAIN binds one parameter row, not %d", len(pls))
 	}
 	keys, ok := orderOf(first.Plan)
 	if !ok {
@@ -106,11 +107,11 @@ func unionRows(stmts []binder.Statement) (*binder.Query, error) {
 	}
 	schema := first.Plan.Schema()
 	out := &binder.Query{Tables: map[int]*catalog.Table{}}
-	union := &stage.SetOp{Kind: stage.UnionAll}
+	union := &logical.SetOp{Kind: stage.UnionAll}
 	offset := 0
-	for i, s := range stmts {
-		q := s.(*binder.Query)
-		tag := &stage.Project{Input: renumberScans(q.Plan, offset), Names: []string{"row"},
+	for i, pl := range pls {
+		q := pl.Stmt.(*binder.Query)
+		tag := &logical.Project{Input: renumberScans(q.Plan, offset), Names: []string{"row"},
 			Exprs: []stage.Expr{&stage.Literal{Text: fmt.Sprint(i), T: arrow.PrimitiveTypes.Int64}}}
 		for j, f := range schema.Fields() {
 			tag.Names = append(tag.Names, f.Name)
@@ -124,13 +125,13 @@ func unionRows(stmts []binder.Statement) (*binder.Query, error) {
 		}
 		offset += n
 	}
-	sort := &stage.Sort{Input: union, Keys: []stage.SortKey{{Expr: &stage.ColumnRef{Index: 0, Name: "row", T: arrow.PrimitiveTypes.Int64}}}}
+	sort := &logical.Sort{Input: union, Keys: []stage.SortKey{{Expr: &stage.ColumnRef{Index: 0, Name: "row", T: arrow.PrimitiveTypes.Int64}}}}
 	for _, k := range keys {
 		ref := k.Expr.(*stage.ColumnRef)
 		k.Expr = &stage.ColumnRef{Index: ref.Index + 1, Name: ref.Name, T: ref.T}
 		sort.Keys = append(sort.Keys, k)
 	}
-	top := &stage.Project{Input: sort}
+	top := &logical.Project{Input: sort}
 	for j, f := range schema.Fields() {
 		top.Names = append(top.Names, f.Name)
 		top.Exprs = append(top.Exprs, &stage.ColumnRef{Index: j + 1, Name: f.Name, T: f.Type})
@@ -142,7 +143,7 @@ func unionRows(stmts []binder.Statement) (*binder.Query, error) {
 // orderOf is the ORDER BY of a query plan in terms of its output columns:
 // the keys of the Sort under its top Projects and Limits. ok is false when
 // a key is not an output column.
-func orderOf(p stage.Plan) (keys []stage.SortKey, ok bool) {
+func orderOf(p logical.Plan) (keys []stage.SortKey, ok bool) {
 	// out[k] is the output column that column k of the current node reaches.
 	var out []int
 	for i := range p.Schema().NumFields() {
@@ -150,10 +151,10 @@ func orderOf(p stage.Plan) (keys []stage.SortKey, ok bool) {
 	}
 	for {
 		switch n := p.(type) {
-		case *stage.Limit:
+		case *logical.Limit:
 			p = n.Input
 			continue
-		case *stage.Project:
+		case *logical.Project:
 			in := make([]int, n.Input.Schema().NumFields())
 			for k := range in {
 				in[k] = -1
@@ -165,7 +166,7 @@ func orderOf(p stage.Plan) (keys []stage.SortKey, ok bool) {
 			}
 			out, p = in, n.Input
 			continue
-		case *stage.Sort:
+		case *logical.Sort:
 			for _, k := range n.Keys {
 				ref, isRef := k.Expr.(*stage.ColumnRef)
 				if !isRef || out[ref.Index] < 0 {
@@ -179,9 +180,10 @@ func orderOf(p stage.Plan) (keys []stage.SortKey, ok bool) {
 	}
 }
 
-// renumberScans adds offset to the ID of every Scan of p.
-func renumberScans(p stage.Plan, offset int) stage.Plan {
-	if s, ok := p.(*stage.Scan); ok {
+// renumberScans adds offset to the ID of every Scan of p, those of its
+// subqueries (an Apply's inner side) too.
+func renumberScans(p logical.Plan, offset int) logical.Plan {
+	if s, ok := p.(*logical.Scan); ok {
 		c := *s
 		c.ID += offset
 		return &c
@@ -190,7 +192,7 @@ func renumberScans(p stage.Plan, offset int) stage.Plan {
 	if len(ch) == 0 || offset == 0 {
 		return p
 	}
-	out := make([]stage.Plan, len(ch))
+	out := make([]logical.Plan, len(ch))
 	for i, c := range ch {
 		out[i] = renumberScans(c, offset)
 	}
@@ -199,15 +201,15 @@ func renumberScans(p stage.Plan, offset int) stage.Plan {
 
 // concatInserts is one INSERT of the rows of several, bound from the same
 // statement.
-func concatInserts(stmts []binder.Statement) (*binder.Insert, error) {
-	first, ok := stmts[0].(*binder.Insert)
+func concatInserts(pls []*Planned) (*binder.Insert, error) {
+	first, ok := pls[0].Stmt.(*binder.Insert)
 	if !ok {
-		return nil, qerr.ErrInvalid.New("only INSERT runs with several parameter rows, not %d", len(stmts))
+		return nil, qerr.ErrInvalid.New("only INSERT runs with several parameter rows, not %d", len(pls))
 	}
-	values := *first.Plan.(*stage.Values)
+	values := *first.Plan.(*logical.Values)
 	values.Rows = nil
-	for _, s := range stmts {
-		values.Rows = append(values.Rows, s.(*binder.Insert).Plan.(*stage.Values).Rows...)
+	for _, pl := range pls {
+		values.Rows = append(values.Rows, pl.Stmt.(*binder.Insert).Plan.(*logical.Values).Rows...)
 	}
 	return &binder.Insert{Table: first.Table, Plan: &values}, nil
 }

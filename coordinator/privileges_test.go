@@ -13,6 +13,7 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -63,7 +64,7 @@ func TestPrivileges(t *testing.T) {
 				}
 			case "check":
 				for _, sql := range lines {
-					if _, _, err := c.bind(ctx, sess, sql); err != nil {
+					if _, _, err := c.plan(ctx, sess, sql); err != nil {
 						out.WriteString(errorText(err))
 					} else {
 						out.WriteString("ok\n")
@@ -71,12 +72,12 @@ func TestPrivileges(t *testing.T) {
 				}
 			case "show":
 				for _, sql := range lines {
-					stmt, _, err := c.bind(ctx, sess, sql)
+					pl, _, err := c.plan(ctx, sess, sql)
 					if err != nil {
 						out.WriteString(errorText(err))
 						continue
 					}
-					v := stmt.(*binder.Query).Plan.(*stage.Values)
+					v := pl.Stmt.(*binder.Query).Plan.(*logical.Values)
 					for _, row := range v.Rows {
 						for i, e := range row {
 							if i > 0 {
@@ -121,7 +122,7 @@ func accessesText(ctx context.Context, c *Coordinator, sess *Session, sql string
 	if err != nil {
 		return errorText(err)
 	}
-	b := binder.New(c.cat, sess.Database(), 1).WithEnv(c.env(sess))
+	b := binder.New(c.cat, sess.Database()).WithEnv(c.env(sess))
 	stmt, err := b.Bind(ctx, tree)
 	if err != nil {
 		return errorText(err)
@@ -168,7 +169,7 @@ func TestPrivilegesOff(t *testing.T) {
 			t.Fatalf("%s: %v", sql, err)
 		}
 	}
-	if _, _, err := c.bind(ctx, sess, "SELECT * FROM v"); err != nil {
+	if _, _, err := c.plan(ctx, sess, "SELECT * FROM v"); err != nil {
 		t.Fatal(err)
 	}
 	v, err := c.cat.GetView(ctx, "main", "v")

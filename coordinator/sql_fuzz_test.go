@@ -11,9 +11,8 @@ import (
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/binder"
-	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/coordinator/physical"
 	"github.com/quiverdb/quiver/qerr"
-	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/tpch"
 )
 
@@ -78,17 +77,13 @@ func fuzzCatalog(f *testing.F) catalog.Catalog {
 
 // frontEnd parses and binds sql and plans a query as far as its fragments.
 func frontEnd(ctx context.Context, cat catalog.Catalog, sql string) error {
-	ast, err := binder.Parse(sql)
+	sess := PlanSession{Database: catalog.DefaultDatabase, Limits: binder.DefaultLimits}
+	pl, err := Plan(ctx, cat, sess, sql, physical.Cluster{Workers: 2})
 	if err != nil {
 		return err
 	}
-	stmt, err := binder.New(cat, catalog.DefaultDatabase, 2).Bind(ctx, ast)
-	if err != nil {
-		return err
-	}
-	if q, ok := stmt.(*binder.Query); ok {
-		p := stage.EnforceDistribution(opt.Optimize(q.Plan), stage.Options{Tasks: 2, BroadcastRows: stage.DefaultBroadcastRows})
-		_ = stage.Cut(p, 2).String()
+	if pl.Query != nil {
+		_ = pl.Query.Distributed.String()
 	}
 	return nil
 }

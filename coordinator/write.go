@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/coordinator/physical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -31,7 +33,7 @@ func bucketKeys(t *catalog.Table) []int {
 func (c *Coordinator) writeBuckets(ctx context.Context, t *catalog.Table, p stage.Plan, tables map[int]*catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
 	n := max(t.Partitions, 1)
 	shuffled := &stage.Exchange{Input: p, Kind: stage.Normal, Keys: bucketKeys(t), Tasks: n}
-	d := stage.Cut(stage.EnforceDistribution(shuffled, stage.Options{Tasks: n}), n)
+	d := physical.Cluster{Workers: n}.Cut(shuffled)
 	run, err := c.launch(ctx, d, tables, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(t)})
 	if err != nil {
 		return nil, err
@@ -64,11 +66,15 @@ func (c *Coordinator) rebucket(ctx context.Context, t *catalog.Table, staged []c
 	src := *t
 	src.DistributionKeys, src.Partitions = nil, 0
 	src.Snapshot = catalog.Snapshot{Files: staged}
-	scan := &stage.Scan{ID: 0, Database: t.Database, Table: t.Name, Files: len(staged), Rows: src.Snapshot.Rows(), Tasks: len(workers)}
+	scan := &logical.Scan{ID: 0, Database: t.Database, Table: t.Name, Files: len(staged), Rows: src.Snapshot.Rows()}
 	for _, col := range t.Columns {
 		scan.Columns, scan.Types = append(scan.Columns, col.Name), append(scan.Types, col.Type)
 	}
-	return c.writeBuckets(ctx, t, scan, map[int]*catalog.Table{0: &src}, workers)
+	rows, err := physical.Plan(scan, c.cluster(workers))
+	if err != nil {
+		return nil, err
+	}
+	return c.writeBuckets(ctx, t, rows, map[int]*catalog.Table{0: &src}, workers)
 }
 
 // clearStaging removes what an interrupted load left in the staging area.

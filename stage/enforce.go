@@ -4,85 +4,77 @@ import "slices"
 
 // EnforceDistribution is the scatter step: it walks the plan bottom-up and,
 // wherever an input does not deliver what its operator requires, inserts the
-// StagePlan that makes it so. tasks is the parallelism of partitioned stages
-// (the live workers).
+// StagePlan that makes it so; it returns the plan and the partitioning its
+// root delivers, which Cut takes. tasks is the parallelism of partitioned
+// stages (the live workers).
 //
-//   - A requirement of Single gathers with a Convergent exchange. Below it, a
-//     global Sort leaves a Local sort and a global Limit a Local limit of
-//     Offset+Count, so each task sends only what can survive the gather; a
-//     Limit over a Sort over such a gather pushes its Local limit below the
-//     gather as well (top-N before and after).
+//   - A requirement of Single gathers with a Convergent exchange.
 //   - A requirement of Hash(keys) shuffles with a Normal exchange on keys.
-//   - A complete Aggregate whose input is not already co-located on its group
-//     keys is split into AggregatePartial, the exchange, and AggregateFinal,
-//     so that only partial states cross the network.
+//   - A requirement of Broadcast copies with an Expansive exchange.
+//   - Operators that hash several inputs alike (a shuffle join, a set
+//     operation) get them hashed on corresponding keys into as many tasks.
+//
+// It chooses nothing else: join strategies, the halves of a split
+// aggregation and the local halves of a sort or limit are the physical
+// planner's, which builds on Enforced to know what each input will deliver.
 //
 // Invariants: the output satisfies every operator's requirement; a plan that
 // already satisfies them is returned unchanged (the rule is idempotent); the
 // order of a sorted input is preserved up to the operator that needs it.
 // Before fragmenting, the result is still a valid single-node plan.
-func EnforceDistribution(p Plan, opts Options) Plan {
-	out, _ := opts.enforce(p)
-	return out
-}
-
-// Options are the scatter step's parameters.
-type Options struct {
-	// Tasks is the parallelism of partitioned stages (the live workers).
-	Tasks int
-	// BroadcastRows is the estimated row count up to which a join's right
-	// side is broadcast rather than both sides shuffled.
-	BroadcastRows float64
-}
-
-// DefaultBroadcastRows is the broadcast threshold unless configured.
-const DefaultBroadcastRows = 100_000
-
-func (o Options) enforce(p Plan) (Plan, Partitioning) {
-	tasks := o.Tasks
+func EnforceDistribution(p Plan, tasks int) (Plan, Partitioning) {
 	children := p.Children()
 	parts := make([]Partitioning, len(children))
 	newChildren := make([]Plan, len(children))
 	for i, c := range children {
-		newChildren[i], parts[i] = o.enforce(c)
+		newChildren[i], parts[i] = EnforceDistribution(c, tasks)
 	}
-	if j, ok := p.(*Join); ok && j.Strategy == "" {
-		p = o.chooseStrategy(j, parts)
+	if ex, ok := p.(*Exchange); ok {
+		c := *ex
+		c.InputTasks = taskCount(parts[0])
+		p = &c
 	}
+	return enforceNode(p, newChildren, parts, tasks)
+}
+
+// Enforced is the partitioning p delivers once EnforceDistribution has made
+// its inputs, which deliver parts, meet its requirements.
+func Enforced(p Plan, parts []Partitioning, tasks int) Partitioning {
+	_, part := enforceNode(p, slices.Clone(p.Children()), slices.Clone(parts), tasks)
+	return part
+}
+
+// enforceNode inserts the exchanges that p's inputs (children, delivering
+// parts) need below p, and returns p over them with its partitioning.
+func enforceNode(p Plan, children []Plan, parts []Partitioning, tasks int) (Plan, Partitioning) {
 	req := p.Required()
-	if copartitioned(req) {
-		if allSingle(parts) {
-			return p.WithChildren(newChildren...), p.Delivered(parts)
+	switch {
+	case copartitioned(req):
+		if !allSingle(parts) {
+			children, parts = coPartition(req, children, parts, tasks)
 		}
-		newChildren, parts = o.coPartition(req, newChildren, parts)
-		p = p.WithChildren(newChildren...)
-		return p, p.Delivered(parts)
-	}
-	// An input already hashed into some number of tasks (a bucketed table)
-	// fixes the parallelism: a sibling shuffled to meet it must use the same.
-	// Hashed inputs of one operator must agree on the task count too.
-	hashedTasks := 0
-	for i := range newChildren {
-		if parts[i].Kind == PartHash && parts[i].Satisfies(req[i]) && req[i].Kind == DistHash {
-			tasks, hashedTasks = parts[i].Tasks, parts[i].Tasks
-			break
+	default:
+		// An input already hashed into some number of tasks (a bucketed
+		// table) fixes the parallelism: a sibling shuffled to meet it must
+		// use the same. Hashed inputs of one operator must agree on the
+		// task count too.
+		hashedTasks := 0
+		for i := range children {
+			if parts[i].Kind == PartHash && parts[i].Satisfies(req[i]) && req[i].Kind == DistHash {
+				tasks, hashedTasks = parts[i].Tasks, parts[i].Tasks
+				break
+			}
 		}
-	}
-	for i := range newChildren {
-		misaligned := hashedTasks > 0 && parts[i].Kind == PartHash && parts[i].Tasks != hashedTasks
-		if parts[i].Satisfies(req[i]) && !misaligned && !(req[i].Kind != DistSingle && mixesSingle(parts, i)) {
-			continue
+		for i := range children {
+			misaligned := hashedTasks > 0 && parts[i].Kind == PartHash && parts[i].Tasks != hashedTasks
+			if parts[i].Satisfies(req[i]) && !misaligned && !(req[i].Kind != DistSingle && mixesSingle(parts, i)) {
+				continue
+			}
+			children[i], parts[i] = exchangeFor(children[i], parts[i], req[i], tasks)
 		}
-		if agg, ok := p.(*Aggregate); ok && agg.Mode == AggregateComplete && agg.Splittable() {
-			return splitAggregate(agg, newChildren[0], parts[0], tasks)
-		}
-		newChildren[i], parts[i] = exchangeFor(p, newChildren[i], req[i], tasks)
 	}
 	if len(children) > 0 {
-		p = p.WithChildren(newChildren...)
-	}
-	if l, ok := p.(*Limit); ok && !l.Local {
-		p = pushTopN(l)
+		p = p.WithChildren(children...)
 	}
 	return p, p.Delivered(parts)
 }
@@ -102,130 +94,27 @@ func mixesSingle(parts []Partitioning, i int) bool {
 	return false
 }
 
-// chooseStrategy picks how a join is distributed: shuffle when both sides
-// are already hashed on their keys (colocated: nothing moves), broadcast the
-// right side when it is small or when there are no keys to hash on, shuffle
-// both sides otherwise. A FULL join without keys runs in one task.
-func (o Options) chooseStrategy(j *Join, parts []Partitioning) *Join {
-	c := *j
-	hasKeys := len(j.LeftKeys) > 0
-	switch {
-	case j.Kind == FullJoin && !hasKeys:
-		c.Strategy = Gather
-	case hasKeys && parts[0].Satisfies(Distribution{Kind: DistHash, Keys: j.LeftKeys}) &&
-		parts[1].Satisfies(Distribution{Kind: DistHash, Keys: j.RightKeys}) &&
-		parts[0].Kind == PartHash && parts[1].Kind == PartHash && parts[0].Tasks == parts[1].Tasks &&
-		len(parts[0].Keys) == len(parts[1].Keys) && alignedKeys(j, parts):
-		c.Strategy = Shuffle
-	case j.Kind == FullJoin:
-		c.Strategy = Shuffle
-	case !hasKeys || EstimateRows(j.Right) <= o.broadcastRows():
-		c.Strategy = Broadcast
-	default:
-		c.Strategy = Shuffle
-	}
-	return &c
-}
-
-// alignedKeys reports whether both sides are hashed on corresponding join
-// keys, in the same order, so that equal keys sit in the same task.
-func alignedKeys(j *Join, parts []Partitioning) bool {
-	for i, lk := range parts[0].Keys {
-		pos := -1
-		for k, key := range j.LeftKeys {
-			if key == lk {
-				pos = k
-			}
-		}
-		if pos < 0 || parts[1].Keys[i] != j.RightKeys[pos] {
-			return false
-		}
-	}
-	return true
-}
-
-func (o Options) broadcastRows() float64 {
-	if o.BroadcastRows > 0 {
-		return o.BroadcastRows
-	}
-	return DefaultBroadcastRows
-}
-
-// exchangeFor gathers or shuffles child to meet req, leaving below the
-// exchange the local half of the operator p that asked for it.
-func exchangeFor(p Plan, child Plan, req Distribution, tasks int) (Plan, Partitioning) {
+// exchangeFor gathers, shuffles or copies child (delivering part) to meet
+// req.
+func exchangeFor(child Plan, part Partitioning, req Distribution, tasks int) (Plan, Partitioning) {
+	var ex *Exchange
 	switch req.Kind {
 	case DistHash:
-		ex := &Exchange{Input: child, Kind: Normal, Keys: req.Keys, Tasks: tasks}
-		return ex, ex.Delivered(nil)
+		ex = newExchange(child, part, Normal, req.Keys, tasks)
 	case DistBroadcast:
-		ex := &Exchange{Input: child, Kind: Expansive, Tasks: tasks}
-		return ex, ex.Delivered(nil)
+		ex = newExchange(child, part, Expansive, nil, tasks)
 	case DistAny:
 		// A single-task input beside partitioned siblings: spread its rows.
-		ex := &Exchange{Input: child, Kind: Normal, Keys: allColumns(child.Schema().NumFields()), Tasks: tasks}
-		return ex, ex.Delivered(nil)
+		ex = newExchange(child, part, Normal, allColumns(child.Schema().NumFields()), tasks)
+	default:
+		ex = newExchange(child, part, Convergent, nil, 0)
 	}
-	switch op := p.(type) {
-	case *Sort:
-		child = &Sort{Input: child, Keys: op.Keys, Local: true}
-	case *Limit:
-		if op.Count >= 0 {
-			child = &Limit{Input: child, Count: op.Count + op.Offset, Local: true}
-		}
-	}
-	ex := &Exchange{Input: child, Kind: Convergent}
 	return ex, ex.Delivered(nil)
 }
 
-// splitAggregate turns Aggregate(child) into
-// AggregateFinal(Exchange(AggregatePartial(child))).
-func splitAggregate(agg *Aggregate, child Plan, part Partitioning, tasks int) (Plan, Partitioning) {
-	partial := &Aggregate{Input: child, Mode: AggregatePartial, GroupBy: agg.GroupBy, Aggs: agg.Aggs, Names: agg.Names}
-	groups := make([]Expr, len(agg.GroupBy))
-	keys := make([]int, len(agg.GroupBy))
-	states := partial.Schema()
-	for i, g := range agg.GroupBy {
-		groups[i] = &ColumnRef{Index: i, Name: agg.Names[i], T: g.Type()}
-		keys[i] = i
-	}
-	finalAggs := make([]AggCall, len(agg.Aggs))
-	pos := len(groups)
-	for i, a := range agg.Aggs {
-		f := states.Field(pos)
-		finalAggs[i] = AggCall{Fn: a.Fn, Arg: &ColumnRef{Index: pos, Name: f.Name, T: f.Type}, T: a.T}
-		if a.Fn == AggCountStar {
-			finalAggs[i].Arg = nil
-		}
-		pos += len(PartialStates(a))
-	}
-	var ex *Exchange
-	if len(keys) == 0 {
-		ex = &Exchange{Input: partial, Kind: Convergent}
-	} else {
-		ex = &Exchange{Input: partial, Kind: Normal, Keys: keys, Tasks: tasks}
-	}
-	final := &Aggregate{Input: ex, Mode: AggregateFinal, GroupBy: groups, Aggs: finalAggs, Names: agg.Names}
-	return final, final.Delivered([]Partitioning{ex.Delivered(nil)})
-}
-
-// pushTopN copies a global Limit over a Sort over a Convergent gather of a
-// Local sort below the gather, so each task ships at most Offset+Count rows.
-func pushTopN(l *Limit) Plan {
-	s, ok := l.Input.(*Sort)
-	if !ok || s.Local || l.Count < 0 {
-		return l
-	}
-	ex, ok := s.Input.(*Exchange)
-	if !ok || ex.Kind != Convergent {
-		return l
-	}
-	local, ok := ex.Input.(*Sort)
-	if !ok || !local.Local {
-		return l
-	}
-	topN := &Limit{Input: local, Count: l.Count + l.Offset, Local: true}
-	return l.WithChildren(s.WithChildren(ex.WithChildren(topN)))
+// newExchange is an exchange of input, which delivers part.
+func newExchange(input Plan, part Partitioning, kind ExchangeKind, keys []int, tasks int) *Exchange {
+	return &Exchange{Input: input, Kind: kind, Keys: keys, Tasks: tasks, InputTasks: taskCount(part)}
 }
 
 // copartitioned reports whether an operator hashes two or more inputs on
@@ -259,7 +148,7 @@ func allSingle(parts []Partitioning) bool {
 // (a bucketed table) anchors the others, which are shuffled on the
 // corresponding keys; with no such input, every input is shuffled on all of
 // its keys.
-func (o Options) coPartition(req []Distribution, children []Plan, parts []Partitioning) ([]Plan, []Partitioning) {
+func coPartition(req []Distribution, children []Plan, parts []Partitioning, tasks int) ([]Plan, []Partitioning) {
 	anchor, positions := -1, []int(nil)
 	for i, part := range parts {
 		if pos, ok := keyPositions(part, req[i].Keys); ok {
@@ -267,7 +156,6 @@ func (o Options) coPartition(req []Distribution, children []Plan, parts []Partit
 			break
 		}
 	}
-	tasks := o.Tasks
 	if anchor >= 0 {
 		tasks = parts[anchor].Tasks
 	} else {
@@ -281,7 +169,7 @@ func (o Options) coPartition(req []Distribution, children []Plan, parts []Partit
 		if parts[i].Kind == PartHash && slices.Equal(parts[i].Keys, want) && parts[i].Tasks == tasks {
 			continue
 		}
-		ex := &Exchange{Input: children[i], Kind: Normal, Keys: want, Tasks: tasks}
+		ex := newExchange(children[i], parts[i], Normal, want, tasks)
 		children[i], parts[i] = ex, ex.Delivered(nil)
 	}
 	return children, parts

@@ -37,40 +37,36 @@ func (d *DistributedPlan) Root() *Fragment { return d.Fragments[0] }
 func (d *DistributedPlan) Fragment(id FragmentID) *Fragment { return d.Fragments[id] }
 
 // Cut splits a plan that EnforceDistribution prepared into fragments: each
-// Exchange becomes the output of a new child fragment (its input) and an
-// ExchangeSource leaf in the parent. Cut only cuts; it never changes an
-// operator.
-func Cut(p Plan, tasks int) *DistributedPlan {
+// Exchange becomes the output of a new child fragment (its input, run in the
+// exchange's InputTasks) and an ExchangeSource leaf in the parent; root is
+// the partitioning EnforceDistribution returned for the plan's root. Cut
+// only cuts; it never changes an operator nor recomputes a partitioning.
+func Cut(p Plan, root Partitioning) *DistributedPlan {
 	d := &DistributedPlan{}
-	root := &Fragment{ID: 0, Output: FragmentOutput{Consumer: -1}}
-	d.Fragments = append(d.Fragments, root)
-	var part Partitioning
-	root.Root, part = d.cut(root, p, tasks)
-	root.Tasks = taskCount(part)
+	f := &Fragment{ID: 0, Tasks: taskCount(root), Output: FragmentOutput{Consumer: -1}}
+	d.Fragments = append(d.Fragments, f)
+	f.Root = d.cut(f, p)
 	return d
 }
 
-func (d *DistributedPlan) cut(f *Fragment, p Plan, tasks int) (Plan, Partitioning) {
+func (d *DistributedPlan) cut(f *Fragment, p Plan) Plan {
 	if ex, ok := p.(*Exchange); ok {
-		child := &Fragment{ID: FragmentID(len(d.Fragments)), Output: FragmentOutput{Kind: ex.Kind, Keys: ex.Keys, Consumer: f.ID}}
+		child := &Fragment{ID: FragmentID(len(d.Fragments)), Tasks: max(ex.InputTasks, 1),
+			Output: FragmentOutput{Kind: ex.Kind, Keys: ex.Keys, Consumer: f.ID}}
 		d.Fragments = append(d.Fragments, child)
-		var part Partitioning
-		child.Root, part = d.cut(child, ex.Input, tasks)
-		child.Tasks = taskCount(part)
+		child.Root = d.cut(child, ex.Input)
 		f.Inputs = append(f.Inputs, child.ID)
-		src := NewExchangeSource(child.ID, ex)
-		return src, src.Delivered(nil)
+		return NewExchangeSource(child.ID, ex)
 	}
 	children := p.Children()
-	parts := make([]Partitioning, len(children))
+	if len(children) == 0 {
+		return p
+	}
 	newChildren := make([]Plan, len(children))
 	for i, c := range children {
-		newChildren[i], parts[i] = d.cut(f, c, tasks)
+		newChildren[i] = d.cut(f, c)
 	}
-	if len(children) > 0 {
-		p = p.WithChildren(newChildren...)
-	}
-	return p, p.Delivered(parts)
+	return p.WithChildren(newChildren...)
 }
 
 func taskCount(p Partitioning) int {

@@ -29,7 +29,7 @@ const (
 	MarkJoin JoinKind = "Mark"
 )
 
-// JoinStrategy is how a join is distributed; EnforceDistribution picks it.
+// JoinStrategy is how a join is distributed; the physical planner picks it.
 type JoinStrategy string
 
 const (
@@ -93,43 +93,54 @@ func (j *Join) WithChildren(ch ...Plan) Plan {
 }
 
 func (j *Join) Schema() *arrow.Schema {
-	left := j.Left.Schema().Fields()
-	switch j.Kind {
-	case SemiJoin, AntiJoin:
-		return arrow.NewSchema(left, nil)
-	case MarkJoin:
-		return arrow.NewSchema(append(append([]arrow.Field(nil), left...),
-			arrow.Field{Name: j.MarkName, Type: arrow.FixedWidthTypes.Boolean, Nullable: true}), nil)
-	}
-	fields := append(append([]arrow.Field(nil), left...), j.Right.Schema().Fields()...)
-	return arrow.NewSchema(fields, nil)
+	return JoinSchema(j.Left.Schema(), j.Right.Schema(), j.Kind, j.MarkName)
 }
 
 func (j *Join) Explain() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%sJoin", j.Kind)
+	label := string(j.Kind) + "Join"
 	if j.Strategy != "" {
-		fmt.Fprintf(&b, " (%s)", strings.ToLower(string(j.Strategy)))
+		label += fmt.Sprintf(" (%s)", strings.ToLower(string(j.Strategy)))
 	}
-	ls, rs := j.Left.Schema(), j.Right.Schema()
+	return ExplainJoin(label, j.Left.Schema(), j.Right.Schema(), j.Kind, j.LeftKeys, j.RightKeys, j.Cond, j.MarkIn, j.RightMark)
+}
+
+// ExplainJoin is a join's line: its keys as equalities of the two sides'
+// columns, its residual condition and a mark join's mark.
+func ExplainJoin(label string, left, right *arrow.Schema, kind JoinKind, leftKeys, rightKeys []int, cond Expr, markIn, rightMark int) string {
+	var b strings.Builder
+	b.WriteString(label)
 	var conds []string
-	for i := range j.LeftKeys {
-		conds = append(conds, ls.Field(j.LeftKeys[i]).Name+" = "+rs.Field(j.RightKeys[i]).Name)
+	for i := range leftKeys {
+		conds = append(conds, left.Field(leftKeys[i]).Name+" = "+right.Field(rightKeys[i]).Name)
 	}
-	if j.Cond != nil {
-		conds = append(conds, j.Cond.String())
+	if cond != nil {
+		conds = append(conds, cond.String())
 	}
 	if len(conds) > 0 {
 		b.WriteString(": " + strings.Join(conds, " AND "))
 	}
-	if j.Kind == MarkJoin {
-		if j.MarkIn >= 0 {
-			fmt.Fprintf(&b, " mark=%s IN %s", ls.Field(j.MarkIn).Name, rs.Field(j.RightMark).Name)
+	if kind == MarkJoin {
+		if markIn >= 0 {
+			fmt.Fprintf(&b, " mark=%s IN %s", left.Field(markIn).Name, right.Field(rightMark).Name)
 		} else {
 			b.WriteString(" mark=exists")
 		}
 	}
 	return b.String()
+}
+
+// JoinSchema is the output of a join of kind over left and right: the left
+// columns then the right ones; a Semi or Anti join's the left columns
+// only, a Mark join's the left columns and the mark.
+func JoinSchema(left, right *arrow.Schema, kind JoinKind, markName string) *arrow.Schema {
+	switch kind {
+	case SemiJoin, AntiJoin:
+		return left
+	case MarkJoin:
+		return arrow.NewSchema(append(append([]arrow.Field(nil), left.Fields()...),
+			arrow.Field{Name: markName, Type: arrow.FixedWidthTypes.Boolean, Nullable: true}), nil)
+	}
+	return arrow.NewSchema(append(append([]arrow.Field(nil), left.Fields()...), right.Fields()...), nil)
 }
 
 // Required of a Join follows its strategy.

@@ -7,10 +7,12 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 )
 
-// Plan is a physical operator. Plans are immutable trees: WithChildren returns
-// a copy. Every node states the distribution it requires of each input
-// (Required) and the partitioning it delivers given its inputs' (Delivered);
-// EnforceDistribution inserts exchanges where they do not match.
+// Plan is a physical operator, as the physical planner
+// (coordinator/physical) builds it from a logical plan. Plans are immutable
+// trees: WithChildren returns a copy. Every node states the distribution it
+// requires of each input (Required) and the partitioning it delivers given
+// its inputs' (Delivered); EnforceDistribution inserts exchanges where they
+// do not match.
 type Plan interface {
 	// Schema is the node's output schema; names are for EXPLAIN and the
 	// final result, columns are addressed by position.
@@ -41,7 +43,7 @@ type Scan struct {
 	Files int
 	Rows  int64
 	// Tasks is how many tasks read the table (the live workers at planning,
-	// or the table's buckets).
+	// or the table's buckets); the physical planner sets it.
 	Tasks int
 	// Buckets is the table's hash partition count when it is stored
 	// partitioned (PARTITION BY HASH): task i then reads bucket i, so the
@@ -99,8 +101,9 @@ type SortKey struct {
 }
 
 // Sort orders rows. A global Sort requires all rows in one task; a Local one
-// (which EnforceDistribution places below a Convergent exchange) orders each
-// task's rows so that the global one above merely merges.
+// (which the physical planner places below a global one whose input is
+// partitioned, so that a Convergent exchange comes between them) orders
+// each task's rows so that the global one above merely merges.
 type Sort struct {
 	Input Plan
 	Keys  []SortKey
@@ -131,6 +134,10 @@ type Exchange struct {
 	Kind  ExchangeKind
 	Keys  []int // hash keys (input column positions) of a Normal exchange
 	Tasks int   // consumer tasks of a Normal or Expansive exchange
+	// InputTasks is how many tasks produce the exchange's input: what
+	// EnforceDistribution found it delivers, and Cut makes the producing
+	// fragment's task count.
+	InputTasks int
 }
 
 // ExchangeSource is a fragment's leaf that reads the exchange produced by
@@ -165,7 +172,8 @@ func (*Values) isPlan()         {}
 func (*Exchange) isPlan()       {}
 func (*ExchangeSource) isPlan() {}
 
-func schemaOf(names []string, types []arrow.DataType) *arrow.Schema {
+// SchemaOf is the schema of columns of names and types, all nullable.
+func SchemaOf(names []string, types []arrow.DataType) *arrow.Schema {
 	fields := make([]arrow.Field, len(names))
 	for i := range names {
 		fields[i] = arrow.Field{Name: names[i], Type: types[i], Nullable: true}
@@ -173,7 +181,8 @@ func schemaOf(names []string, types []arrow.DataType) *arrow.Schema {
 	return arrow.NewSchema(fields, nil)
 }
 
-func exprTypes(es []Expr) []arrow.DataType {
+// ExprTypes are the types of es.
+func ExprTypes(es []Expr) []arrow.DataType {
 	ts := make([]arrow.DataType, len(es))
 	for i, e := range es {
 		ts[i] = e.Type()
@@ -183,19 +192,19 @@ func exprTypes(es []Expr) []arrow.DataType {
 
 // Schema, Children, WithChildren.
 
-func (s *Scan) Schema() *arrow.Schema               { return schemaOf(s.Columns, s.Types) }
+func (s *Scan) Schema() *arrow.Schema               { return SchemaOf(s.Columns, s.Types) }
 func (s *Scan) Children() []Plan                    { return nil }
 func (s *Scan) WithChildren(...Plan) Plan           { c := *s; return &c }
 func (f *Filter) Schema() *arrow.Schema             { return f.Input.Schema() }
 func (f *Filter) Children() []Plan                  { return []Plan{f.Input} }
-func (p *Project) Schema() *arrow.Schema            { return schemaOf(p.Names, exprTypes(p.Exprs)) }
+func (p *Project) Schema() *arrow.Schema            { return SchemaOf(p.Names, ExprTypes(p.Exprs)) }
 func (p *Project) Children() []Plan                 { return []Plan{p.Input} }
 func (a *Aggregate) Children() []Plan               { return []Plan{a.Input} }
 func (s *Sort) Schema() *arrow.Schema               { return s.Input.Schema() }
 func (s *Sort) Children() []Plan                    { return []Plan{s.Input} }
 func (l *Limit) Schema() *arrow.Schema              { return l.Input.Schema() }
 func (l *Limit) Children() []Plan                   { return []Plan{l.Input} }
-func (v *Values) Schema() *arrow.Schema             { return schemaOf(v.Names, v.Types) }
+func (v *Values) Schema() *arrow.Schema             { return SchemaOf(v.Names, v.Types) }
 func (v *Values) Children() []Plan                  { return nil }
 func (v *Values) WithChildren(...Plan) Plan         { c := *v; return &c }
 func (e *Exchange) Schema() *arrow.Schema           { return e.Input.Schema() }
@@ -211,13 +220,18 @@ func (s *Sort) WithChildren(ch ...Plan) Plan      { c := *s; c.Input = ch[0]; re
 func (l *Limit) WithChildren(ch ...Plan) Plan     { c := *l; c.Input = ch[0]; return &c }
 func (e *Exchange) WithChildren(ch ...Plan) Plan  { c := *e; c.Input = ch[0]; return &c }
 
-// Schema of an Aggregate: group columns, then final values or partial states.
 func (a *Aggregate) Schema() *arrow.Schema {
-	names := append([]string(nil), a.Names[:len(a.GroupBy)]...)
-	types := exprTypes(a.GroupBy)
-	for i, agg := range a.Aggs {
-		name := a.Names[len(a.GroupBy)+i]
-		if a.Mode != AggregatePartial {
+	return AggregateSchema(a.Mode, a.GroupBy, a.Aggs, a.Names)
+}
+
+// AggregateSchema is an aggregation's output: group columns, then final
+// values or (mode AggregatePartial) partial states.
+func AggregateSchema(mode AggregateMode, groupBy []Expr, aggs []AggCall, allNames []string) *arrow.Schema {
+	names := append([]string(nil), allNames[:len(groupBy)]...)
+	types := ExprTypes(groupBy)
+	for i, agg := range aggs {
+		name := allNames[len(groupBy)+i]
+		if mode != AggregatePartial {
 			names, types = append(names, name), append(types, agg.T)
 			continue
 		}
@@ -226,7 +240,7 @@ func (a *Aggregate) Schema() *arrow.Schema {
 			types = append(types, st)
 		}
 	}
-	return schemaOf(names, types)
+	return SchemaOf(names, types)
 }
 
 // PartialStates are the types of the state columns that a partial aggregate
@@ -285,44 +299,62 @@ func NewExchangeSource(from FragmentID, ex *Exchange) *ExchangeSource {
 	return &ExchangeSource{From: from, Kind: ex.Kind, Keys: ex.Keys, Tasks: ex.Tasks, schema: ex.Input.Schema()}
 }
 
-// Explain lines.
+// Explain lines. The Explain* functions are shared with the logical plan
+// (coordinator/logical), whose nodes print as their physical counterparts.
 
 func (s *Scan) Explain() string {
-	out := fmt.Sprintf("Scan: %s.%s columns=[%s] files=%d rows=%d", s.Database, s.Table, strings.Join(s.Columns, ", "), s.Files, s.Rows)
-	if s.Buckets > 0 {
-		keys := make([]string, len(s.BucketKeys))
-		for i, k := range s.BucketKeys {
-			keys[i] = s.Columns[k]
+	return ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys)
+}
+
+// ExplainScan is a scan's line: the table, the columns read, the snapshot's
+// size and, for a bucketed table, its buckets and the hash columns read.
+func ExplainScan(database, table string, columns []string, files int, rows int64, buckets int, bucketKeys []int) string {
+	out := fmt.Sprintf("Scan: %s.%s columns=[%s] files=%d rows=%d", database, table, strings.Join(columns, ", "), files, rows)
+	if buckets > 0 {
+		keys := make([]string, len(bucketKeys))
+		for i, k := range bucketKeys {
+			keys[i] = columns[k]
 		}
-		out += fmt.Sprintf(" buckets=%d", s.Buckets)
+		out += fmt.Sprintf(" buckets=%d", buckets)
 		if len(keys) > 0 {
 			out += fmt.Sprintf(" hash(%s)", strings.Join(keys, ", "))
 		}
 	}
 	return out
 }
-func (f *Filter) Explain() string { return "Filter: " + f.Cond.String() }
-func (p *Project) Explain() string {
-	parts := make([]string, len(p.Exprs))
-	for i, e := range p.Exprs {
-		if s := e.String(); s == p.Names[i] {
+func (f *Filter) Explain() string  { return "Filter: " + f.Cond.String() }
+func (p *Project) Explain() string { return ExplainProject(p.Exprs, p.Names) }
+
+// ExplainProject is a projection's line: each expression, AS its name where
+// the two differ.
+func ExplainProject(exprs []Expr, names []string) string {
+	parts := make([]string, len(exprs))
+	for i, e := range exprs {
+		if s := e.String(); s == names[i] {
 			parts[i] = s
 		} else {
-			parts[i] = s + " AS " + p.Names[i]
+			parts[i] = s + " AS " + names[i]
 		}
 	}
 	return "Project: " + strings.Join(parts, ", ")
 }
-func (a *Aggregate) Explain() string {
-	aggs := make([]string, len(a.Aggs))
-	for i, agg := range a.Aggs {
-		aggs[i] = agg.String()
+func (a *Aggregate) Explain() string { return ExplainAggregate(string(a.Mode), a.GroupBy, a.Aggs) }
+
+// ExplainAggregate is an aggregation's line, labelled with its mode.
+func ExplainAggregate(label string, groupBy []Expr, aggs []AggCall) string {
+	parts := make([]string, len(aggs))
+	for i, agg := range aggs {
+		parts[i] = agg.String()
 	}
-	return fmt.Sprintf("%s: group=[%s] aggs=[%s]", a.Mode, joinExprs(a.GroupBy), strings.Join(aggs, ", "))
+	return fmt.Sprintf("%s: group=[%s] aggs=[%s]", label, joinExprs(groupBy), strings.Join(parts, ", "))
 }
-func (s *Sort) Explain() string {
-	parts := make([]string, len(s.Keys))
-	for i, k := range s.Keys {
+func (s *Sort) Explain() string { return localPrefix(s.Local) + ExplainSort(s.Keys) }
+
+// ExplainSort is a sort's line; NULLS FIRST / LAST is printed where it is
+// not MySQL's default for the direction.
+func ExplainSort(keys []SortKey) string {
+	parts := make([]string, len(keys))
+	for i, k := range keys {
 		parts[i] = k.Expr.String()
 		if k.Desc {
 			parts[i] += " DESC"
@@ -335,15 +367,21 @@ func (s *Sort) Explain() string {
 			}
 		}
 	}
-	return localPrefix(s.Local) + "Sort: " + strings.Join(parts, ", ")
+	return "Sort: " + strings.Join(parts, ", ")
 }
-func (l *Limit) Explain() string {
-	if l.Offset > 0 {
-		return fmt.Sprintf("%sLimit: %d offset=%d", localPrefix(l.Local), l.Count, l.Offset)
+func (l *Limit) Explain() string { return localPrefix(l.Local) + ExplainLimit(l.Offset, l.Count) }
+
+// ExplainLimit is a limit's line.
+func ExplainLimit(offset, count int64) string {
+	if offset > 0 {
+		return fmt.Sprintf("Limit: %d offset=%d", count, offset)
 	}
-	return fmt.Sprintf("%sLimit: %d", localPrefix(l.Local), l.Count)
+	return fmt.Sprintf("Limit: %d", count)
 }
-func (v *Values) Explain() string { return fmt.Sprintf("Values: rows=%d", len(v.Rows)) }
+func (v *Values) Explain() string { return ExplainValues(len(v.Rows)) }
+
+// ExplainValues is a constant relation's line.
+func ExplainValues(rows int) string { return fmt.Sprintf("Values: rows=%d", rows) }
 func (e *Exchange) Explain() string {
 	return "Exchange " + exchangeLabel(e.Kind, e.Keys, e.Input.Schema(), e.Tasks)
 }

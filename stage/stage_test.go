@@ -20,21 +20,22 @@ func TestSatisfies(t *testing.T) {
 	anyD := Distribution{Kind: DistAny}
 	single := Distribution{Kind: DistSingle}
 	hashAB := Distribution{Kind: DistHash, Keys: []int{0, 1}}
+	broadcast := Distribution{Kind: DistBroadcast}
 	cases := []struct {
 		part Partitioning
-		want [3]bool // Any, Single, Hash(0,1)
+		want [4]bool // Any, Single, Hash(0,1), Broadcast
 	}{
-		{Partitioning{Kind: PartAny, Tasks: 2}, [3]bool{true, false, false}},
-		{Partitioning{Kind: PartSingle, Tasks: 1}, [3]bool{true, true, true}},
-		{Partitioning{Kind: PartBroadcast, Tasks: 2}, [3]bool{true, false, false}},
-		{Partitioning{Kind: PartHash, Keys: []int{0, 1}, Tasks: 2}, [3]bool{true, false, true}},
-		{Partitioning{Kind: PartHash, Keys: []int{1}, Tasks: 2}, [3]bool{true, false, true}},
-		{Partitioning{Kind: PartHash, Keys: []int{2}, Tasks: 2}, [3]bool{true, false, false}},
-		{Partitioning{Kind: PartHash, Keys: []int{0, 2}, Tasks: 2}, [3]bool{true, false, false}},
-		{Partitioning{Kind: PartHash, Tasks: 2}, [3]bool{true, false, false}},
+		{Partitioning{Kind: PartAny, Tasks: 2}, [4]bool{true, false, false, false}},
+		{Partitioning{Kind: PartSingle, Tasks: 1}, [4]bool{true, true, true, false}},
+		{Partitioning{Kind: PartBroadcast, Tasks: 2}, [4]bool{true, false, false, true}},
+		{Partitioning{Kind: PartHash, Keys: []int{0, 1}, Tasks: 2}, [4]bool{true, false, true, false}},
+		{Partitioning{Kind: PartHash, Keys: []int{1}, Tasks: 2}, [4]bool{true, false, true, false}},
+		{Partitioning{Kind: PartHash, Keys: []int{2}, Tasks: 2}, [4]bool{true, false, false, false}},
+		{Partitioning{Kind: PartHash, Keys: []int{0, 2}, Tasks: 2}, [4]bool{true, false, false, false}},
+		{Partitioning{Kind: PartHash, Tasks: 2}, [4]bool{true, false, false, false}},
 	}
 	for _, c := range cases {
-		for i, d := range []Distribution{anyD, single, hashAB} {
+		for i, d := range []Distribution{anyD, single, hashAB, broadcast} {
 			if got := c.part.Satisfies(d); got != c.want[i] {
 				t.Errorf("%s satisfies %s = %v, want %v", c.part, d, got, c.want[i])
 			}
@@ -173,9 +174,9 @@ func TestEnforceIdempotent(t *testing.T) {
 	agg := &Aggregate{Input: scan, Mode: AggregateComplete, GroupBy: []Expr{a},
 		Aggs: []AggCall{{Fn: AggSum, Arg: &ColumnRef{Index: 1, Name: "b", T: i64}, T: dec}}, Names: []string{"a", "s"}}
 	plan := &Limit{Input: &Sort{Input: agg, Keys: []SortKey{{Expr: a, NullsFirst: true}}}, Count: 5}
-	once := EnforceDistribution(plan, Options{Tasks: 3})
-	twice := EnforceDistribution(once, Options{Tasks: 3})
-	if Format(once) != Format(twice) {
+	once, part := EnforceDistribution(plan, 3)
+	twice, again := EnforceDistribution(once, 3)
+	if Format(once) != Format(twice) || part.String() != again.String() {
 		t.Fatalf("not idempotent:\n%s\nthen\n%s", Format(once), Format(twice))
 	}
 }

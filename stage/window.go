@@ -53,13 +53,7 @@ func (w *Window) WithChildren(ch ...Plan) Plan {
 	return &c
 }
 
-func (w *Window) Schema() *arrow.Schema {
-	fields := append([]arrow.Field(nil), w.Input.Schema().Fields()...)
-	for i, f := range w.Funcs {
-		fields = append(fields, arrow.Field{Name: w.Names[i], Type: f.T, Nullable: true})
-	}
-	return arrow.NewSchema(fields, nil)
-}
+func (w *Window) Schema() *arrow.Schema { return WindowSchema(w.Input.Schema(), w.Funcs, w.Names) }
 
 // Required: a partition's rows together (hash of the partition keys), or
 // every row in one task when there are none.
@@ -73,22 +67,35 @@ func (w *Window) Required() []Distribution {
 
 func (w *Window) Delivered(in []Partitioning) Partitioning { return in[0] }
 
-func (w *Window) Explain() string {
-	funcs := make([]string, len(w.Funcs))
-	for i, f := range w.Funcs {
+func (w *Window) Explain() string { return ExplainWindow(w.PartitionBy, w.OrderBy, w.Funcs) }
+
+// ExplainWindow is a window's line.
+func ExplainWindow(partitionBy []Expr, orderBy []SortKey, fns []WindowFunc) string {
+	funcs := make([]string, len(fns))
+	for i, f := range fns {
 		funcs[i] = fmt.Sprintf("%s(%s)", f.Fn, joinExprs(f.Args))
 		if f.Frame != nil {
 			funcs[i] += " " + f.Frame.String()
 		}
 	}
-	keys := make([]string, len(w.OrderBy))
-	for i, k := range w.OrderBy {
+	keys := make([]string, len(orderBy))
+	for i, k := range orderBy {
 		keys[i] = k.Expr.String()
 		if k.Desc {
 			keys[i] += " DESC"
 		}
 	}
-	return fmt.Sprintf("Window: partition=[%s] order=[%s] funcs=[%s]", joinExprs(w.PartitionBy), strings.Join(keys, ", "), strings.Join(funcs, ", "))
+	return fmt.Sprintf("Window: partition=[%s] order=[%s] funcs=[%s]", joinExprs(partitionBy), strings.Join(keys, ", "), strings.Join(funcs, ", "))
+}
+
+// WindowSchema is a window's output: its input's columns, then one per
+// function.
+func WindowSchema(in *arrow.Schema, funcs []WindowFunc, names []string) *arrow.Schema {
+	fields := append([]arrow.Field(nil), in.Fields()...)
+	for i, f := range funcs {
+		fields = append(fields, arrow.Field{Name: names[i], Type: f.T, Nullable: true})
+	}
+	return arrow.NewSchema(fields, nil)
 }
 
 // String is the frame in SQL: ROWS BETWEEN 1 PRECEDING AND CURRENT ROW.

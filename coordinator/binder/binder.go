@@ -1,10 +1,11 @@
 // Package binder turns TiDB's MySQL-dialect AST into Quiver statements: DDL
-// as catalog requests, queries as logical plans of stage operators with every
-// name resolved against the catalog and every expression typed with the Arrow
-// type the engine promises (MySQL's typing rules).
+// as catalog requests, queries as logical plans (coordinator/logical) with
+// every name resolved against the catalog and every expression typed with
+// the Arrow type the engine promises (MySQL's typing rules).
 //
-// The binder reads the catalog and never changes it; it does no optimization
-// and no distribution (the optimizer and stage.EnforceDistribution do).
+// The binder reads the catalog and never changes it; it knows nothing of
+// workers, and does no optimization (coordinator/opt: decorrelation and
+// constant folding too) and no distribution (coordinator/physical).
 package binder
 
 import (
@@ -21,6 +22,7 @@ import (
 	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -31,7 +33,7 @@ type Statement interface{ isStatement() }
 // Query is a SELECT (or EXPLAIN of one): a logical plan whose schema is the
 // result's.
 type Query struct {
-	Plan    stage.Plan
+	Plan    logical.Plan
 	Explain bool
 	// Analyze (EXPLAIN ANALYZE) runs the query and reports its execution.
 	Analyze bool
@@ -79,7 +81,7 @@ type DropView struct {
 // Insert is INSERT: Plan produces rows of exactly the table's schema.
 type Insert struct {
 	Table *catalog.Table
-	Plan  stage.Plan
+	Plan  logical.Plan
 	// Fill is set for INSERT ... VALUES (?, ?, ...) of markers only: the
 	// table column that each parameter fills, so that rows bound to it can
 	// be loaded as a batch of the table's columns.
@@ -128,10 +130,8 @@ func ParseWithin(sql string, lim Limits) (ast.StmtNode, error) {
 
 // Binder binds statements against a catalog.
 type Binder struct {
-	cat catalog.Catalog
-	db  string // the session's current database
-	// tasks is how many tasks a scan is planned for (the live workers).
-	tasks  int
+	cat    catalog.Catalog
+	db     string                 // the session's current database
 	tables map[int]*catalog.Table // by Scan ID
 	// ctes are the WITH clauses in scope, innermost last.
 	ctes [][]*ast.CommonTableExpression
@@ -157,8 +157,8 @@ type Binder struct {
 }
 
 // New returns a binder for one statement in database db.
-func New(cat catalog.Catalog, db string, tasks int) *Binder {
-	return &Binder{cat: cat, db: db, tasks: tasks, tables: map[int]*catalog.Table{}, windowCols: map[string]*stage.ColumnRef{}}
+func New(cat catalog.Catalog, db string) *Binder {
+	return &Binder{cat: cat, db: db, tables: map[int]*catalog.Table{}, windowCols: map[string]*stage.ColumnRef{}}
 }
 
 // Bind binds a parsed statement. A statement with ? markers binds only
@@ -337,7 +337,7 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 	for i, c := range t.Columns {
 		names[i], types[i] = c.Name, c.Type
 	}
-	values := &stage.Values{Names: names, Types: types}
+	values := &logical.Values{Names: names, Types: types}
 	empty := &scope{}
 	for n, list := range s.Lists {
 		if len(list) != len(target) {

@@ -11,12 +11,13 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
 
 // bindQuery binds any query expression: a SELECT block or a set operation.
-func (b *Binder) bindQuery(ctx context.Context, n ast.ResultSetNode) (stage.Plan, error) {
+func (b *Binder) bindQuery(ctx context.Context, n ast.ResultSetNode) (logical.Plan, error) {
 	switch q := n.(type) {
 	case *ast.SelectStmt:
 		return b.bindSelect(ctx, q)
@@ -29,14 +30,14 @@ func (b *Binder) bindQuery(ctx context.Context, n ast.ResultSetNode) (stage.Plan
 }
 
 // from binds a FROM clause: its plan and the columns it makes visible.
-func (b *Binder) from(ctx context.Context, from *ast.TableRefsClause) (stage.Plan, *scope, error) {
+func (b *Binder) from(ctx context.Context, from *ast.TableRefsClause) (logical.Plan, *scope, error) {
 	if from == nil {
-		return &stage.Values{Rows: [][]stage.Expr{{}}, Names: []string{}}, &scope{}, nil
+		return &logical.Values{Rows: [][]stage.Expr{{}}, Names: []string{}}, &scope{}, nil
 	}
 	return b.fromNode(ctx, from.TableRefs)
 }
 
-func (b *Binder) fromNode(ctx context.Context, n ast.ResultSetNode) (stage.Plan, *scope, error) {
+func (b *Binder) fromNode(ctx context.Context, n ast.ResultSetNode) (logical.Plan, *scope, error) {
 	switch n := n.(type) {
 	case *ast.Join:
 		if n.Right == nil {
@@ -49,7 +50,7 @@ func (b *Binder) fromNode(ctx context.Context, n ast.ResultSetNode) (stage.Plan,
 	return nil, nil, qerr.ErrUnsupported.New("FROM %T", n)
 }
 
-func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (stage.Plan, *scope, error) {
+func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (logical.Plan, *scope, error) {
 	alias := ts.AsName.L
 	switch src := ts.Source.(type) {
 	case *ast.TableName:
@@ -74,7 +75,7 @@ func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (stage.Pl
 	return nil, nil, qerr.ErrUnsupported.New("FROM %T", ts.Source)
 }
 
-func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string) (stage.Plan, *scope, error) {
+func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string) (logical.Plan, *scope, error) {
 	if vs := b.virtualSchema(b.dbName(tn)); vs != nil {
 		return b.virtualSource(ctx, vs, tn.Name.O, alias)
 	}
@@ -91,8 +92,8 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 		alias = strings.ToLower(t.Name)
 	}
 	b.need(catalog.PrivSelect, t.Database, t.Name)
-	scan := &stage.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
-		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows(), Tasks: b.tasks}
+	scan := &logical.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
+		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows()}
 	b.tables[scan.ID] = t
 	sc := &scope{}
 	for _, c := range t.Columns {
@@ -102,7 +103,7 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 	}
 	scan.NDV = distinctEstimates(t)
 	if len(t.DistributionKeys) > 0 {
-		scan.Buckets, scan.Tasks = t.Partitions, t.Partitions
+		scan.Buckets = t.Partitions
 		for _, k := range t.DistributionKeys {
 			scan.BucketKeys = append(scan.BucketKeys, t.ColumnIndex(k))
 		}
@@ -112,7 +113,7 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 
 // scopeOf names a plan's output columns under one qualifier, with names
 // overridden by a column list (a CTE's or a derived table's).
-func scopeOf(p stage.Plan, alias string, names []ast.CIStr) *scope {
+func scopeOf(p logical.Plan, alias string, names []ast.CIStr) *scope {
 	sc := &scope{}
 	for i, f := range p.Schema().Fields() {
 		name := f.Name
@@ -149,7 +150,7 @@ func (b *Binder) cte(name string) *ast.CommonTableExpression {
 // is planned anew (inlined), so a CTE used twice is computed twice. Its body
 // sees the WITH clauses around its own and the CTEs defined before it in
 // its clause, not itself or later ones.
-func (b *Binder) cteSource(ctx context.Context, cte *ast.CommonTableExpression, alias string) (stage.Plan, *scope, error) {
+func (b *Binder) cteSource(ctx context.Context, cte *ast.CommonTableExpression, alias string) (logical.Plan, *scope, error) {
 	saved := b.ctes
 	for i := len(b.ctes) - 1; i >= 0; i-- {
 		for k, c := range b.ctes[i] {
@@ -178,7 +179,7 @@ func (b *Binder) cteSource(ctx context.Context, cte *ast.CommonTableExpression, 
 // Join; the optimizer extracts equi-join keys and pushes single-side
 // conjuncts down. A RIGHT join is a LEFT join with its sides swapped,
 // projected back into left-then-right column order.
-func (b *Binder) join(ctx context.Context, j *ast.Join) (stage.Plan, *scope, error) {
+func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, error) {
 	kind := stage.InnerJoin
 	left := j.Left
 	// TiDB's grammar has no FULL JOIN: `a FULL JOIN b` parses as a table
@@ -233,7 +234,7 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (stage.Plan, *scope, err
 			return nil, nil, err
 		}
 		eq := &stage.Call{Fn: "=", Args: []stage.Expr{l, &stage.ColumnRef{Index: nLeft + r.Index, Name: r.Name, T: r.T}}, T: boolType}
-		cond = and(cond, eq)
+		cond = logical.And(cond, eq)
 		// USING shows the column once: the left copy (the right one for a
 		// RIGHT join) answers to the bare name.
 		hide := nLeft + r.Index
@@ -256,30 +257,20 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (stage.Plan, *scope, err
 		if cond != nil {
 			cond = stage.RewriteColumns(cond, swap)
 		}
-		joined := &stage.Join{Left: rp, Right: lp, Kind: stage.LeftJoin, Cond: cond, MarkIn: -1}
-		back := &stage.Project{Input: joined}
+		joined := &logical.Join{Left: rp, Right: lp, Kind: stage.LeftJoin, Cond: cond, MarkIn: -1}
+		back := &logical.Project{Input: joined}
 		for i, c := range sc.cols {
 			ref := swap(&stage.ColumnRef{Index: i, Name: c.name, T: c.typ})
 			back.Exprs, back.Names = append(back.Exprs, ref), append(back.Names, c.name)
 		}
 		return back, sc, nil
 	}
-	return &stage.Join{Left: lp, Right: rp, Kind: kind, Cond: cond, MarkIn: -1}, sc, nil
-}
-
-func and(a, b stage.Expr) stage.Expr {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
-	return &stage.Call{Fn: "and", Args: []stage.Expr{a, b}, T: boolType}
+	return &logical.Join{Left: lp, Right: rp, Kind: kind, Cond: cond, MarkIn: -1}, sc, nil
 }
 
 // bindSetOpr binds UNION / INTERSECT / EXCEPT, left to right as the parser
 // nested them, unifying column types; ORDER BY and LIMIT apply to the result.
-func (b *Binder) bindSetOpr(ctx context.Context, s *ast.SetOprStmt) (stage.Plan, error) {
+func (b *Binder) bindSetOpr(ctx context.Context, s *ast.SetOprStmt) (logical.Plan, error) {
 	if s.With != nil {
 		pop, err := b.pushCTEs(s.With)
 		if err != nil {
@@ -294,7 +285,7 @@ func (b *Binder) bindSetOpr(ctx context.Context, s *ast.SetOprStmt) (stage.Plan,
 	return b.orderAndLimit(p, s.OrderBy, s.Limit)
 }
 
-func (b *Binder) setOprList(ctx context.Context, l *ast.SetOprSelectList) (stage.Plan, error) {
+func (b *Binder) setOprList(ctx context.Context, l *ast.SetOprSelectList) (logical.Plan, error) {
 	if l.With != nil {
 		pop, err := b.pushCTEs(l.With)
 		if err != nil {
@@ -302,9 +293,9 @@ func (b *Binder) setOprList(ctx context.Context, l *ast.SetOprSelectList) (stage
 		}
 		defer pop()
 	}
-	var acc stage.Plan
+	var acc logical.Plan
 	for _, n := range l.Selects {
-		var p stage.Plan
+		var p logical.Plan
 		var op *ast.SetOprType
 		var err error
 		switch n := n.(type) {
@@ -337,7 +328,7 @@ var setOpKinds = map[ast.SetOprType]stage.SetOpKind{
 	ast.IntersectAll: stage.IntersectAll, ast.Except: stage.Except, ast.ExceptAll: stage.ExceptAll,
 }
 
-func setOp(l, r stage.Plan, op *ast.SetOprType) (stage.Plan, error) {
+func setOp(l, r logical.Plan, op *ast.SetOprType) (logical.Plan, error) {
 	if op == nil {
 		return nil, qerr.ErrInvalid.New("set operation without an operator")
 	}
@@ -353,14 +344,14 @@ func setOp(l, r stage.Plan, op *ast.SetOprType) (stage.Plan, error) {
 		}
 		types[i] = t
 	}
-	return &stage.SetOp{Inputs: []stage.Plan{castColumns(l, types), castColumns(r, types)}, Kind: setOpKinds[*op]}, nil
+	return &logical.SetOp{Inputs: []logical.Plan{castColumns(l, types), castColumns(r, types)}, Kind: setOpKinds[*op]}, nil
 }
 
 // castColumns projects p's columns to types where they differ.
-func castColumns(p stage.Plan, types []arrow.DataType) stage.Plan {
+func castColumns(p logical.Plan, types []arrow.DataType) logical.Plan {
 	s := p.Schema()
 	same := true
-	proj := &stage.Project{Input: p}
+	proj := &logical.Project{Input: p}
 	for i, f := range s.Fields() {
 		ref := &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
 		proj.Exprs, proj.Names = append(proj.Exprs, coerce(ref, types[i])), append(proj.Names, f.Name)
@@ -404,7 +395,7 @@ func unionType(a, b arrow.DataType) (arrow.DataType, error) {
 // orderAndLimit applies the ORDER BY and LIMIT of a set operation to its
 // result: keys name output columns (by name or position) or expressions
 // over them.
-func (b *Binder) orderAndLimit(p stage.Plan, ob *ast.OrderByClause, l *ast.Limit) (stage.Plan, error) {
+func (b *Binder) orderAndLimit(p logical.Plan, ob *ast.OrderByClause, l *ast.Limit) (logical.Plan, error) {
 	if ob != nil {
 		sc := scopeOf(p, "", nil)
 		var keys []stage.SortKey
@@ -424,7 +415,7 @@ func (b *Binder) orderAndLimit(p stage.Plan, ob *ast.OrderByClause, l *ast.Limit
 			}
 			keys = append(keys, stage.SortKey{Expr: e, Desc: item.Desc, NullsFirst: !item.Desc})
 		}
-		p = &stage.Sort{Input: p, Keys: keys}
+		p = &logical.Sort{Input: p, Keys: keys}
 	}
 	if l != nil {
 		lim, err := b.limit(l)

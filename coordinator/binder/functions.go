@@ -880,10 +880,7 @@ func dateArith(sub bool) scalarFunc {
 		}
 		t := arrow.DataType(timestampType)
 		if keepsDate && d.Type().ID() == arrow.DATE32 {
-			t = date32Type
-			if folded, ok := foldDateAdd(d, n, unit); ok {
-				return folded, nil
-			}
+			t = date32Type // the optimizer folds a constant one (opt.FoldConstants)
 		}
 		return &stage.Call{Fn: "date_add", Args: []stage.Expr{d, n, args[2]}, T: t}, nil
 	}
@@ -1273,43 +1270,4 @@ func negateLiteral(l *stage.Literal) *stage.Literal {
 		t = arrowInt64
 	}
 	return &stage.Literal{Text: text, T: t}
-}
-
-// foldDateAdd computes a constant DATE plus a constant number of days,
-// weeks, months, quarters or years at bind time (so that scans can prune
-// on it), clamping to the month's end as MySQL does.
-func foldDateAdd(d, n stage.Expr, unit string) (stage.Expr, bool) {
-	dl, ok1 := d.(*stage.Literal)
-	nl, ok2 := n.(*stage.Literal)
-	if !ok1 || !ok2 || dl.Null || nl.Null || !stage.IsInteger(nl.T) {
-		return nil, false
-	}
-	tm, err := time.Parse("2006-01-02", dl.Text)
-	k, err2 := strconv.Atoi(nl.Text)
-	if err != nil || err2 != nil || k > 1e6 || k < -1e6 {
-		return nil, false
-	}
-	months := 0
-	switch unit {
-	case "DAY":
-		tm = tm.AddDate(0, 0, k)
-	case "WEEK":
-		tm = tm.AddDate(0, 0, 7*k)
-	case "MONTH":
-		months = k
-	case "QUARTER":
-		months = 3 * k
-	case "YEAR":
-		months = 12 * k
-	}
-	if months != 0 {
-		total := tm.Year()*12 + int(tm.Month()) - 1 + months
-		y, m := total/12, time.Month(total%12+1)
-		last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		tm = time.Date(y, m, min(tm.Day(), last), 0, 0, 0, 0, time.UTC)
-	}
-	if tm.Year() < 1000 || tm.Year() > 9999 {
-		return nil, false
-	}
-	return &stage.Literal{Text: tm.Format("2006-01-02"), T: date32Type}, true
 }

@@ -374,7 +374,7 @@ func bindTestExpr(t *testing.T, text string) (stage.Expr, string, error) {
 		row[i] = &stage.Literal{Text: c.text, Null: c.null, T: c.t}
 		names[i], types[i] = c.name, c.t
 	}
-	b := New(nil, "main", 1)
+	b := New(nil, "main")
 	e, err := b.expr(sc, field)
 	if err != nil {
 		return nil, "", err

@@ -179,7 +179,7 @@ func (b *Binder) viewColumns(ctx context.Context, v *catalog.View) []catalog.Col
 	if b.listingViews {
 		return nil
 	}
-	sub := New(b.cat, v.Database, b.tasks).WithEnv(b.env)
+	sub := New(b.cat, v.Database).WithEnv(b.env)
 	sub.ctx, sub.listingViews = ctx, true
 	p, sc, err := sub.viewSource(ctx, v, "")
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -24,7 +25,7 @@ import (
 //	              Scan
 //
 // with a last Project that drops the hidden columns.
-func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan, error) {
+func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (logical.Plan, error) {
 	if s.LockInfo != nil && s.LockInfo.LockType != ast.SelectLockNone {
 		return nil, qerr.ErrUnsupported.New("locking clauses")
 	}
@@ -72,7 +73,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 			if err != nil {
 				return nil, err
 			}
-			input = &stage.Filter{Input: input, Cond: cond}
+			input = &logical.Filter{Input: input, Cond: cond}
 		}
 	} else if s.Having != nil {
 		return nil, qerr.ErrInvalid.New("HAVING without GROUP BY or aggregate")
@@ -84,7 +85,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 		}
 	}
 
-	proj := &stage.Project{}
+	proj := &logical.Project{}
 	saved := b.apply
 	b.apply = &applyCtx{plan: input, sc: sc, bind: bindOut}
 	for _, f := range fields {
@@ -97,7 +98,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 	}
 	proj.Input, b.apply = b.apply.plan, saved
 	visible := len(proj.Exprs)
-	var plan stage.Plan = proj
+	var plan logical.Plan = proj
 	if s.Distinct {
 		plan = distinct(proj)
 	}
@@ -110,7 +111,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (stage.Plan,
 		if len(proj.Exprs) > visible {
 			plan = proj // hidden sort columns were added
 		}
-		plan = &stage.Sort{Input: plan, Keys: keys}
+		plan = &logical.Sort{Input: plan, Keys: keys}
 	}
 	if s.Limit != nil {
 		l, err := b.limit(s.Limit)
@@ -228,7 +229,7 @@ func (c *collector[T]) Enter(n ast.Node) (ast.Node, bool) {
 func (c *collector[T]) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 type boundAggregate struct {
-	plan stage.Plan
+	plan logical.Plan
 	// bind binds an expression above the aggregate: group keys and
 	// aggregate calls become its output columns.
 	bind func(ast.ExprNode) (stage.Expr, error)
@@ -237,8 +238,8 @@ type boundAggregate struct {
 // aggregate binds GROUP BY and the aggregate calls. Group keys and aggregate
 // arguments are computed by a Project below the Aggregate, so the Aggregate
 // groups by plain columns and can be distributed by hash of them.
-func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, fields []field, aggs []*ast.AggregateFuncExpr) (*boundAggregate, error) {
-	pre := &stage.Project{Input: input}
+func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fields []field, aggs []*ast.AggregateFuncExpr) (*boundAggregate, error) {
+	pre := &logical.Project{Input: input}
 	preIndex := map[string]int{} // restored text -> pre column
 	addPre := func(e ast.ExprNode) (int, error) {
 		key := restore(e)
@@ -276,7 +277,7 @@ func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, field
 			groupExprs = append(groupExprs, e)
 		}
 	}
-	agg := &stage.Aggregate{Mode: stage.AggregateComplete}
+	agg := &logical.Aggregate{}
 	for _, e := range groupExprs {
 		i, err := addPre(e)
 		if err != nil {
@@ -335,7 +336,7 @@ func (b *Binder) aggregate(sc *scope, input stage.Plan, s *ast.SelectStmt, field
 	return &boundAggregate{plan: agg, bind: bind}, nil
 }
 
-func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (int, error), pre *stage.Project) (stage.AggCall, error) {
+func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (int, error), pre *logical.Project) (stage.AggCall, error) {
 	fn, ok := aggFuncs[strings.ToLower(a.F)]
 	if !ok {
 		return stage.AggCall{}, qerr.ErrUnsupported.New("aggregate %s", a.F)
@@ -419,8 +420,8 @@ func resolveAlias(e ast.ExprNode, fields []field) ast.ExprNode {
 }
 
 // distinct groups the projection by every output column.
-func distinct(p *stage.Project) stage.Plan {
-	agg := &stage.Aggregate{Input: p, Mode: stage.AggregateComplete, Names: p.Names}
+func distinct(p *logical.Project) logical.Plan {
+	agg := &logical.Aggregate{Input: p, Names: p.Names}
 	for i, e := range p.Exprs {
 		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: p.Names[i], T: e.Type()})
 	}
@@ -430,7 +431,7 @@ func distinct(p *stage.Project) stage.Plan {
 // orderKeys binds ORDER BY. A key is a select-list alias, a position, or an
 // expression; an expression not in the select list becomes a hidden column of
 // proj. NULLs sort first ascending and last descending, as in MySQL.
-func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *stage.Project,
+func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *logical.Project,
 	bindOut func(ast.ExprNode) (stage.Expr, error), isDistinct bool) ([]stage.SortKey, error) {
 	var keys []stage.SortKey
 	for _, item := range ob.Items {
@@ -478,8 +479,8 @@ func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *stage.Pr
 	return keys, nil
 }
 
-func (b *Binder) limit(l *ast.Limit) (*stage.Limit, error) {
-	out := &stage.Limit{Count: -1}
+func (b *Binder) limit(l *ast.Limit) (*logical.Limit, error) {
+	out := &logical.Limit{Count: -1}
 	var err error
 	if l.Count != nil {
 		if out.Count, err = b.count(l.Count, "LIMIT", -1); err != nil {
@@ -495,8 +496,8 @@ func (b *Binder) limit(l *ast.Limit) (*stage.Limit, error) {
 }
 
 // dropHidden projects the visible columns of proj back out of plan.
-func dropHidden(plan stage.Plan, names []string, proj *stage.Project) stage.Plan {
-	out := &stage.Project{Input: plan, Names: append([]string(nil), names...)}
+func dropHidden(plan logical.Plan, names []string, proj *logical.Project) logical.Plan {
+	out := &logical.Project{Input: plan, Names: append([]string(nil), names...)}
 	for i := range names {
 		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: names[i], T: proj.Exprs[i].Type()})
 	}

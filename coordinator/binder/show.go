@@ -10,6 +10,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/format"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -176,7 +177,7 @@ func createTableDDL(t *catalog.Table) string {
 
 // showRows is a one-column result named name with a row per value.
 func showRows(name string, values []string) *Query {
-	v := &stage.Values{Names: []string{name}, Types: []arrow.DataType{stringType}}
+	v := &logical.Values{Names: []string{name}, Types: []arrow.DataType{stringType}}
 	for _, val := range values {
 		v.Rows = append(v.Rows, []stage.Expr{&stage.Literal{Text: val, T: stringType}})
 	}
@@ -185,7 +186,7 @@ func showRows(name string, values []string) *Query {
 
 // showValues is a one-row result of string columns.
 func showValues(names []string, values ...string) *Query {
-	v := &stage.Values{Names: names, Rows: [][]stage.Expr{{}}}
+	v := &logical.Values{Names: names, Rows: [][]stage.Expr{{}}}
 	for _, val := range values {
 		v.Types = append(v.Types, stringType)
 		v.Rows[0] = append(v.Rows[0], &stage.Literal{Text: val, T: stringType})

@@ -5,12 +5,14 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/opcode"
 
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
 
-// Subqueries never reach the workers as subqueries: the binder decorrelates
-// each into a join of the plan it appears in with the subquery's plan.
+// Subqueries never reach the workers as subqueries: the binder joins each
+// onto the plan it appears in, and a correlated one becomes an Apply that
+// the optimizer (opt.DecorrelateApply) turns into such a join.
 //
 //	WHERE [NOT] EXISTS (q)         semi (anti) join on q's correlation
 //	WHERE x [NOT] IN (q)           semi (anti) join on x = q's column; NOT IN
@@ -22,16 +24,14 @@ import (
 //
 // While a subquery is bound, names it cannot resolve are looked up in the
 // enclosing query's scope and become outer references: column references
-// numbered from outerBase. decorrelate lifts the predicates that hold them
-// out of the subquery's plan; they become the join's condition.
-
-// outerBase numbers outer references; no plan has this many columns.
-const outerBase = 1 << 20
+// numbered from logical.OuterBase, to the columns of the plan the subquery
+// joins onto. Decorrelation lifts the predicates that hold them out of the
+// subquery's plan; they become the join's condition.
 
 // applyCtx is the plan that the expressions being bound read from; binding
 // a subquery joins onto it.
 type applyCtx struct {
-	plan stage.Plan
+	plan logical.Plan
 	// sc is the scope correlated subqueries resolve outer names in.
 	sc *scope
 	// bind binds the other operand of a subquery comparison (the x of
@@ -72,8 +72,6 @@ func (b *Binder) subqueryLeaf(e ast.ExprNode) (stage.Expr, bool, error) {
 	return nil, false, nil
 }
 
-func isOuter(c *stage.ColumnRef) bool { return c.Index >= outerBase }
-
 // resolveOuter resolves a name in the enclosing query, for a correlated
 // subquery.
 func (b *Binder) resolveOuter(c *ast.ColumnName) (*stage.ColumnRef, bool) {
@@ -84,20 +82,18 @@ func (b *Binder) resolveOuter(c *ast.ColumnName) (*stage.ColumnRef, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return &stage.ColumnRef{Index: outerBase + ref.Index, Name: ref.Name, T: ref.T}, true
+	return &stage.ColumnRef{Index: logical.OuterBase + ref.Index, Name: ref.Name, T: ref.T}, true
 }
 
-// subquery binds q as a subquery of the query whose scope is outer, and
-// decorrelates it: corr are the lifted predicates, over the returned plan's
-// columns and outer references. visible is how many of the plan's columns
-// are the subquery's own (the rest feed corr).
-func (b *Binder) subquery(q ast.ResultSetNode, outer *scope) (p stage.Plan, corr []stage.Expr, visible int, err error) {
+// subquery binds q as a subquery of the query whose scope is outer;
+// correlated says whether its plan holds outer references.
+func (b *Binder) subquery(q ast.ResultSetNode, outer *scope) (p logical.Plan, correlated bool, err error) {
 	return b.subqueryWrapped(q, outer, nil)
 }
 
-// subqueryWrapped is subquery with the bound plan wrapped (before it is
-// decorrelated) by wrap, when given.
-func (b *Binder) subqueryWrapped(q ast.ResultSetNode, outer *scope, wrap func(stage.Plan) (stage.Plan, error)) (p stage.Plan, corr []stage.Expr, visible int, err error) {
+// subqueryWrapped is subquery with the bound plan wrapped by wrap, when
+// given.
+func (b *Binder) subqueryWrapped(q ast.ResultSetNode, outer *scope, wrap func(logical.Plan) (logical.Plan, error)) (p logical.Plan, correlated bool, err error) {
 	b.outer = append(b.outer, outer)
 	saved := b.apply
 	b.apply = nil
@@ -105,249 +101,31 @@ func (b *Binder) subqueryWrapped(q ast.ResultSetNode, outer *scope, wrap func(st
 	b.apply = saved
 	b.outer = b.outer[:len(b.outer)-1]
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, false, err
 	}
 	if wrap != nil {
 		if p, err = wrap(p); err != nil {
-			return nil, nil, 0, err
+			return nil, false, err
 		}
 	}
-	visible = p.Schema().NumFields()
-	p, corr, err = decorrelate(p)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	if hasOuterRefs(p) {
-		return nil, nil, 0, qerr.ErrUnsupported.New("correlated subquery whose outer references are not in its WHERE clause")
-	}
-	return p, corr, visible, nil
+	return p, logical.HasOuterRefs(p), nil
 }
 
-// decorrelate lifts the conjuncts that hold outer references out of p. The
-// plan it returns may have extra trailing columns: the inner columns the
-// lifted conjuncts read.
-func decorrelate(p stage.Plan) (stage.Plan, []stage.Expr, error) {
-	switch n := p.(type) {
-	case *stage.Filter:
-		in, corr, err := decorrelate(n.Input)
-		if err != nil {
-			return nil, nil, err
-		}
-		var local []stage.Expr
-		for _, c := range splitConjuncts(n.Cond) {
-			if exprHasOuter(c) {
-				corr = append(corr, c)
-			} else {
-				local = append(local, c)
-			}
-		}
-		if len(local) == 0 {
-			return in, corr, nil
-		}
-		return &stage.Filter{Input: in, Cond: andAll(local)}, corr, nil
-	case *stage.Project:
-		in, corr, err := decorrelate(n.Input)
-		if err != nil || len(corr) == 0 {
-			return n.WithChildren(in), corr, err
-		}
-		out := &stage.Project{Input: in, Exprs: append([]stage.Expr(nil), n.Exprs...), Names: append([]string(nil), n.Names...)}
-		corr = passThrough(corr, func(inner *stage.ColumnRef) int {
-			out.Exprs = append(out.Exprs, inner)
-			out.Names = append(out.Names, inner.Name)
-			return len(out.Exprs) - 1
-		})
-		return out, corr, nil
-	case *stage.Aggregate:
-		in, corr, err := decorrelate(n.Input)
-		if err != nil || len(corr) == 0 {
-			return n.WithChildren(in), corr, err
-		}
-		// Equality correlations become group keys: the aggregate then runs
-		// once per outer key instead of once per outer row.
-		agg := *n
-		agg.Input = in
-		agg.GroupBy = append([]stage.Expr(nil), n.GroupBy...)
-		agg.Names = append([]string(nil), n.Names[:len(n.GroupBy)]...)
-		var extra []*stage.ColumnRef
-		for _, c := range corr {
-			inner, ok := innerSideOfEquality(c)
-			if !ok {
-				return nil, nil, qerr.ErrUnsupported.New("correlated subquery with aggregation and a non-equality correlation %s", c)
-			}
-			for _, ref := range inner {
-				extra = append(extra, ref)
-			}
-		}
-		for _, ref := range extra {
-			agg.GroupBy = append(agg.GroupBy, ref)
-			agg.Names = append(agg.Names, ref.Name)
-		}
-		agg.Names = append(agg.Names, n.Names[len(n.GroupBy):]...)
-		// Restore the original layout (groups, aggregates), then the keys.
-		groups, aggs := len(n.GroupBy), len(n.Aggs)
-		sch := agg.Schema()
-		back := &stage.Project{Input: &agg}
-		add := func(i int) {
-			f := sch.Field(i)
-			back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-			back.Names = append(back.Names, f.Name)
-		}
-		for i := 0; i < groups; i++ {
-			add(i)
-		}
-		for i := 0; i < aggs; i++ {
-			add(groups + len(extra) + i)
-		}
-		pos := map[int]int{}
-		for k, ref := range extra {
-			add(groups + k)
-			pos[ref.Index] = len(back.Exprs) - 1
-		}
-		corr = passThrough(corr, func(inner *stage.ColumnRef) int { return pos[inner.Index] })
-		return back, corr, nil
-	case *stage.Sort:
-		in, corr, err := decorrelate(n.Input)
-		return n.WithChildren(in), corr, err
+// subqueryJoin is j, the join of a subquery's plan (j.Right) onto the plan
+// it appears in, or the Apply that becomes j once decorrelated when the
+// subquery is correlated.
+func subqueryJoin(j *logical.Join, correlated bool) logical.Plan {
+	if !correlated {
+		return j
 	}
-	if hasOuterRefs(p) {
-		return nil, nil, qerr.ErrUnsupported.New("correlated subquery through %T", p)
-	}
-	return p, nil, nil
-}
-
-// passThrough rewrites the inner column references of corr to the positions
-// that place (which makes them available above an operator) returns.
-func passThrough(corr []stage.Expr, place func(inner *stage.ColumnRef) int) []stage.Expr {
-	seen := map[int]int{}
-	out := make([]stage.Expr, len(corr))
-	for i, c := range corr {
-		out[i] = stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr {
-			if isOuter(ref) {
-				return ref
-			}
-			p, ok := seen[ref.Index]
-			if !ok {
-				p = place(ref)
-				seen[ref.Index] = p
-			}
-			return &stage.ColumnRef{Index: p, Name: ref.Name, T: ref.T}
-		})
-	}
-	return out
-}
-
-// innerSideOfEquality returns the inner column references of an equality
-// between an inner-only and an outer-only side.
-func innerSideOfEquality(e stage.Expr) ([]*stage.ColumnRef, bool) {
-	c, ok := e.(*stage.Call)
-	if !ok || c.Fn != "=" {
-		return nil, false
-	}
-	for k := 0; k < 2; k++ {
-		inner, outer := c.Args[k], c.Args[1-k]
-		if !exprHasOuter(inner) && onlyOuter(outer) {
-			var refs []*stage.ColumnRef
-			stage.WalkExpr(inner, func(e stage.Expr) {
-				if r, ok := e.(*stage.ColumnRef); ok {
-					refs = append(refs, r)
-				}
-			})
-			return refs, true
-		}
-	}
-	return nil, false
-}
-
-func onlyOuter(e stage.Expr) bool {
-	only := true
-	stage.WalkExpr(e, func(e stage.Expr) {
-		if r, ok := e.(*stage.ColumnRef); ok && !isOuter(r) {
-			only = false
-		}
-	})
-	return only
-}
-
-func exprHasOuter(e stage.Expr) bool {
-	has := false
-	stage.WalkExpr(e, func(e stage.Expr) {
-		if r, ok := e.(*stage.ColumnRef); ok && isOuter(r) {
-			has = true
-		}
-	})
-	return has
-}
-
-// hasOuterRefs reports whether any expression of the plan still holds an
-// outer reference.
-func hasOuterRefs(p stage.Plan) bool {
-	has := false
-	check := func(e stage.Expr) {
-		if e != nil && exprHasOuter(e) {
-			has = true
-		}
-	}
-	switch n := p.(type) {
-	case *stage.Filter:
-		check(n.Cond)
-	case *stage.Project:
-		for _, e := range n.Exprs {
-			check(e)
-		}
-	case *stage.Aggregate:
-		for _, e := range n.GroupBy {
-			check(e)
-		}
-		for _, a := range n.Aggs {
-			check(a.Arg)
-		}
-	case *stage.Join:
-		check(n.Cond)
-	case *stage.Sort:
-		for _, k := range n.Keys {
-			check(k.Expr)
-		}
-	}
-	for _, c := range p.Children() {
-		has = has || hasOuterRefs(c)
-	}
-	return has
-}
-
-// joinCondition maps lifted predicates into a join's left++right numbering:
-// outer references are the left plan's columns, inner ones the right's.
-func joinCondition(corr []stage.Expr, nLeft int) stage.Expr {
-	mapped := make([]stage.Expr, len(corr))
-	for i, c := range corr {
-		mapped[i] = stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr {
-			if isOuter(ref) {
-				return &stage.ColumnRef{Index: ref.Index - outerBase, Name: ref.Name, T: ref.T}
-			}
-			return &stage.ColumnRef{Index: nLeft + ref.Index, Name: ref.Name, T: ref.T}
-		})
-	}
-	return andAll(mapped)
-}
-
-func andAll(es []stage.Expr) stage.Expr {
-	var out stage.Expr
-	for _, e := range es {
-		out = and(out, e)
-	}
-	return out
-}
-
-func splitConjuncts(e stage.Expr) []stage.Expr {
-	if c, ok := e.(*stage.Call); ok && c.Fn == "and" {
-		return append(splitConjuncts(c.Args[0]), splitConjuncts(c.Args[1])...)
-	}
-	return []stage.Expr{e}
+	return &logical.Apply{Outer: j.Left, Inner: j.Right, Kind: j.Kind, Cond: j.Cond,
+		MarkIn: j.MarkIn, RightMark: j.RightMark, MarkName: j.MarkName}
 }
 
 // where binds a WHERE clause over input. Conjuncts that are [NOT] EXISTS or
 // [NOT] IN of a subquery become semi and anti joins; subqueries elsewhere
 // join onto the plan as the expressions are bound.
-func (b *Binder) where(sc *scope, input stage.Plan, cond ast.ExprNode) (stage.Plan, error) {
+func (b *Binder) where(sc *scope, input logical.Plan, cond ast.ExprNode) (logical.Plan, error) {
 	var rest []ast.ExprNode
 	for _, c := range splitAST(cond) {
 		joined, ok, err := b.semiJoin(sc, input, c)
@@ -374,7 +152,7 @@ func (b *Binder) where(sc *scope, input stage.Plan, cond ast.ExprNode) (stage.Pl
 		}
 		conds = append(conds, e)
 	}
-	return &stage.Filter{Input: b.apply.plan, Cond: andAll(conds)}, nil
+	return &logical.Filter{Input: b.apply.plan, Cond: logical.AndAll(conds)}, nil
 }
 
 func splitAST(e ast.ExprNode) []ast.ExprNode {
@@ -391,7 +169,7 @@ func splitAST(e ast.ExprNode) []ast.ExprNode {
 
 // semiJoin turns a top-level [NOT] EXISTS / [NOT] IN subquery conjunct into
 // a semi or anti join of input.
-func (b *Binder) semiJoin(sc *scope, input stage.Plan, c ast.ExprNode) (stage.Plan, bool, error) {
+func (b *Binder) semiJoin(sc *scope, input logical.Plan, c ast.ExprNode) (logical.Plan, bool, error) {
 	not := false
 	for {
 		if u, ok := c.(*ast.UnaryOperationExpr); ok && (u.Op == opcode.Not || u.Op == opcode.Not2) {
@@ -415,11 +193,11 @@ func (b *Binder) semiJoin(sc *scope, input stage.Plan, c ast.ExprNode) (stage.Pl
 		if e.Not != not {
 			kind = stage.AntiJoin
 		}
-		r, corr, _, err := b.subquery(sub.Query, sc)
+		r, correlated, err := b.subquery(sub.Query, sc)
 		if err != nil {
 			return nil, false, err
 		}
-		return &stage.Join{Left: input, Right: r, Kind: kind, Cond: joinCondition(corr, nLeft), MarkIn: -1}, true, nil
+		return subqueryJoin(&logical.Join{Left: input, Right: r, Kind: kind, MarkIn: -1}, correlated), true, nil
 	case *ast.PatternInExpr:
 		sub, ok := e.Sel.(*ast.SubqueryExpr)
 		if !ok {
@@ -429,11 +207,11 @@ func (b *Binder) semiJoin(sc *scope, input stage.Plan, c ast.ExprNode) (stage.Pl
 		if err != nil {
 			return nil, false, err
 		}
-		r, corr, visible, err := b.subquery(sub.Query, sc)
+		r, correlated, err := b.subquery(sub.Query, sc)
 		if err != nil {
 			return nil, false, err
 		}
-		if visible != 1 {
+		if visible := r.Schema().NumFields(); visible != 1 {
 			return nil, false, qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
 		}
 		f := r.Schema().Field(0)
@@ -448,7 +226,7 @@ func (b *Binder) semiJoin(sc *scope, input stage.Plan, c ast.ExprNode) (stage.Pl
 			kind = stage.AntiJoin
 			cond = orAll(cond, isNull(x), isNull(y))
 		}
-		return &stage.Join{Left: input, Right: r, Kind: kind, Cond: and(cond, joinCondition(corr, nLeft)), MarkIn: -1}, true, nil
+		return subqueryJoin(&logical.Join{Left: input, Right: r, Kind: kind, Cond: cond, MarkIn: -1}, correlated), true, nil
 	}
 	return nil, false, nil
 }
@@ -489,20 +267,20 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 	nLeft := left.Schema().NumFields()
 	switch e := e.(type) {
 	case *ast.SubqueryExpr:
-		r, corr, visible, err := b.subquery(e.Query, sc)
+		r, correlated, err := b.subquery(e.Query, sc)
 		if err != nil {
 			return nil, err
 		}
-		if visible != 1 {
+		if visible := r.Schema().NumFields(); visible != 1 {
 			return nil, qerr.ErrInvalid.New("scalar subquery must return one column, it returns %d", visible)
 		}
-		if len(corr) == 0 && !atMostOneRow(r) {
+		if !correlated && !atMostOneRow(r) {
 			r = singleRow(r)
 		}
-		b.apply.plan = &stage.Join{Left: left, Right: r, Kind: stage.LeftJoin, Cond: joinCondition(corr, nLeft), MarkIn: -1}
+		b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: r, Kind: stage.LeftJoin, MarkIn: -1}, correlated)
 		f := r.Schema().Field(0)
 		var v stage.Expr = &stage.ColumnRef{Index: nLeft, Name: f.Name, T: f.Type}
-		if len(corr) > 0 && isCount(r) {
+		if correlated && isCount(r) {
 			// No matching inner row means count 0, not NULL.
 			v = &stage.Call{Fn: "coalesce", Args: []stage.Expr{v, &stage.Literal{Text: "0", T: f.Type}}, T: f.Type}
 		}
@@ -512,11 +290,11 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("EXISTS of a non-subquery")
 		}
-		r, corr, _, err := b.subquery(sub.Query, sc)
+		r, correlated, err := b.subquery(sub.Query, sc)
 		if err != nil {
 			return nil, err
 		}
-		b.apply.plan = &stage.Join{Left: left, Right: r, Kind: stage.MarkJoin, Cond: joinCondition(corr, nLeft), MarkIn: -1, MarkName: "exists"}
+		b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: r, Kind: stage.MarkJoin, MarkIn: -1, MarkName: "exists"}, correlated)
 		var mark stage.Expr = &stage.ColumnRef{Index: nLeft, Name: "exists", T: boolType}
 		if e.Not {
 			mark = &stage.Call{Fn: "not", Args: []stage.Expr{mark}, T: boolType}
@@ -534,22 +312,22 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		}
 		// The mark compares a column of the left side: project x onto it.
 		left = b.apply.plan
-		withX := &stage.Project{Input: left}
+		withX := &logical.Project{Input: left}
 		for i, f := range left.Schema().Fields() {
 			withX.Exprs = append(withX.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
 			withX.Names = append(withX.Names, f.Name)
 		}
 		withX.Exprs, withX.Names = append(withX.Exprs, x), append(withX.Names, "in_value")
 		nLeft = len(withX.Exprs)
-		r, corr, visible, err := b.subquery(sub.Query, sc)
+		r, correlated, err := b.subquery(sub.Query, sc)
 		if err != nil {
 			return nil, err
 		}
-		if visible != 1 {
+		if visible := r.Schema().NumFields(); visible != 1 {
 			return nil, qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
 		}
-		b.apply.plan = &stage.Join{Left: withX, Right: r, Kind: stage.MarkJoin, Cond: joinCondition(corr, nLeft),
-			MarkIn: nLeft - 1, RightMark: 0, MarkName: "in"}
+		b.apply.plan = subqueryJoin(&logical.Join{Left: withX, Right: r, Kind: stage.MarkJoin,
+			MarkIn: nLeft - 1, RightMark: 0, MarkName: "in"}, correlated)
 		var mark stage.Expr = &stage.ColumnRef{Index: nLeft, Name: "in", T: boolType}
 		if e.Not {
 			mark = &stage.Call{Fn: "not", Args: []stage.Expr{mark}, T: boolType}
@@ -561,8 +339,8 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 
 // isCount reports whether a subquery's value is a count, whose value for no
 // rows is 0.
-func isCount(p stage.Plan) bool {
-	proj, ok := p.(*stage.Project)
+func isCount(p logical.Plan) bool {
+	proj, ok := p.(*logical.Project)
 	if !ok {
 		return false
 	}
@@ -572,16 +350,16 @@ func isCount(p stage.Plan) bool {
 	}
 	for in := proj.Input; in != nil; {
 		switch n := in.(type) {
-		case *stage.Aggregate:
+		case *logical.Aggregate:
 			i := ref.Index - len(n.GroupBy)
 			return i >= 0 && i < len(n.Aggs) && (n.Aggs[i].Fn == stage.AggCount || n.Aggs[i].Fn == stage.AggCountStar)
-		case *stage.Project:
+		case *logical.Project:
 			r, ok := n.Exprs[ref.Index].(*stage.ColumnRef)
 			if !ok {
 				return false
 			}
 			ref, in = r, n.Input
-		case *stage.Filter:
+		case *logical.Filter:
 			in = n.Input
 		default:
 			return false
@@ -593,20 +371,20 @@ func isCount(p stage.Plan) bool {
 // atMostOneRow reports whether a plan returns at most one row: an
 // aggregate without groups, or a LIMIT of at most 1, under projections and
 // filters.
-func atMostOneRow(p stage.Plan) bool {
+func atMostOneRow(p logical.Plan) bool {
 	for {
 		switch n := p.(type) {
-		case *stage.Project:
+		case *logical.Project:
 			p = n.Input
-		case *stage.Filter:
+		case *logical.Filter:
 			p = n.Input
-		case *stage.Sort:
+		case *logical.Sort:
 			p = n.Input
-		case *stage.Aggregate:
+		case *logical.Aggregate:
 			return len(n.GroupBy) == 0
-		case *stage.Limit:
+		case *logical.Limit:
 			return n.Count >= 0 && n.Count <= 1
-		case *stage.Values:
+		case *logical.Values:
 			return len(n.Rows) <= 1
 		default:
 			return false
@@ -617,10 +395,10 @@ func atMostOneRow(p stage.Plan) bool {
 // singleRow makes an uncorrelated scalar subquery fail, as MySQL does, when
 // it returns more than one row: it counts the rows beside any one value and
 // raises an error for a count above one.
-func singleRow(r stage.Plan) stage.Plan {
+func singleRow(r logical.Plan) logical.Plan {
 	f := r.Schema().Field(0)
 	value := &stage.ColumnRef{Index: 0, Name: f.Name, T: f.Type}
-	agg := &stage.Aggregate{Input: r, Mode: stage.AggregateComplete,
+	agg := &logical.Aggregate{Input: r,
 		Aggs:  []stage.AggCall{{Fn: stage.AggCountStar, T: arrowInt64}, {Fn: stage.AggAnyValue, Arg: value, T: f.Type}},
 		Names: []string{"rows", f.Name}}
 	tooMany := &stage.Call{Fn: ">", T: boolType, Args: []stage.Expr{
@@ -628,7 +406,7 @@ func singleRow(r stage.Plan) stage.Plan {
 	fail := &stage.Call{Fn: "raise_error", T: f.Type, Args: []stage.Expr{
 		&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}}
 	checked := &stage.Call{Fn: "case", T: f.Type, Args: []stage.Expr{tooMany, fail, &stage.ColumnRef{Index: 1, Name: f.Name, T: f.Type}}}
-	return &stage.Project{Input: agg, Exprs: []stage.Expr{checked}, Names: []string{f.Name}}
+	return &logical.Project{Input: agg, Exprs: []stage.Expr{checked}, Names: []string{f.Name}}
 }
 
 // quantified binds x op ALL (q) and x op ANY (q) for an ordering op by
@@ -661,24 +439,24 @@ func (b *Binder) quantified(e *ast.CompareSubqueryExpr) (stage.Expr, error) {
 	if greater == e.All {
 		fn = stage.AggMax
 	}
-	wrap := func(p stage.Plan) (stage.Plan, error) {
+	wrap := func(p logical.Plan) (logical.Plan, error) {
 		if p.Schema().NumFields() != 1 {
 			return nil, qerr.ErrInvalid.New("ANY/ALL subquery must return one column, it returns %d", p.Schema().NumFields())
 		}
 		f := p.Schema().Field(0)
 		y := &stage.ColumnRef{Index: 0, Name: f.Name, T: f.Type}
-		return &stage.Aggregate{Input: p, Mode: stage.AggregateComplete,
+		return &logical.Aggregate{Input: p,
 			Aggs:  []stage.AggCall{{Fn: fn, Arg: y, T: f.Type}, {Fn: stage.AggCountStar, T: arrowInt64}, {Fn: stage.AggCount, Arg: y, T: arrowInt64}},
 			Names: []string{"extreme", "rows", "values"}}, nil
 	}
 	sc := b.apply.sc
 	left := b.apply.plan
 	nLeft := left.Schema().NumFields()
-	r, corr, _, err := b.subqueryWrapped(sub.Query, sc, wrap)
+	r, correlated, err := b.subqueryWrapped(sub.Query, sc, wrap)
 	if err != nil {
 		return nil, err
 	}
-	b.apply.plan = &stage.Join{Left: left, Right: r, Kind: stage.LeftJoin, Cond: joinCondition(corr, nLeft), MarkIn: -1}
+	b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: r, Kind: stage.LeftJoin, MarkIn: -1}, correlated)
 	rs := r.Schema()
 	col := func(i int) stage.Expr {
 		return &stage.ColumnRef{Index: nLeft + i, Name: rs.Field(i).Name, T: rs.Field(i).Type}

@@ -8,8 +8,8 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/format"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
-	"github.com/quiverdb/quiver/stage"
 )
 
 // maxViewDepth bounds views defined over views, and so a view that reaches
@@ -46,7 +46,7 @@ func (b *Binder) bindCreateView(ctx context.Context, s *ast.CreateViewStmt) (Sta
 
 // viewSource expands a view where it is referenced: its query is parsed
 // and bound like a derived table named after the view.
-func (b *Binder) viewSource(ctx context.Context, v *catalog.View, alias string) (stage.Plan, *scope, error) {
+func (b *Binder) viewSource(ctx context.Context, v *catalog.View, alias string) (logical.Plan, *scope, error) {
 	if b.viewDepth >= maxViewDepth {
 		return nil, nil, qerr.ErrInvalid.New("view %s nests more than %d views deep (a cycle?)", v.Name, maxViewDepth)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -62,7 +63,7 @@ func virtualTable(vs VirtualSchema, name string) (VirtualTable, bool) {
 
 // virtualSource binds a reference to a virtual table: its rows now, as
 // constants.
-func (b *Binder) virtualSource(ctx context.Context, vs VirtualSchema, name, alias string) (stage.Plan, *scope, error) {
+func (b *Binder) virtualSource(ctx context.Context, vs VirtualSchema, name, alias string) (logical.Plan, *scope, error) {
 	t, ok := virtualTable(vs, name)
 	if !ok {
 		return nil, nil, qerr.ErrNotFound.New("table %s.%s does not exist", vs.Name(), name)
@@ -74,7 +75,7 @@ func (b *Binder) virtualSource(ctx context.Context, vs VirtualSchema, name, alia
 	if alias == "" {
 		alias = strings.ToLower(t.Name)
 	}
-	v := &stage.Values{}
+	v := &logical.Values{}
 	sc := &scope{}
 	for _, c := range t.Columns {
 		v.Names, v.Types = append(v.Names, c.Name), append(v.Types, c.Type)

@@ -10,7 +10,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/catalog"
-	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/coordinator/logical"
 )
 
 // workersSchema is a virtual schema as a later system schema would be: its
@@ -51,18 +51,18 @@ func TestVirtualSchemaSeam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bound, err := New(openCatalog(t), catalog.DefaultDatabase, 2).WithEnv(env).Bind(ctx, stmt)
+	bound, err := New(openCatalog(t), catalog.DefaultDatabase).WithEnv(env).Bind(ctx, stmt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan := stage.Format(bound.(*Query).Plan)
+	plan := logical.Format(bound.(*Query).Plan)
 	if !strings.Contains(plan, "Filter: up") || !strings.Contains(plan, "Values: rows=2") {
 		t.Errorf("plan of a query over a virtual table:\n%s", plan)
 	}
-	var values *stage.Values
-	var walk func(p stage.Plan)
-	walk = func(p stage.Plan) {
-		if v, ok := p.(*stage.Values); ok {
+	var values *logical.Values
+	var walk func(p logical.Plan)
+	walk = func(p logical.Plan) {
+		if v, ok := p.(*logical.Values); ok {
 			values = v
 		}
 		for _, c := range p.Children() {
@@ -97,7 +97,7 @@ func TestShowCreateTableParsesBack(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%s: %v", createTableDDL(orig), err)
 	}
-	bound, err := New(openCatalog(t), catalog.DefaultDatabase, 1).Bind(ctx, stmt)
+	bound, err := New(openCatalog(t), catalog.DefaultDatabase).Bind(ctx, stmt)
 	if err != nil {
 		t.Fatalf("%s: %v", createTableDDL(orig), err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -22,9 +23,9 @@ func collectWindows(s *ast.SelectStmt) []*ast.WindowFuncExpr {
 // columns; then one Window per distinct (PARTITION BY, ORDER BY) computes its
 // functions. Afterwards each call binds (through b.windowCols) as the column
 // that holds it.
-func (b *Binder) windows(input stage.Plan, bind func(ast.ExprNode) (stage.Expr, error),
-	wins []*ast.WindowFuncExpr, named []ast.WindowSpec) (stage.Plan, error) {
-	pre := &stage.Project{Input: input}
+func (b *Binder) windows(input logical.Plan, bind func(ast.ExprNode) (stage.Expr, error),
+	wins []*ast.WindowFuncExpr, named []ast.WindowSpec) (logical.Plan, error) {
+	pre := &logical.Project{Input: input}
 	for i, f := range input.Schema().Fields() {
 		pre.Exprs = append(pre.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
 		pre.Names = append(pre.Names, f.Name)
@@ -54,7 +55,7 @@ func (b *Binder) windows(input stage.Plan, bind func(ast.ExprNode) (stage.Expr, 
 	}
 
 	type group struct {
-		win  *stage.Window
+		win  *logical.Window
 		wins []*ast.WindowFuncExpr
 	}
 	var groups []*group
@@ -68,7 +69,7 @@ func (b *Binder) windows(input stage.Plan, bind func(ast.ExprNode) (stage.Expr, 
 			return nil, qerr.ErrUnsupported.New("IGNORE NULLS / FROM LAST in %s", w.Name)
 		}
 		key := ""
-		win := &stage.Window{}
+		win := &logical.Window{}
 		if spec.PartitionBy != nil {
 			for _, item := range spec.PartitionBy.Items {
 				c, err := column(item.Expr)
@@ -103,7 +104,7 @@ func (b *Binder) windows(input stage.Plan, bind func(ast.ExprNode) (stage.Expr, 
 		g.win.Names = append(g.win.Names, restore(w))
 		g.wins = append(g.wins, w)
 	}
-	var plan stage.Plan = pre
+	var plan logical.Plan = pre
 	next := len(pre.Exprs)
 	for _, g := range groups {
 		g.win.Input = plan

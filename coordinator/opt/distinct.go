@@ -1,6 +1,9 @@
 package opt
 
-import "github.com/quiverdb/quiver/stage"
+import (
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/stage"
+)
 
 // SplitDistinctAggregates plans an aggregation whose aggregates are all
 // DISTINCT over one and the same column as two levels:
@@ -11,32 +14,21 @@ import "github.com/quiverdb/quiver/stage"
 // Both levels split into partial and final halves, so only deduplicated
 // values cross the network, instead of every raw row being shuffled to the
 // task that owns its group.
-func SplitDistinctAggregates(p stage.Plan) (stage.Plan, bool) {
-	changed := false
-	var walk func(p stage.Plan) stage.Plan
-	walk = func(p stage.Plan) stage.Plan {
-		kids := p.Children()
-		if len(kids) > 0 {
-			nk := make([]stage.Plan, len(kids))
-			for i, k := range kids {
-				nk[i] = walk(k)
-			}
-			p = p.WithChildren(nk...)
-		}
-		agg, ok := p.(*stage.Aggregate)
-		if !ok || agg.Mode != stage.AggregateComplete {
-			return p
+func SplitDistinctAggregates(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
+		agg, ok := p.(*logical.Aggregate)
+		if !ok {
+			return p, false
 		}
 		x, ok := distinctColumn(agg)
 		if !ok {
-			return p
+			return p, false
 		}
-		changed = true
 		g := len(agg.GroupBy)
-		inner := &stage.Aggregate{Input: agg.Input, Mode: stage.AggregateComplete,
+		inner := &logical.Aggregate{Input: agg.Input,
 			GroupBy: append(append([]stage.Expr(nil), agg.GroupBy...), x),
 			Names:   append(append([]string(nil), agg.Names[:g]...), x.Name)}
-		outer := &stage.Aggregate{Input: inner, Mode: stage.AggregateComplete, Names: agg.Names}
+		outer := &logical.Aggregate{Input: inner, Names: agg.Names}
 		for i, e := range agg.GroupBy {
 			outer.GroupBy = append(outer.GroupBy, &stage.ColumnRef{Index: i, Name: agg.Names[i], T: e.Type()})
 		}
@@ -45,15 +37,13 @@ func SplitDistinctAggregates(p stage.Plan) (stage.Plan, bool) {
 			a.Distinct, a.Arg = false, value
 			outer.Aggs = append(outer.Aggs, a)
 		}
-		return outer
-	}
-	out := walk(p)
-	return out, changed
+		return outer, true
+	})
 }
 
 // distinctColumn returns the column that every aggregate of agg is
 // DISTINCT over, if there is one and every aggregate can then run plainly.
-func distinctColumn(agg *stage.Aggregate) (*stage.ColumnRef, bool) {
+func distinctColumn(agg *logical.Aggregate) (*stage.ColumnRef, bool) {
 	var x *stage.ColumnRef
 	for _, a := range agg.Aggs {
 		ref, ok := a.Arg.(*stage.ColumnRef)

@@ -1,30 +1,57 @@
 package opt
 
-import "github.com/quiverdb/quiver/stage"
+import (
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/qerr"
+)
 
-// Rule is one rewrite of a logical plan; it reports whether it fired.
+// Rule is one rewrite of a logical plan; Apply reports whether it fired.
 type Rule struct {
 	Name  string
-	Apply func(stage.Plan) (stage.Plan, bool)
+	Apply func(logical.Plan) (logical.Plan, bool)
 }
 
-// Rules run in this order. Each is correct on its own; the order only
-// decides how much each can do (pruning after pushdown sees the filters in
-// their final places).
+// Rules are the optimizer's rules. Optimize applies them in turn until
+// none fires: each is correct on its own, and the list's order only
+// decides which gets the first chance on each round.
 var Rules = []Rule{
+	{"DecorrelateApply", DecorrelateApply},
+	{"FoldConstants", FoldConstants},
 	{"PushDownPredicates", PushDownPredicates},
 	{"SplitDistinctAggregates", SplitDistinctAggregates},
 	{"PushSemiJoinsDown", PushSemiJoinsDown},
 	{"ReorderJoins", ReorderJoins},
-	// Again: the reordered joins hold their conditions whole.
-	{"PushDownPredicates", PushDownPredicates},
 	{"PruneColumns", PruneColumns},
 }
 
-// Optimize applies every rule to a bound plan.
-func Optimize(p stage.Plan) stage.Plan {
-	for _, r := range Rules {
-		p, _ = r.Apply(p)
+// Step is one rule that fired and the plan it left.
+type Step struct {
+	Rule string
+	Plan logical.Plan
+}
+
+// maxRounds bounds the rounds of Optimize. Every rule only fires while it
+// has something left to do, so the loop ends in a few rounds; reaching
+// the bound means two rules undo each other, a bug.
+const maxRounds = 20
+
+// Optimize applies the rules to a bound plan until none fires, and returns
+// the optimized plan with the rules that fired, in order.
+func Optimize(p logical.Plan) (logical.Plan, []Step, error) {
+	var steps []Step
+	for round := 0; round < maxRounds; round++ {
+		fired := false
+		for _, r := range Rules {
+			out, ok := r.Apply(p)
+			if !ok {
+				continue
+			}
+			p, fired = out, true
+			steps = append(steps, Step{Rule: r.Name, Plan: p})
+		}
+		if !fired {
+			return p, steps, nil
+		}
 	}
-	return p
+	return nil, steps, qerr.ErrInternal.New("optimizer rules still firing after %d rounds (last: %s)", maxRounds, steps[len(steps)-1].Rule)
 }

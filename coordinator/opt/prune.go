@@ -1,18 +1,19 @@
-// Package opt holds the optimizer's rules over logical plans. Each rule is a
-// function from plan to plan that reports whether it changed anything; rules
-// never depend on their order of application for correctness.
 package opt
 
 import (
 	"slices"
 
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/stage"
 )
 
 // PruneColumns narrows every Scan to the columns the plan above it reads, and
 // drops Project outputs nobody reads, so that Parquet reads only what the
-// query needs. The plan's own output columns are all kept.
-func PruneColumns(p stage.Plan) (stage.Plan, bool) {
+// query needs. The plan's own output columns are all kept. Unlike the other
+// rules it is not a node-by-node rewrite: what a node needs of its input
+// depends on what its parent needs of it, and each node's columns are
+// renumbered for its parent, so it walks the plan itself.
+func PruneColumns(p logical.Plan) (logical.Plan, bool) {
 	need := make([]bool, p.Schema().NumFields())
 	for i := range need {
 		need[i] = true
@@ -23,9 +24,9 @@ func PruneColumns(p stage.Plan) (stage.Plan, bool) {
 
 // prune returns the plan with outputs not in need possibly removed, and the
 // old-to-new position of every kept output (-1 for dropped).
-func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
+func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 	switch n := p.(type) {
-	case *stage.Scan:
+	case *logical.Scan:
 		keep := slices.Index(need, true)
 		if keep < 0 {
 			keep = 0 // count(*) still reads one column to count rows
@@ -52,7 +53,7 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			c.BucketKeys = append(c.BucketKeys, mapping[k])
 		}
 		return &c, mapping, len(c.Columns) != len(n.Columns)
-	case *stage.Project:
+	case *logical.Project:
 		childNeed := make([]bool, n.Input.Schema().NumFields())
 		mapping := make([]int, len(n.Exprs))
 		var exprs []stage.Expr
@@ -62,50 +63,50 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			if !need[i] {
 				continue
 			}
-			markColumns(e, childNeed)
+			logical.ColumnsUsed(e, childNeed)
 			mapping[i] = len(exprs)
 			exprs, names = append(exprs, e), append(names, n.Names[i])
 		}
 		if len(exprs) == 0 && len(n.Exprs) > 0 { // keep the row count
-			markColumns(n.Exprs[0], childNeed)
+			logical.ColumnsUsed(n.Exprs[0], childNeed)
 			mapping[0] = 0
 			exprs, names = n.Exprs[:1], n.Names[:1]
 		}
 		child, childMap, changed := prune(n.Input, childNeed)
-		out := &stage.Project{Input: child, Exprs: remapAll(exprs, childMap), Names: names}
+		out := &logical.Project{Input: child, Exprs: remapAll(exprs, childMap), Names: names}
 		return out, mapping, changed || len(exprs) != len(n.Exprs)
-	case *stage.Filter:
+	case *logical.Filter:
 		childNeed := slices.Clone(need)
-		markColumns(n.Cond, childNeed)
+		logical.ColumnsUsed(n.Cond, childNeed)
 		child, childMap, changed := prune(n.Input, childNeed)
-		return &stage.Filter{Input: child, Cond: remap(n.Cond, childMap)}, childMap, changed
-	case *stage.Sort:
+		return &logical.Filter{Input: child, Cond: remap(n.Cond, childMap)}, childMap, changed
+	case *logical.Sort:
 		childNeed := slices.Clone(need)
 		for _, k := range n.Keys {
-			markColumns(k.Expr, childNeed)
+			logical.ColumnsUsed(k.Expr, childNeed)
 		}
 		child, childMap, changed := prune(n.Input, childNeed)
 		keys := make([]stage.SortKey, len(n.Keys))
 		for i, k := range n.Keys {
 			keys[i] = stage.SortKey{Expr: remap(k.Expr, childMap), Desc: k.Desc, NullsFirst: k.NullsFirst}
 		}
-		return &stage.Sort{Input: child, Keys: keys, Local: n.Local}, childMap, changed
-	case *stage.Limit:
+		return &logical.Sort{Input: child, Keys: keys}, childMap, changed
+	case *logical.Limit:
 		child, childMap, changed := prune(n.Input, need)
 		return n.WithChildren(child), childMap, changed
-	case *stage.Aggregate:
+	case *logical.Aggregate:
 		// An aggregate's outputs are all kept; its input needs what its
 		// groups and arguments read.
 		childNeed := make([]bool, n.Input.Schema().NumFields())
 		for _, g := range n.GroupBy {
-			markColumns(g, childNeed)
+			logical.ColumnsUsed(g, childNeed)
 		}
 		for _, a := range n.Aggs {
 			if a.Arg != nil {
-				markColumns(a.Arg, childNeed)
+				logical.ColumnsUsed(a.Arg, childNeed)
 			}
 			for _, k := range a.Order {
-				markColumns(k.Expr, childNeed)
+				logical.ColumnsUsed(k.Expr, childNeed)
 			}
 		}
 		child, childMap, changed := prune(n.Input, childNeed)
@@ -125,22 +126,22 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			}
 		}
 		return &c, identity(len(need)), changed
-	case *stage.Join:
+	case *logical.Join:
 		return pruneJoin(n, need)
-	case *stage.Window:
+	case *logical.Window:
 		// Every function is kept; the input keeps what the output needs
 		// plus what the partitions, orders and arguments read.
 		nIn := n.Input.Schema().NumFields()
 		childNeed := slices.Clone(need[:nIn])
 		for _, e := range n.PartitionBy {
-			markColumns(e, childNeed)
+			logical.ColumnsUsed(e, childNeed)
 		}
 		for _, k := range n.OrderBy {
-			markColumns(k.Expr, childNeed)
+			logical.ColumnsUsed(k.Expr, childNeed)
 		}
 		for _, f := range n.Funcs {
 			for _, a := range f.Args {
-				markColumns(a, childNeed)
+				logical.ColumnsUsed(a, childNeed)
 			}
 		}
 		child, childMap, changed := prune(n.Input, childNeed)
@@ -165,9 +166,9 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 			}
 		}
 		return &c, mapping, changed
-	case *stage.SetOp:
+	case *logical.SetOp:
 		// Set operations compare whole rows: every column stays.
-		kids := make([]stage.Plan, len(n.Inputs))
+		kids := make([]logical.Plan, len(n.Inputs))
 		changed := false
 		for i, in := range n.Inputs {
 			all := make([]bool, in.Schema().NumFields())
@@ -185,7 +186,7 @@ func prune(p stage.Plan, need []bool) (stage.Plan, []int, bool) {
 
 // pruneJoin keeps of each side what the output needs plus what the keys,
 // the condition and the mark read.
-func pruneJoin(j *stage.Join, need []bool) (stage.Plan, []int, bool) {
+func pruneJoin(j *logical.Join, need []bool) (logical.Plan, []int, bool) {
 	nLeft := j.Left.Schema().NumFields()
 	nRight := j.Right.Schema().NumFields()
 	needLeft, needRight := make([]bool, nLeft), make([]bool, nRight)
@@ -255,14 +256,6 @@ func identity(n int) []int {
 		m[i] = i
 	}
 	return m
-}
-
-func markColumns(e stage.Expr, need []bool) {
-	stage.WalkExpr(e, func(e stage.Expr) {
-		if c, ok := e.(*stage.ColumnRef); ok {
-			need[c.Index] = true
-		}
-	})
 }
 
 func remap(e stage.Expr, mapping []int) stage.Expr {

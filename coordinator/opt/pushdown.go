@@ -3,6 +3,7 @@ package opt
 import (
 	"github.com/apache/arrow-go/v18/arrow"
 
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -15,65 +16,80 @@ import (
 // of a LEFT join's right side turns it into an inner join (outer-join
 // simplification). ON conditions get the same treatment within what their
 // join kind allows.
-func PushDownPredicates(p stage.Plan) (stage.Plan, bool) {
-	before := stage.Format(p)
-	out := push(p, nil)
-	return out, stage.Format(out) != before
+//
+// Each step moves a filter one node down; the walk is top-down, so a
+// filter moved below a node is met again there and moves on.
+func PushDownPredicates(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformDown(p, func(p logical.Plan) (logical.Plan, bool) {
+		switch n := p.(type) {
+		case *logical.Filter:
+			return pushFilter(n)
+		case *logical.Join:
+			return pushJoin(n, nil)
+		}
+		return p, false
+	})
 }
 
-// push returns p with conds (over p's output columns) applied as low as
-// possible.
-func push(p stage.Plan, conds []stage.Expr) stage.Plan {
-	switch n := p.(type) {
-	case *stage.Filter:
-		return push(n.Input, append(conds, conjuncts(n.Cond)...))
-	case *stage.Project:
+// pushFilter moves f's conjuncts below its input, where they can go.
+func pushFilter(f *logical.Filter) (logical.Plan, bool) {
+	conds := logical.SplitConjuncts(f.Cond)
+	var out logical.Plan
+	switch n := f.Input.(type) {
+	case *logical.Filter:
+		out = filter(n.Input, append(conds, logical.SplitConjuncts(n.Cond)...))
+	case *logical.Project:
 		sub := make([]stage.Expr, len(conds))
 		for i, c := range conds {
 			sub[i] = stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr { return n.Exprs[ref.Index] })
 		}
-		return n.WithChildren(push(n.Input, sub))
-	case *stage.Sort:
-		return n.WithChildren(push(n.Input, conds))
-	case *stage.Aggregate:
-		var down, stay []stage.Expr
+		out = n.WithChildren(filter(n.Input, sub))
+	case *logical.Sort:
+		out = n.WithChildren(filter(n.Input, conds))
+	case *logical.Aggregate:
+		var down, above []stage.Expr
 		groups := len(n.GroupBy)
 		for _, c := range conds {
-			if maxColumn(c) < groups {
+			if logical.MaxColumn(c) < groups {
 				down = append(down, stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr { return n.GroupBy[ref.Index] }))
 			} else {
-				stay = append(stay, c)
+				above = append(above, c)
 			}
 		}
-		return filter(n.WithChildren(push(n.Input, down)), stay)
-	case *stage.SetOp:
-		inputs := make([]stage.Plan, len(n.Inputs))
+		if len(down) == 0 {
+			return f, false
+		}
+		out = filter(n.WithChildren(filter(n.Input, down)), above)
+	case *logical.SetOp:
+		inputs := make([]logical.Plan, len(n.Inputs))
 		for i, in := range n.Inputs {
-			inputs[i] = push(in, conds)
+			inputs[i] = filter(in, conds)
 		}
-		return n.WithChildren(inputs...)
-	case *stage.Join:
-		return pushJoin(n, conds)
-	}
-	children := p.Children()
-	if len(children) > 0 {
-		kids := make([]stage.Plan, len(children))
-		for i, c := range children {
-			kids[i] = push(c, nil)
+		out = n.WithChildren(inputs...)
+	case *logical.Join:
+		var moved bool
+		if out, moved = pushJoin(n, conds); !moved {
+			return f, false
 		}
-		p = p.WithChildren(kids...)
+	default:
+		return f, false
 	}
-	return filter(p, conds)
+	return out, true
 }
 
-func pushJoin(j *stage.Join, conds []stage.Expr) stage.Plan {
+// pushJoin classifies conds from above and j's own condition: onto one
+// side, into keys, into the residual condition or (for the conjuncts from
+// above that an outer join must not see) in a filter above. It reports
+// whether anything moved.
+func pushJoin(j *logical.Join, conds []stage.Expr) (logical.Plan, bool) {
 	nLeft := j.Left.Schema().NumFields()
 	c := *j
+	moved := false
 	var above []stage.Expr
 	if c.Kind == stage.LeftJoin {
 		for _, cond := range conds {
 			if side(cond, nLeft) != leftSide && rejectsNulls(cond, nLeft) {
-				c.Kind = stage.InnerJoin
+				c.Kind, moved = stage.InnerJoin, true
 				break
 			}
 		}
@@ -84,15 +100,15 @@ func pushJoin(j *stage.Join, conds []stage.Expr) stage.Plan {
 	for _, cond := range conds {
 		switch {
 		case c.Kind == stage.InnerJoin:
-			residual = append(residual, cond)
-		case side(cond, nLeft) == leftSide && c.Kind != stage.FullJoin && (c.Kind != stage.MarkJoin || maxColumn(cond) < nLeft):
+			residual, moved = append(residual, cond), true
+		case side(cond, nLeft) == leftSide && c.Kind != stage.FullJoin && (c.Kind != stage.MarkJoin || logical.MaxColumn(cond) < nLeft):
 			leftConds = append(leftConds, cond)
 		default:
 			above = append(above, cond)
 		}
 	}
 	if c.Cond != nil {
-		residual = append(residual, conjuncts(c.Cond)...)
+		residual = append(residual, logical.SplitConjuncts(c.Cond)...)
 	}
 	var rest []stage.Expr
 	for _, cond := range residual {
@@ -100,11 +116,12 @@ func pushJoin(j *stage.Join, conds []stage.Expr) stage.Plan {
 		case s == leftSide && c.Kind == stage.InnerJoin:
 			leftConds = append(leftConds, cond)
 		case s == rightSide && c.Kind != stage.FullJoin:
-			rightConds = append(rightConds, shift(cond, -nLeft))
+			rightConds = append(rightConds, logical.Shift(cond, -nLeft))
 		case s == bothSides || s == noSide:
 			if l, r, ok := equiKey(cond, nLeft); ok {
 				c.LeftKeys = append(append([]int(nil), c.LeftKeys...), l)
 				c.RightKeys = append(append([]int(nil), c.RightKeys...), r)
+				moved = true
 				continue
 			}
 			rest = append(rest, cond)
@@ -112,10 +129,13 @@ func pushJoin(j *stage.Join, conds []stage.Expr) stage.Plan {
 			rest = append(rest, cond)
 		}
 	}
-	c.Cond = andAll(rest)
-	c.Left = push(c.Left, leftConds)
-	c.Right = push(c.Right, rightConds)
-	return filter(&c, above)
+	if !moved && len(leftConds) == 0 && len(rightConds) == 0 {
+		return j, false
+	}
+	c.Cond = logical.AndAll(rest)
+	c.Left = filter(c.Left, leftConds)
+	c.Right = filter(c.Right, rightConds)
+	return filter(&c, above), true
 }
 
 type joinSide int
@@ -179,45 +199,10 @@ func rejectsNulls(e stage.Expr, nLeft int) bool {
 	return safe && side(e, nLeft)&rightSide != 0
 }
 
-func shift(e stage.Expr, by int) stage.Expr {
-	return stage.RewriteColumns(e, func(c *stage.ColumnRef) stage.Expr {
-		return &stage.ColumnRef{Index: c.Index + by, Name: c.Name, T: c.T}
-	})
-}
-
-func conjuncts(e stage.Expr) []stage.Expr {
-	if c, ok := e.(*stage.Call); ok && c.Fn == "and" {
-		return append(conjuncts(c.Args[0]), conjuncts(c.Args[1])...)
-	}
-	return []stage.Expr{e}
-}
-
-func andAll(es []stage.Expr) stage.Expr {
-	var out stage.Expr
-	for _, e := range es {
-		if out == nil {
-			out = e
-			continue
-		}
-		out = &stage.Call{Fn: "and", Args: []stage.Expr{out, e}, T: arrow.FixedWidthTypes.Boolean}
-	}
-	return out
-}
-
-func filter(p stage.Plan, conds []stage.Expr) stage.Plan {
+// filter is p under the conjunction of conds, p itself for none.
+func filter(p logical.Plan, conds []stage.Expr) logical.Plan {
 	if len(conds) == 0 {
 		return p
 	}
-	return &stage.Filter{Input: p, Cond: andAll(conds)}
-}
-
-// maxColumn is the highest column an expression reads, -1 for none.
-func maxColumn(e stage.Expr) int {
-	m := -1
-	stage.WalkExpr(e, func(e stage.Expr) {
-		if c, ok := e.(*stage.ColumnRef); ok && c.Index > m {
-			m = c.Index
-		}
-	})
-	return m
+	return &logical.Filter{Input: p, Cond: logical.AndAll(conds)}
 }

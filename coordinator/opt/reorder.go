@@ -5,6 +5,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -19,54 +20,47 @@ var boolType = arrow.FixedWidthTypes.Boolean
 // restores the original column order, so the rest of the plan is
 // untouched. Conditions are placed on the first join that sees all their
 // columns; PushDownPredicates then turns the equalities into join keys.
-func ReorderJoins(p stage.Plan) (stage.Plan, bool) {
-	changed := false
-	var walk func(p stage.Plan) stage.Plan
-	walk = func(p stage.Plan) stage.Plan {
-		if j, ok := p.(*stage.Join); ok && j.Kind == stage.InnerJoin && j.Strategy == "" {
-			g := &joinGraph{}
-			g.flatten(j, walk)
-			out, moved := g.rebuild()
-			changed = changed || moved
-			return out
+func ReorderJoins(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformDown(p, func(p logical.Plan) (logical.Plan, bool) {
+		j, ok := p.(*logical.Join)
+		if !ok || j.Kind != stage.InnerJoin {
+			return p, false
 		}
-		kids := p.Children()
-		if len(kids) == 0 {
-			return p
+		g := &joinGraph{}
+		g.flatten(j)
+		out, moved := g.rebuild()
+		if !moved {
+			return p, false
 		}
-		nk := make([]stage.Plan, len(kids))
-		for i, k := range kids {
-			nk[i] = walk(k)
-		}
-		return p.WithChildren(nk...)
-	}
-	out := walk(p)
-	return out, changed
+		return out, true
+	})
 }
 
 // joinGraph is a flattened tree of inner joins: its inputs in their
 // original order, each at an offset of the concatenated columns, and the
 // conjuncts over those columns.
 type joinGraph struct {
-	inputs  []stage.Plan
+	inputs  []logical.Plan
 	offsets []int
 	width   int
 	conds   []stage.Expr
 }
 
-func (g *joinGraph) flatten(p stage.Plan, walk func(stage.Plan) stage.Plan) {
-	j, ok := p.(*stage.Join)
-	if !ok || j.Kind != stage.InnerJoin || j.Strategy != "" {
-		g.inputs = append(g.inputs, walk(p))
+// flatten adds the inputs and conditions of the inner-join tree p; its
+// inputs' own joins are reordered when the walk reaches them.
+func (g *joinGraph) flatten(p logical.Plan) {
+	j, ok := p.(*logical.Join)
+	if !ok || j.Kind != stage.InnerJoin {
+		g.inputs = append(g.inputs, p)
 		g.offsets = append(g.offsets, g.width)
 		g.width += p.Schema().NumFields()
 		return
 	}
 	base := g.width
-	g.flatten(j.Left, walk)
+	g.flatten(j.Left)
 	nLeft := j.Left.Schema().NumFields()
-	g.flatten(j.Right, walk)
-	at := func(e stage.Expr) stage.Expr { return shift(e, base) }
+	g.flatten(j.Right)
+	at := func(e stage.Expr) stage.Expr { return logical.Shift(e, base) }
 	for i := range j.LeftKeys {
 		l, r := j.Left.Schema().Field(j.LeftKeys[i]), j.Right.Schema().Field(j.RightKeys[i])
 		g.conds = append(g.conds, at(equality(
@@ -74,7 +68,7 @@ func (g *joinGraph) flatten(p stage.Plan, walk func(stage.Plan) stage.Plan) {
 			&stage.ColumnRef{Index: nLeft + j.RightKeys[i], Name: r.Name, T: r.Type})))
 	}
 	if j.Cond != nil {
-		for _, c := range conjuncts(j.Cond) {
+		for _, c := range logical.SplitConjuncts(j.Cond) {
 			g.conds = append(g.conds, at(c))
 		}
 	}
@@ -105,14 +99,16 @@ func (g *joinGraph) reads(e stage.Expr) uint64 {
 	return set
 }
 
-func (g *joinGraph) rebuild() (stage.Plan, bool) {
+// rebuild joins the inputs in the greedy order, or reports that it is
+// their order already.
+func (g *joinGraph) rebuild() (logical.Plan, bool) {
 	n := len(g.inputs)
 	if n > 64 {
-		return g.inOrder(), false
+		return nil, false
 	}
 	rows := make([]float64, n)
 	for i, in := range g.inputs {
-		rows[i] = stage.EstimateRows(in)
+		rows[i] = logical.EstimateRows(in)
 	}
 	// Greedy order: the largest input first; then, of the inputs that a
 	// condition connects to what is joined, the one whose join is estimated
@@ -131,7 +127,7 @@ func (g *joinGraph) rebuild() (stage.Plan, bool) {
 				continue
 			}
 			joined, connected := g.chainTo(append(slices.Clone(order), i))
-			est := stage.EstimateRows(joined)
+			est := logical.EstimateRows(joined)
 			if best < 0 || connected && !bestConnected ||
 				connected == bestConnected && (est < bestRows || est == bestRows && rows[i] < rows[best]) {
 				best, bestConnected, bestRows = i, connected, est
@@ -140,7 +136,7 @@ func (g *joinGraph) rebuild() (stage.Plan, bool) {
 		order = append(order, best)
 	}
 	if slices.IsSorted(order) {
-		return g.inOrder(), false
+		return nil, false
 	}
 	return g.chain(order), true
 }
@@ -148,26 +144,16 @@ func (g *joinGraph) rebuild() (stage.Plan, bool) {
 // chainTo joins the inputs in order, without the projection that restores
 // the column order, and reports whether the last input was joined on some
 // condition.
-func (g *joinGraph) chainTo(order []int) (stage.Plan, bool) {
+func (g *joinGraph) chainTo(order []int) (logical.Plan, bool) {
 	plan, _, connected := g.join(order)
 	return plan, connected
 }
 
-// inOrder rebuilds the joins in their original order (the inputs' own
-// subtrees may still have changed).
-func (g *joinGraph) inOrder() stage.Plan {
-	order := make([]int, len(g.inputs))
-	for i := range order {
-		order[i] = i
-	}
-	return g.chain(order)
-}
-
 // chain joins the inputs left-deep in order, each condition on the first
 // join that has all its inputs, and projects the original column order.
-func (g *joinGraph) chain(order []int) stage.Plan {
+func (g *joinGraph) chain(order []int) logical.Plan {
 	plan, newPos, _ := g.join(order)
-	back := &stage.Project{Input: plan}
+	back := &logical.Project{Input: plan}
 	out := plan.Schema()
 	for c := 0; c < g.width; c++ {
 		f := out.Field(newPos[c])
@@ -182,7 +168,7 @@ func (g *joinGraph) chain(order []int) stage.Plan {
 
 // join builds the left-deep chain and returns where each original column
 // ended up; connected says whether the last join got a condition.
-func (g *joinGraph) join(order []int) (plan stage.Plan, newPos []int, connected bool) {
+func (g *joinGraph) join(order []int) (plan logical.Plan, newPos []int, connected bool) {
 	newPos = make([]int, g.width)
 	width := 0
 	var joined uint64
@@ -208,7 +194,7 @@ func (g *joinGraph) join(order []int) (plan stage.Plan, newPos []int, connected 
 			}
 		}
 		connected = len(conds) > 0
-		plan = &stage.Join{Left: plan, Right: g.inputs[in], Kind: stage.InnerJoin, Cond: andAll(conds), MarkIn: -1}
+		plan = &logical.Join{Left: plan, Right: g.inputs[in], Kind: stage.InnerJoin, Cond: logical.AndAll(conds), MarkIn: -1}
 	}
 	// Conditions that read no input (constants) go on top.
 	var rest []stage.Expr

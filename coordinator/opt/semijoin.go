@@ -1,6 +1,9 @@
 package opt
 
-import "github.com/quiverdb/quiver/stage"
+import (
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/stage"
+)
 
 // PushSemiJoinsDown moves a semi or anti join below the inner joins of its
 // left input, onto the one input whose columns its keys and condition read:
@@ -12,31 +15,20 @@ import "github.com/quiverdb/quiver/stage"
 // (TPC-H Q18 keeps 57 orders of 1.5 million before joining lineitem). It
 // moves only a semi join whose right side is estimated much smaller than
 // the input it moves onto. The output columns are unchanged.
-func PushSemiJoinsDown(p stage.Plan) (stage.Plan, bool) {
-	changed := false
-	var walk func(p stage.Plan) stage.Plan
-	walk = func(p stage.Plan) stage.Plan {
-		kids := p.Children()
-		if len(kids) > 0 {
-			nk := make([]stage.Plan, len(kids))
-			for i, k := range kids {
-				nk[i] = walk(k)
-			}
-			p = p.WithChildren(nk...)
-		}
-		s, ok := p.(*stage.Join)
-		if !ok || (s.Kind != stage.SemiJoin && s.Kind != stage.AntiJoin) || s.Strategy != "" {
-			return p
+func PushSemiJoinsDown(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
+		s, ok := p.(*logical.Join)
+		if !ok || (s.Kind != stage.SemiJoin && s.Kind != stage.AntiJoin) {
+			return p, false
 		}
 		pushed, ok := pushSemi(s)
 		if !ok {
-			return p
+			return p, false
 		}
-		changed = true
 		// The semi join now sits one join lower: push it on from there.
-		return walk(pushed)
-	}
-	return walk(p), changed
+		out, _ := PushSemiJoinsDown(pushed)
+		return out, true
+	})
 }
 
 // semiPushRatio is how much smaller than the input it moves onto a semi
@@ -45,9 +37,9 @@ const semiPushRatio = 4
 
 // pushSemi moves s below the inner join on its left, if its left columns
 // all come from one side of it.
-func pushSemi(s *stage.Join) (stage.Plan, bool) {
-	j, ok := s.Left.(*stage.Join)
-	if !ok || j.Kind != stage.InnerJoin || j.Strategy != "" {
+func pushSemi(s *logical.Join) (logical.Plan, bool) {
+	j, ok := s.Left.(*logical.Join)
+	if !ok || j.Kind != stage.InnerJoin {
 		return nil, false
 	}
 	nA := j.Left.Schema().NumFields()
@@ -103,7 +95,7 @@ func pushSemi(s *stage.Join) (stage.Plan, bool) {
 	if onA {
 		target = j.Left
 	}
-	if stage.EstimateRows(s.Right)*semiPushRatio > stage.EstimateRows(target) {
+	if logical.EstimateRows(s.Right)*semiPushRatio > logical.EstimateRows(target) {
 		return nil, false
 	}
 	out := *j

@@ -1,4 +1,6 @@
-package stage
+package logical
+
+import "github.com/quiverdb/quiver/stage"
 
 // EstimateRows is a coarse estimate of how many rows p produces, from the
 // row counts of the snapshots it scans: enough to tell a dimension table from
@@ -25,9 +27,9 @@ func EstimateRows(p Plan) float64 {
 	case *Join:
 		l, r := EstimateRows(n.Left), EstimateRows(n.Right)
 		switch n.Kind {
-		case SemiJoin:
+		case stage.SemiJoin:
 			return l * filterSelectivity // a semi join filters
-		case AntiJoin, MarkJoin:
+		case stage.AntiJoin, stage.MarkJoin:
 			return l
 		}
 		pairs := joinPairs(n)
@@ -50,7 +52,7 @@ func EstimateRows(p Plan) float64 {
 			best = max(best, ndv)
 		}
 		out /= best
-		if n.Kind == LeftJoin || n.Kind == FullJoin {
+		if n.Kind == stage.LeftJoin || n.Kind == stage.FullJoin {
 			out = max(out, l)
 		}
 		return max(out, 1)
@@ -83,9 +85,9 @@ func joinPairs(j *Join) [][2]int {
 		pairs = append(pairs, [2]int{j.LeftKeys[i], j.RightKeys[i]})
 	}
 	nLeft := j.Left.Schema().NumFields()
-	var walk func(e Expr)
-	walk = func(e Expr) {
-		c, ok := e.(*Call)
+	var walk func(e stage.Expr)
+	walk = func(e stage.Expr) {
+		c, ok := e.(*stage.Call)
 		if !ok {
 			return
 		}
@@ -97,8 +99,8 @@ func joinPairs(j *Join) [][2]int {
 		if c.Fn != "=" {
 			return
 		}
-		a, ok1 := c.Args[0].(*ColumnRef)
-		b, ok2 := c.Args[1].(*ColumnRef)
+		a, ok1 := c.Args[0].(*stage.ColumnRef)
+		b, ok2 := c.Args[1].(*stage.ColumnRef)
 		if !ok1 || !ok2 {
 			return
 		}
@@ -128,12 +130,12 @@ func ColumnNDV(p Plan, i int) float64 {
 		ndv := ColumnNDV(p.Children()[0], i)
 		return min(ndv, EstimateRows(p))
 	case *Project:
-		if c, ok := n.Exprs[i].(*ColumnRef); ok {
+		if c, ok := n.Exprs[i].(*stage.ColumnRef); ok {
 			return ColumnNDV(n.Input, c.Index)
 		}
 	case *Aggregate:
 		if i < len(n.GroupBy) {
-			if c, ok := n.GroupBy[i].(*ColumnRef); ok {
+			if c, ok := n.GroupBy[i].(*stage.ColumnRef); ok {
 				return ColumnNDV(n.Input, c.Index)
 			}
 		}
@@ -142,7 +144,7 @@ func ColumnNDV(p Plan, i int) float64 {
 		if i < nLeft {
 			return ColumnNDV(n.Left, i)
 		}
-		if n.Kind == InnerJoin || n.Kind == LeftJoin || n.Kind == FullJoin {
+		if n.Kind == stage.InnerJoin || n.Kind == stage.LeftJoin || n.Kind == stage.FullJoin {
 			return ColumnNDV(n.Right, i-nLeft)
 		}
 	case *Window:

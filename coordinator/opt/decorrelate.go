@@ -1,0 +1,227 @@
+package opt
+
+import (
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// DecorrelateApply turns every Apply into the join it stands for, of its
+// outer plan with its inner plan stripped of outer references:
+//
+//	Apply(outer, Filter(inner, inner.k = OUTER.x AND p))
+//	  =>  Join(outer, Filter(inner, p)) on outer.x = inner.k
+//
+// The conjuncts that hold outer references are lifted out of the inner
+// plan through projections (which pass the inner columns they read on),
+// sorts and aggregations (where equality correlations become group keys:
+// the aggregate then runs once per outer key instead of once per outer
+// row). An Apply whose outer references are elsewhere stays: the physical
+// planner refuses it with Decorrelate's reason.
+func DecorrelateApply(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
+		a, ok := p.(*logical.Apply)
+		if !ok {
+			return p, false
+		}
+		// The walk does not enter the inner side: decorrelate the
+		// subqueries nested in it first.
+		inner, nested := DecorrelateApply(a.Inner)
+		if nested {
+			c := *a
+			c.Inner = inner
+			a = &c
+		}
+		j, err := Decorrelate(a)
+		if err != nil {
+			return a, nested
+		}
+		return j, true
+	})
+}
+
+// Decorrelate is the join that a stands for, or why a cannot be
+// decorrelated (qerr.ErrUnsupported).
+func Decorrelate(a *logical.Apply) (logical.Plan, error) {
+	visible := a.Inner.Schema().NumFields()
+	inner, corr, err := decorrelate(a.Inner)
+	if err != nil {
+		return nil, err
+	}
+	if logical.HasOuterRefs(inner) {
+		return nil, qerr.ErrUnsupported.New("correlated subquery whose outer references are not in its WHERE clause")
+	}
+	nLeft := a.Outer.Schema().NumFields()
+	j := &logical.Join{Left: a.Outer, Right: inner, Kind: a.Kind, Cond: logical.And(a.Cond, joinCondition(corr, nLeft)),
+		MarkIn: a.MarkIn, RightMark: a.RightMark, MarkName: a.MarkName}
+	extra := inner.Schema().NumFields() - visible
+	if extra == 0 || j.Kind == stage.SemiJoin || j.Kind == stage.AntiJoin || j.Kind == stage.MarkJoin {
+		return j, nil
+	}
+	// The inner columns that only the lifted conjuncts read are not the
+	// Apply's output: the plan above addresses the columns as the Apply
+	// delivered them.
+	back := &logical.Project{Input: j}
+	for i, f := range a.Schema().Fields() {
+		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		back.Names = append(back.Names, f.Name)
+	}
+	return back, nil
+}
+
+// decorrelate lifts the conjuncts that hold outer references out of p. The
+// plan it returns may have extra trailing columns: the inner columns the
+// lifted conjuncts read.
+func decorrelate(p logical.Plan) (logical.Plan, []stage.Expr, error) {
+	switch n := p.(type) {
+	case *logical.Filter:
+		in, corr, err := decorrelate(n.Input)
+		if err != nil {
+			return nil, nil, err
+		}
+		var local []stage.Expr
+		for _, c := range logical.SplitConjuncts(n.Cond) {
+			if logical.HasOuter(c) {
+				corr = append(corr, c)
+			} else {
+				local = append(local, c)
+			}
+		}
+		if len(local) == 0 {
+			return in, corr, nil
+		}
+		return &logical.Filter{Input: in, Cond: logical.AndAll(local)}, corr, nil
+	case *logical.Project:
+		in, corr, err := decorrelate(n.Input)
+		if err != nil || len(corr) == 0 {
+			return n.WithChildren(in), corr, err
+		}
+		out := &logical.Project{Input: in, Exprs: append([]stage.Expr(nil), n.Exprs...), Names: append([]string(nil), n.Names...)}
+		corr = passThrough(corr, func(inner *stage.ColumnRef) int {
+			out.Exprs = append(out.Exprs, inner)
+			out.Names = append(out.Names, inner.Name)
+			return len(out.Exprs) - 1
+		})
+		return out, corr, nil
+	case *logical.Aggregate:
+		in, corr, err := decorrelate(n.Input)
+		if err != nil || len(corr) == 0 {
+			return n.WithChildren(in), corr, err
+		}
+		// Equality correlations become group keys.
+		agg := *n
+		agg.Input = in
+		agg.GroupBy = append([]stage.Expr(nil), n.GroupBy...)
+		agg.Names = append([]string(nil), n.Names[:len(n.GroupBy)]...)
+		var extra []*stage.ColumnRef
+		for _, c := range corr {
+			inner, ok := innerSideOfEquality(c)
+			if !ok {
+				return nil, nil, qerr.ErrUnsupported.New("correlated subquery with aggregation and a non-equality correlation %s", c)
+			}
+			extra = append(extra, inner...)
+		}
+		for _, ref := range extra {
+			agg.GroupBy = append(agg.GroupBy, ref)
+			agg.Names = append(agg.Names, ref.Name)
+		}
+		agg.Names = append(agg.Names, n.Names[len(n.GroupBy):]...)
+		// Restore the original layout (groups, aggregates), then the keys.
+		groups, aggs := len(n.GroupBy), len(n.Aggs)
+		sch := agg.Schema()
+		back := &logical.Project{Input: &agg}
+		add := func(i int) {
+			f := sch.Field(i)
+			back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+			back.Names = append(back.Names, f.Name)
+		}
+		for i := 0; i < groups; i++ {
+			add(i)
+		}
+		for i := 0; i < aggs; i++ {
+			add(groups + len(extra) + i)
+		}
+		pos := map[int]int{}
+		for k, ref := range extra {
+			add(groups + k)
+			pos[ref.Index] = len(back.Exprs) - 1
+		}
+		corr = passThrough(corr, func(inner *stage.ColumnRef) int { return pos[inner.Index] })
+		return back, corr, nil
+	case *logical.Sort:
+		in, corr, err := decorrelate(n.Input)
+		return n.WithChildren(in), corr, err
+	}
+	if logical.HasOuterRefs(p) {
+		return nil, nil, qerr.ErrUnsupported.New("correlated subquery through %T", p)
+	}
+	return p, nil, nil
+}
+
+// passThrough rewrites the inner column references of corr to the positions
+// that place (which makes them available above an operator) returns.
+func passThrough(corr []stage.Expr, place func(inner *stage.ColumnRef) int) []stage.Expr {
+	seen := map[int]int{}
+	out := make([]stage.Expr, len(corr))
+	for i, c := range corr {
+		out[i] = stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr {
+			if logical.IsOuter(ref) {
+				return ref
+			}
+			p, ok := seen[ref.Index]
+			if !ok {
+				p = place(ref)
+				seen[ref.Index] = p
+			}
+			return &stage.ColumnRef{Index: p, Name: ref.Name, T: ref.T}
+		})
+	}
+	return out
+}
+
+// innerSideOfEquality returns the inner column references of an equality
+// between an inner-only and an outer-only side.
+func innerSideOfEquality(e stage.Expr) ([]*stage.ColumnRef, bool) {
+	c, ok := e.(*stage.Call)
+	if !ok || c.Fn != "=" {
+		return nil, false
+	}
+	for k := 0; k < 2; k++ {
+		inner, outer := c.Args[k], c.Args[1-k]
+		if !logical.HasOuter(inner) && onlyOuter(outer) {
+			var refs []*stage.ColumnRef
+			stage.WalkExpr(inner, func(e stage.Expr) {
+				if r, ok := e.(*stage.ColumnRef); ok {
+					refs = append(refs, r)
+				}
+			})
+			return refs, true
+		}
+	}
+	return nil, false
+}
+
+func onlyOuter(e stage.Expr) bool {
+	only := true
+	stage.WalkExpr(e, func(e stage.Expr) {
+		if r, ok := e.(*stage.ColumnRef); ok && !logical.IsOuter(r) {
+			only = false
+		}
+	})
+	return only
+}
+
+// joinCondition maps lifted predicates into a join's left++right numbering:
+// outer references are the left plan's columns, inner ones the right's.
+func joinCondition(corr []stage.Expr, nLeft int) stage.Expr {
+	mapped := make([]stage.Expr, len(corr))
+	for i, c := range corr {
+		mapped[i] = stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr {
+			if logical.IsOuter(ref) {
+				return &stage.ColumnRef{Index: ref.Index - logical.OuterBase, Name: ref.Name, T: ref.T}
+			}
+			return &stage.ColumnRef{Index: nLeft + ref.Index, Name: ref.Name, T: ref.T}
+		})
+	}
+	return logical.AndAll(mapped)
+}

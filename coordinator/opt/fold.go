@@ -1,0 +1,208 @@
+package opt
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// FoldConstants computes at planning what does not depend on the rows, so
+// that the rest of the plan (and the scans' pruning) sees constants:
+//
+//   - a constant DATE plus a constant number of days, weeks, months,
+//     quarters or years (date_add), clamped as MySQL does;
+//   - comparisons of two integer constants;
+//   - TRUE, FALSE and NULL under NOT, AND and OR, by SQL's three-valued
+//     logic: x AND TRUE is x, x AND FALSE is FALSE, x OR FALSE is x,
+//     x OR TRUE is TRUE, NOT of a constant is its negation (NULL stays
+//     NULL). An operand is dropped only when it cannot raise an error
+//     (a scalar subquery's raise_error), so that no error MySQL reports
+//     disappears;
+//   - a Filter whose condition folds to TRUE (or, as MySQL reads a
+//     condition, to a non-zero integer) is removed.
+func FoldConstants(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
+		p, changed := logical.MapExprs(p, foldExpr)
+		if f, ok := p.(*logical.Filter); ok && alwaysTrue(f.Cond) {
+			return f.Input, true
+		}
+		return p, changed
+	})
+}
+
+// foldExpr folds e bottom-up.
+func foldExpr(e stage.Expr) (stage.Expr, bool) {
+	switch n := e.(type) {
+	case *stage.Cast:
+		arg, changed := foldExpr(n.Arg)
+		if !changed {
+			return e, false
+		}
+		return &stage.Cast{Arg: arg, T: n.T}, true
+	case *stage.Call:
+		changed := false
+		args := make([]stage.Expr, len(n.Args))
+		for i, a := range n.Args {
+			var ok bool
+			args[i], ok = foldExpr(a)
+			changed = changed || ok
+		}
+		c := n
+		if changed {
+			c = &stage.Call{Fn: n.Fn, Args: args, T: n.T}
+		}
+		if out, ok := foldCall(c); ok {
+			return out, true
+		}
+		return c, changed
+	}
+	return e, false
+}
+
+func foldCall(c *stage.Call) (stage.Expr, bool) {
+	switch c.Fn {
+	case "date_add":
+		if unit, ok := c.Args[2].(*stage.Literal); ok && c.T.ID() == arrow.DATE32 {
+			return foldDateAdd(c.Args[0], c.Args[1], unit.Text)
+		}
+	case "not":
+		if l, ok := c.Args[0].(*stage.Literal); ok && isBoolType(l.T) {
+			if l.Null {
+				return l, true
+			}
+			return boolLiteral(!isBool(l, true)), true
+		}
+	case "and", "or":
+		// absorbing: FALSE for AND, TRUE for OR; the other is neutral.
+		absorbing := c.Fn == "or"
+		for k := 0; k < 2; k++ {
+			x, other := c.Args[k], c.Args[1-k]
+			if !isBoolType(other.Type()) {
+				return nil, false
+			}
+			switch {
+			case isBool(x, absorbing) && !raises(other):
+				return boolLiteral(absorbing), true
+			case isBool(x, !absorbing):
+				return other, true
+			}
+		}
+	case "=", "<>", "<", "<=", ">", ">=":
+		return compareIntegers(c)
+	}
+	return nil, false
+}
+
+// compareIntegers folds a comparison of two integer constants.
+func compareIntegers(c *stage.Call) (stage.Expr, bool) {
+	a, ok1 := c.Args[0].(*stage.Literal)
+	b, ok2 := c.Args[1].(*stage.Literal)
+	if !ok1 || !ok2 || !stage.IsInteger(a.T) || !stage.IsInteger(b.T) {
+		return nil, false
+	}
+	if a.Null || b.Null {
+		return &stage.Literal{Null: true, T: arrow.FixedWidthTypes.Boolean}, true
+	}
+	x, err1 := strconv.ParseInt(a.Text, 10, 64)
+	y, err2 := strconv.ParseInt(b.Text, 10, 64)
+	if err1 != nil || err2 != nil {
+		return nil, false
+	}
+	var v bool
+	switch c.Fn {
+	case "=":
+		v = x == y
+	case "<>":
+		v = x != y
+	case "<":
+		v = x < y
+	case "<=":
+		v = x <= y
+	case ">":
+		v = x > y
+	default:
+		v = x >= y
+	}
+	return boolLiteral(v), true
+}
+
+func isBoolType(t arrow.DataType) bool { return t.ID() == arrow.BOOL }
+
+// isBool reports whether e is the boolean constant v (not NULL).
+func isBool(e stage.Expr, v bool) bool {
+	l, ok := e.(*stage.Literal)
+	return ok && !l.Null && isBoolType(l.T) && strings.EqualFold(l.Text, strconv.FormatBool(v))
+}
+
+// alwaysTrue reports whether a condition is a constant that holds: TRUE,
+// or a non-zero integer.
+func alwaysTrue(e stage.Expr) bool {
+	if isBool(e, true) {
+		return true
+	}
+	l, ok := e.(*stage.Literal)
+	if !ok || l.Null || !stage.IsInteger(l.T) {
+		return false
+	}
+	v, err := strconv.ParseInt(l.Text, 10, 64)
+	return err == nil && v != 0
+}
+
+func boolLiteral(v bool) *stage.Literal {
+	return &stage.Literal{Text: strconv.FormatBool(v), T: arrow.FixedWidthTypes.Boolean}
+}
+
+// raises reports whether evaluating e can raise an error on purpose.
+func raises(e stage.Expr) bool {
+	found := false
+	stage.WalkExpr(e, func(e stage.Expr) {
+		if c, ok := e.(*stage.Call); ok && c.Fn == "raise_error" {
+			found = true
+		}
+	})
+	return found
+}
+
+// foldDateAdd computes a constant DATE plus a constant number of days,
+// weeks, months, quarters or years at planning (so that scans can prune
+// on it), clamping to the month's end as MySQL does.
+func foldDateAdd(d, n stage.Expr, unit string) (stage.Expr, bool) {
+	dl, ok1 := d.(*stage.Literal)
+	nl, ok2 := n.(*stage.Literal)
+	if !ok1 || !ok2 || dl.Null || nl.Null || !stage.IsInteger(nl.T) {
+		return nil, false
+	}
+	tm, err := time.Parse("2006-01-02", dl.Text)
+	k, err2 := strconv.Atoi(nl.Text)
+	if err != nil || err2 != nil || k > 1e6 || k < -1e6 {
+		return nil, false
+	}
+	months := 0
+	switch unit {
+	case "DAY":
+		tm = tm.AddDate(0, 0, k)
+	case "WEEK":
+		tm = tm.AddDate(0, 0, 7*k)
+	case "MONTH":
+		months = k
+	case "QUARTER":
+		months = 3 * k
+	case "YEAR":
+		months = 12 * k
+	}
+	if months != 0 {
+		total := tm.Year()*12 + int(tm.Month()) - 1 + months
+		y, m := total/12, time.Month(total%12+1)
+		last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		tm = time.Date(y, m, min(tm.Day(), last), 0, 0, 0, 0, time.UTC)
+	}
+	if tm.Year() < 1000 || tm.Year() > 9999 {
+		return nil, false
+	}
+	return &stage.Literal{Text: tm.Format("2006-01-02"), T: arrow.FixedWidthTypes.Date32}, true
+}

@@ -1,0 +1,194 @@
+package physical
+
+import (
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// Cluster is what the physical planner knows of the cluster.
+type Cluster struct {
+	// Workers is the parallelism of partitioned stages: the live workers.
+	Workers int
+	// BroadcastRows is the estimated row count up to which a join's right
+	// side is broadcast rather than both sides shuffled
+	// (DefaultBroadcastRows if 0).
+	BroadcastRows float64
+}
+
+// DefaultBroadcastRows is the broadcast threshold unless configured.
+const DefaultBroadcastRows = 100_000
+
+func (c Cluster) workers() int { return max(c.Workers, 1) }
+
+func (c Cluster) broadcastRows() float64 {
+	if c.BroadcastRows > 0 {
+		return c.BroadcastRows
+	}
+	return DefaultBroadcastRows
+}
+
+// Plan turns an optimized logical plan into stage operators for c. It
+// refuses a subquery the optimizer could not decorrelate, with the reason.
+func Plan(p logical.Plan, c Cluster) (stage.Plan, error) {
+	out, _, err := c.build(p)
+	return out, err
+}
+
+// Cut enforces the distribution of a physical plan for c and cuts it into
+// fragments.
+func (c Cluster) Cut(p stage.Plan) *stage.DistributedPlan {
+	return stage.Cut(stage.EnforceDistribution(p, c.workers()))
+}
+
+// build plans p and returns what it will deliver once enforced.
+func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
+	if a, ok := p.(*logical.Apply); ok {
+		_, err := opt.Decorrelate(a)
+		if err == nil {
+			err = qerr.ErrInternal.New("a correlated subquery the optimizer did not decorrelate")
+		}
+		return nil, stage.Partitioning{}, err
+	}
+	children := p.Children()
+	kids := make([]stage.Plan, len(children))
+	parts := make([]stage.Partitioning, len(children))
+	for i, child := range children {
+		var err error
+		if kids[i], parts[i], err = c.build(child); err != nil {
+			return nil, stage.Partitioning{}, err
+		}
+	}
+	var out stage.Plan
+	switch n := p.(type) {
+	case *logical.Scan:
+		tasks := c.workers()
+		if n.Buckets > 0 {
+			tasks = n.Buckets // task i reads bucket i
+		}
+		out = &stage.Scan{ID: n.ID, Database: n.Database, Table: n.Table, Columns: n.Columns, Types: n.Types,
+			Files: n.Files, Rows: n.Rows, Tasks: tasks, Buckets: n.Buckets, BucketKeys: n.BucketKeys, NDV: n.NDV}
+	case *logical.Values:
+		out = &stage.Values{Rows: n.Rows, Names: n.Names, Types: n.Types}
+	case *logical.Filter:
+		out = &stage.Filter{Input: kids[0], Cond: n.Cond}
+	case *logical.Project:
+		out = &stage.Project{Input: kids[0], Exprs: n.Exprs, Names: n.Names}
+	case *logical.Window:
+		out = &stage.Window{Input: kids[0], PartitionBy: n.PartitionBy, OrderBy: n.OrderBy, Funcs: n.Funcs, Names: n.Names}
+	case *logical.SetOp:
+		out = &stage.SetOp{Inputs: kids, Kind: n.Kind}
+	case *logical.Join:
+		out = &stage.Join{Left: kids[0], Right: kids[1], Kind: n.Kind, LeftKeys: n.LeftKeys, RightKeys: n.RightKeys, Cond: n.Cond,
+			MarkIn: n.MarkIn, RightMark: n.RightMark, MarkName: n.MarkName, Strategy: c.strategy(n, parts)}
+	case *logical.Aggregate:
+		agg := &stage.Aggregate{Input: kids[0], Mode: stage.AggregateComplete, GroupBy: n.GroupBy, Aggs: n.Aggs, Names: n.Names}
+		out = agg
+		if !parts[0].Satisfies(agg.Required()[0]) && agg.Splittable() {
+			// Only partial states cross the network.
+			var partial *stage.Aggregate
+			out, partial = splitAggregate(agg)
+			parts[0] = partial.Delivered(parts)
+		}
+	case *logical.Sort:
+		in := kids[0]
+		if parts[0].Kind != stage.PartSingle {
+			// Each task sorts its rows; the gather above merely merges.
+			in = &stage.Sort{Input: in, Keys: n.Keys, Local: true}
+		}
+		out = &stage.Sort{Input: in, Keys: n.Keys}
+	case *logical.Limit:
+		in := kids[0]
+		switch {
+		case n.Count < 0:
+		case parts[0].Kind != stage.PartSingle:
+			// Each task sends at most what can survive the gather.
+			in = &stage.Limit{Input: in, Count: n.Count + n.Offset, Local: true}
+		default:
+			in = topN(in, n.Count+n.Offset)
+		}
+		out = &stage.Limit{Input: in, Offset: n.Offset, Count: n.Count}
+	default:
+		return nil, stage.Partitioning{}, qerr.ErrInternal.New("no physical plan for %T", p)
+	}
+	return out, stage.Enforced(out, parts, c.workers()), nil
+}
+
+// topN puts a local limit of count rows below the gather of a sort whose
+// tasks sort their rows locally, so that each task ships at most count.
+func topN(in stage.Plan, count int64) stage.Plan {
+	s, ok := in.(*stage.Sort)
+	if !ok || s.Local {
+		return in
+	}
+	local, ok := s.Input.(*stage.Sort)
+	if !ok || !local.Local {
+		return in
+	}
+	return s.WithChildren(&stage.Limit{Input: local, Count: count, Local: true})
+}
+
+// strategy picks how a join is distributed, given what its inputs
+// deliver: shuffle when both sides are already hashed on their keys
+// (colocated: nothing moves), broadcast the right side when it is small or
+// when there are no keys to hash on, shuffle both sides otherwise. A FULL
+// join without keys runs in one task.
+func (c Cluster) strategy(j *logical.Join, parts []stage.Partitioning) stage.JoinStrategy {
+	hasKeys := len(j.LeftKeys) > 0
+	switch {
+	case j.Kind == stage.FullJoin && !hasKeys:
+		return stage.Gather
+	case hasKeys && parts[0].Satisfies(stage.Distribution{Kind: stage.DistHash, Keys: j.LeftKeys}) &&
+		parts[1].Satisfies(stage.Distribution{Kind: stage.DistHash, Keys: j.RightKeys}) &&
+		parts[0].Kind == stage.PartHash && parts[1].Kind == stage.PartHash && parts[0].Tasks == parts[1].Tasks &&
+		len(parts[0].Keys) == len(parts[1].Keys) && alignedKeys(j, parts):
+		return stage.Shuffle
+	case j.Kind == stage.FullJoin:
+		return stage.Shuffle
+	case !hasKeys || logical.EstimateRows(j.Right) <= c.broadcastRows():
+		return stage.Broadcast
+	}
+	return stage.Shuffle
+}
+
+// alignedKeys reports whether both sides are hashed on corresponding join
+// keys, in the same order, so that equal keys sit in the same task.
+func alignedKeys(j *logical.Join, parts []stage.Partitioning) bool {
+	for i, lk := range parts[0].Keys {
+		pos := -1
+		for k, key := range j.LeftKeys {
+			if key == lk {
+				pos = k
+			}
+		}
+		if pos < 0 || parts[1].Keys[i] != j.RightKeys[pos] {
+			return false
+		}
+	}
+	return true
+}
+
+// splitAggregate turns a complete aggregation into AggregateFinal over
+// AggregatePartial; the final half groups by the partial one's leading
+// columns, so that it requires its input hashed on them.
+func splitAggregate(agg *stage.Aggregate) (final, partial *stage.Aggregate) {
+	partial = &stage.Aggregate{Input: agg.Input, Mode: stage.AggregatePartial, GroupBy: agg.GroupBy, Aggs: agg.Aggs, Names: agg.Names}
+	groups := make([]stage.Expr, len(agg.GroupBy))
+	states := partial.Schema()
+	for i, g := range agg.GroupBy {
+		groups[i] = &stage.ColumnRef{Index: i, Name: agg.Names[i], T: g.Type()}
+	}
+	finalAggs := make([]stage.AggCall, len(agg.Aggs))
+	pos := len(groups)
+	for i, a := range agg.Aggs {
+		f := states.Field(pos)
+		finalAggs[i] = stage.AggCall{Fn: a.Fn, Arg: &stage.ColumnRef{Index: pos, Name: f.Name, T: f.Type}, T: a.T}
+		if a.Fn == stage.AggCountStar {
+			finalAggs[i].Arg = nil
+		}
+		pos += len(stage.PartialStates(a))
+	}
+	final = &stage.Aggregate{Input: partial, Mode: stage.AggregateFinal, GroupBy: groups, Aggs: finalAggs, Names: agg.Names}
+	return final, partial
+}

@@ -1,0 +1,97 @@
+package coordinator
+
+import (
+	"context"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/coordinator/opt"
+	"github.com/quiverdb/quiver/coordinator/physical"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// PlanSession is what planning a statement needs of its session.
+type PlanSession struct {
+	// Database is the session's current database.
+	Database string
+	Env      binder.Env
+	Limits   binder.Limits
+	// ParamTypes are the types of the statement's ? markers, Params the
+	// values bound to them (nil: typed NULLs, for describing).
+	ParamTypes []arrow.DataType
+	Params     []*stage.Literal
+}
+
+// Planned is a statement through the planning pipeline.
+type Planned struct {
+	Stmt binder.Statement
+	// Accesses are what the statement needs of the principal's privileges.
+	Accesses []binder.Access
+	// Query is a query's plan at each layer; nil for other statements.
+	Query *Plans
+}
+
+// Plans is a query's plan at each layer of the pipeline.
+type Plans struct {
+	// Logical is the plan as bound, Optimized after the optimizer's rules;
+	// Steps are the rules that fired, in order.
+	Logical, Optimized logical.Plan
+	Steps              []opt.Step
+	// Distributed is the physical plan, its distribution enforced, cut
+	// into fragments for the cluster.
+	Distributed *stage.DistributedPlan
+}
+
+// Plan is the planning pipeline: it parses sql, binds it against cat in
+// sess, and plans a query through the optimizer (opt), the physical
+// planner (physical), EnforceDistribution and Cut for cluster.
+func Plan(ctx context.Context, cat catalog.Catalog, sess PlanSession, sql string, cluster physical.Cluster) (*Planned, error) {
+	tree, err := binder.ParseWithin(sql, sess.Limits)
+	if err != nil {
+		return nil, err
+	}
+	return planTree(ctx, cat, sess, tree, cluster)
+}
+
+// planTree is Plan of a parsed statement.
+func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree ast.StmtNode, cluster physical.Cluster) (*Planned, error) {
+	b := binder.New(cat, sess.Database).WithEnv(sess.Env).WithParams(sess.ParamTypes, sess.Params)
+	stmt, err := b.Bind(ctx, tree)
+	if err != nil {
+		return nil, err
+	}
+	pl := &Planned{Stmt: stmt, Accesses: b.Accesses()}
+	if q, ok := stmt.(*binder.Query); ok {
+		if pl.Query, err = planQuery(q.Plan, cluster); err != nil {
+			return nil, err
+		}
+	}
+	return pl, nil
+}
+
+// planQuery plans a bound query for cluster.
+func planQuery(p logical.Plan, cluster physical.Cluster) (*Plans, error) {
+	optimized, steps, phys, err := physicalPlan(p, cluster)
+	if err != nil {
+		return nil, err
+	}
+	return &Plans{Logical: p, Optimized: optimized, Steps: steps, Distributed: cluster.Cut(phys)}, nil
+}
+
+// physicalPlan optimizes a bound plan and builds its physical plan: a query's
+// before it is cut, the rows an INSERT writes.
+func physicalPlan(p logical.Plan, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
+	optimized, steps, err := opt.Optimize(p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	phys, err := physical.Plan(optimized, cluster)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return optimized, steps, phys, nil
+}
