@@ -102,7 +102,7 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		if c.Reason != nil {
 			cause = c.Reason.Err()
 		}
-		s.w.CancelQuery(ctx, c.Query, cause)
+		s.w.CancelQuery(c.Query, cause)
 		return nil
 	case ActionRenewQuery:
 		var r RenewSpec

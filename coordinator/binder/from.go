@@ -64,7 +64,7 @@ func (b *Binder) tableSource(ctx context.Context, ts *ast.TableSource) (logical.
 		if alias == "" {
 			return nil, nil, qerr.ErrInvalid.New("every derived table must have its own alias")
 		}
-		p, err := b.bindQuery(ctx, src.(ast.ResultSetNode))
+		p, err := b.bindQuery(ctx, src)
 		if err != nil {
 			return nil, nil, err
 		}

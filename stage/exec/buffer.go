@@ -344,7 +344,7 @@ func (r *bufferReader) Release() {
 	case running:
 		r.w.log.Info("result abandoned while its query runs: cancelling it", qlog.Query(b.key.query),
 			qlog.Task(b.key.task))
-		r.w.CancelQuery(context.Background(), b.key.query,
+		r.w.CancelQuery(b.key.query,
 			qerr.ErrCancelled.New("the client abandoned result %s of query %s before its end", partName(b.key), b.key.query))
 	case !kept:
 		// Partly read and not kept: nobody can read it from its start.

@@ -299,7 +299,7 @@ func TestOutputTypeMismatch(t *testing.T) {
 			}
 		}
 	}
-	n.w.CancelQuery(ctx, q, nil) // frees the failed task's second partition
+	n.w.CancelQuery(q, nil) // frees the failed task's second partition
 	if got := n.w.BufferedBytes(q); got != 0 {
 		t.Errorf("still buffered: %d bytes", got)
 	}
@@ -433,7 +433,7 @@ func TestRenewKeepsBuffers(t *testing.T) {
 		t.Fatalf("a renewed task ended at its old deadline: %v", err)
 	default:
 	}
-	n.w.CancelQuery(ctx, q, nil)
+	n.w.CancelQuery(q, nil)
 	_, err = hs.Wait(ctx)
 	wantCode(t, err, qerr.ErrCancelled)
 	if n.w.RenewQuery("q-unknown", time.Now().Add(time.Hour)) {
@@ -462,7 +462,7 @@ func TestStartTaskRefusals(t *testing.T) {
 	if _, err := rt.Wait(ctx); err != nil {
 		t.Fatal(err)
 	}
-	n.w.CancelQuery(ctx, "q-refuse", nil)
+	n.w.CancelQuery("q-refuse", nil)
 	_, err = n.client.RunTask(ctx, spec("q-refuse", task(1, 0), `SELECT 1::BIGINT AS c0`, out))
 	wantCode(t, err, qerr.ErrCancelled)
 

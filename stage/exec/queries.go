@@ -1,0 +1,198 @@
+package exec
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"go.uber.org/zap"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
+	"github.com/quiverdb/quiver/stage"
+)
+
+func (w *Worker) queryLocked(q stage.QueryID) *queryState {
+	qs, ok := w.queries[q]
+	if !ok {
+		var dir string
+		if w.cfg.SpillDir != "" {
+			dir = filepath.Join(w.cfg.SpillDir, sanitize(string(q), 64))
+		}
+		qs = &queryState{tasks: map[stage.TaskID]*task{}, bufs: map[bufKey]*buffer{},
+			mem: newQueryMem(q, w.cfg.QueryMemory, w.cfg.SpillLimit, dir, w.codec)}
+		w.queries[q] = qs
+	}
+	return qs
+}
+
+// forgetLocked drops a query's state, and its spill directory, once it
+// holds nothing.
+func (w *Worker) forgetLocked(q stage.QueryID) {
+	if qs, ok := w.queries[q]; ok && len(qs.tasks) == 0 && len(qs.bufs) == 0 {
+		delete(w.queries, q)
+		qs.mem.removeDir()
+	}
+}
+
+// OpenBuffer returns a reader of the buffer a verified ticket names, from
+// its start. The reader's Next blocks until a batch arrives or the buffer
+// ends, fails, or ctx is done; the caller releases the reader. An exchange
+// buffer has one reader and is freed once read or abandoned; a result
+// buffer may be read again, also concurrently, until it expires or its
+// query is cancelled (see buffer). An unknown or freed buffer is
+// ErrNotFound, an exchange buffer that is already being read ErrInvalid, a
+// result too large to keep that was partly read ErrTooLarge.
+func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
+	k := bufKey{t.Query, t.Task, t.Partition}
+	w.mu.Lock()
+	var b *buffer
+	if qs, ok := w.queries[t.Query]; ok {
+		b = qs.bufs[k]
+	}
+	cause := w.causes[t.Query]
+	w.mu.Unlock()
+	if b == nil {
+		if cause != nil {
+			// The query failed or was cancelled: say why, not just that
+			// its buffer is gone.
+			return nil, cause
+		}
+		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case !b.result && b.opened:
+		return nil, qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(k), t.Query)
+	case b.first > 0:
+		return nil, qerr.ErrTooLarge.New("result %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was partly read: it can be read only once", partName(k), t.Query)
+	}
+	b.opened = true
+	r := &bufferReader{ctx: ctx, b: b, w: w, pos: b.first}
+	r.refs.Store(1)
+	b.readers[r] = struct{}{}
+	return r, nil
+}
+
+// RenewQuery moves the deadline of every task and buffer of q on this
+// worker to until, where that is later: a renewed result stays fetchable,
+// and its tasks may run, that long. It reports whether the worker holds
+// anything of q.
+func (w *Worker) RenewQuery(q stage.QueryID, until time.Time) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	qs, ok := w.queries[q]
+	if !ok {
+		return false
+	}
+	for _, b := range qs.bufs {
+		if until.After(b.deadline) {
+			b.deadline = until
+		}
+	}
+	for _, t := range qs.tasks {
+		if until.After(t.deadline) {
+			t.deadline = until
+			t.timer.Reset(time.Until(until))
+		}
+	}
+	w.log.Info("query renewed", qlog.Query(q), zap.Time("until", until),
+		zap.Int("tasks", len(qs.tasks)), zap.Int("buffers", len(qs.bufs)))
+	return true
+}
+
+// freeBuffer removes b from the registry and frees it; err (if any) is what
+// readers still waiting get.
+func (w *Worker) freeBuffer(b *buffer, err error) {
+	w.mu.Lock()
+	if qs, ok := w.queries[b.key.query]; ok && qs.bufs[b.key] == b {
+		delete(qs.bufs, b.key)
+		w.forgetLocked(b.key.query)
+	}
+	w.mu.Unlock()
+	b.free(err)
+}
+
+// CancelQuery stops every task of q on this worker and frees its buffers.
+// Readers get ErrCancelled, and StartTask refuses q's tasks for a while. It
+// does not wait for the tasks to end.
+func (w *Worker) CancelQuery(q stage.QueryID, cause error) {
+	if cause == nil {
+		cause = qerr.ErrCancelled.New("query %s was cancelled", q)
+	}
+	w.mu.Lock()
+	w.cancelled[q] = time.Now().Add(w.cfg.CancelledTTL)
+	w.causes[q] = cause
+	var tasks []*task
+	var bufs []*buffer
+	if qs, ok := w.queries[q]; ok {
+		for _, t := range qs.tasks {
+			tasks = append(tasks, t)
+		}
+		for _, b := range qs.bufs {
+			bufs = append(bufs, b)
+		}
+		qs.bufs = map[bufKey]*buffer{}
+		w.forgetLocked(q)
+	}
+	w.mu.Unlock()
+	for _, t := range tasks {
+		t.cancel(cause)
+	}
+	for _, b := range bufs {
+		b.free(cause)
+	}
+	w.log.Info("query cancelled", qlog.Query(q),
+		zap.Int("tasks", len(tasks)), zap.Int("buffers", len(bufs)))
+}
+
+// BufferedBytes is the number of bytes the buffers of q hold on this worker.
+func (w *Worker) BufferedBytes(q stage.QueryID) int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if qs, ok := w.queries[q]; ok {
+		return qs.mem.mem.cur.Load()
+	}
+	return 0
+}
+
+// janitor frees buffers past their task's deadline and forgets old cancels.
+func (w *Worker) janitor() {
+	defer w.wg.Done()
+	tick := time.NewTicker(w.cfg.JanitorInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case now := <-tick.C:
+			w.expire(now)
+		}
+	}
+}
+
+func (w *Worker) expire(now time.Time) {
+	var expired []*buffer
+	w.mu.Lock()
+	for q, until := range w.cancelled {
+		if now.After(until) {
+			delete(w.cancelled, q)
+			delete(w.causes, q)
+		}
+	}
+	for q, qs := range w.queries {
+		for k, b := range qs.bufs {
+			if now.After(b.deadline) {
+				expired = append(expired, b)
+				delete(qs.bufs, k)
+			}
+		}
+		w.forgetLocked(q)
+	}
+	w.mu.Unlock()
+	for _, b := range expired {
+		b.free(qerr.ErrExpired.New("buffer %s of query %s expired at %s", partName(b.key), b.key.query, b.deadline.Format(time.RFC3339)))
+	}
+}
