@@ -2,7 +2,6 @@ package flightsrv
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -11,6 +10,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/quiverdb/quiver/coordinator"
+	"github.com/quiverdb/quiver/coordinator/binder"
 )
 
 // DoPutCommandStatementIngest is ADBC's bulk load, in every mode (create,
@@ -47,9 +47,6 @@ func (s *SQLServer) DoPutCommandStatementIngest(ctx context.Context, cmd flights
 		}
 	}
 	n, err := s.coord.Ingest(ctx, sess, req, rdr)
-	s.audit(ctx, "ingest", "INSERT INTO "+quoteName(req.Database)+"."+quoteName(req.Table)+" FROM STREAM", began, "", err)
+	s.audit(ctx, "ingest", "INSERT INTO "+binder.QuoteName(req.Database)+"."+binder.QuoteName(req.Table)+" FROM STREAM", began, "", err)
 	return n, StatusFromError(err)
 }
-
-// quoteName quotes an identifier for an audit line's statement text.
-func quoteName(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }

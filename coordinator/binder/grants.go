@@ -257,7 +257,7 @@ func (b *Binder) showGrants(ctx context.Context, s *ast.ShowStmt) (Statement, er
 		}
 	}
 	var rows []string
-	to := " TO " + quoteName(user)
+	to := " TO " + QuoteName(user)
 	for _, x := range g.Of(user) {
 		line := "GRANT " + x.Privileges.String() + " ON " + grantObjectText(x.On) + to
 		if x.GrantOption {
@@ -271,7 +271,7 @@ func (b *Binder) showGrants(ctx context.Context, s *ast.ShowStmt) (Statement, er
 	if roles := g.RolesOf(user); len(roles) > 0 {
 		quoted := make([]string, len(roles))
 		for i, r := range roles {
-			quoted[i] = quoteName(r)
+			quoted[i] = QuoteName(r)
 		}
 		rows = append(rows, "GRANT "+strings.Join(quoted, ", ")+to)
 	}
@@ -284,7 +284,7 @@ func grantObjectText(o catalog.Object) string {
 		if s == catalog.Wildcard {
 			return s
 		}
-		return quoteName(s)
+		return QuoteName(s)
 	}
 	return part(o.Database) + "." + part(o.Table)
 }

@@ -40,7 +40,7 @@ func (b *Binder) bindShow(ctx context.Context, s *ast.ShowStmt) (Statement, erro
 		if err != nil {
 			return nil, err
 		}
-		q = showQuery{columns: []string{"TABLE_NAME AS " + quoteName("Tables_in_"+db)}, from: "TABLES",
+		q = showQuery{columns: []string{"TABLE_NAME AS " + QuoteName("Tables_in_"+db)}, from: "TABLES",
 			where: []string{"TABLE_SCHEMA = " + quoteText(db)}, order: "TABLE_NAME"}
 		if s.Full {
 			q.columns = append(q.columns, "TABLE_TYPE AS `Table_type`")
@@ -70,7 +70,7 @@ func (b *Binder) bindShow(ctx context.Context, s *ast.ShowStmt) (Statement, erro
 		if err != nil {
 			return nil, err
 		}
-		return showValues([]string{"Database", "Create Database"}, db, "CREATE DATABASE "+quoteName(db)), nil
+		return showValues([]string{"Database", "Create Database"}, db, "CREATE DATABASE "+QuoteName(db)), nil
 	default:
 		return nil, qerr.ErrUnsupported.New("statement %s", restoreStatement(s))
 	}
@@ -143,11 +143,11 @@ func (b *Binder) showCreate(ctx context.Context, s *ast.ShowStmt) (Statement, er
 		return nil, err
 	}
 	b.need(0, v.Database, v.Name)
-	ddl := "CREATE VIEW " + quoteName(v.Name)
+	ddl := "CREATE VIEW " + QuoteName(v.Name)
 	if len(v.Columns) > 0 {
 		names := make([]string, len(v.Columns))
 		for i, c := range v.Columns {
-			names[i] = quoteName(c)
+			names[i] = QuoteName(c)
 		}
 		ddl += " (" + strings.Join(names, ", ") + ")"
 	}
@@ -159,16 +159,16 @@ func (b *Binder) showCreate(ctx context.Context, s *ast.ShowStmt) (Statement, er
 func createTableDDL(t *catalog.Table) string {
 	lines := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		lines[i] = "  " + quoteName(c.Name) + " " + SQLTypeOf(c.Type).DDL
+		lines[i] = "  " + QuoteName(c.Name) + " " + SQLTypeOf(c.Type).DDL
 		if !c.Nullable {
 			lines[i] += " NOT NULL"
 		}
 	}
-	ddl := "CREATE TABLE " + quoteName(t.Name) + " (\n" + strings.Join(lines, ",\n") + "\n)"
+	ddl := "CREATE TABLE " + QuoteName(t.Name) + " (\n" + strings.Join(lines, ",\n") + "\n)"
 	if len(t.DistributionKeys) > 0 {
 		keys := make([]string, len(t.DistributionKeys))
 		for i, k := range t.DistributionKeys {
-			keys[i] = quoteName(k)
+			keys[i] = QuoteName(k)
 		}
 		ddl += fmt.Sprintf(" PARTITION BY HASH(%s) PARTITIONS %d", strings.Join(keys, ", "), t.Partitions)
 	}
@@ -246,9 +246,6 @@ func (b *Binder) resolveRelation(ctx context.Context, db string, tn *ast.TableNa
 	b.need(0, v.Database, v.Name)
 	return db, v.Name, nil
 }
-
-// quoteName is a MySQL identifier in backquotes.
-func quoteName(s string) string { return "`" + strings.ReplaceAll(s, "`", "``") + "`" }
 
 // quoteText is a MySQL string literal of s.
 func quoteText(s string) string {
