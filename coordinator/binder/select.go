@@ -3,8 +3,11 @@ package binder
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
@@ -259,33 +262,20 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 		return len(pre.Exprs) - 1, nil
 	}
 
-	var groupKeys []string // restored text of each group key
-	var groupExprs []ast.ExprNode
-	if s.GroupBy != nil {
-		for _, item := range s.GroupBy.Items {
-			e := resolveAlias(item.Expr, fields)
-			if n, ok := position(e); ok {
-				if n < 1 || n > len(fields) {
-					return nil, qerr.ErrInvalid.New("GROUP BY position %d is not in the select list", n)
-				}
-				e = fields[n-1].expr
-			}
-			if hasAggregate(e) {
-				return nil, qerr.ErrInvalid.New("GROUP BY cannot contain an aggregate")
-			}
-			groupKeys = append(groupKeys, restore(e))
-			groupExprs = append(groupExprs, e)
-		}
+	keys, err := bindGroupBy(s.GroupBy, fields)
+	if err != nil {
+		return nil, err
 	}
-	agg := &logical.Aggregate{}
-	for _, e := range groupExprs {
-		i, err := addPre(e)
-		if err != nil {
+	var groupKeys []string // restored text of each group key
+	keyPre := make([]int, len(keys.exprs))
+	for k, e := range keys.exprs {
+		groupKeys = append(groupKeys, restore(e))
+		if keyPre[k], err = addPre(e); err != nil {
 			return nil, err
 		}
-		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()})
-		agg.Names = append(agg.Names, pre.Names[i])
 	}
+	groupExprs := keys.exprs
+	agg := &logical.Aggregate{}
 	aggIndex := map[string]int{}
 	for _, a := range aggs {
 		call, err := b.aggCall(a, addPre, pre)
@@ -301,6 +291,18 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 		pre.Exprs, pre.Names = []stage.Expr{&stage.Literal{Text: "1", T: arrowInt64}}, []string{"one"}
 	}
 	agg.Input = pre
+	for _, i := range keyPre {
+		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()})
+	}
+	if keys.sets != nil {
+		agg.Input = &logical.Expand{Input: pre, Keys: keyPre, Sets: keys.sets}
+		agg.GroupBy = groupingColumns(agg.Input.Schema(), len(pre.Exprs))
+	}
+	groupNames := make([]string, len(agg.GroupBy))
+	for i, g := range agg.GroupBy {
+		groupNames[i] = g.String()
+	}
+	agg.Names = append(groupNames, agg.Names...)
 	out := agg.Schema()
 	groupsN := len(agg.GroupBy)
 	var bind func(e ast.ExprNode) (stage.Expr, error)
@@ -313,6 +315,10 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 				}
 			}
 			switch e := e.(type) {
+			case *ast.FuncCallExpr:
+				if e.FnName.L == ast.Grouping {
+					return groupingCall(e, groupKeys, keys.sets, out)
+				}
 			case *ast.AggregateFuncExpr:
 				i := groupsN + aggIndex[key]
 				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
@@ -537,4 +543,161 @@ func (v *aliasRewriter) Leave(n ast.Node) (ast.Node, bool) {
 		}
 	}
 	return n, true
+}
+
+// groupingKeys is a GROUP BY clause bound to its keys and, for WITH ROLLUP
+// or CUBE, its grouping sets.
+type groupingKeys struct {
+	exprs []ast.ExprNode
+	// sets are the grouping sets as indexes into exprs, nil for a plain
+	// GROUP BY (one set of every key).
+	sets [][]int
+}
+
+// maxGroupingSets bounds the copies Expand makes of each input row.
+const maxGroupingSets = 4096
+
+// bindGroupBy binds the items of GROUP BY. WITH ROLLUP groups by each prefix
+// of the items, longest first, down to the grand total. An item
+// CUBE(a, b, ...) (which TiDB's parser reads as a function call) groups by
+// every subset of its arguments; plain items beside it are in every set.
+// TiDB's parser has no ROLLUP(...) or GROUPING SETS syntax.
+func bindGroupBy(gb *ast.GroupByClause, fields []field) (groupingKeys, error) {
+	var g groupingKeys
+	if gb == nil {
+		return g, nil
+	}
+	factors := [][][]int{} // each item's alternative key sets
+	cubed := false
+	for _, item := range gb.Items {
+		if cube, ok := item.Expr.(*ast.FuncCallExpr); ok && cube.FnName.L == "cube" {
+			if gb.Rollup {
+				return g, qerr.ErrInvalid.New("CUBE cannot be combined with WITH ROLLUP")
+			}
+			first := len(g.exprs)
+			for _, a := range cube.Args {
+				e, err := groupKey(a, fields)
+				if err != nil {
+					return g, err
+				}
+				g.exprs = append(g.exprs, e)
+			}
+			m := len(cube.Args)
+			if 1<<m > maxGroupingSets {
+				return g, qerr.ErrUnsupported.New("CUBE of %d columns (at most %d grouping sets)", m, maxGroupingSets)
+			}
+			var alts [][]int
+			for mask := 1<<m - 1; mask >= 0; mask-- {
+				set := []int{}
+				for j := range m {
+					if mask&(1<<(m-1-j)) != 0 {
+						set = append(set, first+j)
+					}
+				}
+				alts = append(alts, set)
+			}
+			factors, cubed = append(factors, alts), true
+			continue
+		}
+		e, err := groupKey(item.Expr, fields)
+		if err != nil {
+			return g, err
+		}
+		g.exprs = append(g.exprs, e)
+		factors = append(factors, [][]int{{len(g.exprs) - 1}})
+	}
+	switch {
+	case gb.Rollup:
+		for n := len(g.exprs); n >= 0; n-- {
+			set := make([]int, n)
+			for i := range set {
+				set[i] = i
+			}
+			g.sets = append(g.sets, set)
+		}
+	case cubed:
+		g.sets = [][]int{{}}
+		for _, alts := range factors {
+			if len(g.sets)*len(alts) > maxGroupingSets {
+				return g, qerr.ErrUnsupported.New("GROUP BY of more than %d grouping sets", maxGroupingSets)
+			}
+			var next [][]int
+			for _, s := range g.sets {
+				for _, alt := range alts {
+					next = append(next, append(append([]int{}, s...), alt...))
+				}
+			}
+			g.sets = next
+		}
+	}
+	return g, nil
+}
+
+// groupKey binds one GROUP BY expression: a select-list alias or position
+// stands for its expression.
+func groupKey(e ast.ExprNode, fields []field) (ast.ExprNode, error) {
+	e = resolveAlias(e, fields)
+	if n, ok := position(e); ok {
+		if n < 1 || n > len(fields) {
+			return nil, qerr.ErrInvalid.New("GROUP BY position %d is not in the select list", n)
+		}
+		e = fields[n-1].expr
+	}
+	if hasAggregate(e) {
+		return nil, qerr.ErrInvalid.New("GROUP BY cannot contain an aggregate")
+	}
+	return e, nil
+}
+
+// groupingColumns are the group columns of an aggregation over an Expand
+// of an input of nIn columns: the key copies and the grouping id.
+func groupingColumns(expanded *arrow.Schema, nIn int) []stage.Expr {
+	var out []stage.Expr
+	for i := nIn; i < expanded.NumFields(); i++ {
+		f := expanded.Field(i)
+		out = append(out, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+	}
+	return out
+}
+
+// groupingCall binds GROUPING(k1, ..., kn) over an aggregation's output out
+// (whose column len(keys) is the grouping id): as in MySQL, a bit per
+// argument, the first the most significant, set where the row rolls that
+// key up. The value of each grouping set is known here, so the call is a
+// CASE over the grouping id.
+func groupingCall(e *ast.FuncCallExpr, keys []string, sets [][]int, out *arrow.Schema) (stage.Expr, bool, error) {
+	if sets == nil {
+		return nil, true, qerr.ErrInvalid.New("GROUPING() needs GROUP BY ... WITH ROLLUP or CUBE")
+	}
+	if len(e.Args) == 0 || len(e.Args) > 64 {
+		return nil, true, qerr.ErrInvalid.New("GROUPING() takes 1 to 64 arguments, not %d", len(e.Args))
+	}
+	args := make([]int, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = slices.Index(keys, restore(a))
+		if args[i] < 0 {
+			return nil, true, qerr.ErrInvalid.New("argument %s of GROUPING() is not a GROUP BY key", restore(a))
+		}
+	}
+	values := make([]uint64, len(sets))
+	for s, set := range sets {
+		for _, k := range args {
+			values[s] <<= 1
+			if !slices.Contains(set, k) {
+				values[s] |= 1
+			}
+		}
+	}
+	lit := func(v uint64) stage.Expr { return &stage.Literal{Text: strconv.FormatUint(v, 10), T: arrowInt64} }
+	last := values[len(values)-1]
+	if !slices.ContainsFunc(values, func(v uint64) bool { return v != last }) {
+		return lit(last), true, nil
+	}
+	f := out.Field(len(keys))
+	id := &stage.ColumnRef{Index: len(keys), Name: f.Name, T: f.Type}
+	var caseArgs []stage.Expr
+	for s, v := range values[:len(values)-1] {
+		caseArgs = append(caseArgs, compare("=", id, lit(uint64(s))), lit(v))
+	}
+	return &stage.Call{Fn: "case", Args: append(caseArgs, lit(last)), T: arrowInt64}, true, nil
 }
