@@ -23,9 +23,10 @@ import (
 //	    Project (select list, plus hidden ORDER BY columns)
 //	      Filter (HAVING)
 //	        Aggregate
-//	          Project (group keys and aggregate arguments)
-//	            Filter (WHERE)
-//	              Scan
+//	          [Expand (grouping sets of WITH ROLLUP, CUBE)]
+//	            Project (group keys and aggregate arguments)
+//	              Filter (WHERE)
+//	                Scan
 //
 // with a last Project that drops the hidden columns.
 func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (logical.Plan, error) {
@@ -240,7 +241,10 @@ type boundAggregate struct {
 
 // aggregate binds GROUP BY and the aggregate calls. Group keys and aggregate
 // arguments are computed by a Project below the Aggregate, so the Aggregate
-// groups by plain columns and can be distributed by hash of them.
+// groups by plain columns and can be distributed by hash of them. With
+// grouping sets an Expand comes between them, and the Aggregate groups by
+// its key copies and grouping id: above it, a key is its copy (NULL where
+// rolled up) while aggregate arguments read the key itself.
 func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fields []field, aggs []*ast.AggregateFuncExpr) (*boundAggregate, error) {
 	pre := &logical.Project{Input: input}
 	preIndex := map[string]int{} // restored text -> pre column
@@ -266,15 +270,12 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 	if err != nil {
 		return nil, err
 	}
-	var groupKeys []string // restored text of each group key
 	keyPre := make([]int, len(keys.exprs))
 	for k, e := range keys.exprs {
-		groupKeys = append(groupKeys, restore(e))
 		if keyPre[k], err = addPre(e); err != nil {
 			return nil, err
 		}
 	}
-	groupExprs := keys.exprs
 	agg := &logical.Aggregate{}
 	aggIndex := map[string]int{}
 	for _, a := range aggs {
@@ -308,29 +309,20 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 	var bind func(e ast.ExprNode) (stage.Expr, error)
 	bind = func(e ast.ExprNode) (stage.Expr, error) {
 		return b.exprWith(e, func(e ast.ExprNode) (stage.Expr, bool, error) {
-			key := restore(e)
-			for i, g := range groupKeys {
-				if g == key {
-					return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
-				}
+			if i := keys.index(e); i >= 0 {
+				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			}
 			switch e := e.(type) {
 			case *ast.FuncCallExpr:
 				if e.FnName.L == ast.Grouping {
-					return groupingCall(e, groupKeys, keys.sets, out)
+					return groupingCall(e, keys, fields, out)
 				}
 			case *ast.AggregateFuncExpr:
-				i := groupsN + aggIndex[key]
+				i := groupsN + aggIndex[restore(e)]
 				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			case *ast.ColumnNameExpr:
 				// MySQL's ONLY_FULL_GROUP_BY: a column must be a group key
-				// (matched above by its full text, or here by name).
-				for i, g := range groupExprs {
-					if c, ok := g.(*ast.ColumnNameExpr); ok && strings.EqualFold(c.Name.Name.O, e.Name.Name.O) &&
-						(e.Name.Table.O == "" || strings.EqualFold(e.Name.Table.O, c.Name.Table.O) || c.Name.Table.O == "") {
-						return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
-					}
-				}
+				// (matched above).
 				if _, err := sc.resolve(e.Name); err != nil {
 					return nil, true, err
 				}
@@ -549,9 +541,28 @@ func (v *aliasRewriter) Leave(n ast.Node) (ast.Node, bool) {
 // or CUBE, its grouping sets.
 type groupingKeys struct {
 	exprs []ast.ExprNode
+	texts []string // restored text of each key
 	// sets are the grouping sets as indexes into exprs, nil for a plain
 	// GROUP BY (one set of every key).
 	sets [][]int
+}
+
+// index finds the key that e is: a key of the same text, or for a column
+// the key that is that column by name (qualified on either side or not).
+// It is -1 for none.
+func (g groupingKeys) index(e ast.ExprNode) int {
+	if i := slices.Index(g.texts, restore(e)); i >= 0 {
+		return i
+	}
+	col, ok := e.(*ast.ColumnNameExpr)
+	if !ok {
+		return -1
+	}
+	return slices.IndexFunc(g.exprs, func(k ast.ExprNode) bool {
+		c, ok := k.(*ast.ColumnNameExpr)
+		return ok && strings.EqualFold(c.Name.Name.O, col.Name.Name.O) &&
+			(col.Name.Table.O == "" || c.Name.Table.O == "" || strings.EqualFold(col.Name.Table.O, c.Name.Table.O))
+	})
 }
 
 // maxGroupingSets bounds the copies Expand makes of each input row.
@@ -605,6 +616,9 @@ func bindGroupBy(gb *ast.GroupByClause, fields []field) (groupingKeys, error) {
 		}
 		g.exprs = append(g.exprs, e)
 		factors = append(factors, [][]int{{len(g.exprs) - 1}})
+	}
+	for _, e := range g.exprs {
+		g.texts = append(g.texts, restore(e))
 	}
 	switch {
 	case gb.Rollup:
@@ -661,12 +675,13 @@ func groupingColumns(expanded *arrow.Schema, nIn int) []stage.Expr {
 }
 
 // groupingCall binds GROUPING(k1, ..., kn) over an aggregation's output out
-// (whose column len(keys) is the grouping id): as in MySQL, a bit per
+// (whose column len(keys.exprs) is the grouping id); an argument is a key,
+// or a select-list alias of one. As in MySQL, a bit per
 // argument, the first the most significant, set where the row rolls that
 // key up. The value of each grouping set is known here, so the call is a
 // CASE over the grouping id.
-func groupingCall(e *ast.FuncCallExpr, keys []string, sets [][]int, out *arrow.Schema) (stage.Expr, bool, error) {
-	if sets == nil {
+func groupingCall(e *ast.FuncCallExpr, keys groupingKeys, fields []field, out *arrow.Schema) (stage.Expr, bool, error) {
+	if keys.sets == nil {
 		return nil, true, qerr.ErrInvalid.New("GROUPING() needs GROUP BY ... WITH ROLLUP or CUBE")
 	}
 	if len(e.Args) == 0 || len(e.Args) > 64 {
@@ -674,13 +689,13 @@ func groupingCall(e *ast.FuncCallExpr, keys []string, sets [][]int, out *arrow.S
 	}
 	args := make([]int, len(e.Args))
 	for i, a := range e.Args {
-		args[i] = slices.Index(keys, restore(a))
+		args[i] = keys.index(resolveAlias(a, fields))
 		if args[i] < 0 {
 			return nil, true, qerr.ErrInvalid.New("argument %s of GROUPING() is not a GROUP BY key", restore(a))
 		}
 	}
-	values := make([]uint64, len(sets))
-	for s, set := range sets {
+	values := make([]uint64, len(keys.sets))
+	for s, set := range keys.sets {
 		for _, k := range args {
 			values[s] <<= 1
 			if !slices.Contains(set, k) {
@@ -693,8 +708,8 @@ func groupingCall(e *ast.FuncCallExpr, keys []string, sets [][]int, out *arrow.S
 	if !slices.ContainsFunc(values, func(v uint64) bool { return v != last }) {
 		return lit(last), true, nil
 	}
-	f := out.Field(len(keys))
-	id := &stage.ColumnRef{Index: len(keys), Name: f.Name, T: f.Type}
+	f := out.Field(len(keys.exprs))
+	id := &stage.ColumnRef{Index: len(keys.exprs), Name: f.Name, T: f.Type}
 	var caseArgs []stage.Expr
 	for s, v := range values[:len(values)-1] {
 		caseArgs = append(caseArgs, compare("=", id, lit(uint64(s))), lit(v))
