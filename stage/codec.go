@@ -41,6 +41,7 @@ type planJSON struct {
 	Join     *joinJSON    `json:"join,omitempty"`
 	SetOp    SetOpKind    `json:"set_op,omitempty"`
 	Window   []windowJSON `json:"window,omitempty"`
+	Sets     [][]int      `json:"sets,omitempty"`
 	Inputs   []planJSON   `json:"inputs,omitempty"`
 }
 
@@ -165,6 +166,12 @@ func encodePlan(p Plan) (planJSON, error) {
 		j.Op, j.Join = "join", jj
 	case *SetOp:
 		j.Op, j.SetOp = "set_op", p.Kind
+	case *Expand:
+		// An empty grouping set is an empty list, not a missing one.
+		j.Op, j.Keys, j.Sets = "expand", p.Keys, make([][]int, len(p.Sets))
+		for i, set := range p.Sets {
+			j.Sets[i] = append([]int{}, set...)
+		}
 	case *Window:
 		j.Op, j.GroupBy, j.Names = "window", encodeExprs(p.PartitionBy), p.Names
 		for _, k := range p.OrderBy {
@@ -193,7 +200,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 		inputs[i] = p
 	}
 	need := map[string]int{"scan": 0, "values": 0, "exchange_source": 0,
-		"filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1, "window": 1}
+		"filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1, "window": 1, "expand": 1}
 	n, ok := need[j.Op]
 	switch j.Op {
 	case "join":
@@ -260,6 +267,12 @@ func decodePlan(j *planJSON) (Plan, error) {
 		p = join
 	case "set_op":
 		p = &SetOp{Inputs: inputs, Kind: j.SetOp}
+	case "expand":
+		e, err := decodeExpand(inputs[0], j)
+		if err != nil {
+			return nil, err
+		}
+		p = e
 	case "window":
 		w := &Window{Input: inputs[0], PartitionBy: d.exprs(j.GroupBy), Names: j.Names}
 		for _, k := range j.Sort {
@@ -280,6 +293,28 @@ func decodePlan(j *planJSON) (Plan, error) {
 		return nil, d.err
 	}
 	return p, nil
+}
+
+// decodeExpand checks what the renderer relies on: keys are input
+// columns, sets index the keys.
+func decodeExpand(input Plan, j *planJSON) (*Expand, error) {
+	n := input.Schema().NumFields()
+	for _, k := range j.Keys {
+		if k < 0 || k >= n {
+			return nil, qerr.ErrInvalid.New("decode plan: expand key %d of %d columns", k, n)
+		}
+	}
+	if len(j.Sets) == 0 {
+		return nil, qerr.ErrInvalid.New("decode plan: expand without grouping sets")
+	}
+	for _, set := range j.Sets {
+		for _, k := range set {
+			if k < 0 || k >= len(j.Keys) {
+				return nil, qerr.ErrInvalid.New("decode plan: expand set index %d of %d keys", k, len(j.Keys))
+			}
+		}
+	}
+	return &Expand{Input: input, Keys: j.Keys, Sets: j.Sets}, nil
 }
 
 func encodeTypes(ts []arrow.DataType) []string {

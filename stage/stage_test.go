@@ -58,9 +58,11 @@ func samplePlan() Plan {
 		&Call{Fn: ">", Args: []Expr{a, &Literal{Text: "5", T: i64}}, T: arrow.FixedWidthTypes.Boolean},
 		&Call{Fn: "isnotnull", Args: []Expr{&Cast{Arg: d, T: arrow.PrimitiveTypes.Float64}}, T: arrow.FixedWidthTypes.Boolean},
 	}}}
-	agg := &Aggregate{Input: filter, Mode: AggregatePartial, GroupBy: []Expr{a},
-		Aggs:  []AggCall{{Fn: AggCountStar, T: i64}, {Fn: AggAvg, Arg: d, T: &arrow.Decimal128Type{Precision: 38, Scale: 6}}},
-		Names: []string{"a", "count(*)", "avg(d)"}}
+	expand := &Expand{Input: filter, Keys: []int{0}, Sets: [][]int{{0}, {}}}
+	agg := &Aggregate{Input: expand, Mode: AggregatePartial,
+		GroupBy: []Expr{&ColumnRef{Index: 2, Name: "a", T: i64}, &ColumnRef{Index: 3, Name: GroupingIDName, T: i64}},
+		Aggs:    []AggCall{{Fn: AggCountStar, T: i64}, {Fn: AggAvg, Arg: d, T: &arrow.Decimal128Type{Precision: 38, Scale: 6}}},
+		Names:   []string{"a", GroupingIDName, "count(*)", "avg(d)"}}
 	sort := &Sort{Input: agg, Keys: []SortKey{{Expr: a, Desc: true}}, Local: true}
 	return &Limit{Input: sort, Count: 10, Local: true}
 }
@@ -110,7 +112,10 @@ func TestTaskSpecGolden(t *testing.T) {
 
 func TestDecodePlanRejectsGarbage(t *testing.T) {
 	for _, in := range []string{`{`, `{"op":"nope"}`, `{"op":"filter"}`, `{"op":"scan","types":["int99"]}`,
-		`{"op":"project","exprs":[{"k":"zzz","t":"int64"}],"inputs":[{"op":"values"}]}`} {
+		`{"op":"project","exprs":[{"k":"zzz","t":"int64"}],"inputs":[{"op":"values"}]}`,
+		`{"op":"expand","keys":[3],"sets":[[0]],"inputs":[{"op":"values","names":["a"],"types":["int64"]}]}`,
+		`{"op":"expand","keys":[0],"sets":[[1]],"inputs":[{"op":"values","names":["a"],"types":["int64"]}]}`,
+		`{"op":"expand","keys":[0],"inputs":[{"op":"values","names":["a"],"types":["int64"]}]}`} {
 		if _, err := DecodePlan(json.RawMessage(in)); !qerr.Has(err, qerr.ErrInvalid) {
 			t.Errorf("DecodePlan(%s) = %v, want ErrInvalid", in, err)
 		}

@@ -3,8 +3,11 @@ package binder
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
@@ -20,9 +23,10 @@ import (
 //	    Project (select list, plus hidden ORDER BY columns)
 //	      Filter (HAVING)
 //	        Aggregate
-//	          Project (group keys and aggregate arguments)
-//	            Filter (WHERE)
-//	              Scan
+//	          [Expand (grouping sets of WITH ROLLUP, CUBE)]
+//	            Project (group keys and aggregate arguments)
+//	              Filter (WHERE)
+//	                Scan
 //
 // with a last Project that drops the hidden columns.
 func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (logical.Plan, error) {
@@ -237,7 +241,10 @@ type boundAggregate struct {
 
 // aggregate binds GROUP BY and the aggregate calls. Group keys and aggregate
 // arguments are computed by a Project below the Aggregate, so the Aggregate
-// groups by plain columns and can be distributed by hash of them.
+// groups by plain columns and can be distributed by hash of them. With
+// grouping sets an Expand comes between them, and the Aggregate groups by
+// its key copies and grouping id: above it, a key is its copy (NULL where
+// rolled up) while aggregate arguments read the key itself.
 func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fields []field, aggs []*ast.AggregateFuncExpr) (*boundAggregate, error) {
 	pre := &logical.Project{Input: input}
 	preIndex := map[string]int{} // restored text -> pre column
@@ -259,33 +266,17 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 		return len(pre.Exprs) - 1, nil
 	}
 
-	var groupKeys []string // restored text of each group key
-	var groupExprs []ast.ExprNode
-	if s.GroupBy != nil {
-		for _, item := range s.GroupBy.Items {
-			e := resolveAlias(item.Expr, fields)
-			if n, ok := position(e); ok {
-				if n < 1 || n > len(fields) {
-					return nil, qerr.ErrInvalid.New("GROUP BY position %d is not in the select list", n)
-				}
-				e = fields[n-1].expr
-			}
-			if hasAggregate(e) {
-				return nil, qerr.ErrInvalid.New("GROUP BY cannot contain an aggregate")
-			}
-			groupKeys = append(groupKeys, restore(e))
-			groupExprs = append(groupExprs, e)
+	keys, err := bindGroupBy(s.GroupBy, fields)
+	if err != nil {
+		return nil, err
+	}
+	keyPre := make([]int, len(keys.exprs))
+	for k, e := range keys.exprs {
+		if keyPre[k], err = addPre(e); err != nil {
+			return nil, err
 		}
 	}
 	agg := &logical.Aggregate{}
-	for _, e := range groupExprs {
-		i, err := addPre(e)
-		if err != nil {
-			return nil, err
-		}
-		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()})
-		agg.Names = append(agg.Names, pre.Names[i])
-	}
 	aggIndex := map[string]int{}
 	for _, a := range aggs {
 		call, err := b.aggCall(a, addPre, pre)
@@ -301,30 +292,37 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 		pre.Exprs, pre.Names = []stage.Expr{&stage.Literal{Text: "1", T: arrowInt64}}, []string{"one"}
 	}
 	agg.Input = pre
+	for _, i := range keyPre {
+		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()})
+	}
+	if keys.sets != nil {
+		agg.Input = &logical.Expand{Input: pre, Keys: keyPre, Sets: keys.sets}
+		agg.GroupBy = groupingColumns(agg.Input.Schema(), len(pre.Exprs))
+	}
+	groupNames := make([]string, len(agg.GroupBy))
+	for i, g := range agg.GroupBy {
+		groupNames[i] = g.String()
+	}
+	agg.Names = append(groupNames, agg.Names...)
 	out := agg.Schema()
 	groupsN := len(agg.GroupBy)
 	var bind func(e ast.ExprNode) (stage.Expr, error)
 	bind = func(e ast.ExprNode) (stage.Expr, error) {
 		return b.exprWith(e, func(e ast.ExprNode) (stage.Expr, bool, error) {
-			key := restore(e)
-			for i, g := range groupKeys {
-				if g == key {
-					return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
-				}
+			if i := keys.index(e); i >= 0 {
+				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			}
 			switch e := e.(type) {
+			case *ast.FuncCallExpr:
+				if e.FnName.L == ast.Grouping {
+					return groupingCall(e, keys, fields, out)
+				}
 			case *ast.AggregateFuncExpr:
-				i := groupsN + aggIndex[key]
+				i := groupsN + aggIndex[restore(e)]
 				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			case *ast.ColumnNameExpr:
 				// MySQL's ONLY_FULL_GROUP_BY: a column must be a group key
-				// (matched above by its full text, or here by name).
-				for i, g := range groupExprs {
-					if c, ok := g.(*ast.ColumnNameExpr); ok && strings.EqualFold(c.Name.Name.O, e.Name.Name.O) &&
-						(e.Name.Table.O == "" || strings.EqualFold(e.Name.Table.O, c.Name.Table.O) || c.Name.Table.O == "") {
-						return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
-					}
-				}
+				// (matched above).
 				if _, err := sc.resolve(e.Name); err != nil {
 					return nil, true, err
 				}
@@ -537,4 +535,184 @@ func (v *aliasRewriter) Leave(n ast.Node) (ast.Node, bool) {
 		}
 	}
 	return n, true
+}
+
+// groupingKeys is a GROUP BY clause bound to its keys and, for WITH ROLLUP
+// or CUBE, its grouping sets.
+type groupingKeys struct {
+	exprs []ast.ExprNode
+	texts []string // restored text of each key
+	// sets are the grouping sets as indexes into exprs, nil for a plain
+	// GROUP BY (one set of every key).
+	sets [][]int
+}
+
+// index finds the key that e is: a key of the same text, or for a column
+// the key that is that column by name (qualified on either side or not).
+// It is -1 for none.
+func (g groupingKeys) index(e ast.ExprNode) int {
+	if i := slices.Index(g.texts, restore(e)); i >= 0 {
+		return i
+	}
+	col, ok := e.(*ast.ColumnNameExpr)
+	if !ok {
+		return -1
+	}
+	return slices.IndexFunc(g.exprs, func(k ast.ExprNode) bool {
+		c, ok := k.(*ast.ColumnNameExpr)
+		return ok && strings.EqualFold(c.Name.Name.O, col.Name.Name.O) &&
+			(col.Name.Table.O == "" || c.Name.Table.O == "" || strings.EqualFold(col.Name.Table.O, c.Name.Table.O))
+	})
+}
+
+// maxGroupingSets bounds the copies Expand makes of each input row.
+const maxGroupingSets = 4096
+
+// bindGroupBy binds the items of GROUP BY. WITH ROLLUP groups by each prefix
+// of the items, longest first, down to the grand total. An item
+// CUBE(a, b, ...) (which TiDB's parser reads as a function call) groups by
+// every subset of its arguments; plain items beside it are in every set.
+// TiDB's parser has no ROLLUP(...) or GROUPING SETS syntax.
+func bindGroupBy(gb *ast.GroupByClause, fields []field) (groupingKeys, error) {
+	var g groupingKeys
+	if gb == nil {
+		return g, nil
+	}
+	factors := [][][]int{} // each item's alternative key sets
+	cubed := false
+	for _, item := range gb.Items {
+		if cube, ok := item.Expr.(*ast.FuncCallExpr); ok && cube.FnName.L == "cube" {
+			if gb.Rollup {
+				return g, qerr.ErrInvalid.New("CUBE cannot be combined with WITH ROLLUP")
+			}
+			first := len(g.exprs)
+			for _, a := range cube.Args {
+				e, err := groupKey(a, fields)
+				if err != nil {
+					return g, err
+				}
+				g.exprs = append(g.exprs, e)
+			}
+			m := len(cube.Args)
+			if 1<<m > maxGroupingSets {
+				return g, qerr.ErrUnsupported.New("CUBE of %d columns (at most %d grouping sets)", m, maxGroupingSets)
+			}
+			var alts [][]int
+			for mask := 1<<m - 1; mask >= 0; mask-- {
+				set := []int{}
+				for j := range m {
+					if mask&(1<<(m-1-j)) != 0 {
+						set = append(set, first+j)
+					}
+				}
+				alts = append(alts, set)
+			}
+			factors, cubed = append(factors, alts), true
+			continue
+		}
+		e, err := groupKey(item.Expr, fields)
+		if err != nil {
+			return g, err
+		}
+		g.exprs = append(g.exprs, e)
+		factors = append(factors, [][]int{{len(g.exprs) - 1}})
+	}
+	for _, e := range g.exprs {
+		g.texts = append(g.texts, restore(e))
+	}
+	switch {
+	case gb.Rollup:
+		for n := len(g.exprs); n >= 0; n-- {
+			set := make([]int, n)
+			for i := range set {
+				set[i] = i
+			}
+			g.sets = append(g.sets, set)
+		}
+	case cubed:
+		g.sets = [][]int{{}}
+		for _, alts := range factors {
+			if len(g.sets)*len(alts) > maxGroupingSets {
+				return g, qerr.ErrUnsupported.New("GROUP BY of more than %d grouping sets", maxGroupingSets)
+			}
+			var next [][]int
+			for _, s := range g.sets {
+				for _, alt := range alts {
+					next = append(next, append(append([]int{}, s...), alt...))
+				}
+			}
+			g.sets = next
+		}
+	}
+	return g, nil
+}
+
+// groupKey binds one GROUP BY expression: a select-list alias or position
+// stands for its expression.
+func groupKey(e ast.ExprNode, fields []field) (ast.ExprNode, error) {
+	e = resolveAlias(e, fields)
+	if n, ok := position(e); ok {
+		if n < 1 || n > len(fields) {
+			return nil, qerr.ErrInvalid.New("GROUP BY position %d is not in the select list", n)
+		}
+		e = fields[n-1].expr
+	}
+	if hasAggregate(e) {
+		return nil, qerr.ErrInvalid.New("GROUP BY cannot contain an aggregate")
+	}
+	return e, nil
+}
+
+// groupingColumns are the group columns of an aggregation over an Expand
+// of an input of nIn columns: the key copies and the grouping id.
+func groupingColumns(expanded *arrow.Schema, nIn int) []stage.Expr {
+	var out []stage.Expr
+	for i := nIn; i < expanded.NumFields(); i++ {
+		f := expanded.Field(i)
+		out = append(out, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+	}
+	return out
+}
+
+// groupingCall binds GROUPING(k1, ..., kn) over an aggregation's output out
+// (whose column len(keys.exprs) is the grouping id); an argument is a key,
+// or a select-list alias of one. As in MySQL, a bit per
+// argument, the first the most significant, set where the row rolls that
+// key up. The value of each grouping set is known here, so the call is a
+// CASE over the grouping id.
+func groupingCall(e *ast.FuncCallExpr, keys groupingKeys, fields []field, out *arrow.Schema) (stage.Expr, bool, error) {
+	if keys.sets == nil {
+		return nil, true, qerr.ErrInvalid.New("GROUPING() needs GROUP BY ... WITH ROLLUP or CUBE")
+	}
+	if len(e.Args) == 0 || len(e.Args) > 64 {
+		return nil, true, qerr.ErrInvalid.New("GROUPING() takes 1 to 64 arguments, not %d", len(e.Args))
+	}
+	args := make([]int, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = keys.index(resolveAlias(a, fields))
+		if args[i] < 0 {
+			return nil, true, qerr.ErrInvalid.New("argument %s of GROUPING() is not a GROUP BY key", restore(a))
+		}
+	}
+	values := make([]uint64, len(keys.sets))
+	for s, set := range keys.sets {
+		for _, k := range args {
+			values[s] <<= 1
+			if !slices.Contains(set, k) {
+				values[s] |= 1
+			}
+		}
+	}
+	lit := func(v uint64) stage.Expr { return &stage.Literal{Text: strconv.FormatUint(v, 10), T: arrowInt64} }
+	last := values[len(values)-1]
+	if !slices.ContainsFunc(values, func(v uint64) bool { return v != last }) {
+		return lit(last), true, nil
+	}
+	f := out.Field(len(keys.exprs))
+	id := &stage.ColumnRef{Index: len(keys.exprs), Name: f.Name, T: f.Type}
+	var caseArgs []stage.Expr
+	for s, v := range values[:len(values)-1] {
+		caseArgs = append(caseArgs, compare("=", id, lit(uint64(s))), lit(v))
+	}
+	return &stage.Call{Fn: "case", Args: append(caseArgs, lit(last)), T: arrowInt64}, true, nil
 }

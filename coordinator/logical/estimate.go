@@ -19,6 +19,8 @@ func EstimateRows(p Plan) float64 {
 			return float64(n.Count)
 		}
 		return in
+	case *Expand:
+		return EstimateRows(n.Input) * float64(len(n.Sets))
 	case *Aggregate:
 		if len(n.GroupBy) == 0 {
 			return 1
@@ -151,6 +153,15 @@ func ColumnNDV(p Plan, i int) float64 {
 		if i < n.Input.Schema().NumFields() {
 			return ColumnNDV(n.Input, i)
 		}
+	case *Expand:
+		nIn := n.Input.Schema().NumFields()
+		switch {
+		case i < nIn:
+			return ColumnNDV(n.Input, i)
+		case i < nIn+len(n.Keys):
+			return ColumnNDV(n.Input, n.Keys[i-nIn]) + 1 // and NULL
+		}
+		return float64(len(n.Sets))
 	}
 	return 0
 }

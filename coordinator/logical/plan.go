@@ -79,6 +79,19 @@ type Aggregate struct {
 	Names   []string // group names then aggregate names
 }
 
+// Expand repeats each input row once per grouping set (GROUP BY ROLLUP,
+// CUBE, WITH ROLLUP): its output is the input's columns, a copy of each
+// key that is NULL in the sets that roll it up, and the grouping id (the
+// set's index), as stage.Expand says. The Aggregate above groups by the
+// copies and the id.
+type Expand struct {
+	Input Plan
+	// Keys are the input positions of the group keys; Sets are the
+	// grouping sets as indexes into Keys.
+	Keys []int
+	Sets [][]int
+}
+
 // Window computes Funcs over the rows of each partition, ordered by
 // OrderBy, and appends one column per function to its input's.
 type Window struct {
@@ -143,6 +156,7 @@ var (
 	_ Plan = (*Join)(nil)
 	_ Plan = (*Aggregate)(nil)
 	_ Plan = (*Window)(nil)
+	_ Plan = (*Expand)(nil)
 	_ Plan = (*Sort)(nil)
 	_ Plan = (*Limit)(nil)
 	_ Plan = (*SetOp)(nil)
@@ -156,6 +170,7 @@ func (*Project) isPlan()   {}
 func (*Join) isPlan()      {}
 func (*Aggregate) isPlan() {}
 func (*Window) isPlan()    {}
+func (*Expand) isPlan()    {}
 func (*Sort) isPlan()      {}
 func (*Limit) isPlan()     {}
 func (*SetOp) isPlan()     {}
@@ -171,6 +186,7 @@ func (a *Aggregate) Schema() *arrow.Schema {
 func (w *Window) Schema() *arrow.Schema {
 	return stage.WindowSchema(w.Input.Schema(), w.Funcs, w.Names)
 }
+func (e *Expand) Schema() *arrow.Schema { return stage.ExpandSchema(e.Input.Schema(), e.Keys) }
 func (s *Sort) Schema() *arrow.Schema   { return s.Input.Schema() }
 func (l *Limit) Schema() *arrow.Schema  { return l.Input.Schema() }
 func (s *SetOp) Schema() *arrow.Schema  { return s.Inputs[0].Schema() }
@@ -188,6 +204,7 @@ func (p *Project) Children() []Plan   { return []Plan{p.Input} }
 func (j *Join) Children() []Plan      { return []Plan{j.Left, j.Right} }
 func (a *Aggregate) Children() []Plan { return []Plan{a.Input} }
 func (w *Window) Children() []Plan    { return []Plan{w.Input} }
+func (e *Expand) Children() []Plan    { return []Plan{e.Input} }
 func (s *Sort) Children() []Plan      { return []Plan{s.Input} }
 func (l *Limit) Children() []Plan     { return []Plan{l.Input} }
 func (s *SetOp) Children() []Plan     { return s.Inputs }
@@ -200,6 +217,7 @@ func (f *Filter) WithChildren(ch ...Plan) Plan    { c := *f; c.Input = ch[0]; re
 func (p *Project) WithChildren(ch ...Plan) Plan   { c := *p; c.Input = ch[0]; return &c }
 func (a *Aggregate) WithChildren(ch ...Plan) Plan { c := *a; c.Input = ch[0]; return &c }
 func (w *Window) WithChildren(ch ...Plan) Plan    { c := *w; c.Input = ch[0]; return &c }
+func (e *Expand) WithChildren(ch ...Plan) Plan    { c := *e; c.Input = ch[0]; return &c }
 func (s *Sort) WithChildren(ch ...Plan) Plan      { c := *s; c.Input = ch[0]; return &c }
 func (l *Limit) WithChildren(ch ...Plan) Plan     { c := *l; c.Input = ch[0]; return &c }
 func (j *Join) WithChildren(ch ...Plan) Plan {
@@ -231,6 +249,7 @@ func (a *Aggregate) Explain() string {
 }
 func (w *Window) Explain() string { return stage.ExplainWindow(w.PartitionBy, w.OrderBy, w.Funcs) }
 func (s *Sort) Explain() string   { return stage.ExplainSort(s.Keys) }
+func (e *Expand) Explain() string { return stage.ExplainExpand(e.Input.Schema(), e.Keys, e.Sets) }
 func (l *Limit) Explain() string  { return stage.ExplainLimit(l.Offset, l.Count) }
 func (s *SetOp) Explain() string  { return "SetOp: " + string(s.Kind) }
 func (v *Values) Explain() string { return stage.ExplainValues(len(v.Rows)) }

@@ -166,6 +166,30 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 			}
 		}
 		return &c, mapping, changed
+	case *logical.Expand:
+		// The key copies and the grouping id are kept; the input keeps
+		// what the output needs of its columns plus the keys.
+		nIn := n.Input.Schema().NumFields()
+		childNeed := slices.Clone(need[:nIn])
+		for _, k := range n.Keys {
+			childNeed[k] = true
+		}
+		child, childMap, changed := prune(n.Input, childNeed)
+		c := *n
+		c.Input, c.Keys = child, make([]int, len(n.Keys))
+		for i, k := range n.Keys {
+			c.Keys[i] = childMap[k]
+		}
+		mapping := make([]int, len(need))
+		newIn := child.Schema().NumFields()
+		for i := range mapping {
+			if i < nIn {
+				mapping[i] = childMap[i]
+			} else {
+				mapping[i] = newIn + i - nIn
+			}
+		}
+		return &c, mapping, changed
 	case *logical.SetOp:
 		// Set operations compare whole rows: every column stays.
 		kids := make([]logical.Plan, len(n.Inputs))

@@ -77,6 +77,8 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 		out = &stage.Project{Input: kids[0], Exprs: n.Exprs, Names: n.Names}
 	case *logical.Window:
 		out = &stage.Window{Input: kids[0], PartitionBy: n.PartitionBy, OrderBy: n.OrderBy, Funcs: n.Funcs, Names: n.Names}
+	case *logical.Expand:
+		out = &stage.Expand{Input: kids[0], Keys: n.Keys, Sets: n.Sets}
 	case *logical.SetOp:
 		out = &stage.SetOp{Inputs: kids, Kind: n.Kind}
 	case *logical.Join:

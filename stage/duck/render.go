@@ -100,6 +100,8 @@ func (r *renderer) render(p stage.Plan) (string, error) {
 		return renderAggregate(p, from), nil
 	case *stage.Window:
 		return renderWindow(p, from), nil
+	case *stage.Expand:
+		return renderExpand(p, from), nil
 	}
 	return "", qerr.ErrInternal.New("renderer: unknown plan node %T", p)
 }

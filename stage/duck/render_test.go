@@ -12,7 +12,8 @@ import (
 )
 
 // TestRenderTask renders the task of stage's wire golden (a partial
-// aggregate under a local top-N, with a Normal output).
+// aggregate over a rollup's expand under a local top-N, with a Normal
+// output).
 func TestRenderTask(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "taskspec.golden.json"))
 	if err != nil {
@@ -32,8 +33,10 @@ func TestRenderTask(t *testing.T) {
 		"read_parquet(['/data/x/a.parquet', '/data/x/b''.parquet'])",
 		"hash(c0) % 3 AS INTEGER) AS __part",
 		"ORDER BY t.c0 DESC NULLS LAST LIMIT 10",
-		"CAST(sum(t.c1) AS DECIMAL(38,2)) AS c2, count(t.c1) AS c3",
-		"GROUP BY t.c0",
+		"CAST(sum(t.c1) AS DECIMAL(38,2)) AS c3, count(t.c1) AS c4",
+		"GROUP BY t.c2, t.c3",
+		"SELECT t.*, CAST(CASE WHEN g.id IN (0) THEN t.c0 END AS BIGINT) AS c2, CAST(g.id AS BIGINT) AS c3",
+		"CROSS JOIN (VALUES (0), (1)) AS g(id)",
 	} {
 		if !strings.Contains(sql, want) {
 			t.Errorf("rendered SQL lacks %q:\n%s", want, sql)
