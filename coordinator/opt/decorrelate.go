@@ -124,9 +124,7 @@ func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 			extra = append(extra, inner...)
 		}
 		if !equalities {
-			if extra, corr, err = joinDomain(&agg, outer, corr); err != nil {
-				return nil, nil, err
-			}
+			extra, corr = joinDomain(&agg, outer, corr)
 		}
 		for _, ref := range extra {
 			agg.GroupBy = append(agg.GroupBy, ref)
@@ -172,19 +170,12 @@ func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 // groups by the domain's columns (returned as keys), so that it runs once
 // per distinct outer value and yields a group, empty where no inner row
 // matches, for each: count(*) counts a marker that only matched rows hold.
-// The correlations that remain are the equalities of the keys with the
-// outer columns. A NULL outer value matches no key, and the left join above
-// gives it NULL (the binder makes a count's NULL a 0, but an expression over
-// a count, count(*) + 1, stays NULL there: joining back on null-safe keys
-// would fix it); NULL is its aggregates' answer only where every
-// correlation is unknown on it, so a correlation that may hold on NULL (IS
-// NULL, OR, COALESCE, ...) is refused.
-func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) ([]*stage.ColumnRef, []stage.Expr, error) {
-	for _, c := range corr {
-		if !rejectsNulls(c, logical.OuterBase) {
-			return nil, nil, qerr.ErrUnsupported.New("correlated subquery with aggregation and a correlation %s that may hold on NULL", c)
-		}
-	}
+// The correlations that remain are the null-safe equalities (<=>) of the
+// keys with the outer columns: every outer row, NULLs too, finds the one
+// group of its values, so that any expression over the aggregates (count(*)
+// + 1) is exact. They are not hash keys; the join back broadcasts the
+// groups, as the domain's join on corr broadcasts already.
+func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) ([]*stage.ColumnRef, []stage.Expr) {
 	var cols []int        // the outer columns corr reads, in order
 	slot := map[int]int{} // outer column -> its position in the domain
 	for _, c := range corr {
@@ -209,7 +200,7 @@ func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) (
 		keys[i] = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
 		domain.GroupBy = append(domain.GroupBy, keys[i])
 		domain.Names = append(domain.Names, f.Name)
-		eqs[i] = &stage.Call{Fn: "=", Args: []stage.Expr{keys[i], &stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}, T: arrow.FixedWidthTypes.Boolean}
+		eqs[i] = &stage.Call{Fn: "<=>", Args: []stage.Expr{keys[i], &stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}, T: arrow.FixedWidthTypes.Boolean}
 	}
 	// The inner rows, after the domain's columns, with the marker last.
 	in := agg.Input
@@ -253,7 +244,7 @@ func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) (
 		aggs[i] = a
 	}
 	agg.Aggs = aggs
-	return keys, eqs, nil
+	return keys, eqs
 }
 
 // passThrough rewrites the inner column references of corr to the positions
