@@ -23,22 +23,71 @@ func parseSQL(sql string) ([]ast.StmtNode, error) {
 	}
 	lenient := parser.New()
 	lenient.SetSQLMode(mysql.ModeIgnoreSpace)
-	if retried, _, retryErr := lenient.ParseSQL(signedCasts(sql)); retryErr == nil {
-		return retried, nil
+	rewritten, edits := signedCasts(sql)
+	retried, _, retryErr := lenient.ParseSQL(rewritten)
+	if retryErr != nil {
+		return nil, err
 	}
-	return nil, err
+	if len(edits) > 0 {
+		for _, stmt := range retried {
+			stmt.Accept(&fieldTexts{sql: sql, rewritten: rewritten, edits: edits})
+		}
+	}
+	return retried, nil
 }
+
+// castEdit is one type name signedCasts replaced: SIGNED ends at end in the
+// rewritten text and is delta bytes longer than the word it replaced.
+type castEdit struct{ end, delta int }
+
+// fieldTexts gives each select field of a statement parsed from the
+// rewritten text its text in the user's (a column's name is the text of
+// its expression: CAST(x AS INT) is named so, not CAST(x AS SIGNED)).
+type fieldTexts struct {
+	sql, rewritten string
+	edits          []castEdit
+}
+
+// original maps a position in the rewritten text to the user's.
+func (v *fieldTexts) original(pos int) int {
+	shift := 0
+	for _, e := range v.edits {
+		if e.end <= pos {
+			shift += e.delta
+		}
+	}
+	return pos - shift
+}
+
+func (v *fieldTexts) Enter(n ast.Node) (ast.Node, bool) {
+	f, ok := n.(*ast.SelectField)
+	if !ok || f.Text() == "" || f.Offset < 0 || f.Offset > len(v.rewritten) {
+		return n, false
+	}
+	// Offset may stand before the spaces that the field's text is trimmed of.
+	if at := strings.Index(v.rewritten[f.Offset:], f.Text()); at >= 0 {
+		start := f.Offset + at
+		from, to := v.original(start), v.original(start+len(f.Text()))
+		if from >= 0 && from <= to && to <= len(v.sql) {
+			f.SetText(nil, v.sql[from:to])
+		}
+	}
+	return n, false
+}
+
+func (v *fieldTexts) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 // castIntegerNames are the integer type names other dialects accept in CAST
 // and MySQL does not; MySQL's own is SIGNED (a BIGINT).
 var castIntegerNames = map[string]bool{"int": true, "integer": true, "bigint": true}
 
 // signedCasts rewrites `AS INT)`, `AS INTEGER)` and `AS BIGINT)` outside
-// quotes and comments to `AS SIGNED)`: the only place those words can stand
+// quotes and comments to `AS SIGNED)`, and says where: the only place those words can stand
 // between AS and a closing parenthesis is a CAST's type, since they are
 // reserved words and cannot be aliases unquoted.
-func signedCasts(sql string) string {
+func signedCasts(sql string) (string, []castEdit) {
 	var out strings.Builder
+	var edits []castEdit
 	words := []string{} // the last two words scanned, lower-cased
 	last := 0           // sql[last:] is not yet copied to out
 	for i := 0; i < len(sql); {
@@ -68,6 +117,7 @@ func signedCasts(sql string) string {
 			if len(words) > 0 && words[len(words)-1] == "as" && castIntegerNames[word] && closesNext(sql[j:]) {
 				out.WriteString(sql[last:i])
 				out.WriteString("SIGNED")
+				edits = append(edits, castEdit{end: out.Len(), delta: len("SIGNED") - (j - i)})
 				last = j
 			}
 			words = append(words, word)
@@ -79,11 +129,11 @@ func signedCasts(sql string) string {
 			i++
 		}
 	}
-	if last == 0 {
-		return sql
+	if len(edits) == 0 {
+		return sql, nil
 	}
 	out.WriteString(sql[last:])
-	return out.String()
+	return out.String(), edits
 }
 
 // skipQuoted returns the index just past the quoted text starting at i:

@@ -1,7 +1,10 @@
 package binder
 
 import (
+	"slices"
 	"testing"
+
+	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/quiverdb/quiver/qerr"
 )
@@ -23,7 +26,18 @@ func TestParseLenient(t *testing.T) {
 			t.Errorf("%s: %v", sql, err)
 		}
 	}
-	_, err := Parse("SELECT sum (x) FROM")
+	stmt, err := Parse("SELECT CAST(a AS INT) + 1, cast( b  as bigint ) AS n, CAST(c AS integer), cast (d as signed) FROM t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, f := range stmt.(*ast.SelectStmt).Fields.Fields {
+		texts = append(texts, f.Text())
+	}
+	if want := []string{"CAST(a AS INT) + 1", "cast( b  as bigint ) AS n", "CAST(c AS integer)", "cast (d as signed)"}; !slices.Equal(texts, want) {
+		t.Errorf("select field texts %q, want the user's %q", texts, want)
+	}
+	_, err = Parse("SELECT sum (x) FROM")
 	if !qerr.Has(err, qerr.ErrSyntax) || err.Error() != `syntax error at line 1 column 12 near "(x) FROM" ` {
 		t.Errorf("want the strict parse's syntax error, got %v", err)
 	}
@@ -40,7 +54,7 @@ func TestSignedCasts(t *testing.T) {
 		{"SELECT alias_int FROM t AS int_t", "SELECT alias_int FROM t AS int_t"},
 	}
 	for _, c := range cases {
-		if got := signedCasts(c.in); got != c.out {
+		if got, _ := signedCasts(c.in); got != c.out {
 			t.Errorf("signedCasts(%q) = %q, want %q", c.in, got, c.out)
 		}
 	}
