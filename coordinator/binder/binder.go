@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/pingcap/tidb/pkg/parser"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/format"
 	"github.com/pingcap/tidb/pkg/parser/opcode"
@@ -107,8 +106,7 @@ func ParseWithin(sql string, lim Limits) (ast.StmtNode, error) {
 	if err := lim.checkLength(sql); err != nil {
 		return nil, err
 	}
-	p := parser.New()
-	stmts, _, err := p.ParseSQL(sql)
+	stmts, err := parseSQL(sql)
 	if err != nil {
 		msg := err.Error()
 		if i := strings.Index(msg, "line "); i >= 0 {
@@ -492,11 +490,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 	case *driver.ParamMarkerExpr:
 		return b.param(e)
 	case *ast.BinaryOperationExpr:
-		l, err := sub(e.L)
-		if err != nil {
-			return nil, err
-		}
-		r, err := sub(e.R)
+		_, isComparison := comparisonOps[e.Op]
+		l, r, err := b.operands(e.L, e.R, !isComparison, sub)
 		if err != nil {
 			return nil, err
 		}
@@ -512,10 +507,11 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		}
 		return nil, qerr.ErrUnsupported.New("operator %s", e.Op)
 	case *ast.UnaryOperationExpr:
-		v, err := sub(e.V)
+		vs, err := b.contextual([]ast.ExprNode{e.V}, true, sub)
 		if err != nil {
 			return nil, err
 		}
+		v := vs[0]
 		switch e.Op {
 		case opcode.Not, opcode.Not2:
 			return &stage.Call{Fn: "not", Args: []stage.Expr{truth(v)}, T: boolType}, nil
@@ -566,13 +562,9 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if e.Sel != nil {
 			return nil, qerr.ErrUnsupported.New("IN (subquery)")
 		}
-		args := make([]stage.Expr, 0, len(e.List)+1)
-		for _, x := range append([]ast.ExprNode{e.Expr}, e.List...) {
-			a, err := sub(x)
-			if err != nil {
-				return nil, err
-			}
-			args = append(args, a)
+		args, err := b.contextual(append([]ast.ExprNode{e.Expr}, e.List...), false, sub)
+		if err != nil {
+			return nil, err
 		}
 		b.inferTogether(args...)
 		fn := "in"
@@ -581,18 +573,11 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		}
 		return inList(fn, args[0], args[1:]), nil
 	case *ast.BetweenExpr:
-		v, err := sub(e.Expr)
+		args, err := b.contextual([]ast.ExprNode{e.Expr, e.Left, e.Right}, false, sub)
 		if err != nil {
 			return nil, err
 		}
-		lo, err := sub(e.Left)
-		if err != nil {
-			return nil, err
-		}
-		hi, err := sub(e.Right)
-		if err != nil {
-			return nil, err
-		}
+		v, lo, hi := args[0], args[1], args[2]
 		b.inferTogether(v, lo, hi)
 		return between(v, lo, hi, e.Not), nil
 	case *ast.FuncCastExpr:
@@ -635,6 +620,8 @@ func literal(v *driver.ValueExpr) (stage.Expr, error) {
 		return &stage.Literal{Text: strconv.FormatFloat(v.GetFloat64(), 'g', -1, 64), T: arrow.PrimitiveTypes.Float64}, nil
 	case driver.KindString:
 		return &stage.Literal{Text: v.GetString(), T: arrow.BinaryTypes.String}, nil
+	case driver.KindBinaryLiteral:
+		return binaryString(v)
 	case driver.KindMysqlDecimal:
 		text := v.GetMysqlDecimal().String()
 		digits := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(text, "-"), ".", ""), "0")

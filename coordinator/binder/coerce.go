@@ -378,6 +378,9 @@ func compare(op string, l, r stage.Expr) stage.Expr {
 
 // inList binds v [NOT] IN (list): typed as MySQL compares v with each item.
 func inList(fn string, v stage.Expr, list []stage.Expr) stage.Expr {
+	if isNullType(v.Type()) {
+		return &stage.Literal{Null: true, T: boolType} // NULL [NOT] IN (a list) is NULL
+	}
 	typed := make([]stage.Expr, len(list))
 	for i, x := range list {
 		typed[i] = x

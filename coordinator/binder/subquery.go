@@ -243,17 +243,45 @@ func orAll(es ...stage.Expr) stage.Expr {
 	return out
 }
 
-// compare builds a comparison, casting both sides to a common type where
-// they differ, so that joins on it hash alike.
+// compare builds a comparison of a value with a subquery's column, both
+// sides converted to one type (comparable), so that joins on it hash alike.
 func (b *Binder) compare(op string, x, y stage.Expr) (stage.Expr, error) {
-	if !arrow.TypeEqual(x.Type(), y.Type()) {
-		t, err := unionType(x.Type(), y.Type())
-		if err != nil {
-			return nil, err
-		}
-		x, y = coerce(x, t), coerce(y, t)
+	x, y, err := comparable(x, y)
+	if err != nil {
+		return nil, err
 	}
 	return &stage.Call{Fn: op, Args: []stage.Expr{x, y}, T: boolType}, nil
+}
+
+// comparable converts x and y to the one type MySQL compares them in (a
+// string against a number as DOUBLE, against a date as the date; a NULL as
+// the other side's type), or else to the type that holds both.
+func comparable(x, y stage.Expr) (stage.Expr, stage.Expr, error) {
+	if t := comparisonType(x.Type(), y.Type()); t != nil {
+		return convertTo(x, t), convertTo(y, t), nil
+	}
+	if arrow.TypeEqual(x.Type(), y.Type()) {
+		return x, y, nil
+	}
+	t, err := unionType(x.Type(), y.Type())
+	if err != nil {
+		return nil, nil, err
+	}
+	return convertTo(x, t), convertTo(y, t), nil
+}
+
+// onlyColumn is the column of a one-column plan.
+func onlyColumn(p logical.Plan) *stage.ColumnRef {
+	f := p.Schema().Field(0)
+	return &stage.ColumnRef{Index: 0, Name: f.Name, T: f.Type}
+}
+
+// projectOnly is p with its only column replaced by y, an expression over it.
+func projectOnly(p logical.Plan, y stage.Expr) logical.Plan {
+	if c, ok := y.(*stage.ColumnRef); ok && c.Index == 0 {
+		return p
+	}
+	return &logical.Project{Input: p, Exprs: []stage.Expr{y}, Names: []string{p.Schema().Field(0).Name}}
 }
 
 // subqueryExpr binds a subquery inside an expression: it joins onto the
@@ -310,6 +338,19 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
+		r, correlated, err := b.subquery(sub.Query, sc)
+		if err != nil {
+			return nil, err
+		}
+		if visible := r.Schema().NumFields(); visible != 1 {
+			return nil, qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
+		}
+		// Both sides of the mark compare in one type, as MySQL compares them.
+		x, y, err := comparable(x, onlyColumn(r))
+		if err != nil {
+			return nil, err
+		}
+		r = projectOnly(r, y)
 		// The mark compares a column of the left side: project x onto it.
 		left = b.apply.plan
 		withX := &logical.Project{Input: left}
@@ -319,13 +360,6 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		}
 		withX.Exprs, withX.Names = append(withX.Exprs, x), append(withX.Names, "in_value")
 		nLeft = len(withX.Exprs)
-		r, correlated, err := b.subquery(sub.Query, sc)
-		if err != nil {
-			return nil, err
-		}
-		if visible := r.Schema().NumFields(); visible != 1 {
-			return nil, qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
-		}
 		b.apply.plan = subqueryJoin(&logical.Join{Left: withX, Right: r, Kind: stage.MarkJoin,
 			MarkIn: nLeft - 1, RightMark: 0, MarkName: "in"}, correlated)
 		var mark stage.Expr = &stage.ColumnRef{Index: nLeft, Name: "in", T: boolType}

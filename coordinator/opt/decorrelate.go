@@ -1,6 +1,8 @@
 package opt
 
 import (
+	"github.com/apache/arrow-go/v18/arrow"
+
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
@@ -44,7 +46,7 @@ func DecorrelateApply(p logical.Plan) (logical.Plan, bool) {
 // decorrelated (qerr.ErrUnsupported).
 func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	visible := a.Inner.Schema().NumFields()
-	inner, corr, err := decorrelate(a.Inner)
+	inner, corr, err := decorrelate(a.Inner, a.Outer)
 	if err != nil {
 		return nil, err
 	}
@@ -69,13 +71,13 @@ func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	return back, nil
 }
 
-// decorrelate lifts the conjuncts that hold outer references out of p. The
-// plan it returns may have extra trailing columns: the inner columns the
-// lifted conjuncts read.
-func decorrelate(p logical.Plan) (logical.Plan, []stage.Expr, error) {
+// decorrelate lifts the conjuncts that hold outer references out of p, the
+// inner plan of an Apply whose outer plan is outer. The plan it returns may
+// have extra trailing columns: the inner columns the lifted conjuncts read.
+func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 	switch n := p.(type) {
 	case *logical.Filter:
-		in, corr, err := decorrelate(n.Input)
+		in, corr, err := decorrelate(n.Input, outer)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -92,7 +94,7 @@ func decorrelate(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		}
 		return &logical.Filter{Input: in, Cond: logical.AndAll(local)}, corr, nil
 	case *logical.Project:
-		in, corr, err := decorrelate(n.Input)
+		in, corr, err := decorrelate(n.Input, outer)
 		if err != nil || len(corr) == 0 {
 			return n.WithChildren(in), corr, err
 		}
@@ -104,22 +106,25 @@ func decorrelate(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		})
 		return out, corr, nil
 	case *logical.Aggregate:
-		in, corr, err := decorrelate(n.Input)
+		in, corr, err := decorrelate(n.Input, outer)
 		if err != nil || len(corr) == 0 {
 			return n.WithChildren(in), corr, err
 		}
-		// Equality correlations become group keys.
+		// Equality correlations become group keys; other correlations
+		// group by the outer values they compare with (joinDomain).
 		agg := *n
 		agg.Input = in
 		agg.GroupBy = append([]stage.Expr(nil), n.GroupBy...)
 		agg.Names = append([]string(nil), n.Names[:len(n.GroupBy)]...)
 		var extra []*stage.ColumnRef
+		equalities := true
 		for _, c := range corr {
 			inner, ok := innerSideOfEquality(c)
-			if !ok {
-				return nil, nil, qerr.ErrUnsupported.New("correlated subquery with aggregation and a non-equality correlation %s", c)
-			}
+			equalities = equalities && ok
 			extra = append(extra, inner...)
+		}
+		if !equalities {
+			extra, corr = joinDomain(&agg, outer, corr)
 		}
 		for _, ref := range extra {
 			agg.GroupBy = append(agg.GroupBy, ref)
@@ -149,13 +154,97 @@ func decorrelate(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		corr = passThrough(corr, func(inner *stage.ColumnRef) int { return pos[inner.Index] })
 		return back, corr, nil
 	case *logical.Sort:
-		in, corr, err := decorrelate(n.Input)
+		in, corr, err := decorrelate(n.Input, outer)
 		return n.WithChildren(in), corr, err
 	}
 	if logical.HasOuterRefs(p) {
 		return nil, nil, qerr.ErrUnsupported.New("correlated subquery through %T", p)
 	}
 	return p, nil, nil
+}
+
+// joinDomain decorrelates agg, an aggregation whose correlations corr are
+// not all equalities, after Neumann and Kemper's unnesting of arbitrary
+// queries: the domain, the distinct values of the outer columns that corr
+// reads, left-joins agg's input on corr, and agg (rewritten in place)
+// groups by the domain's columns (returned as keys), so that it runs once
+// per distinct outer value and yields a group, empty where no inner row
+// matches, for each: count(*) counts a marker that only matched rows hold.
+// The correlations that remain are the null-safe equalities (<=>) of the
+// keys with the outer columns: every outer row, NULLs too, finds the one
+// group of its values, so that any expression over the aggregates (count(*)
+// + 1) is exact. They are not hash keys; the join back broadcasts the
+// groups, as the domain's join on corr broadcasts already.
+func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) ([]*stage.ColumnRef, []stage.Expr) {
+	var cols []int        // the outer columns corr reads, in order
+	slot := map[int]int{} // outer column -> its position in the domain
+	for _, c := range corr {
+		stage.WalkExpr(c, func(e stage.Expr) {
+			if r, ok := e.(*stage.ColumnRef); ok && logical.IsOuter(r) {
+				if _, ok := slot[r.Index-logical.OuterBase]; !ok {
+					slot[r.Index-logical.OuterBase] = len(cols)
+					cols = append(cols, r.Index-logical.OuterBase)
+				}
+			}
+		})
+	}
+	sch := outer.Schema()
+	values := &logical.Project{Input: outer}
+	domain := &logical.Aggregate{Input: values}
+	keys := make([]*stage.ColumnRef, len(cols))
+	eqs := make([]stage.Expr, len(cols))
+	for i, k := range cols {
+		f := sch.Field(k)
+		values.Exprs = append(values.Exprs, &stage.ColumnRef{Index: k, Name: f.Name, T: f.Type})
+		values.Names = append(values.Names, f.Name)
+		keys[i] = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
+		domain.GroupBy = append(domain.GroupBy, keys[i])
+		domain.Names = append(domain.Names, f.Name)
+		eqs[i] = &stage.Call{Fn: "<=>", Args: []stage.Expr{keys[i], &stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}, T: arrow.FixedWidthTypes.Boolean}
+	}
+	// The inner rows, after the domain's columns, with the marker last.
+	in := agg.Input
+	m := len(cols)
+	matched := &logical.Project{Input: in}
+	for i, f := range in.Schema().Fields() {
+		matched.Exprs = append(matched.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		matched.Names = append(matched.Names, f.Name)
+	}
+	matched.Exprs = append(matched.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
+	matched.Names = append(matched.Names, "matched")
+	marker := &stage.ColumnRef{Index: m + len(matched.Exprs) - 1, Name: "matched", T: arrow.FixedWidthTypes.Boolean}
+	shift := func(e stage.Expr) stage.Expr {
+		return stage.RewriteColumns(e, func(ref *stage.ColumnRef) stage.Expr {
+			if logical.IsOuter(ref) {
+				return &stage.ColumnRef{Index: slot[ref.Index-logical.OuterBase], Name: ref.Name, T: ref.T}
+			}
+			return &stage.ColumnRef{Index: m + ref.Index, Name: ref.Name, T: ref.T}
+		})
+	}
+	cond := make([]stage.Expr, len(corr))
+	for i, c := range corr {
+		cond[i] = shift(c)
+	}
+	agg.Input = &logical.Join{Left: domain, Right: matched, Kind: stage.LeftJoin, Cond: logical.AndAll(cond), MarkIn: -1}
+	for i, g := range agg.GroupBy {
+		agg.GroupBy[i] = shift(g)
+	}
+	aggs := make([]stage.AggCall, len(agg.Aggs))
+	for i, a := range agg.Aggs {
+		if a.Arg != nil {
+			a.Arg = shift(a.Arg)
+		}
+		a.Order = append([]stage.SortKey(nil), a.Order...)
+		for k := range a.Order {
+			a.Order[k].Expr = shift(a.Order[k].Expr)
+		}
+		if a.Fn == stage.AggCountStar {
+			a.Fn, a.Arg = stage.AggCount, marker
+		}
+		aggs[i] = a
+	}
+	agg.Aggs = aggs
+	return keys, eqs
 }
 
 // passThrough rewrites the inner column references of corr to the positions

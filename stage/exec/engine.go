@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -123,11 +124,20 @@ func duckError(err error, what string) error {
 		case duckdb.ErrorTypeInterrupt:
 			return qerr.ErrCancelled.Wrap(err, "%s", what)
 		case duckdb.ErrorTypeOutOfMemory:
-			return qerr.ErrTooLarge.Wrap(err, "%s", what)
+			return qerr.ErrTooLarge.Wrap(withoutSQL(de), "%s", what)
 		case duckdb.ErrorTypeConversion, duckdb.ErrorTypeOutOfRange, duckdb.ErrorTypeInvalidInput,
 			duckdb.ErrorTypeDivideByZero, duckdb.ErrorTypeConstraint, duckdb.ErrorTypeDecimal:
-			return qerr.ErrInvalid.Wrap(err, "%s", what)
+			return qerr.ErrInvalid.Wrap(withoutSQL(de), "%s", what)
 		}
 	}
 	return qerr.ErrInternal.Wrap(err, "%s", what)
+}
+
+// withoutSQL is a DuckDB error the user caused, without the excerpt of the
+// statement DuckDB appends ("LINE 1: SELECT ..."): that statement is the
+// fragment the planner rendered, not the user's SQL, and says nothing to the
+// user. Errors that are bugs keep it, for the report.
+func withoutSQL(de *duckdb.Error) *duckdb.Error {
+	msg, _, _ := strings.Cut(de.Msg, "\n\nLINE ")
+	return &duckdb.Error{Type: de.Type, Msg: msg}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 
+	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -74,5 +75,29 @@ func TestTimestampTZResult(t *testing.T) {
 	})
 	if err != nil || rows != 1 {
 		t.Fatalf("%d rows, %v", rows, err)
+	}
+}
+
+// TestUserErrorWithoutSQL: a conversion error DuckDB raises on the data is
+// the user's (INVALID) and does not carry the rendered fragment's text.
+func TestUserErrorWithoutSQL(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	q := stage.QueryID("q-conversion")
+	schema := schemaSpec("v", "int64")
+	_, err := n.client.RunTask(ctx, spec(q, task(0, 0), `SELECT CAST(s AS BIGINT) FROM (SELECT 'hello' AS s) AS t`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schema}))
+	if err == nil {
+		_, err = readAll(t, ctx, n.client, c.ticket(q, task(0, 0), 0), mustArrow(t, schema), func(arrow.RecordBatch, int) {})
+	}
+	if err == nil {
+		t.Fatal("a conversion error was not reported")
+	}
+	if !strings.Contains(err.Error(), "Conversion Error") || strings.Contains(err.Error(), "SELECT") {
+		t.Fatalf("want DuckDB's message without the statement, got %v", err)
+	}
+	if !qerr.Has(err, qerr.ErrInvalid) {
+		t.Fatalf("want a user error, got %v", err)
 	}
 }
