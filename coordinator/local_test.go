@@ -121,3 +121,24 @@ func TestLocalResultBound(t *testing.T) {
 		t.Errorf("rows %q", got)
 	}
 }
+
+// BenchmarkLocalSelect1 is the coordinator's own cost of SELECT 1: plan,
+// run on the local engine, hold, and read back.
+func BenchmarkLocalSelect1(b *testing.B) {
+	ctx := context.Background()
+	c := newWorkerlessCoordinator(b, time.Hour)
+	sess := NewSession("", false)
+	for b.Loop() {
+		res, err := c.Execute(ctx, sess, "SELECT 1")
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, rdr, err := c.OpenHeld(res.Endpoints[0].Ticket)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rdr.Next() {
+		}
+		rdr.Release()
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
@@ -17,7 +18,7 @@ import (
 // duck.RenderTask and relabelled with the schema spec promises, exactly as
 // a worker runs a result task, but into batches it returns instead of
 // buffers. The batches are allocated from mem and the caller releases
-// them. A result of more than maxBytes is ErrTooLarge, and it stops
+// them. Connections are kept for the next local run. A result of more than maxBytes is ErrTooLarge, and it stops
 // there; a task with inputs, splits or another output than a result is
 // ErrInvalid.
 func (e *Engine) RunLocal(ctx context.Context, mem memory.Allocator, spec *stage.TaskSpec, maxBytes int64) ([]arrow.RecordBatch, error) {
@@ -35,21 +36,48 @@ func (e *Engine) RunLocal(ctx context.Context, mem memory.Allocator, spec *stage
 	if err != nil {
 		return nil, err
 	}
-	conn, release, err := e.connect(ctx)
+	conn, err := e.localConn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
 	out := &collector{maxBytes: maxBytes}
 	_, _, err = routeQuery(ctx, conn, sql, route{
 		mem: mem, spec: spec, schema: schema, sinks: []sink{out},
 		target: defaultBatchRows, targetBytes: defaultBatchBytes,
 	})
+	// A connection whose query failed (an interrupt among others) is not
+	// trusted again.
+	e.putLocalConn(conn, err == nil)
 	if err != nil {
 		out.release()
 		return nil, err
 	}
 	return out.recs, nil
+}
+
+// localConn is an idle connection of an earlier local run, else a new one.
+func (e *Engine) localConn(ctx context.Context) (*duckdb.Conn, error) {
+	select {
+	case conn := <-e.idle:
+		e.open.Add(1)
+		return conn, nil
+	default:
+		return e.newConn(ctx)
+	}
+}
+
+// putLocalConn keeps conn for the next local run if reuse and there is
+// room, else closes it.
+func (e *Engine) putLocalConn(conn *duckdb.Conn, reuse bool) {
+	if reuse && !e.closed.Load() {
+		select {
+		case e.idle <- conn:
+			e.open.Add(-1)
+			return
+		default:
+		}
+	}
+	e.closeConn(conn)
 }
 
 // collector is the sink of a local run: it keeps every batch, up to
