@@ -70,8 +70,14 @@ func readsTable(p stage.Plan) bool {
 
 // runLocal runs the one task of d (runsLocally) on the local engine under
 // the statement timeout and holds its result, at most what the held store
-// holds (ErrTooLarge beyond it).
+// holds (ErrTooLarge beyond it). It counts among its user's running
+// queries while it runs, as a query on the workers does.
 func (c *Coordinator) runLocal(ctx context.Context, d *stage.DistributedPlan) (*Result, error) {
+	release, err := c.perUser.admit(userOf(ctx), c.cfg.MaxQueriesPerUser)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	started := time.Now()
 	res, err := c.answerLocal(ctx, d)
 	state := QueryFinished
