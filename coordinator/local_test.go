@@ -57,6 +57,7 @@ func TestLocalQueriesWithoutWorkers(t *testing.T) {
 		{"SELECT 1", "1"},
 		{"SELECT 1+1, 'a', NULL, CAST('2020-01-02' AS DATE)", "2|a|(null)|2020-01-02"},
 		{"SELECT 1 UNION ALL SELECT 2 ORDER BY 1 DESC", "2;1"},
+		{"SELECT now() IS NOT NULL, database()", "true|main"},
 		{"SHOW TABLES", "t"},
 		{"SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'", "t|BASE TABLE"},
 		{"SELECT count(*) FROM system.workers", "0"},
