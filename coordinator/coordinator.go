@@ -20,6 +20,7 @@ import (
 	"github.com/quiverdb/quiver/coordinator/physical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // Config is the coordinator's configuration.
@@ -70,6 +71,7 @@ type Coordinator struct {
 	perUser  userQueries    // running queries by user (users.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 	held     *heldResults   // results the coordinator computed itself (held.go)
+	local    *exec.Engine   // runs queries that read no table; nil: none (local.go)
 
 	grantCache grantCache // the privilege state (privileges.go)
 }
@@ -82,7 +84,7 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 		cfg.Limits = binder.DefaultLimits
 	}
 	c := &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel,
-		held: newHeldResults(maxHeldResults, maxHeldBytes)}
+		held: newHeldResults(maxHeldResults, maxHeldBytes), local: openLocalEngine(cfg, log)}
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
@@ -98,12 +100,18 @@ func (c *Coordinator) Catalog() catalog.Catalog { return c.cat }
 func (c *Coordinator) Members() *Membership { return c.members }
 
 // Close cancels running queries, rolls back open transactions, waits
-// for their goroutines and frees the results it holds itself.
+// for their goroutines, frees the results it holds itself and closes its
+// local engine.
 func (c *Coordinator) Close() {
 	c.cancel()
 	c.rollbackAll()
 	c.wg.Wait()
 	c.held.close()
+	if c.local != nil {
+		if err := c.local.Close(); err != nil {
+			c.log.Warn("close local engine", zap.Error(err))
+		}
+	}
 }
 
 // Endpoint is one stream of a query's result: where it is and the ticket.

@@ -11,7 +11,9 @@
 //
 // The coordinator does no bulk data work: workers scan, compute and write;
 // the coordinator relays only ingest streams, which arrive at it, and holds
-// only the small results it computes itself (EXPLAIN: held.go). It never
+// only the small results it computes itself (EXPLAIN: held.go; queries that
+// read no table, which its own one-thread DuckDB runs as a worker would:
+// local.go). It never
 // speaks gRPC itself beyond the WorkerConn seam and never maps errors to gRPC
 // codes (flightsrv does).
 package coordinator

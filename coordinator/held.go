@@ -15,8 +15,8 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
-// Results the coordinator computes itself (EXPLAIN, EXPLAIN ANALYZE; later
-// constant SELECTs, metadata and system tables) are held here, not on a
+// Results the coordinator computes itself (EXPLAIN, EXPLAIN ANALYZE, and
+// queries that read no table, run on its local engine: local.go) are held here, not on a
 // worker: answer stores the records and returns a Result whose one
 // endpoint has no address (the service the client called) and a sealed
 // ticket, and the coordinator's do_get serves it with OpenHeld until the

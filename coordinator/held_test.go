@@ -116,7 +116,7 @@ func TestHeldResults(t *testing.T) {
 // newWorkerlessCoordinator is a coordinator with a fresh catalog, a ticket
 // signer and no live worker: what a cluster whose workers are all gone
 // looks like to it.
-func newWorkerlessCoordinator(t *testing.T, ttl time.Duration) *Coordinator {
+func newWorkerlessCoordinator(t testing.TB, ttl time.Duration) *Coordinator {
 	t.Helper()
 	cat, err := catalog.OpenBolt(filepath.Join(t.TempDir(), "catalog.db"))
 	if err != nil {

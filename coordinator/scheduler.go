@@ -65,8 +65,12 @@ func splits(f *stage.Fragment, task int, tables map[int]*catalog.Table) []stage.
 
 // start launches a query and returns its result endpoints at once; the
 // query runs on and is watched in the background, and its results are kept
-// until they expire.
+// until they expire. A plan that reads no table runs on the coordinator
+// instead (local.go).
 func (c *Coordinator) start(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member) (*Result, error) {
+	if c.local != nil && runsLocally(d) {
+		return c.runLocal(ctx, d)
+	}
 	q, err := c.launch(ctx, d, tables, workers, nil)
 	if err != nil {
 		return nil, err

@@ -146,7 +146,7 @@ func TestPrivilegesLogins(t *testing.T) {
 		if err != nil || res.Status != flight.CancelStatusNotCancellable {
 			t.Errorf("bob cancels alice's query: %v, %v; want NOT_CANCELLABLE", res.Status, err)
 		}
-		if _, err := drainWith(info, aliceToken); err != nil {
+		if _, err := drainWith(info, addr, aliceToken); err != nil {
 			t.Errorf("alice reads her query after bob's cancel: %v", err)
 		}
 		res, err = fs.CancelFlightInfo(bearer(ctx, aliceToken), &flight.CancelFlightInfoRequest{Info: info})

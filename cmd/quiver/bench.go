@@ -27,6 +27,8 @@ benchmarks:
          Parquet files; checks every answer; per-query times, ratios, geometric mean
   fetch  do_get throughput of a large result: Quiver beside a plain arrow-go Flight
          server streaming the same batches from memory
+  latency  p50/p90/p99 of SELECT 1 and of a small table query through Flight SQL
+           (GetFlightInfo + do_get), beside a plain arrow-go Flight SQL server
 
 Without --addr a benchmark runs 'quiver serve --workers N' (this binary) as a
 child process on a loopback port, and stops it at the end.
@@ -42,6 +44,8 @@ func runBench(ctx context.Context, args []string, log *zap.Logger) error {
 		return benchTPCH(ctx, args[1:], log)
 	case "fetch":
 		return benchFetch(ctx, args[1:], log)
+	case "latency":
+		return benchLatency(ctx, args[1:], log)
 	case "-h", "--help", "help":
 		fmt.Print(benchUsage)
 		return nil

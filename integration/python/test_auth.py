@@ -97,10 +97,16 @@ def test_pyarrow_basic_token(quiver_server, ann):
 def test_login_at_a_worker(quiver_server, ann):
     """A client that logs in at the endpoint's location (what the JDBC driver
     does) reaches a worker, which relays the login to the coordinator: the
-    token it returns reads the result there; a wrong password is refused."""
+    token it returns reads the result there; a wrong password is refused.
+    The query reads a table: the coordinator answers a constant one itself."""
+    with connect(quiver_server, "admin", ADMIN_PASSWORD) as admin:
+        with admin.cursor() as cur:
+            cur.execute("CREATE TABLE sevens (seven INT)")
+            cur.execute("INSERT INTO sevens VALUES (7)")
+            cur.execute("GRANT SELECT ON main.sevens TO ann")
     client = flight.FlightClient(quiver_server.uri)
     opts = flight.FlightCallOptions(headers=[client.authenticate_basic_token(b"ann", b"ann-pw")])
-    info = client.get_flight_info(flight.FlightDescriptor.for_command(_statement_query("SELECT 7 AS seven")), opts)
+    info = client.get_flight_info(flight.FlightDescriptor.for_command(_statement_query("SELECT seven FROM sevens")), opts)
     ep = info.endpoints[0]
     assert ep.locations, "the result is served by a worker"
     worker = flight.FlightClient(ep.locations[0])

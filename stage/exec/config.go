@@ -59,15 +59,21 @@ type Config struct {
 	Compression string
 }
 
+// The defaults of Config.BatchRows and Config.BatchBytes.
+const (
+	defaultBatchRows  = 64 << 10
+	defaultBatchBytes = 8 << 20
+)
+
 // DefaultQueryMemory is Config.QueryMemory's default: 512 MiB.
 const DefaultQueryMemory = 512 << 20
 
 func (c *Config) defaults() {
 	if c.BatchRows <= 0 {
-		c.BatchRows = 64 << 10
+		c.BatchRows = defaultBatchRows
 	}
 	if c.BatchBytes <= 0 {
-		c.BatchBytes = 8 << 20
+		c.BatchBytes = defaultBatchBytes
 		if c.MaxMessageBytes > 0 {
 			c.BatchBytes = min(c.BatchBytes, c.MaxMessageBytes/4)
 		}

@@ -14,6 +14,9 @@
 //     the planner promised and routed by kind (result, convergent, expansive,
 //     hash-partitioned normal) into buffers, or written as a Parquet file of a
 //     table (OutputWrite).
+//   - Engine.RunLocal: a result task that reads no input and no table,
+//     rendered and relabelled the same way but collected into batches for
+//     its caller (the coordinator answers constant queries so).
 //   - The buffer registry, keyed by (query, task, partition): buffers exist
 //     before StartTask returns and readers stream while the producer runs.
 //     An exchange buffer is read once: freed once drained by its one

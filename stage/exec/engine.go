@@ -36,7 +36,16 @@ type EngineConfig struct {
 type Engine struct {
 	connector *duckdb.Connector
 	open      atomic.Int64 // connections handed out and not yet released
+	// idle keeps the connections of finished local runs for the next one
+	// (local.go): such a run makes no temp table and changes no setting,
+	// so its connection is as good as a new one, which costs its session
+	// setup (about as much as a small query).
+	idle   chan *duckdb.Conn
+	closed atomic.Bool
 }
+
+// maxIdleConns bounds Engine.idle.
+const maxIdleConns = 4
 
 // OpenEngine opens the database with cfg's settings.
 func OpenEngine(cfg EngineConfig) (*Engine, error) {
@@ -62,7 +71,7 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
-	return &Engine{connector: c}, nil
+	return &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns)}, nil
 }
 
 // setUp runs duck.SessionSetup on each new connection.
@@ -75,23 +84,43 @@ func setUp(conn driver.ExecerContext) error {
 	return nil
 }
 
-// Close closes the database. Every connection must be closed first.
+// Close closes the database. Every task connection must be closed first;
+// Close closes the idle ones.
 func (e *Engine) Close() error {
-	return e.connector.Close()
+	e.closed.Store(true)
+	for {
+		select {
+		case conn := <-e.idle:
+			_ = conn.Close()
+		default:
+			return e.connector.Close()
+		}
+	}
 }
 
 // connect opens a connection for one task; release closes it.
 func (e *Engine) connect(ctx context.Context) (conn *duckdb.Conn, release func(), err error) {
+	conn, err = e.newConn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return conn, func() { e.closeConn(conn) }, nil
+}
+
+// newConn opens a connection and counts it open.
+func (e *Engine) newConn(ctx context.Context) (*duckdb.Conn, error) {
 	c, err := e.connector.Connect(ctx)
 	if err != nil {
-		return nil, nil, qerr.ErrUnavailable.Wrap(err, "connect to DuckDB")
+		return nil, qerr.ErrUnavailable.Wrap(err, "connect to DuckDB")
 	}
 	e.open.Add(1)
-	conn = c.(*duckdb.Conn)
-	return conn, func() {
-		_ = conn.Close()
-		e.open.Add(-1)
-	}, nil
+	return c.(*duckdb.Conn), nil
+}
+
+// closeConn closes a connection newConn opened.
+func (e *Engine) closeConn(conn *duckdb.Conn) {
+	_ = conn.Close()
+	e.open.Add(-1)
 }
 
 // OpenConnections is the number of task connections open now.

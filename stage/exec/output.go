@@ -18,33 +18,65 @@ import (
 
 // queryOut runs sql and routes its batches into the task's buffers.
 func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, t *task, stats *stage.TaskStatsSpec) error {
+	sinks := make([]sink, len(t.bufs))
+	for i, b := range t.bufs {
+		sinks[i] = b
+	}
+	var err error
+	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, route{
+		mem: w.mem, spec: t.spec, schema: t.schema, sinks: sinks,
+		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes),
+	})
+	return err
+}
+
+// sink takes the coalesced batches of one output partition: a worker's
+// buffer, or what a local run collects (local.go). push retains what it
+// keeps; the batch stays the caller's.
+type sink interface {
+	push(ctx context.Context, rec arrow.RecordBatch) error
+}
+
+// route is where a task's output goes and how it is batched: the spec's
+// output kind, the promised schema, one sink per partition, batches of
+// about target rows and at most targetBytes, allocated from mem.
+type route struct {
+	mem                 memory.Allocator
+	spec                *stage.TaskSpec
+	schema              *arrow.Schema
+	sinks               []sink
+	target, targetBytes int64
+}
+
+// routeQuery runs sql on conn and routes its batches as rt says, returning
+// the rows and bytes it routed.
+func routeQuery(ctx context.Context, conn *duckdb.Conn, sql string, rt route) (rows, bytes int64, err error) {
 	ar, err := duckdb.NewArrowFromConn(conn)
 	if err != nil {
-		return qerr.ErrInternal.Wrap(err, "arrow interface")
+		return 0, 0, qerr.ErrInternal.Wrap(err, "arrow interface")
 	}
 	rdr, err := ar.QueryContext(ctx, sql)
 	if err != nil {
-		return duckError(err, "run task "+t.spec.Task.String())
+		return 0, 0, duckError(err, "run task "+rt.spec.Task.String())
 	}
 	defer rdr.Release()
-	rt, err := newRouter(ctx, w.mem, t, rdr.Schema(), int64(w.cfg.BatchRows), int64(w.cfg.BatchBytes))
+	r, err := newRouter(ctx, rt, rdr.Schema())
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
-	defer rt.release()
+	defer r.release()
 	for rdr.Next() {
-		if err := rt.add(rdr.RecordBatch()); err != nil {
-			return err
+		if err := r.add(rdr.RecordBatch()); err != nil {
+			return r.rows, r.bytes, err
 		}
 	}
 	if err := rdr.Err(); err != nil {
-		return duckError(err, "read result of task "+t.spec.Task.String())
+		return r.rows, r.bytes, duckError(err, "read result of task "+rt.spec.Task.String())
 	}
-	if err := rt.flush(); err != nil {
-		return err
+	if err := r.flush(); err != nil {
+		return r.rows, r.bytes, err
 	}
-	stats.RowsOut, stats.BytesOut = rt.rows, rt.bytes
-	return nil
+	return r.rows, r.bytes, nil
 }
 
 // pendingBatch is a batch waiting to be coalesced. An owned batch is in the
@@ -57,14 +89,14 @@ type pendingBatch struct {
 
 // router coalesces DuckDB's small batches into batches of about target rows,
 // labels them with the promised schema and routes them by output kind:
-// Result and Convergent to the one buffer, Expansive the same batch to every
-// buffer, Normal each row to the buffer its __part column names.
+// Result and Convergent to the one sink, Expansive the same batch to every
+// sink, Normal each row to the sink its __part column names.
 type router struct {
 	ctx         context.Context // carries the allocator for compute
 	mem         memory.Allocator
 	kind        stage.OutputKind
 	schema      *arrow.Schema
-	bufs        []*buffer
+	sinks       []sink
 	target      int64 // rows
 	targetBytes int64
 	split       bool // Normal with more than one consumer
@@ -84,31 +116,32 @@ type router struct {
 	relabel bool
 }
 
-func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Schema, target, targetBytes int64) (*router, error) {
-	kind := t.spec.Output.Kind
+func newRouter(ctx context.Context, rt route, got *arrow.Schema) (*router, error) {
+	kind := rt.spec.Output.Kind
+	task := rt.spec.Task
 	fields := got.Fields()
 	if kind == stage.OutputNormal {
 		n := len(fields)
 		if n == 0 || fields[n-1].Name != duck.PartitionColumn {
-			return nil, qerr.ErrInternal.New("normal output of task %s has no trailing %s column", t.spec.Task, duck.PartitionColumn)
+			return nil, qerr.ErrInternal.New("normal output of task %s has no trailing %s column", task, duck.PartitionColumn)
 		}
 		if !arrow.IsInteger(fields[n-1].Type.ID()) {
-			return nil, qerr.ErrInternal.New("%s column of task %s is %s, not an integer", duck.PartitionColumn, t.spec.Task, fields[n-1].Type)
+			return nil, qerr.ErrInternal.New("%s column of task %s is %s, not an integer", duck.PartitionColumn, task, fields[n-1].Type)
 		}
 		fields = fields[:n-1]
 	}
-	if err := sameTypes(arrow.NewSchema(fields, nil), t.schema, "output of task "+t.spec.Task.String()); err != nil {
+	if err := sameTypes(arrow.NewSchema(fields, nil), rt.schema, "output of task "+task.String()); err != nil {
 		return nil, err
 	}
-	n := len(t.bufs)
+	n := len(rt.sinks)
 	r := &router{
-		ctx:         computeexec.WithAllocator(ctx, mem),
-		mem:         mem,
+		ctx:         computeexec.WithAllocator(ctx, rt.mem),
+		mem:         rt.mem,
 		kind:        kind,
-		schema:      t.schema,
-		bufs:        t.bufs,
-		target:      target,
-		targetBytes: targetBytes,
+		schema:      rt.schema,
+		sinks:       rt.sinks,
+		target:      rt.target,
+		targetBytes: rt.targetBytes,
 		split:       kind == stage.OutputNormal && n > 1,
 		pending:     make([][]pendingBatch, n),
 		prows:       make([]int64, n),
@@ -117,7 +150,7 @@ func newRouter(ctx context.Context, mem memory.Allocator, t *task, got *arrow.Sc
 	if r.split {
 		r.idx = make([][]int32, n)
 	}
-	for i, f := range t.schema.Fields() {
+	for i, f := range rt.schema.Fields() {
 		r.nullColumns = r.nullColumns || f.Type.ID() == arrow.NULL
 		r.relabel = r.relabel || f.Type.ID() == arrow.TIMESTAMP && !arrow.TypeEqual(f.Type, fields[i].Type)
 	}
@@ -154,7 +187,7 @@ func (r *router) add(rec arrow.RecordBatch) error {
 		return r.queue(0, data, false)
 	}
 	var err error
-	if r.parts, err = partitionsOf(rec.Column(ncols), len(r.bufs), r.parts); err != nil {
+	if r.parts, err = partitionsOf(rec.Column(ncols), len(r.sinks), r.parts); err != nil {
 		return err
 	}
 	for p := range r.idx {
@@ -233,14 +266,14 @@ func (r *router) emit(p int) error {
 	defer out.Release()
 	r.bytes += recordBytes(out)
 	if r.kind == stage.OutputExpansive {
-		for _, b := range r.bufs {
-			if err := b.push(r.ctx, out); err != nil {
+		for _, s := range r.sinks {
+			if err := s.push(r.ctx, out); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return r.bufs[p].push(r.ctx, out)
+	return r.sinks[p].push(r.ctx, out)
 }
 
 func (r *router) flush() error {
