@@ -31,6 +31,10 @@ const (
 	// this one read it, the commit fails with ErrConflict, so that neither
 	// statement loses the other's rows. Files appended meanwhile stay.
 	ChangeRewrite
+	// ChangeRename moves table TableID to NewDatabase.NewName, which must be
+	// free, with its ID, definition and snapshot (its files stay where they
+	// are: their paths are in the snapshot).
+	ChangeRename
 )
 
 // String is the kind's name, as logs print it.
@@ -46,6 +50,8 @@ func (k ChangeKind) String() string {
 		return "drop"
 	case ChangeRewrite:
 		return "rewrite"
+	case ChangeRename:
+		return "rename"
 	}
 	return fmt.Sprintf("ChangeKind(%d)", int(k))
 }
@@ -67,6 +73,8 @@ type Change struct {
 	Files []DataFile
 	// Remove are the files a rewrite takes out of the snapshot.
 	Remove []DataFile
+	// NewDatabase and NewName are where a rename moves the table.
+	NewDatabase, NewName string
 }
 
 // ReserveTableID hands out a table ID that no table has had or will get, for
@@ -203,6 +211,26 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		return cur, putTableRecord(b, &rec)
 	case ChangeDrop:
 		return cur, b.Delete(nameKey(ch.Name))
+	case ChangeRename:
+		newRec, nb, err := getDatabase(tx, ch.NewDatabase)
+		if err != nil {
+			return nil, err
+		}
+		if err := validateName("table", ch.NewName); err != nil {
+			return nil, err
+		}
+		if nb.Get(nameKey(ch.NewName)) != nil {
+			return nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", ch.NewDatabase, ch.NewName)
+		}
+		if v := viewsOf(tx, ch.NewDatabase); v != nil && v.Get(nameKey(ch.NewName)) != nil {
+			return nil, qerr.ErrAlreadyExists.New("view %s.%s already exists", ch.NewDatabase, ch.NewName)
+		}
+		if err := b.Delete(nameKey(ch.Name)); err != nil {
+			return nil, err
+		}
+		cur.Database, cur.Name = newRec.Name, ch.NewName
+		rec := encodeTable(cur)
+		return nil, putTableRecord(nb, &rec)
 	case ChangeRewrite:
 		keep, err := withoutFiles(ch.Database, ch.Name, cur.Snapshot.Files, ch.Remove)
 		if err != nil {

@@ -17,21 +17,25 @@ type Privilege uint8
 
 // The privileges. SELECT reads a table or view; INSERT appends to a table
 // (INSERT, bulk ingest into an existing table); CREATE makes tables and views
-// in a database (and databases, granted on *.*); DROP removes them.
+// in a database (and databases, granted on *.*); DROP removes them (and
+// TRUNCATE empties a table, as in MySQL); UPDATE and DELETE change and remove
+// a table's rows.
 const (
 	PrivSelect Privilege = 1 << iota
 	PrivInsert
 	PrivCreate
 	PrivDrop
+	PrivUpdate
+	PrivDelete
 
 	// PrivAll is ALL [PRIVILEGES].
-	PrivAll = PrivSelect | PrivInsert | PrivCreate | PrivDrop
+	PrivAll = PrivSelect | PrivInsert | PrivCreate | PrivDrop | PrivUpdate | PrivDelete
 )
 
 var privilegeNames = []struct {
 	p    Privilege
 	name string
-}{{PrivSelect, "SELECT"}, {PrivInsert, "INSERT"}, {PrivCreate, "CREATE"}, {PrivDrop, "DROP"}}
+}{{PrivSelect, "SELECT"}, {PrivInsert, "INSERT"}, {PrivUpdate, "UPDATE"}, {PrivDelete, "DELETE"}, {PrivCreate, "CREATE"}, {PrivDrop, "DROP"}}
 
 // String is the privileges as GRANT lists them: "SELECT, INSERT", or
 // "ALL PRIVILEGES" for all of them.
