@@ -2,6 +2,8 @@ package coordinator
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -61,10 +63,19 @@ func (c *Coordinator) createTableAs(ctx context.Context, s *binder.CreateTableAs
 	t := *s.Table
 	t.ID = id
 	files, err := c.writeRows(ctx, s, &t, workers)
+	var n int64
+	if err == nil {
+		n, err = c.apply(ctx, catalog.Change{Kind: catalog.ChangeCreate, Database: t.Database, Name: t.Name, Table: &t, Files: files})
+	}
 	if err != nil {
+		// Nothing else writes to the directory of a reserved ID: what a
+		// failed task left there (a temporary file) goes with it.
+		if rerr := os.RemoveAll(filepath.Join(c.cfg.DataDir, tableDir(&t))); rerr != nil {
+			c.log.Warn("remove the directory of a table never created", zap.String("table", t.Database+"."+t.Name), zap.Error(rerr))
+		}
 		return 0, err
 	}
-	return c.apply(ctx, catalog.Change{Kind: catalog.ChangeCreate, Database: t.Database, Name: t.Name, Table: &t, Files: files})
+	return n, nil
 }
 
 // truncate runs TRUNCATE TABLE: a snapshot without the files it read.
