@@ -71,7 +71,7 @@ func writeSteps(tbl string) []writeStep {
 			check: "SELECT * FROM made_$t"},
 		{sql: "CREATE TABLE typed_$t (g BIGINT, extra INT) AS SELECT g, id FROM $t WHERE id < 20", affected: oracleCreated,
 			oracle: "CREATE TABLE typed_$t AS SELECT CAST(g AS BIGINT) AS g, CAST(NULL AS INT) AS extra, id FROM $t WHERE id < 20",
-			check: "SELECT * FROM typed_$t"},
+			check:  "SELECT * FROM typed_$t"},
 		{sql: "TRUNCATE TABLE $t", oracle: "DELETE FROM $t", affected: 0, check: "SELECT count(*) FROM $t"},
 		{sql: "INSERT INTO $t SELECT id, g, note, d FROM src WHERE id <= 20", affected: 20, check: "SELECT * FROM $t"},
 		{sql: "DELETE FROM $t", affected: 20, check: "SELECT count(*) FROM $t"},
