@@ -358,3 +358,37 @@ func TestRenameAndIndex(t *testing.T) {
 		t.Errorf("CREATE INDEX of an unknown column: %v, want NOT_FOUND", err)
 	}
 }
+
+// TestWritesPruneFiles: a DELETE or UPDATE rewrites only the files whose
+// min / max statistics let a row match; the others stay as they were.
+func TestWritesPruneFiles(t *testing.T) {
+	t.Parallel()
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE pr (id BIGINT, s VARCHAR(10))")
+	for lo := 0; lo < 30; lo += 10 {
+		var rows []string
+		for i := lo + 1; i <= lo+10; i++ {
+			rows = append(rows, fmt.Sprintf("(%d, 's%d')", i, i))
+		}
+		c.MustExec("INSERT INTO pr VALUES " + strings.Join(rows, ", "))
+	}
+	before := tableFiles(t, cl.DataDir)
+	checkAffected(t, "delete", c.MustExec("DELETE FROM pr WHERE id = 15"), 1)
+	checkAffected(t, "update", c.MustExec("UPDATE pr SET s = 'new' WHERE id >= 28 AND s <> 'x'"), 3)
+	after := tableFiles(t, cl.DataDir)
+	kept := 0
+	for _, f := range before {
+		for _, g := range after {
+			if f == g {
+				kept++
+			}
+		}
+	}
+	if kept != 1 || len(after) != 3 {
+		t.Errorf("files before %v, after %v: want the first file kept and two rewritten", before, after)
+	}
+	if got := queryText(t, c, "SELECT count(*), sum(id), sum(CASE WHEN s = 'new' THEN 1 ELSE 0 END) FROM pr"); got != "29,450,3" {
+		t.Errorf("after the writes: %s, want 29,450,3", got)
+	}
+}

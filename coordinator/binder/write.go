@@ -2,6 +2,7 @@ package binder
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -264,6 +265,7 @@ func (b *Binder) bindDelete(ctx context.Context, s *ast.DeleteStmt) (Statement, 
 	if err != nil {
 		return nil, err
 	}
+	t = b.pruneTarget(scan.(*logical.Scan), t, conds[0])
 	// A row stays unless the condition is true: NULL keeps it.
 	keep := &logical.Filter{Input: rows, Cond: isTruth(conds[0], true, true)}
 	return &Delete{Table: t, Plan: &logical.Project{Input: keep, Exprs: tableColumns(t), Names: columnNames(t)}, Tables: b.tables}, nil
@@ -323,6 +325,7 @@ func (b *Binder) bindUpdate(ctx context.Context, s *ast.UpdateStmt) (Statement, 
 	}
 	var cond stage.Expr // nil: every row
 	if s.Where != nil {
+		t = b.pruneTarget(scan.(*logical.Scan), t, bound[len(bound)-1])
 		cond = isTruth(bound[len(bound)-1], true, false)
 	}
 	proj := &logical.Project{Input: rows, Names: columnNames(t)}
@@ -388,4 +391,92 @@ func (b *Binder) bindCreateIndex(ctx context.Context, s *ast.CreateIndexStmt) (S
 		}
 	}
 	return &CreateIndex{Database: t.Database, Table: t.Name, Name: s.IndexName}, nil
+}
+
+// pruneTarget narrows what a DELETE or UPDATE rewrites to the files in
+// which a row may satisfy cond, by the files' min / max statistics: a file
+// where some conjunct "integer column op integer literal" holds for no
+// value in the column's range keeps all its rows unchanged, so it is
+// neither read nor replaced. It returns t with only those files, which the
+// scan reads too.
+func (b *Binder) pruneTarget(scan *logical.Scan, t *catalog.Table, cond stage.Expr) *catalog.Table {
+	conjuncts := logical.SplitConjuncts(cond)
+	var keep []catalog.DataFile
+	for _, f := range t.Snapshot.Files {
+		if mayMatch(f, t, conjuncts) {
+			keep = append(keep, f)
+		}
+	}
+	if len(keep) == len(t.Snapshot.Files) {
+		return t
+	}
+	pruned := *t
+	pruned.Snapshot.Files = keep
+	b.tables[scan.ID] = &pruned
+	scan.Files, scan.Rows = len(keep), pruned.Snapshot.Rows()
+	return &pruned
+}
+
+// mayMatch reports whether f may hold a row for which every conjunct is
+// true; false only when one conjunct is false or NULL for every value the
+// file's statistics allow.
+func mayMatch(f catalog.DataFile, t *catalog.Table, conjuncts []stage.Expr) bool {
+	for _, c := range conjuncts {
+		col, op, v, ok := columnBound(c, len(t.Columns))
+		if !ok || col >= len(f.Columns) || !stage.IsInteger(t.Columns[col].Type) {
+			continue
+		}
+		lo, errLo := strconv.ParseInt(f.Columns[col].Min, 10, 64)
+		hi, errHi := strconv.ParseInt(f.Columns[col].Max, 10, 64)
+		if errLo != nil || errHi != nil {
+			continue // no statistics: anything may match
+		}
+		var possible bool
+		switch op {
+		case "=":
+			possible = lo <= v && v <= hi
+		case "<":
+			possible = lo < v
+		case "<=":
+			possible = lo <= v
+		case ">":
+			possible = hi > v
+		case ">=":
+			possible = hi >= v
+		default:
+			possible = true
+		}
+		if !possible {
+			return false
+		}
+	}
+	return true
+}
+
+// columnBound reads a comparison of a table column (one of the first n
+// columns) with an integer literal as "column op value", the column on the
+// left.
+func columnBound(e stage.Expr, n int) (col int, op string, v int64, ok bool) {
+	call, isCall := e.(*stage.Call)
+	if !isCall || len(call.Args) != 2 {
+		return 0, "", 0, false
+	}
+	flip := map[string]string{"=": "=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+	if _, cmp := flip[call.Fn]; !cmp {
+		return 0, "", 0, false
+	}
+	ref, lit, op := call.Args[0], call.Args[1], call.Fn
+	if _, isRef := ref.(*stage.ColumnRef); !isRef {
+		ref, lit, op = lit, ref, flip[op]
+	}
+	r, isRef := ref.(*stage.ColumnRef)
+	l, isLit := lit.(*stage.Literal)
+	if !isRef || !isLit || l.Null || r.Index >= n || !stage.IsInteger(l.T) {
+		return 0, "", 0, false
+	}
+	v, err := strconv.ParseInt(l.Text, 10, 64)
+	if err != nil {
+		return 0, "", 0, false
+	}
+	return r.Index, op, v, true
 }
