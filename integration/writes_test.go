@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"google.golang.org/grpc/codes"
 )
 
@@ -390,5 +393,55 @@ func TestWritesPruneFiles(t *testing.T) {
 	}
 	if got := queryText(t, c, "SELECT count(*), sum(id), sum(CASE WHEN s = 'new' THEN 1 ELSE 0 END) FROM pr"); got != "29,450,3" {
 		t.Errorf("after the writes: %s, want 29,450,3", got)
+	}
+}
+
+// int64Params is a batch of one BIGINT parameter column.
+func int64Params(mem memory.Allocator, values ...int64) arrow.RecordBatch {
+	b := array.NewInt64Builder(mem)
+	defer b.Release()
+	b.AppendValues(values, nil)
+	col := b.NewArray()
+	defer col.Release()
+	schema := arrow.NewSchema([]arrow.Field{{Name: "$1", Type: arrow.PrimitiveTypes.Int64, Nullable: true}}, nil)
+	return array.NewRecordBatch(schema, []arrow.Array{col}, int64(len(values)))
+}
+
+// TestWritesPrepared: the writes run as prepared statements with bound
+// parameters; INSERT ... SELECT bound with several rows is refused, never
+// half done.
+func TestWritesPrepared(t *testing.T) {
+	t.Parallel()
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	t.Cleanup(func() { mem.AssertSize(t, 0) })
+	for _, s := range writesSetup() {
+		c.MustExec(s)
+	}
+	c.MustExec("CREATE TABLE pw (id BIGINT, g INT, note VARCHAR(20), d DECIMAL(10,2))")
+	one := int64Params(mem, 100)
+	defer one.Release()
+	for _, step := range []struct {
+		sql  string
+		want int64
+	}{
+		{"INSERT INTO pw SELECT * FROM src WHERE id <= ?", 100},
+		{"DELETE FROM pw WHERE id > ? - 10", 10},
+		{"UPDATE pw SET note = 'p' WHERE id < ? - 95", 4},
+	} {
+		n, err := c.PreparedUpdate(step.sql, one)
+		if err != nil {
+			t.Fatalf("%s: %v", step.sql, err)
+		}
+		checkAffected(t, step.sql, n, step.want)
+	}
+	two := int64Params(mem, 1, 2)
+	defer two.Release()
+	if _, err := c.PreparedUpdate("INSERT INTO pw SELECT * FROM src WHERE id = ?", two); err == nil {
+		t.Errorf("INSERT ... SELECT bound with two rows succeeded, want a refusal")
+	}
+	if got := queryText(t, c, "SELECT count(*), count(CASE WHEN note = 'p' THEN 1 END) FROM pw"); got != "90,4" {
+		t.Errorf("after the prepared writes: %s, want 90,4", got)
 	}
 }
