@@ -69,6 +69,8 @@ func writeSteps(tbl string) []writeStep {
 		// The bucket key changes: rows move to their new buckets.
 		{sql: "UPDATE $t SET id = id + 5000 WHERE g = 4", affected: oracleChanged, check: "SELECT * FROM $t WHERE id > 5000"},
 		{sql: "UPDATE $t SET g = (SELECT count(*) FROM src WHERE src.id < 5) WHERE id > 1000 AND id < 5000", affected: oracleChanged, check: "SELECT * FROM $t"},
+		{sql: "UPDATE $t SET note = (SELECT max(s.note) FROM src s WHERE s.id = $t.id + 1) WHERE id < 100", affected: oracleChanged, check: "SELECT * FROM $t"},
+		{sql: "DELETE FROM $t WHERE NOT EXISTS (SELECT 1 FROM src WHERE src.g = $t.g AND src.id = $t.id)", affected: oracleAffected, check: "SELECT * FROM $t"},
 		{sql: "UPDATE $t SET note = NULL", affected: oracleChanged, check: "SELECT count(*), count(note) FROM $t"},
 		{sql: "CREATE TABLE made_$t AS SELECT g, count(*) AS n, sum(d) AS total FROM $t GROUP BY g", affected: oracleCreated,
 			check: "SELECT * FROM made_$t"},
