@@ -249,8 +249,11 @@ func TestWritesAtomic(t *testing.T) {
 }
 
 // tableFiles are the data files under the data directory's tables/ that
-// could be part of a table: not the hidden temporary file of a write that
-// was stopped mid-file (never visible, and removed at the next start).
+// could be part of a table: not the hidden temporary file of a write task
+// that was stopped mid-file, which its worker removes as the task ends (a
+// failed statement may answer before its cancelled tasks have ended) and
+// which is never visible as a table file (CollectOrphans removes any left
+// by a crash).
 func tableFiles(t testing.TB, dataDir string) []string {
 	var out []string
 	for _, f := range dataFiles(t, dataDir) {
