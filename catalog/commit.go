@@ -24,6 +24,17 @@ const (
 	ChangeReplace
 	// ChangeDrop removes table TableID.
 	ChangeDrop
+	// ChangeRewrite replaces the files Remove of table TableID's current
+	// snapshot with Files, in one new snapshot: a copy-on-write DELETE or
+	// UPDATE, or a TRUNCATE (no Files). Every file in Remove must still be
+	// in the snapshot; if another statement removed or rewrote one since
+	// this one read it, the commit fails with ErrConflict, so that neither
+	// statement loses the other's rows. Files appended meanwhile stay.
+	ChangeRewrite
+	// ChangeRename moves table TableID to NewDatabase.NewName, which must be
+	// free, with its ID, definition and snapshot (its files stay where they
+	// are: their paths are in the snapshot).
+	ChangeRename
 )
 
 // String is the kind's name, as logs print it.
@@ -37,6 +48,10 @@ func (k ChangeKind) String() string {
 		return "replace"
 	case ChangeDrop:
 		return "drop"
+	case ChangeRewrite:
+		return "rewrite"
+	case ChangeRename:
+		return "rename"
 	}
 	return fmt.Sprintf("ChangeKind(%d)", int(k))
 }
@@ -53,9 +68,13 @@ type Change struct {
 	// Table is the new definition of a create or replace; its Snapshot is
 	// ignored (Files make it).
 	Table *Table
-	// Files are the data files the change adds (append) or that make the new
-	// table's first snapshot (create, replace).
+	// Files are the data files the change adds (append, rewrite) or that
+	// make the new table's first snapshot (create, replace).
 	Files []DataFile
+	// Remove are the files a rewrite takes out of the snapshot.
+	Remove []DataFile
+	// NewDatabase and NewName are where a rename moves the table.
+	NewDatabase, NewName string
 }
 
 // ReserveTableID hands out a table ID that no table has had or will get, for
@@ -101,7 +120,8 @@ func (c *BoltCatalog) Tables(ctx context.Context) ([]*Table, error) {
 
 // Commit applies changes in order in one transaction: all of them or, on
 // any error, none. It returns the tables that a replace or drop removed, as
-// they were, so that the caller deletes their files. A change prepared
+// they were, and for a rewrite the table with only the files it removed, so
+// that the caller deletes their files. A change prepared
 // against a table that is no longer the one under its name fails with
 // ErrConflict; a create whose name is taken fails with ErrAlreadyExists.
 func (c *BoltCatalog) Commit(ctx context.Context, changes []Change) ([]*Table, error) {
@@ -191,6 +211,60 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		return cur, putTableRecord(b, &rec)
 	case ChangeDrop:
 		return cur, b.Delete(nameKey(ch.Name))
+	case ChangeRename:
+		newRec, nb, err := getDatabase(tx, ch.NewDatabase)
+		if err != nil {
+			return nil, err
+		}
+		if err := validateName("table", ch.NewName); err != nil {
+			return nil, err
+		}
+		if nb.Get(nameKey(ch.NewName)) != nil {
+			return nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", ch.NewDatabase, ch.NewName)
+		}
+		if v := viewsOf(tx, ch.NewDatabase); v != nil && v.Get(nameKey(ch.NewName)) != nil {
+			return nil, qerr.ErrAlreadyExists.New("view %s.%s already exists", ch.NewDatabase, ch.NewName)
+		}
+		if err := b.Delete(nameKey(ch.Name)); err != nil {
+			return nil, err
+		}
+		cur.Database, cur.Name = newRec.Name, ch.NewName
+		rec := encodeTable(cur)
+		return nil, putTableRecord(nb, &rec)
+	case ChangeRewrite:
+		keep, err := withoutFiles(ch.Database, ch.Name, cur.Snapshot.Files, ch.Remove)
+		if err != nil {
+			return nil, err
+		}
+		if err := validateFiles(ch.Database, ch.Name, keep, ch.Files); err != nil {
+			return nil, err
+		}
+		gone := *cur
+		gone.Snapshot = Snapshot{ID: cur.Snapshot.ID, Files: ch.Remove, Committed: cur.Snapshot.Committed}
+		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(keep, ch.Files...), Committed: now()}
+		rec := encodeTable(cur)
+		return &gone, putTableRecord(b, &rec)
 	}
 	return nil, qerr.ErrInvalid.New("change of kind %s", ch.Kind)
+}
+
+// withoutFiles is files less remove, each of which must be among them: a
+// file that is not was rewritten or removed by another statement.
+func withoutFiles(db, name string, files, remove []DataFile) ([]DataFile, error) {
+	drop := make(map[string]bool, len(remove))
+	for _, f := range remove {
+		drop[f.Path] = true
+	}
+	keep := make([]DataFile, 0, len(files))
+	for _, f := range files {
+		if drop[f.Path] {
+			delete(drop, f.Path)
+			continue
+		}
+		keep = append(keep, f)
+	}
+	if len(drop) > 0 {
+		return nil, qerr.ErrConflict.New("table %s.%s was changed by another statement since this one read it (%d of its files were rewritten or removed): run the statement again", db, name, len(drop))
+	}
+	return keep, nil
 }

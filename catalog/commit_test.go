@@ -83,3 +83,46 @@ func TestCommitAtomic(t *testing.T) {
 		t.Errorf("Tables = %d tables, want 2 (a, old)", len(all))
 	}
 }
+
+// TestCommitRewrite: a rewrite replaces the files it read with new ones; a
+// second rewrite of a file already rewritten conflicts, and files appended
+// in between stay.
+func TestCommitRewrite(t *testing.T) {
+	ctx := context.Background()
+	c, _ := openTest(t)
+	a := sampleTable("main", "a")
+	checkCode(t, "create a", c.CreateTable(ctx, a, false), "")
+	_, err := c.CommitFiles(ctx, "main", "a", a.ID, files("a/1", "a/2"))
+	checkCode(t, "fill a", err, "")
+	read, err := c.GetTable(ctx, "main", "a")
+	checkCode(t, "read a", err, "")
+
+	_, err = c.CommitFiles(ctx, "main", "a", a.ID, files("a/3"))
+	checkCode(t, "append a/3", err, "")
+	removed, err := c.Commit(ctx, []Change{{Kind: ChangeRewrite, Database: "main", Name: "a", TableID: a.ID,
+		Remove: read.Snapshot.Files, Files: files("a/1b")}})
+	checkCode(t, "rewrite", err, "")
+	if len(removed) != 1 || len(removed[0].Snapshot.Files) != 2 {
+		t.Fatalf("removed = %+v, want the two rewritten files", removed)
+	}
+	got, err := c.GetTable(ctx, "main", "a")
+	checkCode(t, "get a", err, "")
+	var paths []string
+	for _, f := range got.Snapshot.Files {
+		paths = append(paths, f.Path)
+	}
+	if len(paths) != 2 || paths[0] != "a/3" || paths[1] != "a/1b" {
+		t.Errorf("files after the rewrite = %v, want [a/3 a/1b]", paths)
+	}
+	if got.Snapshot.ID != read.Snapshot.ID+2 {
+		t.Errorf("snapshot %d, want %d", got.Snapshot.ID, read.Snapshot.ID+2)
+	}
+
+	// A second writer that read the same files conflicts, and changes nothing.
+	_, err = c.Commit(ctx, []Change{{Kind: ChangeRewrite, Database: "main", Name: "a", TableID: a.ID,
+		Remove: read.Snapshot.Files[:1], Files: files("a/1c")}})
+	checkCode(t, "second rewrite", err, qerr.ErrConflict)
+	if again, _ := c.GetTable(ctx, "main", "a"); again.Snapshot.ID != got.Snapshot.ID {
+		t.Errorf("a conflicting rewrite made snapshot %d", again.Snapshot.ID)
+	}
+}

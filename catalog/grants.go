@@ -17,21 +17,25 @@ type Privilege uint8
 
 // The privileges. SELECT reads a table or view; INSERT appends to a table
 // (INSERT, bulk ingest into an existing table); CREATE makes tables and views
-// in a database (and databases, granted on *.*); DROP removes them.
+// in a database (and databases, granted on *.*); DROP removes them (and
+// TRUNCATE empties a table, as in MySQL); UPDATE and DELETE change and remove
+// a table's rows.
 const (
 	PrivSelect Privilege = 1 << iota
 	PrivInsert
 	PrivCreate
 	PrivDrop
+	PrivUpdate
+	PrivDelete
 
 	// PrivAll is ALL [PRIVILEGES].
-	PrivAll = PrivSelect | PrivInsert | PrivCreate | PrivDrop
+	PrivAll = PrivSelect | PrivInsert | PrivCreate | PrivDrop | PrivUpdate | PrivDelete
 )
 
 var privilegeNames = []struct {
 	p    Privilege
 	name string
-}{{PrivSelect, "SELECT"}, {PrivInsert, "INSERT"}, {PrivCreate, "CREATE"}, {PrivDrop, "DROP"}}
+}{{PrivSelect, "SELECT"}, {PrivInsert, "INSERT"}, {PrivUpdate, "UPDATE"}, {PrivDelete, "DELETE"}, {PrivCreate, "CREATE"}, {PrivDrop, "DROP"}}
 
 // String is the privileges as GRANT lists them: "SELECT, INSERT", or
 // "ALL PRIVILEGES" for all of them.
@@ -321,21 +325,37 @@ type grantsRecord struct {
 }
 
 type grantRecord struct {
-	Grantee     string   `json:"grantee"`
-	Database    string   `json:"database"`
-	Table       string   `json:"table"`
+	Grantee  string `json:"grantee"`
+	Database string `json:"database"`
+	Table    string `json:"table"`
+	// Privileges are stored by name; ALL as "ALL", so that a privilege
+	// added later is part of an ALL granted before it.
 	Privileges  []string `json:"privileges"`
 	GrantOption bool     `json:"grant_option,omitempty"`
+	// AllByName is false for a grant stored before ALL was stored by name.
+	AllByName bool `json:"all_by_name,omitempty"`
 }
+
+// storedAll is the name ALL is stored as.
+const storedAll = "ALL"
+
+// formerAll is what ALL was stored as before UPDATE and DELETE existed
+// (every privilege by name, in a record without AllByName). Read back, it
+// is ALL again: an administrator by grant stays one, and a grantee that
+// could drop, create and fill a table gains nothing it could not do.
+var formerAll = []string{"SELECT", "INSERT", "CREATE", "DROP"}
 
 func (g *Grants) encode() grantsRecord {
 	r := grantsRecord{Roles: g.roles, Members: g.members}
 	for _, x := range g.grants {
-		gr := grantRecord{Grantee: x.Grantee, Database: x.On.Database, Table: x.On.Table, GrantOption: x.GrantOption}
+		gr := grantRecord{Grantee: x.Grantee, Database: x.On.Database, Table: x.On.Table, GrantOption: x.GrantOption, AllByName: true}
 		for _, n := range privilegeNames {
 			if x.Privileges&n.p != 0 {
 				gr.Privileges = append(gr.Privileges, n.name)
 			}
+		}
+		if x.Privileges == PrivAll {
+			gr.Privileges = []string{storedAll}
 		}
 		r.Grants = append(r.Grants, gr)
 	}
@@ -346,8 +366,14 @@ func (r *grantsRecord) decode() (*Grants, error) {
 	g := &Grants{roles: r.Roles, members: r.Members}
 	for _, gr := range r.Grants {
 		x := Grant{Grantee: gr.Grantee, On: Object{Database: gr.Database, Table: gr.Table}, GrantOption: gr.GrantOption}
+		if !gr.AllByName && slices.Equal(gr.Privileges, formerAll) {
+			gr.Privileges = []string{storedAll}
+		}
 		for _, name := range gr.Privileges {
 			p := privilegeNamed(name)
+			if name == storedAll {
+				p = PrivAll
+			}
 			if p == 0 {
 				return nil, qerr.ErrInternal.New("stored grant to %s holds unknown privilege %q", gr.Grantee, name)
 			}

@@ -253,3 +253,29 @@ func TestBoltGrantsPersist(t *testing.T) {
 		t.Error("a failed update stored bob's grant")
 	}
 }
+
+// TestGrantsStoredAll: ALL is stored by name, so it keeps covering
+// privileges added later; a grant stored when ALL was its four privileges by
+// name reads back as ALL (an administrator by grant stays one), while the
+// same four granted now stay four.
+func TestGrantsStoredAll(t *testing.T) {
+	all := Grant{Grantee: "dba", On: Object{Wildcard, Wildcard}, Privileges: PrivAll, GrantOption: true}
+	four := Grant{Grantee: "eve", On: Object{"main", Wildcard}, Privileges: PrivSelect | PrivInsert | PrivCreate | PrivDrop}
+	g := &Grants{grants: []Grant{all, four}}
+	rec := g.encode()
+	back, err := rec.decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.grants; !reflect.DeepEqual(got, []Grant{all, four}) {
+		t.Errorf("round trip: %v, want %v", got, []Grant{all, four})
+	}
+	old := grantsRecord{Grants: []grantRecord{{Grantee: "dba", Database: Wildcard, Table: Wildcard, Privileges: formerAll, GrantOption: true}}}
+	g, err = old.decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.IsAdmin("dba") {
+		t.Errorf("a former ALL ON *.* WITH GRANT OPTION reads back as %v, not an administrator", g.grants)
+	}
+}

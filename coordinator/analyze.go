@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"go.uber.org/zap"
 	"golang.org/x/sync/errgroup"
 
@@ -27,7 +28,7 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	if err != nil {
 		return nil, err
 	}
-	rows, err := c.drain(ctx, r)
+	rows, err := c.drain(ctx, r, nil)
 	if err != nil {
 		// Stop the tasks first: a producer may wait for the reader that failed.
 		r.fail(ctx, err)
@@ -47,8 +48,10 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	return c.answerColumn(ctx, explainColumn, append([]string{head}, d.Explain(taskNotes(stats))...))
 }
 
-// drain reads every result endpoint of r concurrently, counting rows.
-func (c *Coordinator) drain(ctx context.Context, r *query) (int64, error) {
+// drain reads every result endpoint of r concurrently, counting rows and
+// handing each batch to each when it is given (concurrently: each
+// synchronizes itself).
+func (c *Coordinator) drain(ctx context.Context, r *query, each func(arrow.RecordBatch)) (int64, error) {
 	root := r.plan.Root()
 	var rows atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
@@ -68,6 +71,9 @@ func (c *Coordinator) drain(ctx context.Context, r *query) (int64, error) {
 			defer rdr.Release()
 			for rdr.Next() {
 				rows.Add(rdr.RecordBatch().NumRows())
+				if each != nil {
+					each(rdr.RecordBatch())
+				}
 			}
 			return rdr.Err()
 		})

@@ -218,7 +218,11 @@ func (c *Coordinator) releaseWhenDone(id stage.QueryID, l *lease) {
 // sess, inside the transaction of ctx if it has one (WithTxn).
 func (c *Coordinator) ExecuteUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
 	ctx = withStatement(ctx, sess, sql)
-	return inTxn(ctx, func() (int64, error) { return c.executeUpdate(ctx, sess, sql) })
+	return inTxn(ctx, func() (int64, error) {
+		l := c.acquireFiles() // a write reads the snapshots it binds (INSERT ... SELECT, DELETE, UPDATE)
+		defer c.releaseFiles(l)
+		return c.executeUpdate(ctx, sess, sql)
+	})
 }
 
 func (c *Coordinator) executeUpdate(ctx context.Context, sess *Session, sql string) (int64, error) {
@@ -302,6 +306,18 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 		return 0, nil
 	case *binder.Insert:
 		return c.insert(ctx, s, workers)
+	case *binder.CreateTableAs:
+		return c.createTableAs(ctx, s, workers)
+	case *binder.Truncate:
+		return c.truncate(ctx, s)
+	case *binder.Delete:
+		return c.delete(ctx, s, workers)
+	case *binder.Update:
+		return c.update(ctx, s, workers)
+	case *binder.RenameTable:
+		return c.rename(ctx, s)
+	case *binder.CreateIndex:
+		return c.createIndex(s), nil
 	case *binder.CreateView:
 		return 0, c.cat.CreateView(ctx, s.View, s.OrReplace)
 	case *binder.DropView:
@@ -314,44 +330,6 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 // ID keeps a re-created table's files apart from its predecessor's.
 func tableDir(t *catalog.Table) string {
 	return filepath.Join("tables", strings.ToLower(t.Database), fmt.Sprintf("%s.%d", strings.ToLower(t.Name), t.ID))
-}
-
-// insert runs the INSERT's plan as a write fragment on one worker and commits
-// the file it wrote, or stages it in the statement's transaction; a failure
-// commits nothing.
-func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*Member) (int64, error) {
-	cluster := c.cluster(workers)
-	_, _, rows, err := physicalPlan(s.Plan, cluster)
-	if err != nil {
-		return 0, err
-	}
-	if len(s.Table.DistributionKeys) > 0 {
-		files, err := c.writeBuckets(ctx, s.Table, rows, nil, workers)
-		if err != nil {
-			return 0, err
-		}
-		return c.apply(ctx, appendChange(s.Table, files))
-	}
-	d := cluster.Cut(rows)
-	run, err := c.launch(ctx, d, nil, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(s.Table)})
-	if err != nil {
-		return 0, err
-	}
-	stats, err := run.wait(ctx)
-	var files []catalog.DataFile
-	for _, st := range stats {
-		files = append(files, st.Files...)
-	}
-	if err != nil {
-		c.removeFiles(files)
-		return 0, err
-	}
-	return c.apply(ctx, appendChange(s.Table, files))
-}
-
-// appendChange adds files to t.
-func appendChange(t *catalog.Table, files []catalog.DataFile) catalog.Change {
-	return catalog.Change{Kind: catalog.ChangeAppend, Database: t.Database, Name: t.Name, TableID: t.ID, Files: files}
 }
 
 // removeFiles deletes data files that no snapshot refers to any more (a

@@ -37,6 +37,8 @@ import (
 //	                       result schema of the prepared statement
 //	execute values=(v,...) the plan bound with the values, given as
 //	                       strings and converted to the markers' types
+//	write workers=N        a write statement's distributed plan (writePlan),
+//	                       and for UPDATE the plan that counts changed rows
 //
 // Every command runs the planning pipeline (Plan) and prints a layer of it.
 // Rewrite the expectations with `go test ./coordinator -run TestPlans -rewrite`.
@@ -56,6 +58,12 @@ func TestPlans(t *testing.T) {
 					}
 				}
 				out, err := prepareAndBind(ctx, cat, d.Input, d.Cmd == "execute", values)
+				if err != nil {
+					return errorText(err)
+				}
+				return out
+			case "write":
+				out, err := writeText(ctx, cat, d.Input, goldenCluster(t, d))
 				if err != nil {
 					return errorText(err)
 				}
@@ -241,6 +249,40 @@ func planQueryText(ctx context.Context, cat catalog.Catalog, sql string, cluster
 		return nil, fmt.Errorf("not a query: %T", pl.Stmt)
 	}
 	return pl.Query, nil
+}
+
+// writeText plans a write statement and prints what it writes and how.
+func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster physical.Cluster) (string, error) {
+	pl, err := Plan(ctx, cat, PlanSession{Database: catalog.DefaultDatabase, Limits: binder.DefaultLimits}, sql, cluster)
+	if err != nil {
+		return "", err
+	}
+	w, ok := pl.Stmt.(binder.Write)
+	if !ok {
+		return fmt.Sprintf("%s writes no rows\n", strings.TrimPrefix(fmt.Sprintf("%T", pl.Stmt), "*binder.")), nil
+	}
+	target, rows, _ := w.Rows()
+	var cols []string
+	for _, c := range target.Columns {
+		cols = append(cols, c.Name+" "+catalog.TypeString(c.Type))
+	}
+	head := fmt.Sprintf("%s into %s.%s columns=[%s]\n", strings.TrimPrefix(fmt.Sprintf("%T", pl.Stmt), "*binder."), target.Database, target.Name, strings.Join(cols, ", "))
+	if rows == nil {
+		return head + "writes no rows: removes every file\n", nil
+	}
+	d, err := writePlan(target, rows, cluster)
+	if err != nil {
+		return "", err
+	}
+	out := head + d.String()
+	if u, ok := pl.Stmt.(*binder.Update); ok {
+		q, err := planQuery(u.Changed, cluster)
+		if err != nil {
+			return "", err
+		}
+		out += "changed rows:\n" + q.Distributed.String()
+	}
+	return out, nil
 }
 
 func indent(text string) string {

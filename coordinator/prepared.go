@@ -248,7 +248,11 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 // A statement without parameters runs once.
 func (c *Coordinator) ExecutePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {
 	ctx = withStatement(ctx, sess, p.SQL)
-	return inTxn(ctx, func() (int64, error) { return c.executePreparedUpdate(ctx, sess, p, rows, mem) })
+	return inTxn(ctx, func() (int64, error) {
+		l := c.acquireFiles() // a write reads the snapshots it binds (INSERT ... SELECT, DELETE, UPDATE)
+		defer c.releaseFiles(l)
+		return c.executePreparedUpdate(ctx, sess, p, rows, mem)
+	})
 }
 
 func (c *Coordinator) executePreparedUpdate(ctx context.Context, sess *Session, p *Prepared, rows [][]*stage.Literal, mem memory.Allocator) (int64, error) {

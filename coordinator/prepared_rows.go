@@ -206,6 +206,9 @@ func concatInserts(pls []*Planned) (*binder.Insert, error) {
 	if !ok {
 		return nil, qerr.ErrInvalid.New("only INSERT runs with several parameter rows, not %d", len(pls))
 	}
+	if _, ok := first.Plan.(*logical.Values); !ok {
+		return nil, qerr.ErrUnsupported.New("INSERT ... SELECT with several parameter rows: bind one row at a time")
+	}
 	values := *first.Plan.(*logical.Values)
 	values.Rows = nil
 	for _, pl := range pls {

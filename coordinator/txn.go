@@ -28,10 +28,13 @@ import (
 //
 // Conflicts: appends never conflict. A change prepared against a table that
 // someone else dropped or replaced since the transaction pinned it fails the
-// commit with ErrConflict (ABORTED) and rolls the transaction back.
+// commit with ErrConflict (ABORTED) and rolls the transaction back; so does a
+// rewrite (DELETE, UPDATE, TRUNCATE) of a file that someone else rewrote or
+// removed meanwhile.
 //
-// DDL: CREATE TABLE and DROP TABLE inside a transaction are pending changes
-// like writes; database and view DDL is refused (ErrUnsupported).
+// DDL: CREATE TABLE [AS SELECT] and DROP TABLE inside a transaction are
+// pending changes like writes; database and view DDL and RENAME are refused
+// (ErrUnsupported).
 
 // DefaultTxnIdleTimeout is how long a transaction may sit without a
 // statement before it is rolled back, when Config.TxnIdleTimeout is zero.
@@ -338,11 +341,11 @@ func (t *Txn) table(db, name string) *catalog.Table {
 			return &tbl
 		}
 		p := t.pinned[k]
-		if p == nil { // an append is staged only onto a table t saw
+		if p == nil { // an append or rewrite is staged only onto a table t saw
 			return nil
 		}
 		tbl := *p
-		tbl.Snapshot.Files = append(append([]catalog.DataFile(nil), tbl.Snapshot.Files...), ch.Files...)
+		tbl.Snapshot.Files = append(filesWithout(tbl.Snapshot.Files, ch.Remove), ch.Files...)
 		return &tbl
 	}
 	if p := t.pinned[k]; p != nil {
@@ -396,11 +399,27 @@ func (t *Txn) stage(ch catalog.Change) error {
 		return nil
 	}
 	switch ch.Kind {
-	case catalog.ChangeAppend:
+	case catalog.ChangeAppend, catalog.ChangeRewrite:
 		if prev.Kind == catalog.ChangeDrop || (prev.Table != nil && prev.Table.ID != ch.TableID) || (prev.Table == nil && prev.TableID != ch.TableID) {
 			return qerr.ErrConflict.New("table %s.%s changed in this transaction while the write ran", ch.Database, ch.Name)
 		}
-		prev.Files = append(prev.Files, ch.Files...)
+		// Files t wrote and now rewrites never reach the catalog; the
+		// committed files it rewrites are removed at commit.
+		pending := make(map[string]bool, len(prev.Files))
+		for _, f := range prev.Files {
+			pending[f.Path] = true
+		}
+		var gone []catalog.DataFile
+		for _, f := range ch.Remove {
+			if pending[f.Path] {
+				gone = append(gone, f)
+			} else if prev.Table == nil {
+				prev.Remove = append(prev.Remove, f)
+				prev.Kind = catalog.ChangeRewrite
+			}
+		}
+		t.garbage = append(t.garbage, gone...)
+		prev.Files = append(filesWithout(prev.Files, gone), ch.Files...)
 		return nil
 	case catalog.ChangeCreate:
 		if prev.Kind != catalog.ChangeDrop {
@@ -433,6 +452,16 @@ func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement,
 	switch s := stmt.(type) {
 	case *binder.Insert:
 		return c.insert(ctx, s, workers)
+	case *binder.CreateTableAs:
+		return c.createTableAs(ctx, s, workers)
+	case *binder.Truncate:
+		return c.truncate(ctx, s)
+	case *binder.Delete:
+		return c.delete(ctx, s, workers)
+	case *binder.Update:
+		return c.update(ctx, s, workers)
+	case *binder.CreateIndex:
+		return c.createIndex(s), nil
 	case *binder.CreateTable:
 		if _, err := c.catalogFor(ctx).GetTable(ctx, s.Table.Database, s.Table.Name); err == nil {
 			if s.IfNotExists {
@@ -469,8 +498,10 @@ func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement,
 		what = "database DDL"
 	case *binder.CreateView, *binder.DropView:
 		what = "view DDL"
+	case *binder.RenameTable:
+		what = "RENAME TABLE"
 	}
-	return 0, qerr.ErrUnsupported.New("%s inside a transaction: only INSERT, CREATE TABLE and DROP TABLE run in one; commit or roll back first, or use autocommit", what)
+	return 0, qerr.ErrUnsupported.New("%s inside a transaction: only INSERT, UPDATE, DELETE, TRUNCATE, CREATE TABLE and DROP TABLE run in one; commit or roll back first, or use autocommit", what)
 }
 
 // txnCatalog is the catalog as a transaction sees it: tables from its
@@ -547,4 +578,22 @@ func (c *Coordinator) apply(ctx context.Context, ch catalog.Change) (int64, erro
 	}
 	c.retireTables(removed)
 	return rows, nil
+}
+
+// filesWithout is files less those of remove (by path).
+func filesWithout(files, remove []catalog.DataFile) []catalog.DataFile {
+	if len(remove) == 0 {
+		return files
+	}
+	drop := make(map[string]bool, len(remove))
+	for _, f := range remove {
+		drop[f.Path] = true
+	}
+	var out []catalog.DataFile
+	for _, f := range files {
+		if !drop[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

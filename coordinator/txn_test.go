@@ -34,6 +34,9 @@ func TestTxnStage(t *testing.T) {
 		}
 		return out
 	}
+	rewrite := func(id uint64, remove []string, add ...string) catalog.Change {
+		return catalog.Change{Kind: catalog.ChangeRewrite, Database: "main", Name: "t", TableID: id, Remove: files(remove...), Files: files(add...)}
+	}
 	for _, tc := range []struct {
 		name    string
 		steps   []catalog.Change
@@ -61,6 +64,16 @@ func TestTxnStage(t *testing.T) {
 			err: qerr.ErrConflict},
 		{name: "create over a pending table", steps: []catalog.Change{appendTo(pinnedID, "a"), create(newID, "b")},
 			err: qerr.ErrAlreadyExists},
+		// A rewrite of files t wrote drops them from its pending files; of
+		// committed files, it removes them at commit.
+		{name: "rewrite of pending and committed files", steps: []catalog.Change{appendTo(pinnedID, "a"), rewrite(pinnedID, []string{"a", "c"}, "b")},
+			want: []catalog.Change{rewrite(pinnedID, []string{"c"}, "b")}, garbage: []string{"a"}},
+		{name: "append after a rewrite", steps: []catalog.Change{rewrite(pinnedID, []string{"c"}, "b"), appendTo(pinnedID, "d")},
+			want: []catalog.Change{rewrite(pinnedID, []string{"c"}, "b", "d")}},
+		{name: "rewrite of a created table stays a create", steps: []catalog.Change{create(newID, "a"), rewrite(newID, []string{"a"}, "b")},
+			want: []catalog.Change{create(newID, "b")}, garbage: []string{"a"}},
+		{name: "rewrite after a drop conflicts", steps: []catalog.Change{drop(pinnedID), rewrite(pinnedID, []string{"c"})},
+			err: qerr.ErrConflict},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			txn := &Txn{id: "test", changes: map[string]*catalog.Change{}}

@@ -26,14 +26,36 @@ func bucketKeys(t *catalog.Table) []int {
 	return keys
 }
 
-// writeBuckets writes the rows of p (exactly t's columns) into t's buckets:
-// a Normal exchange on the distribution keys into t.Partitions tasks, the
-// same hash every exchange uses, and task i writes the file of bucket i.
-// Nothing is committed; the caller commits the files it gets.
-func (c *Coordinator) writeBuckets(ctx context.Context, t *catalog.Table, p stage.Plan, tables map[int]*catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
+// writePlan is the distributed plan of a write of rows (exactly t's
+// columns): the rows' plan with a root fragment whose tasks each write the
+// rows they get as one file of t. Into a bucketed table, a Normal exchange on
+// the distribution keys (the hash every exchange uses) feeds t.Partitions
+// root tasks, and task i writes the file of bucket i.
+func writePlan(t *catalog.Table, rows logical.Plan, cluster physical.Cluster) (*stage.DistributedPlan, error) {
+	_, _, phys, err := physicalPlan(rows, cluster)
+	if err != nil {
+		return nil, err
+	}
+	return distributeWrite(t, phys, cluster), nil
+}
+
+// distributeWrite cuts the physical plan of a write's rows into fragments,
+// shuffled into t's buckets when it has them.
+func distributeWrite(t *catalog.Table, rows stage.Plan, cluster physical.Cluster) *stage.DistributedPlan {
+	if len(t.DistributionKeys) == 0 {
+		return cluster.Cut(rows)
+	}
 	n := max(t.Partitions, 1)
-	shuffled := &stage.Exchange{Input: p, Kind: stage.Normal, Keys: bucketKeys(t), Tasks: n}
-	d := physical.Cluster{Workers: n}.Cut(shuffled)
+	shuffled := &stage.Exchange{Input: rows, Kind: stage.Normal, Keys: bucketKeys(t), Tasks: n}
+	return physical.Cluster{Workers: n, BroadcastRows: cluster.BroadcastRows}.Cut(shuffled)
+}
+
+// writeFiles runs a write's plan (writePlan) and returns the files its root
+// tasks wrote into t's directory, each with its bucket in a bucketed table.
+// Nothing is committed: the caller commits the files or, on failure, they
+// are removed here, so a failed or cancelled write leaves nothing behind
+// (what a crash leaves, CollectOrphans removes at the next start).
+func (c *Coordinator) writeFiles(ctx context.Context, t *catalog.Table, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
 	run, err := c.launch(ctx, d, tables, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(t)})
 	if err != nil {
 		return nil, err
@@ -45,7 +67,9 @@ func (c *Coordinator) writeBuckets(ctx context.Context, t *catalog.Table, p stag
 			continue
 		}
 		for _, f := range st.Files {
-			f.Bucket = st.Task.Index
+			if len(t.DistributionKeys) > 0 {
+				f.Bucket = st.Task.Index
+			}
 			files = append(files, f)
 		}
 	}
@@ -74,7 +98,7 @@ func (c *Coordinator) rebucket(ctx context.Context, t *catalog.Table, staged []c
 	if err != nil {
 		return nil, err
 	}
-	return c.writeBuckets(ctx, t, rows, map[int]*catalog.Table{0: &src}, workers)
+	return c.writeFiles(ctx, t, distributeWrite(t, rows, c.cluster(workers)), map[int]*catalog.Table{0: &src}, workers)
 }
 
 // clearStaging removes what an interrupted load left in the staging area.

@@ -385,7 +385,7 @@ func TestPrepared(t *testing.T) {
 				_, err := c.PreparedUpdate("CREATE VIEW v AS SELECT a FROM t WHERE a = ?", one)
 				return err
 			},
-				codes.InvalidArgument, []string{"queries and INSERT only"}},
+				codes.InvalidArgument, []string{"parameter markers (?) are allowed in queries"}},
 			{"rows_too_large_for_a_handle", func() error {
 				rows := strings.TrimSuffix(strings.Repeat(`{"p": "`+strings.Repeat("x", 64<<10)+`"},`, 40), ",")
 				_, err := c.PreparedQuery("SELECT count(*) FROM t WHERE s = ?", params(t, []arrow.Field{field("p", utf8)}, "["+rows+"]"))

@@ -38,7 +38,7 @@ func TestPrivilegesAuthNone(t *testing.T) {
 		t.Errorf("anonymous reads t: %q", got)
 	}
 	for sql, code := range map[string]codes.Code{
-		"GRANT UPDATE ON main.t TO alice":   codes.InvalidArgument,
+		"GRANT ALTER ON main.t TO alice":    codes.InvalidArgument,
 		"REVOKE DROP ON main.t FROM nobody": codes.NotFound,
 		"CREATE ROLE analyst":               codes.AlreadyExists,
 		"GRANT nosuchrole TO alice":         codes.NotFound,

@@ -85,6 +85,8 @@ type Insert struct {
 	// table column that each parameter fills, so that rows bound to it can
 	// be loaded as a batch of the table's columns.
 	Fill []int
+	// Tables are the tables Plan reads (INSERT ... SELECT), by Scan ID.
+	Tables map[int]*catalog.Table
 }
 
 func (*Query) isStatement()          {}
@@ -205,7 +207,7 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 	case *ast.DropDatabaseStmt:
 		return &DropDatabase{Name: s.Name.O, IfExists: s.IfExists}, nil
 	case *ast.CreateTableStmt:
-		return b.bindCreateTable(s)
+		return b.bindCreateTable(ctx, s)
 	case *ast.DropTableStmt:
 		if len(s.Tables) != 1 {
 			return nil, qerr.ErrUnsupported.New("DROP TABLE of %d tables at once", len(s.Tables))
@@ -218,6 +220,24 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
+	case *ast.DeleteStmt:
+		return b.bindDelete(ctx, s)
+	case *ast.UpdateStmt:
+		return b.bindUpdate(ctx, s)
+	case *ast.TruncateTableStmt:
+		return b.bindTruncate(ctx, s)
+	case *ast.RenameTableStmt:
+		if len(s.TableToTables) != 1 {
+			return nil, qerr.ErrUnsupported.New("RENAME TABLE of %d tables at once", len(s.TableToTables))
+		}
+		return b.bindRename(s.TableToTables[0].OldTable, s.TableToTables[0].NewTable)
+	case *ast.AlterTableStmt:
+		if len(s.Specs) != 1 || s.Specs[0].Tp != ast.AlterTableRenameTable {
+			return nil, qerr.ErrUnsupported.New("ALTER TABLE other than RENAME TO")
+		}
+		return b.bindRename(s.Table, s.Specs[0].NewTable)
+	case *ast.CreateIndexStmt:
+		return b.bindCreateIndex(ctx, s)
 	case *ast.ShowStmt:
 		return b.bindShow(ctx, s)
 	case *ast.UseStmt:
@@ -261,9 +281,9 @@ func (b *Binder) dbName(t *ast.TableName) string {
 	return b.db
 }
 
-func (b *Binder) bindCreateTable(s *ast.CreateTableStmt) (Statement, error) {
-	if s.Select != nil || s.ReferTable != nil {
-		return nil, qerr.ErrUnsupported.New("CREATE TABLE ... AS / LIKE")
+func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (Statement, error) {
+	if s.ReferTable != nil {
+		return nil, qerr.ErrUnsupported.New("CREATE TABLE ... LIKE")
 	}
 	t := &catalog.Table{Database: b.dbName(s.Table), Name: s.Table.Name.O}
 	for _, c := range s.Cols {
@@ -287,11 +307,14 @@ func (b *Binder) bindCreateTable(s *ast.CreateTableStmt) (Statement, error) {
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("PARTITION BY HASH of an expression")
 		}
-		if t.ColumnIndex(col.Name.Name.O) < 0 {
+		if t.ColumnIndex(col.Name.Name.O) < 0 && s.Select == nil { // CREATE ... AS: the query's columns come later
 			return nil, qerr.ErrNotFound.New("partition column %s is not a column of %s", col.Name.Name.O, t.Name)
 		}
 		t.DistributionKeys = []string{col.Name.Name.O}
 		t.Partitions = max(int(p.Num), 1)
+	}
+	if s.Select != nil {
+		return b.createTableAs(ctx, s, t)
 	}
 	return &CreateTable{Table: t, IfNotExists: s.IfNotExists}, nil
 }
@@ -301,8 +324,8 @@ func (b *Binder) table(ctx context.Context, tn *ast.TableName) (*catalog.Table, 
 }
 
 func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, error) {
-	if s.Select != nil || s.Setlist || len(s.OnDuplicate) > 0 || s.IsReplace {
-		return nil, qerr.ErrUnsupported.New("INSERT other than INSERT ... VALUES")
+	if s.Setlist || len(s.OnDuplicate) > 0 || s.IsReplace {
+		return nil, qerr.ErrUnsupported.New("INSERT other than INSERT ... VALUES and INSERT ... SELECT")
 	}
 	src, ok := s.Table.TableRefs.Left.(*ast.TableSource)
 	if !ok {
@@ -329,6 +352,9 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 			return nil, qerr.ErrNotFound.New("unknown column %s in table %s", c.Name.O, t.Name)
 		}
 		target = append(target, i)
+	}
+	if s.Select != nil {
+		return b.insertSelect(ctx, t, target, s.Select)
 	}
 	names := make([]string, len(t.Columns))
 	types := make([]arrow.DataType, len(t.Columns))
@@ -359,7 +385,7 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 		}
 		values.Rows = append(values.Rows, row)
 	}
-	return &Insert{Table: t, Plan: values, Fill: markerFill(s.Lists, target)}, nil
+	return &Insert{Table: t, Plan: values, Fill: markerFill(s.Lists, target), Tables: b.tables}, nil
 }
 
 // coerce casts e to t unless it already has that type.

@@ -104,6 +104,21 @@ func (b *Binder) needWrites(stmt Statement) error {
 		b.need(catalog.PrivDrop, s.Database, s.Name)
 	case *Insert:
 		b.need(catalog.PrivInsert, s.Table.Database, s.Table.Name)
+	case *CreateTableAs:
+		b.need(catalog.PrivCreate, s.Table.Database, s.Table.Name)
+		b.need(catalog.PrivInsert, s.Table.Database, s.Table.Name) // as MySQL asks
+	case *Truncate:
+		b.need(catalog.PrivDrop, s.Table.Database, s.Table.Name) // as MySQL asks
+	case *Delete:
+		b.need(catalog.PrivDelete, s.Table.Database, s.Table.Name)
+	case *Update:
+		b.need(catalog.PrivUpdate, s.Table.Database, s.Table.Name)
+	case *CreateIndex:
+		b.need(catalog.PrivCreate, s.Database, s.Table) // MySQL's INDEX privilege, which Quiver folds into CREATE
+	case *RenameTable:
+		b.need(catalog.PrivDrop, s.Database, s.Name) // as MySQL asks: ALTER and DROP of the old, CREATE and INSERT of the new
+		b.need(catalog.PrivCreate, s.NewDatabase, s.NewName)
+		b.need(catalog.PrivInsert, s.NewDatabase, s.NewName)
 	case *GrantPrivileges, *CreateRole, *DropRole, *GrantRoles, *CreateUser, *DropUser:
 		b.access = append(b.access, Access{Admin: true})
 	case *AlterUser:
@@ -137,13 +152,17 @@ func privileges(elems []*ast.PrivElem) (catalog.Privilege, error) {
 			p |= catalog.PrivCreate
 		case mysql.DropPriv:
 			p |= catalog.PrivDrop
+		case mysql.UpdatePriv:
+			p |= catalog.PrivUpdate
+		case mysql.DeletePriv:
+			p |= catalog.PrivDelete
 		case mysql.UsagePriv:
 		default:
 			name := e.Name
 			if name == "" {
 				name = strings.ToUpper(e.Priv.String())
 			}
-			return 0, qerr.ErrUnsupported.New("privilege %s (Quiver has SELECT, INSERT, CREATE, DROP and ALL)", name)
+			return 0, qerr.ErrUnsupported.New("privilege %s (Quiver has SELECT, INSERT, UPDATE, DELETE, CREATE, DROP and ALL)", name)
 		}
 	}
 	return p, nil

@@ -92,17 +92,18 @@ func (b *Binder) collectMarkers(stmt ast.StmtNode) error {
 	return nil
 }
 
-// checkMarkers refuses markers in statements that are not a query or an
-// INSERT: DDL has no place for a value that changes per execution.
+// checkMarkers refuses markers in statements that are not a query or a
+// write of rows (INSERT, UPDATE, DELETE, CREATE TABLE ... AS): DDL has no
+// place for a value that changes per execution.
 func (b *Binder) checkMarkers(stmt Statement) error {
 	if len(b.params.index) == 0 {
 		return nil
 	}
 	switch stmt.(type) {
-	case *Query, *Insert:
+	case *Query, *Insert, *Update, *Delete, *CreateTableAs:
 		return nil
 	}
-	return qerr.ErrInvalid.New("parameter markers (?) are allowed in queries and INSERT only")
+	return qerr.ErrInvalid.New("parameter markers (?) are allowed in queries, INSERT, UPDATE, DELETE and CREATE TABLE ... AS only")
 }
 
 // markerFill is Insert.Fill of an INSERT whose VALUES are lists, target[i]

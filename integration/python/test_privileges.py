@@ -34,5 +34,5 @@ def test_grants_under_auth_none(quiver_server):
         ]
         assert rows(conn, "SHOW GRANTS FOR py_reader") == [("GRANT SELECT ON `main`.`py_priv` TO `py_reader`",)]
         assert rows(conn, "SELECT count(*) FROM py_priv") == [(1,)]
-        with pytest.raises(adbc_driver_manager.ProgrammingError, match="privilege UPDATE"):
-            rows(conn, "GRANT UPDATE ON main.py_priv TO py_user")
+        with pytest.raises(adbc_driver_manager.ProgrammingError, match="privilege ALTER"):
+            rows(conn, "GRANT ALTER ON main.py_priv TO py_user")
