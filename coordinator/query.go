@@ -88,7 +88,8 @@ const (
 )
 
 // queryTask is one task of a query: where it runs and how it ended. id,
-// worker and attempt are fixed when the query is planned; run is set once,
+// worker and attempt are fixed when the query is planned (a launch that
+// tries again plans a new query, with the next attempt); run is set once,
 // by launch, before the query runs; the rest is guarded by the query's mu.
 type queryTask struct {
 	id     stage.TaskID
@@ -152,9 +153,10 @@ type query struct {
 }
 
 // newQuery plans a query of d on the workers of p for the statement of
-// ctx. release gives back the principal's running query once its tasks have
-// ended.
-func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p Placement, release func()) *query {
+// ctx, its tasks at attempt (from 1: launch's try). release gives back the
+// principal's running query once its tasks have ended; a launch that fails
+// gives it back itself.
+func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p Placement, attempt int, release func()) *query {
 	timeout := c.queryTimeout(ctx)
 	now := time.Now()
 	q := &query{
@@ -168,7 +170,7 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p 
 	q.log = c.log.With(qlog.Query(q.id))
 	q.ctx, q.stop = context.WithTimeout(c.ctx, timeout)
 	for id, m := range p {
-		q.tasks[id] = &queryTask{id: id, worker: m, attempt: 1, state: TaskPlanned}
+		q.tasks[id] = &queryTask{id: id, worker: m, attempt: attempt, state: TaskPlanned}
 	}
 	return q
 }
@@ -223,7 +225,8 @@ func (q *query) begin(wg *sync.WaitGroup) {
 }
 
 // abort ends a query whose launch failed with err: the tasks it started are
-// stopped on their workers.
+// stopped on their workers. The principal's running query stays held: the
+// launch may try again, and gives it back when it does not.
 func (q *query) abort(ctx context.Context, err error) {
 	q.log.Warn("query failed to start", zap.Error(err))
 	q.mu.Lock()
@@ -232,7 +235,6 @@ func (q *query) abort(ctx context.Context, err error) {
 	q.mu.Unlock()
 	q.cancelOnWorkers(ctx, err)
 	q.stop()
-	q.release()
 	close(q.done)
 }
 
