@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"sync"
 	"time"
@@ -34,6 +35,26 @@ type WorkerConn interface {
 type TaskRun interface {
 	// Wait returns the task's statistics once it has finished, or its error.
 	Wait(ctx context.Context) (stage.TaskStatsSpec, error)
+}
+
+// LostError is the error of a call to the worker at Addr that could not
+// reach it: the connection was refused or lost, the process is gone. It
+// is not an error the worker raised, nor one it relays about another
+// worker. A WorkerConn returns it so that the coordinator suspects the
+// worker; Err is the error itself (ErrUnavailable, retryable).
+type LostError struct {
+	Addr string
+	Err  error
+}
+
+func (e *LostError) Error() string { return e.Err.Error() }
+func (e *LostError) Unwrap() error { return e.Err }
+
+// lostWorker reports whether err says that a call could not reach its
+// worker.
+func lostWorker(err error) bool {
+	var lost *LostError
+	return errors.As(err, &lost)
 }
 
 // Dialer connects to a worker's service at addr.

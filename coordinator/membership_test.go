@@ -165,3 +165,46 @@ func TestLaunchRetry(t *testing.T) {
 		t.Fatalf("live after an invalid refusal: %s", got)
 	}
 }
+
+// TestTaskLostWorker: a running task whose worker can no longer be reached
+// makes the worker suspect, and the query fails naming it, even when a
+// task that read from it failed first.
+func TestTaskLostWorker(t *testing.T) {
+	workers := map[string]*taskWorker{}
+	m := testMembership(time.Hour, workers)
+	c := New(Config{QueryTimeout: time.Minute, ResultTTL: time.Minute}, nil, m, stage.NewTicketSigner([]byte("test secret")), zap.NewNop())
+	defer c.Close()
+	for _, a := range []string{"w0", "w1"} {
+		heartbeat(t, m, a, "1")
+	}
+	q, err := c.launch(context.Background(), gatherPlan(2), nil, m.Live(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := q.tasks[task(1, 1)].worker.Addr; w != "w1" {
+		t.Fatalf("task 1.1 on %s", w)
+	}
+	workers["w1"].end(task(1, 1), 0, &LostError{Addr: "w1", Err: qerr.ErrUnavailable.New("error reading from server: EOF")})
+	_, err = waitDone(t, q)
+	if !qerr.Has(err, qerr.ErrUnavailable) || !strings.Contains(err.Error(), "task 1.1 on worker w1") {
+		t.Fatalf("query error %v, want the lost worker's", err)
+	}
+	if got := addrs(m.Live()); got != "w0" {
+		t.Fatalf("live after w1 was lost: %s", got)
+	}
+
+	// The gather notices first: it relays what it read from w1.
+	q = c.newQuery(context.Background(), gatherPlan(2), place(gatherPlan(2), []*Member{m.Member("w0"), m.Member("w1")}), 1, func() {})
+	defer q.stop()
+	for id := range q.tasks {
+		q.taskStarted(id, nil)
+	}
+	relayed := qerr.ErrUnavailable.New("exchange 1 from task 1.1 at w1: EOF")
+	if first := q.taskEnded(q.tasks[task(0, 0)], stage.TaskStatsSpec{}, relayed); first == nil {
+		t.Fatal("the first failure was not the query's")
+	}
+	q.taskEnded(q.tasks[task(1, 1)], stage.TaskStatsSpec{}, &LostError{Addr: "w1", Err: qerr.ErrUnavailable.New("EOF")})
+	if !strings.Contains(q.taskErr.Error(), "task 1.1 on worker w1") {
+		t.Fatalf("query failure %v, want the lost worker's", q.taskErr)
+	}
+}

@@ -138,6 +138,9 @@ type query struct {
 	stop context.CancelFunc
 	// release gives the principal's running query back, once, when done.
 	release func()
+	// suspect takes a worker a task lost out of the live set
+	// (Membership.Suspect).
+	suspect func(*Member, error)
 	// done is closed when every task has ended (or the launch failed).
 	done chan struct{}
 
@@ -164,7 +167,7 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p 
 		stmt: statementOf(ctx), principal: userOf(ctx),
 		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
-		release: release, done: make(chan struct{}),
+		release: release, suspect: c.members.Suspect, done: make(chan struct{}),
 		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
 	}
 	q.log = c.log.With(qlog.Query(q.id))
@@ -239,12 +242,17 @@ func (q *query) abort(ctx context.Context, err error) {
 }
 
 // watch waits for every task. The first failure stops the query on every
-// worker, so that no task waits for a producer that will never finish.
+// worker, so that no task waits for a producer that will never finish; a
+// task whose worker could not be reached makes that worker suspect, so
+// that the next query avoids it.
 func (q *query) watch() {
 	var wg sync.WaitGroup
 	for _, t := range q.tasks {
 		wg.Go(func() {
 			st, err := t.run.Wait(q.ctx)
+			if lostWorker(err) {
+				q.suspect(t.worker, err)
+			}
 			if first := q.taskEnded(t, st, err); first != nil {
 				q.cancelOnWorkers(q.ctx, first)
 			}
@@ -261,7 +269,9 @@ func (q *query) watch() {
 
 // taskEnded records how task t ended, and returns the query's failure if
 // this is its first while the query runs (a query cancelled or failed
-// already was stopped on its workers then).
+// already was stopped on its workers then). A task that lost its worker
+// becomes the query's failure even after another's: it says which worker
+// is gone.
 func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (first error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -275,6 +285,11 @@ func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (firs
 		t.state = TaskCancelled
 	}
 	if q.taskErr != nil {
+		if lostWorker(err) && !lostWorker(q.taskErr) {
+			// The worker lost is why the query failed, whichever task
+			// noticed first (one that read from it, say).
+			q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)
+		}
 		return nil
 	}
 	q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)

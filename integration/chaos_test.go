@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"google.golang.org/grpc/codes"
 )
 
 // chaosRuns is how many kills TestChaosKill makes: $QUIVER_CHAOS_RUNS, 3 by
@@ -139,4 +142,54 @@ func (p *Proc) signal(t *testing.T, sig syscall.Signal) {
 	if err := p.cmd.Process.Signal(sig); err != nil {
 		t.Errorf("signal %v to %s: %v", sig, p.Name, err)
 	}
+}
+
+// TestChaosKillMidQuery kills a worker while a query runs on it: the query
+// either finished first (DuckDB's answer) or fails UNAVAILABLE naming the
+// worker; the worker is suspect and the next query succeeds. (A task is not
+// retried mid-query: its consumers read its output as it goes.)
+func TestChaosKillMidQuery(t *testing.T) {
+	t.Parallel()
+	cl := startClusterArgs(t, 3, []string{"--heartbeat-timeout", "10m"}, nil)
+	c := connect(t, cl.Addr)
+	const rows, files = 1_000_000, 6
+	loadBig(t, c, "big", rows, files)
+	// a is 0..n-1, b = 3a: x.a = y.b for y.a <= (n-1)/3, and z.a <= (n-1)/9.
+	n := rows / files * files
+	const join = "SELECT count(*) FROM big x JOIN big y ON x.a = y.b"
+	want, want3 := fmt.Sprint((n-1)/3+1), fmt.Sprint((n-1)/9+1)
+
+	addr := cl.WorkerAddrs[1]
+	started := func(l LogLine) bool { return l.Msg() == "query started" }
+	before := len(cl.Coordinator.Find(started))
+	errc := make(chan error, 1)
+	go func() {
+		got, err := c.Query(join + " JOIN big z ON y.a = z.b")
+		if err == nil && (len(got.rows) != 1 || got.rows[0][0].String() != want3) {
+			err = fmt.Errorf("wrong answer %v", got.rows)
+		}
+		errc <- err
+	}()
+	deadline := time.Now().Add(readyTimeout)
+	for len(cl.Coordinator.Find(started)) == before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cl.Workers[1].Kill(t)
+	if err := <-errc; err != nil {
+		unavailable := grpcCode(err) == codes.Unavailable || strings.Contains(err.Error(), "Unavailable")
+		if !unavailable || !strings.Contains(err.Error(), addr) {
+			t.Fatalf("the query that lost worker %s: %v", addr, err)
+		}
+		t.Logf("the query that lost worker %s failed: %v", addr, err)
+	}
+	got, err := c.Query(join)
+	if err != nil {
+		t.Fatalf("the next query: %v", err)
+	}
+	if len(got.rows) != 1 || got.rows[0][0].String() != want {
+		t.Fatalf("the next query: %v, want %s", got.rows, want)
+	}
+	cl.Coordinator.WaitLine(t, fmt.Sprintf("worker suspect %s", addr), readyTimeout, func(l LogLine) bool {
+		return l.Msg() == "worker suspect" && l.Str("worker") == addr
+	})
 }
