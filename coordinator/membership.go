@@ -77,9 +77,11 @@ type Member struct {
 }
 
 // Membership is the set of workers that heartbeat. A worker that has not
-// been heard from for the timeout leaves it; one that a call found
-// unreachable is suspect at once and out of the live set until its next
-// heartbeat. The scheduler places tasks only on live workers.
+// been heard from for the timeout leaves it (its connection stays open
+// until it comes back or restarts: a paused worker's tasks finish); one
+// that a call found unreachable is suspect at once and out of the live set
+// until its next heartbeat. The scheduler places tasks only on live
+// workers.
 type Membership struct {
 	dial    Dialer
 	timeout time.Duration
@@ -87,12 +89,17 @@ type Membership struct {
 
 	mu      sync.Mutex
 	members map[string]*Member
+	// departed are the members that left by the timeout, by address, their
+	// connections open: tasks that run on one finish if it was only paused,
+	// and its next heartbeat in the same incarnation brings it back as it
+	// was. A restart (a new incarnation) closes it.
+	departed map[string]*Member
 }
 
 // NewMembership returns an empty membership that drops a worker silent for
 // longer than timeout.
 func NewMembership(dial Dialer, timeout time.Duration, log *zap.Logger) *Membership {
-	return &Membership{dial: dial, timeout: timeout, log: log, members: map[string]*Member{}}
+	return &Membership{dial: dial, timeout: timeout, log: log, members: map[string]*Member{}, departed: map[string]*Member{}}
 }
 
 // Heartbeat records that the worker at addr, the process incarnation, is
@@ -129,11 +136,23 @@ func (m *Membership) Heartbeat(ctx context.Context, addr, incarnation string) er
 	return nil
 }
 
-// beat records a heartbeat of a member the membership holds in the same
-// incarnation, and reports false when there is none (connect first).
+// beat records a heartbeat of a member the membership holds or that
+// departed, in the same incarnation, and reports false when there is none
+// (connect first).
 func (m *Membership) beat(addr, incarnation string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if mem, ok := m.departed[addr]; ok {
+		delete(m.departed, addr)
+		if incarnation != "" && mem.incarnation != incarnation {
+			_ = mem.Conn.Close() // restarted: the old process is gone
+			return false
+		}
+		m.log.Info("worker rejoined", qlog.Worker(addr), zap.Duration("silent", time.Since(mem.lastSeen)))
+		mem.lastSeen, mem.suspect = time.Now(), nil
+		m.members[addr] = mem
+		return true
+	}
 	mem, ok := m.members[addr]
 	if !ok || incarnation != "" && mem.incarnation != incarnation {
 		return false
@@ -171,8 +190,8 @@ func (m *Membership) Live() []*Member {
 		if now.Sub(mem.lastSeen) > m.timeout {
 			m.log.Warn("worker left: no heartbeat", qlog.Worker(addr), zap.Duration("silent", now.Sub(mem.lastSeen)),
 				zap.NamedError("suspected_for", mem.suspect))
-			_ = mem.Conn.Close()
 			delete(m.members, addr)
+			m.departed[addr] = mem
 			continue
 		}
 		if mem.suspect == nil {
@@ -183,12 +202,14 @@ func (m *Membership) Live() []*Member {
 	return out
 }
 
-// Close closes every connection.
+// Close closes every connection, the departed members' too.
 func (m *Membership) Close() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for addr, mem := range m.members {
-		_ = mem.Conn.Close()
-		delete(m.members, addr)
+	for _, held := range []map[string]*Member{m.members, m.departed} {
+		for addr, mem := range held {
+			_ = mem.Conn.Close()
+			delete(held, addr)
+		}
 	}
 }

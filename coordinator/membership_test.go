@@ -81,24 +81,31 @@ func TestMembershipSuspect(t *testing.T) {
 }
 
 // TestMembershipTimeout: a worker silent past the timeout leaves, suspect
-// or not, and joins again with a heartbeat.
+// or not; its next heartbeat brings it back as the member it was (its
+// connection, which its running tasks use), unless it restarted.
 func TestMembershipTimeout(t *testing.T) {
-	m := testMembership(20*time.Millisecond, map[string]*taskWorker{})
+	m := testMembership(time.Second, map[string]*taskWorker{})
 	defer m.Close()
 	heartbeat(t, m, "w0", "1")
 	heartbeat(t, m, "w1", "1")
-	m.Suspect(m.Member("w1"), qerr.ErrUnavailable.New("gone"))
+	w0, w1 := m.Member("w0"), m.Member("w1")
+	m.Suspect(w1, qerr.ErrUnavailable.New("gone"))
 	deadline := time.Now().Add(time.Minute)
 	for len(m.Workers()) > 0 {
 		if time.Now().After(deadline) {
 			t.Fatalf("silent workers still held: %+v", m.Workers())
 		}
 		m.Live()
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	heartbeat(t, m, "w1", "1")
-	if live := m.Live(); len(live) != 1 || live[0].Addr != "w1" {
-		t.Fatalf("live after w1 heartbeat: %s", addrs(live))
+	if live := m.Live(); len(live) != 1 || live[0] != w1 {
+		t.Fatalf("live after w1 heartbeat: %s (the member it was: %v)", addrs(live), len(live) == 1 && live[0] == w1)
+	}
+	// w0 departed; it comes back restarted: a new member.
+	heartbeat(t, m, "w0", "2")
+	if mem := m.Member("w0"); mem == nil || mem == w0 {
+		t.Fatalf("w0 restarted after it left: member %p, the old one %p", mem, w0)
 	}
 }
 
