@@ -108,7 +108,11 @@ func NewMembership(dial Dialer, timeout time.Duration, log *zap.Logger) *Members
 // connected to anew. It takes the membership's lock only to read and set
 // the member, never across a call, so that no query holds it up.
 func (m *Membership) Heartbeat(ctx context.Context, addr, incarnation string) error {
-	if m.beat(addr, incarnation) {
+	ok, gone := m.beat(addr, incarnation)
+	if gone != nil {
+		_ = gone.Conn.Close() // it restarted: the old process is gone
+	}
+	if ok {
 		return nil
 	}
 	conn, err := m.dial(ctx, addr)
@@ -138,31 +142,31 @@ func (m *Membership) Heartbeat(ctx context.Context, addr, incarnation string) er
 
 // beat records a heartbeat of a member the membership holds or that
 // departed, in the same incarnation, and reports false when there is none
-// (connect first).
-func (m *Membership) beat(addr, incarnation string) bool {
+// (connect first); gone is a departed member that restarted since, for
+// the caller to close outside the lock.
+func (m *Membership) beat(addr, incarnation string) (ok bool, gone *Member) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if mem, ok := m.departed[addr]; ok {
 		delete(m.departed, addr)
 		if incarnation != "" && mem.incarnation != incarnation {
-			_ = mem.Conn.Close() // restarted: the old process is gone
-			return false
+			return false, mem
 		}
 		m.log.Info("worker rejoined", qlog.Worker(addr), zap.Duration("silent", time.Since(mem.lastSeen)))
 		mem.lastSeen, mem.suspect = time.Now(), nil
 		m.members[addr] = mem
-		return true
+		return true, nil
 	}
 	mem, ok := m.members[addr]
 	if !ok || incarnation != "" && mem.incarnation != incarnation {
-		return false
+		return false, nil
 	}
 	mem.lastSeen = time.Now()
 	if mem.suspect != nil {
 		m.log.Info("worker rejoined", qlog.Worker(addr), zap.NamedError("suspected_for", mem.suspect))
 		mem.suspect = nil
 	}
-	return true
+	return true, nil
 }
 
 // Suspect takes mem out of the live set at once because a call to it
