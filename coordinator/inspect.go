@@ -84,8 +84,11 @@ type WorkerInfo struct {
 	Addr          string
 	LastHeartbeat time.Time
 	// Live is false for a worker silent for longer than the heartbeat
-	// timeout: the next placement drops it.
+	// timeout (the next placement drops it) or suspect.
 	Live bool
+	// Suspect is true for a worker a call found unreachable and that has
+	// not heartbeat since: no query is placed on it.
+	Suspect bool
 }
 
 // Workers lists the workers the membership holds, ordered by address,
@@ -96,7 +99,8 @@ func (m *Membership) Workers() []WorkerInfo {
 	now := time.Now()
 	out := make([]WorkerInfo, 0, len(m.members))
 	for addr, mem := range m.members {
-		out = append(out, WorkerInfo{Addr: addr, LastHeartbeat: mem.lastSeen, Live: now.Sub(mem.lastSeen) <= m.timeout})
+		out = append(out, WorkerInfo{Addr: addr, LastHeartbeat: mem.lastSeen, Suspect: mem.suspect != nil,
+			Live: mem.suspect == nil && now.Sub(mem.lastSeen) <= m.timeout})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Addr < out[j].Addr })
 	return out
@@ -182,8 +186,10 @@ type LoadReporter interface {
 // WorkerStatus is a worker as operators see it: its heartbeat and its load.
 type WorkerStatus struct {
 	WorkerInfo
-	// State is "live", "silent" (past the heartbeat timeout, about to be
-	// dropped) or "unreachable" (its load could not be read: Error says why).
+	// State is "live", "suspect" (a call found it unreachable; out of the
+	// live set until it heartbeats), "silent" (past the heartbeat timeout,
+	// about to be dropped) or "unreachable" (its load could not be read:
+	// Error says why).
 	State string
 	Load  exec.Load
 	Error string
@@ -200,7 +206,10 @@ func (c *Coordinator) WorkerStatuses(ctx context.Context) []WorkerStatus {
 	var wg sync.WaitGroup
 	for i, wi := range infos {
 		out[i] = WorkerStatus{WorkerInfo: wi, State: "live"}
-		if !wi.Live {
+		switch {
+		case wi.Suspect:
+			out[i].State = "suspect"
+		case !wi.Live:
 			out[i].State = "silent"
 		}
 		m := c.members.Member(wi.Addr)

@@ -24,7 +24,7 @@ func TestQueryPlanStages(t *testing.T) {
 		{ID: 1, Root: v, Tasks: 2, Output: stage.FragmentOutput{Kind: stage.Convergent, Consumer: 0}},
 	}}
 	c, members, _ := lifecycleCluster(t, 1, Config{QueryTimeout: time.Minute, ResultTTL: time.Minute})
-	q := c.newQuery(context.Background(), d, place(d, members), func() {})
+	q := c.newQuery(context.Background(), d, place(d, members), 1, func() {})
 	for id := range q.tasks {
 		q.taskStarted(id, nil)
 	}

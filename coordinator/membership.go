@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"sync"
 	"time"
@@ -36,19 +37,51 @@ type TaskRun interface {
 	Wait(ctx context.Context) (stage.TaskStatsSpec, error)
 }
 
+// LostError is the error of a call to the worker at Addr that could not
+// reach it: the connection was refused or lost, the process is gone. It
+// is not an error the worker raised, nor one it relays about another
+// worker. A WorkerConn returns it so that the coordinator suspects the
+// worker; Err is the error itself (ErrUnavailable, retryable).
+type LostError struct {
+	Addr string
+	Err  error
+}
+
+func (e *LostError) Error() string { return e.Err.Error() }
+func (e *LostError) Unwrap() error { return e.Err }
+
+// lostWorker reports whether err says that a call could not reach its
+// worker.
+func lostWorker(err error) bool {
+	var lost *LostError
+	return errors.As(err, &lost)
+}
+
 // Dialer connects to a worker's service at addr.
 type Dialer func(ctx context.Context, addr string) (WorkerConn, error)
 
-// Member is a live worker.
+// Member is a worker the coordinator hears from. A Member is never
+// changed once handed out but for lastSeen and suspect (under the
+// membership's lock): a worker that restarts becomes a new Member with a
+// new connection, and tasks placed on the old one keep the old one.
 type Member struct {
-	Addr     string
-	Conn     WorkerConn
-	lastSeen time.Time
+	Addr string
+	Conn WorkerConn
+	// incarnation names the worker process (HeartbeatSpec's): a new one on
+	// the same address is a restart.
+	incarnation string
+	lastSeen    time.Time
+	// suspect is why a call to the worker failed as if it were gone (nil:
+	// not suspect). A suspect is not live until it heartbeats again.
+	suspect error
 }
 
 // Membership is the set of workers that heartbeat. A worker that has not
-// been heard from for the timeout leaves the live set; the scheduler places
-// tasks only on live workers.
+// been heard from for the timeout leaves it (its connection stays open
+// until it comes back or restarts: a paused worker's tasks finish); one
+// that a call found unreachable is suspect at once and out of the live set
+// until its next heartbeat. The scheduler places tasks only on live
+// workers.
 type Membership struct {
 	dial    Dialer
 	timeout time.Duration
@@ -56,41 +89,102 @@ type Membership struct {
 
 	mu      sync.Mutex
 	members map[string]*Member
+	// departed are the members that left by the timeout, by address, their
+	// connections open: tasks that run on one finish if it was only paused,
+	// and its next heartbeat in the same incarnation brings it back as it
+	// was. A restart (a new incarnation) closes it.
+	departed map[string]*Member
 }
 
-// NewMembership returns an empty membership.
+// NewMembership returns an empty membership that drops a worker silent for
+// longer than timeout.
 func NewMembership(dial Dialer, timeout time.Duration, log *zap.Logger) *Membership {
-	return &Membership{dial: dial, timeout: timeout, log: log, members: map[string]*Member{}}
+	return &Membership{dial: dial, timeout: timeout, log: log, members: map[string]*Member{}, departed: map[string]*Member{}}
 }
 
-// Heartbeat records that the worker at addr is alive, connecting to it the
-// first time it is heard from.
-func (m *Membership) Heartbeat(ctx context.Context, addr string) error {
-	m.mu.Lock()
-	if mem, ok := m.members[addr]; ok {
-		mem.lastSeen = time.Now()
-		m.mu.Unlock()
+// Heartbeat records that the worker at addr, the process incarnation, is
+// alive: a suspect rejoins, and a worker heard from the first time, or
+// again with a new incarnation (a restart on the same address), is
+// connected to anew. It takes the membership's lock only to read and set
+// the member, never across a call, so that no query holds it up.
+func (m *Membership) Heartbeat(ctx context.Context, addr, incarnation string) error {
+	ok, gone := m.beat(addr, incarnation)
+	if gone != nil {
+		_ = gone.Conn.Close() // it restarted: the old process is gone
+	}
+	if ok {
 		return nil
 	}
-	m.mu.Unlock()
 	conn, err := m.dial(ctx, addr)
 	if err != nil {
 		return err
 	}
+	mem := &Member{Addr: addr, Conn: conn, incarnation: incarnation, lastSeen: time.Now()}
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	if mem, ok := m.members[addr]; ok { // a concurrent heartbeat won
-		mem.lastSeen = time.Now()
+	old, ok := m.members[addr]
+	if ok && (old.incarnation == incarnation || incarnation == "") { // a concurrent heartbeat won
+		old.lastSeen, old.suspect = time.Now(), nil
+		m.mu.Unlock()
 		_ = conn.Close()
 		return nil
 	}
-	m.members[addr] = &Member{Addr: addr, Conn: conn, lastSeen: time.Now()}
-	m.log.Info("worker joined", qlog.Worker(addr))
+	m.members[addr] = mem
+	m.mu.Unlock()
+	if ok {
+		// The old process is gone: its tasks' calls fail, as they would.
+		_ = old.Conn.Close()
+		m.log.Info("worker restarted", qlog.Worker(addr), zap.String("incarnation", incarnation))
+		return nil
+	}
+	m.log.Info("worker joined", qlog.Worker(addr), zap.String("incarnation", incarnation))
 	return nil
 }
 
-// Live returns the live workers, ordered by address, and forgets the ones
-// whose heartbeats stopped.
+// beat records a heartbeat of a member the membership holds or that
+// departed, in the same incarnation, and reports false when there is none
+// (connect first); gone is a departed member that restarted since, for
+// the caller to close outside the lock.
+func (m *Membership) beat(addr, incarnation string) (ok bool, gone *Member) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if mem, ok := m.departed[addr]; ok {
+		delete(m.departed, addr)
+		if incarnation != "" && mem.incarnation != incarnation {
+			return false, mem
+		}
+		m.log.Info("worker rejoined", qlog.Worker(addr), zap.Duration("silent", time.Since(mem.lastSeen)))
+		mem.lastSeen, mem.suspect = time.Now(), nil
+		m.members[addr] = mem
+		return true, nil
+	}
+	mem, ok := m.members[addr]
+	if !ok || incarnation != "" && mem.incarnation != incarnation {
+		return false, nil
+	}
+	mem.lastSeen = time.Now()
+	if mem.suspect != nil {
+		m.log.Info("worker rejoined", qlog.Worker(addr), zap.NamedError("suspected_for", mem.suspect))
+		mem.suspect = nil
+	}
+	return true, nil
+}
+
+// Suspect takes mem out of the live set at once because a call to it
+// failed with cause, a retryable error (the worker seems gone): the next
+// plan avoids it. Its next heartbeat brings it back; without one it leaves
+// at the timeout. A member replaced since (restarted) is left alone.
+func (m *Membership) Suspect(mem *Member, cause error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.members[mem.Addr] != mem || mem.suspect != nil {
+		return
+	}
+	mem.suspect = cause
+	m.log.Warn("worker suspect", qlog.Worker(mem.Addr), zap.Error(cause))
+}
+
+// Live returns the live workers, ordered by address: neither suspect nor
+// silent. It forgets the ones whose heartbeats stopped.
 func (m *Membership) Live() []*Member {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -98,23 +192,28 @@ func (m *Membership) Live() []*Member {
 	out := make([]*Member, 0, len(m.members))
 	for addr, mem := range m.members {
 		if now.Sub(mem.lastSeen) > m.timeout {
-			m.log.Warn("worker left: no heartbeat", qlog.Worker(addr), zap.Duration("silent", now.Sub(mem.lastSeen)))
-			_ = mem.Conn.Close()
+			m.log.Warn("worker left: no heartbeat", qlog.Worker(addr), zap.Duration("silent", now.Sub(mem.lastSeen)),
+				zap.NamedError("suspected_for", mem.suspect))
 			delete(m.members, addr)
+			m.departed[addr] = mem
 			continue
 		}
-		out = append(out, mem)
+		if mem.suspect == nil {
+			out = append(out, mem)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Addr < out[j].Addr })
 	return out
 }
 
-// Close closes every connection.
+// Close closes every connection, the departed members' too.
 func (m *Membership) Close() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for addr, mem := range m.members {
-		_ = mem.Conn.Close()
-		delete(m.members, addr)
+	for _, held := range []map[string]*Member{m.members, m.departed} {
+		for addr, mem := range held {
+			_ = mem.Conn.Close()
+			delete(held, addr)
+		}
 	}
 }

@@ -88,7 +88,8 @@ const (
 )
 
 // queryTask is one task of a query: where it runs and how it ended. id,
-// worker and attempt are fixed when the query is planned; run is set once,
+// worker and attempt are fixed when the query is planned (a launch that
+// tries again plans a new query, with the next attempt); run is set once,
 // by launch, before the query runs; the rest is guarded by the query's mu.
 type queryTask struct {
 	id     stage.TaskID
@@ -137,6 +138,9 @@ type query struct {
 	stop context.CancelFunc
 	// release gives the principal's running query back, once, when done.
 	release func()
+	// suspect takes a worker a task lost out of the live set
+	// (Membership.Suspect).
+	suspect func(*Member, error)
 	// done is closed when every task has ended (or the launch failed).
 	done chan struct{}
 
@@ -152,9 +156,10 @@ type query struct {
 }
 
 // newQuery plans a query of d on the workers of p for the statement of
-// ctx. release gives back the principal's running query once its tasks have
-// ended.
-func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p Placement, release func()) *query {
+// ctx, its tasks at attempt (from 1: launch's try). release gives back the
+// principal's running query once its tasks have ended; a launch that fails
+// gives it back itself.
+func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p Placement, attempt int, release func()) *query {
 	timeout := c.queryTimeout(ctx)
 	now := time.Now()
 	q := &query{
@@ -162,13 +167,13 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p 
 		stmt: statementOf(ctx), principal: userOf(ctx),
 		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
-		release: release, done: make(chan struct{}),
+		release: release, suspect: c.members.Suspect, done: make(chan struct{}),
 		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
 	}
 	q.log = c.log.With(qlog.Query(q.id))
 	q.ctx, q.stop = context.WithTimeout(c.ctx, timeout)
 	for id, m := range p {
-		q.tasks[id] = &queryTask{id: id, worker: m, attempt: 1, state: TaskPlanned}
+		q.tasks[id] = &queryTask{id: id, worker: m, attempt: attempt, state: TaskPlanned}
 	}
 	return q
 }
@@ -223,7 +228,8 @@ func (q *query) begin(wg *sync.WaitGroup) {
 }
 
 // abort ends a query whose launch failed with err: the tasks it started are
-// stopped on their workers.
+// stopped on their workers. The principal's running query stays held: the
+// launch may try again, and gives it back when it does not.
 func (q *query) abort(ctx context.Context, err error) {
 	q.log.Warn("query failed to start", zap.Error(err))
 	q.mu.Lock()
@@ -232,17 +238,21 @@ func (q *query) abort(ctx context.Context, err error) {
 	q.mu.Unlock()
 	q.cancelOnWorkers(ctx, err)
 	q.stop()
-	q.release()
 	close(q.done)
 }
 
 // watch waits for every task. The first failure stops the query on every
-// worker, so that no task waits for a producer that will never finish.
+// worker, so that no task waits for a producer that will never finish; a
+// task whose worker could not be reached makes that worker suspect, so
+// that the next query avoids it.
 func (q *query) watch() {
 	var wg sync.WaitGroup
 	for _, t := range q.tasks {
 		wg.Go(func() {
 			st, err := t.run.Wait(q.ctx)
+			if lostWorker(err) {
+				q.suspect(t.worker, err)
+			}
 			if first := q.taskEnded(t, st, err); first != nil {
 				q.cancelOnWorkers(q.ctx, first)
 			}
@@ -259,7 +269,9 @@ func (q *query) watch() {
 
 // taskEnded records how task t ended, and returns the query's failure if
 // this is its first while the query runs (a query cancelled or failed
-// already was stopped on its workers then).
+// already was stopped on its workers then). A task that lost its worker
+// becomes the query's failure even after another's: it says which worker
+// is gone.
 func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (first error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -273,6 +285,11 @@ func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (firs
 		t.state = TaskCancelled
 	}
 	if q.taskErr != nil {
+		if lostWorker(err) && !lostWorker(q.taskErr) {
+			// The worker lost is why the query failed, whichever task
+			// noticed first (one that read from it, say).
+			q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)
+		}
 		return nil
 	}
 	q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)

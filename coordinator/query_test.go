@@ -42,13 +42,15 @@ func TestQueryMoves(t *testing.T) {
 }
 
 // taskWorker is a WorkerConn whose tasks run until the test ends them
-// (end) or their query is cancelled on it; its CancelQuery first calls
-// onCancel, if set. It stands in for a worker where a test needs to decide
+// (end) or their query is cancelled on it, unless it refuses them; its
+// CancelQuery first calls onCancel, if set. It stands in for a worker where a test needs to decide
 // when each task ends; the integration tests run the same paths on real
 // workers (TestCancelFlightInfo, TestResultLifecycle).
 type taskWorker struct {
 	addr     string
 	onCancel func(ctx context.Context)
+	// refuse, when set, is what RunTask answers instead of starting a task.
+	refuse error
 
 	mu      sync.Mutex
 	runs    map[stage.TaskID]*taskRun
@@ -64,6 +66,9 @@ type taskRun struct {
 func (w *taskWorker) RunTask(ctx context.Context, spec *stage.TaskSpec) (TaskRun, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.refuse != nil {
+		return nil, w.refuse
+	}
 	if w.runs == nil {
 		w.runs = map[stage.TaskID]*taskRun{}
 	}

@@ -3,6 +3,8 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"go.uber.org/zap"
@@ -10,6 +12,7 @@ import (
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/metrics"
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -103,10 +106,23 @@ func positional(s stage.SchemaSpec) stage.SchemaSpec {
 	return out
 }
 
+// maxLaunchAttempts bounds how often launch sends a query's tasks: a
+// worker lost at each try leaves one fewer.
+const maxLaunchAttempts = 3
+
 // launch sends every task of the plan to its worker, producers before
 // consumers, so that every buffer a task reads exists before it asks, and
 // registers the query, running. root overrides the root fragment's output
 // (a write); nil means a result.
+//
+// A worker that refuses a task as unreachable (a retryable error: it died,
+// it shuts down) before the query was handed to anyone is suspect
+// (Membership.Suspect): what was started is cancelled and the plan is
+// placed again on the workers left, as the next attempt of every task
+// under a new query ID (the workers refuse tasks of a query cancelled on
+// them). The plan is kept: place spreads its tasks over any number of
+// workers. The query holds one of its principal's running queries across
+// its attempts.
 func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member, root *stage.OutputSpec) (*query, error) {
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
@@ -115,13 +131,43 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	if err != nil {
 		return nil, err
 	}
-	q := c.newQuery(ctx, d, place(d, workers), release)
+	var lost []string
+	for attempt := 1; ; attempt++ {
+		q := c.newQuery(ctx, d, place(d, workers), attempt, release)
+		failed, err := c.sendTasks(ctx, q, tables, root)
+		if err == nil {
+			q.begin(&c.wg)
+			c.queries.add(q)
+			q.log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(q.tasks)),
+				zap.Int("workers", len(workers)), qlog.Attempt(attempt))
+			return q, nil
+		}
+		q.abort(ctx, err)
+		if failed == nil || !qerr.Retryable(err) {
+			release()
+			return nil, err
+		}
+		c.members.Suspect(failed, err)
+		lost = append(lost, failed.Addr)
+		workers = slices.DeleteFunc(slices.Clone(workers), func(m *Member) bool { return m.Addr == failed.Addr })
+		if len(workers) == 0 || attempt == maxLaunchAttempts {
+			release()
+			return nil, qerr.ErrUnavailable.Wrap(err, "query lost workers %s at launch", strings.Join(lost, ", "))
+		}
+		q.log.Warn("query relaunched", qlog.Worker(failed.Addr), qlog.Attempt(attempt+1), zap.Int("workers", len(workers)), zap.Error(err))
+	}
+}
+
+// sendTasks starts every task of q on its worker, producers first. On a
+// failure it returns the error and the worker that refused the task (nil
+// when no worker did).
+func (c *Coordinator) sendTasks(ctx context.Context, q *query, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
+	d := q.plan
 	q.log.Debug("plan", zap.Stringer("plan", d))
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
 		f := d.Fragments[i]
 		spec, err := c.taskTemplate(q, f, root)
 		if err != nil {
-			q.abort(ctx, err)
 			return nil, err
 		}
 		for t := 0; t < f.Tasks; t++ {
@@ -133,17 +179,12 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 			m := q.tasks[id].worker
 			run, err := m.Conn.RunTask(q.ctx, &s)
 			if err != nil {
-				err = qerr.CodeOf(err).Wrap(err, "start task %s on worker %s", id, m.Addr)
-				q.abort(ctx, err)
-				return nil, err
+				return m, qerr.CodeOf(err).Wrap(err, "start task %s on worker %s", id, m.Addr)
 			}
 			q.taskStarted(id, run)
 		}
 	}
-	q.begin(&c.wg)
-	c.queries.add(q)
-	q.log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(q.tasks)), zap.Int("workers", len(workers)))
-	return q, nil
+	return nil, nil
 }
 
 func (c *Coordinator) taskTemplate(q *query, f *stage.Fragment, root *stage.OutputSpec) (*stage.TaskSpec, error) {

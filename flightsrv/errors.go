@@ -123,6 +123,22 @@ func ErrorFromStatus(err error) error {
 	return codeOfStatus(st.Code()).New("%s", st.Message())
 }
 
+// connectionLost reports whether err, a failed call's error, is the
+// transport's: UNAVAILABLE without the detail a Quiver server puts on the
+// errors it raises (a refused or lost connection, a process gone).
+func connectionLost(err error) bool {
+	st, ok := status.FromError(err)
+	if !ok || st.Code() != codes.Unavailable {
+		return false
+	}
+	for _, d := range st.Details() {
+		if info, ok := d.(*errdetails.ErrorInfo); ok && info.GetDomain() == errorDomain {
+			return false
+		}
+	}
+	return true
+}
+
 // codeOfStatus is the qerr code of a status that carries none.
 func codeOfStatus(c codes.Code) qerr.Code {
 	switch c {

@@ -85,4 +85,7 @@ type RenewSpec struct {
 // HeartbeatSpec is ActionHeartbeat's body.
 type HeartbeatSpec struct {
 	Addr string `json:"addr"` // the worker's Flight address, as others reach it
+	// Incarnation names the worker's process: a new one on the same
+	// address is a restart, which the coordinator connects to anew.
+	Incarnation string `json:"incarnation,omitempty"`
 }

@@ -169,7 +169,7 @@ func (c *coordinatorService) DoAction(a *flight.Action, stream flight.FlightServ
 	if err := json.Unmarshal(a.GetBody(), &hb); err != nil || hb.Addr == "" {
 		return StatusFromError(qerr.ErrInvalid.New("malformed heartbeat"))
 	}
-	if err := c.coord.Members().Heartbeat(stream.Context(), hb.Addr); err != nil {
+	if err := c.coord.Members().Heartbeat(stream.Context(), hb.Addr, hb.Incarnation); err != nil {
 		return StatusFromError(qerr.ErrUnavailable.Wrap(err, "connect back to worker %s", hb.Addr))
 	}
 	return stream.Send(&flight.Result{})

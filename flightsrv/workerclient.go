@@ -18,6 +18,7 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/exec"
@@ -362,12 +363,15 @@ func (c *WorkerClient) DoGet(ctx context.Context, ticket []byte) (*StreamReader,
 }
 
 // callError decodes a failed call's status (the worker's error as it
-// raised it); an error that is no qerr error and no status (the client's
+// raised it; a lost connection as a coordinator.LostError); an error that is no qerr error and no status (the client's
 // own) is wrapped with what (format, args) failed.
 func (c *WorkerClient) callError(err error, format string, args ...any) error {
 	d := ErrorFromStatus(err)
 	var qe *qerr.Error
 	if errors.As(d, &qe) {
+		if connectionLost(err) {
+			return &coordinator.LostError{Addr: c.addr, Err: qe}
+		}
 		return qe
 	}
 	return qerr.CodeOf(d).Wrap(d, format, args...)

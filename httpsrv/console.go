@@ -183,7 +183,7 @@ func edges(qp coordinator.QueryPlan) []edgeJSON {
 // workerJSON is one worker of the workers page.
 type workerJSON struct {
 	Addr          string    `json:"addr"`
-	State         string    `json:"state"` // live, silent (about to be dropped), unreachable
+	State         string    `json:"state"` // live, suspect, silent (about to be dropped), unreachable
 	LastHeartbeat time.Time `json:"last_heartbeat"`
 	HeartbeatAgeS float64   `json:"heartbeat_age_s"`
 	RunningTasks  int       `json:"running_tasks"`

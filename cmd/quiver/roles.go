@@ -27,11 +27,6 @@ import (
 	"github.com/quiverdb/quiver/stage/exec"
 )
 
-const (
-	heartbeatInterval = time.Second
-	heartbeatTimeout  = 5 * time.Second
-)
-
 // execFlags are the execution flags of issue 4: the coordinator's
 // statement timeout and result relaying, the workers' exchange budget,
 // spilling and compression. Every role accepts them; each uses its own.
@@ -47,6 +42,11 @@ type execFlags struct {
 	limits           binder.Limits
 	txnIdleTimeout   time.Duration
 	sessionIdle      time.Duration
+	// heartbeatInterval is how often a worker heartbeats; heartbeatTimeout
+	// how long the coordinator waits for one before the worker leaves
+	// (a failed call makes it suspect sooner: coordinator.Membership).
+	heartbeatInterval time.Duration
+	heartbeatTimeout  time.Duration
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -62,6 +62,16 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
 	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
+	fs.DurationVar(&e.heartbeatInterval, "heartbeat-interval", time.Second, "worker: how often it heartbeats to the coordinator")
+	fs.DurationVar(&e.heartbeatTimeout, "heartbeat-timeout", 5*time.Second, "coordinator: a worker without a heartbeat this long leaves the live set (one a call finds unreachable is suspect at once)")
+}
+
+// check refuses heartbeat settings that cannot work.
+func (e *execFlags) check() error {
+	if e.heartbeatInterval <= 0 || e.heartbeatTimeout <= 0 {
+		return errors.New("--heartbeat-interval and --heartbeat-timeout must be positive")
+	}
+	return nil
 }
 
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
@@ -79,6 +89,9 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	if err := af.check(); err != nil {
+		return err
+	}
+	if err := ef.check(); err != nil {
 		return err
 	}
 	if *workers < 1 {
@@ -131,6 +144,9 @@ func runCoordinator(ctx context.Context, args []string, log *zap.Logger) error {
 	if err := af.check(); err != nil {
 		return err
 	}
+	if err := ef.check(); err != nil {
+		return err
+	}
 	if err := nf.security.checkExposure(ctx, "coordinator", *listen, af.mode == authPassword); err != nil {
 		return err
 	}
@@ -163,6 +179,9 @@ func runWorker(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	if err := af.check(); err != nil {
+		return err
+	}
+	if err := ef.check(); err != nil {
 		return err
 	}
 	if err := nf.security.checkExposure(ctx, "worker", *listen, false); err != nil {
@@ -253,7 +272,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	if err != nil {
 		return nil, "", httpsrv.Node{}, err
 	}
-	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), heartbeatTimeout, log)
+	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), ef.heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
 		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
 		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword},
@@ -333,7 +352,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	})
 	registered := new(atomic.Bool)
 	g.Go(func() error {
-		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, n.tls, heartbeatInterval, registered, log)
+		return flightsrv.Heartbeat(ctx, coordAddr, addr, secret, n.tls, ef.heartbeatInterval, registered, log)
 	})
 	return httpsrv.WorkerNode{Worker: w, Registered: registered}, nil
 }
