@@ -60,7 +60,7 @@ func sampleTable(db, name string) *Table {
 			{Name: "o_orderdate", Type: arrow.FixedWidthTypes.Date32, Nullable: true},
 			{Name: "o_comment", Type: arrow.BinaryTypes.String, Nullable: true},
 			{Name: "o_ts", Type: &arrow.TimestampType{Unit: arrow.Microsecond}, Nullable: true},
-			{Name: "o_tstz", Type: &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}},
+			{Name: "o_tstz", Type: &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}},
 			{Name: "o_flag", Type: arrow.FixedWidthTypes.Boolean},
 		},
 		DistributionKeys: []string{"o_orderkey"},
@@ -321,8 +321,20 @@ func TestCreateTableValidation(t *testing.T) {
 		{"nil type", func(t *Table) { t.Columns[0].Type = nil }, false, qerr.ErrInvalid, false},
 		{"unstorable type", func(t *Table) { t.Columns[0].Type = arrow.ListOf(arrow.PrimitiveTypes.Int64) }, false, qerr.ErrUnsupported, false},
 		{"zone that would be lost", func(t *Table) {
-			t.Columns[0].Type = &arrow.TimestampType{Unit: arrow.Second, TimeZone: "Europe/Paris"}
+			t.Columns[0].Type = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "Europe/Paris"}
 		}, false, qerr.ErrUnsupported, false},
+		{"zoned timestamp in seconds", func(t *Table) {
+			t.Columns[5].Type = &arrow.TimestampType{Unit: arrow.Second, TimeZone: "UTC"}
+		}, false, qerr.ErrInvalid, false},
+		{"zoned timestamp in milliseconds", func(t *Table) {
+			t.Columns[5].Type = &arrow.TimestampType{Unit: arrow.Millisecond, TimeZone: "UTC"}
+		}, false, qerr.ErrInvalid, false},
+		{"zoned timestamp in nanoseconds", func(t *Table) {
+			t.Columns[5].Type = &arrow.TimestampType{Unit: arrow.Nanosecond, TimeZone: "UTC"}
+		}, false, qerr.ErrInvalid, false},
+		{"plain timestamp in nanoseconds", func(t *Table) {
+			t.Columns[4].Type = &arrow.TimestampType{Unit: arrow.Nanosecond}
+		}, false, "", true},
 		{"unknown distribution key", func(t *Table) { t.DistributionKeys = []string{"nope"} }, false, qerr.ErrInvalid, false},
 		{"distribution key in other case", func(t *Table) { t.DistributionKeys = []string{"O_ORDERKEY"} }, false, "", true},
 		{"negative partitions", func(t *Table) { t.Partitions = -1 }, false, qerr.ErrInvalid, false},
@@ -684,7 +696,7 @@ func TestPersistence(t *testing.T) {
 	if after.Snapshot.ID != 3 || len(after.Snapshot.Files) != 6 {
 		t.Fatalf("reopened snapshot: id %d, %d files; want 3 and 6", after.Snapshot.ID, len(after.Snapshot.Files))
 	}
-	wantTypes := []string{"int64", "decimal(15,2)", "date32", "utf8", "timestamp_us", "timestamptz_ms", "bool"}
+	wantTypes := []string{"int64", "decimal(15,2)", "date32", "utf8", "timestamp_us", "timestamptz_us", "bool"}
 	for i, col := range after.Columns {
 		if TypeString(col.Type) != wantTypes[i] {
 			t.Errorf("column %s reads back as %s, want %s", col.Name, TypeString(col.Type), wantTypes[i])

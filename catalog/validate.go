@@ -61,6 +61,14 @@ func ValidateTable(t *Table) error {
 		if col.Type == nil {
 			return qerr.ErrInvalid.New("table %s.%s: column %s has no type", t.Database, t.Name, col.Name)
 		}
+		// DuckDB's one zoned type, TIMESTAMPTZ, has microseconds: a zoned
+		// timestamp of another unit could be stored but never scanned.
+		// Ingest converts such columns (coordinator's storedType); a
+		// definition that still has one is the writer's error.
+		if ts, ok := col.Type.(*arrow.TimestampType); ok && ts.TimeZone != "" && ts.Unit != arrow.Microsecond {
+			return qerr.ErrInvalid.New("table %s.%s: column %s: type %s cannot be stored (a timestamp with a time zone is stored in microseconds, as %s)",
+				t.Database, t.Name, col.Name, col.Type, &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: ts.TimeZone})
+		}
 		// A type whose text form does not read back as the same type (a
 		// timestamp in a zone other than UTC, a nested type) would change
 		// silently across a restart, so it is refused here.

@@ -3,6 +3,7 @@ package integration
 import (
 	"encoding/base64"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -163,16 +164,18 @@ func TestTypesRoundTrip(t *testing.T) {
 	if _, err := c.Ingest("types", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{rec}); err != nil {
 		t.Fatalf("ingest: %v", err)
 	}
-	// Stored in microseconds: a nanosecond more is refused, not rounded.
-	ns := &arrow.TimestampType{Unit: arrow.Nanosecond}
-	nb := array.NewRecordBuilder(mem, arrow.NewSchema([]arrow.Field{{Name: "ts", Type: ns, Nullable: true}}, nil))
-	nb.Field(0).(*array.TimestampBuilder).Append(arrow.Timestamp(1_000_000_001))
-	nrec := nb.NewRecordBatch()
-	nb.Release()
-	_, err := c.Ingest("types_ns", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{nrec})
-	nrec.Release()
-	if grpcCode(err) != codes.InvalidArgument {
-		t.Errorf("ingest of a timestamp with nanoseconds: %v, want INVALID_ARGUMENT", err)
+	// Stored in microseconds, with or without a zone: a nanosecond more is
+	// refused, naming the column, not rounded.
+	for _, ns := range []arrow.DataType{&arrow.TimestampType{Unit: arrow.Nanosecond}, &arrow.TimestampType{Unit: arrow.Nanosecond, TimeZone: "UTC"}} {
+		nb := array.NewRecordBuilder(mem, arrow.NewSchema([]arrow.Field{{Name: "ts_col", Type: ns, Nullable: true}}, nil))
+		nb.Field(0).(*array.TimestampBuilder).Append(arrow.Timestamp(1_000_000_001))
+		nrec := nb.NewRecordBatch()
+		nb.Release()
+		_, err := c.Ingest("types_ns", adbc.OptionValueIngestModeCreate, []arrow.RecordBatch{nrec})
+		nrec.Release()
+		if grpcCode(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "ts_col") {
+			t.Errorf("ingest of a %s with nanoseconds: %v, want INVALID_ARGUMENT naming ts_col", ns, err)
+		}
 	}
 	for _, q := range []string{
 		"SELECT * FROM types ORDER BY i8",
