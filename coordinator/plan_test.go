@@ -275,6 +275,19 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 		return "", err
 	}
 	out := head + d.String()
+	// The plan prints a constant relation's row count; an INSERT's values
+	// follow, as bound and cast to the columns.
+	if ins, ok := pl.Stmt.(*binder.Insert); ok {
+		if v, ok := ins.Plan.(*logical.Values); ok {
+			for _, row := range v.Rows {
+				texts := make([]string, len(row))
+				for i, e := range row {
+					texts[i] = e.String()
+				}
+				out += "values: " + strings.Join(texts, ", ") + "\n"
+			}
+		}
+	}
 	if u, ok := pl.Stmt.(*binder.Update); ok {
 		q, err := planQuery(u.Changed, cluster)
 		if err != nil {

@@ -372,11 +372,16 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 			row[i] = &stage.Literal{Null: true, T: c.Type}
 		}
 		for i, e := range list {
-			v, err := b.expr(empty, e)
+			col := t.Columns[target[i]]
+			var v stage.Expr
+			if lit := binaryLiteral(e); lit != nil {
+				v, err = binaryStored(lit, col.Type)
+			} else {
+				v, err = b.expr(empty, e)
+			}
 			if err != nil {
 				return nil, err
 			}
-			col := t.Columns[target[i]]
 			b.inferAs(v, col.Type)
 			if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable && !b.isStandIn(v) {
 				return nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)

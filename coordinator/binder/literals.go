@@ -16,8 +16,9 @@ import (
 // Hexadecimal and bit literals (x'303132', 0x303132, b'0101', 0b0101) are
 // binary strings in MySQL that read as an unsigned integer in numeric
 // context. The binder decides the context from the operator: an operand of
-// arithmetic, or compared with (or IN, BETWEEN against) a number, is the
-// number; anywhere else it is the string its bytes spell.
+// arithmetic, or compared with (or IN, BETWEEN against) a number, or a
+// value inserted into a numeric column, is the number; anywhere else it is
+// the string its bytes spell.
 
 // binaryLiteral is the AST node of a hex or bit literal, or nil.
 func binaryLiteral(n ast.ExprNode) *driver.ValueExpr {
@@ -60,6 +61,16 @@ func binaryNumber(v *driver.ValueExpr) (stage.Expr, error) {
 		return &stage.Literal{Text: strconv.FormatUint(n, 10), T: arrow.PrimitiveTypes.Uint64}, nil
 	}
 	return &stage.Literal{Text: strconv.FormatUint(n, 10), T: arrow.PrimitiveTypes.Int64}, nil
+}
+
+// binaryStored binds a hex or bit literal stored into a column of type t
+// (an INSERT's value): the number where the column is numeric, or BOOLEAN
+// (MySQL's BOOLEAN is a TINYINT), and the string otherwise.
+func binaryStored(v *driver.ValueExpr, t arrow.DataType) (stage.Expr, error) {
+	if isNumeric(t) || t.ID() == arrow.BOOL {
+		return binaryNumber(v)
+	}
+	return binaryString(v)
 }
 
 // operands binds the two sides of a binary operator. A hex or bit literal
