@@ -306,13 +306,10 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 			r = singleRow(r)
 		}
 		b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: r, Kind: stage.LeftJoin, MarkIn: -1}, correlated)
+		// A correlated subquery's value where no inner row matches (count
+		// 0, not NULL) is the decorrelation's (opt.Decorrelate).
 		f := r.Schema().Field(0)
-		var v stage.Expr = &stage.ColumnRef{Index: nLeft, Name: f.Name, T: f.Type}
-		if correlated && isCount(r) {
-			// No matching inner row means count 0, not NULL.
-			v = &stage.Call{Fn: "coalesce", Args: []stage.Expr{v, &stage.Literal{Text: "0", T: f.Type}}, T: f.Type}
-		}
-		return v, nil
+		return &stage.ColumnRef{Index: nLeft, Name: f.Name, T: f.Type}, nil
 	case *ast.ExistsSubqueryExpr:
 		sub, ok := e.Sel.(*ast.SubqueryExpr)
 		if !ok {
@@ -369,37 +366,6 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		return mark, nil
 	}
 	return nil, qerr.ErrUnsupported.New("subquery form %T", e)
-}
-
-// isCount reports whether a subquery's value is a count, whose value for no
-// rows is 0.
-func isCount(p logical.Plan) bool {
-	proj, ok := p.(*logical.Project)
-	if !ok {
-		return false
-	}
-	ref, ok := proj.Exprs[0].(*stage.ColumnRef)
-	if !ok {
-		return false
-	}
-	for in := proj.Input; in != nil; {
-		switch n := in.(type) {
-		case *logical.Aggregate:
-			i := ref.Index - len(n.GroupBy)
-			return i >= 0 && i < len(n.Aggs) && (n.Aggs[i].Fn == stage.AggCount || n.Aggs[i].Fn == stage.AggCountStar)
-		case *logical.Project:
-			r, ok := n.Exprs[ref.Index].(*stage.ColumnRef)
-			if !ok {
-				return false
-			}
-			ref, in = r, n.Input
-		case *logical.Filter:
-			in = n.Input
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // atMostOneRow reports whether a plan returns at most one row: an
@@ -495,9 +461,10 @@ func (b *Binder) quantified(e *ast.CompareSubqueryExpr) (stage.Expr, error) {
 	col := func(i int) stage.Expr {
 		return &stage.ColumnRef{Index: nLeft + i, Name: rs.Field(i).Name, T: rs.Field(i).Type}
 	}
+	// rows and values are 0, not NULL, where a correlated q matches no
+	// row: the decorrelation gives a count its value over no rows.
 	zero := &stage.Literal{Text: "0", T: arrowInt64}
-	rows := &stage.Call{Fn: "coalesce", Args: []stage.Expr{col(1), zero}, T: arrowInt64}
-	values := &stage.Call{Fn: "coalesce", Args: []stage.Expr{col(2), zero}, T: arrowInt64}
+	rows, values := col(1), col(2)
 	cmp, err := b.compare(op, x, col(0))
 	if err != nil {
 		return nil, err

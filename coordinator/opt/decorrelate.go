@@ -1,6 +1,8 @@
 package opt
 
 import (
+	"slices"
+
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/coordinator/logical"
@@ -46,12 +48,25 @@ func DecorrelateApply(p logical.Plan) (logical.Plan, bool) {
 // decorrelated (qerr.ErrUnsupported).
 func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	visible := a.Inner.Schema().NumFields()
-	inner, corr, err := decorrelate(a.Inner, a.Outer)
+	u := &unnesting{outer: a.Outer}
+	inner, corr, err := u.lift(a.Inner)
 	if err != nil {
 		return nil, err
 	}
 	if logical.HasOuterRefs(inner) {
 		return nil, qerr.ErrUnsupported.New("correlated subquery whose outer references are not in its WHERE clause")
+	}
+	// A value that is NULL over an empty group is right as the left join
+	// leaves it; the others need the marker.
+	var empty []stage.Expr
+	if u.emptyGroupLost && a.Kind == stage.LeftJoin {
+		empty = emptyGroupValues(a.Inner)
+	}
+	if slices.IndexFunc(empty, func(e stage.Expr) bool { return !isNullLiteral(e) }) < 0 {
+		empty = nil
+	}
+	if empty != nil {
+		inner = withMarker(inner)
 	}
 	nLeft := a.Outer.Schema().NumFields()
 	j := &logical.Join{Left: a.Outer, Right: inner, Kind: a.Kind, Cond: logical.And(a.Cond, joinCondition(corr, nLeft)),
@@ -65,19 +80,124 @@ func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	// delivered them.
 	back := &logical.Project{Input: j}
 	for i, f := range a.Schema().Fields() {
-		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		var e stage.Expr = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
+		if empty != nil && i >= nLeft && !isNullLiteral(empty[i-nLeft]) {
+			// No matching inner row: the subquery's value over no rows.
+			marker := &stage.ColumnRef{Index: j.Schema().NumFields() - 1, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
+			unmatched := &stage.Call{Fn: "isnull", Args: []stage.Expr{marker}, T: arrow.FixedWidthTypes.Boolean}
+			e = &stage.Call{Fn: "case", Args: []stage.Expr{unmatched, empty[i-nLeft], e}, T: f.Type}
+		}
+		back.Exprs = append(back.Exprs, e)
 		back.Names = append(back.Names, f.Name)
 	}
 	return back, nil
 }
 
-// decorrelate lifts the conjuncts that hold outer references out of p, the
-// inner plan of an Apply whose outer plan is outer. The plan it returns may
-// have extra trailing columns: the inner columns the lifted conjuncts read.
-func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
+// markerName names the column that withMarker adds.
+const markerName = "matched"
+
+// withMarker is p with a last column TRUE, which a left join leaves NULL
+// where no row of p matches.
+func withMarker(p logical.Plan) logical.Plan {
+	var out *logical.Project
+	if proj, ok := p.(*logical.Project); ok {
+		out = &logical.Project{Input: proj.Input, Exprs: slices.Clone(proj.Exprs), Names: slices.Clone(proj.Names)}
+	} else {
+		out = &logical.Project{Input: p}
+		for i, f := range p.Schema().Fields() {
+			out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+			out.Names = append(out.Names, f.Name)
+		}
+	}
+	out.Exprs = append(out.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
+	out.Names = append(out.Names, markerName)
+	return out
+}
+
+// emptyGroupValues is the value of each column of p, a subquery that
+// projects (and sorts) an aggregation without groups, over no input rows,
+// as MySQL evaluates it: counts 0, other aggregates NULL. It is nil for
+// any other p, and for a HAVING (a filter above the aggregation), whose
+// missing row the join cannot tell from an empty group's.
+func emptyGroupValues(p logical.Plan) []stage.Expr {
+	switch n := p.(type) {
+	case *logical.Sort:
+		return emptyGroupValues(n.Input)
+	case *logical.Project:
+		in := emptyGroupValues(n.Input)
+		if in == nil {
+			return nil
+		}
+		out := make([]stage.Expr, len(n.Exprs))
+		for i, e := range n.Exprs {
+			out[i] = propagateNull(stage.RewriteColumns(e, func(ref *stage.ColumnRef) stage.Expr { return in[ref.Index] }))
+		}
+		return out
+	case *logical.Aggregate:
+		if len(n.GroupBy) > 0 {
+			return nil
+		}
+		out := make([]stage.Expr, len(n.Aggs))
+		for i, a := range n.Aggs {
+			if a.Fn == stage.AggCount || a.Fn == stage.AggCountStar {
+				out[i] = &stage.Literal{Text: "0", T: a.T}
+			} else {
+				out[i] = &stage.Literal{Null: true, T: a.T}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// strictOps are the functions that are NULL when an argument is.
+var strictOps = map[string]bool{
+	"+": true, "-": true, "*": true, "/": true, "%": true, "div": true,
+	"=": true, "<>": true, "<": true, "<=": true, ">": true, ">=": true,
+}
+
+// propagateNull folds to NULL the casts and strict functions of a NULL in
+// e, so that an empty group's sum(x) * 2 is seen to be NULL.
+func propagateNull(e stage.Expr) stage.Expr {
+	switch n := e.(type) {
+	case *stage.Cast:
+		if arg := propagateNull(n.Arg); isNullLiteral(arg) {
+			return &stage.Literal{Null: true, T: n.T}
+		}
+	case *stage.Call:
+		if !strictOps[n.Fn] {
+			return e
+		}
+		for _, a := range n.Args {
+			if isNullLiteral(propagateNull(a)) {
+				return &stage.Literal{Null: true, T: n.T}
+			}
+		}
+	}
+	return e
+}
+
+func isNullLiteral(e stage.Expr) bool {
+	l, ok := e.(*stage.Literal)
+	return ok && l.Null
+}
+
+// unnesting is the state of decorrelating one Apply's inner plan.
+type unnesting struct {
+	outer logical.Plan // the Apply's outer plan
+	// emptyGroupLost is set when an aggregation without groups became one
+	// grouped by equality correlations: an outer row that no inner row
+	// matches then finds no group, where the subquery has one row.
+	emptyGroupLost bool
+}
+
+// lift lifts the conjuncts that hold outer references out of p, the inner
+// plan of the Apply. The plan it returns may have extra trailing columns:
+// the inner columns the lifted conjuncts read.
+func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 	switch n := p.(type) {
 	case *logical.Filter:
-		in, corr, err := decorrelate(n.Input, outer)
+		in, corr, err := u.lift(n.Input)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -94,7 +214,7 @@ func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 		}
 		return &logical.Filter{Input: in, Cond: logical.AndAll(local)}, corr, nil
 	case *logical.Project:
-		in, corr, err := decorrelate(n.Input, outer)
+		in, corr, err := u.lift(n.Input)
 		if err != nil || len(corr) == 0 {
 			return n.WithChildren(in), corr, err
 		}
@@ -106,7 +226,7 @@ func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 		})
 		return out, corr, nil
 	case *logical.Aggregate:
-		in, corr, err := decorrelate(n.Input, outer)
+		in, corr, err := u.lift(n.Input)
 		if err != nil || len(corr) == 0 {
 			return n.WithChildren(in), corr, err
 		}
@@ -123,8 +243,10 @@ func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 			equalities = equalities && ok
 			extra = append(extra, inner...)
 		}
-		if !equalities {
-			extra, corr = joinDomain(&agg, outer, corr)
+		if equalities {
+			u.emptyGroupLost = u.emptyGroupLost || len(n.GroupBy) == 0
+		} else {
+			extra, corr = joinDomain(&agg, u.outer, corr)
 		}
 		for _, ref := range extra {
 			agg.GroupBy = append(agg.GroupBy, ref)
@@ -154,7 +276,7 @@ func decorrelate(p, outer logical.Plan) (logical.Plan, []stage.Expr, error) {
 		corr = passThrough(corr, func(inner *stage.ColumnRef) int { return pos[inner.Index] })
 		return back, corr, nil
 	case *logical.Sort:
-		in, corr, err := decorrelate(n.Input, outer)
+		in, corr, err := u.lift(n.Input)
 		return n.WithChildren(in), corr, err
 	}
 	if logical.HasOuterRefs(p) {
