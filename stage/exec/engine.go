@@ -27,6 +27,11 @@ type EngineConfig struct {
 	// missing. Conventionally <data-dir>/tmp/<worker-id>. Empty keeps DuckDB's
 	// default.
 	TempDir string
+	// TempLimit is DuckDB's max_temp_directory_size, e.g. "20GB": what its
+	// spill files may take at most, beyond which a query fails with
+	// ErrTooLarge instead of filling the disk. Empty keeps DuckDB's default
+	// (90% of the disk space free at start).
+	TempLimit string
 }
 
 // Engine is one in-memory DuckDB database shared by a worker's tasks. Each
@@ -65,6 +70,9 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 			return nil, qerr.ErrInternal.Wrap(err, "create DuckDB temp directory")
 		}
 		q.Set("temp_directory", cfg.TempDir)
+	}
+	if cfg.TempLimit != "" {
+		q.Set("max_temp_directory_size", cfg.TempLimit)
 	}
 	dsn := ":memory:?" + q.Encode()
 	c, err := duckdb.NewConnector(dsn, setUp)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // TestEngineSettings: the DuckDB a task runs on has the worker's
@@ -99,5 +100,19 @@ func TestUserErrorWithoutSQL(t *testing.T) {
 	}
 	if !qerr.Has(err, qerr.ErrInvalid) {
 		t.Fatalf("want a user error, got %v", err)
+	}
+}
+
+// TestTempLimit: the worker's temp limit is DuckDB's
+// max_temp_directory_size (what DuckDB's spill files may take).
+func TestTempLimit(t *testing.T) {
+	e, err := exec.OpenEngine(exec.EngineConfig{Threads: 1, TempDir: t.TempDir(), TempLimit: "1MB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	err = exec.ExecSQL(context.Background(), e, "SELECT error(current_setting('max_temp_directory_size'))")
+	if err == nil || !strings.Contains(err.Error(), "976.5 KiB") {
+		t.Fatalf("max_temp_directory_size: %v, want 976.5 KiB (1MB)", err)
 	}
 }
