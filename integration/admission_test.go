@@ -1,6 +1,7 @@
 package integration
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
@@ -11,7 +12,8 @@ import (
 // query whose result nobody reads holds the one running slot; of two more
 // queries, one waits in line and the other is RESOURCE_EXHAUSTED. Once the
 // running query is cancelled, the one in line runs. A query the
-// coordinator answers itself takes no slot.
+// coordinator answers itself takes no slot. /metrics counts the running
+// and queued queries.
 func TestAdmission(t *testing.T) {
 	t.Parallel()
 	c := startClusterArgs(t, 2, []string{"--max-running-queries", "1", "--max-queued-queries", "1"},
@@ -43,6 +45,15 @@ func TestAdmission(t *testing.T) {
 	// One of the two is refused at once; the other waits in line.
 	first := <-done
 	wantCode(t, "a query past the running cap and the queue", first.err, codes.ResourceExhausted)
+	if !strings.Contains(first.err.Error(), "1 queries running, 1 queued") {
+		t.Errorf("refusal %q does not say what runs and waits", first.err)
+	}
+	fams := scrape(t, c.Coordinator.HTTPAddr(t))
+	for state, want := range map[string]float64{"running": 1, "queued": 1} {
+		if got := metricSum(fams, "quiver_admission_queries", map[string]string{"state": state}); got != want {
+			t.Errorf("quiver_admission_queries{state=%s} = %v, want %v", state, got, want)
+		}
+	}
 
 	ctx, cancel := stmtCtx()
 	defer cancel()

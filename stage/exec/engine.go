@@ -71,15 +71,29 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		}
 		q.Set("temp_directory", cfg.TempDir)
 	}
-	if cfg.TempLimit != "" {
-		q.Set("max_temp_directory_size", cfg.TempLimit)
-	}
 	dsn := ":memory:?" + q.Encode()
 	c, err := duckdb.NewConnector(dsn, setUp)
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
-	return &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns)}, nil
+	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns)}
+	if cfg.TempLimit != "" {
+		if err := e.setGlobal(duck.SetTempLimit(cfg.TempLimit)); err != nil {
+			_ = c.Close()
+			return nil, qerr.ErrInvalid.Wrap(err, "DuckDB temp limit %q", cfg.TempLimit)
+		}
+	}
+	return e, nil
+}
+
+// setGlobal runs a statement that sets a database-wide setting.
+func (e *Engine) setGlobal(stmt string) error {
+	conn, release, err := e.connect(context.Background())
+	if err != nil {
+		return err
+	}
+	defer release()
+	return execSQL(context.Background(), conn, stmt)
 }
 
 // setUp runs duck.SessionSetup on each new connection.

@@ -103,16 +103,27 @@ func TestUserErrorWithoutSQL(t *testing.T) {
 	}
 }
 
-// TestTempLimit: the worker's temp limit is DuckDB's
-// max_temp_directory_size (what DuckDB's spill files may take).
+// TestTempLimit: a query that must spill more than the worker's temp
+// limit (DuckDB's max_temp_directory_size) fails with RESOURCE_EXHAUSTED
+// instead of filling the disk; without the limit the same query spills
+// and succeeds.
 func TestTempLimit(t *testing.T) {
-	e, err := exec.OpenEngine(exec.EngineConfig{Threads: 1, TempDir: t.TempDir(), TempLimit: "1MB"})
-	if err != nil {
-		t.Fatal(err)
+	const sort = "SELECT count(*) FROM (SELECT md5(CAST(i AS VARCHAR)) || md5(CAST(-i AS VARCHAR)) AS h FROM range(2000000) AS r(i) ORDER BY h OFFSET 1)"
+	for _, limit := range []string{"", "1MB"} {
+		e, err := exec.OpenEngine(exec.EngineConfig{MemoryLimit: "64MB", Threads: 1, TempDir: t.TempDir(), TempLimit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = exec.ExecSQL(context.Background(), e, sort)
+		_ = e.Close()
+		switch {
+		case limit == "" && err != nil:
+			t.Fatalf("a spill without a temp limit: %v", err)
+		case limit != "" && !qerr.Has(err, qerr.ErrTooLarge):
+			t.Fatalf("a spill past the temp limit %s: %v, want RESOURCE_EXHAUSTED", limit, err)
+		}
 	}
-	defer e.Close()
-	err = exec.ExecSQL(context.Background(), e, "SELECT error(current_setting('max_temp_directory_size'))")
-	if err == nil || !strings.Contains(err.Error(), "976.5 KiB") {
-		t.Fatalf("max_temp_directory_size: %v, want 976.5 KiB (1MB)", err)
+	if _, err := exec.OpenEngine(exec.EngineConfig{TempLimit: "lots"}); !qerr.Has(err, qerr.ErrInvalid) {
+		t.Fatalf("temp limit \"lots\": %v, want INVALID_ARGUMENT", err)
 	}
 }
