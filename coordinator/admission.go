@@ -24,8 +24,9 @@ const (
 // admission caps the queries that run on the workers at once
 // (Config.MaxRunningQueries): a query beyond the cap waits in FIFO order,
 // at most maxQueued of them and each at most timeout; beyond the queue or
-// past the timeout it is refused with ErrTooLarge. Queries the
-// coordinator answers itself and EXPLAIN take no slot.
+// past the timeout it is refused with ErrTooLarge. Every launch takes a
+// slot (queries, EXPLAIN ANALYZE, writes); queries the coordinator answers
+// itself and EXPLAIN do not.
 type admission struct {
 	maxRunning int // 0: no cap
 	maxQueued  int
