@@ -50,6 +50,12 @@ type Config struct {
 	// MaxQueriesPerUser bounds the queries one user runs at once (0: no
 	// limit); beyond it a query is refused with ErrTooLarge.
 	MaxQueriesPerUser int
+	// MaxRunningQueries caps the queries running on the workers at once
+	// (0: no cap); beyond it a query waits in line, at most
+	// MaxQueuedQueries of them, each at most QueueTimeout (admission.go).
+	MaxRunningQueries int
+	MaxQueuedQueries  int
+	QueueTimeout      time.Duration
 }
 
 // Coordinator plans and runs statements.
@@ -69,6 +75,7 @@ type Coordinator struct {
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
 	perUser  userQueries    // running queries by user (users.go)
+	admitted *admission     // the cap on running queries (admission.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
 	held     *heldResults   // results the coordinator computed itself (held.go)
 	local    *exec.Engine   // runs queries that read no table; nil: none (local.go)
@@ -84,7 +91,8 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 		cfg.Limits = binder.DefaultLimits
 	}
 	c := &Coordinator{cfg: cfg, cat: cat, members: members, signer: signer, log: log, ctx: ctx, cancel: cancel,
-		held: newHeldResults(maxHeldResults, maxHeldBytes), local: openLocalEngine(cfg, log)}
+		held: newHeldResults(maxHeldResults, maxHeldBytes), local: openLocalEngine(cfg, log),
+		admitted: newAdmission(cfg.MaxRunningQueries, cfg.MaxQueuedQueries, cfg.QueueTimeout)}
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
@@ -95,6 +103,10 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 
 // Catalog is the coordinator's catalog, for metadata requests.
 func (c *Coordinator) Catalog() catalog.Catalog { return c.cat }
+
+// Admission is the queries holding a running slot and those waiting for
+// one (Config.MaxRunningQueries).
+func (c *Coordinator) Admission() (running, queued int) { return c.admitted.counts() }
 
 // Members is the live-worker set.
 func (c *Coordinator) Members() *Membership { return c.members }

@@ -348,9 +348,18 @@ func TestFinishAndExpire(t *testing.T) {
 	if err != nil || !p.Done || p.Rows != 7 || p.Fraction != 1 || len(p.Result.Endpoints) != 1 {
 		t.Errorf("poll of the finished query: %+v, %v", p, err)
 	}
-	// keepResults frees them at their expiration.
+	// keepResults frees them at their expiration: the query is expired
+	// first, its workers told after.
+	cancelled := func() bool {
+		for _, w := range workers {
+			if len(w.cancelCauses()) == 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for ctx, cancel := context.WithTimeout(context.Background(), time.Minute); ; {
-		if state, _ := q.outcome(); state == QueryExpired {
+		if state, _ := q.outcome(); state == QueryExpired && cancelled() {
 			cancel()
 			break
 		}

@@ -121,15 +121,25 @@ const maxLaunchAttempts = 3
 // placed again on the workers left, as the next attempt of every task
 // under a new query ID (the workers refuse tasks of a query cancelled on
 // them). The plan is kept: place spreads its tasks over any number of
-// workers. The query holds one of its principal's running queries across
-// its attempts.
+// workers. The query holds one of its principal's running queries and a
+// running slot (admission.go, where it may wait in line first) across its
+// attempts.
 func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member, root *stage.OutputSpec) (*query, error) {
 	if len(workers) == 0 {
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
-	release, err := c.perUser.admit(userOf(ctx), c.cfg.MaxQueriesPerUser)
+	releaseUser, err := c.perUser.admit(userOf(ctx), c.cfg.MaxQueriesPerUser)
 	if err != nil {
 		return nil, err
+	}
+	releaseSlot, err := c.admitted.admit(ctx)
+	if err != nil {
+		releaseUser()
+		return nil, err
+	}
+	release := func() {
+		releaseSlot()
+		releaseUser()
 	}
 	var lost []string
 	for attempt := 1; ; attempt++ {

@@ -20,6 +20,7 @@ type coordinatorCollector struct{ c *coordinator.Coordinator }
 
 func (cc coordinatorCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- metrics.Queries
+	ch <- metrics.Admission
 	ch <- metrics.LiveWorkers
 	ch <- metrics.HeartbeatAge
 }
@@ -34,6 +35,9 @@ func (cc coordinatorCollector) Collect(ch chan<- prometheus.Metric) {
 	for st, n := range byState {
 		ch <- prometheus.MustNewConstMetric(metrics.Queries, prometheus.GaugeValue, float64(n), string(st))
 	}
+	running, queued := cc.c.Admission()
+	ch <- prometheus.MustNewConstMetric(metrics.Admission, prometheus.GaugeValue, float64(running), "running")
+	ch <- prometheus.MustNewConstMetric(metrics.Admission, prometheus.GaugeValue, float64(queued), "queued")
 	live := 0
 	now := time.Now()
 	for _, w := range cc.c.Members().Workers() {

@@ -78,6 +78,10 @@ var (
 	// Queries: queries the coordinator's registry holds, by state.
 	Queries = prometheus.NewDesc("quiver_queries",
 		"Queries the coordinator holds now (running, and ended ones until their results expire), by state.", []string{"state"}, nil)
+	// Admission: queries holding a running slot and waiting for one
+	// (--max-running-queries).
+	Admission = prometheus.NewDesc("quiver_admission_queries",
+		"Queries holding a running slot (running) and waiting in line for one (queued).", []string{"state"}, nil)
 	// LiveWorkers: workers whose heartbeats arrive.
 	LiveWorkers = prometheus.NewDesc("quiver_workers_live",
 		"Workers whose heartbeats the coordinator receives.", nil, nil)

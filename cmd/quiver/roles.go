@@ -47,6 +47,13 @@ type execFlags struct {
 	// (a failed call makes it suspect sooner: coordinator.Membership).
 	heartbeatInterval time.Duration
 	heartbeatTimeout  time.Duration
+	// maxRunning, maxQueued and queueTimeout are the coordinator's
+	// admission control (coordinator.Config.MaxRunningQueries).
+	maxRunning   int
+	maxQueued    int
+	queueTimeout time.Duration
+	// tempLimit is DuckDB's max_temp_directory_size on a worker.
+	tempLimit string
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -63,13 +70,22 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
 	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
 	fs.DurationVar(&e.heartbeatInterval, "heartbeat-interval", time.Second, "worker: how often it heartbeats to the coordinator")
+	fs.IntVar(&e.maxRunning, "max-running-queries", coordinator.DefaultMaxRunningQueries, "coordinator: queries running on the workers at once; beyond it a query waits in line (0: no limit)")
+	fs.IntVar(&e.maxQueued, "max-queued-queries", coordinator.DefaultMaxQueuedQueries, "coordinator: queries waiting for a running slot; beyond it RESOURCE_EXHAUSTED")
+	fs.DurationVar(&e.queueTimeout, "queue-timeout", coordinator.DefaultQueueTimeout, "coordinator: how long a query waits for a running slot before RESOURCE_EXHAUSTED")
+	fs.StringVar(&e.tempLimit, "temp-limit", "", "worker: most bytes DuckDB's spill files may take, e.g. 20GB; beyond it a query fails RESOURCE_EXHAUSTED (empty: DuckDB's default, 90% of the free disk)")
 	fs.DurationVar(&e.heartbeatTimeout, "heartbeat-timeout", 5*time.Second, "coordinator: a worker without a heartbeat this long leaves the live set (one a call finds unreachable is suspect at once)")
 }
 
 // check refuses heartbeat settings that cannot work.
 func (e *execFlags) check() error {
-	if e.heartbeatInterval <= 0 || e.heartbeatTimeout <= 0 {
+	switch {
+	case e.heartbeatInterval <= 0 || e.heartbeatTimeout <= 0:
 		return errors.New("--heartbeat-interval and --heartbeat-timeout must be positive")
+	case e.maxRunning < 0 || e.maxQueued < 0:
+		return fmt.Errorf("--max-running-queries %d, --max-queued-queries %d: want 0 or more", e.maxRunning, e.maxQueued)
+	case e.queueTimeout <= 0:
+		return fmt.Errorf("--queue-timeout %s: want a positive duration", e.queueTimeout)
 	}
 	return nil
 }
@@ -275,7 +291,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), ef.heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
 		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
-		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword},
+		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword,
+		MaxRunningQueries: ef.maxRunning, MaxQueuedQueries: ef.maxQueued, QueueTimeout: ef.queueTimeout},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))
@@ -329,6 +346,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		MemoryLimit: nf.memoryLimit,
 		Threads:     nf.threads,
 		TempDir:     tempDir,
+		TempLimit:   ef.tempLimit,
 	})
 	if err != nil {
 		_ = lis.Close()

@@ -17,6 +17,14 @@ import (
 // extension.
 var SessionSetup = []string{"LOAD icu", "SET TimeZone = 'UTC'"}
 
+// SetTempLimit sets the most bytes DuckDB's temporary files may take
+// (size as DuckDB reads it, e.g. "20GB"). It is a statement run once the
+// database is open: given in the connection string together with
+// temp_directory, DuckDB 1.5 reports the setting but does not enforce it.
+func SetTempLimit(size string) string {
+	return "SET GLOBAL max_temp_directory_size = " + QuoteString(size)
+}
+
 // MemoryUsage is a query of one row: the bytes the database holds in memory
 // and in its own temporary files, both BIGINT.
 const MemoryUsage = "SELECT CAST(sum(memory_usage_bytes) AS BIGINT), CAST(sum(temporary_storage_bytes) AS BIGINT) FROM duckdb_memory()"

@@ -27,6 +27,11 @@ type EngineConfig struct {
 	// missing. Conventionally <data-dir>/tmp/<worker-id>. Empty keeps DuckDB's
 	// default.
 	TempDir string
+	// TempLimit is DuckDB's max_temp_directory_size, e.g. "20GB": what its
+	// spill files may take at most, beyond which a query fails with
+	// ErrTooLarge instead of filling the disk. Empty keeps DuckDB's default
+	// (90% of the disk space free at start).
+	TempLimit string
 }
 
 // Engine is one in-memory DuckDB database shared by a worker's tasks. Each
@@ -71,7 +76,24 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
-	return &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns)}, nil
+	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns)}
+	if cfg.TempLimit != "" {
+		if err := e.setGlobal(duck.SetTempLimit(cfg.TempLimit)); err != nil {
+			_ = c.Close()
+			return nil, qerr.ErrInvalid.Wrap(err, "DuckDB temp limit %q", cfg.TempLimit)
+		}
+	}
+	return e, nil
+}
+
+// setGlobal runs a statement that sets a database-wide setting.
+func (e *Engine) setGlobal(stmt string) error {
+	conn, release, err := e.connect(context.Background())
+	if err != nil {
+		return err
+	}
+	defer release()
+	return execSQL(context.Background(), conn, stmt)
 }
 
 // setUp runs duck.SessionSetup on each new connection.

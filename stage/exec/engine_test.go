@@ -11,6 +11,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // TestEngineSettings: the DuckDB a task runs on has the worker's
@@ -99,5 +100,30 @@ func TestUserErrorWithoutSQL(t *testing.T) {
 	}
 	if !qerr.Has(err, qerr.ErrInvalid) {
 		t.Fatalf("want a user error, got %v", err)
+	}
+}
+
+// TestTempLimit: a query that must spill more than the worker's temp
+// limit (DuckDB's max_temp_directory_size) fails with RESOURCE_EXHAUSTED
+// instead of filling the disk; without the limit the same query spills
+// and succeeds.
+func TestTempLimit(t *testing.T) {
+	const sort = "SELECT count(*) FROM (SELECT md5(CAST(i AS VARCHAR)) || md5(CAST(-i AS VARCHAR)) AS h FROM range(2000000) AS r(i) ORDER BY h OFFSET 1)"
+	for _, limit := range []string{"", "1MB"} {
+		e, err := exec.OpenEngine(exec.EngineConfig{MemoryLimit: "64MB", Threads: 1, TempDir: t.TempDir(), TempLimit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = exec.ExecSQL(context.Background(), e, sort)
+		_ = e.Close()
+		switch {
+		case limit == "" && err != nil:
+			t.Fatalf("a spill without a temp limit: %v", err)
+		case limit != "" && !qerr.Has(err, qerr.ErrTooLarge):
+			t.Fatalf("a spill past the temp limit %s: %v, want RESOURCE_EXHAUSTED", limit, err)
+		}
+	}
+	if _, err := exec.OpenEngine(exec.EngineConfig{TempLimit: "lots"}); !qerr.Has(err, qerr.ErrInvalid) {
+		t.Fatalf("temp limit \"lots\": %v, want INVALID_ARGUMENT", err)
 	}
 }

@@ -1,6 +1,8 @@
 package exec
 
 import (
+	"context"
+
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/stage"
@@ -15,3 +17,14 @@ func SetRender(w *Worker, f func(*stage.TaskSpec, duck.RenderEnv) (string, error
 
 // RecordBytes is the size of the buffers rec references, as buffers count it.
 func RecordBytes(rec arrow.RecordBatch) int64 { return recordBytes(rec) }
+
+// ExecSQL runs one statement on a new connection of e, its error as a
+// task's would be (duckError).
+func ExecSQL(ctx context.Context, e *Engine, sql string) error {
+	conn, release, err := e.connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	return duckError(execSQL(ctx, conn, sql), "run statement")
+}
