@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-adbc/go/adbc"
 	"github.com/apache/arrow-go/v18/arrow"
@@ -712,10 +713,35 @@ func TestIngestModes(t *testing.T) {
 		if _, err := c.count("f_broken"); grpcCode(err) != codes.NotFound {
 			t.Errorf("after a broken create: %v, want NOT_FOUND", err)
 		}
-		if got := dataFiles(t, cl.DataDir); len(got) != len(files) {
-			t.Errorf("failed ingests left files: %d before, %d after", len(files), len(got))
+		// A failed write's workers remove their unfinished files after the
+		// coordinator has answered: wait for that, with a deadline.
+		if extra := extraFiles(t, cl.DataDir, files, 10*time.Second); len(extra) > 0 {
+			t.Errorf("failed ingests left files: %v", extra)
 		}
 	})
+}
+
+// extraFiles waits up to wait for the data directory to hold no file but
+// those of before, and returns the others still there then.
+func extraFiles(t testing.TB, dataDir string, before []string, wait time.Duration) []string {
+	t.Helper()
+	had := map[string]bool{}
+	for _, f := range before {
+		had[f] = true
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		var extra []string
+		for _, f := range dataFiles(t, dataDir) {
+			if !had[f] {
+				extra = append(extra, f)
+			}
+		}
+		if len(extra) == 0 || time.Now().After(deadline) {
+			return extra
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // TestTxnCoordinatorCrash: a coordinator killed with a transaction open
