@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"bytes"
+	"container/heap"
 	"context"
 	"sync"
 	"time"
@@ -48,6 +49,8 @@ type heldResult struct {
 	bytes   int64
 	created time.Time
 	expires time.Time
+	id      stage.QueryID
+	index   int // in heldResults.byExpiry
 }
 
 // heldResults is the store of held results by ID, within maxResults and
@@ -56,9 +59,34 @@ type heldResults struct {
 	maxResults int
 	maxBytes   int64
 
-	mu    sync.Mutex
-	byID  map[stage.QueryID]*heldResult
-	bytes int64
+	mu   sync.Mutex
+	byID map[stage.QueryID]*heldResult
+	// byExpiry orders the same results, the next to expire first, so
+	// that put finds what to drop without looking at every result.
+	byExpiry heldByExpiry
+	bytes    int64
+}
+
+// heldByExpiry is a heap (container/heap) of held results by expiration.
+type heldByExpiry []*heldResult
+
+func (q heldByExpiry) Len() int           { return len(q) }
+func (q heldByExpiry) Less(i, j int) bool { return q[i].expires.Before(q[j].expires) }
+func (q heldByExpiry) Swap(i, j int) {
+	q[i], q[j] = q[j], q[i]
+	q[i].index, q[j].index = i, j
+}
+func (q *heldByExpiry) Push(x any) {
+	r := x.(*heldResult)
+	r.index = len(*q)
+	*q = append(*q, r)
+}
+func (q *heldByExpiry) Pop() any {
+	old := *q
+	r := old[len(old)-1]
+	old[len(old)-1] = nil
+	*q = old[:len(old)-1]
+	return r
 }
 
 func newHeldResults(maxResults int, maxBytes int64) *heldResults {
@@ -81,24 +109,17 @@ func (h *heldResults) put(schema *arrow.Schema, records []arrow.RecordBatch, exp
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	now := time.Now()
-	for id, old := range h.byID {
-		if now.After(old.expires) {
-			h.dropLocked(id)
-		}
+	for len(h.byExpiry) > 0 && now.After(h.byExpiry[0].expires) {
+		h.dropLocked(h.byExpiry[0].id)
 	}
-	for len(h.byID) > 0 && (len(h.byID) >= h.maxResults || h.bytes+r.bytes > h.maxBytes) {
-		var first stage.QueryID
-		for id, old := range h.byID {
-			if first == "" || old.expires.Before(h.byID[first].expires) {
-				first = id
-			}
-		}
-		h.dropLocked(first)
+	for len(h.byExpiry) > 0 && (len(h.byExpiry) >= h.maxResults || h.bytes+r.bytes > h.maxBytes) {
+		h.dropLocked(h.byExpiry[0].id)
 	}
-	id := newQueryID()
-	h.byID[id] = r
+	r.id = newQueryID()
+	h.byID[r.id] = r
+	heap.Push(&h.byExpiry, r)
 	h.bytes += r.bytes
-	return id, nil
+	return r.id, nil
 }
 
 // open is a reader over the records of result id, or ErrNotFound when it
@@ -134,6 +155,7 @@ func (h *heldResults) extend(id stage.QueryID, now time.Time, ttl, maxAge time.D
 	}
 	if until.After(r.expires) {
 		r.expires = until
+		heap.Fix(&h.byExpiry, r.index)
 	}
 	return r.expires, nil
 }
@@ -150,6 +172,7 @@ func (h *heldResults) close() {
 func (h *heldResults) dropLocked(id stage.QueryID) {
 	r := h.byID[id]
 	delete(h.byID, id)
+	heap.Remove(&h.byExpiry, r.index)
 	h.bytes -= r.bytes
 	r.release()
 }

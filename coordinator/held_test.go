@@ -113,6 +113,38 @@ func TestHeldResults(t *testing.T) {
 	}
 }
 
+// TestHeldExtendedExpiresLater: a result whose expiration was extended
+// is pushed out after one that now expires before it.
+func TestHeldExtendedExpiresLater(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	now := time.Now()
+	h := newHeldResults(2, 1<<20)
+	defer h.close()
+	put := func(expires time.Time) stage.QueryID {
+		rec := heldBatch(mem, 1)
+		id, err := h.put(rec.Schema(), []arrow.RecordBatch{rec}, expires)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	a := put(now.Add(time.Hour))
+	b := put(now.Add(2 * time.Hour))
+	if _, err := h.extend(a, now, 3*time.Hour, 0); err != nil {
+		t.Fatal(err)
+	}
+	put(now.Add(4 * time.Hour))
+	if _, err := h.open(b, now); !qerr.Has(err, qerr.ErrNotFound) {
+		t.Errorf("b, which now expires first, is still held: %v", err)
+	}
+	rdr, err := h.open(a, now)
+	if err != nil {
+		t.Fatalf("the extended result a is gone: %v", err)
+	}
+	readRows(t, rdr)
+}
+
 // newWorkerlessCoordinator is a coordinator with a fresh catalog, a ticket
 // signer and no live worker: what a cluster whose workers are all gone
 // looks like to it.

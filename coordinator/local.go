@@ -3,8 +3,12 @@ package coordinator
 import (
 	"context"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/zap"
 
@@ -94,22 +98,12 @@ func (c *Coordinator) runLocal(ctx context.Context, d *stage.DistributedPlan) (*
 
 func (c *Coordinator) answerLocal(ctx context.Context, d *stage.DistributedPlan) (*Result, error) {
 	root := d.Root()
-	plan, err := stage.EncodePlan(root.Root)
+	spec, schema, err := localSpec(root)
 	if err != nil {
 		return nil, err
 	}
-	spec := &stage.TaskSpec{
-		Version: stage.SpecVersion,
-		Query:   newQueryID(),
-		Task:    stage.TaskID{Fragment: root.ID},
-		Plan:    plan,
-		Output:  stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: stage.NewSchemaSpec(root.Root.Schema())},
-	}
-	// The records carry the schema the spec decodes to, as a worker's
-	// result stream does; the held result is served with that one.
-	schema, err := spec.Output.Schema.Arrow()
-	if err != nil {
-		return nil, err
+	if rec, ok := literalRecord(memory.DefaultAllocator, root.Root, schema); ok {
+		return c.answer(ctx, schema, []arrow.RecordBatch{rec})
 	}
 	run := ctx
 	if timeout := c.queryTimeout(ctx); timeout > 0 {
@@ -122,4 +116,112 @@ func (c *Coordinator) answerLocal(ctx context.Context, d *stage.DistributedPlan)
 		return nil, err
 	}
 	return c.answer(ctx, schema, recs)
+}
+
+// localSpec is the task spec of root, run on the local engine, and the
+// schema its records carry: the one the spec decodes to, as a worker's
+// result stream does; the held result is served with that one.
+func localSpec(root *stage.Fragment) (*stage.TaskSpec, *arrow.Schema, error) {
+	plan, err := stage.EncodePlan(root.Root)
+	if err != nil {
+		return nil, nil, err
+	}
+	spec := &stage.TaskSpec{
+		Version: stage.SpecVersion,
+		Query:   newQueryID(),
+		Task:    stage.TaskID{Fragment: root.ID},
+		Plan:    plan,
+		Output:  stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: stage.NewSchemaSpec(root.Root.Schema())},
+	}
+	schema, err := spec.Output.Schema.Arrow()
+	if err != nil {
+		return nil, nil, err
+	}
+	return spec, schema, nil
+}
+
+// literalRecord is the one row of a plan that projects only literals over
+// one row of literals (SELECT 1, SELECT 'a', NULL), built in Go with the
+// columns of schema: such a plan costs DuckDB a prepare and a query, most
+// of a constant query's time. It takes only BIGINT, VARCHAR and BOOLEAN
+// literals (or their typed NULL) whose planned type is schema's, whose
+// text converts exactly as DuckDB reads it; anything else, a call, a cast
+// or another type, is not ok and runs on the local engine. It evaluates
+// nothing.
+func literalRecord(mem memory.Allocator, p stage.Plan, schema *arrow.Schema) (arrow.RecordBatch, bool) {
+	proj, ok := p.(*stage.Project)
+	if !ok || len(proj.Exprs) != schema.NumFields() {
+		return nil, false
+	}
+	vals, ok := proj.Input.(*stage.Values)
+	if !ok || len(vals.Rows) != 1 {
+		return nil, false
+	}
+	for _, e := range vals.Rows[0] {
+		if _, ok := e.(*stage.Literal); !ok {
+			return nil, false
+		}
+	}
+	cols := make([]arrow.Array, 0, len(proj.Exprs))
+	defer func() {
+		for _, c := range cols {
+			c.Release()
+		}
+	}()
+	for i, e := range proj.Exprs {
+		lit, ok := e.(*stage.Literal)
+		if !ok || !arrow.TypeEqual(lit.T, schema.Field(i).Type) {
+			return nil, false
+		}
+		col, ok := literalArray(mem, lit)
+		if !ok {
+			return nil, false
+		}
+		cols = append(cols, col)
+	}
+	return array.NewRecordBatch(schema, cols, 1), true
+}
+
+// literalArray is lit as an array of one value, if it is of a type
+// literalRecord takes.
+func literalArray(mem memory.Allocator, lit *stage.Literal) (arrow.Array, bool) {
+	switch lit.T.ID() {
+	case arrow.INT64:
+		b := array.NewInt64Builder(mem)
+		defer b.Release()
+		if lit.Null {
+			b.AppendNull()
+			return b.NewArray(), true
+		}
+		v, err := strconv.ParseInt(lit.Text, 10, 64)
+		if err != nil {
+			return nil, false
+		}
+		b.Append(v)
+		return b.NewArray(), true
+	case arrow.STRING:
+		b := array.NewStringBuilder(mem)
+		defer b.Release()
+		if lit.Null {
+			b.AppendNull()
+		} else {
+			b.Append(lit.Text)
+		}
+		return b.NewArray(), true
+	case arrow.BOOL:
+		b := array.NewBooleanBuilder(mem)
+		defer b.Release()
+		switch {
+		case lit.Null:
+			b.AppendNull()
+		case strings.EqualFold(lit.Text, "true"):
+			b.Append(true)
+		case strings.EqualFold(lit.Text, "false"):
+			b.Append(false)
+		default:
+			return nil, false
+		}
+		return b.NewArray(), true
+	}
+	return nil, false
 }

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -120,6 +123,60 @@ func TestLocalResultBound(t *testing.T) {
 	}
 	if got := heldRows(t, c, res); len(got) != 1 || got[0] != "after" {
 		t.Errorf("rows %q", got)
+	}
+}
+
+// TestLiteralRecord: a projection of literals is built in Go exactly as
+// the local engine answers it (same schema, same values), and anything
+// else (a call, a cast, another type, more rows) is left to the engine.
+func TestLiteralRecord(t *testing.T) {
+	ctx := context.Background()
+	c := newWorkerlessCoordinator(t, time.Hour)
+	sess := NewSession("", false)
+	for _, tc := range []struct {
+		sql  string
+		inGo bool
+	}{
+		{"SELECT 1", true},
+		{"SELECT -9223372036854775807, 0, 42 AS n", true},
+		{"SELECT 'a', '', 'it''s', '\u00e9t\u00e9'", true},
+		{"SELECT true, false", true},
+		{"SELECT 1, 'x', true", true},
+		{"SELECT 1+1", false},
+		{"SELECT NULL", false},
+		{"SELECT 1.5", false},
+		{"SELECT CAST('2020-01-02' AS DATE)", false},
+		{"SELECT 1 UNION ALL SELECT 2", false},
+		{"SELECT 1 WHERE 1 = 0", false},
+		{"SELECT 1 LIMIT 0", false},
+	} {
+		planned, _, err := c.plan(ctx, sess, tc.sql)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.sql, err)
+		}
+		root := planned.Query.Distributed.Root()
+		spec, schema, err := localSpec(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, ok := literalRecord(memory.DefaultAllocator, root.Root, schema)
+		if ok != tc.inGo {
+			t.Errorf("%s: built in Go %v, want %v (plan %s)", tc.sql, ok, tc.inGo, stage.Format(root.Root))
+		}
+		if !ok {
+			continue
+		}
+		recs, err := c.local.RunLocal(ctx, memory.DefaultAllocator, spec, maxHeldBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != 1 || !array.RecordEqual(recs[0], rec) || !recs[0].Schema().Equal(rec.Schema()) {
+			t.Errorf("%s: built in Go %v, the engine answers %v", tc.sql, rec, recs)
+		}
+		rec.Release()
+		for _, r := range recs {
+			r.Release()
+		}
 	}
 }
 
