@@ -144,7 +144,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	var lost []string
 	for attempt := 1; ; attempt++ {
 		q := c.newQuery(ctx, d, place(d, workers), attempt, release)
-		failed, err := c.sendTasks(ctx, q, tables, root)
+		failed, err := c.sendTasks(q, tables, root)
 		if err == nil {
 			q.begin(&c.wg)
 			c.queries.add(q)
@@ -168,10 +168,11 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	}
 }
 
-// sendTasks starts every task of q on its worker, producers first. On a
-// failure it returns the error and the worker that refused the task (nil
+// sendTasks starts every task of q on its worker, producers first, under
+// the query's own context (a task outlives the call that launched it). On
+// a failure it returns the error and the worker that refused the task (nil
 // when no worker did).
-func (c *Coordinator) sendTasks(ctx context.Context, q *query, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
+func (c *Coordinator) sendTasks(q *query, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
 	d := q.plan
 	q.log.Debug("plan", zap.Stringer("plan", d))
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
