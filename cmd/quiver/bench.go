@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/quiverdb/quiver/tpch"
 	"go.uber.org/zap"
 )
 
@@ -34,18 +36,18 @@ Without --addr a benchmark runs 'quiver serve --workers N' (this binary) as a
 child process on a loopback port, and stops it at the end.
 `
 
-func runBench(ctx context.Context, args []string, log *zap.Logger) error {
+func runBench(ctx context.Context, args []string, _ *zap.Logger) error {
 	if len(args) == 0 {
 		fmt.Fprint(os.Stderr, benchUsage)
 		return errors.New("bench: name a benchmark")
 	}
 	switch args[0] {
 	case "tpch":
-		return benchTPCH(ctx, args[1:], log)
+		return benchTPCH(ctx, args[1:])
 	case "fetch":
-		return benchFetch(ctx, args[1:], log)
+		return benchFetch(ctx, args[1:])
 	case "latency":
-		return benchLatency(ctx, args[1:], log)
+		return benchLatency(ctx, args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(benchUsage)
 		return nil
@@ -86,11 +88,29 @@ type cluster struct {
 	stop func() error
 }
 
+// connect starts the cluster (start) and dials a Flight SQL client to it
+// with the flags' TLS. The caller closes the client, then stops the cluster.
+func (c *clusterFlags) connect(ctx context.Context) (*cluster, *tpch.Client, error) {
+	cl, err := c.start(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	creds, err := c.tls.credentials()
+	if err == nil {
+		var client *tpch.Client
+		if client, err = tpch.Dial(cl.addr, memory.DefaultAllocator, creds); err == nil {
+			return cl, client, nil
+		}
+	}
+	_ = cl.stop()
+	return nil, nil, err
+}
+
 // start connects to --addr, or runs `quiver serve` (this binary) with
 // --workers workers on a loopback port as a child process, so that Quiver
 // and the benchmark's DuckDB side do not share a Go runtime, and waits
 // until it serves.
-func (c *clusterFlags) start(ctx context.Context, _ *zap.Logger) (*cluster, error) {
+func (c *clusterFlags) start(ctx context.Context) (*cluster, error) {
 	if c.addr != "" {
 		return &cluster{addr: c.addr, stop: func() error { return nil }}, nil
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"go.uber.org/zap"
 	"google.golang.org/grpc"
 
 	"github.com/quiverdb/quiver/tpch"
@@ -141,7 +140,7 @@ type fetchFigure struct {
 	Error     string    `json:"error,omitempty"`
 }
 
-func benchFetch(ctx context.Context, args []string, log *zap.Logger) error {
+func benchFetch(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench fetch", flag.ExitOnError)
 	var cf clusterFlags
 	cf.register(fs, filepath.Join("quiver-data", "bench-fetch"))
@@ -153,21 +152,13 @@ func benchFetch(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 
-	cl, err := cf.start(ctx, log)
+	cl, c, err := cf.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer func() { _ = cl.stop() }()
-	mem := memory.DefaultAllocator
-	creds, err := cf.tls.credentials()
-	if err != nil {
-		return err
-	}
-	c, err := tpch.Dial(cl.addr, mem, creds)
-	if err != nil {
-		return err
-	}
 	defer c.Close()
+	mem := memory.DefaultAllocator
 
 	sqlText := *query
 	if sqlText == "" {

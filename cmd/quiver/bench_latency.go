@@ -18,7 +18,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/flight/flightsql"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"go.uber.org/zap"
 	"google.golang.org/grpc"
 
 	"github.com/quiverdb/quiver/tpch"
@@ -45,7 +44,7 @@ type latencyFigure struct {
 	Error   string  `json:"error,omitempty"`
 }
 
-func benchLatency(ctx context.Context, args []string, log *zap.Logger) error {
+func benchLatency(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench latency", flag.ExitOnError)
 	var cf clusterFlags
 	cf.register(fs, filepath.Join("quiver-data", "bench-latency"))
@@ -61,21 +60,13 @@ func benchLatency(ctx context.Context, args []string, log *zap.Logger) error {
 		return errors.New("bench latency: --n must be at least 1")
 	}
 
-	cl, err := cf.start(ctx, log)
+	cl, c, err := cf.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer func() { _ = cl.stop() }()
-	mem := memory.DefaultAllocator
-	creds, err := cf.tls.credentials()
-	if err != nil {
-		return err
-	}
-	c, err := tpch.Dial(cl.addr, mem, creds)
-	if err != nil {
-		return err
-	}
 	defer c.Close()
+	mem := memory.DefaultAllocator
 
 	type series struct{ source, sql string }
 	runs := []series{{"quiver", "SELECT 1"}}

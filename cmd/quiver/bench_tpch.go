@@ -11,9 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"go.uber.org/zap"
-
 	"github.com/quiverdb/quiver/tpch"
 )
 
@@ -33,7 +30,7 @@ func tablesLoaded(ctx context.Context, c *tpch.Client, m *tpch.Manifest) bool {
 	return true
 }
 
-func benchTPCH(ctx context.Context, args []string, log *zap.Logger) error {
+func benchTPCH(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("bench tpch", flag.ExitOnError)
 	var tf tpchFlags
 	tf.register(fs)
@@ -80,19 +77,11 @@ func benchTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 	if err != nil {
 		return err
 	}
-	cl, err := cf.start(ctx, log)
+	cl, c, err := cf.connect(ctx)
 	if err != nil {
 		return err
 	}
 	defer func() { _ = cl.stop() }()
-	creds, err := cf.tls.credentials()
-	if err != nil {
-		return err
-	}
-	c, err := tpch.Dial(cl.addr, memory.DefaultAllocator, creds)
-	if err != nil {
-		return err
-	}
 	defer c.Close()
 	if *reload || !tablesLoaded(ctx, c, m) {
 		if err := loadData(ctx, c, m, tf.dir, cf.workers, os.Stdout); err != nil {
