@@ -295,12 +295,38 @@ func (c *Coordinator) cluster(workers []*Member) physical.Cluster {
 	return physical.Cluster{Workers: max(len(workers), 1), BroadcastRows: c.cfg.BroadcastRows}
 }
 
+// runWrite runs the statements that write table data (and CREATE INDEX),
+// alike in and out of a transaction: each stages its commit in the
+// transaction of ctx when there is one. ok is false for other statements.
+func (c *Coordinator) runWrite(ctx context.Context, stmt binder.Statement, workers []*Member) (n int64, ok bool, err error) {
+	switch s := stmt.(type) {
+	case *binder.Insert:
+		n, err = c.insert(ctx, s, workers)
+	case *binder.CreateTableAs:
+		n, err = c.createTableAs(ctx, s, workers)
+	case *binder.Truncate:
+		n, err = c.truncate(ctx, s)
+	case *binder.Delete:
+		n, err = c.delete(ctx, s, workers)
+	case *binder.Update:
+		n, err = c.update(ctx, s, workers)
+	case *binder.CreateIndex:
+		n = c.createIndex(s)
+	default:
+		return 0, false, nil
+	}
+	return n, true, err
+}
+
 func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
 	if ok, err := c.runGrant(ctx, stmt); ok {
 		return 0, err // privileges change at once, inside a transaction too, as MySQL's implicit commit
 	}
+	if n, ok, err := c.runWrite(ctx, stmt, workers); ok {
+		return n, err
+	}
 	if txnFrom(ctx) != nil {
-		return c.runUpdateInTxn(ctx, stmt, workers)
+		return c.runUpdateInTxn(ctx, stmt)
 	}
 	switch s := stmt.(type) {
 	case *binder.CreateDatabase:
@@ -316,20 +342,8 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 		}
 		c.retireTables([]*catalog.Table{t})
 		return 0, nil
-	case *binder.Insert:
-		return c.insert(ctx, s, workers)
-	case *binder.CreateTableAs:
-		return c.createTableAs(ctx, s, workers)
-	case *binder.Truncate:
-		return c.truncate(ctx, s)
-	case *binder.Delete:
-		return c.delete(ctx, s, workers)
-	case *binder.Update:
-		return c.update(ctx, s, workers)
 	case *binder.RenameTable:
 		return c.rename(ctx, s)
-	case *binder.CreateIndex:
-		return c.createIndex(s), nil
 	case *binder.CreateView:
 		return 0, c.cat.CreateView(ctx, s.View, s.OrReplace)
 	case *binder.DropView:

@@ -446,22 +446,11 @@ func (t *Txn) stage(ch catalog.Change) error {
 	return nil
 }
 
-// runUpdateInTxn runs DDL and DML inside a transaction: writes and table
-// DDL become pending changes; database and view DDL is refused.
-func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement, workers []*Member) (int64, error) {
+// runUpdateInTxn runs DDL inside a transaction (writes are runWrite's, which
+// stage theirs): table DDL becomes pending changes; database and view DDL
+// is refused.
+func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement) (int64, error) {
 	switch s := stmt.(type) {
-	case *binder.Insert:
-		return c.insert(ctx, s, workers)
-	case *binder.CreateTableAs:
-		return c.createTableAs(ctx, s, workers)
-	case *binder.Truncate:
-		return c.truncate(ctx, s)
-	case *binder.Delete:
-		return c.delete(ctx, s, workers)
-	case *binder.Update:
-		return c.update(ctx, s, workers)
-	case *binder.CreateIndex:
-		return c.createIndex(s), nil
 	case *binder.CreateTable:
 		if _, err := c.catalogFor(ctx).GetTable(ctx, s.Table.Database, s.Table.Name); err == nil {
 			if s.IfNotExists {
