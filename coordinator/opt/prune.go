@@ -156,16 +156,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 			c.Funcs[i] = f
 			c.Funcs[i].Args = remapAll(f.Args, childMap)
 		}
-		mapping := make([]int, len(need))
-		newIn := child.Schema().NumFields()
-		for i := range mapping {
-			if i < nIn {
-				mapping[i] = childMap[i]
-			} else {
-				mapping[i] = newIn + i - nIn
-			}
-		}
-		return &c, mapping, changed
+		return &c, appendedMapping(len(need), nIn, childMap, child.Schema().NumFields()), changed
 	case *logical.Expand:
 		// The key copies and the grouping id are kept; the input keeps
 		// what the output needs of its columns plus the keys.
@@ -180,16 +171,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 		for i, k := range n.Keys {
 			c.Keys[i] = childMap[k]
 		}
-		mapping := make([]int, len(need))
-		newIn := child.Schema().NumFields()
-		for i := range mapping {
-			if i < nIn {
-				mapping[i] = childMap[i]
-			} else {
-				mapping[i] = newIn + i - nIn
-			}
-		}
-		return &c, mapping, changed
+		return &c, appendedMapping(len(need), nIn, childMap, child.Schema().NumFields()), changed
 	case *logical.SetOp:
 		// Set operations compare whole rows: every column stays.
 		kids := make([]logical.Plan, len(n.Inputs))
@@ -294,4 +276,20 @@ func remapAll(es []stage.Expr, mapping []int) []stage.Expr {
 		out[i] = remap(e, mapping)
 	}
 	return out
+}
+
+// appendedMapping is the column mapping of a node whose output is its
+// input's nIn columns followed by columns of its own (Window, Expand): the
+// input's columns move as the pruned child's childMap says, the node's own
+// follow the newIn columns the child keeps.
+func appendedMapping(n, nIn int, childMap []int, newIn int) []int {
+	mapping := make([]int, n)
+	for i := range mapping {
+		if i < nIn {
+			mapping[i] = childMap[i]
+		} else {
+			mapping[i] = newIn + i - nIn
+		}
+	}
+	return mapping
 }
