@@ -39,6 +39,11 @@ type IngestRequest struct {
 // replacement, so a failed load leaves nothing visible (and deletes what it
 // wrote). Inside a transaction (WithTxn) the change is staged there instead.
 func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestRequest, rdr array.RecordReader) (int64, error) {
+	if rdr.Schema() == nil {
+		// arrow-go's Flight reader takes a first message without an IPC
+		// header as a stream whose schema is still to come.
+		return 0, qerr.ErrInvalid.New("the ingest stream carries no schema: its first message must hold the Arrow schema")
+	}
 	return inTxn(ctx, func() (int64, error) {
 		if req.Database == "" {
 			req.Database = sess.Database()

@@ -39,7 +39,7 @@ func FuzzIngestStream(f *testing.F) {
 		defer mem.AssertSize(t, 0)
 		msgs := ingestFrames(b)
 		for _, m := range msgs {
-			if err := stage.CheckIPCMessage(m.DataHeader); err != nil {
+			if err := stage.CheckIPCMessage(m.DataHeader, m.DataBody); err != nil {
 				if !qerr.Has(err, qerr.ErrInvalid) {
 					t.Fatalf("refused message: %v (code %s), want %s", err, qerr.CodeOf(err), qerr.ErrInvalid)
 				}

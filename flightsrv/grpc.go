@@ -52,7 +52,7 @@ func (s checkedStream) RecvMsg(m any) error {
 		return err
 	}
 	if fd, ok := m.(*flight.FlightData); ok {
-		if err := stage.CheckIPCMessage(fd.GetDataHeader()); err != nil {
+		if err := stage.CheckIPCMessage(fd.GetDataHeader(), fd.GetDataBody()); err != nil {
 			return StatusFromError(err)
 		}
 	}

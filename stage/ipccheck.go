@@ -17,8 +17,13 @@ import (
 // table and string it reads must lie inside it, nesting is bounded, and
 // the tables reachable are bounded by the message's size (flatbuffers can
 // share one table many times, which would multiply what a decoder builds).
+// The body must be as long as the header says, and every buffer of a batch
+// must lie inside it: arrow-go slices buffers out of the body without a
+// bounds check against its length, and a Go slice may be extended up to its
+// capacity, so a body cut short would be read past its end (zeroes, or
+// whatever followed it in gRPC's receive buffer) and stored as data.
 // A message that fails is ErrInvalid.
-func CheckIPCMessage(meta []byte) (err error) {
+func CheckIPCMessage(meta, body []byte) (err error) {
 	defer func() {
 		if r := recover(); r != nil { // an offset outside the buffer
 			err = qerr.ErrInvalid.New("malformed Arrow IPC message: %v", r)
@@ -26,13 +31,23 @@ func CheckIPCMessage(meta []byte) (err error) {
 	}()
 	if len(meta) < 8 {
 		if len(meta) == 0 {
+			if len(body) > 0 {
+				return qerr.ErrInvalid.New("malformed Arrow IPC message: a body of %d bytes without a header", len(body))
+			}
 			return nil
 		}
 		return qerr.ErrInvalid.New("malformed Arrow IPC message: %d bytes", len(meta))
 	}
-	c := &ipcChecker{buf: meta, budget: 8 * len(meta)}
+	c := &ipcChecker{buf: meta, budget: 8 * len(meta), body: int64(len(body))}
 	msg := c.table(flatbuffers.GetUOffsetT(meta))
 	c.keyValues(msg, 12) // custom_metadata
+	var bodyLength int64
+	if o := flatbuffers.UOffsetT(msg.Offset(10)); o != 0 {
+		bodyLength = msg.GetInt64(o + msg.Pos)
+	}
+	if bodyLength != c.body {
+		c.fail("its header announces a body of %d bytes, %d bytes came", bodyLength, c.body)
+	}
 	headerType := byte(0)
 	if o := flatbuffers.UOffsetT(msg.Offset(6)); o != 0 {
 		headerType = msg.GetByte(o + msg.Pos)
@@ -60,7 +75,8 @@ func CheckIPCMessage(meta []byte) (err error) {
 // ipcChecker walks one message; the first problem is err.
 type ipcChecker struct {
 	buf    []byte
-	budget int // tables left to visit
+	body   int64 // the length of the message's body
+	budget int   // tables left to visit
 	err    error
 }
 
@@ -174,8 +190,15 @@ func (c *ipcChecker) fields(t flatbuffers.Table, slot flatbuffers.VOffsetT, dept
 }
 
 func (c *ipcChecker) recordBatch(rb flatbuffers.Table) {
-	c.vector(rb, 6, 16) // nodes
-	c.vector(rb, 8, 16) // buffers
+	c.vector(rb, 6, 16)             // nodes
+	start, n := c.vector(rb, 8, 16) // buffers: (offset, length) in the body
+	for i := 0; i < n && c.err == nil; i++ {
+		at := start + flatbuffers.UOffsetT(16*i)
+		off, length := flatbuffers.GetInt64(c.buf[at:]), flatbuffers.GetInt64(c.buf[at+8:])
+		if off < 0 || length < 0 || off > c.body || length > c.body-off {
+			c.fail("buffer %d at %d+%d outside its body of %d bytes", i, off, length, c.body)
+		}
+	}
 	c.vector(rb, 12, 8) // variadicBufferCounts
 	if o := flatbuffers.UOffsetT(rb.Offset(10)); o != 0 {
 		c.table(rb.Indirect(o + rb.Pos)) // compression

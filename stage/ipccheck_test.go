@@ -25,7 +25,9 @@ func (c *capture) Send(m *flight.FlightData) error {
 // timestamp-with-zone and metadata-carrying schemas and their batches all
 // pass; the schema message FuzzIngestStream found, whose field vector
 // claims more fields than its bytes hold (arrow-go would allocate them
-// all and end the process), and its truncations are ErrInvalid.
+// all and end the process), and its truncations are ErrInvalid; so is a
+// batch whose body is shorter than its header says, or whose header names
+// a buffer past the end of its body.
 func TestCheckIPCMessage(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
@@ -61,9 +63,18 @@ func TestCheckIPCMessage(t *testing.T) {
 		t.Fatalf("%d messages, want schema, dictionary and batch", len(c.msgs))
 	}
 	for i, m := range c.msgs {
-		if err := CheckIPCMessage(m.DataHeader); err != nil {
+		if err := CheckIPCMessage(m.DataHeader, m.DataBody); err != nil {
 			t.Errorf("message %d of a valid stream: %v", i, err)
 		}
+	}
+	batch := c.msgs[len(c.msgs)-1]
+	for _, cut := range []int{1, 8, 64} {
+		if err := CheckIPCMessage(batch.DataHeader, batch.DataBody[:len(batch.DataBody)-cut]); !qerr.Has(err, qerr.ErrInvalid) {
+			t.Errorf("a batch body short by %d bytes: %v, want %s", cut, err, qerr.ErrInvalid)
+		}
+	}
+	if err := CheckIPCMessage(nil, batch.DataBody); !qerr.Has(err, qerr.ErrInvalid) {
+		t.Errorf("a body without a header: %v, want %s", err, qerr.ErrInvalid)
 	}
 
 	bad, err := os.ReadFile("testdata/ipc/schema-fields-length.bin")
@@ -71,7 +82,7 @@ func TestCheckIPCMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, b := range [][]byte{bad, bad[:len(bad)/2], bad[:9], c.msgs[0].DataHeader[:len(c.msgs[0].DataHeader)-40]} {
-		if err := CheckIPCMessage(b); !qerr.Has(err, qerr.ErrInvalid) {
+		if err := CheckIPCMessage(b, nil); !qerr.Has(err, qerr.ErrInvalid) {
 			t.Errorf("malformed message of %d bytes: %v, want %s", len(b), err, qerr.ErrInvalid)
 		}
 	}
