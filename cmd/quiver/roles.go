@@ -67,6 +67,7 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
 	fs.IntVar(&e.limits.MaxDepth, "max-expression-depth", binder.DefaultLimits.MaxDepth, "coordinator: deepest expression nesting accepted")
+	fs.IntVar(&e.limits.MaxSetOperands, "max-set-operands", binder.DefaultLimits.MaxSetOperands, "coordinator: most SELECTs one UNION, INTERSECT or EXCEPT chain may combine")
 	fs.DurationVar(&e.txnIdleTimeout, "txn-idle-timeout", coordinator.DefaultTxnIdleTimeout, "coordinator: a transaction without a statement for this long is rolled back")
 	fs.DurationVar(&e.sessionIdle, "session-idle", flightsrv.DefaultSessionIdle, "coordinator: how long a Flight SQL session (cookie) lives without a call")
 	fs.DurationVar(&e.heartbeatInterval, "heartbeat-interval", time.Second, "worker: how often it heartbeats to the coordinator")

@@ -19,10 +19,17 @@ type Limits struct {
 	// 1,000 binary operators, 1,000 nested calls or subqueries. DuckDB's
 	// max_expression_depth is 1000 by default too.
 	MaxDepth int
+	// MaxSetOperands is the most SELECTs one UNION, INTERSECT or EXCEPT
+	// chain may combine. The parser keeps a chain flat, so the depth
+	// limit does not see it, but DuckDB's planning time grows faster than
+	// the square of the operands (1,000 UNION ALL branches of a constant
+	// take it about 40 s): a longer chain is refused rather than left to
+	// keep a worker busy long after its client gave up.
+	MaxSetOperands int
 }
 
 // DefaultLimits are the limits of a coordinator that sets none.
-var DefaultLimits = Limits{MaxStatementBytes: 1 << 20, MaxDepth: 1000}
+var DefaultLimits = Limits{MaxStatementBytes: 1 << 20, MaxDepth: 1000, MaxSetOperands: 256}
 
 // check refuses sql before parsing when it is too long.
 func (l Limits) checkLength(sql string) error {
@@ -37,22 +44,32 @@ func (l Limits) checkDepth(stmt ast.StmtNode) error {
 	if l.MaxDepth <= 0 {
 		return nil
 	}
-	v := &depthVisitor{max: l.MaxDepth}
+	v := &depthVisitor{max: l.MaxDepth, maxOperands: l.MaxSetOperands}
 	stmt.Accept(v)
 	if v.exceeded {
 		return qerr.ErrTooLarge.New("statement nests expressions deeper than %d levels; flatten it (an IN list instead of an OR chain, fewer nested calls)", l.MaxDepth)
+	}
+	if v.operands > 0 {
+		return qerr.ErrTooLarge.New("a set operation of %d SELECTs exceeds the limit of %d (--max-set-operands); load the rows into a table, or use VALUES", v.operands, l.MaxSetOperands)
 	}
 	return nil
 }
 
 // depthVisitor measures nesting; past max it stops descending, so the walk's
-// own recursion is bounded by max.
+// own recursion is bounded by max. It also finds a set operation with more
+// than maxOperands SELECTs (operands: how many; 0 when none has).
 type depthVisitor struct {
-	depth, max int
-	exceeded   bool
+	depth, max  int
+	exceeded    bool
+	maxOperands int
+	operands    int
 }
 
 func (v *depthVisitor) Enter(n ast.Node) (ast.Node, bool) {
+	if l, ok := n.(*ast.SetOprSelectList); ok && v.maxOperands > 0 && len(l.Selects) > v.maxOperands {
+		v.operands = len(l.Selects)
+		return n, true
+	}
 	v.depth++
 	if v.depth > v.max {
 		v.exceeded = true

@@ -11,7 +11,7 @@ import (
 // ErrTooLarge, and that the walk which measures depth survives trees far
 // deeper than the limit (a recursive check would overflow the stack here).
 func TestParseLimits(t *testing.T) {
-	lim := Limits{MaxStatementBytes: 8 << 20, MaxDepth: 1000}
+	lim := Limits{MaxStatementBytes: 8 << 20, MaxDepth: 1000, MaxSetOperands: 256}
 	cases := []struct {
 		name string
 		sql  string
@@ -24,6 +24,9 @@ func TestParseLimits(t *testing.T) {
 		{"nested calls", "SELECT " + strings.Repeat("abs(", 100000) + "1" + strings.Repeat(")", 100000), qerr.ErrTooLarge},
 		{"NOT chain", "SELECT " + strings.Repeat("NOT ", 100000) + "1", qerr.ErrTooLarge},
 		{"nested subqueries", "SELECT " + strings.Repeat("(SELECT ", 2000) + "1" + strings.Repeat(")", 2000), qerr.ErrTooLarge},
+		{"UNION ALL of 256", strings.Repeat("SELECT 1 UNION ALL ", 255) + "SELECT 1", ""},
+		{"UNION ALL of 257", strings.Repeat("SELECT 1 UNION ALL ", 256) + "SELECT 1", qerr.ErrTooLarge},
+		{"UNION of 10,000 in a subquery", "SELECT * FROM (" + strings.Repeat("SELECT 1 UNION ", 9999) + "SELECT 1) AS u", qerr.ErrTooLarge},
 		{"too long", "SELECT '" + strings.Repeat("x", 8<<20) + "'", qerr.ErrTooLarge},
 	}
 	for _, c := range cases {

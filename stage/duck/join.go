@@ -2,6 +2,7 @@ package duck
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/quiverdb/quiver/stage"
@@ -63,13 +64,39 @@ func (r *renderer) renderJoin(j *stage.Join) (string, error) {
 }
 
 func (r *renderer) renderSetOp(s *stage.SetOp) (string, error) {
-	parts := make([]string, len(s.Inputs))
-	for i, in := range s.Inputs {
+	var parts []string
+	for _, in := range unionOperands(s) {
 		sql, err := r.render(in)
 		if err != nil {
 			return "", err
 		}
-		parts[i] = "SELECT * FROM (" + sql + ")"
+		parts = append(parts, "SELECT * FROM ("+sql+")")
 	}
 	return strings.Join(parts, " "+string(s.Kind)+" "), nil
+}
+
+// unionOperands are the inputs of s with every nested UNION of the same
+// kind spliced in: a chain of n UNION ALLs (which the planner builds two
+// inputs at a time) renders as one flat n-way UNION ALL, since DuckDB
+// plans n nested subqueries many times slower than a flat chain. Only
+// UNION and UNION ALL are associative so; other kinds keep their inputs.
+func unionOperands(s *stage.SetOp) []stage.Plan {
+	if s.Kind != stage.UnionAll && s.Kind != stage.Union {
+		return s.Inputs
+	}
+	var out []stage.Plan
+	stack := slices.Clone(s.Inputs)
+	slices.Reverse(stack)
+	for len(stack) > 0 { // iterative: a chain may be long
+		in := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if sub, ok := in.(*stage.SetOp); ok && sub.Kind == s.Kind {
+			for i := len(sub.Inputs) - 1; i >= 0; i-- {
+				stack = append(stack, sub.Inputs[i])
+			}
+			continue
+		}
+		out = append(out, in)
+	}
+	return out
 }
