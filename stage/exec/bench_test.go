@@ -22,7 +22,7 @@ import (
 //
 //	go test -tags=duckdb_arrow -run '^$' -bench 'Exchange|RawFlight' -benchtime 5x ./stage/exec/
 //
-// GB/s counts the Arrow buffer bytes of the batches moved (recordBytes).
+// GB/s counts the Arrow buffer bytes of the batches moved (RecordBytes).
 
 // BenchmarkNormalExchange measures one shuffle of benchRows rows (int64,
 // short string, decimal, date) from one producer on worker 0 into two

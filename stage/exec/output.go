@@ -235,7 +235,7 @@ func (r *router) queue(p int, rec arrow.RecordBatch, owned bool) error {
 	rec.Retain()
 	r.pending[p] = append(r.pending[p], pendingBatch{rec, owned})
 	r.prows[p] += rec.NumRows()
-	r.pbytes[p] += recordBytes(rec)
+	r.pbytes[p] += RecordBytes(rec)
 	if r.prows[p] >= r.target || r.pbytes[p] >= r.targetBytes {
 		return r.emit(p)
 	}
@@ -264,7 +264,7 @@ func (r *router) emit(p int) error {
 		}
 	}
 	defer out.Release()
-	r.bytes += recordBytes(out)
+	r.bytes += RecordBytes(out)
 	if r.kind == stage.OutputExpansive {
 		for _, s := range r.sinks {
 			if err := s.push(r.ctx, out); err != nil {
