@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -69,6 +71,7 @@ func benchExchange(ctx context.Context, args []string) error {
 	dataDir := fs.String("data-dir", filepath.Join("quiver-data", "bench-exchange"), "where the Parquet files and spill files go")
 	memLimit := fs.String("memory-limit", "", "DuckDB memory_limit of each worker")
 	jsonOut := fs.String("json", "", "write the figures as JSON to this file")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the shuffle runs to this file")
 	if err := parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -95,6 +98,16 @@ func benchExchange(ctx context.Context, args []string) error {
 
 	var figs []exchangeFigure
 	fig := exchangeFigure{Source: "quiver normal exchange, 2 workers"}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+	}
 	for i := 0; i < *runs && fig.Error == ""; i++ {
 		start := time.Now()
 		n, b, err := bc.shuffle(ctx, stage.QueryID(fmt.Sprintf("bench-exchange-%d", i)), files)
@@ -104,6 +117,9 @@ func benchExchange(ctx context.Context, args []string) error {
 		}
 		fig.Runs = append(fig.Runs, time.Since(start).Seconds())
 		fig.Rows, fig.Bytes = n, b
+	}
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
 	}
 	figs = append(figs, fig.finish())
 	fmt.Fprintf(os.Stderr, "%s: %s\n", fig.Source, figs[0].line())
@@ -323,7 +339,9 @@ func (bc *benchCluster) consumerSpec(q stage.QueryID, c int) (*stage.TaskSpec, e
 }
 
 // shuffle runs query q's two producers and two consumers and returns the
-// rows the consumers counted and the bytes the producers sent.
+// rows the consumers counted and the bytes the producers sent. The
+// producers start first, as the coordinator starts them: a consumer's
+// fetch finds their buffers registered.
 func (bc *benchCluster) shuffle(ctx context.Context, q stage.QueryID, files []string) (rows, bytes int64, err error) {
 	defer bc.cancel(q)
 	var mu sync.Mutex
@@ -333,35 +351,37 @@ func (bc *benchCluster) shuffle(ctx context.Context, q stage.QueryID, files []st
 		if err != nil {
 			return 0, 0, err
 		}
-		cs, err := bc.consumerSpec(q, i)
+		rt, err := c.RunTask(gctx, ps)
 		if err != nil {
 			return 0, 0, err
 		}
 		g.Go(func() error {
-			rt, err := c.RunTask(gctx, ps)
-			if err != nil {
-				return err
-			}
 			st, err := rt.Wait(gctx)
 			mu.Lock()
 			bytes += st.BytesOut
 			mu.Unlock()
 			return err
 		})
+	}
+	for i, c := range bc.clients {
+		cs, err := bc.consumerSpec(q, i)
+		if err != nil {
+			return 0, 0, err
+		}
+		rt, err := c.RunTask(gctx, cs)
+		if err != nil {
+			return 0, 0, err
+		}
 		g.Go(func() error {
-			rt, err := c.RunTask(gctx, cs)
-			if err != nil {
-				return err
-			}
-			var n int64
 			rdr, err := c.DoGet(gctx, bc.ticket(q, cs.Task, 0))
 			if err != nil {
 				return err
 			}
+			var n int64
 			for rdr.Next() {
 				rec := rdr.RecordBatch()
 				for r := range int(rec.NumRows()) {
-					n += rec.Column(0).(interface{ Value(int) int64 }).Value(r)
+					n += rec.Column(0).(*array.Int64).Value(r)
 				}
 			}
 			err = rdr.Err()
@@ -378,10 +398,8 @@ func (bc *benchCluster) shuffle(ctx context.Context, q stage.QueryID, files []st
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return rows, bytes, err
-	}
-	return rows, bytes, nil
+	err = g.Wait()
+	return rows, bytes, err
 }
 
 // cancel frees what query q left on the workers.

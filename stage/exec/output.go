@@ -48,35 +48,25 @@ type route struct {
 	target, targetBytes int64
 }
 
-// routeQuery runs sql on conn and routes its batches as rt says, returning
-// the rows and bytes it routed.
+// routeQuery runs sql on conn and routes its batches as rt says, as DuckDB
+// streams them out (stream.go), returning the rows and bytes it routed.
 func routeQuery(ctx context.Context, conn *duckdb.Conn, sql string, rt route) (rows, bytes int64, err error) {
-	ar, err := duckdb.NewArrowFromConn(conn)
-	if err != nil {
-		return 0, 0, qerr.ErrInternal.Wrap(err, "arrow interface")
-	}
-	rdr, err := ar.QueryContext(ctx, sql)
+	var r *router
+	defer func() {
+		if r != nil {
+			rows, bytes = r.rows, r.bytes
+			r.release()
+		}
+	}()
+	err = streamQuery(ctx, conn, sql, func(schema *arrow.Schema) error {
+		var err error
+		r, err = newRouter(ctx, rt, schema)
+		return err
+	}, func(rec arrow.RecordBatch) error { return r.add(rec) })
 	if err != nil {
 		return 0, 0, duckError(err, "run task "+rt.spec.Task.String())
 	}
-	defer rdr.Release()
-	r, err := newRouter(ctx, rt, rdr.Schema())
-	if err != nil {
-		return 0, 0, err
-	}
-	defer r.release()
-	for rdr.Next() {
-		if err := r.add(rdr.RecordBatch()); err != nil {
-			return r.rows, r.bytes, err
-		}
-	}
-	if err := rdr.Err(); err != nil {
-		return r.rows, r.bytes, duckError(err, "read result of task "+rt.spec.Task.String())
-	}
-	if err := r.flush(); err != nil {
-		return r.rows, r.bytes, err
-	}
-	return r.rows, r.bytes, nil
+	return 0, 0, r.flush()
 }
 
 // pendingBatch is a batch waiting to be coalesced. An owned batch is in the
