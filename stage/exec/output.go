@@ -92,6 +92,9 @@ type router struct {
 	split       bool // Normal with more than one consumer
 
 	pending [][]pendingBatch
+	// scatter: a split whose columns scatter.go handles builds each
+	// partition's batch directly (pending stays empty).
+	scatter []*partBatch
 	prows   []int64
 	pbytes  []int64
 	idx     [][]int32
@@ -139,6 +142,12 @@ func newRouter(ctx context.Context, rt route, got *arrow.Schema) (*router, error
 	}
 	if r.split {
 		r.idx = make([][]int32, n)
+		if scatterable(rt.schema) {
+			r.scatter = make([]*partBatch, n)
+			for p := range r.scatter {
+				r.scatter[p] = newPartBatch(rt.schema)
+			}
+		}
 	}
 	for i, f := range rt.schema.Fields() {
 		r.nullColumns = r.nullColumns || f.Type.ID() == arrow.NULL
@@ -185,6 +194,21 @@ func (r *router) add(rec arrow.RecordBatch) error {
 	}
 	for i, p := range r.parts {
 		r.idx[p] = append(r.idx[p], int32(i))
+	}
+	if r.scatter != nil {
+		for p, idx := range r.idx {
+			if len(idx) == 0 {
+				continue
+			}
+			b := r.scatter[p]
+			b.add(cols, idx)
+			if int64(b.rows) >= r.target || b.bytes >= r.targetBytes {
+				if err := r.emitScattered(p); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
 	for p, idx := range r.idx {
 		switch len(idx) {
@@ -266,7 +290,22 @@ func (r *router) emit(p int) error {
 	return r.sinks[p].push(r.ctx, out)
 }
 
+// emitScattered buffers partition p's scattered batch.
+func (r *router) emitScattered(p int) error {
+	out := r.scatter[p].build(r.mem, r.schema)
+	defer out.Release()
+	r.bytes += RecordBytes(out)
+	return r.sinks[p].push(r.ctx, out)
+}
+
 func (r *router) flush() error {
+	for p, b := range r.scatter {
+		if b.rows > 0 {
+			if err := r.emitScattered(p); err != nil {
+				return err
+			}
+		}
+	}
 	for p := range r.pending {
 		if len(r.pending[p]) > 0 {
 			if err := r.emit(p); err != nil {
