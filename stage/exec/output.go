@@ -363,20 +363,28 @@ func concatBatches(mem memory.Allocator, schema *arrow.Schema, recs []arrow.Reco
 }
 
 // partitionsOf reads a __part column into dst: one partition per row, each
-// in [0, n).
+// in [0, n). DuckDB's is an INTEGER column without nulls: it gets a loop of
+// its own.
 func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
 	if a.NullN() > 0 {
 		return nil, qerr.ErrInternal.New("%s column has nulls", duck.PartitionColumn)
 	}
 	l := a.Len()
 	dst = dst[:0]
+	if c, ok := a.(*array.Int32); ok {
+		for _, v := range c.Int32Values() {
+			if v < 0 || int(v) >= n {
+				return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
+			}
+			dst = append(dst, int(v))
+		}
+		return dst, nil
+	}
 	var get func(i int) int64
 	switch c := a.(type) {
 	case *array.Int8:
 		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Int16:
-		get = func(i int) int64 { return int64(c.Value(i)) }
-	case *array.Int32:
 		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Int64:
 		get = func(i int) int64 { return c.Value(i) }

@@ -65,14 +65,15 @@ type partBatch struct {
 }
 
 type partColumn struct {
-	lay    layout
-	width  int // bytes per value (layoutFixed)
-	nulls  int
-	valid  []byte  // validity bits, one per row
-	values []byte  // values (layoutFixed) or bits (layoutBits)
-	off32  []int32 // layoutBinary: offsets
-	off64  []int64 // layoutLarge: offsets
-	data   []byte  // layoutBinary, layoutLarge: the bytes
+	lay      layout
+	width    int // bytes per value (layoutFixed)
+	nulls    int
+	valid    []byte // validity bits, one per row, once hasValid
+	hasValid bool
+	values   []byte  // values (layoutFixed) or bits (layoutBits)
+	off32    []int32 // layoutBinary: offsets
+	off64    []int64 // layoutLarge: offsets
+	data     []byte  // layoutBinary, layoutLarge: the bytes
 }
 
 func newPartBatch(s *arrow.Schema) *partBatch {
@@ -107,12 +108,17 @@ func (b *partBatch) add(cols []arrow.Array, idx []int32) {
 		src := cols[ci].Data()
 		off := src.Offset()
 		bufs := src.Buffers()
-		c.valid = growBits(c.valid, b.rows, n)
-		if src.NullN() == 0 || bufs[0] == nil {
-			for j := range n {
-				bitutil.SetBit(c.valid, b.rows+j)
+		// The bitmap is made from the first null on: a column without
+		// nulls is sent without one.
+		if cols[ci].NullN() > 0 && bufs[0] != nil { // Data.NullN may be unknown (-1)
+			if !c.hasValid {
+				c.valid = growBits(c.valid[:0], 0, b.rows)
+				for j := range b.rows {
+					bitutil.SetBit(c.valid, j)
+				}
+				c.hasValid = true
 			}
-		} else {
+			c.valid = growBits(c.valid, b.rows, n)
 			vb := bufs[0].Bytes()
 			for j, i := range idx {
 				if bitutil.BitIsSet(vb, off+int(i)) {
@@ -120,6 +126,11 @@ func (b *partBatch) add(cols []arrow.Array, idx []int32) {
 				} else {
 					c.nulls++
 				}
+			}
+		} else if c.hasValid {
+			c.valid = growBits(c.valid, b.rows, n)
+			for j := range n {
+				bitutil.SetBit(c.valid, b.rows+j)
 			}
 		}
 		switch c.lay {
