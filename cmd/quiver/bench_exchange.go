@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -122,7 +123,7 @@ func benchExchange(ctx context.Context, args []string) error {
 		pprof.StopCPUProfile()
 	}
 	figs = append(figs, fig.finish())
-	fmt.Fprintf(os.Stderr, "%s: %s\n", fig.Source, figs[0].line())
+	fmt.Fprintf(os.Stderr, "%s: %s; peak RSS so far %.0f MB\n", fig.Source, figs[0].line(), float64(peakRSS())/1e6)
 
 	// The same batches, from memory, through plain Flight servers.
 	parts, err := bc.collect(ctx, files)
@@ -171,9 +172,12 @@ func benchExchange(ctx context.Context, args []string) error {
 	if fig.Error != "" {
 		return errors.New("bench exchange: " + fig.Error)
 	}
+	hwm := peakRSS()
+	fmt.Printf("peak RSS of this process (both workers, the plain servers and their batches): %.0f MB\n", float64(hwm)/1e6)
 	if *jsonOut != "" {
 		return writeJSON(*jsonOut, map[string]any{
 			"rows": *rows, "workers": 2, "threads": nthreads, "runs": *runs, "machine": tpch.ThisMachine(), "results": figs,
+			"peak_rss_bytes": hwm,
 		})
 	}
 	return nil
@@ -484,4 +488,20 @@ func drainAll(ctx context.Context, info *flight.FlightInfo) (rows, bytes int64, 
 	}
 	err = g.Wait()
 	return rows, bytes, err
+}
+
+// peakRSS is the process's peak resident set (VmHWM; 0 where /proc has
+// none).
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
