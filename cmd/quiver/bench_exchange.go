@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -52,6 +53,11 @@ type exchangeFigure struct {
 	RowsPerS    float64   `json:"rows_per_s"`
 	RowsPerSPer float64   `json:"rows_per_s_per_worker"`
 	GBps        float64   `json:"gb_per_s"`
+	// CPUs is the process's CPU time (user and system) per run, median:
+	// on a machine shared with other work it says more than wall time.
+	CPUs        float64   `json:"cpu_s"`
+	CPURuns     []float64 `json:"cpu_runs_s"`
+	RowsPerCPUs float64   `json:"rows_per_cpu_s"`
 	Error       string    `json:"error,omitempty"`
 }
 
@@ -110,13 +116,14 @@ func benchExchange(ctx context.Context, args []string) error {
 		}
 	}
 	for i := 0; i < *runs && fig.Error == ""; i++ {
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		n, b, err := bc.shuffle(ctx, stage.QueryID(fmt.Sprintf("bench-exchange-%d", i)), files)
 		if err != nil {
 			fig.Error = err.Error()
 			break
 		}
 		fig.Runs = append(fig.Runs, time.Since(start).Seconds())
+		fig.CPURuns = append(fig.CPURuns, (cpuTime() - cpu0).Seconds())
 		fig.Rows, fig.Bytes = n, b
 	}
 	if *cpuProfile != "" {
@@ -144,13 +151,14 @@ func benchExchange(ctx context.Context, args []string) error {
 	}
 	defer stopMem()
 	for i := 0; i < *runs && raw.Error == ""; i++ {
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		n, b, err := drainAll(ctx, info)
 		if err != nil {
 			raw.Error = err.Error()
 			break
 		}
 		raw.Runs = append(raw.Runs, time.Since(start).Seconds())
+		raw.CPURuns = append(raw.CPURuns, (cpuTime() - cpu0).Seconds())
 		raw.Rows, raw.Bytes = n, b
 	}
 	raw = raw.finish()
@@ -159,14 +167,14 @@ func benchExchange(ctx context.Context, args []string) error {
 
 	fmt.Printf("\nexchange, median of %d runs (%s, %d cores, %d DuckDB threads per worker)\n", *runs, tpch.ThisMachine().CPU, runtime.NumCPU(), nthreads)
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "source\trows\tMB\ts\trows/s\trows/s per worker\tGB/s")
+	fmt.Fprintln(tw, "source\trows\tMB\ts\trows/s\trows/s per worker\tGB/s\tCPU s\trows per CPU s")
 	for _, f := range figs {
 		if f.Error != "" {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\tfailed: %s\n", f.Source, f.Error)
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\tfailed: %s\n", f.Source, f.Error)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.3f\t%s\t%s\t%.2f\n", f.Source, f.Rows, float64(f.Bytes)/1e6, f.Seconds,
-			tpch.Human(f.RowsPerS), tpch.Human(f.RowsPerSPer), f.GBps)
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.3f\t%s\t%s\t%.2f\t%.2f\t%s\n", f.Source, f.Rows, float64(f.Bytes)/1e6, f.Seconds,
+			tpch.Human(f.RowsPerS), tpch.Human(f.RowsPerSPer), f.GBps, f.CPUs, tpch.Human(f.RowsPerCPUs))
 	}
 	tw.Flush()
 	if fig.Error != "" {
@@ -187,9 +195,11 @@ func (f exchangeFigure) finish() exchangeFigure {
 	if len(f.Runs) == 0 {
 		return f
 	}
-	s := append([]float64(nil), f.Runs...)
-	sort.Float64s(s)
-	f.Seconds = s[len(s)/2]
+	f.Seconds = median(f.Runs)
+	f.CPUs = median(f.CPURuns)
+	if f.CPUs > 0 {
+		f.RowsPerCPUs = float64(f.Rows) / f.CPUs
+	}
 	if f.Seconds > 0 {
 		f.RowsPerS = float64(f.Rows) / f.Seconds
 		f.RowsPerSPer = f.RowsPerS / 2
@@ -198,12 +208,30 @@ func (f exchangeFigure) finish() exchangeFigure {
 	return f
 }
 
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+// cpuTime is the CPU time this process has used (user and system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 func (f exchangeFigure) line() string {
 	if f.Error != "" {
 		return "failed: " + f.Error
 	}
-	return fmt.Sprintf("%s rows, %.0f MB, %.3f s: %s rows/s (%s per worker), %.2f GB/s", tpch.Human(float64(f.Rows)),
-		float64(f.Bytes)/1e6, f.Seconds, tpch.Human(f.RowsPerS), tpch.Human(f.RowsPerSPer), f.GBps)
+	return fmt.Sprintf("%s rows, %.0f MB, %.3f s: %s rows/s (%s per worker), %.2f GB/s; %.2f CPU s, %s rows per CPU s", tpch.Human(float64(f.Rows)),
+		float64(f.Bytes)/1e6, f.Seconds, tpch.Human(f.RowsPerS), tpch.Human(f.RowsPerSPer), f.GBps, f.CPUs, tpch.Human(f.RowsPerCPUs))
 }
 
 // exchangeFiles writes the two producers' Parquet files (half of the rows
