@@ -297,6 +297,16 @@ func TestOutputTypeMismatch(t *testing.T) {
 	}
 	_, err = rt.Wait(ctx)
 	wantCode(t, err, qerr.ErrInvalid)
+	// So is one DuckDB meets in the middle of the stream, after batches
+	// went out.
+	rt, err = n.client.RunTask(ctx, spec(q, task(2, 1), `SELECT CAST(CASE WHEN i = 150000 THEN 'abc' ELSE CAST(i AS VARCHAR) END AS BIGINT) AS c0
+			FROM range(300000) r(i)`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("a", "int64")}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rt.Wait(ctx)
+	wantCode(t, err, qerr.ErrInvalid)
 	// Late readers of failed buffers get the failure, then nothing.
 	for _, id := range []stage.TaskID{task(1, 0), task(2, 0)} {
 		for p := range 1 {
