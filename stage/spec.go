@@ -142,6 +142,9 @@ type TaskStatsSpec struct {
 	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite only
 	// SpilledBytes is what the task's output buffers wrote to spill files.
 	SpilledBytes int64 `json:"spilled_bytes,omitempty"`
+	// Started is when the task began on its worker (by the worker's clock):
+	// with Wall, it shows which tasks of a query overlapped in time.
+	Started time.Time `json:"started,omitzero"`
 }
 
 // WriteSpec asks a worker to write the batches of a DoPut stream as one new

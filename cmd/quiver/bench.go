@@ -29,6 +29,9 @@ benchmarks:
          Parquet files; checks every answer; per-query times, ratios, geometric mean
   fetch  do_get throughput of a large result: Quiver beside a plain arrow-go Flight
          server streaming the same batches from memory
+  exchange  rows/s and GB/s of one Normal shuffle of (BIGINT, BIGINT, DECIMAL(15,2))
+            rows between two workers in this process, beside plain arrow-go Flight
+            servers streaming the same batches
   latency  p50/p90/p99 of SELECT 1 and of a small table query through Flight SQL
            (GetFlightInfo + do_get), beside a plain arrow-go Flight SQL server
 
@@ -46,6 +49,8 @@ func runBench(ctx context.Context, args []string, _ *zap.Logger) error {
 		return benchTPCH(ctx, args[1:])
 	case "fetch":
 		return benchFetch(ctx, args[1:])
+	case "exchange":
+		return benchExchange(ctx, args[1:])
 	case "latency":
 		return benchLatency(ctx, args[1:])
 	case "-h", "--help", "help":

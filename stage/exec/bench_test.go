@@ -22,7 +22,7 @@ import (
 //
 //	go test -tags=duckdb_arrow -run '^$' -bench 'Exchange|RawFlight' -benchtime 5x ./stage/exec/
 //
-// GB/s counts the Arrow buffer bytes of the batches moved (recordBytes).
+// GB/s counts the Arrow buffer bytes of the batches moved (RecordBytes).
 
 // BenchmarkNormalExchange measures one shuffle of benchRows rows (int64,
 // short string, decimal, date) from one producer on worker 0 into two
@@ -207,5 +207,44 @@ func BenchmarkRawFlightDoGet(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(moved)/b.Elapsed().Seconds()/1e9, "GB/s")
+}
+
+// BenchmarkResultPath measures a result task end to end: the bench query
+// (2M rows) streamed out of DuckDB, coalesced into the result buffer and
+// read by do_get while it is produced.
+func BenchmarkResultPath(b *testing.B) {
+	const rows = 2_000_000
+	c := newCluster(b, 0)
+	ctx := context.Background()
+	var moved int64
+	b.ResetTimer()
+	for it := range b.N {
+		q := stage.QueryID(fmt.Sprintf("bench-result-%d", it))
+		rt, err := c.nodes[0].client.RunTask(ctx, spec(q, task(0, 0), fmt.Sprintf(benchQuery, rows),
+			stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: benchSchema}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rdr, err := c.nodes[0].client.DoGet(ctx, c.ticket(q, task(0, 0), 0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rdr.Next() {
+			moved += exec.RecordBytes(rdr.RecordBatch())
+		}
+		err = rdr.Err()
+		rdr.Release()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := rt.Wait(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.nodes[0].client.CancelQuery(ctx, q, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(moved)/b.Elapsed().Seconds()/1e9, "GB/s")
 }

@@ -132,7 +132,7 @@ func (b *buffer) notify() {
 // holds nothing in memory always takes one batch, so a partition whose
 // reader keeps up never waits for others.
 func (b *buffer) push(ctx context.Context, rec arrow.RecordBatch) error {
-	n := recordBytes(rec)
+	n := RecordBytes(rec)
 	for {
 		b.mu.Lock()
 		if b.freed || b.err != nil || b.closed {
@@ -429,9 +429,10 @@ func partName(k bufKey) string {
 	return k.task.String() + "/" + itoa(k.part)
 }
 
-// recordBytes is the size of the buffers rec references (arrow/util's
-// TotalRecordSize pulls in protobuf reflection; this is all it needs).
-func recordBytes(rec arrow.RecordBatch) int64 {
+// RecordBytes is the size of the buffers rec references, as buffers and
+// task statistics count it (arrow/util's TotalRecordSize pulls in protobuf
+// reflection; this is all it needs).
+func RecordBytes(rec arrow.RecordBatch) int64 {
 	var n int64
 	for _, c := range rec.Columns() {
 		n += dataBytes(c.Data())

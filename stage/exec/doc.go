@@ -10,10 +10,12 @@
 //   - Worker: the task lifecycle. A task's input exchanges are fetched from
 //     their producers (Peers: Flight do_get) and materialized as DuckDB temp
 //     tables; its fragment is rendered to SQL (duck.RenderTask) and run; its
-//     output is coalesced into ~64K-row batches, relabelled with the schema
-//     the planner promised and routed by kind (result, convergent, expansive,
-//     hash-partitioned normal) into buffers, or written as a Parquet file of a
-//     table (OutputWrite).
+//     output streams out of DuckDB as DuckDB makes it (stream.go: DuckDB's
+//     streaming result through duckdb-go-bindings), is coalesced into
+//     ~64K-row batches, relabelled with the schema the planner promised and
+//     routed by kind (result, convergent, expansive, hash-partitioned normal,
+//     whose rows scatter.go copies straight into each partition's batch)
+//     into buffers, or written as a Parquet file of a table (OutputWrite).
 //   - Engine.RunLocal: a result task that reads no input and no table,
 //     rendered and relabelled the same way but collected into batches for
 //     its caller (the coordinator answers constant queries so).

@@ -71,6 +71,9 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		}
 		q.Set("temp_directory", cfg.TempDir)
 	}
+	if connLayoutErr != nil {
+		return nil, connLayoutErr
+	}
 	dsn := ":memory:?" + q.Encode()
 	c, err := duckdb.NewConnector(dsn, setUp)
 	if err != nil {

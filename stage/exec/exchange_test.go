@@ -15,6 +15,7 @@ import (
 	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
 const exchangeRows = 100_000
@@ -120,11 +121,13 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 	}
 
 	var rowsIn, rowsOut int64
+	var producersEnd time.Time
 	for i, rt := range producers {
 		st, err := rt.Wait(ctx)
 		if err != nil {
 			t.Fatalf("producer %d: %v", i, err)
 		}
+		producersEnd = st.Started.Add(st.Wall)
 		rowsOut += st.RowsOut
 		if st.Worker != nodes[i].addr || st.Task != task(1, i) || st.BytesOut == 0 {
 			t.Errorf("producer stats %+v", st)
@@ -138,6 +141,10 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 		rowsIn += st.RowsIn
 		if st.BytesIn == 0 || st.RowsIn != st.RowsOut {
 			t.Errorf("consumer stats %+v", st)
+		}
+		// The consumers run while their producers do: task times overlap.
+		if st.Started.IsZero() || !st.Started.Before(producersEnd) {
+			t.Errorf("consumer %d started at %v, after its producers ended (%v)", i, st.Started, producersEnd)
 		}
 	}
 	if rowsOut != exchangeRows || rowsIn != exchangeRows {
@@ -284,6 +291,16 @@ func TestOutputTypeMismatch(t *testing.T) {
 
 	// A data error is the user's: INVALID, with DuckDB's message.
 	rt, err = n.client.RunTask(ctx, spec(q, task(2, 0), `SELECT CAST('abc' AS BIGINT) AS c0`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("a", "int64")}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rt.Wait(ctx)
+	wantCode(t, err, qerr.ErrInvalid)
+	// So is one DuckDB meets in the middle of the stream, after batches
+	// went out.
+	rt, err = n.client.RunTask(ctx, spec(q, task(2, 1), `SELECT CAST(CASE WHEN i = 150000 THEN 'abc' ELSE CAST(i AS VARCHAR) END AS BIGINT) AS c0
+			FROM range(300000) r(i)`,
 		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("a", "int64")}))
 	if err != nil {
 		t.Fatal(err)
@@ -559,5 +576,72 @@ func TestRenderedPlanExchange(t *testing.T) {
 	}
 	if len(owner) != rows {
 		t.Errorf("%d distinct keys arrived, want %d", len(owner), rows)
+	}
+}
+
+// TestOutputStreamsOutOfDuckDB: a task's output reaches its readers while
+// DuckDB still runs its query. The producer's query would run for hours
+// (and its materialized result would not fit in memory): its first batch
+// arrives all the same, while a consumer task on another worker reads the
+// other partition. Cancelling the query interrupts DuckDB in the middle of
+// the stream and closes the streams.
+func TestOutputStreamsOutOfDuckDB(t *testing.T) {
+	c := newClusterWith(t, func(cfg *exec.Config) {
+		cfg.QueryMemory = 4 << 20 // producers wait for readers beyond it
+		cfg.SpillLimit = -1
+	}, 0, 0)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	q := stage.QueryID("q-stream")
+	one := schemaSpec("n", "int64")
+	endless := `SELECT i AS c0, CAST(hash(i) % 2 AS INTEGER) AS __part FROM range(1000000000000) r(i)`
+	prod, err := c.nodes[0].client.RunTask(ctx, spec(q, task(1, 0), endless,
+		stage.OutputSpec{Kind: stage.OutputNormal, Keys: []int{0}, Consumers: 2, Schema: one}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Partition 0 is read here, batch by batch; partition 1 by a consumer
+	// task on the other worker, which never sees the end of its input.
+	cons, err := c.nodes[1].client.RunTask(ctx, spec(q, task(0, 0), `SELECT count(*) AS c0 FROM {in:1}`,
+		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: one}, stage.InputSpec{
+			Exchange: 1, Schema: one,
+			Producers: []stage.ProducerSpec{{Task: task(1, 0), Address: c.nodes[0].addr, Ticket: c.ticket(q, task(1, 0), 1)}},
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rdr, err := c.nodes[0].client.DoGet(ctx, c.ticket(q, task(1, 0), 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows int64
+	for rows < 1_000_000 && rdr.Next() {
+		rows += rdr.RecordBatch().NumRows()
+	}
+	if rows < 1_000_000 {
+		t.Fatalf("read %d rows of a running producer: %v", rows, rdr.Err())
+	}
+	if err := c.nodes[0].client.CancelQuery(ctx, q, nil); err != nil {
+		t.Fatal(err)
+	}
+	for rdr.Next() {
+	}
+	wantCode(t, rdr.Err(), qerr.ErrCancelled)
+	rdr.Release()
+	_, err = prod.Wait(ctx)
+	wantCode(t, err, qerr.ErrCancelled)
+	// The consumer's fetch fails with its producer: the query ends there too.
+	_, err = cons.Wait(ctx)
+	wantCode(t, err, qerr.ErrCancelled)
+	if err := c.nodes[1].client.CancelQuery(ctx, q, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range c.nodes {
+		for s := n.w.Stats(); s.Connections != 0 || s.Buffers != 0 || s.Tasks != 0; s = n.w.Stats() {
+			if ctx.Err() != nil {
+				t.Fatalf("worker %s still holds %+v", n.addr, s)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
 	}
 }

@@ -3,8 +3,6 @@ package exec
 import (
 	"context"
 
-	"github.com/apache/arrow-go/v18/arrow"
-
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/duck"
 )
@@ -14,9 +12,6 @@ import (
 func SetRender(w *Worker, f func(*stage.TaskSpec, duck.RenderEnv) (string, error)) {
 	w.render = f
 }
-
-// RecordBytes is the size of the buffers rec references, as buffers count it.
-func RecordBytes(rec arrow.RecordBatch) int64 { return recordBytes(rec) }
 
 // ExecSQL runs one statement on a new connection of e, its error as a
 // task's would be (duckError).

@@ -89,7 +89,7 @@ type collector struct {
 }
 
 func (c *collector) push(_ context.Context, rec arrow.RecordBatch) error {
-	n := recordBytes(rec)
+	n := RecordBytes(rec)
 	if c.bytes+n > c.maxBytes {
 		return qerr.ErrTooLarge.New("a result computed locally exceeds the %d bytes it may hold", c.maxBytes)
 	}

@@ -48,35 +48,25 @@ type route struct {
 	target, targetBytes int64
 }
 
-// routeQuery runs sql on conn and routes its batches as rt says, returning
-// the rows and bytes it routed.
+// routeQuery runs sql on conn and routes its batches as rt says, as DuckDB
+// streams them out (stream.go), returning the rows and bytes it routed.
 func routeQuery(ctx context.Context, conn *duckdb.Conn, sql string, rt route) (rows, bytes int64, err error) {
-	ar, err := duckdb.NewArrowFromConn(conn)
-	if err != nil {
-		return 0, 0, qerr.ErrInternal.Wrap(err, "arrow interface")
-	}
-	rdr, err := ar.QueryContext(ctx, sql)
+	var r *router
+	defer func() {
+		if r != nil {
+			rows, bytes = r.rows, r.bytes
+			r.release()
+		}
+	}()
+	err = streamQuery(ctx, conn, sql, func(schema *arrow.Schema) error {
+		var err error
+		r, err = newRouter(ctx, rt, schema)
+		return err
+	}, func(rec arrow.RecordBatch) error { return r.add(rec) })
 	if err != nil {
 		return 0, 0, duckError(err, "run task "+rt.spec.Task.String())
 	}
-	defer rdr.Release()
-	r, err := newRouter(ctx, rt, rdr.Schema())
-	if err != nil {
-		return 0, 0, err
-	}
-	defer r.release()
-	for rdr.Next() {
-		if err := r.add(rdr.RecordBatch()); err != nil {
-			return r.rows, r.bytes, err
-		}
-	}
-	if err := rdr.Err(); err != nil {
-		return r.rows, r.bytes, duckError(err, "read result of task "+rt.spec.Task.String())
-	}
-	if err := r.flush(); err != nil {
-		return r.rows, r.bytes, err
-	}
-	return r.rows, r.bytes, nil
+	return 0, 0, r.flush()
 }
 
 // pendingBatch is a batch waiting to be coalesced. An owned batch is in the
@@ -102,6 +92,9 @@ type router struct {
 	split       bool // Normal with more than one consumer
 
 	pending [][]pendingBatch
+	// scatter: a split whose columns scatter.go handles builds each
+	// partition's batch directly (pending stays empty).
+	scatter []*partBatch
 	prows   []int64
 	pbytes  []int64
 	idx     [][]int32
@@ -149,6 +142,12 @@ func newRouter(ctx context.Context, rt route, got *arrow.Schema) (*router, error
 	}
 	if r.split {
 		r.idx = make([][]int32, n)
+		if scatterable(rt.schema) {
+			r.scatter = make([]*partBatch, n)
+			for p := range r.scatter {
+				r.scatter[p] = newPartBatch(rt.schema)
+			}
+		}
 	}
 	for i, f := range rt.schema.Fields() {
 		r.nullColumns = r.nullColumns || f.Type.ID() == arrow.NULL
@@ -196,6 +195,21 @@ func (r *router) add(rec arrow.RecordBatch) error {
 	for i, p := range r.parts {
 		r.idx[p] = append(r.idx[p], int32(i))
 	}
+	if r.scatter != nil {
+		for p, idx := range r.idx {
+			if len(idx) == 0 {
+				continue
+			}
+			b := r.scatter[p]
+			b.add(cols, idx)
+			if int64(b.rows) >= r.target || b.bytes >= r.targetBytes {
+				if err := r.emitScattered(p); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	for p, idx := range r.idx {
 		switch len(idx) {
 		case 0:
@@ -235,7 +249,7 @@ func (r *router) queue(p int, rec arrow.RecordBatch, owned bool) error {
 	rec.Retain()
 	r.pending[p] = append(r.pending[p], pendingBatch{rec, owned})
 	r.prows[p] += rec.NumRows()
-	r.pbytes[p] += recordBytes(rec)
+	r.pbytes[p] += RecordBytes(rec)
 	if r.prows[p] >= r.target || r.pbytes[p] >= r.targetBytes {
 		return r.emit(p)
 	}
@@ -264,7 +278,7 @@ func (r *router) emit(p int) error {
 		}
 	}
 	defer out.Release()
-	r.bytes += recordBytes(out)
+	r.bytes += RecordBytes(out)
 	if r.kind == stage.OutputExpansive {
 		for _, s := range r.sinks {
 			if err := s.push(r.ctx, out); err != nil {
@@ -276,7 +290,22 @@ func (r *router) emit(p int) error {
 	return r.sinks[p].push(r.ctx, out)
 }
 
+// emitScattered buffers partition p's scattered batch.
+func (r *router) emitScattered(p int) error {
+	out := r.scatter[p].build(r.mem, r.schema)
+	defer out.Release()
+	r.bytes += RecordBytes(out)
+	return r.sinks[p].push(r.ctx, out)
+}
+
 func (r *router) flush() error {
+	for p, b := range r.scatter {
+		if b.rows > 0 {
+			if err := r.emitScattered(p); err != nil {
+				return err
+			}
+		}
+	}
 	for p := range r.pending {
 		if len(r.pending[p]) > 0 {
 			if err := r.emit(p); err != nil {
@@ -334,20 +363,28 @@ func concatBatches(mem memory.Allocator, schema *arrow.Schema, recs []arrow.Reco
 }
 
 // partitionsOf reads a __part column into dst: one partition per row, each
-// in [0, n).
+// in [0, n). DuckDB's is an INTEGER column without nulls: it gets a loop of
+// its own.
 func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
 	if a.NullN() > 0 {
 		return nil, qerr.ErrInternal.New("%s column has nulls", duck.PartitionColumn)
 	}
 	l := a.Len()
 	dst = dst[:0]
+	if c, ok := a.(*array.Int32); ok {
+		for _, v := range c.Int32Values() {
+			if v < 0 || int(v) >= n {
+				return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
+			}
+			dst = append(dst, int(v))
+		}
+		return dst, nil
+	}
 	var get func(i int) int64
 	switch c := a.(type) {
 	case *array.Int8:
 		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Int16:
-		get = func(i int) int64 { return int64(c.Value(i)) }
-	case *array.Int32:
 		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Int64:
 		get = func(i int) int64 { return c.Value(i) }

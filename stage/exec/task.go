@@ -245,7 +245,7 @@ func (r *mergeReader) Next() bool {
 		}
 		r.cur = rec
 		r.rows.Add(rec.NumRows())
-		r.bytes.Add(recordBytes(rec))
+		r.bytes.Add(RecordBytes(rec))
 		return true
 	case <-r.ctx.Done():
 		r.done = true

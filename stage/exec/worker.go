@@ -266,6 +266,7 @@ func (w *Worker) runTask(t *task) {
 	stats.Version = stage.SpecVersion
 	stats.Task = t.spec.Task
 	stats.Worker = w.cfg.Address
+	stats.Started = start
 	stats.Wall = time.Since(start)
 	stats.PeakBytes = t.acct.mem.peak.Load()
 	stats.SpilledBytes = t.acct.spilled.Load()
