@@ -42,7 +42,7 @@ func benchTPCH(ctx context.Context, args []string) error {
 	budget := fs.Duration("query-budget", time.Minute, "stop repeating a query on Quiver once its runs took this long together")
 	only := fs.String("queries", "", "comma-separated query numbers to run (default: all 22)")
 	reload := fs.Bool("reload", false, "load the tables even when Quiver already holds them")
-	load := fs.String("load", "bucketed", "how the tables are loaded: bucketed (PARTITION BY HASH on each table's key, as `quiver tpch` does) or plain (created by the Flight SQL ingest itself, unpartitioned, as adbc_ingest does); with --addr, pass --reload when the running Quiver holds the other layout")
+	load := fs.String("load", "bucketed", "how the tables are loaded: bucketed (PARTITION BY HASH on each table's key, as quiver tpch does) or plain (created by the Flight SQL ingest itself, unpartitioned, as adbc_ingest does); with --addr, pass --reload when the running Quiver holds the other layout")
 	jsonOut := fs.String("json", "", "write the figures as JSON to this file")
 	svgOut := fs.String("svg", "", "write a bar chart as SVG to this file")
 	if err := parseArgs(fs, args); err != nil {
