@@ -63,7 +63,7 @@ func EstimateRows(p Plan) float64 {
 		case stage.AntiJoin, stage.MarkJoin:
 			return l
 		}
-		pairs := joinPairs(n)
+		pairs := JoinPairs(n)
 		if len(pairs) == 0 {
 			if n.Cond == nil {
 				return l * r
@@ -107,10 +107,10 @@ const (
 	groupSelectivity  = 0.1
 )
 
-// joinPairs are the (left column, right column) equalities of a join: its
+// JoinPairs are the (left column, right column) equalities of a join: its
 // keys, and the equalities between plain columns of each side in its
 // condition (before the optimizer has made them keys).
-func joinPairs(j *Join) [][2]int {
+func JoinPairs(j *Join) [][2]int {
 	var pairs [][2]int
 	for i := range j.LeftKeys {
 		pairs = append(pairs, [2]int{j.LeftKeys[i], j.RightKeys[i]})
