@@ -21,8 +21,9 @@ import (
 // coordinator itself draining (and discarding) the result endpoints, gathers
 // every task's TaskStatsSpec and answers a summary line and EXPLAIN's lines
 // with, under each fragment's root line, the stage's totals and one line
-// per task of it (taskNotes). The coordinator holds the answer itself.
-func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member) (*Result, error) {
+// per task of it (taskNotes); the summary says how long planning took. The
+// coordinator holds the answer itself.
+func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member, planning time.Duration) (*Result, error) {
 	began := time.Now()
 	r, err := c.launch(ctx, d, tables, workers, nil)
 	if err != nil {
@@ -44,7 +45,7 @@ func (c *Coordinator) analyze(ctx context.Context, d *stage.DistributedPlan, tab
 	r.cancelOnWorkers(ctx, qerr.ErrNotFound.New("the results of query %s were analyzed and discarded", r.id))
 	c.log.Info("query analyzed", qlog.Query(r.id), zap.Int("tasks", len(stats)),
 		zap.Int64("rows", rows), zap.Duration("wall", time.Since(began)))
-	head := fmt.Sprintf("Query %s: %d tasks, %d result rows, wall %s", r.id, len(stats), rows, roundDuration(time.Since(began)))
+	head := fmt.Sprintf("Query %s: %d tasks, %d result rows, planned in %s, wall %s", r.id, len(stats), rows, roundDuration(planning), roundDuration(time.Since(began)))
 	return c.answerColumn(ctx, explainColumn, append([]string{head}, d.Explain(taskNotes(stats))...))
 }
 

@@ -203,7 +203,7 @@ func (c *Coordinator) run(ctx context.Context, sess *Session, pl *Planned, worke
 	}
 	dplan := pl.Query.Distributed
 	if q.Analyze {
-		return c.analyze(ctx, dplan, q.Tables, workers) // analyze.go
+		return c.analyze(ctx, dplan, q.Tables, workers, pl.Query.Planning) // analyze.go
 	}
 	if q.Explain {
 		return c.explain(ctx, dplan) // analyze.go

@@ -182,7 +182,7 @@ func goldenCluster(t *testing.T, d *datadriven.TestData) physical.Cluster {
 //	exec                   DDL statements, one per line
 //	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
 //	                       commit N fake files holding R rows
-func setUp(t *testing.T, ctx context.Context, cat catalog.Catalog, d *datadriven.TestData) string {
+func setUp(t testing.TB, ctx context.Context, cat catalog.Catalog, d *datadriven.TestData) string {
 	switch d.Cmd {
 	case "exec":
 		for _, sql := range strings.Split(strings.TrimSpace(d.Input), "\n") {

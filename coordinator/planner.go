@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -44,6 +45,9 @@ type Plans struct {
 	// Distributed is the physical plan, its distribution enforced, cut
 	// into fragments for the cluster.
 	Distributed *stage.DistributedPlan
+	// Planning is how long binding and planning took (EXPLAIN ANALYZE
+	// prints it).
+	Planning time.Duration
 }
 
 // Plan is the planning pipeline: it parses sql, binds it against cat in
@@ -59,6 +63,7 @@ func Plan(ctx context.Context, cat catalog.Catalog, sess PlanSession, sql string
 
 // planTree is Plan of a parsed statement.
 func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree ast.StmtNode, cluster physical.Cluster) (*Planned, error) {
+	began := time.Now()
 	b := binder.New(cat, sess.Database).WithEnv(sess.Env).WithParams(sess.ParamTypes, sess.Params)
 	stmt, err := b.Bind(ctx, tree)
 	if err != nil {
@@ -69,6 +74,7 @@ func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree a
 		if pl.Query, err = planQuery(q.Plan, cluster); err != nil {
 			return nil, err
 		}
+		pl.Query.Planning = time.Since(began)
 	}
 	return pl, nil
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // TestDistributedJoins runs on a coordinator with three worker processes.
-// A join of two tables above the broadcast threshold shuffles both sides
+// A join of two tables of about the same size above the broadcast
+// threshold (where broadcasting would move more bytes) shuffles both sides
 // and runs tasks on every worker; the same join of tables bucketed on the
 // join key (PARTITION BY HASH) moves no row: EXPLAIN shows no exchange below
 // the join and EXPLAIN ANALYZE shows its tasks receiving nothing. Both give
@@ -28,7 +29,7 @@ func TestDistributedJoins(t *testing.T) {
 	}
 	c := connect(t, cl.Addr)
 
-	const factRows, keys = 3000, 500
+	const factRows, keys = 3000, 3000
 	mem := memory.NewGoAllocator()
 	fact, dim := joinTables(mem, factRows, keys)
 	defer releaseAll(fact)

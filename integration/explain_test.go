@@ -86,6 +86,9 @@ func TestExplainServedByCoordinator(t *testing.T) {
 	if !slices.ContainsFunc(analyzed, func(l string) bool { return taskLine.MatchString(strings.Trim(l, "'")) }) {
 		t.Errorf("EXPLAIN ANALYZE through ADBC has no task line:\n%s", strings.Join(analyzed, "\n"))
 	}
+	if len(analyzed) == 0 || !strings.Contains(analyzed[0], ", planned in ") {
+		t.Errorf("EXPLAIN ANALYZE's summary does not say how long planning took:\n%s", strings.Join(analyzed, "\n"))
+	}
 
 	// The refusals: a bad worker ticket's at a worker, then bad coordinator
 	// tickets at the coordinator and a coordinator ticket at a worker.

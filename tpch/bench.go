@@ -156,6 +156,7 @@ func ThisMachine() Machine {
 // Report is the outcome of `quiver bench tpch`.
 type Report struct {
 	SF            float64       `json:"sf"`
+	Load          string        `json:"load,omitempty"` // bucketed or plain
 	Workers       int           `json:"workers"`
 	DuckDBThreads int           `json:"duckdb_threads"`
 	Runs          int           `json:"runs"`
@@ -190,8 +191,12 @@ func (r *Report) Summarise() {
 
 // WriteText prints the per-query table and the geometric mean.
 func (r *Report) WriteText(w io.Writer) {
-	fmt.Fprintf(w, "TPC-H SF %v: Quiver with %d workers vs DuckDB with %d threads, median of %d runs (%s, %d cores)\n",
-		r.SF, r.Workers, r.DuckDBThreads, r.Runs, r.Machine.CPU, r.Machine.Cores)
+	load := ""
+	if r.Load != "" {
+		load = ", " + r.Load + " tables"
+	}
+	fmt.Fprintf(w, "TPC-H SF %v%s: Quiver with %d workers vs DuckDB with %d threads, median of %d runs (%s, %d cores)\n",
+		r.SF, load, r.Workers, r.DuckDBThreads, r.Runs, r.Machine.CPU, r.Machine.Cores)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "query\tquiver ms\tduckdb ms\tratio\trows\tcheck")
 	for _, q := range r.Queries {

@@ -19,6 +19,10 @@ type LoadConfig struct {
 	// Partitions is the PARTITIONS count of the hash-partitioned tables
 	// (0: the tables are created without PARTITION BY).
 	Partitions int
+	// Plain loads the way a user of adbc_ingest(mode="create") does: no DDL,
+	// the ingest creates each table from the Arrow schema, unpartitioned
+	// (Partitions is then ignored).
+	Plain bool
 	// BatchRows is the rows per ingested batch (0: 65536).
 	BatchRows int
 	Alloc     memory.Allocator // nil: memory.DefaultAllocator
@@ -33,7 +37,7 @@ type LoadConfig struct {
 // (DROP TABLE IF EXISTS, then CREATE TABLE ... PARTITION BY HASH(key)
 // PARTITIONS n through DoPutCommandStatementUpdate) and fills each from its
 // Parquet file by one Flight SQL bulk ingest (CommandStatementIngest, mode
-// append). It returns per table the rows the server reported, the Arrow
+// append); with cfg.Plain the ingest itself creates each table. It returns per table the rows the server reported, the Arrow
 // bytes sent and the seconds taken.
 func Load(ctx context.Context, c *Client, cfg LoadConfig) ([]TableFile, error) {
 	if cfg.Alloc == nil {
@@ -63,7 +67,10 @@ func loadTable(ctx context.Context, c *Client, t *Table, cfg LoadConfig) (TableF
 	if _, err := c.Exec(ctx, "DROP TABLE IF EXISTS "+t.Name); err != nil {
 		return tf, err
 	}
-	if _, err := c.Exec(ctx, t.DDL(cfg.Partitions)); err != nil {
+	opts := IngestAppend(t.Name)
+	if cfg.Plain {
+		opts.TableDefinitionOptions.IfNotExist = flightsql.TableDefinitionOptionsTableNotExistOptionCreate
+	} else if _, err := c.Exec(ctx, t.DDL(cfg.Partitions)); err != nil {
 		return tf, err
 	}
 	rdr, closeFile, err := OpenParquet(ctx, path, cfg.BatchRows, cfg.Alloc)
@@ -72,7 +79,7 @@ func loadTable(ctx context.Context, c *Client, t *Table, cfg LoadConfig) (TableF
 	}
 	defer closeFile()
 	counted := &countingReader{RecordReader: rdr, table: t.Name, progress: cfg.Progress}
-	n, err := c.SQL.ExecuteIngest(ctx, counted, IngestAppend(t.Name))
+	n, err := c.SQL.ExecuteIngest(ctx, counted, opts)
 	if err != nil {
 		return tf, err
 	}

@@ -42,6 +42,7 @@ func benchTPCH(ctx context.Context, args []string) error {
 	budget := fs.Duration("query-budget", time.Minute, "stop repeating a query on Quiver once its runs took this long together")
 	only := fs.String("queries", "", "comma-separated query numbers to run (default: all 22)")
 	reload := fs.Bool("reload", false, "load the tables even when Quiver already holds them")
+	load := fs.String("load", "bucketed", "how the tables are loaded: bucketed (PARTITION BY HASH on each table's key, as quiver tpch does) or plain (created by the Flight SQL ingest itself, unpartitioned, as adbc_ingest does); with --addr, pass --reload when the running Quiver holds the other layout")
 	jsonOut := fs.String("json", "", "write the figures as JSON to this file")
 	svgOut := fs.String("svg", "", "write a bar chart as SVG to this file")
 	if err := parseArgs(fs, args); err != nil {
@@ -50,8 +51,18 @@ func benchTPCH(ctx context.Context, args []string) error {
 	if err := tf.check(); err != nil {
 		return err
 	}
+	if *load != "bucketed" && *load != "plain" {
+		return fmt.Errorf("--load: %q is neither bucketed nor plain", *load)
+	}
+	plain := *load == "plain"
 	if cf.dataDir == "" {
-		cf.dataDir = filepath.Join("quiver-data", "bench-sf"+strconv.FormatFloat(tf.sf, 'f', -1, 64))
+		// One data directory per layout, so that a second run of either
+		// finds its tables loaded.
+		name := "bench-sf" + strconv.FormatFloat(tf.sf, 'f', -1, 64)
+		if plain {
+			name += "-plain"
+		}
+		cf.dataDir = filepath.Join("quiver-data", name)
 	}
 	threads := *duckThreads
 	if threads <= 0 {
@@ -84,7 +95,7 @@ func benchTPCH(ctx context.Context, args []string) error {
 	defer func() { _ = cl.stop() }()
 	defer c.Close()
 	if *reload || !tablesLoaded(ctx, c, m) {
-		if err := loadData(ctx, c, m, tf.dir, cf.workers, os.Stdout); err != nil {
+		if err := loadData(ctx, c, m, tf.dir, cf.workers, plain, os.Stdout); err != nil {
 			return err
 		}
 	}
@@ -102,7 +113,7 @@ func benchTPCH(ctx context.Context, args []string) error {
 	}
 	defer duck.Close()
 
-	rep := &tpch.Report{SF: tf.sf, Workers: cf.workers, DuckDBThreads: threads, Runs: *runs, Machine: tpch.ThisMachine(), Started: time.Now().UTC()}
+	rep := &tpch.Report{SF: tf.sf, Load: *load, Workers: cf.workers, DuckDBThreads: threads, Runs: *runs, Machine: tpch.ThisMachine(), Started: time.Now().UTC()}
 	for _, q := range queries {
 		r := tpch.RunQuery(ctx, c, duck, q, tpch.RunOptions{Runs: *runs, Timeout: *timeout, Budget: *budget})
 		if err := ctx.Err(); err != nil {

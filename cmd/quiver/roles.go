@@ -62,7 +62,7 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&e.queryMemory, "query-memory", exec.DefaultQueryMemory, "worker: bytes of exchange buffers one query may hold in memory before they spill (negative: no limit)")
 	fs.Int64Var(&e.spillLimit, "spill-limit", 0, "worker: bytes of spill files one query may hold; beyond it producers wait (0: no limit, negative: never spill)")
 	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
-	fs.Float64Var(&e.broadcastRows, "broadcast-rows", physical.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides")
+	fs.Float64Var(&e.broadcastRows, "broadcast-rows", physical.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides (above them, only where broadcasting moves fewer estimated bytes)")
 	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration; from a query's end at least)")
 	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")

@@ -82,12 +82,18 @@ func ensureData(ctx context.Context, f *tpchFlags, regenerate bool, stdout io.Wr
 
 // loadData loads the data set in dir into the Quiver that c is connected
 // to and prints the summary.
-func loadData(ctx context.Context, c *tpch.Client, m *tpch.Manifest, dir string, partitions int, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "loading into %s (Flight SQL ingest, tables PARTITION BY HASH(key) PARTITIONS %d)\n", c.Addr, partitions)
+// With plain, the ingest creates the tables (as adbc_ingest does) and
+// partitions is ignored.
+func loadData(ctx context.Context, c *tpch.Client, m *tpch.Manifest, dir string, partitions int, plain bool, stdout io.Writer) error {
+	layout := fmt.Sprintf("tables PARTITION BY HASH(key) PARTITIONS %d", partitions)
+	if plain {
+		layout = "tables created by the ingest, unpartitioned"
+	}
+	fmt.Fprintf(stdout, "loading into %s (Flight SQL ingest, %s)\n", c.Addr, layout)
 	bar := tpch.NewBar(os.Stderr, m.Rows(), "rows")
 	start := time.Now()
 	loaded, err := tpch.Load(ctx, c, tpch.LoadConfig{
-		Dir: dir, Partitions: partitions, Alloc: memory.DefaultAllocator,
+		Dir: dir, Partitions: partitions, Plain: plain, Alloc: memory.DefaultAllocator,
 		Started:  bar.SetLabel,
 		Progress: func(_ string, rows, _ int64) { bar.Add(rows) },
 	})
@@ -146,5 +152,5 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	defer c.Close()
-	return loadData(ctx, c, m, tf.dir, *partitions, os.Stdout)
+	return loadData(ctx, c, m, tf.dir, *partitions, false, os.Stdout)
 }

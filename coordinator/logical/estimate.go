@@ -1,6 +1,35 @@
 package logical
 
-import "github.com/quiverdb/quiver/stage"
+import (
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/stage"
+)
+
+// EstimateBytes is a coarse estimate of the Arrow bytes of p's output: its
+// estimated rows times an estimated row width.
+func EstimateBytes(p Plan) float64 {
+	return EstimateRows(p) * rowWidth(p.Schema())
+}
+
+// rowWidth is the estimated bytes of one row of s: fixed-width types
+// their width, variable-width ones an average (a planner without column
+// statistics of lengths assumes a short string).
+func rowWidth(s *arrow.Schema) float64 {
+	var w float64
+	for _, f := range s.Fields() {
+		switch t := f.Type.(type) {
+		case arrow.FixedWidthDataType:
+			w += float64(max(t.BitWidth()/8, 1))
+		default:
+			w += averageVarWidth
+		}
+	}
+	return max(w, 1)
+}
+
+// averageVarWidth is the bytes assumed of a string value with its offset.
+const averageVarWidth = 24
 
 // EstimateRows is a coarse estimate of how many rows p produces, from the
 // row counts of the snapshots it scans: enough to tell a dimension table from
@@ -34,7 +63,7 @@ func EstimateRows(p Plan) float64 {
 		case stage.AntiJoin, stage.MarkJoin:
 			return l
 		}
-		pairs := joinPairs(n)
+		pairs := JoinPairs(n)
 		if len(pairs) == 0 {
 			if n.Cond == nil {
 				return l * r
@@ -78,10 +107,10 @@ const (
 	groupSelectivity  = 0.1
 )
 
-// joinPairs are the (left column, right column) equalities of a join: its
+// JoinPairs are the (left column, right column) equalities of a join: its
 // keys, and the equalities between plain columns of each side in its
 // condition (before the optimizer has made them keys).
-func joinPairs(j *Join) [][2]int {
+func JoinPairs(j *Join) [][2]int {
 	var pairs [][2]int
 	for i := range j.LeftKeys {
 		pairs = append(pairs, [2]int{j.LeftKeys[i], j.RightKeys[i]})

@@ -192,7 +192,29 @@ func (l *Limit) Schema() *arrow.Schema  { return l.Input.Schema() }
 func (s *SetOp) Schema() *arrow.Schema  { return s.Inputs[0].Schema() }
 func (v *Values) Schema() *arrow.Schema { return stage.SchemaOf(v.Names, v.Types) }
 func (j *Join) Schema() *arrow.Schema {
-	return stage.JoinSchema(j.Left.Schema(), j.Right.Schema(), j.Kind, j.MarkName)
+	if j.Kind == stage.SemiJoin || j.Kind == stage.AntiJoin {
+		return j.Left.Schema()
+	}
+	return arrow.NewSchema(joinFields(j, nil), nil)
+}
+
+// joinFields appends the output fields of p to out, as stage.JoinSchema
+// lays them out, going through nested joins without building their
+// schemas: a deep tree of joins would otherwise build one per level at
+// every call, quadratic in its inputs.
+func joinFields(p Plan, out []arrow.Field) []arrow.Field {
+	j, ok := p.(*Join)
+	if !ok || j.Kind == stage.SemiJoin || j.Kind == stage.AntiJoin {
+		if ok {
+			return joinFields(j.Left, out)
+		}
+		return append(out, p.Schema().Fields()...)
+	}
+	out = joinFields(j.Left, out)
+	if j.Kind == stage.MarkJoin {
+		return append(out, stage.JoinSchema(arrow.NewSchema(nil, nil), nil, j.Kind, j.MarkName).Fields()...)
+	}
+	return joinFields(j.Right, out)
 }
 func (a *Apply) Schema() *arrow.Schema {
 	return stage.JoinSchema(a.Outer.Schema(), a.Inner.Schema(), a.Kind, a.MarkName)

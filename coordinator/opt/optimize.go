@@ -20,6 +20,7 @@ var Rules = []Rule{
 	{"PushDownPredicates", PushDownPredicates},
 	{"SplitDistinctAggregates", SplitDistinctAggregates},
 	{"PushSemiJoinsDown", PushSemiJoinsDown},
+	{"ReduceAggregates", ReduceAggregates},
 	{"ReorderJoins", ReorderJoins},
 	{"PruneColumns", PruneColumns},
 }

@@ -41,28 +41,33 @@ func ReorderJoins(p logical.Plan) (logical.Plan, bool) {
 // conjuncts over those columns.
 type joinGraph struct {
 	inputs  []logical.Plan
+	schemas []*arrow.Schema // of each input
 	offsets []int
 	width   int
 	conds   []stage.Expr
 }
 
 // flatten adds the inputs and conditions of the inner-join tree p; its
-// inputs' own joins are reordered when the walk reaches them.
+// inputs' own joins are reordered when the walk reaches them. It reads
+// the schemas of the inputs only: a join's schema is built anew at every
+// call, and asking each join of a deep tree for its own would be
+// quadratic in the inputs.
 func (g *joinGraph) flatten(p logical.Plan) {
 	j, ok := p.(*logical.Join)
 	if !ok || j.Kind != stage.InnerJoin {
 		g.inputs = append(g.inputs, p)
+		g.schemas = append(g.schemas, p.Schema())
 		g.offsets = append(g.offsets, g.width)
-		g.width += p.Schema().NumFields()
+		g.width += g.schemas[len(g.schemas)-1].NumFields()
 		return
 	}
 	base := g.width
 	g.flatten(j.Left)
-	nLeft := j.Left.Schema().NumFields()
+	nLeft := g.width - base
 	g.flatten(j.Right)
 	at := func(e stage.Expr) stage.Expr { return logical.Shift(e, base) }
 	for i := range j.LeftKeys {
-		l, r := j.Left.Schema().Field(j.LeftKeys[i]), j.Right.Schema().Field(j.RightKeys[i])
+		l, r := g.field(base+j.LeftKeys[i]), g.field(base+nLeft+j.RightKeys[i])
 		g.conds = append(g.conds, at(equality(
 			&stage.ColumnRef{Index: j.LeftKeys[i], Name: l.Name, T: l.Type},
 			&stage.ColumnRef{Index: nLeft + j.RightKeys[i], Name: r.Name, T: r.Type})))
@@ -72,6 +77,12 @@ func (g *joinGraph) flatten(p logical.Plan) {
 			g.conds = append(g.conds, at(c))
 		}
 	}
+}
+
+// field is global column c's field.
+func (g *joinGraph) field(c int) arrow.Field {
+	in := g.inputOf(c)
+	return g.schemas[in].Field(c - g.offsets[in])
 }
 
 func equality(a, b stage.Expr) stage.Expr {
@@ -113,27 +124,42 @@ func (g *joinGraph) rebuild() (logical.Plan, bool) {
 	// Greedy order: the largest input first; then, of the inputs that a
 	// condition connects to what is joined, the one whose join is estimated
 	// smallest (a join on a key keeps the row count, one on a shared
-	// attribute multiplies it); unconnected inputs last.
+	// attribute multiplies it); unconnected inputs last. The estimates are
+	// computed step by step from the inputs' row counts and distinct
+	// counts, without building the candidate chains: building them made
+	// each step quadratic in the inputs and a 43-table join take seconds.
+	ndv := make([]float64, g.width)
+	for in, p := range g.inputs {
+		for k := range g.schemas[in].NumFields() {
+			ndv[g.offsets[in]+k] = logical.ColumnNDV(p, k)
+		}
+	}
+	reads := make([]uint64, len(g.conds))
+	for i, c := range g.conds {
+		reads[i] = g.reads(c)
+	}
 	order := []int{0}
 	for i := 1; i < n; i++ {
 		if rows[i] > rows[order[0]] {
 			order[0] = i
 		}
 	}
+	joined, cur := uint64(1)<<order[0], rows[order[0]]
 	for len(order) < n {
 		best, bestConnected, bestRows := -1, false, 0.0
 		for i := 0; i < n; i++ {
-			if slices.Contains(order, i) {
+			if joined&(1<<i) != 0 {
 				continue
 			}
-			joined, connected := g.chainTo(append(slices.Clone(order), i))
-			est := logical.EstimateRows(joined)
+			est, connected := g.estimateStep(cur, rows[i], joined, i, reads, ndv)
 			if best < 0 || connected && !bestConnected ||
 				connected == bestConnected && (est < bestRows || est == bestRows && rows[i] < rows[best]) {
 				best, bestConnected, bestRows = i, connected, est
 			}
 		}
 		order = append(order, best)
+		joined |= 1 << best
+		cur = bestRows
 	}
 	if slices.IsSorted(order) {
 		return nil, false
@@ -141,40 +167,69 @@ func (g *joinGraph) rebuild() (logical.Plan, bool) {
 	return g.chain(order), true
 }
 
-// chainTo joins the inputs in order, without the projection that restores
-// the column order, and reports whether the last input was joined on some
-// condition.
-func (g *joinGraph) chainTo(order []int) (logical.Plan, bool) {
-	plan, _, connected := g.join(order)
-	return plan, connected
+// estimateStep estimates the rows of joining input i (of rows rows) to the
+// inputs joined so far (cur rows), as logical.EstimateRows would estimate
+// that join, and reports whether a condition connects them: the
+// conditions not yet placed that only read the joined inputs and i are
+// this join's.
+func (g *joinGraph) estimateStep(cur, rows float64, joined uint64, i int, reads []uint64, ndv []float64) (float64, bool) {
+	with := joined | 1<<i
+	connected, pairs, best := false, false, 1.0
+	for k, c := range g.conds {
+		if reads[k]&^joined == 0 || reads[k]&^with != 0 {
+			continue // placed already, or it needs inputs not joined yet
+		}
+		connected = true
+		eq, ok := c.(*stage.Call)
+		if !ok || eq.Fn != "=" {
+			continue
+		}
+		a, ok1 := eq.Args[0].(*stage.ColumnRef)
+		b, ok2 := eq.Args[1].(*stage.ColumnRef)
+		if !ok1 || !ok2 || (reads[k]&^(1<<i) == 0) {
+			continue
+		}
+		pairs = true
+		d := max(ndv[a.Index], ndv[b.Index])
+		if d <= 0 {
+			d = min(cur, rows)
+		}
+		best = max(best, d)
+	}
+	switch {
+	case pairs:
+		return max(cur*rows/best, 1), true
+	case connected:
+		return max(cur, rows), true
+	}
+	return cur * rows, false
 }
 
 // chain joins the inputs left-deep in order, each condition on the first
 // join that has all its inputs, and projects the original column order.
 func (g *joinGraph) chain(order []int) logical.Plan {
-	plan, newPos, _ := g.join(order)
-	back := &logical.Project{Input: plan}
-	out := plan.Schema()
-	for c := 0; c < g.width; c++ {
-		f := out.Field(newPos[c])
-		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: newPos[c], Name: f.Name, T: f.Type})
-		back.Names = append(back.Names, f.Name)
-	}
+	plan, newPos := g.join(order)
 	if slices.IsSorted(newPos) {
 		return plan
+	}
+	back := &logical.Project{Input: plan}
+	for c := 0; c < g.width; c++ {
+		f := g.field(c)
+		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: newPos[c], Name: f.Name, T: f.Type})
+		back.Names = append(back.Names, f.Name)
 	}
 	return back
 }
 
 // join builds the left-deep chain and returns where each original column
-// ended up; connected says whether the last join got a condition.
-func (g *joinGraph) join(order []int) (plan logical.Plan, newPos []int, connected bool) {
+// ended up.
+func (g *joinGraph) join(order []int) (plan logical.Plan, newPos []int) {
 	newPos = make([]int, g.width)
 	width := 0
 	var joined uint64
 	placed := make([]bool, len(g.conds))
 	for _, in := range order {
-		w := g.inputs[in].Schema().NumFields()
+		w := g.schemas[in].NumFields()
 		for k := 0; k < w; k++ {
 			newPos[g.offsets[in]+k] = width + k
 		}
@@ -193,7 +248,6 @@ func (g *joinGraph) join(order []int) (plan logical.Plan, newPos []int, connecte
 				}))
 			}
 		}
-		connected = len(conds) > 0
 		plan = &logical.Join{Left: plan, Right: g.inputs[in], Kind: stage.InnerJoin, Cond: logical.AndAll(conds), MarkIn: -1}
 	}
 	// Conditions that read no input (constants) go on top.
@@ -203,5 +257,5 @@ func (g *joinGraph) join(order []int) (plan logical.Plan, newPos []int, connecte
 			rest = append(rest, c)
 		}
 	}
-	return filter(plan, rest), newPos, connected
+	return filter(plan, rest), newPos
 }

@@ -20,6 +20,10 @@ type Cluster struct {
 // DefaultBroadcastRows is the broadcast threshold unless configured.
 const DefaultBroadcastRows = 100_000
 
+// maxBroadcastBytes bounds the estimated size of a right side broadcast
+// because it moves fewer bytes than a shuffle: every task holds all of it.
+const maxBroadcastBytes = 256 << 20
+
 func (c Cluster) workers() int { return max(c.Workers, 1) }
 
 func (c Cluster) broadcastRows() float64 {
@@ -148,10 +152,37 @@ func (c Cluster) strategy(j *logical.Join, parts []stage.Partitioning) stage.Joi
 		return stage.Shuffle
 	case j.Kind == stage.FullJoin:
 		return stage.Shuffle
-	case !hasKeys || logical.EstimateRows(j.Right) <= c.broadcastRows():
+	case !hasKeys || logical.EstimateRows(j.Right) <= c.broadcastRows() || c.broadcastMovesLess(j, parts):
 		return stage.Broadcast
 	}
 	return stage.Shuffle
+}
+
+// broadcastMovesLess reports whether broadcasting the right side of j
+// moves fewer estimated bytes than shuffling what of both sides is not
+// hashed on the keys already, for a right side small enough for every
+// task to hold: a filtered orders joined to lineitem is broadcast rather
+// than lineitem shuffled whole. A shuffle keeps 1/workers of the rows
+// where they are; a broadcast sends the right side to every other task.
+// LEFT joins qualify too (each task NULL-extends its own left rows); the
+// others' strategies are decided above.
+func (c Cluster) broadcastMovesLess(j *logical.Join, parts []stage.Partitioning) bool {
+	if j.Kind != stage.InnerJoin && j.Kind != stage.LeftJoin && j.Kind != stage.SemiJoin && j.Kind != stage.AntiJoin {
+		return false
+	}
+	w := float64(c.workers())
+	right := logical.EstimateBytes(j.Right)
+	if right > maxBroadcastBytes {
+		return false
+	}
+	var shuffled float64
+	if !parts[0].Satisfies(stage.Distribution{Kind: stage.DistHash, Keys: j.LeftKeys}) {
+		shuffled += logical.EstimateBytes(j.Left)
+	}
+	if !parts[1].Satisfies(stage.Distribution{Kind: stage.DistHash, Keys: j.RightKeys}) {
+		shuffled += right
+	}
+	return right*(w-1) < shuffled*(w-1)/w
 }
 
 // alignedKeys reports whether both sides are hashed on corresponding join

@@ -1,0 +1,123 @@
+package opt
+
+import (
+	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/quiverdb/quiver/coordinator/logical"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// ReduceAggregates filters the input of an aggregation that an inner join
+// joins on a group key by the keys the other side can match, before it is
+// grouped (a semi-join reduction):
+//
+//	Inner(B, Aggregate(X) group by k) on B.c = k
+//	  =>  Inner(B, Aggregate(Semi(X, keys of c)) group by k)
+//
+// Only groups whose key the join finds survive it, so dropping the rows of
+// the others first changes nothing but the work: a decorrelated subquery
+// then aggregates the rows of the outer keys only instead of the whole
+// table (TPC-H Q17 averages the lineitems of 200 parts, not of 200 000).
+// The keys are read again from the one scan of B that column c comes
+// from (through B's inner joins and projections), with its filters: a
+// cheap, selective superset of B's keys. It fires only where that scan is
+// estimated much smaller than the aggregation's input.
+func ReduceAggregates(p logical.Plan) (logical.Plan, bool) {
+	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
+		j, ok := p.(*logical.Join)
+		if !ok || j.Kind != stage.InnerJoin {
+			return p, false
+		}
+		for _, pair := range logical.JoinPairs(j) {
+			if keys, kc, ok := keySource(j.Left, pair[0]); ok {
+				if right, ok := reduceGroups(j.Right, pair[1], keys, kc); ok {
+					return j.WithChildren(j.Left, right), true
+				}
+			}
+			if keys, kc, ok := keySource(j.Right, pair[1]); ok {
+				if left, ok := reduceGroups(j.Left, pair[0], keys, kc); ok {
+					return j.WithChildren(left, j.Right), true
+				}
+			}
+		}
+		return p, false
+	})
+}
+
+// keySource is the scan, under its filters, that column c of p comes from
+// through inner joins and projections, and c's index in it; ok is false
+// where c is computed or comes from elsewhere.
+func keySource(p logical.Plan, c int) (logical.Plan, int, bool) {
+	switch n := p.(type) {
+	case *logical.Join:
+		nLeft := n.Left.Schema().NumFields()
+		switch {
+		case c < nLeft && (n.Kind == stage.InnerJoin || n.Kind == stage.SemiJoin || n.Kind == stage.AntiJoin):
+			return keySource(n.Left, c)
+		case c >= nLeft && n.Kind == stage.InnerJoin:
+			return keySource(n.Right, c-nLeft)
+		}
+	case *logical.Project:
+		if ref, ok := n.Exprs[c].(*stage.ColumnRef); ok {
+			return keySource(n.Input, ref.Index)
+		}
+	case *logical.Filter, *logical.Scan:
+		for q := p; ; q = q.Children()[0] {
+			if _, ok := q.(*logical.Scan); ok {
+				return p, c, true
+			}
+			if _, ok := q.(*logical.Filter); !ok {
+				return nil, 0, false
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+// reduceGroups puts the semi join below the aggregation whose group key
+// column c of p is, through projections and filters (HAVING), reading
+// column kc of keys.
+func reduceGroups(p logical.Plan, c int, keys logical.Plan, kc int) (logical.Plan, bool) {
+	switch n := p.(type) {
+	case *logical.Project:
+		ref, ok := n.Exprs[c].(*stage.ColumnRef)
+		if !ok {
+			return p, false
+		}
+		in, ok := reduceGroups(n.Input, ref.Index, keys, kc)
+		return n.WithChildren(in), ok
+	case *logical.Filter:
+		in, ok := reduceGroups(n.Input, c, keys, kc)
+		return n.WithChildren(in), ok
+	case *logical.Aggregate:
+		if c >= len(n.GroupBy) {
+			return p, false
+		}
+		g, ok := n.GroupBy[c].(*stage.ColumnRef)
+		key := keys.Schema().Field(kc)
+		if !ok || !arrow.TypeEqual(g.T, key.Type) || logical.EstimateRows(n.Input) < semiPushRatio*logical.EstimateRows(keys) {
+			return p, false
+		}
+		right := &logical.Project{Input: keys, Exprs: []stage.Expr{&stage.ColumnRef{Index: kc, Name: key.Name, T: key.Type}}, Names: []string{key.Name}}
+		if hasSemiJoinOn(n.Input, logical.Format(right)) {
+			return p, false // reduced already
+		}
+		semi := &logical.Join{Left: n.Input, Right: right, Kind: stage.SemiJoin, LeftKeys: []int{g.Index}, RightKeys: []int{0}, MarkIn: -1}
+		return n.WithChildren(semi), true
+	}
+	return p, false
+}
+
+// hasSemiJoinOn reports whether p holds a semi join whose right side
+// formats as right: the reduction, wherever the rules have moved it since.
+func hasSemiJoinOn(p logical.Plan, right string) bool {
+	if j, ok := p.(*logical.Join); ok && j.Kind == stage.SemiJoin && logical.Format(j.Right) == right {
+		return true
+	}
+	for _, c := range p.Children() {
+		if hasSemiJoinOn(c, right) {
+			return true
+		}
+	}
+	return false
+}
