@@ -80,14 +80,19 @@ func ensureData(ctx context.Context, f *tpchFlags, regenerate bool, stdout io.Wr
 	return m, nil
 }
 
-// loadData loads the data set in dir into the Quiver that c is connected
-// to and prints the summary.
-func loadData(ctx context.Context, c *tpch.Client, m *tpch.Manifest, dir string, partitions int, stdout io.Writer) error {
-	fmt.Fprintf(stdout, "loading into %s (Flight SQL ingest, tables PARTITION BY HASH(key) PARTITIONS %d)\n", c.Addr, partitions)
+// loadData loads tables (nil: TPC-H's) from the data set in dir into the
+// Quiver that c is connected to and prints the summary; partitions 0
+// creates them without PARTITION BY.
+func loadData(ctx context.Context, c *tpch.Client, m *tpch.Manifest, dir string, tables []*tpch.Table, partitions int, stdout io.Writer) error {
+	layout := fmt.Sprintf("tables PARTITION BY HASH(key) PARTITIONS %d", partitions)
+	if partitions == 0 {
+		layout = "tables without PARTITION BY"
+	}
+	fmt.Fprintf(stdout, "loading into %s (Flight SQL ingest, %s)\n", c.Addr, layout)
 	bar := tpch.NewBar(os.Stderr, m.Rows(), "rows")
 	start := time.Now()
 	loaded, err := tpch.Load(ctx, c, tpch.LoadConfig{
-		Dir: dir, Partitions: partitions, Alloc: memory.DefaultAllocator,
+		Dir: dir, Tables: tables, Partitions: partitions, Alloc: memory.DefaultAllocator,
 		Started:  bar.SetLabel,
 		Progress: func(_ string, rows, _ int64) { bar.Add(rows) },
 	})
@@ -146,5 +151,5 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	defer c.Close()
-	return loadData(ctx, c, m, tf.dir, *partitions, os.Stdout)
+	return loadData(ctx, c, m, tf.dir, nil, *partitions, os.Stdout)
 }
