@@ -28,7 +28,7 @@ export QUIVER_COMPAT_DIR := $(COMPAT_DIR)
 
 build: $(BIN)
 
-$(BIN): $(shell find . -name '*.go' -not -path './.venv/*') go.mod go.sum
+$(BIN): $(shell find . -name '*.go' -not -path './.venv/*') $(wildcard tpch/queries/*.sql tpcds/queries/*.sql tpcds/gen.py) go.mod go.sum
 	@mkdir -p bin
 	$(GO) build -o $(BIN) ./cmd/quiver
 
