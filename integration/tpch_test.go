@@ -127,7 +127,10 @@ func runTPCH(t *testing.T, dir string, serveArgs ...string) {
 // checkKnownFailures runs queries on Quiver and DuckDB and fails the test
 // for a query that fails or answers wrongly and is not in the list at
 // path (known), and for a listed query that passes; a listed query's
-// failure is logged. The summary line is headed by label.
+// failure is logged. A query listed as "timeout: ..." may also pass (its
+// time varies with the machine's load around opts.Timeout): that is only
+// logged, and any other failure of it fails the test. The summary line is
+// headed by label.
 func checkKnownFailures(t *testing.T, ctx context.Context, c *tpch.Client, duck *tpch.DuckDB, queries []tpch.Query, known map[int]string, path string, opts tpch.RunOptions, label string) {
 	t.Helper()
 	var passing, failing []string
@@ -140,8 +143,13 @@ func checkKnownFailures(t *testing.T, ctx context.Context, c *tpch.Client, duck 
 		switch {
 		case r.Status == tpch.StatusOracle:
 			t.Errorf("%s: the oracle failed: %s", q.Name(), r.Error)
+		case r.Status == tpch.StatusOK && listed && strings.HasPrefix(note, "timeout"):
+			passing = append(passing, q.Name())
+			t.Logf("%s, listed as a timeout, passed in %.1f s: delete its line from %s if it stays within the timeout", q.Name(), r.QuiverMS/1000, path)
 		case r.Status == tpch.StatusOK && listed:
 			t.Errorf("%s passes now: delete its line from %s (%q)", q.Name(), path, note)
+		case listed && strings.HasPrefix(note, "timeout") && !strings.HasPrefix(r.Error, "timed out"):
+			t.Errorf("%s, listed as a timeout, failed otherwise: %s%s", q.Name(), r.Error, r.Diff)
 		case r.Status == tpch.StatusOK:
 			passing = append(passing, q.Name())
 		case listed:
