@@ -8,6 +8,7 @@ GOFLAGS   += -tags=duckdb_arrow
 export GOFLAGS
 PYTHON    ?= python3
 VENV      := .venv
+VENV_TPCDS := .venv-tpcds
 BIN       := bin/quiver
 WORKERS   ?= 2
 IMAGE     ?= quiver:latest
@@ -23,11 +24,11 @@ MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driv
 COMPAT_DIR := $(CURDIR)/build/compat
 export QUIVER_COMPAT_DIR := $(COMPAT_DIR)
 
-.PHONY: build run test test-go test-python test-jdbc compat-report venv chromium clean image
+.PHONY: build run test test-go test-python test-jdbc compat-report venv venv-tpcds chromium clean image
 
 build: $(BIN)
 
-$(BIN): $(shell find . -name '*.go' -not -path './.venv/*') go.mod go.sum
+$(BIN): $(shell find . -name '*.go' -not -path './.venv/*') $(wildcard tpch/queries/*.sql tpcds/queries/*.sql tpcds/gen.py) go.mod go.sum
 	@mkdir -p bin
 	$(GO) build -o $(BIN) ./cmd/quiver
 
@@ -41,6 +42,15 @@ $(VENV)/.installed: integration/python/requirements.txt
 	touch $@
 
 venv: $(VENV)/.installed
+
+# The TPC-DS generator's Python (tpcds/requirements.txt): `quiver tpcds` and
+# the TPC-DS tests run tpcds/gen.py with it.
+$(VENV_TPCDS)/.installed: tpcds/requirements.txt
+	$(PYTHON) -m venv $(VENV_TPCDS)
+	$(VENV_TPCDS)/bin/pip install --quiet -r tpcds/requirements.txt
+	touch $@
+
+venv-tpcds: $(VENV_TPCDS)/.installed
 
 # Every suite runs even when one fails, so that the report covers them all.
 test: build venv
@@ -56,8 +66,8 @@ test: build venv
 chromium:
 	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
-test-go: build chromium
-	QUIVER_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 20m ./...
+test-go: build chromium venv-tpcds
+	QUIVER_BIN=$(CURDIR)/$(BIN) QUIVER_TPCDS_PYTHON=$(CURDIR)/$(VENV_TPCDS)/bin/python $(GO) test -count=1 -timeout 20m ./...
 
 test-python: build venv
 	QUIVER_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q integration/python
@@ -76,4 +86,4 @@ image:
 	$(DOCKER) build -f deploy/Dockerfile -t $(IMAGE) .
 
 clean:
-	rm -rf bin $(VENV) build integration/jdbc/target
+	rm -rf bin $(VENV) $(VENV_TPCDS) build integration/jdbc/target

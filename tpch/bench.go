@@ -55,7 +55,7 @@ func RunQuery(ctx context.Context, c *Client, d *DuckDB, q Query, opts RunOption
 	r := QueryResult{Query: q.N}
 	var want *Result
 	for i := 0; i < runs; i++ {
-		res, el, err := d.Query(ctx, q.SQL)
+		res, el, err := d.Query(ctx, q.OracleSQL())
 		if err != nil {
 			r.Status, r.Error = StatusOracle, "duckdb: "+err.Error()
 			return r
@@ -87,7 +87,7 @@ func RunQuery(ctx context.Context, c *Client, d *DuckDB, q Query, opts RunOption
 		spent += f.Elapsed
 		r.QuiverRunsMS = append(r.QuiverRunsMS, ms(f.Elapsed))
 		if i == 0 {
-			if diff := Diff(f.Result(), want, q.OrderKeys); diff != "" {
+			if diff := DiffTop(f.Result(), want, q.OrderKeys, q.Limit); diff != "" {
 				r.Status, r.Diff = StatusMismatch, diff
 			}
 		}
@@ -153,8 +153,9 @@ func ThisMachine() Machine {
 	return m
 }
 
-// Report is the outcome of `quiver bench tpch`.
+// Report is the outcome of `quiver bench tpch` (and `bench tpcds`).
 type Report struct {
+	Suite         string        `json:"suite,omitempty"` // "": TPC-H
 	SF            float64       `json:"sf"`
 	Load          string        `json:"load,omitempty"` // bucketed or plain
 	Workers       int           `json:"workers"`
@@ -168,6 +169,13 @@ type Report struct {
 	GeoMean float64 `json:"geomean_ratio"`
 	Counted int     `json:"geomean_queries"`
 	Passed  int     `json:"passed"`
+}
+
+func (r *Report) suite() string {
+	if r.Suite == "" {
+		return "TPC-H"
+	}
+	return r.Suite
 }
 
 // Summarise computes GeoMean, Counted and Passed.
@@ -195,8 +203,8 @@ func (r *Report) WriteText(w io.Writer) {
 	if r.Load != "" {
 		load = ", " + r.Load + " tables"
 	}
-	fmt.Fprintf(w, "TPC-H SF %v%s: Quiver with %d workers vs DuckDB with %d threads, median of %d runs (%s, %d cores)\n",
-		r.SF, load, r.Workers, r.DuckDBThreads, r.Runs, r.Machine.CPU, r.Machine.Cores)
+	fmt.Fprintf(w, "%s SF %v%s: Quiver with %d workers vs DuckDB with %d threads, median of %d runs (%s, %d cores)\n",
+		r.suite(), r.SF, load, r.Workers, r.DuckDBThreads, r.Runs, r.Machine.CPU, r.Machine.Cores)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "query\tquiver ms\tduckdb ms\tratio\trows\tcheck")
 	for _, q := range r.Queries {
@@ -260,8 +268,8 @@ func (r *Report) WriteSVG(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" font-family="sans-serif" font-size="12">`+"\n", width, height)
 	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
-	fmt.Fprintf(&b, `<text x="%.0f" y="22" font-size="15" font-weight="bold">TPC-H SF %v: Quiver (%d workers) vs DuckDB (%d threads), median ms of %d runs</text>`+"\n",
-		left, r.SF, r.Workers, r.DuckDBThreads, r.Runs)
+	fmt.Fprintf(&b, `<text x="%.0f" y="22" font-size="15" font-weight="bold">%s SF %v: Quiver (%d workers) vs DuckDB (%d threads), median ms of %d runs</text>`+"\n",
+		left, r.suite(), r.SF, r.Workers, r.DuckDBThreads, r.Runs)
 	fmt.Fprintf(&b, `<text x="%.0f" y="40" fill="#555">%s, %d cores. Geometric mean ratio %.2f over %d passing queries. Log scale.</text>`+"\n",
 		left, xmlEscape(r.Machine.CPU), r.Machine.Cores, r.GeoMean, r.Counted)
 	fmt.Fprintf(&b, `<rect x="%.0f" y="50" width="10" height="10" fill="#3b6fb6"/><text x="%.0f" y="59">Quiver</text>`, left, left+14)

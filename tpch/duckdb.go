@@ -23,8 +23,15 @@ type DuckDB struct {
 
 // OpenDuckDB opens DuckDB with threads threads (0: DuckDB's default, one
 // per core) and memory_limit memLimit ("": DuckDB's default), and creates
-// the views over the Parquet files in dir.
+// the views over the TPC-H Parquet files in dir.
 func OpenDuckDB(ctx context.Context, dir string, threads int, memLimit string) (*DuckDB, error) {
+	return OpenDuckDBTables(ctx, dir, Tables, threads, memLimit)
+}
+
+// OpenDuckDBTables is OpenDuckDB over the Parquet files of tables in dir;
+// settings are further SET statements run first (e.g. "default_null_order
+// = 'nulls_first_on_asc_last_on_desc'", MySQL's NULL order).
+func OpenDuckDBTables(ctx context.Context, dir string, tables []*Table, threads int, memLimit string, settings ...string) (*DuckDB, error) {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		return nil, fmt.Errorf("duckdb: open: %w", err)
@@ -36,13 +43,16 @@ func OpenDuckDB(ctx context.Context, dir string, threads int, memLimit string) (
 	}
 	d := &DuckDB{db: db, conn: conn}
 	var stmts []string
+	for _, set := range settings {
+		stmts = append(stmts, "SET "+set)
+	}
 	if threads > 0 {
 		stmts = append(stmts, fmt.Sprintf("SET threads = %d", threads))
 	}
 	if memLimit != "" {
 		stmts = append(stmts, "SET memory_limit = "+duck.QuoteString(memLimit))
 	}
-	for _, t := range Tables {
+	for _, t := range tables {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			duck.QuoteIdent(t.Name), duck.QuoteString(ParquetPath(dir, t.Name))))
 	}

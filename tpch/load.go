@@ -16,6 +16,9 @@ import (
 // LoadConfig configures Load.
 type LoadConfig struct {
 	Dir string // the generated data set
+	// Tables are the tables to load, each from <Dir>/<name>.parquet (nil:
+	// the eight TPC-H tables).
+	Tables []*Table
 	// Partitions is the PARTITIONS count of the hash-partitioned tables
 	// (0: the tables are created without PARTITION BY).
 	Partitions int
@@ -33,7 +36,7 @@ type LoadConfig struct {
 	Started func(table string)
 }
 
-// Load (re)creates the eight tables in the Quiver that c is connected to
+// Load (re)creates the tables (the eight TPC-H tables by default) in the Quiver that c is connected to
 // (DROP TABLE IF EXISTS, then CREATE TABLE ... PARTITION BY HASH(key)
 // PARTITIONS n through DoPutCommandStatementUpdate) and fills each from its
 // Parquet file by one Flight SQL bulk ingest (CommandStatementIngest, mode
@@ -46,8 +49,12 @@ func Load(ctx context.Context, c *Client, cfg LoadConfig) ([]TableFile, error) {
 	if cfg.BatchRows <= 0 {
 		cfg.BatchRows = 1 << 16
 	}
+	tables := cfg.Tables
+	if tables == nil {
+		tables = Tables
+	}
 	var out []TableFile
-	for _, t := range Tables {
+	for _, t := range tables {
 		if cfg.Started != nil {
 			cfg.Started(t.Name)
 		}

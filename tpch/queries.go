@@ -18,10 +18,23 @@ type Query struct {
 	// the answer is compared in order, rows tied on these keys as a set.
 	// Empty for the single-row queries, which have no ORDER BY.
 	OrderKeys []int
+	// Limit is the LIMIT of an ordered answer (0: none): the run of rows
+	// tied on OrderKeys at the cut may hold different rows on each side.
+	Limit int
+	// Oracle is the text DuckDB runs for the reference answer ("": SQL).
+	Oracle string
 }
 
 // Name is "Q1".."Q22".
 func (q Query) Name() string { return fmt.Sprintf("Q%d", q.N) }
+
+// OracleSQL is the text the reference side runs.
+func (q Query) OracleSQL() string {
+	if q.Oracle != "" {
+		return q.Oracle
+	}
+	return q.SQL
+}
 
 // orderKeys lists the ORDER BY columns of each query as output positions.
 var orderKeys = map[int][]int{

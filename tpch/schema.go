@@ -13,6 +13,9 @@ type Column struct {
 	Name  string
 	SQL   string
 	Arrow arrow.DataType
+	// Nullable columns are created without NOT NULL (TPC-DS has NULLs in
+	// most columns; TPC-H in none).
+	Nullable bool
 }
 
 // Table is one TPC-H table. Key is the column it is hash-partitioned on in
@@ -130,7 +133,10 @@ func (t *Table) DDL(partitions int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s (\n", t.Name)
 	for i, c := range t.Columns {
-		fmt.Fprintf(&b, "  %s %s NOT NULL", c.Name, c.SQL)
+		fmt.Fprintf(&b, "  %s %s", c.Name, c.SQL)
+		if !c.Nullable {
+			b.WriteString(" NOT NULL")
+		}
 		if i < len(t.Columns)-1 {
 			b.WriteString(",")
 		}

@@ -27,6 +27,7 @@ const benchUsage = `usage: quiver bench <benchmark> [flags]
 benchmarks:
   tpch   the 22 TPC-H queries on Quiver and on single-process DuckDB over the same
          Parquet files; checks every answer; per-query times, ratios, geometric mean
+  tpcds  the same for the 99 TPC-DS queries (DuckDB runs its own texts of them)
   fetch  do_get throughput of a large result: Quiver beside a plain arrow-go Flight
          server streaming the same batches from memory
   exchange  rows/s and GB/s of one Normal shuffle of (BIGINT, BIGINT, DECIMAL(15,2))
@@ -47,6 +48,8 @@ func runBench(ctx context.Context, args []string, _ *zap.Logger) error {
 	switch args[0] {
 	case "tpch":
 		return benchTPCH(ctx, args[1:])
+	case "tpcds":
+		return benchTPCDS(ctx, args[1:])
 	case "fetch":
 		return benchFetch(ctx, args[1:])
 	case "exchange":

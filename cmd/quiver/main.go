@@ -25,7 +25,8 @@ commands:
   coordinator  the coordinator alone; workers join it
   worker       one worker, joining --coordinator
   tpch         generate TPC-H data as Parquet and load it into a running Quiver
-  bench        benchmarks: 'bench tpch' (the 22 queries beside DuckDB), 'bench fetch' (do_get throughput)
+  tpcds        generate TPC-DS data as Parquet and load it into a running Quiver
+  bench        benchmarks: 'bench tpch' (the 22 queries beside DuckDB), 'bench tpcds' (the 99), 'bench fetch' (do_get throughput)
   sql          interactive SQL shell over Flight SQL (-e SQL, -f FILE, or statements on stdin)
   config       print the effective configuration of a command: 'quiver config [command] [--config F] [flags]'
 
@@ -44,6 +45,7 @@ var commands = map[string]command{
 	"coordinator": runCoordinator,
 	"worker":      runWorker,
 	"tpch":        runTPCH,
+	"tpcds":       runTPCDS,
 	"bench":       runBench,
 	"sql":         runSQL,
 }

@@ -80,20 +80,23 @@ func ensureData(ctx context.Context, f *tpchFlags, regenerate bool, stdout io.Wr
 	return m, nil
 }
 
-// loadData loads the data set in dir into the Quiver that c is connected
-// to and prints the summary.
-// With plain, the ingest creates the tables (as adbc_ingest does) and
-// partitions is ignored.
-func loadData(ctx context.Context, c *tpch.Client, m *tpch.Manifest, dir string, partitions int, plain bool, stdout io.Writer) error {
+// loadData loads tables (nil: TPC-H's) from the data set in dir into the
+// Quiver that c is connected to and prints the summary; partitions 0
+// creates them without PARTITION BY, and plain leaves the creation to the
+// ingest itself (as adbc_ingest does; partitions is then ignored).
+func loadData(ctx context.Context, c *tpch.Client, m *tpch.Manifest, dir string, tables []*tpch.Table, partitions int, plain bool, stdout io.Writer) error {
 	layout := fmt.Sprintf("tables PARTITION BY HASH(key) PARTITIONS %d", partitions)
-	if plain {
+	switch {
+	case plain:
 		layout = "tables created by the ingest, unpartitioned"
+	case partitions == 0:
+		layout = "tables without PARTITION BY"
 	}
 	fmt.Fprintf(stdout, "loading into %s (Flight SQL ingest, %s)\n", c.Addr, layout)
 	bar := tpch.NewBar(os.Stderr, m.Rows(), "rows")
 	start := time.Now()
 	loaded, err := tpch.Load(ctx, c, tpch.LoadConfig{
-		Dir: dir, Partitions: partitions, Plain: plain, Alloc: memory.DefaultAllocator,
+		Dir: dir, Tables: tables, Partitions: partitions, Plain: plain, Alloc: memory.DefaultAllocator,
 		Started:  bar.SetLabel,
 		Progress: func(_ string, rows, _ int64) { bar.Add(rows) },
 	})
@@ -152,5 +155,5 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	defer c.Close()
-	return loadData(ctx, c, m, tf.dir, *partitions, false, os.Stdout)
+	return loadData(ctx, c, m, tf.dir, nil, *partitions, false, os.Stdout)
 }
