@@ -24,12 +24,16 @@ type tableRecord struct {
 	Options          map[string]string `json:"options,omitempty"`
 	Created          time.Time         `json:"created"`
 	Snapshot         snapshotRecord    `json:"snapshot"`
+	SchemaVersion    uint64            `json:"schema_version,omitempty"`
+	Retired          []string          `json:"retired,omitempty"`
 }
 
 type columnRecord struct {
 	Name     string `json:"name"`
 	Type     string `json:"type"`
 	Nullable bool   `json:"nullable"`
+	File     string `json:"file,omitempty"`
+	Since    uint64 `json:"since,omitempty"`
 }
 
 type snapshotRecord struct {
@@ -44,6 +48,7 @@ type fileRecord struct {
 	Bytes   int64         `json:"bytes"`
 	Bucket  int           `json:"bucket,omitempty"`
 	Columns []statsRecord `json:"columns,omitempty"`
+	Schema  uint64        `json:"schema,omitempty"`
 }
 
 type statsRecord struct {
@@ -64,9 +69,11 @@ func encodeTable(t *Table) tableRecord {
 		Options:          t.Options,
 		Created:          t.Created,
 		Snapshot:         encodeSnapshot(t.Snapshot),
+		SchemaVersion:    t.SchemaVersion,
+		Retired:          t.Retired,
 	}
 	for i, col := range t.Columns {
-		r.Columns[i] = columnRecord{Name: col.Name, Type: TypeString(col.Type), Nullable: col.Nullable}
+		r.Columns[i] = columnRecord{Name: col.Name, Type: TypeString(col.Type), Nullable: col.Nullable, File: col.File, Since: col.Since}
 	}
 	return r
 }
@@ -81,7 +88,7 @@ func encodeFiles(files []DataFile) []fileRecord {
 	}
 	out := make([]fileRecord, len(files))
 	for i, f := range files {
-		out[i] = fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket}
+		out[i] = fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket, Schema: f.Schema}
 		if len(f.Columns) > 0 {
 			out[i].Columns = make([]statsRecord, len(f.Columns))
 			for j, s := range f.Columns {
@@ -103,13 +110,15 @@ func (r *tableRecord) decode() (*Table, error) {
 		Options:          r.Options,
 		Created:          r.Created,
 		Snapshot:         r.Snapshot.decode(),
+		SchemaVersion:    r.SchemaVersion,
+		Retired:          r.Retired,
 	}
 	for i, col := range r.Columns {
 		typ, err := ParseType(col.Type)
 		if err != nil {
 			return nil, fmt.Errorf("column %s: %w", col.Name, err)
 		}
-		t.Columns[i] = Column{Name: col.Name, Type: typ, Nullable: col.Nullable}
+		t.Columns[i] = Column{Name: col.Name, Type: typ, Nullable: col.Nullable, File: col.File, Since: col.Since}
 	}
 	return t, nil
 }
@@ -119,7 +128,7 @@ func (r *snapshotRecord) decode() Snapshot {
 	if len(r.Files) > 0 {
 		s.Files = make([]DataFile, len(r.Files))
 		for i, f := range r.Files {
-			s.Files[i] = DataFile{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket}
+			s.Files[i] = DataFile{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket, Schema: f.Schema}
 			if len(f.Columns) > 0 {
 				s.Files[i].Columns = make([]ColumnStats, len(f.Columns))
 				for j, st := range f.Columns {

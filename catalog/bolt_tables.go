@@ -173,6 +173,9 @@ func (c *BoltCatalog) CommitFiles(ctx context.Context, db, name string, tableID 
 		if err := validateFiles(db, name, old.Files, files); err != nil {
 			return err
 		}
+		if err := sameSchema(&Table{Database: db, Name: name, SchemaVersion: rec.SchemaVersion}, files); err != nil {
+			return err
+		}
 		rec.Snapshot = snapshotRecord{
 			ID:        rec.Snapshot.ID + 1,
 			Files:     append(rec.Snapshot.Files, encodeFiles(files)...),

@@ -25,6 +25,23 @@ type Column struct {
 	Name     string
 	Type     arrow.DataType
 	Nullable bool
+	// File is the column's name inside the table's data files, when it is
+	// not Name: a column keeps the name it was written under through
+	// ALTER TABLE ... RENAME COLUMN, so files are never rewritten, and a
+	// column added under a name some data file already uses gets a fresh one.
+	File string
+	// Since is the table's SchemaVersion that added the column (ALTER TABLE
+	// ... ADD COLUMN): files written under an earlier version lack it, and
+	// their rows read NULL in it.
+	Since uint64
+}
+
+// FileName is the column's name inside the table's data files.
+func (c Column) FileName() string {
+	if c.File != "" {
+		return c.File
+	}
+	return c.Name
 }
 
 // Table is a table's definition and its current snapshot.
@@ -43,6 +60,12 @@ type Table struct {
 	Options          map[string]string
 	Created          time.Time
 	Snapshot         Snapshot
+	// SchemaVersion counts the column changes of ALTER TABLE; every data
+	// file records the version it was written under (DataFile.Schema).
+	SchemaVersion uint64
+	// Retired are the file names of dropped columns, which old files still
+	// hold and a column added later must not take.
+	Retired []string
 }
 
 // Schema is the table's Arrow schema.
@@ -50,6 +73,16 @@ func (t *Table) Schema() *arrow.Schema {
 	fields := make([]arrow.Field, len(t.Columns))
 	for i, c := range t.Columns {
 		fields[i] = arrow.Field{Name: c.Name, Type: c.Type, Nullable: c.Nullable}
+	}
+	return arrow.NewSchema(fields, nil)
+}
+
+// FileSchema is the schema of the table's data files as they are written
+// now: the table's columns under their file names.
+func (t *Table) FileSchema() *arrow.Schema {
+	fields := make([]arrow.Field, len(t.Columns))
+	for i, c := range t.Columns {
+		fields[i] = arrow.Field{Name: c.FileName(), Type: c.Type, Nullable: c.Nullable}
 	}
 	return arrow.NewSchema(fields, nil)
 }
@@ -107,6 +140,20 @@ type DataFile struct {
 	// DistributionKeys: every row's hash of the keys modulo Partitions.
 	Bucket  int
 	Columns []ColumnStats
+	// Schema is the table's SchemaVersion the file was written under: the
+	// columns added since are not in it.
+	Schema uint64
+}
+
+// Stats returns the file's statistics of the column stored under the file
+// name name (Column.FileName).
+func (f DataFile) Stats(name string) (ColumnStats, bool) {
+	for _, s := range f.Columns {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return ColumnStats{}, false
 }
 
 // ColumnStats are one column's statistics in one file. Min and Max are SQL

@@ -35,6 +35,11 @@ const (
 	// free, with its ID, definition and snapshot (its files stay where they
 	// are: their paths are in the snapshot).
 	ChangeRename
+	// ChangeAlter gives table TableID the columns of Table (ALTER TABLE ...
+	// ADD / DROP / RENAME COLUMN) with its SchemaVersion and Retired, which
+	// must be one more than the current version: the files stay, and their
+	// columns are read by file name (Column.File, Column.Since).
+	ChangeAlter
 )
 
 // String is the kind's name, as logs print it.
@@ -52,6 +57,8 @@ func (k ChangeKind) String() string {
 		return "rewrite"
 	case ChangeRename:
 		return "rename"
+	case ChangeAlter:
+		return "alter"
 	}
 	return fmt.Sprintf("ChangeKind(%d)", int(k))
 }
@@ -185,6 +192,9 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if err := validateFiles(ch.Database, ch.Name, cur.Snapshot.Files, ch.Files); err != nil {
 			return nil, err
 		}
+		if err := sameSchema(cur, ch.Files); err != nil {
+			return nil, err
+		}
 		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(cur.Snapshot.Files, ch.Files...), Committed: now()}
 		rec := encodeTable(cur)
 		return nil, putTableRecord(b, &rec)
@@ -239,13 +249,36 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if err := validateFiles(ch.Database, ch.Name, keep, ch.Files); err != nil {
 			return nil, err
 		}
+		if err := sameSchema(cur, ch.Files); err != nil {
+			return nil, err
+		}
 		gone := *cur
 		gone.Snapshot = Snapshot{ID: cur.Snapshot.ID, Files: ch.Remove, Committed: cur.Snapshot.Committed}
 		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(keep, ch.Files...), Committed: now()}
 		rec := encodeTable(cur)
 		return &gone, putTableRecord(b, &rec)
+	case ChangeAlter:
+		if ch.Table == nil || ch.Table.SchemaVersion != cur.SchemaVersion+1 {
+			return nil, qerr.ErrConflict.New("table %s.%s was altered by another statement since this one read it: run the statement again", ch.Database, ch.Name)
+		}
+		cur.Columns, cur.SchemaVersion, cur.Retired = ch.Table.Columns, ch.Table.SchemaVersion, ch.Table.Retired
+		cur.DistributionKeys = ch.Table.DistributionKeys
+		rec := encodeTable(cur)
+		return nil, putTableRecord(b, &rec)
 	}
 	return nil, qerr.ErrInvalid.New("change of kind %s", ch.Kind)
+}
+
+// sameSchema refuses files written under another schema version than the
+// table's: a write that read the table before an ALTER TABLE would add
+// files whose columns the table no longer describes.
+func sameSchema(t *Table, files []DataFile) error {
+	for _, f := range files {
+		if f.Schema != t.SchemaVersion {
+			return qerr.ErrConflict.New("table %s.%s was altered by another statement since this one read it: run the statement again", t.Database, t.Name)
+		}
+	}
+	return nil
 }
 
 // withoutFiles is files less remove, each of which must be among them: a

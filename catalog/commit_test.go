@@ -126,3 +126,46 @@ func TestCommitRewrite(t *testing.T) {
 		t.Errorf("a conflicting rewrite made snapshot %d", again.Snapshot.ID)
 	}
 }
+
+// TestCommitAlter: an ALTER keeps the files and survives a restart; a write
+// prepared under the schema before it, and a second ALTER prepared against
+// the same version, are conflicts.
+func TestCommitAlter(t *testing.T) {
+	ctx := context.Background()
+	c, path := openTest(t)
+	tbl := sampleTable("main", "t")
+	checkCode(t, "create", c.CreateTable(ctx, tbl, false), "")
+	_, err := c.CommitFiles(ctx, "main", "t", tbl.ID, files("t/1"))
+	checkCode(t, "fill", err, "")
+
+	altered := *tbl
+	altered.SchemaVersion = 1
+	altered.Columns = append([]Column(nil), tbl.Columns...)
+	altered.Columns[1].File, altered.Columns[1].Name = altered.Columns[1].Name, "renamed"
+	altered.Columns = append(altered.Columns, Column{Name: "added", Type: tbl.Columns[0].Type, Nullable: true, Since: 1})
+	altered.Retired = []string{"gone"}
+	alter := Change{Kind: ChangeAlter, Database: "main", Name: "t", TableID: tbl.ID, Table: &altered}
+	_, err = c.Commit(ctx, []Change{alter})
+	checkCode(t, "alter", err, "")
+	_, err = c.Commit(ctx, []Change{alter})
+	checkCode(t, "second alter of version 0", err, qerr.ErrConflict)
+
+	stale := Change{Kind: ChangeAppend, Database: "main", Name: "t", TableID: tbl.ID, Files: files("t/2")}
+	_, err = c.Commit(ctx, []Change{stale})
+	checkCode(t, "append written under version 0", err, qerr.ErrConflict)
+	fresh := files("t/3")
+	fresh[0].Schema = 1
+	_, err = c.Commit(ctx, []Change{{Kind: ChangeAppend, Database: "main", Name: "t", TableID: tbl.ID, Files: fresh}})
+	checkCode(t, "append written under version 1", err, "")
+
+	c.Close()
+	c2, err := OpenBolt(path)
+	checkCode(t, "reopen", err, "")
+	defer c2.Close()
+	got, err := c2.GetTable(ctx, "main", "t")
+	checkCode(t, "get", err, "")
+	if got.SchemaVersion != 1 || got.Columns[1].FileName() != tbl.Columns[1].Name || got.Columns[1].Name != "renamed" ||
+		got.Columns[len(got.Columns)-1].Since != 1 || len(got.Retired) != 1 || len(got.Snapshot.Files) != 2 || got.Snapshot.Files[1].Schema != 1 {
+		t.Fatalf("after reopen: %+v", got)
+	}
+}

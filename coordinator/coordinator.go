@@ -344,6 +344,8 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 		return 0, nil
 	case *binder.RenameTable:
 		return c.rename(ctx, s)
+	case *binder.AlterTable:
+		return 0, c.alterTable(ctx, s)
 	case *binder.CreateView:
 		return 0, c.cat.CreateView(ctx, s.View, s.OrReplace)
 	case *binder.DropView:

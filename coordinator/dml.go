@@ -192,6 +192,15 @@ func (c *Coordinator) rename(ctx context.Context, s *binder.RenameTable) (int64,
 	return 0, err
 }
 
+// alterTable runs ALTER TABLE ... ADD / DROP / RENAME COLUMN: one commit
+// of the new definition, no file touched (binder.AlterTable). An ALTER or a
+// write committed since the statement read the table makes it ABORTED.
+func (c *Coordinator) alterTable(ctx context.Context, s *binder.AlterTable) error {
+	t := s.Table
+	_, err := c.cat.Commit(ctx, []catalog.Change{{Kind: catalog.ChangeAlter, Database: t.Database, Name: t.Name, TableID: t.ID, Table: t}})
+	return err
+}
+
 // createIndex accepts CREATE INDEX and does nothing (binder.CreateIndex
 // says why); the coordinator's log says so.
 func (c *Coordinator) createIndex(s *binder.CreateIndex) int64 {

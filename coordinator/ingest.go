@@ -81,7 +81,7 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
 	schema := t.Schema()
-	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(schema)}
+	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(t.FileSchema())}
 	bucketed := len(t.DistributionKeys) > 0
 	if bucketed {
 		// Rows of a bucketed table must land in the file of their bucket:
@@ -115,6 +115,7 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 				return
 			}
 			if f.Rows > 0 {
+				f.Schema = t.SchemaVersion
 				files = append(files, f)
 			}
 		}()

@@ -45,6 +45,7 @@ func splits(f *stage.Fragment, task int, tables map[int]*catalog.Table) []stage.
 		if s, ok := p.(*stage.Scan); ok {
 			split := stage.ScanSplit{Scan: s.ID}
 			if t := tables[s.ID]; t != nil {
+				since := columnsSince(s, t)
 				for j, file := range t.Snapshot.Files {
 					// A bucketed table's task i reads bucket i: that is
 					// what makes its rows arrive hashed on the keys.
@@ -53,6 +54,7 @@ func splits(f *stage.Fragment, task int, tables map[int]*catalog.Table) []stage.
 					}
 					if j%f.Tasks == task {
 						split.Files = append(split.Files, file.Path)
+						split.Missing = appendMissing(split.Missing, len(split.Files)-1, since, file.Schema)
 					}
 				}
 			}
@@ -64,6 +66,39 @@ func splits(f *stage.Fragment, task int, tables map[int]*catalog.Table) []stage.
 	}
 	walk(f.Root)
 	return out
+}
+
+// columnsSince is, for each column a scan reads, the table's schema
+// version that added it (0 for a column as old as the table).
+func columnsSince(s *stage.Scan, t *catalog.Table) []uint64 {
+	since := make([]uint64, len(s.Columns))
+	for i, name := range s.Columns {
+		for _, c := range t.Columns {
+			if c.FileName() == name {
+				since[i] = c.Since
+			}
+		}
+	}
+	return since
+}
+
+// appendMissing records in missing (one entry per file of the split, or
+// nil while no file lacks a column) the scan columns that file n, written
+// under schema version v, lacks.
+func appendMissing(missing [][]int, n int, since []uint64, v uint64) [][]int {
+	var lacks []int
+	for i, s := range since {
+		if v < s {
+			lacks = append(lacks, i)
+		}
+	}
+	if lacks == nil && missing == nil {
+		return nil
+	}
+	if missing == nil {
+		missing = make([][]int, n)
+	}
+	return append(missing, lacks)
 }
 
 // start launches a query and returns its result endpoints at once; the

@@ -489,6 +489,8 @@ func (c *Coordinator) runUpdateInTxn(ctx context.Context, stmt binder.Statement)
 		what = "view DDL"
 	case *binder.RenameTable:
 		what = "RENAME TABLE"
+	case *binder.AlterTable:
+		what = "ALTER TABLE"
 	}
 	return 0, qerr.ErrUnsupported.New("%s inside a transaction: only INSERT, UPDATE, DELETE, TRUNCATE, CREATE TABLE and DROP TABLE run in one; commit or roll back first, or use autocommit", what)
 }

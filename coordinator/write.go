@@ -56,7 +56,11 @@ func distributeWrite(t *catalog.Table, rows stage.Plan, cluster physical.Cluster
 // are removed here, so a failed or cancelled write leaves nothing behind
 // (what a crash leaves, CollectOrphans removes at the next start).
 func (c *Coordinator) writeFiles(ctx context.Context, t *catalog.Table, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
-	run, err := c.launch(ctx, d, tables, workers, &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(t)})
+	out := &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(t)}
+	for _, col := range t.Columns {
+		out.WriteColumns = append(out.WriteColumns, col.FileName())
+	}
+	run, err := c.launch(ctx, d, tables, workers, out)
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +74,7 @@ func (c *Coordinator) writeFiles(ctx context.Context, t *catalog.Table, d *stage
 			if len(t.DistributionKeys) > 0 {
 				f.Bucket = st.Task.Index
 			}
+			f.Schema = t.SchemaVersion
 			files = append(files, f)
 		}
 	}
@@ -92,7 +97,7 @@ func (c *Coordinator) rebucket(ctx context.Context, t *catalog.Table, staged []c
 	src.Snapshot = catalog.Snapshot{Files: staged}
 	scan := &logical.Scan{ID: 0, Database: t.Database, Table: t.Name, Files: len(staged), Rows: src.Snapshot.Rows()}
 	for _, col := range t.Columns {
-		scan.Columns, scan.Types = append(scan.Columns, col.Name), append(scan.Types, col.Type)
+		scan.Columns, scan.Types = append(scan.Columns, col.FileName()), append(scan.Types, col.Type)
 	}
 	rows, err := physical.Plan(scan, c.cluster(workers))
 	if err != nil {

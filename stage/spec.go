@@ -90,6 +90,10 @@ type OutputSpec struct {
 	// WriteDir is the table directory, relative to the data directory, that
 	// OutputWrite writes its file into.
 	WriteDir string `json:"write_dir,omitempty"`
+	// WriteColumns name the columns of the file OutputWrite writes (the
+	// table's file names, catalog.Column.FileName), in output order;
+	// empty: as Schema names them.
+	WriteColumns []string `json:"write_columns,omitempty"`
 }
 
 // ProducerSpec is one producer task of an input exchange: where it runs and
@@ -112,6 +116,10 @@ type InputSpec struct {
 type ScanSplit struct {
 	Scan  int      `json:"scan"`  // the Scan node's ID within the fragment
 	Files []string `json:"files"` // relative to the data directory
+	// Missing, when set, has one entry per file: the scan's output
+	// positions that the file lacks (columns added after it was written,
+	// which read NULL in its rows).
+	Missing [][]int `json:"missing,omitempty"`
 }
 
 // TaskSpec is everything a worker needs to run one task. It is what

@@ -232,10 +232,7 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		}
 		return b.bindRename(s.TableToTables[0].OldTable, s.TableToTables[0].NewTable)
 	case *ast.AlterTableStmt:
-		if len(s.Specs) != 1 || s.Specs[0].Tp != ast.AlterTableRenameTable {
-			return nil, qerr.ErrUnsupported.New("ALTER TABLE other than RENAME TO")
-		}
-		return b.bindRename(s.Table, s.Specs[0].NewTable)
+		return b.bindAlterTable(ctx, s)
 	case *ast.CreateIndexStmt:
 		return b.bindCreateIndex(ctx, s)
 	case *ast.ShowStmt:
@@ -287,17 +284,11 @@ func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (S
 	}
 	t := &catalog.Table{Database: b.dbName(s.Table), Name: s.Table.Name.O}
 	for _, c := range s.Cols {
-		typ, err := ArrowType(c.Tp)
+		col, err := columnDef(c)
 		if err != nil {
-			return nil, qerr.CodeOf(err).Wrap(err, "column %s", c.Name.Name.O)
+			return nil, err
 		}
-		nullable := true
-		for _, o := range c.Options {
-			if o.Tp == ast.ColumnOptionNotNull || o.Tp == ast.ColumnOptionPrimaryKey {
-				nullable = false
-			}
-		}
-		t.Columns = append(t.Columns, catalog.Column{Name: c.Name.Name.O, Type: typ, Nullable: nullable})
+		t.Columns = append(t.Columns, col)
 	}
 	if p := s.Partition; p != nil {
 		if p.Tp.String() != "HASH" || p.Expr == nil {
@@ -317,6 +308,28 @@ func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (S
 		return b.createTableAs(ctx, s, t)
 	}
 	return &CreateTable{Table: t, IfNotExists: s.IfNotExists}, nil
+}
+
+// columnDef is a column definition of CREATE TABLE or ADD COLUMN, with
+// its Arrow type and nullability.
+func columnDef(c *ast.ColumnDef) (catalog.Column, error) {
+	typ, err := ArrowType(c.Tp)
+	if err != nil {
+		return catalog.Column{}, qerr.CodeOf(err).Wrap(err, "column %s", c.Name.Name.O)
+	}
+	nullable := true
+	for _, o := range c.Options {
+		if o.Tp == ast.ColumnOptionNotNull || o.Tp == ast.ColumnOptionPrimaryKey {
+			nullable = false
+		}
+	}
+	return catalog.Column{Name: c.Name.Name.O, Type: typ, Nullable: nullable}, nil
+}
+
+// isNullLiteral reports whether e is the literal NULL.
+func isNullLiteral(e ast.ExprNode) bool {
+	v, ok := e.(*driver.ValueExpr)
+	return ok && v.Kind() == driver.KindNull
 }
 
 func (b *Binder) table(ctx context.Context, tn *ast.TableName) (*catalog.Table, error) {

@@ -97,7 +97,7 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 	b.tables[scan.ID] = t
 	sc := &scope{}
 	for _, c := range t.Columns {
-		scan.Columns = append(scan.Columns, c.Name)
+		scan.Columns = append(scan.Columns, c.FileName()) // what the files call it
 		scan.Types = append(scan.Types, c.Type)
 		sc.cols = append(sc.cols, scopeColumn{table: alias, name: c.Name, typ: c.Type})
 	}
@@ -441,12 +441,13 @@ func distinctEstimates(t *catalog.Table) []float64 {
 		}
 		lo, hi, ok := math.Inf(1), math.Inf(-1), len(t.Snapshot.Files) > 0
 		for _, f := range t.Snapshot.Files {
-			if i >= len(f.Columns) || f.Columns[i].Min == "" {
+			st, found := f.Stats(c.FileName())
+			if !found || st.Min == "" {
 				ok = false
 				break
 			}
-			a, okA := statNumber(f.Columns[i].Min)
-			b, okB := statNumber(f.Columns[i].Max)
+			a, okA := statNumber(st.Min)
+			b, okB := statNumber(st.Max)
 			if !okA || !okB {
 				ok = false
 				break

@@ -115,6 +115,11 @@ func (b *Binder) needWrites(stmt Statement) error {
 		b.need(catalog.PrivUpdate, s.Table.Database, s.Table.Name)
 	case *CreateIndex:
 		b.need(catalog.PrivCreate, s.Database, s.Table) // MySQL's INDEX privilege, which Quiver folds into CREATE
+	case *AlterTable:
+		// MySQL's ALTER privilege, which Quiver folds into CREATE and DROP
+		// of the table (a column change is a drop and a create of its shape).
+		b.need(catalog.PrivCreate, s.Table.Database, s.Table.Name)
+		b.need(catalog.PrivDrop, s.Table.Database, s.Table.Name)
 	case *RenameTable:
 		b.need(catalog.PrivDrop, s.Database, s.Name) // as MySQL asks: ALTER and DROP of the old, CREATE and INSERT of the new
 		b.need(catalog.PrivCreate, s.NewDatabase, s.NewName)

@@ -423,11 +423,15 @@ func (b *Binder) pruneTarget(scan *logical.Scan, t *catalog.Table, cond stage.Ex
 func mayMatch(f catalog.DataFile, t *catalog.Table, conjuncts []stage.Expr) bool {
 	for _, c := range conjuncts {
 		col, op, v, ok := columnBound(c, len(t.Columns))
-		if !ok || col >= len(f.Columns) || !stage.IsInteger(t.Columns[col].Type) {
+		if !ok || !stage.IsInteger(t.Columns[col].Type) {
 			continue
 		}
-		lo, errLo := strconv.ParseInt(f.Columns[col].Min, 10, 64)
-		hi, errHi := strconv.ParseInt(f.Columns[col].Max, 10, 64)
+		st, found := f.Stats(t.Columns[col].FileName())
+		if !found {
+			continue // a column added after the file: every row is NULL in it
+		}
+		lo, errLo := strconv.ParseInt(st.Min, 10, 64)
+		hi, errHi := strconv.ParseInt(st.Max, 10, 64)
 		if errLo != nil || errHi != nil {
 			continue // no statistics: anything may match
 		}

@@ -32,9 +32,9 @@ func RenderTask(spec *stage.TaskSpec, env RenderEnv) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r := &renderer{env: env, spec: spec, splits: map[int][]string{}}
+	r := &renderer{env: env, spec: spec, splits: map[int]stage.ScanSplit{}}
 	for _, s := range spec.Splits {
-		r.splits[s.Scan] = s.Files
+		r.splits[s.Scan] = s
 	}
 	sql, err := r.render(root)
 	if err != nil {
@@ -54,14 +54,14 @@ func RenderTask(spec *stage.TaskSpec, env RenderEnv) (string, error) {
 // RenderPlan renders a plan that reads no exchange and no table files: the
 // oracle path of tests and constant queries.
 func RenderPlan(p stage.Plan) (string, error) {
-	r := &renderer{splits: map[int][]string{}}
+	r := &renderer{splits: map[int]stage.ScanSplit{}}
 	return r.render(p)
 }
 
 type renderer struct {
 	env    RenderEnv
 	spec   *stage.TaskSpec // nil for RenderPlan, which reads no input exchange
-	splits map[int][]string
+	splits map[int]stage.ScanSplit
 }
 
 func (r *renderer) render(p stage.Plan) (string, error) {
@@ -160,15 +160,35 @@ func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 		items[i] = fmt.Sprintf("CAST(%s AS %s) AS %s", QuoteIdent(c), typ, Column(i))
 		nulls[i] = fmt.Sprintf("CAST(NULL AS %s) AS %s", typ, Column(i))
 	}
-	files := r.splits[s.ID]
-	if len(files) == 0 {
+	split := r.splits[s.ID]
+	if len(split.Files) == 0 {
 		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false", nil
 	}
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = QuoteString(filepath.Join(r.env.DataDir, f))
+	// Files that lack the same columns (added by ALTER TABLE after them)
+	// are read together, those columns NULL; the groups are one UNION ALL.
+	var keys []string
+	groups := map[string][]string{}
+	lacks := map[string][]int{}
+	for i, f := range split.Files {
+		var missing []int
+		if split.Missing != nil {
+			missing = split.Missing[i]
+		}
+		k := fmt.Sprint(missing)
+		if _, seen := groups[k]; !seen {
+			keys, lacks[k] = append(keys, k), missing
+		}
+		groups[k] = append(groups[k], QuoteString(filepath.Join(r.env.DataDir, f)))
 	}
-	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])", nil
+	parts := make([]string, len(keys))
+	for g, k := range keys {
+		cols := append([]string(nil), items...)
+		for _, i := range lacks[k] {
+			cols[i] = nulls[i]
+		}
+		parts[g] = "SELECT " + strings.Join(cols, ", ") + " FROM read_parquet([" + strings.Join(groups[k], ", ") + "])"
+	}
+	return strings.Join(parts, " UNION ALL "), nil
 }
 
 func renderValues(v *stage.Values) string {

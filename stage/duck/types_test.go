@@ -198,7 +198,7 @@ func TestTypeRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			exec(cp)
-			r := &renderer{env: RenderEnv{DataDir: dir}, splits: map[int][]string{0: {filepath.Base(path)}}}
+			r := &renderer{env: RenderEnv{DataDir: dir}, splits: map[int]stage.ScanSplit{0: {Files: []string{filepath.Base(path)}}}}
 			scan, err := r.renderScan(&stage.Scan{Columns: []string{schema.Field(0).Name}, Types: []arrow.DataType{typ}})
 			if err != nil {
 				t.Fatal(err)

@@ -88,20 +88,20 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	if err != nil {
 		return df, false, err
 	}
-	fields := t.schema.Fields()
-	if len(fields) == 0 {
-		return df, false, qerr.ErrInvalid.New("write output without columns")
+	schema, err := writtenSchema(t.schema, t.spec.Output.WriteColumns)
+	if err != nil {
+		return df, false, err
 	}
 	tmp, final := newFileNames(dir)
 	defer os.Remove(tmp) // a no-op once published
-	q, err := duck.CopyToParquet(sql, t.schema, tmp, rowGroupRows)
+	q, err := duck.CopyToParquet(sql, schema, tmp, rowGroupRows)
 	if err != nil {
 		return df, false, err
 	}
 	if err := execSQL(ctx, conn, q); err != nil {
 		return df, false, duckError(err, "write data file")
 	}
-	df, err = describeFile(tmp, t.schema)
+	df, err = describeFile(tmp, schema)
 	if err != nil || df.Rows == 0 {
 		return df, false, err
 	}
@@ -109,6 +109,25 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 		return df, false, err
 	}
 	return df, true, nil
+}
+
+// writtenSchema is the schema of a written file: the output's, with its
+// columns named as names says when it is set.
+func writtenSchema(out *arrow.Schema, names []string) (*arrow.Schema, error) {
+	if out.NumFields() == 0 {
+		return nil, qerr.ErrInvalid.New("write output without columns")
+	}
+	if len(names) == 0 {
+		return out, nil
+	}
+	if len(names) != out.NumFields() {
+		return nil, qerr.ErrInvalid.New("write output of %d columns named by %d file columns", out.NumFields(), len(names))
+	}
+	fields := out.Fields()
+	for i := range fields {
+		fields[i].Name = names[i]
+	}
+	return arrow.NewSchema(fields, nil), nil
 }
 
 // syncFile makes Close durable: the Parquet writer closes its sink.
