@@ -98,24 +98,34 @@ func reduceGroups(p logical.Plan, c int, keys logical.Plan, kc int) (logical.Pla
 		if !ok || !arrow.TypeEqual(g.T, key.Type) || logical.EstimateRows(n.Input) < semiPushRatio*logical.EstimateRows(keys) {
 			return p, false
 		}
-		right := &logical.Project{Input: keys, Exprs: []stage.Expr{&stage.ColumnRef{Index: kc, Name: key.Name, T: key.Type}}, Names: []string{key.Name}}
-		if hasSemiJoinOn(n.Input, logical.Format(right)) {
+		name := reductionPrefix + key.Name
+		if hasReduction(n.Input, name) {
 			return p, false // reduced already
 		}
+		right := &logical.Project{Input: keys, Exprs: []stage.Expr{&stage.ColumnRef{Index: kc, Name: key.Name, T: key.Type}}, Names: []string{name}}
 		semi := &logical.Join{Left: n.Input, Right: right, Kind: stage.SemiJoin, LeftKeys: []int{g.Index}, RightKeys: []int{0}, MarkIn: -1}
 		return n.WithChildren(semi), true
 	}
 	return p, false
 }
 
-// hasSemiJoinOn reports whether p holds a semi join whose right side
-// formats as right: the reduction, wherever the rules have moved it since.
-func hasSemiJoinOn(p logical.Plan, right string) bool {
-	if j, ok := p.(*logical.Join); ok && j.Kind == stage.SemiJoin && logical.Format(j.Right) == right {
-		return true
+// reductionPrefix names the key column of a reduction's semi join, which
+// is how the rule knows its own work again: the key side's plan itself
+// changes after it (PruneColumns narrows its scan, predicates move), so
+// comparing plans would let the two rules take turns forever.
+const reductionPrefix = "reduce#"
+
+// hasReduction reports whether p holds a semi join whose right side is
+// the reduction of key column name: the reduction, wherever the rules have
+// moved it since.
+func hasReduction(p logical.Plan, name string) bool {
+	if j, ok := p.(*logical.Join); ok && j.Kind == stage.SemiJoin {
+		if pr, ok := j.Right.(*logical.Project); ok && len(pr.Names) == 1 && pr.Names[0] == name {
+			return true
+		}
 	}
 	for _, c := range p.Children() {
-		if hasSemiJoinOn(c, right) {
+		if hasReduction(c, name) {
 			return true
 		}
 	}
