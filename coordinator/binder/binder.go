@@ -285,6 +285,11 @@ func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (S
 	if s.ReferTable != nil {
 		return nil, qerr.ErrUnsupported.New("CREATE TABLE ... LIKE")
 	}
+	if s.External {
+		// The grammar is ahead of the catalog: refused rather than read as a
+		// stored table.
+		return nil, qerr.ErrUnsupported.New("CREATE EXTERNAL TABLE")
+	}
 	t := &catalog.Table{Database: b.dbName(s.Table), Name: s.Table.Name.O}
 	for _, c := range s.Cols {
 		typ, err := ArrowType(c.Tp)
