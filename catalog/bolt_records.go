@@ -24,6 +24,13 @@ type tableRecord struct {
 	Options          map[string]string `json:"options,omitempty"`
 	Created          time.Time         `json:"created"`
 	Snapshot         snapshotRecord    `json:"snapshot"`
+	External         *externalRecord   `json:"external,omitempty"`
+}
+
+type externalRecord struct {
+	Location string            `json:"location"`
+	Format   string            `json:"format"`
+	Options  map[string]string `json:"options,omitempty"`
 }
 
 type columnRecord struct {
@@ -65,6 +72,9 @@ func encodeTable(t *Table) tableRecord {
 		Created:          t.Created,
 		Snapshot:         encodeSnapshot(t.Snapshot),
 	}
+	if e := t.External; e != nil {
+		r.External = &externalRecord{Location: e.Location, Format: e.Format, Options: e.Options}
+	}
 	for i, col := range t.Columns {
 		r.Columns[i] = columnRecord{Name: col.Name, Type: TypeString(col.Type), Nullable: col.Nullable}
 	}
@@ -103,6 +113,9 @@ func (r *tableRecord) decode() (*Table, error) {
 		Options:          r.Options,
 		Created:          r.Created,
 		Snapshot:         r.Snapshot.decode(),
+	}
+	if e := r.External; e != nil {
+		t.External = &External{Location: e.Location, Format: e.Format, Options: e.Options}
 	}
 	for i, col := range r.Columns {
 		typ, err := ParseType(col.Type)
