@@ -286,9 +286,7 @@ func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (S
 		return nil, qerr.ErrUnsupported.New("CREATE TABLE ... LIKE")
 	}
 	if s.External {
-		// The grammar is ahead of the catalog: refused rather than read as a
-		// stored table.
-		return nil, qerr.ErrUnsupported.New("CREATE EXTERNAL TABLE")
+		return b.bindCreateExternal(s)
 	}
 	t := &catalog.Table{Database: b.dbName(s.Table), Name: s.Table.Name.O}
 	for _, c := range s.Cols {
@@ -342,6 +340,9 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 	}
 	t, err := b.table(ctx, tn)
 	if err != nil {
+		return nil, err
+	}
+	if err := readOnly(t, "INSERT"); err != nil {
 		return nil, err
 	}
 	// target[i] is the table column that the i-th value fills.

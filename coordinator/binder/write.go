@@ -189,10 +189,12 @@ func (b *Binder) scanTarget(ctx context.Context, tn *ast.TableName, alias, what 
 	if b.virtualSchema(b.dbName(tn)) != nil {
 		return nil, nil, nil, qerr.ErrInvalid.New("%s of a system table", what)
 	}
-	if _, err := b.table(ctx, tn); err != nil {
+	if t, err := b.table(ctx, tn); err != nil {
 		if _, verr := b.cat.GetView(ctx, b.dbName(tn), tn.Name.O); verr == nil {
 			return nil, nil, nil, qerr.ErrInvalid.New("the target %s of the %s is a view: only a table can be changed", tn.Name.O, what)
 		}
+		return nil, nil, nil, err
+	} else if err := readOnly(t, what); err != nil {
 		return nil, nil, nil, err
 	}
 	p, sc, err := b.scanTable(ctx, tn, alias)
@@ -253,6 +255,9 @@ func (b *Binder) bindDelete(ctx context.Context, s *ast.DeleteStmt) (Statement, 
 	if s.Where == nil {
 		t, err := b.table(ctx, tn)
 		if err != nil {
+			return nil, err
+		}
+		if err := readOnly(t, "DELETE"); err != nil {
 			return nil, err
 		}
 		return &Delete{Table: t}, nil
@@ -354,6 +359,9 @@ func (b *Binder) bindUpdate(ctx context.Context, s *ast.UpdateStmt) (Statement, 
 func (b *Binder) bindTruncate(ctx context.Context, s *ast.TruncateTableStmt) (Statement, error) {
 	t, err := b.table(ctx, s.Table)
 	if err != nil {
+		return nil, err
+	}
+	if err := readOnly(t, "TRUNCATE"); err != nil {
 		return nil, err
 	}
 	return &Truncate{Table: t}, nil

@@ -3,6 +3,7 @@ package duck
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -166,9 +167,53 @@ func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
-		paths[i] = QuoteString(filepath.Join(r.env.DataDir, f))
+		if s.External == nil {
+			f = filepath.Join(r.env.DataDir, f)
+		}
+		paths[i] = QuoteString(f)
 	}
-	return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet([" + strings.Join(paths, ", ") + "])", nil
+	list := "[" + strings.Join(paths, ", ") + "]"
+	if s.External == nil {
+		return "SELECT " + strings.Join(items, ", ") + " FROM read_parquet(" + list + ")", nil
+	}
+	from, err := externalSource(s.External, list)
+	if err != nil {
+		return "", err
+	}
+	if s.External.Describe {
+		return "SELECT CAST(column_name AS VARCHAR) AS c0, CAST(column_type AS VARCHAR) AS c1 FROM (DESCRIBE SELECT * FROM " + from + ")", nil
+	}
+	return "SELECT " + strings.Join(items, ", ") + " FROM " + from, nil
+}
+
+// externalSource is the table function that reads an external table's
+// files. A CSV file is read as text (all_varchar) and each column cast to
+// its declared type, so that every task reads every file alike, whatever
+// DuckDB's sniffer would guess from the task's share of the files; its
+// schema inference (Describe) does sniff the types.
+func externalSource(e *stage.ExternalFormat, files string) (string, error) {
+	switch e.Format {
+	case "parquet":
+		return "read_parquet(" + files + ")", nil
+	case "csv":
+		// The binder spells header as true or false; unset is true.
+		args := []string{files, "header = " + strconv.FormatBool(e.Options["header"] != "false")}
+		if !e.Describe {
+			args = append(args, "all_varchar = true")
+		}
+		if d, ok := e.Options["delimiter"]; ok {
+			args = append(args, "delim = "+QuoteString(d))
+		}
+		if len(e.Columns) > 0 {
+			names := make([]string, len(e.Columns))
+			for i, c := range e.Columns {
+				names[i] = QuoteString(c)
+			}
+			args = append(args, "names = ["+strings.Join(names, ", ")+"]")
+		}
+		return "read_csv(" + strings.Join(args, ", ") + ")", nil
+	}
+	return "", qerr.ErrInvalid.New("external format %q is not parquet or csv", e.Format)
 }
 
 func renderValues(v *stage.Values) string {
