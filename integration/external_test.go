@@ -153,3 +153,69 @@ func (r *result) strings(i int) []string {
 	}
 	return out
 }
+
+// TestImportInto: IMPORT INTO loads Parquet and CSV files into a plain and
+// a bucketed table as DuckDB reads them, and a bad file among good ones
+// leaves the table as it was.
+func TestImportInto(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, sub := range []string{"pq", "csv", "nh", "bad", "badcsv"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	pq, csv := filepath.Join(dir, "pq", "*.parquet"), filepath.Join(dir, "csv", "*.csv")
+	def := "(id BIGINT, g INT, note VARCHAR(20), d DECIMAL(10,2))"
+	setup := append(externalFiles(dir),
+		"CREATE TABLE plain "+def, "CREATE TABLE bucketed "+def,
+		fmt.Sprintf("INSERT INTO plain SELECT * FROM read_parquet('%s')", pq),
+		fmt.Sprintf("INSERT INTO bucketed SELECT * FROM read_csv('%s')", csv),
+		// Good files and one whose g is not a number.
+		fmt.Sprintf("COPY (SELECT * FROM read_parquet('%s')) TO '%s' (FORMAT parquet)", pq, filepath.Join(dir, "bad", "a.parquet")),
+		fmt.Sprintf("COPY (SELECT 7 AS id, 'x' AS g, 'n' AS note, 1.5 AS d) TO '%s' (FORMAT parquet)", filepath.Join(dir, "bad", "b.parquet")),
+		fmt.Sprintf("COPY (SELECT * FROM read_parquet('%s')) TO '%s' (FORMAT csv)", pq, filepath.Join(dir, "badcsv", "a.csv")),
+		fmt.Sprintf("COPY (SELECT 7 AS id, 1 AS g, 'n' AS note, 'many' AS d) TO '%s' (FORMAT csv)", filepath.Join(dir, "badcsv", "b.csv")),
+	)
+	o := openOracle(t, ctx, setup...)
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE plain " + def)
+	c.MustExec("CREATE TABLE bucketed " + def + " PARTITION BY HASH(id) PARTITIONS 3")
+	for _, s := range []struct {
+		sql  string
+		rows int64
+	}{
+		{fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'parquet'", pq), 300},
+		{fmt.Sprintf("IMPORT INTO bucketed FROM '%s' FORMAT 'csv' WITH skip_rows = 1", csv), 200},
+	} {
+		checkAffected(t, s.sql, c.MustExec(s.sql), s.rows)
+	}
+	for _, q := range []string{
+		"SELECT * FROM plain",
+		"SELECT * FROM bucketed",
+		"SELECT b.g, count(*), sum(p.d) FROM plain p JOIN bucketed b ON p.id = b.id GROUP BY b.g",
+	} {
+		checkQuery(t, c, o, queryCase{sql: q})
+	}
+
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE ext LOCATION '%s' FORMAT 'parquet'", pq))
+	for _, s := range []string{
+		fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'parquet'", filepath.Join(dir, "bad", "*.parquet")),
+		fmt.Sprintf("IMPORT INTO bucketed FROM '%s' FORMAT 'csv' WITH skip_rows = 1", filepath.Join(dir, "badcsv", "*.csv")),
+		fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'parquet'", filepath.Join(dir, "none", "*.parquet")),
+		fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'json'", pq),
+		fmt.Sprintf("IMPORT INTO plain (nope) FROM '%s' FORMAT 'parquet'", pq),
+		fmt.Sprintf("IMPORT INTO ext FROM '%s' FORMAT 'parquet'", pq),
+	} {
+		_, err := c.Exec(s)
+		if code := grpcCode(err); code != codes.InvalidArgument && code != codes.NotFound {
+			t.Errorf("%s: %v (code %s), want INVALID_ARGUMENT or NOT_FOUND", s, err, code)
+		}
+	}
+	for _, q := range []string{"SELECT count(*), sum(d) FROM plain", "SELECT count(*), sum(d) FROM bucketed"} {
+		checkQuery(t, c, o, queryCase{sql: q})
+	}
+}

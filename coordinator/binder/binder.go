@@ -87,6 +87,8 @@ type Insert struct {
 	Fill []int
 	// Tables are the tables Plan reads (INSERT ... SELECT), by Scan ID.
 	Tables map[int]*catalog.Table
+	// Import is set for IMPORT INTO: Plan reads files on the server.
+	Import bool
 }
 
 func (*Query) isStatement()          {}
@@ -220,6 +222,8 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
+	case *ast.ImportIntoStmt:
+		return b.bindImport(ctx, s)
 	case *ast.DeleteStmt:
 		return b.bindDelete(ctx, s)
 	case *ast.UpdateStmt:

@@ -1,16 +1,20 @@
 package binder
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
 	"github.com/quiverdb/quiver/catalog"
+	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -145,4 +149,91 @@ func readOnly(t *catalog.Table, what string) error {
 		return qerr.ErrInvalid.New("%s: table %s.%s is external and read-only (its rows are the files at %s)", what, t.Database, t.Name, t.External.Location)
 	}
 	return nil
+}
+
+// bindImport binds IMPORT INTO t [(cols)] FROM 'glob' FORMAT 'parquet' |
+// 'csv' [WITH skip_rows = n, fields_terminated_by = 'c'] (TiDB's syntax) as
+// an INSERT of an external scan of the files: the write path of INSERT ...
+// SELECT, whose tasks read their share of the files, cast each column to
+// the table's type and write the table's files, committed at once. As in
+// TiDB, a Parquet file's columns are matched by name and a CSV file's by
+// position (the listed columns, or all the table's), with no header unless
+// skip_rows skips it.
+func (b *Binder) bindImport(ctx context.Context, s *ast.ImportIntoStmt) (Statement, error) {
+	if s.Select != nil || len(s.ColumnAssignments) > 0 {
+		return nil, qerr.ErrUnsupported.New("IMPORT INTO ... FROM SELECT and SET: use INSERT INTO ... SELECT")
+	}
+	t, err := b.table(ctx, s.Table)
+	if err != nil {
+		return nil, err
+	}
+	if err := readOnly(t, "IMPORT INTO"); err != nil {
+		return nil, err
+	}
+	format := "csv" // TiDB's default
+	if s.Format != nil {
+		format = strings.ToLower(*s.Format)
+	}
+	if format != "parquet" && format != "csv" {
+		return nil, qerr.ErrInvalid.New("IMPORT INTO format %q: Quiver imports parquet and csv", *s.Format)
+	}
+	if !filepath.IsAbs(s.Path) {
+		return nil, qerr.ErrInvalid.New("IMPORT INTO location %q is not an absolute path", s.Path)
+	}
+	var target []int
+	src := &catalog.Table{Database: t.Database, Name: t.Name,
+		External: &catalog.External{Location: s.Path, Format: format, Options: map[string]string{"header": "false"}}}
+	for _, c := range s.ColumnsAndUserVars {
+		if c.ColumnName == nil {
+			return nil, qerr.ErrUnsupported.New("IMPORT INTO with user variables in the column list")
+		}
+		i := t.ColumnIndex(c.ColumnName.Name.O)
+		if i < 0 {
+			return nil, qerr.ErrNotFound.New("unknown column %s in table %s", c.ColumnName.Name.O, t.Name)
+		}
+		target = append(target, i)
+	}
+	if len(target) == 0 {
+		for i := range t.Columns {
+			target = append(target, i)
+		}
+	}
+	for _, i := range target {
+		src.Columns = append(src.Columns, catalog.Column{Name: t.Columns[i].Name, Type: t.Columns[i].Type, Nullable: true})
+	}
+	for _, o := range s.Options {
+		v, ok := o.Value.(*driver.ValueExpr)
+		switch {
+		case format == "csv" && o.Name == "skip_rows" && ok:
+			n, isInt := intLiteral(v)
+			if !isInt || n < 0 {
+				return nil, qerr.ErrInvalid.New("IMPORT INTO option skip_rows: want a count of rows")
+			}
+			src.External.Options["skip"] = strconv.FormatInt(n, 10)
+		case format == "csv" && o.Name == "fields_terminated_by" && ok && v.Kind() == driver.KindString && v.GetString() != "":
+			src.External.Options["delimiter"] = v.GetString()
+		default:
+			return nil, qerr.ErrInvalid.New("IMPORT INTO option %s: Quiver reads skip_rows and fields_terminated_by of csv", o.Name)
+		}
+	}
+	b.need(catalog.PrivInsert, t.Database, t.Name)
+	read, external, err := externalScan(src)
+	if err != nil {
+		return nil, err
+	}
+	if len(read.Snapshot.Files) == 0 {
+		return nil, qerr.ErrInvalid.New("IMPORT INTO %s: no file matches %s", t.Name, s.Path)
+	}
+	scan := &logical.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
+		Files: len(read.Snapshot.Files), Rows: read.Snapshot.Rows(), External: external}
+	b.tables[scan.ID] = read
+	for _, c := range src.Columns {
+		scan.Columns, scan.Types = append(scan.Columns, c.Name), append(scan.Types, c.Type)
+	}
+	ins, err := b.insertRows(t, target, scan)
+	if err != nil {
+		return nil, err
+	}
+	ins.Import = true
+	return ins, nil
 }

@@ -109,6 +109,12 @@ func (b *Binder) insertSelect(ctx context.Context, t *catalog.Table, target []in
 	if err != nil {
 		return nil, err
 	}
+	return b.insertRows(t, target, p)
+}
+
+// insertRows is the INSERT of p's rows into t, p's columns filling the
+// columns target by position, cast to their types; the others are NULL.
+func (b *Binder) insertRows(t *catalog.Table, target []int, p logical.Plan) (*Insert, error) {
 	fields := p.Schema().Fields()
 	if len(fields) != len(target) {
 		return nil, qerr.ErrInvalid.New("column count doesn't match: the query has %d columns for %d", len(fields), len(target))

@@ -204,6 +204,9 @@ func externalSource(e *stage.ExternalFormat, files string) (string, error) {
 		if d, ok := e.Options["delimiter"]; ok {
 			args = append(args, "delim = "+QuoteString(d))
 		}
+		if n, err := strconv.Atoi(e.Options["skip"]); err == nil { // IMPORT INTO's skip_rows
+			args = append(args, "skip = "+strconv.Itoa(n))
+		}
 		if len(e.Columns) > 0 {
 			names := make([]string, len(e.Columns))
 			for i, c := range e.Columns {
