@@ -60,7 +60,7 @@ type Scan struct {
 
 // ExternalFormat is how a scan reads an external table's files.
 type ExternalFormat struct {
-	Format  string            `json:"format"` // "parquet" or "csv"
+	Format string `json:"format"` // "parquet" or "csv"
 	// Options are the CSV reading options: header (true or false),
 	// delimiter, and skip (lines skipped first, IMPORT INTO's skip_rows).
 	Options map[string]string `json:"options,omitempty"`
