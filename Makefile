@@ -24,7 +24,7 @@ MVN_OFFLINE ?= $(if $(and $(wildcard $(M2)/org/apache/arrow/flight-sql-jdbc-driv
 COMPAT_DIR := $(CURDIR)/build/compat
 export QUIVER_COMPAT_DIR := $(COMPAT_DIR)
 
-.PHONY: build run test test-go test-python test-jdbc compat-report venv venv-tpcds chromium clean image
+.PHONY: build run test test-go test-python test-jdbc compat-report venv venv-tpcds chromium clean image parser
 
 build: $(BIN)
 
@@ -78,6 +78,15 @@ test-jdbc: build
 
 compat-report:
 	$(GO) run ./integration/compatreport -in $(COMPAT_DIR) -out docs/compatibility.md
+
+# The SQL grammar is ours (third_party/tidbparser/README.md): after editing
+# parser.y, regenerate parser.go and keywords.go with the module's own goyacc
+# and keyword generator. Not part of build or test: the output is committed.
+TIDBPARSER := third_party/tidbparser
+parser:
+	cd $(TIDBPARSER) && $(GO) build -o bin/goyacc ./goyacc && $(GO) build -o bin/genkeyword ./generate_keyword
+	cd $(TIDBPARSER) && bin/goyacc -o parser.go -p yy -t Parser parser.y && rm -f y.output
+	cd $(TIDBPARSER) && rm -f keywords.go && bin/genkeyword && chmod 644 keywords.go
 
 # The container image of deploy/Dockerfile (needs a Docker engine, or any
 # docker-compatible builder as DOCKER=...); deploy/compose.yaml and

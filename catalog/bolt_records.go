@@ -26,6 +26,13 @@ type tableRecord struct {
 	Snapshot         snapshotRecord    `json:"snapshot"`
 	SchemaVersion    uint64            `json:"schema_version,omitempty"`
 	Retired          []string          `json:"retired,omitempty"`
+	External         *externalRecord   `json:"external,omitempty"`
+}
+
+type externalRecord struct {
+	Location string            `json:"location"`
+	Format   string            `json:"format"`
+	Options  map[string]string `json:"options,omitempty"`
 }
 
 type columnRecord struct {
@@ -72,6 +79,9 @@ func encodeTable(t *Table) tableRecord {
 		SchemaVersion:    t.SchemaVersion,
 		Retired:          t.Retired,
 	}
+	if e := t.External; e != nil {
+		r.External = &externalRecord{Location: e.Location, Format: e.Format, Options: e.Options}
+	}
 	for i, col := range t.Columns {
 		r.Columns[i] = columnRecord{Name: col.Name, Type: TypeString(col.Type), Nullable: col.Nullable, File: col.File, Since: col.Since}
 	}
@@ -112,6 +122,9 @@ func (r *tableRecord) decode() (*Table, error) {
 		Snapshot:         r.Snapshot.decode(),
 		SchemaVersion:    r.SchemaVersion,
 		Retired:          r.Retired,
+	}
+	if e := r.External; e != nil {
+		t.External = &External{Location: e.Location, Format: e.Format, Options: e.Options}
 	}
 	for i, col := range r.Columns {
 		typ, err := ParseType(col.Type)

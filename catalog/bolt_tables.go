@@ -165,6 +165,9 @@ func (c *BoltCatalog) CommitFiles(ctx context.Context, db, name string, tableID 
 		if rec.ID != tableID {
 			return qerr.ErrNotFound.New("table %s.%s with id %d does not exist: it was dropped and created again", db, name, tableID)
 		}
+		if rec.External != nil {
+			return qerr.ErrInvalid.New("table %s.%s is external and read-only", db, name)
+		}
 		if len(files) == 0 {
 			snap = rec.Snapshot.decode()
 			return nil

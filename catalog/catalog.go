@@ -66,6 +66,27 @@ type Table struct {
 	// Retired are the file names of dropped columns, which old files still
 	// hold and a column added later must not take.
 	Retired []string
+	// External is set for an external table: its rows are the files at a
+	// location outside the data directory, read in place and never written,
+	// so its Snapshot stays empty and dropping it leaves the files.
+	External *External
+}
+
+// External is where an external table's files are and how they read.
+type External struct {
+	// Location is an absolute path or glob (Go's filepath.Match syntax in
+	// each path element), expanded when a query is planned.
+	Location string
+	// Format is "parquet" or "csv".
+	Format string
+	// Options are the format's reading options (csv: header, delimiter).
+	Options map[string]string
+}
+
+// External formats and the options each reads.
+var externalOptions = map[string][]string{
+	"parquet": nil,
+	"csv":     {"header", "delimiter"},
 }
 
 // Schema is the table's Arrow schema.

@@ -184,6 +184,9 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 	if ch.Kind != ChangeCreate && (cur == nil || cur.ID != ch.TableID) {
 		return nil, qerr.ErrConflict.New("table %s.%s was dropped, replaced or created again by another statement since this one read it", ch.Database, ch.Name)
 	}
+	if cur != nil && cur.External != nil && (ch.Kind == ChangeAppend || ch.Kind == ChangeRewrite) {
+		return nil, qerr.ErrInvalid.New("table %s.%s is external and read-only", ch.Database, ch.Name)
+	}
 	switch ch.Kind {
 	case ChangeAppend:
 		if len(ch.Files) == 0 {

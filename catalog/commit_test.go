@@ -169,3 +169,40 @@ func TestCommitAlter(t *testing.T) {
 		t.Fatalf("after reopen: %+v", got)
 	}
 }
+
+// TestExternalTable: an external table keeps its location, format and
+// options across a reopen, is refused data files by every commit path, and
+// its definition is checked.
+func TestExternalTable(t *testing.T) {
+	ctx := context.Background()
+	c, dir := openTest(t)
+	ext := sampleTable("main", "ext")
+	ext.DistributionKeys, ext.Partitions = nil, 0
+	ext.External = &External{Location: "/data/in/*.csv", Format: "csv", Options: map[string]string{"header": "false"}}
+	checkCode(t, "create", c.CreateTable(ctx, ext, false), "")
+	_, err := c.CommitFiles(ctx, "main", "ext", ext.ID, files("x/1"))
+	checkCode(t, "commit files", err, qerr.ErrInvalid)
+	for _, kind := range []ChangeKind{ChangeAppend, ChangeRewrite} {
+		_, err = c.Commit(ctx, []Change{{Kind: kind, Database: "main", Name: "ext", TableID: ext.ID, Files: files("x/2")}})
+		checkCode(t, "commit "+kind.String(), err, qerr.ErrInvalid)
+	}
+	checkCode(t, "close", c.Close(), "")
+	c, err = OpenBolt(dir)
+	checkCode(t, "reopen", err, "")
+	t.Cleanup(func() { _ = c.Close() })
+	got, err := c.GetTable(ctx, "main", "ext")
+	checkCode(t, "get", err, "")
+	if e := got.External; e == nil || e.Location != "/data/in/*.csv" || e.Format != "csv" || e.Options["header"] != "false" || len(got.Snapshot.Files) != 0 {
+		t.Fatalf("read back %+v with %+v", got.External, got.Snapshot)
+	}
+	for name, e := range map[string]*External{
+		"format":   {Location: "/a", Format: "json"},
+		"relative": {Location: "a/*.parquet", Format: "parquet"},
+		"option":   {Location: "/a", Format: "parquet", Options: map[string]string{"header": "true"}},
+	} {
+		bad := sampleTable("main", "bad_"+name)
+		bad.DistributionKeys, bad.Partitions = nil, 0
+		bad.External = e
+		checkCode(t, "create with a bad "+name, c.CreateTable(ctx, bad, false), qerr.ErrInvalid)
+	}
+}

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -85,7 +87,34 @@ func ValidateTable(t *Table) error {
 	if t.Partitions < 0 {
 		return qerr.ErrInvalid.New("table %s.%s: negative partition count %d", t.Database, t.Name, t.Partitions)
 	}
+	if t.External != nil {
+		return validateExternal(t)
+	}
 	return validateFiles(t.Database, t.Name, nil, t.Snapshot.Files)
+}
+
+// validateExternal checks an external table: a known format with its own
+// options, an absolute location, and nothing of a managed table's storage.
+func validateExternal(t *Table) error {
+	e := t.External
+	known, ok := externalOptions[e.Format]
+	switch {
+	case !ok:
+		return qerr.ErrInvalid.New("external table %s.%s: format %q is not parquet or csv", t.Database, t.Name, e.Format)
+	case !filepath.IsAbs(e.Location):
+		return qerr.ErrInvalid.New("external table %s.%s: location %q is not an absolute path", t.Database, t.Name, e.Location)
+	case len(t.DistributionKeys) > 0:
+		return qerr.ErrInvalid.New("external table %s.%s cannot be partitioned: its files are read as they are", t.Database, t.Name)
+	case len(t.Snapshot.Files) > 0:
+		return qerr.ErrInvalid.New("external table %s.%s cannot hold data files", t.Database, t.Name)
+	}
+	for name := range e.Options {
+		if !slices.Contains(known, name) {
+			return qerr.ErrInvalid.New("external table %s.%s: format %s has no option %q (it has: %s)",
+				t.Database, t.Name, e.Format, name, strings.Join(known, ", "))
+		}
+	}
+	return nil
 }
 
 // validateFiles checks files about to join a snapshot that already holds

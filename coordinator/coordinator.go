@@ -325,6 +325,11 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 	if n, ok, err := c.runWrite(ctx, stmt, workers); ok {
 		return n, err
 	}
+	if s, ok := stmt.(*binder.CreateTable); ok && s.Table.External != nil {
+		if err := c.completeExternal(ctx, s, workers); err != nil {
+			return 0, err
+		}
+	}
 	if txnFrom(ctx) != nil {
 		return c.runUpdateInTxn(ctx, stmt)
 	}

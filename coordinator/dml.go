@@ -146,17 +146,9 @@ func rewriteChange(t *catalog.Table, files []catalog.DataFile) catalog.Change {
 // count runs a query whose one column is a count and returns its sum over
 // the result's rows.
 func (c *Coordinator) count(ctx context.Context, p logical.Plan, tables map[int]*catalog.Table, workers []*Member) (int64, error) {
-	plans, err := planQuery(p, c.cluster(workers))
-	if err != nil {
-		return 0, err
-	}
-	r, err := c.launch(ctx, plans.Distributed, tables, workers, nil)
-	if err != nil {
-		return 0, err
-	}
 	var n atomic.Int64
 	var bad atomic.Bool
-	_, err = c.drain(ctx, r, func(rec arrow.RecordBatch) {
+	err := c.collect(ctx, p, tables, workers, func(rec arrow.RecordBatch) {
 		col, ok := rec.Column(0).(*array.Int64)
 		if !ok {
 			bad.Store(true)
@@ -167,18 +159,33 @@ func (c *Coordinator) count(ctx context.Context, p logical.Plan, tables map[int]
 		}
 	})
 	if err == nil && bad.Load() {
-		err = qerr.ErrInternal.New("a count query answered a column of type %s", plans.Distributed.Root().Root.Schema().Field(0).Type)
+		err = qerr.ErrInternal.New("a count query answered a column of type %s", p.Schema().Field(0).Type)
 	}
+	return n.Load(), err
+}
+
+// collect runs a query for the coordinator's own use, handing each result
+// batch to each (concurrently: each synchronizes itself), and discards the
+// results on the workers.
+func (c *Coordinator) collect(ctx context.Context, p logical.Plan, tables map[int]*catalog.Table, workers []*Member, each func(arrow.RecordBatch)) error {
+	plans, err := planQuery(p, c.cluster(workers))
 	if err != nil {
+		return err
+	}
+	r, err := c.launch(ctx, plans.Distributed, tables, workers, nil)
+	if err != nil {
+		return err
+	}
+	if _, err = c.drain(ctx, r, each); err != nil {
 		r.fail(ctx, err)
 		_, _ = r.wait(ctx)
-		return 0, err
+		return err
 	}
 	if _, err := r.wait(ctx); err != nil {
-		return 0, err
+		return err
 	}
-	r.cancelOnWorkers(ctx, qerr.ErrNotFound.New("the results of query %s were counted and discarded", r.id))
-	return n.Load(), nil
+	r.cancelOnWorkers(ctx, qerr.ErrNotFound.New("the results of query %s were read by the coordinator and discarded", r.id))
+	return nil
 }
 
 // rename runs ALTER TABLE ... RENAME TO and RENAME TABLE.

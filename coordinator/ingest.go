@@ -168,6 +168,8 @@ func (c *Coordinator) ingestTarget(ctx context.Context, req IngestRequest, s *ar
 	ch := catalog.Change{Kind: catalog.ChangeAppend, Database: req.Database, Name: req.Table}
 	t, err := c.catalogFor(ctx).GetTable(ctx, req.Database, req.Table)
 	switch {
+	case err == nil && t.External != nil:
+		return ch, nil, qerr.ErrInvalid.New("ingest: table %s.%s is external and read-only (its rows are the files at %s)", t.Database, t.Name, t.External.Location)
 	case err == nil && req.FailIfExists:
 		return ch, nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", req.Database, req.Table)
 	case err == nil && !req.Replace:

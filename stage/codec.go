@@ -13,36 +13,37 @@ import (
 // operator, told apart by Op, with its inputs nested. Only the fields the
 // operator has are set.
 type planJSON struct {
-	Op       string       `json:"op"`
-	ID       int          `json:"id,omitempty"`
-	Database string       `json:"database,omitempty"`
-	Table    string       `json:"table,omitempty"`
-	Columns  []string     `json:"columns,omitempty"`
-	Types    []string     `json:"types,omitempty"`
-	Files    int          `json:"files,omitempty"`
-	Rows     int64        `json:"rows,omitempty"`
-	Tasks    int          `json:"tasks,omitempty"`
-	Buckets  int          `json:"buckets,omitempty"`
-	Cond     *exprJSON    `json:"cond,omitempty"`
-	Exprs    []exprJSON   `json:"exprs,omitempty"`
-	Names    []string     `json:"names,omitempty"`
-	Mode     string       `json:"mode,omitempty"`
-	GroupBy  []exprJSON   `json:"group_by,omitempty"`
-	Aggs     []aggJSON    `json:"aggs,omitempty"`
-	Sort     []sortJSON   `json:"sort,omitempty"`
-	Offset   int64        `json:"offset,omitempty"`
-	Count    int64        `json:"count,omitempty"`
-	Local    bool         `json:"local,omitempty"`
-	Values   [][]exprJSON `json:"values,omitempty"`
-	From     FragmentID   `json:"from,omitempty"`
-	Kind     ExchangeKind `json:"kind,omitempty"`
-	Keys     []int        `json:"keys,omitempty"`
-	Schema   SchemaSpec   `json:"schema,omitempty"`
-	Join     *joinJSON    `json:"join,omitempty"`
-	SetOp    SetOpKind    `json:"set_op,omitempty"`
-	Window   []windowJSON `json:"window,omitempty"`
-	Sets     [][]int      `json:"sets,omitempty"`
-	Inputs   []planJSON   `json:"inputs,omitempty"`
+	Op       string          `json:"op"`
+	ID       int             `json:"id,omitempty"`
+	Database string          `json:"database,omitempty"`
+	Table    string          `json:"table,omitempty"`
+	Columns  []string        `json:"columns,omitempty"`
+	Types    []string        `json:"types,omitempty"`
+	Files    int             `json:"files,omitempty"`
+	Rows     int64           `json:"rows,omitempty"`
+	Tasks    int             `json:"tasks,omitempty"`
+	Buckets  int             `json:"buckets,omitempty"`
+	Cond     *exprJSON       `json:"cond,omitempty"`
+	Exprs    []exprJSON      `json:"exprs,omitempty"`
+	Names    []string        `json:"names,omitempty"`
+	Mode     string          `json:"mode,omitempty"`
+	GroupBy  []exprJSON      `json:"group_by,omitempty"`
+	Aggs     []aggJSON       `json:"aggs,omitempty"`
+	Sort     []sortJSON      `json:"sort,omitempty"`
+	Offset   int64           `json:"offset,omitempty"`
+	Count    int64           `json:"count,omitempty"`
+	Local    bool            `json:"local,omitempty"`
+	Values   [][]exprJSON    `json:"values,omitempty"`
+	From     FragmentID      `json:"from,omitempty"`
+	Kind     ExchangeKind    `json:"kind,omitempty"`
+	Keys     []int           `json:"keys,omitempty"`
+	Schema   SchemaSpec      `json:"schema,omitempty"`
+	Join     *joinJSON       `json:"join,omitempty"`
+	SetOp    SetOpKind       `json:"set_op,omitempty"`
+	Window   []windowJSON    `json:"window,omitempty"`
+	Sets     [][]int         `json:"sets,omitempty"`
+	Inputs   []planJSON      `json:"inputs,omitempty"`
+	External *ExternalFormat `json:"external,omitempty"`
 }
 
 type windowJSON struct {
@@ -122,7 +123,7 @@ func encodePlan(p Plan) (planJSON, error) {
 	case *Scan:
 		j.Op, j.ID, j.Database, j.Table, j.Columns = "scan", p.ID, p.Database, p.Table, p.Columns
 		j.Types, j.Files, j.Rows, j.Tasks = encodeTypes(p.Types), p.Files, p.Rows, p.Tasks
-		j.Buckets, j.Keys = p.Buckets, p.BucketKeys
+		j.Buckets, j.Keys, j.External = p.Buckets, p.BucketKeys, p.External
 	case *Filter:
 		c := encodeExpr(p.Cond)
 		j.Op, j.Cond = "filter", &c
@@ -216,7 +217,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 	switch j.Op {
 	case "scan":
 		p = &Scan{ID: j.ID, Database: j.Database, Table: j.Table, Columns: j.Columns,
-			Types: d.types(j.Types), Files: j.Files, Rows: j.Rows, Tasks: j.Tasks, Buckets: j.Buckets, BucketKeys: j.Keys}
+			Types: d.types(j.Types), Files: j.Files, Rows: j.Rows, Tasks: j.Tasks, Buckets: j.Buckets, BucketKeys: j.Keys, External: j.External}
 	case "filter":
 		if j.Cond == nil {
 			return nil, qerr.ErrInvalid.New("decode plan: filter without condition")

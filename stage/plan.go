@@ -53,6 +53,25 @@ type Scan struct {
 	// NDV estimates each column's distinct values from the snapshot's
 	// statistics (0 where unknown); only the planner reads it.
 	NDV []float64
+	// External is set for a scan of an external table, whose split files
+	// are absolute paths read in its format.
+	External *ExternalFormat
+}
+
+// ExternalFormat is how a scan reads an external table's files.
+type ExternalFormat struct {
+	Format string `json:"format"` // "parquet" or "csv"
+	// Options are the CSV reading options: header (true or false),
+	// delimiter, and skip (lines skipped first, IMPORT INTO's skip_rows).
+	Options map[string]string `json:"options,omitempty"`
+	// Describe makes the scan answer the files' columns as rows of
+	// (column name, DuckDB type) instead of the files' rows: how CREATE
+	// EXTERNAL TABLE without columns has a worker infer the schema. Columns
+	// and Types are then those two utf8 columns.
+	Describe bool `json:"describe,omitempty"`
+	// Columns name a headerless CSV file's columns in file order: the
+	// table's declared columns (a scan may read fewer of them).
+	Columns []string `json:"columns,omitempty"`
 }
 
 // Filter keeps the rows for which Cond is true.
@@ -303,8 +322,23 @@ func NewExchangeSource(from FragmentID, ex *Exchange) *ExchangeSource {
 // (coordinator/logical), whose nodes print as their physical counterparts.
 
 func (s *Scan) Explain() string {
-	return ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys)
+	return ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys) + s.External.explain()
 }
+
+// explain is the suffix of an external scan's line.
+func (e *ExternalFormat) explain() string {
+	switch {
+	case e == nil:
+		return ""
+	case e.Describe:
+		return " external=" + e.Format + " describe"
+	}
+	return " external=" + e.Format
+}
+
+// ExplainExternal is the suffix of an external scan's line, shared with the
+// logical plan.
+func ExplainExternal(e *ExternalFormat) string { return e.explain() }
 
 // ExplainScan is a scan's line: the table, the columns read, the snapshot's
 // size and, for a bucketed table, its buckets and the hash columns read.

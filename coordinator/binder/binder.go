@@ -87,6 +87,8 @@ type Insert struct {
 	Fill []int
 	// Tables are the tables Plan reads (INSERT ... SELECT), by Scan ID.
 	Tables map[int]*catalog.Table
+	// Import is set for IMPORT INTO: Plan reads files on the server.
+	Import bool
 }
 
 func (*Query) isStatement()          {}
@@ -220,6 +222,8 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindCreateView(ctx, s)
 	case *ast.InsertStmt:
 		return b.bindInsert(ctx, s)
+	case *ast.ImportIntoStmt:
+		return b.bindImport(ctx, s)
 	case *ast.DeleteStmt:
 		return b.bindDelete(ctx, s)
 	case *ast.UpdateStmt:
@@ -281,6 +285,9 @@ func (b *Binder) dbName(t *ast.TableName) string {
 func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (Statement, error) {
 	if s.ReferTable != nil {
 		return nil, qerr.ErrUnsupported.New("CREATE TABLE ... LIKE")
+	}
+	if s.External {
+		return b.bindCreateExternal(s)
 	}
 	t := &catalog.Table{Database: b.dbName(s.Table), Name: s.Table.Name.O}
 	for _, c := range s.Cols {
@@ -350,6 +357,9 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 	}
 	t, err := b.table(ctx, tn)
 	if err != nil {
+		return nil, err
+	}
+	if err := readOnly(t, "INSERT"); err != nil {
 		return nil, err
 	}
 	// target[i] is the table column that the i-th value fills.

@@ -92,8 +92,12 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 		alias = strings.ToLower(t.Name)
 	}
 	b.need(catalog.PrivSelect, t.Database, t.Name)
+	t, external, err := externalScan(t)
+	if err != nil {
+		return nil, nil, err
+	}
 	scan := &logical.Scan{ID: len(b.tables), Database: t.Database, Table: t.Name,
-		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows()}
+		Files: len(t.Snapshot.Files), Rows: t.Snapshot.Rows(), External: external}
 	b.tables[scan.ID] = t
 	sc := &scope{}
 	for _, c := range t.Columns {

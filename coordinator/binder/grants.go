@@ -93,6 +93,9 @@ func (b *Binder) needWrites(stmt Statement) error {
 		b.need(catalog.PrivDrop, s.Name, "")
 	case *CreateTable:
 		b.need(catalog.PrivCreate, s.Table.Database, s.Table.Name)
+		if s.Table.External != nil {
+			b.access = append(b.access, Access{Admin: true}) // it reads server files: MySQL's global FILE privilege
+		}
 	case *DropTable:
 		b.need(catalog.PrivDrop, s.Database, s.Name)
 	case *CreateView:
@@ -104,6 +107,9 @@ func (b *Binder) needWrites(stmt Statement) error {
 		b.need(catalog.PrivDrop, s.Database, s.Name)
 	case *Insert:
 		b.need(catalog.PrivInsert, s.Table.Database, s.Table.Name)
+		if s.Import {
+			b.access = append(b.access, Access{Admin: true}) // as CREATE EXTERNAL TABLE
+		}
 	case *CreateTableAs:
 		b.need(catalog.PrivCreate, s.Table.Database, s.Table.Name)
 		b.need(catalog.PrivInsert, s.Table.Database, s.Table.Name) // as MySQL asks

@@ -3,6 +3,8 @@ package binder
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -164,6 +166,9 @@ func createTableDDL(t *catalog.Table) string {
 			lines[i] += " NOT NULL"
 		}
 	}
+	if e := t.External; e != nil {
+		return externalDDL(t, lines)
+	}
 	ddl := "CREATE TABLE " + QuoteName(t.Name) + " (\n" + strings.Join(lines, ",\n") + "\n)"
 	if len(t.DistributionKeys) > 0 {
 		keys := make([]string, len(t.DistributionKeys))
@@ -171,6 +176,23 @@ func createTableDDL(t *catalog.Table) string {
 			keys[i] = QuoteName(k)
 		}
 		ddl += fmt.Sprintf(" PARTITION BY HASH(%s) PARTITIONS %d", strings.Join(keys, ", "), t.Partitions)
+	}
+	return ddl
+}
+
+// externalDDL is CREATE EXTERNAL TABLE of t with its column lines: the
+// columns as stored, inferred or declared, so that it reads the files alike.
+func externalDDL(t *catalog.Table, lines []string) string {
+	e := t.External
+	ddl := "CREATE EXTERNAL TABLE " + QuoteName(t.Name) + " (\n" + strings.Join(lines, ",\n") + "\n) LOCATION " +
+		QuoteString(e.Location) + " FORMAT " + QuoteString(e.Format)
+	if len(e.Options) > 0 {
+		names := slices.Sorted(maps.Keys(e.Options))
+		opts := make([]string, len(names))
+		for i, n := range names {
+			opts[i] = n + " = " + QuoteString(e.Options[n])
+		}
+		ddl += " OPTIONS (" + strings.Join(opts, ", ") + ")"
 	}
 	return ddl
 }

@@ -109,6 +109,12 @@ func (b *Binder) insertSelect(ctx context.Context, t *catalog.Table, target []in
 	if err != nil {
 		return nil, err
 	}
+	return b.insertRows(t, target, p)
+}
+
+// insertRows is the INSERT of p's rows into t, p's columns filling the
+// columns target by position, cast to their types; the others are NULL.
+func (b *Binder) insertRows(t *catalog.Table, target []int, p logical.Plan) (*Insert, error) {
 	fields := p.Schema().Fields()
 	if len(fields) != len(target) {
 		return nil, qerr.ErrInvalid.New("column count doesn't match: the query has %d columns for %d", len(fields), len(target))
@@ -189,10 +195,12 @@ func (b *Binder) scanTarget(ctx context.Context, tn *ast.TableName, alias, what 
 	if b.virtualSchema(b.dbName(tn)) != nil {
 		return nil, nil, nil, qerr.ErrInvalid.New("%s of a system table", what)
 	}
-	if _, err := b.table(ctx, tn); err != nil {
+	if t, err := b.table(ctx, tn); err != nil {
 		if _, verr := b.cat.GetView(ctx, b.dbName(tn), tn.Name.O); verr == nil {
 			return nil, nil, nil, qerr.ErrInvalid.New("the target %s of the %s is a view: only a table can be changed", tn.Name.O, what)
 		}
+		return nil, nil, nil, err
+	} else if err := readOnly(t, what); err != nil {
 		return nil, nil, nil, err
 	}
 	p, sc, err := b.scanTable(ctx, tn, alias)
@@ -253,6 +261,9 @@ func (b *Binder) bindDelete(ctx context.Context, s *ast.DeleteStmt) (Statement, 
 	if s.Where == nil {
 		t, err := b.table(ctx, tn)
 		if err != nil {
+			return nil, err
+		}
+		if err := readOnly(t, "DELETE"); err != nil {
 			return nil, err
 		}
 		return &Delete{Table: t}, nil
@@ -354,6 +365,9 @@ func (b *Binder) bindUpdate(ctx context.Context, s *ast.UpdateStmt) (Statement, 
 func (b *Binder) bindTruncate(ctx context.Context, s *ast.TruncateTableStmt) (Statement, error) {
 	t, err := b.table(ctx, s.Table)
 	if err != nil {
+		return nil, err
+	}
+	if err := readOnly(t, "TRUNCATE"); err != nil {
 		return nil, err
 	}
 	return &Truncate{Table: t}, nil

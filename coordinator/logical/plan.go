@@ -41,6 +41,8 @@ type Scan struct {
 	// of its distribution keys while the scan reads them all.
 	Buckets    int
 	BucketKeys []int
+	// External is set for a scan of an external table.
+	External *stage.ExternalFormat
 }
 
 // Filter keeps the rows for which Cond is true.
@@ -262,7 +264,7 @@ func (s *SetOp) WithChildren(ch ...Plan) Plan {
 // physical plan has (strategies, modes, local halves).
 
 func (s *Scan) Explain() string {
-	return stage.ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys)
+	return stage.ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys) + stage.ExplainExternal(s.External)
 }
 func (f *Filter) Explain() string  { return "Filter: " + f.Cond.String() }
 func (p *Project) Explain() string { return stage.ExplainProject(p.Exprs, p.Names) }

@@ -3,6 +3,7 @@ package duck
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -164,6 +165,20 @@ func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 	if len(split.Files) == 0 {
 		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false", nil
 	}
+	if s.External != nil {
+		paths := make([]string, len(split.Files))
+		for i, f := range split.Files {
+			paths[i] = QuoteString(f)
+		}
+		from, err := externalSource(s.External, "["+strings.Join(paths, ", ")+"]")
+		if err != nil {
+			return "", err
+		}
+		if s.External.Describe {
+			return "SELECT CAST(column_name AS VARCHAR) AS c0, CAST(column_type AS VARCHAR) AS c1 FROM (DESCRIBE SELECT * FROM " + from + ")", nil
+		}
+		return "SELECT " + strings.Join(items, ", ") + " FROM " + from, nil
+	}
 	// Files that lack the same columns (added by ALTER TABLE after them)
 	// are read together, those columns NULL; the groups are one UNION ALL.
 	var keys []string
@@ -189,6 +204,39 @@ func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 		parts[g] = "SELECT " + strings.Join(cols, ", ") + " FROM read_parquet([" + strings.Join(groups[k], ", ") + "])"
 	}
 	return strings.Join(parts, " UNION ALL "), nil
+}
+
+// externalSource is the table function that reads an external table's
+// files. A CSV file is read as text (all_varchar) and each column cast to
+// its declared type, so that every task reads every file alike, whatever
+// DuckDB's sniffer would guess from the task's share of the files; its
+// schema inference (Describe) does sniff the types.
+func externalSource(e *stage.ExternalFormat, files string) (string, error) {
+	switch e.Format {
+	case "parquet":
+		return "read_parquet(" + files + ")", nil
+	case "csv":
+		// The binder spells header as true or false; unset is true.
+		args := []string{files, "header = " + strconv.FormatBool(e.Options["header"] != "false")}
+		if !e.Describe {
+			args = append(args, "all_varchar = true")
+		}
+		if d, ok := e.Options["delimiter"]; ok {
+			args = append(args, "delim = "+QuoteString(d))
+		}
+		if n, err := strconv.Atoi(e.Options["skip"]); err == nil { // IMPORT INTO's skip_rows
+			args = append(args, "skip = "+strconv.Itoa(n))
+		}
+		if len(e.Columns) > 0 {
+			names := make([]string, len(e.Columns))
+			for i, c := range e.Columns {
+				names[i] = QuoteString(c)
+			}
+			args = append(args, "names = ["+strings.Join(names, ", ")+"]")
+		}
+		return "read_csv(" + strings.Join(args, ", ") + ")", nil
+	}
+	return "", qerr.ErrInvalid.New("external format %q is not parquet or csv", e.Format)
 }
 
 func renderValues(v *stage.Values) string {

@@ -70,3 +70,41 @@ var duckTypes = map[arrow.Type]string{
 	// DuckDB tables have no NULL type: a NULL column is typed INTEGER.
 	arrow.NULL: "INTEGER",
 }
+
+// ArrowOf is the Arrow type of a DuckDB type as DESCRIBE names it: the
+// inverse of DuckType, for schemas a worker infers from files. A type
+// DuckType does not produce is ErrUnsupported.
+func ArrowOf(duckName string) (arrow.DataType, error) {
+	name := strings.ToUpper(strings.TrimSpace(duckName))
+	var p, s int32
+	if _, err := fmt.Sscanf(name, "DECIMAL(%d,%d)", &p, &s); err == nil {
+		return &arrow.Decimal128Type{Precision: p, Scale: s}, nil
+	}
+	switch name {
+	case "TIMESTAMP_S":
+		return &arrow.TimestampType{Unit: arrow.Second}, nil
+	case "TIMESTAMP_MS":
+		return &arrow.TimestampType{Unit: arrow.Millisecond}, nil
+	case "TIMESTAMP":
+		return &arrow.TimestampType{Unit: arrow.Microsecond}, nil
+	case "TIMESTAMP_NS":
+		return &arrow.TimestampType{Unit: arrow.Nanosecond}, nil
+	case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ":
+		return &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}, nil
+	}
+	if t, ok := arrowTypes[name]; ok {
+		return t, nil
+	}
+	return nil, qerr.ErrUnsupported.New("DuckDB type %s", duckName)
+}
+
+// arrowTypes inverts duckTypes (but for NULL, which has no DuckDB type).
+var arrowTypes = map[string]arrow.DataType{
+	"BOOLEAN": arrow.FixedWidthTypes.Boolean, "TINYINT": arrow.PrimitiveTypes.Int8,
+	"SMALLINT": arrow.PrimitiveTypes.Int16, "INTEGER": arrow.PrimitiveTypes.Int32,
+	"BIGINT": arrow.PrimitiveTypes.Int64, "UTINYINT": arrow.PrimitiveTypes.Uint8,
+	"USMALLINT": arrow.PrimitiveTypes.Uint16, "UINTEGER": arrow.PrimitiveTypes.Uint32,
+	"UBIGINT": arrow.PrimitiveTypes.Uint64, "FLOAT": arrow.PrimitiveTypes.Float32,
+	"DOUBLE": arrow.PrimitiveTypes.Float64, "VARCHAR": arrow.BinaryTypes.String,
+	"BLOB": arrow.BinaryTypes.Binary, "DATE": arrow.FixedWidthTypes.Date32,
+}

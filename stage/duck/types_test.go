@@ -206,6 +206,34 @@ func TestTypeRoundTrip(t *testing.T) {
 			got = query(scan)
 			check("parquet file through a rendered scan", got)
 			got.Release()
+
+			// The same file as an external table's, by its absolute path.
+			r = &renderer{splits: map[int]stage.ScanSplit{0: {Files: []string{path}}}}
+			scan, err = r.renderScan(&stage.Scan{Columns: []string{schema.Field(0).Name}, Types: []arrow.DataType{typ},
+				External: &stage.ExternalFormat{Format: "parquet"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = query(scan)
+			check("parquet file through an external scan", got)
+			got.Release()
+
+			// DESCRIBE names the input table's type, and ArrowOf reads it back.
+			if typ.ID() != arrow.NULL {
+				rows, err := dc.QueryContext(ctx, "SELECT column_type FROM (DESCRIBE "+QuoteIdent("in")+")", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				vals := make([]driver.Value, 1)
+				if err := rows.Next(vals); err != nil {
+					t.Fatal(err)
+				}
+				rows.Close()
+				name, _ := vals[0].(string)
+				if back, err := ArrowOf(name); err != nil || !arrow.TypeEqual(back, typ) {
+					t.Errorf("ArrowOf(%q) = %v, %v; want %s", name, back, err, typ)
+				}
+			}
 		})
 	}
 }

@@ -1,0 +1,221 @@
+package integration
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-adbc/go/adbc"
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc/codes"
+)
+
+// externalFiles has the oracle write the files that external tables read:
+// three Parquet parts, two CSV files with a header and one without (| as
+// delimiter), all of the same 300 rows of (id, g, note, d).
+func externalFiles(dir string) []string {
+	rows := func(k int) string {
+		return fmt.Sprintf("SELECT i AS id, CAST(i %% 7 AS INTEGER) AS g, CASE WHEN i %% 10 = 0 THEN NULL ELSE 'n' || i END AS note, "+
+			"CAST(i AS DECIMAL(10,2)) + 0.25 AS d FROM range(1, 301) AS t(i) WHERE i %% 3 = %d", k)
+	}
+	var setup []string
+	for k := 0; k < 3; k++ {
+		setup = append(setup, fmt.Sprintf("COPY (%s) TO '%s' (FORMAT parquet)", rows(k), filepath.Join(dir, "pq", fmt.Sprintf("part-%d.parquet", k))))
+	}
+	for k := 0; k < 2; k++ {
+		setup = append(setup, fmt.Sprintf("COPY (%s) TO '%s' (FORMAT csv, HEADER)", rows(k), filepath.Join(dir, "csv", fmt.Sprintf("f%d.csv", k))))
+	}
+	setup = append(setup, fmt.Sprintf("COPY (%s) TO '%s' (FORMAT csv, HEADER false, DELIMITER '|')", rows(2), filepath.Join(dir, "nh", "rows.txt")))
+	return setup
+}
+
+// TestExternalTables: external tables over Parquet and CSV files, with
+// globs and inferred and declared schemas, answer as DuckDB reading the
+// same files, alone and joined with a managed table; EXPLAIN and SHOW
+// CREATE TABLE show them; every write into one is refused, and DROP TABLE
+// leaves the files.
+func TestExternalTables(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, sub := range []string{"pq", "csv", "nh"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	pq, csv, nh := filepath.Join(dir, "pq", "*.parquet"), filepath.Join(dir, "csv", "f*.csv"), filepath.Join(dir, "nh", "*.txt")
+	o := openOracle(t, ctx, append(externalFiles(dir),
+		fmt.Sprintf("CREATE VIEW pq AS SELECT * FROM read_parquet('%s')", pq),
+		fmt.Sprintf("CREATE VIEW pq_typed AS SELECT CAST(id AS INTEGER) AS id, note FROM read_parquet('%s')", pq),
+		fmt.Sprintf("CREATE VIEW cs AS SELECT * FROM read_csv('%s')", csv),
+		fmt.Sprintf("CREATE VIEW nh AS SELECT CAST(column0 AS BIGINT) AS id, CAST(column1 AS INTEGER) AS g, CAST(column2 AS VARCHAR) AS note, "+
+			"CAST(column3 AS DECIMAL(10,2)) AS d FROM read_csv('%s', header = false, delim = '|')", nh),
+		"CREATE TABLE m (g INTEGER, name VARCHAR)",
+		"INSERT INTO m VALUES (0, 'zero'), (1, 'one'), (3, 'three'), (5, 'five')",
+	)...)
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	for _, s := range []string{
+		fmt.Sprintf("CREATE EXTERNAL TABLE pq LOCATION '%s' FORMAT 'parquet'", pq),
+		fmt.Sprintf("CREATE EXTERNAL TABLE pq_typed (id INT, note VARCHAR(20)) LOCATION '%s' FORMAT 'parquet'", pq),
+		fmt.Sprintf("CREATE EXTERNAL TABLE cs LOCATION '%s' FORMAT 'csv'", csv),
+		fmt.Sprintf("CREATE EXTERNAL TABLE nh (id BIGINT, g INT, note VARCHAR(20), d DECIMAL(10,2)) LOCATION '%s' FORMAT 'CSV' OPTIONS (header = false, delimiter = '|')", nh),
+		"CREATE TABLE m (g INT, name VARCHAR(10))",
+		"INSERT INTO m VALUES (0, 'zero'), (1, 'one'), (3, 'three'), (5, 'five')",
+	} {
+		c.MustExec(s)
+	}
+	for _, q := range []queryCase{
+		{sql: "SELECT * FROM pq", types: []arrow.DataType{arrow.PrimitiveTypes.Int64, arrow.PrimitiveTypes.Int32, arrow.BinaryTypes.String, &arrow.Decimal128Type{Precision: 11, Scale: 2}}},
+		{sql: "SELECT g, count(*), count(note), sum(d), min(id), max(id) FROM pq GROUP BY g"},
+		{sql: "SELECT * FROM pq_typed WHERE id > 250"},
+		{sql: "SELECT * FROM cs"},
+		{sql: "SELECT g, sum(d) FROM cs WHERE id % 2 = 0 GROUP BY g"},
+		{sql: "SELECT * FROM nh"},
+		{sql: "SELECT m.name, count(*), sum(pq.d) FROM pq JOIN m ON pq.g = m.g GROUP BY m.name"},
+		{sql: "SELECT pq.id, cs.note, nh.d FROM pq JOIN cs ON pq.id = cs.id LEFT JOIN nh ON pq.id = nh.id - 2 WHERE pq.g = 3"},
+	} {
+		checkQuery(t, c, o, q)
+	}
+
+	explain := strings.Join(c.MustQuery("EXPLAIN SELECT count(*) FROM pq").strings(0), "\n")
+	if !strings.Contains(explain, "Scan: main.pq") || !strings.Contains(explain, "files=3 rows=300 external=parquet") {
+		t.Errorf("EXPLAIN shows no external scan of the 3 files:\n%s", explain)
+	}
+	for tbl, want := range map[string]string{
+		"pq": "CREATE EXTERNAL TABLE `pq` (\n  `id` bigint,\n  `g` int,\n  `note` text,\n  `d` decimal(11,2)\n) LOCATION '" + pq + "' FORMAT 'parquet'",
+		"nh": "CREATE EXTERNAL TABLE `nh` (\n  `id` bigint,\n  `g` int,\n  `note` text,\n  `d` decimal(10,2)\n) LOCATION '" + nh + "' FORMAT 'csv' OPTIONS (delimiter = '|', header = 'false')",
+	} {
+		if got := c.MustQuery("SHOW CREATE TABLE " + tbl).strings(1); len(got) != 1 || got[0] != want {
+			t.Errorf("SHOW CREATE TABLE %s = %q, want %q", tbl, got, want)
+		}
+	}
+	// SHOW CREATE TABLE prints a statement that makes the same table.
+	ddl := c.MustQuery("SHOW CREATE TABLE nh").strings(1)[0]
+	c.MustExec(strings.Replace(ddl, "`nh`", "`nh_again`", 1))
+	checkQuery(t, c, o, queryCase{sql: "SELECT * FROM nh_again", oracle: "SELECT * FROM nh"})
+
+	for _, s := range []string{
+		"INSERT INTO pq VALUES (1, 1, 'x', 1.5)",
+		"INSERT INTO cs SELECT * FROM pq",
+		"DELETE FROM pq",
+		"DELETE FROM pq WHERE id = 3",
+		"UPDATE nh SET note = 'x' WHERE id = 3",
+		"TRUNCATE TABLE pq",
+		// Only parquet and csv, at an absolute location outside the data directory.
+		fmt.Sprintf("CREATE EXTERNAL TABLE j LOCATION '%s' FORMAT 'json'", pq),
+		"CREATE EXTERNAL TABLE r LOCATION 'pq/*.parquet' FORMAT 'parquet'",
+		fmt.Sprintf("CREATE EXTERNAL TABLE inside LOCATION '%s' FORMAT 'parquet'", filepath.Join(cl.DataDir, "tables", "*")),
+		fmt.Sprintf("CREATE EXTERNAL TABLE nothing LOCATION '%s' FORMAT 'parquet'", filepath.Join(dir, "none", "*.parquet")),
+		fmt.Sprintf("CREATE EXTERNAL TABLE o LOCATION '%s' FORMAT 'parquet' OPTIONS (header = true)", pq),
+		fmt.Sprintf("CREATE EXTERNAL TABLE nn (id BIGINT NOT NULL) LOCATION '%s' FORMAT 'parquet'", pq),
+	} {
+		_, err := c.Exec(s)
+		wantCode(t, s, err, codes.InvalidArgument)
+	}
+	// A declared type the files do not hold fails the query, clearly.
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE bad (note INT) LOCATION '%s' FORMAT 'parquet'", pq))
+	_, err := c.Query("SELECT * FROM bad")
+	wantCode(t, "a note read as INT", err, codes.InvalidArgument)
+
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	b := array.NewRecordBuilder(mem, arrow.NewSchema([]arrow.Field{{Name: "id", Type: arrow.PrimitiveTypes.Int64}}, nil))
+	b.Field(0).(*array.Int64Builder).Append(1)
+	rec := b.NewRecordBatch()
+	b.Release()
+	_, err = c.Ingest("pq", adbc.OptionValueIngestModeAppend, []arrow.RecordBatch{rec})
+	rec.Release()
+	wantCode(t, "ingest into an external table", err, codes.InvalidArgument)
+
+	// DROP TABLE forgets the table and leaves its files.
+	c.MustExec("DROP TABLE pq")
+	if _, err := c.Query("SELECT * FROM pq"); grpcCode(err) != codes.NotFound {
+		t.Errorf("pq after DROP: %v, want NOT_FOUND", err)
+	}
+	files, _ := filepath.Glob(pq)
+	if len(files) != 3 {
+		t.Errorf("after DROP TABLE pq the location holds %d files, want its 3", len(files))
+	}
+	checkQuery(t, c, o, queryCase{sql: "SELECT count(*) FROM pq_typed"})
+}
+
+// strings is column i of a result of string columns, unquoted.
+func (r *result) strings(i int) []string {
+	out := make([]string, len(r.rows))
+	for j, row := range r.rows {
+		out[j] = strings.TrimSuffix(strings.TrimPrefix(row[i].text, "'"), "'")
+	}
+	return out
+}
+
+// TestImportInto: IMPORT INTO loads Parquet and CSV files into a plain and
+// a bucketed table as DuckDB reads them, and a bad file among good ones
+// leaves the table as it was.
+func TestImportInto(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, sub := range []string{"pq", "csv", "nh", "bad", "badcsv"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	pq, csv := filepath.Join(dir, "pq", "*.parquet"), filepath.Join(dir, "csv", "*.csv")
+	def := "(id BIGINT, g INT, note VARCHAR(20), d DECIMAL(10,2))"
+	setup := append(externalFiles(dir),
+		"CREATE TABLE plain "+def, "CREATE TABLE bucketed "+def,
+		fmt.Sprintf("INSERT INTO plain SELECT * FROM read_parquet('%s')", pq),
+		fmt.Sprintf("INSERT INTO bucketed SELECT * FROM read_csv('%s')", csv),
+		// Good files and one whose g is not a number.
+		fmt.Sprintf("COPY (SELECT * FROM read_parquet('%s')) TO '%s' (FORMAT parquet)", pq, filepath.Join(dir, "bad", "a.parquet")),
+		fmt.Sprintf("COPY (SELECT 7 AS id, 'x' AS g, 'n' AS note, 1.5 AS d) TO '%s' (FORMAT parquet)", filepath.Join(dir, "bad", "b.parquet")),
+		fmt.Sprintf("COPY (SELECT * FROM read_parquet('%s')) TO '%s' (FORMAT csv)", pq, filepath.Join(dir, "badcsv", "a.csv")),
+		fmt.Sprintf("COPY (SELECT 7 AS id, 1 AS g, 'n' AS note, 'many' AS d) TO '%s' (FORMAT csv)", filepath.Join(dir, "badcsv", "b.csv")),
+	)
+	o := openOracle(t, ctx, setup...)
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	c.MustExec("CREATE TABLE plain " + def)
+	c.MustExec("CREATE TABLE bucketed " + def + " PARTITION BY HASH(id) PARTITIONS 3")
+	for _, s := range []struct {
+		sql  string
+		rows int64
+	}{
+		{fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'parquet'", pq), 300},
+		{fmt.Sprintf("IMPORT INTO bucketed FROM '%s' FORMAT 'csv' WITH skip_rows = 1", csv), 200},
+	} {
+		checkAffected(t, s.sql, c.MustExec(s.sql), s.rows)
+	}
+	for _, q := range []string{
+		"SELECT * FROM plain",
+		"SELECT * FROM bucketed",
+		"SELECT b.g, count(*), sum(p.d) FROM plain p JOIN bucketed b ON p.id = b.id GROUP BY b.g",
+	} {
+		checkQuery(t, c, o, queryCase{sql: q})
+	}
+
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE ext LOCATION '%s' FORMAT 'parquet'", pq))
+	for _, s := range []string{
+		fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'parquet'", filepath.Join(dir, "bad", "*.parquet")),
+		fmt.Sprintf("IMPORT INTO bucketed FROM '%s' FORMAT 'csv' WITH skip_rows = 1", filepath.Join(dir, "badcsv", "*.csv")),
+		fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'parquet'", filepath.Join(dir, "none", "*.parquet")),
+		fmt.Sprintf("IMPORT INTO plain FROM '%s' FORMAT 'json'", pq),
+		fmt.Sprintf("IMPORT INTO plain (nope) FROM '%s' FORMAT 'parquet'", pq),
+		fmt.Sprintf("IMPORT INTO ext FROM '%s' FORMAT 'parquet'", pq),
+	} {
+		_, err := c.Exec(s)
+		if code := grpcCode(err); code != codes.InvalidArgument && code != codes.NotFound {
+			t.Errorf("%s: %v (code %s), want INVALID_ARGUMENT or NOT_FOUND", s, err, code)
+		}
+	}
+	for _, q := range []string{"SELECT count(*), sum(d) FROM plain", "SELECT count(*), sum(d) FROM bucketed"} {
+		checkQuery(t, c, o, queryCase{sql: q})
+	}
+}

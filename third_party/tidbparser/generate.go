@@ -1,0 +1,4 @@
+package parser
+
+// Generate keywords.go
+//go:generate ./genkeyword
