@@ -437,8 +437,9 @@ type scopeColumn struct {
 	table string // qualifier, lower-cased
 	name  string
 	typ   arrow.DataType
-	// hidden marks the right-hand copy of a USING column: reachable by its
-	// qualified name only, and not part of *.
+	// hidden marks a copy of a USING column that does not answer to its
+	// bare name: reachable by its qualified name only, part of t.* but
+	// not of *.
 	hidden bool
 }
 

@@ -184,16 +184,7 @@ func (b *Binder) cteSource(ctx context.Context, cte *ast.CommonTableExpression, 
 // conjuncts down. A RIGHT join is a LEFT join with its sides swapped,
 // projected back into left-then-right column order.
 func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, error) {
-	kind := stage.InnerJoin
-	left := j.Left
-	// TiDB's grammar has no FULL JOIN: `a FULL JOIN b` parses as a table
-	// aliased "full". Read that as MySQL users mean it.
-	if ts, ok := left.(*ast.TableSource); ok && ts.AsName.L == "full" && j.Tp == ast.CrossJoin && (j.On != nil || j.Using != nil) {
-		unaliased := *ts
-		unaliased.AsName = ast.CIStr{}
-		left, kind = &unaliased, stage.FullJoin
-	}
-	lp, ls, err := b.fromNode(ctx, left)
+	lp, ls, err := b.fromNode(ctx, j.Left)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -201,11 +192,12 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, e
 	if err != nil {
 		return nil, nil, err
 	}
+	kind := stage.InnerJoin
 	switch j.Tp {
-	case ast.LeftJoin:
+	case ast.LeftJoin, ast.RightJoin:
 		kind = stage.LeftJoin
-	case ast.RightJoin:
-		kind = stage.LeftJoin
+	case ast.FullJoin:
+		kind = stage.FullJoin
 	}
 	using := j.Using
 	if j.NaturalJoin {
@@ -228,6 +220,7 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, e
 			return nil, nil, err
 		}
 	}
+	var coalesced [][2]*stage.ColumnRef // FULL JOIN USING: each column's two copies
 	for _, u := range using {
 		l, err := ls.resolve(u)
 		if err != nil {
@@ -237,15 +230,20 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, e
 		if err != nil {
 			return nil, nil, err
 		}
-		eq := &stage.Call{Fn: "=", Args: []stage.Expr{l, &stage.ColumnRef{Index: nLeft + r.Index, Name: r.Name, T: r.T}}, T: boolType}
-		cond = logical.And(cond, eq)
+		r = &stage.ColumnRef{Index: nLeft + r.Index, Name: r.Name, T: r.T}
+		cond = logical.And(cond, &stage.Call{Fn: "=", Args: []stage.Expr{l, r}, T: boolType})
 		// USING shows the column once: the left copy (the right one for a
-		// RIGHT join) answers to the bare name.
-		hide := nLeft + r.Index
-		if j.Tp == ast.RightJoin {
-			hide = l.Index
+		// RIGHT join) answers to the bare name; for a FULL join neither
+		// does but their COALESCE, added below.
+		switch j.Tp {
+		case ast.RightJoin:
+			sc.cols[l.Index].hidden = true
+		case ast.FullJoin:
+			sc.cols[l.Index].hidden, sc.cols[r.Index].hidden = true, true
+			coalesced = append(coalesced, [2]*stage.ColumnRef{l, r})
+		default:
+			sc.cols[r.Index].hidden = true
 		}
-		sc.cols[hide].hidden = true
 	}
 	if j.Tp == ast.RightJoin {
 		// Swap: the right side drives. Conditions address left++right, so
@@ -269,7 +267,36 @@ func (b *Binder) join(ctx context.Context, j *ast.Join) (logical.Plan, *scope, e
 		}
 		return back, sc, nil
 	}
-	return &logical.Join{Left: lp, Right: rp, Kind: kind, Cond: cond, MarkIn: -1}, sc, nil
+	joined := &logical.Join{Left: lp, Right: rp, Kind: kind, Cond: cond, MarkIn: -1}
+	if len(coalesced) == 0 {
+		return joined, sc, nil
+	}
+	return usingFull(joined, sc, coalesced)
+}
+
+// usingFull gives a FULL join's USING columns their value: the COALESCE of
+// the two copies (either may be the NULL of a missing match), unqualified,
+// just before the left copy, where * lists the column as DuckDB does; the
+// copies stay reachable by their qualified names.
+func usingFull(joined *logical.Join, sc *scope, coalesced [][2]*stage.ColumnRef) (logical.Plan, *scope, error) {
+	p := &logical.Project{Input: joined}
+	out := &scope{}
+	for i, c := range sc.cols {
+		for _, pair := range coalesced {
+			if pair[0].Index != i {
+				continue
+			}
+			v, err := coalesceFunc("coalesce", []stage.Expr{pair[0], pair[1]})
+			if err != nil {
+				return nil, nil, err
+			}
+			p.Exprs, p.Names = append(p.Exprs, v), append(p.Names, c.name)
+			out.cols = append(out.cols, scopeColumn{name: c.name, typ: v.Type()})
+		}
+		p.Exprs, p.Names = append(p.Exprs, &stage.ColumnRef{Index: i, Name: c.name, T: c.typ}), append(p.Names, c.name)
+		out.cols = append(out.cols, c)
+	}
+	return p, out, nil
 }
 
 // bindSetOpr binds UNION / INTERSECT / EXCEPT, left to right as the parser

@@ -23,6 +23,7 @@ func TestParseLenient(t *testing.T) {
 		"CREATE TABLE count (sum INT, max INT)",
 		"SELECT count, sum FROM count",
 		"SELECT x'303132', 0x303132, b'0101', 0b0101",
+		"SELECT date_add(d, 14), DATE_SUB(cast('2000-01-01' AS date), 30) FROM t",
 	} {
 		if _, err := Parse(sql); err != nil {
 			t.Errorf("%s: %v", sql, err)
@@ -108,4 +109,96 @@ func TestParseExternalTable(t *testing.T) {
 	if _, err := Parse("CREATE EXTERNAL TABLE t (a INT) FORMAT 'csv'"); !qerr.Has(err, qerr.ErrSyntax) {
 		t.Errorf("no LOCATION: want a syntax error, got %v", err)
 	}
+}
+
+// TestParseFullJoin: FULL before JOIN or OUTER JOIN is a full outer join
+// (Quiver's grammar; MySQL would read FULL as the left table's alias), with
+// or without an alias on either side, while `full` stays a name elsewhere.
+func TestParseFullJoin(t *testing.T) {
+	for _, c := range []struct{ sql, restored string }{
+		{"SELECT * FROM a FULL JOIN b ON a.x = b.x",
+			"SELECT * FROM `a` FULL JOIN `b` ON `a`.`x`=`b`.`x`"},
+		{"select * from web_v1 web full outer join store_v1 store on web.k = store.k",
+			"SELECT * FROM `web_v1` AS `web` FULL JOIN `store_v1` AS `store` ON `web`.`k`=`store`.`k`"},
+		{"SELECT * FROM a AS l FULL JOIN b r USING (x)",
+			"SELECT * FROM `a` AS `l` FULL JOIN `b` AS `r` USING (`x`)"},
+		{"SELECT * FROM a full join b on a.x = b.x full join c on b.x = c.x",
+			"SELECT * FROM (`a` FULL JOIN `b` ON `a`.`x`=`b`.`x`) FULL JOIN `c` ON `b`.`x`=`c`.`x`"},
+		{"SELECT * FROM (SELECT 1 AS x) s FULL JOIN (SELECT 2 AS x) t ON s.x = t.x",
+			"SELECT * FROM (SELECT 1 AS `x`) AS `s` FULL JOIN (SELECT 2 AS `x`) AS `t` ON `s`.`x`=`t`.`x`"},
+		// Not before JOIN, or after AS: a name, as in MySQL.
+		{"SELECT full FROM full full WHERE full.full = 1",
+			"SELECT `full` FROM `full` AS `full` WHERE `full`.`full`=1"},
+		{"SELECT * FROM a AS full JOIN b ON full.x = b.x",
+			"SELECT * FROM `a` AS `full` JOIN `b` ON `full`.`x`=`b`.`x`"},
+		{"SHOW FULL COLUMNS FROM t", "SHOW FULL COLUMNS IN `t`"},
+	} {
+		stmt, err := Parse(c.sql)
+		if err != nil {
+			t.Errorf("%s: %v", c.sql, err)
+			continue
+		}
+		if got := restoreStmt(t, stmt); got != c.restored {
+			t.Errorf("%s:\n restored %s\n want     %s", c.sql, got, c.restored)
+		}
+		if _, err := Parse(c.restored); err != nil {
+			t.Errorf("the restored %s does not parse: %v", c.restored, err)
+		}
+	}
+	stmt, err := Parse("SELECT * FROM a x FULL JOIN b y ON x.k = y.k")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := stmt.(*ast.SelectStmt).From.TableRefs
+	if j.Tp != ast.FullJoin || j.Left.(*ast.TableSource).AsName.L != "x" || j.Right.(*ast.TableSource).AsName.L != "y" {
+		t.Errorf("want a full join of x and y, got %#v", j)
+	}
+}
+
+// TestParseGroupingSets: ROLLUP(...), CUBE(...) and GROUPING SETS (...)
+// mixed with plain items, nested, and MySQL's WITH ROLLUP and grouping().
+func TestParseGroupingSets(t *testing.T) {
+	for _, c := range []struct{ sql, restored string }{
+		{"SELECT a, b, sum(c) FROM t GROUP BY ROLLUP(a, b)",
+			"SELECT `a`,`b`,SUM(`c`) FROM `t` GROUP BY ROLLUP(`a`, `b`)"},
+		{"SELECT a FROM t GROUP BY a, rollup (b, (c, d)), cube(e)",
+			"SELECT `a` FROM `t` GROUP BY `a`,ROLLUP(`b`, (`c`, `d`)),CUBE(`e`)"},
+		{"SELECT a FROM t GROUP BY GROUPING SETS ((a, b), (a), b, (), ROLLUP(c), CUBE(d, e))",
+			"SELECT `a` FROM `t` GROUP BY GROUPING SETS ((`a`, `b`), (`a`), (`b`), (), ROLLUP(`c`), CUBE(`d`, `e`))"},
+		{"SELECT a, grouping(a), GROUPING(a, b) FROM t GROUP BY a, b WITH ROLLUP",
+			"SELECT `a`,GROUPING(`a`),GROUPING(`a`, `b`) FROM `t` GROUP BY `a`,`b` WITH ROLLUP"},
+		// Names: rollup and cube as columns, grouping as a column and a function.
+		{"SELECT rollup, cube, grouping FROM t GROUP BY rollup, cube, grouping",
+			"SELECT `rollup`,`cube`,`grouping` FROM `t` GROUP BY `rollup`,`cube`,`grouping`"},
+	} {
+		stmt, err := Parse(c.sql)
+		if err != nil {
+			t.Errorf("%s: %v", c.sql, err)
+			continue
+		}
+		if got := restoreStmt(t, stmt); got != c.restored {
+			t.Errorf("%s:\n restored %s\n want     %s", c.sql, got, c.restored)
+		}
+		if _, err := Parse(c.restored); err != nil {
+			t.Errorf("the restored %s does not parse: %v", c.restored, err)
+		}
+	}
+	stmt, err := Parse("SELECT 1 FROM t GROUP BY a, ROLLUP(b, (c, d))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := stmt.(*ast.SelectStmt).GroupBy.Items
+	g, ok := items[1].Expr.(*ast.GroupingSetsExpr)
+	if len(items) != 2 || !ok || g.Kind != ast.GroupingRollup || len(g.Sets) != 2 || len(g.Sets[0]) != 1 || len(g.Sets[1]) != 2 {
+		t.Errorf("want a, ROLLUP of b and (c, d); got %#v", items)
+	}
+}
+
+func restoreStmt(t *testing.T, n ast.Node) string {
+	t.Helper()
+	var sb strings.Builder
+	if err := n.Restore(format.NewRestoreCtx(format.DefaultRestoreFlags, &sb)); err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
 }

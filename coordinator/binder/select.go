@@ -23,7 +23,7 @@ import (
 //	    Project (select list, plus hidden ORDER BY columns)
 //	      Filter (HAVING)
 //	        Aggregate
-//	          [Expand (grouping sets of WITH ROLLUP, CUBE)]
+//	          [Expand (grouping sets of WITH ROLLUP, ROLLUP, CUBE, GROUPING SETS)]
 //	            Project (group keys and aggregate arguments)
 //	              Filter (WHERE)
 //	                Scan
@@ -72,7 +72,7 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (logical.Pla
 		if s.Having != nil {
 			saved := b.apply
 			b.apply = &applyCtx{plan: input, sc: sc, bind: bindOut}
-			cond, err := bindOut(havingAliases(s.Having.Expr, fields))
+			cond, err := bindOut(inlineAliases(s.Having.Expr, fields))
 			input, b.apply = b.apply.plan, saved
 			if err != nil {
 				return nil, err
@@ -145,7 +145,8 @@ func expandFields(fl *ast.FieldList, sc *scope) ([]field, error) {
 		if f.WildCard != nil {
 			matched := false
 			for _, c := range sc.cols {
-				if c.hidden || f.WildCard.Table.O != "" && !strings.EqualFold(f.WildCard.Table.O, c.table) {
+				// A USING column's hidden copy is part of its table's t.*.
+				if c.hidden && f.WildCard.Table.O == "" || f.WildCard.Table.O != "" && !strings.EqualFold(f.WildCard.Table.O, c.table) {
 					continue
 				}
 				matched = true
@@ -427,7 +428,8 @@ func distinct(p *logical.Project) logical.Plan {
 }
 
 // orderKeys binds ORDER BY. A key is a select-list alias, a position, or an
-// expression; an expression not in the select list becomes a hidden column of
+// expression (whose select-list aliases stand for their expressions); an
+// expression not in the select list becomes a hidden column of
 // proj. NULLs sort first ascending and last descending, as in MySQL.
 func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *logical.Project,
 	bindOut func(ast.ExprNode) (stage.Expr, error), isDistinct bool) ([]stage.SortKey, error) {
@@ -460,7 +462,7 @@ func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *logical.
 			if isDistinct {
 				return nil, qerr.ErrInvalid.New("ORDER BY %s is not in the select list of a SELECT DISTINCT", restore(item.Expr))
 			}
-			e, err := bindOut(item.Expr)
+			e, err := bindOut(inlineAliases(item.Expr, fields))
 			if err != nil {
 				return nil, err
 			}
@@ -510,10 +512,11 @@ func position(e ast.ExprNode) (int, bool) {
 	return 0, false
 }
 
-// havingAliases replaces the select-list aliases that a HAVING condition
-// names by their expressions, as MySQL resolves them (HAVING n < 3 for
-// count(*) AS n). Subqueries keep their own names.
-func havingAliases(e ast.ExprNode, fields []field) ast.ExprNode {
+// inlineAliases replaces the select-list aliases that a HAVING condition or
+// an ORDER BY expression names by their expressions, as MySQL resolves them
+// (HAVING n < 3 for count(*) AS n; ORDER BY CASE WHEN lochierarchy = 0 ...
+// in TPC-DS). Subqueries keep their own names.
+func inlineAliases(e ast.ExprNode, fields []field) ast.ExprNode {
 	v := &aliasRewriter{fields: fields}
 	out, _ := e.Accept(v)
 	return out.(ast.ExprNode)
@@ -537,8 +540,8 @@ func (v *aliasRewriter) Leave(n ast.Node) (ast.Node, bool) {
 	return n, true
 }
 
-// groupingKeys is a GROUP BY clause bound to its keys and, for WITH ROLLUP
-// or CUBE, its grouping sets.
+// groupingKeys is a GROUP BY clause bound to its keys and, for WITH ROLLUP,
+// ROLLUP, CUBE or GROUPING SETS, its grouping sets.
 type groupingKeys struct {
 	exprs []ast.ExprNode
 	texts []string // restored text of each key
@@ -568,83 +571,172 @@ func (g groupingKeys) index(e ast.ExprNode) int {
 // maxGroupingSets bounds the copies Expand makes of each input row.
 const maxGroupingSets = 4096
 
-// bindGroupBy binds the items of GROUP BY. WITH ROLLUP groups by each prefix
-// of the items, longest first, down to the grand total. An item
-// CUBE(a, b, ...) (which TiDB's parser reads as a function call) groups by
-// every subset of its arguments; plain items beside it are in every set.
-// TiDB's parser has no ROLLUP(...) or GROUPING SETS syntax.
+// bindGroupBy binds the items of GROUP BY into its keys and grouping sets.
+// WITH ROLLUP (MySQL) groups by each prefix of the items, longest first,
+// down to the grand total. Standard SQL's grouping elements mix with plain
+// items: ROLLUP(a, b) is (a, b), (a), (); CUBE(a, b) every subset; GROUPING
+// SETS (...) its sets as written (a set may hold a ROLLUP or CUBE). The sets
+// of the clause are the cross product of its items' sets, each the union of
+// one set of each item, duplicates kept (as in DuckDB and PostgreSQL).
 func bindGroupBy(gb *ast.GroupByClause, fields []field) (groupingKeys, error) {
 	var g groupingKeys
 	if gb == nil {
 		return g, nil
 	}
-	factors := [][][]int{} // each item's alternative key sets
-	cubed := false
+	b := groupingBinder{fields: fields, keys: &g}
+	var factors [][][]int // each item's alternative key sets
+	grouped := gb.Rollup
 	for _, item := range gb.Items {
-		if cube, ok := item.Expr.(*ast.FuncCallExpr); ok && cube.FnName.L == "cube" {
+		if _, ok := item.Expr.(*ast.GroupingSetsExpr); ok {
 			if gb.Rollup {
-				return g, qerr.ErrInvalid.New("CUBE cannot be combined with WITH ROLLUP")
+				return g, qerr.ErrInvalid.New("WITH ROLLUP cannot be combined with ROLLUP, CUBE or GROUPING SETS")
 			}
-			first := len(g.exprs)
-			for _, a := range cube.Args {
-				e, err := groupKey(a, fields)
-				if err != nil {
-					return g, err
-				}
-				g.exprs = append(g.exprs, e)
-			}
-			m := len(cube.Args)
-			if 1<<m > maxGroupingSets {
-				return g, qerr.ErrUnsupported.New("CUBE of %d columns (at most %d grouping sets)", m, maxGroupingSets)
-			}
-			var alts [][]int
-			for mask := 1<<m - 1; mask >= 0; mask-- {
-				set := []int{}
-				for j := range m {
-					if mask&(1<<(m-1-j)) != 0 {
-						set = append(set, first+j)
-					}
-				}
-				alts = append(alts, set)
-			}
-			factors, cubed = append(factors, alts), true
-			continue
+			grouped = true
 		}
-		e, err := groupKey(item.Expr, fields)
+		alts, err := b.element(item.Expr)
 		if err != nil {
 			return g, err
 		}
-		g.exprs = append(g.exprs, e)
-		factors = append(factors, [][]int{{len(g.exprs) - 1}})
+		factors = append(factors, alts)
 	}
-	for _, e := range g.exprs {
-		g.texts = append(g.texts, restore(e))
+	if !grouped {
+		return g, nil
 	}
-	switch {
-	case gb.Rollup:
-		for n := len(g.exprs); n >= 0; n-- {
-			set := make([]int, n)
-			for i := range set {
-				set[i] = i
-			}
-			g.sets = append(g.sets, set)
+	if gb.Rollup {
+		// Every item is a plain key here: one alternative of one key.
+		items := make([][]int, len(factors))
+		for i, alts := range factors {
+			items[i] = alts[0]
 		}
-	case cubed:
-		g.sets = [][]int{{}}
-		for _, alts := range factors {
-			if len(g.sets)*len(alts) > maxGroupingSets {
-				return g, qerr.ErrUnsupported.New("GROUP BY of more than %d grouping sets", maxGroupingSets)
-			}
-			var next [][]int
-			for _, s := range g.sets {
-				for _, alt := range alts {
-					next = append(next, append(append([]int{}, s...), alt...))
+		factors = [][][]int{rollupSets(items)}
+	}
+	sets, err := crossSets(factors)
+	g.sets = sets
+	return g, err
+}
+
+// groupingBinder binds grouping elements into keys, one key per distinct
+// expression text, so that a key named twice (a, ROLLUP(a, b)) is one
+// column that every set holding it shows.
+type groupingBinder struct {
+	fields []field
+	keys   *groupingKeys
+}
+
+func (b groupingBinder) key(e ast.ExprNode) (int, error) {
+	if n, ok := intLiteral(e); ok {
+		// A number in ROLLUP, CUBE or GROUPING SETS is a position too, as
+		// the grammar makes it of a plain item.
+		e = &ast.PositionExpr{N: int(n)}
+	}
+	e, err := groupKey(e, b.fields)
+	if err != nil {
+		return 0, err
+	}
+	text := restore(e)
+	if i := slices.Index(b.keys.texts, text); i >= 0 {
+		return i, nil
+	}
+	b.keys.exprs, b.keys.texts = append(b.keys.exprs, e), append(b.keys.texts, text)
+	return len(b.keys.exprs) - 1, nil
+}
+
+// element binds one grouping element into its alternative key sets.
+func (b groupingBinder) element(e ast.ExprNode) ([][]int, error) {
+	gs, ok := e.(*ast.GroupingSetsExpr)
+	if !ok {
+		k, err := b.key(e)
+		return [][]int{{k}}, err
+	}
+	if gs.Kind == ast.GroupingSets {
+		var out [][]int
+		for _, set := range gs.Sets {
+			var factors [][][]int
+			for _, e := range set {
+				alts, err := b.element(e)
+				if err != nil {
+					return nil, err
 				}
+				factors = append(factors, alts)
 			}
-			g.sets = next
+			sets, err := crossSets(factors)
+			if err != nil {
+				return nil, err
+			}
+			if out = append(out, sets...); len(out) > maxGroupingSets {
+				return nil, qerr.ErrUnsupported.New("GROUP BY of more than %d grouping sets", maxGroupingSets)
+			}
+		}
+		return out, nil
+	}
+	// ROLLUP and CUBE: each element is one key or a parenthesized list.
+	elems := make([][]int, len(gs.Sets))
+	for i, set := range gs.Sets {
+		for _, e := range set {
+			k, err := b.key(e)
+			if err != nil {
+				return nil, err
+			}
+			elems[i] = append(elems[i], k)
 		}
 	}
-	return g, nil
+	if gs.Kind == ast.GroupingRollup {
+		return rollupSets(elems), nil
+	}
+	m := len(elems)
+	if m > 12 { // 1<<m > maxGroupingSets
+		return nil, qerr.ErrUnsupported.New("CUBE of %d elements (at most %d grouping sets)", m, maxGroupingSets)
+	}
+	var sets [][]int
+	for mask := 1<<m - 1; mask >= 0; mask-- {
+		set := []int{}
+		for j := range m {
+			if mask&(1<<(m-1-j)) != 0 {
+				set = append(set, elems[j]...)
+			}
+		}
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
+// rollupSets are the prefixes of elems, longest first, each the keys of
+// its elements.
+func rollupSets(elems [][]int) [][]int {
+	sets := make([][]int, 0, len(elems)+1)
+	for n := len(elems); n >= 0; n-- {
+		set := []int{}
+		for _, e := range elems[:n] {
+			set = append(set, e...)
+		}
+		sets = append(sets, set)
+	}
+	return sets
+}
+
+// crossSets is the cross product of the factors' alternatives: each set
+// the union of one alternative of each factor, in order.
+func crossSets(factors [][][]int) ([][]int, error) {
+	sets := [][]int{{}}
+	for _, alts := range factors {
+		if len(sets)*len(alts) > maxGroupingSets {
+			return nil, qerr.ErrUnsupported.New("GROUP BY of more than %d grouping sets", maxGroupingSets)
+		}
+		next := make([][]int, 0, len(sets)*len(alts))
+		for _, s := range sets {
+			for _, alt := range alts {
+				set := slices.Clone(s)
+				for _, k := range alt {
+					if !slices.Contains(set, k) {
+						set = append(set, k)
+					}
+				}
+				next = append(next, set)
+			}
+		}
+		sets = next
+	}
+	return sets, nil
 }
 
 // groupKey binds one GROUP BY expression: a select-list alias or position
@@ -682,7 +774,7 @@ func groupingColumns(expanded *arrow.Schema, nIn int) []stage.Expr {
 // CASE over the grouping id.
 func groupingCall(e *ast.FuncCallExpr, keys groupingKeys, fields []field, out *arrow.Schema) (stage.Expr, bool, error) {
 	if keys.sets == nil {
-		return nil, true, qerr.ErrInvalid.New("GROUPING() needs GROUP BY ... WITH ROLLUP or CUBE")
+		return nil, true, qerr.ErrInvalid.New("GROUPING() needs GROUP BY ... WITH ROLLUP, ROLLUP, CUBE or GROUPING SETS")
 	}
 	if len(e.Args) == 0 || len(e.Args) > 64 {
 		return nil, true, qerr.ErrInvalid.New("GROUPING() takes 1 to 64 arguments, not %d", len(e.Args))

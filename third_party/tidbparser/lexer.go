@@ -303,6 +303,32 @@ func (s *Scanner) Lex(v *yySymType) int {
 		}
 	}
 
+	// Quiver: FULL is an unreserved word, so `t1 full join t2` would read
+	// it as t1's alias (as MySQL does, which has no full join). Before JOIN
+	// or OUTER JOIN, and not after AS, it is the join type: a token of its
+	// own, since telling the two apart needs a second token of lookahead.
+	if tok == full && s.lastKeyword2 != as {
+		if next := s.getNextToken(); next == join || next == outer {
+			return fullJoin
+		}
+	}
+	// Quiver: CUBE( and GROUPING SETS begin grouping elements of GROUP BY
+	// (both words are reserved in MySQL 8.0, so neither stands there as a
+	// name; `grouping(...)` stays a function and `cube` a name elsewhere).
+	if tok == identifier && strings.EqualFold(lit, "cube") && s.getNextToken() == '(' {
+		v.ident = lit
+		return cube
+	}
+	if tok == identifier && strings.EqualFold(lit, "grouping") {
+		r := s.r
+		if tok2, pos2, lit2 := s.scan(); tok2 == identifier && strings.EqualFold(lit2, "sets") {
+			v.ident = fmt.Sprintf("%s %s", v.ident, lit2)
+			s.lastScanOffset = pos2.Offset
+			return groupingSets
+		}
+		s.r = r
+	}
+
 	switch tok {
 	case intLit:
 		return toInt(s, v, lit)

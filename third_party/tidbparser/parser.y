@@ -76,6 +76,9 @@ func getMaskingPolicyRestrictOp(name string) (ast.MaskingPolicyRestrictOps, bool
 	toTSO                "TO TSO"
 	memberof             "MEMBER OF"
 	optionallyEnclosedBy "OPTIONALLY ENCLOSED BY"
+	fullJoin             "FULL before JOIN"
+	cube                 "CUBE"
+	groupingSets         "GROUPING SETS"
 
 	/*yy:token "_%c"    */
 	underscoreCS "UNDERSCORE_CHARSET"
@@ -1253,6 +1256,11 @@ func getMaskingPolicyRestrictOp(name string) (ast.MaskingPolicyRestrictOps, bool
 	GlobalScope                            "The scope of variable"
 	StatementScope                         "The scope of statement"
 	GroupByClause                          "GROUP BY clause"
+	GroupByList                            "GROUP BY list"
+	GroupByItem                            "GROUP BY item"
+	GroupingSetsExpr                       "ROLLUP, CUBE or GROUPING SETS of GROUP BY"
+	GroupingSetList                        "grouping set list"
+	GroupingSet                            "grouping set"
 	HavingClause                           "HAVING clause"
 	AsOfClause                             "AS OF clause"
 	AsOfClauseOpt                          "AS OF clause optional"
@@ -1737,7 +1745,7 @@ func getMaskingPolicyRestrictOp(name string) (ast.MaskingPolicyRestrictOps, bool
 %right '('
 %left ')'
 %precedence higherThanParenthese
-%left join straightJoin inner cross left right full natural
+%left join straightJoin inner cross left right full fullJoin natural
 %precedence lowerThanOn
 %precedence on using
 %right assignmentEq
@@ -7012,9 +7020,66 @@ WithRollupClause:
 	}
 
 GroupByClause:
-	"GROUP" "BY" ByList WithRollupClause
+	"GROUP" "BY" GroupByList WithRollupClause
 	{
 		$$ = &ast.GroupByClause{Items: $3.([]*ast.ByItem), Rollup: $4.(bool)}
+	}
+
+/* Quiver: the standard's grouping elements beside MySQL's BY items: a
+ * ROLLUP, CUBE or GROUPING SETS item is an ast.GroupingSetsExpr. */
+GroupByList:
+	GroupByItem
+	{
+		$$ = []*ast.ByItem{$1.(*ast.ByItem)}
+	}
+|	GroupByList ',' GroupByItem
+	{
+		$$ = append($1.([]*ast.ByItem), $3.(*ast.ByItem))
+	}
+
+GroupByItem:
+	ByItem
+|	GroupingSetsExpr
+	{
+		$$ = &ast.ByItem{Expr: $1.(ast.ExprNode), NullOrder: true}
+	}
+
+GroupingSetsExpr:
+	"ROLLUP" '(' ExpressionList ')'
+	{
+		$$ = ast.NewGroupingSetsExpr(ast.GroupingRollup, $3.([]ast.ExprNode))
+	}
+|	cube '(' ExpressionList ')'
+	{
+		$$ = ast.NewGroupingSetsExpr(ast.GroupingCube, $3.([]ast.ExprNode))
+	}
+|	groupingSets '(' GroupingSetList ')'
+	{
+		$$ = &ast.GroupingSetsExpr{Kind: ast.GroupingSets, Sets: $3.([][]ast.ExprNode)}
+	}
+
+GroupingSetList:
+	GroupingSet
+	{
+		$$ = [][]ast.ExprNode{$1.([]ast.ExprNode)}
+	}
+|	GroupingSetList ',' GroupingSet
+	{
+		$$ = append($1.([][]ast.ExprNode), $3.([]ast.ExprNode))
+	}
+
+GroupingSet:
+	'(' ')'
+	{
+		$$ = []ast.ExprNode{}
+	}
+|	Expression
+	{
+		$$ = ast.GroupingElement($1)
+	}
+|	GroupingSetsExpr
+	{
+		$$ = []ast.ExprNode{$1.(ast.ExprNode)}
 	}
 
 HavingClause:
@@ -8836,6 +8901,19 @@ FunctionCallNonKeyword:
 				$3,
 				$6,
 				&ast.TimeUnitExpr{Unit: $7.(ast.TimeUnitType)},
+			},
+		}
+	}
+/* Quiver: DATE_ADD(d, n) and DATE_SUB(d, n) add days, as ADDDATE does (and
+ * StarRocks, Doris, Hive: the TPC-DS texts use it); MySQL refuses the form. */
+|	FunctionNameDateArith '(' Expression ',' Expression ')'
+	{
+		$$ = &ast.FuncCallExpr{
+			FnName: ast.NewCIStr($1),
+			Args: []ast.ExprNode{
+				$3,
+				$5,
+				&ast.TimeUnitExpr{Unit: ast.TimeUnitDay},
 			},
 		}
 	}
@@ -10673,6 +10751,12 @@ JoinType:
 |	"RIGHT"
 	{
 		$$ = ast.RightJoin
+	}
+/* Quiver: FULL [OUTER] JOIN. The lexer makes FULL this token only before
+ * JOIN or OUTER (and not after AS), so it never takes an alias's place. */
+|	fullJoin
+	{
+		$$ = ast.FullJoin
 	}
 
 OuterOpt:

@@ -2094,9 +2094,10 @@ func TestBuiltin(t *testing.T) {
 		{`select date_add("2011-11-11 10:10:10.123456", interval "11 10:10" day_minute)`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11 10:10' DAY_MINUTE)"},
 		{`select date_add("2011-11-11 10:10:10.123456", interval "11 10" day_hour)`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11 10' DAY_HOUR)"},
 		{`select date_add("2011-11-11 10:10:10.123456", interval "11-11" year_month)`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11-11' YEAR_MONTH)"},
-		{`select date_add("2011-11-11 10:10:10.123456", 10)`, false, ""},
-		{`select date_add("2011-11-11 10:10:10.123456", 0.10)`, false, ""},
-		{`select date_add("2011-11-11 10:10:10.123456", "11,11")`, false, ""},
+		// Quiver: DATE_ADD(d, n) adds n days, as ADDDATE(d, n) does.
+		{`select date_add("2011-11-11 10:10:10.123456", 10)`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL 10 DAY)"},
+		{`select date_add("2011-11-11 10:10:10.123456", 0.10)`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL 0.10 DAY)"},
+		{`select date_add("2011-11-11 10:10:10.123456", "11,11")`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11,11' DAY)"},
 
 		{`select date_add("2011-11-11 10:10:10.123456", interval 10 sql_tsi_microsecond)`, false, ""},
 		{`select date_add("2011-11-11 10:10:10.123456", interval 10 sql_tsi_second)`, true, "SELECT DATE_ADD(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL 10 SECOND)"},
@@ -2159,9 +2160,10 @@ func TestBuiltin(t *testing.T) {
 		{`select date_sub("2011-11-11 10:10:10.123456", interval "11 10:10" day_minute)`, true, "SELECT DATE_SUB(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11 10:10' DAY_MINUTE)"},
 		{`select date_sub("2011-11-11 10:10:10.123456", interval "11 10" day_hour)`, true, "SELECT DATE_SUB(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11 10' DAY_HOUR)"},
 		{`select date_sub("2011-11-11 10:10:10.123456", interval "11-11" year_month)`, true, "SELECT DATE_SUB(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11-11' YEAR_MONTH)"},
-		{`select date_sub("2011-11-11 10:10:10.123456", 10)`, false, ""},
-		{`select date_sub("2011-11-11 10:10:10.123456", 0.10)`, false, ""},
-		{`select date_sub("2011-11-11 10:10:10.123456", "11,11")`, false, ""},
+		// Quiver: DATE_SUB(d, n) subtracts n days.
+		{`select date_sub("2011-11-11 10:10:10.123456", 10)`, true, "SELECT DATE_SUB(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL 10 DAY)"},
+		{`select date_sub("2011-11-11 10:10:10.123456", 0.10)`, true, "SELECT DATE_SUB(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL 0.10 DAY)"},
+		{`select date_sub("2011-11-11 10:10:10.123456", "11,11")`, true, "SELECT DATE_SUB(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL _UTF8MB4'11,11' DAY)"},
 
 		// for subdate
 		{`select subdate("2011-11-11 10:10:10.123456", interval 10 microsecond)`, true, "SELECT SUBDATE(_UTF8MB4'2011-11-11 10:10:10.123456', INTERVAL 10 MICROSECOND)"},

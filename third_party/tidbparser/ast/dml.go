@@ -14,6 +14,8 @@
 package ast
 
 import (
+	"fmt"
+	"io"
 	"reflect"
 	"strings"
 
@@ -70,6 +72,8 @@ const (
 	LeftJoin
 	// RightJoin is right Join type.
 	RightJoin
+	// FullJoin is full outer join type (Quiver).
+	FullJoin
 )
 
 // Join represents table join.
@@ -192,6 +196,8 @@ func (n *Join) Restore(ctx *format.RestoreCtx) error {
 		ctx.WriteKeyWord(" LEFT")
 	case RightJoin:
 		ctx.WriteKeyWord(" RIGHT")
+	case FullJoin:
+		ctx.WriteKeyWord(" FULL")
 	}
 	if n.StraightJoin {
 		ctx.WriteKeyWord(" STRAIGHT_JOIN ")
@@ -990,6 +996,119 @@ func (n *GroupByClause) Accept(v Visitor) (Node, bool) {
 			return n, false
 		}
 		n.Items[i] = node.(*ByItem)
+	}
+	return v.Leave(n)
+}
+
+// GroupingKind says how a GroupingSetsExpr makes its grouping sets (Quiver).
+type GroupingKind int
+
+const (
+	// GroupingRollup is ROLLUP(e1, ..., en): the prefixes of the elements,
+	// longest first, down to the empty set.
+	GroupingRollup GroupingKind = iota + 1
+	// GroupingCube is CUBE(e1, ..., en): every subset of the elements.
+	GroupingCube
+	// GroupingSets is GROUPING SETS (s1, ..., sn): the sets as written.
+	GroupingSets
+)
+
+// GroupingSetsExpr is an item of GROUP BY that stands for several grouping
+// sets (Quiver; standard SQL's grouping elements). For ROLLUP and CUBE, Sets
+// are the elements, each a list of expressions grouped together (one
+// expression, or the columns of a parenthesized list); for GROUPING SETS
+// they are the sets, where an expression may itself be a ROLLUP or CUBE.
+type GroupingSetsExpr struct {
+	exprNode
+	Kind GroupingKind
+	Sets [][]ExprNode
+}
+
+// NewGroupingSetsExpr builds ROLLUP or CUBE of the elements of exprs.
+func NewGroupingSetsExpr(kind GroupingKind, exprs []ExprNode) *GroupingSetsExpr {
+	n := &GroupingSetsExpr{Kind: kind}
+	for _, e := range exprs {
+		n.Sets = append(n.Sets, GroupingElement(e))
+	}
+	return n
+}
+
+// GroupingElement is the list of expressions one grouping element groups
+// together: the values of (a, b), the expression of (a), else e alone.
+func GroupingElement(e ExprNode) []ExprNode {
+	switch e := e.(type) {
+	case *RowExpr:
+		return e.Values
+	case *ParenthesesExpr:
+		return []ExprNode{e.Expr}
+	}
+	return []ExprNode{e}
+}
+
+// Restore implements Node interface.
+func (n *GroupingSetsExpr) Restore(ctx *format.RestoreCtx) error {
+	switch n.Kind {
+	case GroupingRollup:
+		ctx.WriteKeyWord("ROLLUP")
+	case GroupingCube:
+		ctx.WriteKeyWord("CUBE")
+	default:
+		ctx.WriteKeyWord("GROUPING SETS ")
+	}
+	ctx.WritePlain("(")
+	for i, set := range n.Sets {
+		if i != 0 {
+			ctx.WritePlain(", ")
+		}
+		// A lone expression of ROLLUP or CUBE needs no parentheses, and a
+		// ROLLUP or CUBE in GROUPING SETS takes none.
+		paren := len(set) != 1
+		if len(set) == 1 {
+			_, nested := set[0].(*GroupingSetsExpr)
+			paren = n.Kind == GroupingSets && !nested
+		}
+		if paren {
+			ctx.WritePlain("(")
+		}
+		for j, e := range set {
+			if j != 0 {
+				ctx.WritePlain(", ")
+			}
+			if err := e.Restore(ctx); err != nil {
+				return errors.Annotatef(err, "An error occurred while restore GroupingSetsExpr.Sets[%d][%d]", i, j)
+			}
+		}
+		if paren {
+			ctx.WritePlain(")")
+		}
+	}
+	ctx.WritePlain(")")
+	return nil
+}
+
+// Format the ExprNode into a Writer.
+func (n *GroupingSetsExpr) Format(w io.Writer) {
+	var sb strings.Builder
+	if err := n.Restore(format.NewRestoreCtx(format.DefaultRestoreFlags, &sb)); err == nil {
+		fmt.Fprint(w, sb.String())
+	}
+}
+
+// Accept implements Node Accept interface.
+func (n *GroupingSetsExpr) Accept(v Visitor) (Node, bool) {
+	newNode, skipChildren := v.Enter(n)
+	if skipChildren {
+		return v.Leave(newNode)
+	}
+	n = newNode.(*GroupingSetsExpr)
+	for _, set := range n.Sets {
+		for j, e := range set {
+			node, ok := e.Accept(v)
+			if !ok {
+				return n, false
+			}
+			set[j] = node.(ExprNode)
+		}
 	}
 	return v.Leave(n)
 }
