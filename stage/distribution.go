@@ -225,9 +225,24 @@ func (a *Aggregate) Delivered(in []Partitioning) Partitioning {
 		}
 		return in[0]
 	}
-	keys := make([]int, len(a.GroupBy))
-	for i := range keys {
-		keys[i] = i
+	// The groups stay where their input's hash put them: on the output
+	// columns of the group keys the input is hashed on, which may be a
+	// subset of the group keys (a bucketed table's key). Claiming all the
+	// group keys would be true of where equal groups are, but a sibling
+	// that is hashed on all of them would then pass for co-partitioned
+	// with it while its rows were hashed by another function.
+	if in[0].Kind == PartHash {
+		keys := make([]int, len(in[0].Keys))
+		for i, k := range in[0].Keys {
+			keys[i] = slices.IndexFunc(a.GroupBy, func(e Expr) bool {
+				c, ok := e.(*ColumnRef)
+				return ok && c.Index == k
+			})
+			if keys[i] < 0 {
+				return Partitioning{Kind: PartAny, Tasks: in[0].Tasks}
+			}
+		}
+		return Partitioning{Kind: PartHash, Keys: keys, Tasks: in[0].Tasks}
 	}
-	return Partitioning{Kind: PartHash, Keys: keys, Tasks: in[0].Tasks}
+	return Partitioning{Kind: PartAny, Tasks: in[0].Tasks}
 }

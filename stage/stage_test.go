@@ -185,3 +185,23 @@ func TestEnforceIdempotent(t *testing.T) {
 		t.Fatalf("not idempotent:\n%s\nthen\n%s", Format(once), Format(twice))
 	}
 }
+
+// TestAggregateKeepsInputHash: an aggregation over an input hashed on some
+// of its group keys (a bucketed table's key) delivers its groups hashed on
+// those keys' output columns, not on every group key. Claiming every group
+// key let a shuffle join pair it with a sibling hashed on all of them, by
+// another function, without an exchange: TPC-DS Q78 lost half its rows.
+func TestAggregateKeepsInputHash(t *testing.T) {
+	agg := &Aggregate{Mode: AggregateComplete, GroupBy: []Expr{
+		&ColumnRef{Index: 3, Name: "year", T: i64}, &ColumnRef{Index: 0, Name: "item", T: i64}, &ColumnRef{Index: 1, Name: "cust", T: i64}}}
+	cases := []struct{ in, want Partitioning }{
+		{Partitioning{Kind: PartHash, Keys: []int{0}, Tasks: 2}, Partitioning{Kind: PartHash, Keys: []int{1}, Tasks: 2}},
+		{Partitioning{Kind: PartHash, Keys: []int{3, 0, 1}, Tasks: 4}, Partitioning{Kind: PartHash, Keys: []int{0, 1, 2}, Tasks: 4}},
+		{Partitioning{Kind: PartSingle, Tasks: 1}, Partitioning{Kind: PartSingle, Tasks: 1}},
+	}
+	for _, c := range cases {
+		if got := agg.Delivered([]Partitioning{c.in}); got.String() != c.want.String() {
+			t.Errorf("over %s: delivers %s, want %s", c.in, got, c.want)
+		}
+	}
+}
