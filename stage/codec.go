@@ -131,6 +131,9 @@ func encodePlan(p Plan) (planJSON, error) {
 		j.Op, j.Exprs, j.Names = "project", encodeExprs(p.Exprs), p.Names
 	case *Aggregate:
 		j.Op, j.Mode, j.GroupBy, j.Names = "aggregate", string(p.Mode), encodeExprs(p.GroupBy), p.Names
+		for _, row := range p.Defaults {
+			j.Values = append(j.Values, encodeExprs(row))
+		}
 		for _, a := range p.Aggs {
 			aj := aggJSON{Fn: a.Fn, Distinct: a.Distinct, Type: catalog.TypeString(a.T), Separator: a.Separator}
 			for _, k := range a.Order {
@@ -227,6 +230,9 @@ func decodePlan(j *planJSON) (Plan, error) {
 		p = &Project{Input: inputs[0], Exprs: d.exprs(j.Exprs), Names: j.Names}
 	case "aggregate":
 		a := &Aggregate{Input: inputs[0], Mode: AggregateMode(j.Mode), GroupBy: d.exprs(j.GroupBy), Names: j.Names}
+		for _, row := range j.Values {
+			a.Defaults = append(a.Defaults, d.exprs(row))
+		}
 		for _, aj := range j.Aggs {
 			call := AggCall{Fn: aj.Fn, Distinct: aj.Distinct, T: d.typ(aj.Type), Separator: aj.Separator}
 			for _, k := range aj.Order {

@@ -144,7 +144,9 @@ func (a *Aggregate) Required() []Distribution {
 		return anyInput
 	}
 	keys, ok := columnPositions(a.GroupBy)
-	if !ok || len(keys) == 0 {
+	// A complete one with Defaults runs in one task: only a task that sees
+	// every group knows which of them are missing.
+	if !ok || len(keys) == 0 || a.Mode == AggregateComplete && len(a.Defaults) > 0 {
 		return singleInput
 	}
 	return []Distribution{{Kind: DistHash, Keys: keys}}

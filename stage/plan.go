@@ -109,6 +109,15 @@ type Aggregate struct {
 	GroupBy []Expr
 	Aggs    []AggCall
 	Names   []string // group names then aggregate names
+	// Defaults are groups, one literal per GroupBy column, that the
+	// aggregation outputs even when no input row falls in them, with each
+	// aggregate's value over no rows: the empty grouping set () of ROLLUP,
+	// CUBE and GROUPING SETS is one grand-total row over any input, as an
+	// aggregate without GROUP BY is. A partial aggregate emits each in
+	// every task, with empty states, so that the final one, which carries
+	// none, always has a partial to merge for them; a complete one that
+	// has them runs in one task (Required), where it adds those missing.
+	Defaults [][]Expr
 }
 
 // SortKey is one ORDER BY key. NullsFirst is explicit: MySQL puts NULLs first
@@ -372,7 +381,22 @@ func ExplainProject(exprs []Expr, names []string) string {
 	}
 	return "Project: " + strings.Join(parts, ", ")
 }
-func (a *Aggregate) Explain() string { return ExplainAggregate(string(a.Mode), a.GroupBy, a.Aggs) }
+func (a *Aggregate) Explain() string {
+	return ExplainAggregate(string(a.Mode), a.GroupBy, a.Aggs) + ExplainDefaults(a.Defaults)
+}
+
+// ExplainDefaults is the suffix of an aggregation's line that lists its
+// Defaults.
+func ExplainDefaults(defaults [][]Expr) string {
+	if len(defaults) == 0 {
+		return ""
+	}
+	parts := make([]string, len(defaults))
+	for i, row := range defaults {
+		parts[i] = "(" + joinExprs(row) + ")"
+	}
+	return " defaults=[" + strings.Join(parts, ", ") + "]"
+}
 
 // ExplainAggregate is an aggregation's line, labelled with its mode.
 func ExplainAggregate(label string, groupBy []Expr, aggs []AggCall) string {

@@ -482,6 +482,18 @@ func restore(n ast.Node) string {
 	return sb.String()
 }
 
+// unparen strips the parentheses around an expression: they make no
+// expression of their own in MySQL, so (a) is the column a, named a.
+func unparen(e ast.ExprNode) ast.ExprNode {
+	for {
+		p, ok := e.(*ast.ParenthesesExpr)
+		if !ok {
+			return e
+		}
+		e = p.Expr
+	}
+}
+
 func intLiteral(e ast.ExprNode) (int64, bool) {
 	v, ok := e.(*driver.ValueExpr)
 	if !ok {

@@ -22,14 +22,7 @@ import (
 
 // binaryLiteral is the AST node of a hex or bit literal, or nil.
 func binaryLiteral(n ast.ExprNode) *driver.ValueExpr {
-	for {
-		p, ok := n.(*ast.ParenthesesExpr)
-		if !ok {
-			break
-		}
-		n = p.Expr
-	}
-	if v, ok := n.(*driver.ValueExpr); ok && v.Kind() == driver.KindBinaryLiteral {
+	if v, ok := unparen(n).(*driver.ValueExpr); ok && v.Kind() == driver.KindBinaryLiteral {
 		return v
 	}
 	return nil

@@ -162,7 +162,7 @@ func expandFields(fl *ast.FieldList, sc *scope) ([]field, error) {
 		}
 		name := f.AsName.O
 		if name == "" {
-			if c, ok := f.Expr.(*ast.ColumnNameExpr); ok {
+			if c, ok := unparen(f.Expr).(*ast.ColumnNameExpr); ok {
 				name = c.Name.Name.O
 			} else if f.Text() != "" {
 				name = f.Text()
@@ -299,6 +299,9 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 	if keys.sets != nil {
 		agg.Input = &logical.Expand{Input: pre, Keys: keyPre, Sets: keys.sets}
 		agg.GroupBy = groupingColumns(agg.Input.Schema(), len(pre.Exprs))
+		if !keys.withRollup {
+			agg.Defaults = emptySetGroups(agg.GroupBy, keys.sets)
+		}
 	}
 	groupNames := make([]string, len(agg.GroupBy))
 	for i, g := range agg.GroupBy {
@@ -441,7 +444,7 @@ func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *logical.
 				return nil, qerr.ErrInvalid.New("ORDER BY position %d is not in the select list", n)
 			}
 			pos = n - 1
-		} else if c, ok := item.Expr.(*ast.ColumnNameExpr); ok && c.Name.Table.O == "" {
+		} else if c, ok := unparen(item.Expr).(*ast.ColumnNameExpr); ok && c.Name.Table.O == "" {
 			for i, f := range fields {
 				if strings.EqualFold(f.name, c.Name.Name.O) {
 					pos = i
@@ -450,9 +453,9 @@ func (b *Binder) orderKeys(ob *ast.OrderByClause, fields []field, proj *logical.
 			}
 		}
 		if pos < 0 {
-			key := restore(item.Expr)
+			key := restore(unparen(item.Expr))
 			for i, f := range fields {
-				if restore(f.expr) == key {
+				if restore(unparen(f.expr)) == key {
 					pos = i
 					break
 				}
@@ -548,6 +551,10 @@ type groupingKeys struct {
 	// sets are the grouping sets as indexes into exprs, nil for a plain
 	// GROUP BY (one set of every key).
 	sets [][]int
+	// withRollup is MySQL's WITH ROLLUP, whose empty set has no row over
+	// no input (MySQL's answer); the standard's () has one, as an
+	// aggregate without GROUP BY does.
+	withRollup bool
 }
 
 // index finds the key that e is: a key of the same text, or for a column
@@ -611,7 +618,7 @@ func bindGroupBy(gb *ast.GroupByClause, fields []field) (groupingKeys, error) {
 		factors = [][][]int{rollupSets(items)}
 	}
 	sets, err := crossSets(factors)
-	g.sets = sets
+	g.sets, g.withRollup = sets, gb.Rollup
 	return g, err
 }
 
@@ -762,6 +769,26 @@ func groupingColumns(expanded *arrow.Schema, nIn int) []stage.Expr {
 	for i := nIn; i < expanded.NumFields(); i++ {
 		f := expanded.Field(i)
 		out = append(out, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+	}
+	return out
+}
+
+// emptySetGroups are the groups of the empty grouping sets () among sets,
+// over an Expand's key copies and grouping id (groupBy): every copy NULL,
+// the set's id. Each is a row of the aggregation over any input, no rows
+// too, as the SQL standard and DuckDB answer.
+func emptySetGroups(groupBy []stage.Expr, sets [][]int) [][]stage.Expr {
+	var out [][]stage.Expr
+	for id, set := range sets {
+		if len(set) > 0 {
+			continue
+		}
+		row := make([]stage.Expr, len(groupBy))
+		for i, g := range groupBy[:len(groupBy)-1] {
+			row[i] = &stage.Literal{Null: true, T: g.Type()}
+		}
+		row[len(row)-1] = &stage.Literal{Text: strconv.Itoa(id), T: groupBy[len(groupBy)-1].Type()}
+		out = append(out, row)
 	}
 	return out
 }

@@ -79,6 +79,9 @@ type Aggregate struct {
 	GroupBy []stage.Expr
 	Aggs    []stage.AggCall
 	Names   []string // group names then aggregate names
+	// Defaults are groups output even when no input row falls in them, as
+	// stage.Aggregate's.
+	Defaults [][]stage.Expr
 }
 
 // Expand repeats each input row once per grouping set (GROUP BY ROLLUP,
@@ -269,7 +272,7 @@ func (s *Scan) Explain() string {
 func (f *Filter) Explain() string  { return "Filter: " + f.Cond.String() }
 func (p *Project) Explain() string { return stage.ExplainProject(p.Exprs, p.Names) }
 func (a *Aggregate) Explain() string {
-	return stage.ExplainAggregate(string(stage.AggregateComplete), a.GroupBy, a.Aggs)
+	return stage.ExplainAggregate(string(stage.AggregateComplete), a.GroupBy, a.Aggs) + stage.ExplainDefaults(a.Defaults)
 }
 func (w *Window) Explain() string { return stage.ExplainWindow(w.PartitionBy, w.OrderBy, w.Funcs) }
 func (s *Sort) Explain() string   { return stage.ExplainSort(s.Keys) }

@@ -28,7 +28,7 @@ func SplitDistinctAggregates(p logical.Plan) (logical.Plan, bool) {
 		inner := &logical.Aggregate{Input: agg.Input,
 			GroupBy: append(append([]stage.Expr(nil), agg.GroupBy...), x),
 			Names:   append(append([]string(nil), agg.Names[:g]...), x.Name)}
-		outer := &logical.Aggregate{Input: inner, Names: agg.Names}
+		outer := &logical.Aggregate{Input: inner, Names: agg.Names, Defaults: agg.Defaults}
 		for i, e := range agg.GroupBy {
 			outer.GroupBy = append(outer.GroupBy, &stage.ColumnRef{Index: i, Name: agg.Names[i], T: e.Type()})
 		}

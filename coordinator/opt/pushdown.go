@@ -47,6 +47,11 @@ func pushFilter(f *logical.Filter) (logical.Plan, bool) {
 	case *logical.Sort:
 		out = n.WithChildren(filter(n.Input, conds))
 	case *logical.Aggregate:
+		if len(n.Defaults) > 0 {
+			// A default group is output whatever its input, so a
+			// condition on it must stay above to remove it.
+			return f, false
+		}
 		var down, above []stage.Expr
 		groups := len(n.GroupBy)
 		for _, c := range conds {

@@ -89,7 +89,7 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 		out = &stage.Join{Left: kids[0], Right: kids[1], Kind: n.Kind, LeftKeys: n.LeftKeys, RightKeys: n.RightKeys, Cond: n.Cond,
 			MarkIn: n.MarkIn, RightMark: n.RightMark, MarkName: n.MarkName, Strategy: c.strategy(n, parts)}
 	case *logical.Aggregate:
-		agg := &stage.Aggregate{Input: kids[0], Mode: stage.AggregateComplete, GroupBy: n.GroupBy, Aggs: n.Aggs, Names: n.Names}
+		agg := &stage.Aggregate{Input: kids[0], Mode: stage.AggregateComplete, GroupBy: n.GroupBy, Aggs: n.Aggs, Names: n.Names, Defaults: n.Defaults}
 		out = agg
 		if !parts[0].Satisfies(agg.Required()[0]) && agg.Splittable() {
 			// Only partial states cross the network.
@@ -206,7 +206,8 @@ func alignedKeys(j *logical.Join, parts []stage.Partitioning) bool {
 // AggregatePartial; the final half groups by the partial one's leading
 // columns, so that it requires its input hashed on them.
 func splitAggregate(agg *stage.Aggregate) (final, partial *stage.Aggregate) {
-	partial = &stage.Aggregate{Input: agg.Input, Mode: stage.AggregatePartial, GroupBy: agg.GroupBy, Aggs: agg.Aggs, Names: agg.Names}
+	partial = &stage.Aggregate{Input: agg.Input, Mode: stage.AggregatePartial, GroupBy: agg.GroupBy, Aggs: agg.Aggs, Names: agg.Names,
+		Defaults: agg.Defaults}
 	groups := make([]stage.Expr, len(agg.GroupBy))
 	states := partial.Schema()
 	for i, g := range agg.GroupBy {

@@ -358,7 +358,61 @@ func renderAggregate(a *stage.Aggregate, from string) string {
 	if len(groups) > 0 {
 		sql += " GROUP BY " + strings.Join(groups, ", ")
 	}
-	return sql
+	if len(a.Defaults) == 0 || a.Mode == stage.AggregateFinal {
+		return sql
+	}
+	return withDefaults(a, sql)
+}
+
+// withDefaults adds an aggregation's Defaults to sql, its query. A partial
+// aggregate emits each in every task with the states of no rows (counts 0,
+// the others NULL), which merge into another task's states as nothing, so
+// that the final aggregate finds at least one. A complete one runs in one
+// task (stage.Aggregate.Required) and adds those of its groups that no
+// input row made, with the values of no rows:
+//
+//	WITH q AS MATERIALIZED (sql) SELECT * FROM q
+//	UNION ALL SELECT NULL, 2, 0, NULL WHERE NOT EXISTS (SELECT 1 FROM q WHERE c0 IS NOT DISTINCT FROM NULL AND c1 IS NOT DISTINCT FROM 2)
+func withDefaults(a *stage.Aggregate, sql string) string {
+	schema := a.Schema()
+	var empty []string // each output column after the groups, over no rows
+	for _, agg := range a.Aggs {
+		n := 1
+		if a.Mode == stage.AggregatePartial {
+			n = len(stage.PartialStates(agg))
+		}
+		for i := 0; i < n; i++ {
+			v := "NULL"
+			if agg.Fn == stage.AggCount || agg.Fn == stage.AggCountStar || agg.Fn == stage.AggAvg && i == 1 {
+				v = "0" // avg's second state is its count
+			}
+			empty = append(empty, v)
+		}
+	}
+	var out []string
+	if a.Mode == stage.AggregatePartial {
+		out = append(out, sql)
+	} else {
+		out = append(out, "WITH q AS MATERIALIZED ("+sql+") SELECT * FROM q")
+	}
+	for _, def := range a.Defaults {
+		items := make([]string, 0, schema.NumFields())
+		match := make([]string, len(def))
+		for i, g := range def {
+			v := castTo(renderExpr(g), schema.Field(i).Type)
+			items = append(items, v)
+			match[i] = "q." + Column(i) + " IS NOT DISTINCT FROM " + v
+		}
+		for i, v := range empty {
+			items = append(items, castTo(v, schema.Field(len(def)+i).Type))
+		}
+		row := "SELECT " + strings.Join(items, ", ")
+		if a.Mode != stage.AggregatePartial {
+			row += " WHERE NOT EXISTS (SELECT 1 FROM q WHERE " + strings.Join(match, " AND ") + ")"
+		}
+		out = append(out, row)
+	}
+	return strings.Join(out, " UNION ALL ")
 }
 
 // avgExpr divides an exact sum by a count. DuckDB divides decimals in
