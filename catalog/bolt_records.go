@@ -21,6 +21,7 @@ type tableRecord struct {
 	Columns          []columnRecord    `json:"columns"`
 	DistributionKeys []string          `json:"distribution_keys,omitempty"`
 	Partitions       int               `json:"partitions,omitempty"`
+	PrimaryKey       []string          `json:"primary_key,omitempty"`
 	Options          map[string]string `json:"options,omitempty"`
 	Created          time.Time         `json:"created"`
 	Snapshot         snapshotRecord    `json:"snapshot"`
@@ -73,6 +74,7 @@ func encodeTable(t *Table) tableRecord {
 		Columns:          make([]columnRecord, len(t.Columns)),
 		DistributionKeys: t.DistributionKeys,
 		Partitions:       t.Partitions,
+		PrimaryKey:       t.PrimaryKey,
 		Options:          t.Options,
 		Created:          t.Created,
 		Snapshot:         encodeSnapshot(t.Snapshot),
@@ -117,6 +119,7 @@ func (r *tableRecord) decode() (*Table, error) {
 		Columns:          make([]Column, len(r.Columns)),
 		DistributionKeys: r.DistributionKeys,
 		Partitions:       r.Partitions,
+		PrimaryKey:       r.PrimaryKey,
 		Options:          r.Options,
 		Created:          r.Created,
 		Snapshot:         r.Snapshot.decode(),

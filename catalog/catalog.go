@@ -57,6 +57,10 @@ type Table struct {
 	// (PARTITION BY HASH); empty means placement by file.
 	DistributionKeys []string
 	Partitions       int
+	// PrimaryKey names the columns of the PRIMARY KEY (NOT NULL), empty
+	// for none. REPLACE and INSERT ... ON DUPLICATE KEY UPDATE match rows
+	// by it; INSERT does not check it (coordinator/binder says why).
+	PrimaryKey []string
 	Options          map[string]string
 	Created          time.Time
 	Snapshot         Snapshot

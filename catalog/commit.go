@@ -265,7 +265,7 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 			return nil, qerr.ErrConflict.New("table %s.%s was altered by another statement since this one read it: run the statement again", ch.Database, ch.Name)
 		}
 		cur.Columns, cur.SchemaVersion, cur.Retired = ch.Table.Columns, ch.Table.SchemaVersion, ch.Table.Retired
-		cur.DistributionKeys = ch.Table.DistributionKeys
+		cur.DistributionKeys, cur.PrimaryKey = ch.Table.DistributionKeys, ch.Table.PrimaryKey
 		rec := encodeTable(cur)
 		return nil, putTableRecord(b, &rec)
 	}

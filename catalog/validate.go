@@ -79,6 +79,11 @@ func ValidateTable(t *Table) error {
 			return qerr.ErrUnsupported.New("table %s.%s: column %s: type %s cannot be stored", t.Database, t.Name, col.Name, col.Type)
 		}
 	}
+	for _, k := range t.PrimaryKey {
+		if i := t.ColumnIndex(k); i < 0 || t.Columns[i].Nullable {
+			return qerr.ErrInvalid.New("table %s.%s: primary key column %s is not a NOT NULL column", t.Database, t.Name, k)
+		}
+	}
 	for _, k := range t.DistributionKeys {
 		if t.ColumnIndex(k) < 0 {
 			return qerr.ErrInvalid.New("table %s.%s: distribution key %s is not a column", t.Database, t.Name, k)

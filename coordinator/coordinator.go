@@ -310,6 +310,8 @@ func (c *Coordinator) runWrite(ctx context.Context, stmt binder.Statement, worke
 		n, err = c.delete(ctx, s, workers)
 	case *binder.Update:
 		n, err = c.update(ctx, s, workers)
+	case *binder.Upsert:
+		n, err = c.upsert(ctx, s, workers)
 	case *binder.CreateIndex:
 		n = c.createIndex(s)
 	default:

@@ -122,18 +122,32 @@ func (c *Coordinator) update(ctx context.Context, s *binder.Update, workers []*M
 	if len(s.Table.Snapshot.Files) == 0 {
 		return 0, nil
 	}
-	changed, err := c.count(ctx, s.Changed, s.Tables, workers)
-	if err != nil || changed == 0 {
+	return c.rewrite(ctx, s, s.Changed, workers)
+}
+
+// upsert runs REPLACE and INSERT ... ON DUPLICATE KEY UPDATE by
+// copy-on-write of the whole snapshot (binder.Upsert), as update does.
+func (c *Coordinator) upsert(ctx context.Context, s *binder.Upsert, workers []*Member) (int64, error) {
+	return c.rewrite(ctx, s, s.Affected, workers)
+}
+
+// rewrite runs a copy-on-write statement: count, over the snapshot it
+// read, the rows it reports first (none: nothing is written), then write
+// the table's new rows and replace that snapshot's files with them.
+func (c *Coordinator) rewrite(ctx context.Context, w binder.Write, count logical.Plan, workers []*Member) (int64, error) {
+	t, _, tables := w.Rows()
+	n, err := c.count(ctx, count, tables, workers)
+	if err != nil || n == 0 {
 		return 0, err
 	}
-	files, err := c.writeRows(ctx, s, s.Table, workers)
+	files, err := c.writeRows(ctx, w, t, workers)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := c.apply(ctx, rewriteChange(s.Table, files)); err != nil {
+	if _, err := c.apply(ctx, rewriteChange(t, files)); err != nil {
 		return 0, err
 	}
-	return changed, nil
+	return n, nil
 }
 
 // rewriteChange replaces the files of t's snapshot, as the statement read

@@ -288,8 +288,15 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 			}
 		}
 	}
-	if u, ok := pl.Stmt.(*binder.Update); ok {
-		q, err := planQuery(u.Changed, cluster)
+	var count logical.Plan
+	switch s := pl.Stmt.(type) {
+	case *binder.Update:
+		count = s.Changed
+	case *binder.Upsert:
+		count = s.Affected
+	}
+	if count != nil {
+		q, err := planQuery(count, cluster)
 		if err != nil {
 			return "", err
 		}

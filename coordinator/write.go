@@ -2,9 +2,12 @@ package coordinator
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/logical"
@@ -32,11 +35,33 @@ func bucketKeys(t *catalog.Table) []int {
 // the distribution keys (the hash every exchange uses) feeds t.Partitions
 // root tasks, and task i writes the file of bucket i.
 func writePlan(t *catalog.Table, rows logical.Plan, cluster physical.Cluster) (*stage.DistributedPlan, error) {
-	_, _, phys, err := physicalPlan(rows, cluster)
+	_, _, phys, err := physicalPlan(notNull(t, rows), cluster)
 	if err != nil {
 		return nil, err
 	}
 	return distributeWrite(t, phys, cluster), nil
+}
+
+// notNull makes a write of rows into t fail, before any file is
+// committed, on a NULL in a NOT NULL column: the binder refuses a NULL
+// literal, but a query's or an expression's NULL is known only when it runs.
+func notNull(t *catalog.Table, rows logical.Plan) logical.Plan {
+	proj := &logical.Project{Input: rows}
+	checked := false
+	for i, c := range t.Columns {
+		var e stage.Expr = &stage.ColumnRef{Index: i, Name: c.Name, T: c.Type}
+		if !c.Nullable {
+			isNull := &stage.Call{Fn: "isnull", Args: []stage.Expr{e}, T: arrow.FixedWidthTypes.Boolean}
+			fail := &stage.Call{Fn: "raise_error", T: c.Type, Args: []stage.Expr{
+				&stage.Literal{Text: fmt.Sprintf("column %s cannot be NULL", c.Name), T: arrow.BinaryTypes.String}}}
+			e, checked = &stage.Call{Fn: "case", Args: []stage.Expr{isNull, fail, e}, T: c.Type}, true
+		}
+		proj.Exprs, proj.Names = append(proj.Exprs, e), append(proj.Names, c.Name)
+	}
+	if !checked {
+		return rows
+	}
+	return proj
 }
 
 // distributeWrite cuts the physical plan of a write's rows into fragments,

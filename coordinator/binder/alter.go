@@ -3,6 +3,7 @@ package binder
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -48,7 +49,7 @@ func (b *Binder) bindAlterTable(ctx context.Context, s *ast.AlterTableStmt) (Sta
 			return nil, err
 		}
 	}
-	if err := catalog.ValidateTable(&catalog.Table{Database: t.Database, Name: t.Name, Columns: t.Columns, DistributionKeys: t.DistributionKeys, Partitions: t.Partitions}); err != nil {
+	if err := catalog.ValidateTable(&catalog.Table{Database: t.Database, Name: t.Name, Columns: t.Columns, DistributionKeys: t.DistributionKeys, Partitions: t.Partitions, PrimaryKey: t.PrimaryKey}); err != nil {
 		return nil, err
 	}
 	return &AlterTable{Table: &t}, nil
@@ -90,6 +91,9 @@ func alterColumns(t *catalog.Table, spec *ast.AlterTableSpec) error {
 		if len(t.Columns) == 1 {
 			return qerr.ErrInvalid.New("you can't delete all columns with ALTER TABLE; use DROP TABLE instead")
 		}
+		if slices.ContainsFunc(t.PrimaryKey, func(k string) bool { return strings.EqualFold(k, t.Columns[i].Name) }) {
+			return qerr.ErrUnsupported.New("cannot drop column %s: it is in the primary key of %s", t.Columns[i].Name, t.Name)
+		}
 		t.Retired = append(t.Retired, t.Columns[i].FileName())
 		t.Columns = append(t.Columns[:i], t.Columns[i+1:]...)
 		return nil
@@ -100,6 +104,12 @@ func alterColumns(t *catalog.Table, spec *ast.AlterTableSpec) error {
 		}
 		if j := t.ColumnIndex(spec.NewColumnName.Name.O); j >= 0 && j != i {
 			return qerr.ErrAlreadyExists.New("duplicate column name %s", spec.NewColumnName.Name.O)
+		}
+		t.PrimaryKey = slices.Clone(t.PrimaryKey)
+		for k, name := range t.PrimaryKey {
+			if strings.EqualFold(name, t.Columns[i].Name) {
+				t.PrimaryKey[k] = spec.NewColumnName.Name.O
+			}
 		}
 		t.Columns[i].File = t.Columns[i].FileName()
 		t.Columns[i].Name = spec.NewColumnName.Name.O

@@ -297,6 +297,15 @@ func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (S
 		}
 		t.Columns = append(t.Columns, col)
 	}
+	var err error
+	if t.PrimaryKey, err = primaryKey(s); err != nil {
+		return nil, err
+	}
+	if s.Select == nil {
+		if err := keyNotNull(t); err != nil {
+			return nil, err
+		}
+	}
 	if p := s.Partition; p != nil {
 		if p.Tp.String() != "HASH" || p.Expr == nil {
 			return nil, qerr.ErrUnsupported.New("PARTITION BY %s", p.Tp)
@@ -315,6 +324,49 @@ func (b *Binder) bindCreateTable(ctx context.Context, s *ast.CreateTableStmt) (S
 		return b.createTableAs(ctx, s, t)
 	}
 	return &CreateTable{Table: t, IfNotExists: s.IfNotExists}, nil
+}
+
+// primaryKey is the PRIMARY KEY of CREATE TABLE, a column's option or a
+// constraint of its own, as the column names.
+func primaryKey(s *ast.CreateTableStmt) ([]string, error) {
+	var key []string
+	found := 0
+	for _, c := range s.Cols {
+		for _, o := range c.Options {
+			if o.Tp == ast.ColumnOptionPrimaryKey {
+				key, found = []string{c.Name.Name.O}, found+1
+			}
+		}
+	}
+	for _, c := range s.Constraints {
+		if c.Tp != ast.ConstraintPrimaryKey {
+			continue
+		}
+		found++
+		key = nil
+		for _, part := range c.Keys {
+			if part.Column == nil {
+				return nil, qerr.ErrUnsupported.New("a PRIMARY KEY on an expression")
+			}
+			key = append(key, part.Column.Name.O)
+		}
+	}
+	if found > 1 {
+		return nil, qerr.ErrInvalid.New("multiple primary key defined")
+	}
+	return key, nil
+}
+
+// keyNotNull makes t's primary key columns NOT NULL, as MySQL does.
+func keyNotNull(t *catalog.Table) error {
+	for _, k := range t.PrimaryKey {
+		i := t.ColumnIndex(k)
+		if i < 0 {
+			return qerr.ErrNotFound.New("key column %s doesn't exist in table %s", k, t.Name)
+		}
+		t.Columns[i].Nullable = false
+	}
+	return nil
 }
 
 // columnDef is a column definition of CREATE TABLE or ADD COLUMN, with
@@ -344,8 +396,8 @@ func (b *Binder) table(ctx context.Context, tn *ast.TableName) (*catalog.Table, 
 }
 
 func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, error) {
-	if s.Setlist || len(s.OnDuplicate) > 0 || s.IsReplace {
-		return nil, qerr.ErrUnsupported.New("INSERT other than INSERT ... VALUES and INSERT ... SELECT")
+	if s.Setlist {
+		return nil, qerr.ErrUnsupported.New("INSERT ... SET (write INSERT ... VALUES)")
 	}
 	src, ok := s.Table.TableRefs.Left.(*ast.TableSource)
 	if !ok {
@@ -376,9 +428,20 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 		}
 		target = append(target, i)
 	}
+	ins, err := b.insertValues(ctx, s, t, target)
+	if err != nil || !s.IsReplace && len(s.OnDuplicate) == 0 {
+		return ins, err
+	}
+	return b.bindUpsert(ctx, s, tn, ins)
+}
+
+// insertValues binds the rows of INSERT ... VALUES or INSERT ... SELECT
+// into t, the i-th value filling column target[i].
+func (b *Binder) insertValues(ctx context.Context, s *ast.InsertStmt, t *catalog.Table, target []int) (*Insert, error) {
 	if s.Select != nil {
 		return b.insertSelect(ctx, t, target, s.Select)
 	}
+	var err error
 	names := make([]string, len(t.Columns))
 	types := make([]arrow.DataType, len(t.Columns))
 	for i, c := range t.Columns {

@@ -119,6 +119,13 @@ func (b *Binder) needWrites(stmt Statement) error {
 		b.need(catalog.PrivDelete, s.Table.Database, s.Table.Name)
 	case *Update:
 		b.need(catalog.PrivUpdate, s.Table.Database, s.Table.Name)
+	case *Upsert:
+		b.need(catalog.PrivInsert, s.Table.Database, s.Table.Name)
+		if s.Replace {
+			b.need(catalog.PrivDelete, s.Table.Database, s.Table.Name) // as MySQL asks
+		} else {
+			b.need(catalog.PrivUpdate, s.Table.Database, s.Table.Name)
+		}
 	case *CreateIndex:
 		b.need(catalog.PrivCreate, s.Database, s.Table) // MySQL's INDEX privilege, which Quiver folds into CREATE
 	case *AlterTable:

@@ -100,7 +100,7 @@ func (b *Binder) checkMarkers(stmt Statement) error {
 		return nil
 	}
 	switch stmt.(type) {
-	case *Query, *Insert, *Update, *Delete, *CreateTableAs:
+	case *Query, *Insert, *Update, *Upsert, *Delete, *CreateTableAs:
 		return nil
 	}
 	return qerr.ErrInvalid.New("parameter markers (?) are allowed in queries, INSERT, UPDATE, DELETE and CREATE TABLE ... AS only")

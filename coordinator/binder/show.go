@@ -169,6 +169,13 @@ func createTableDDL(t *catalog.Table) string {
 	if e := t.External; e != nil {
 		return externalDDL(t, lines)
 	}
+	if len(t.PrimaryKey) > 0 {
+		keys := make([]string, len(t.PrimaryKey))
+		for i, k := range t.PrimaryKey {
+			keys[i] = QuoteName(k)
+		}
+		lines = append(lines, "  PRIMARY KEY ("+strings.Join(keys, ", ")+")")
+	}
 	ddl := "CREATE TABLE " + QuoteName(t.Name) + " (\n" + strings.Join(lines, ",\n") + "\n)"
 	if len(t.DistributionKeys) > 0 {
 		keys := make([]string, len(t.DistributionKeys))

@@ -104,7 +104,7 @@ func (s *Update) Rows() (*catalog.Table, logical.Plan, map[int]*catalog.Table) {
 // insertSelect binds INSERT INTO t [(cols)] SELECT ...: the query's columns
 // fill the target columns by position, each cast to its column's type as a
 // VALUES row is; the other columns are NULL.
-func (b *Binder) insertSelect(ctx context.Context, t *catalog.Table, target []int, sel ast.ResultSetNode) (Statement, error) {
+func (b *Binder) insertSelect(ctx context.Context, t *catalog.Table, target []int, sel ast.ResultSetNode) (*Insert, error) {
 	p, err := b.bindQuery(ctx, sel)
 	if err != nil {
 		return nil, err
@@ -157,6 +157,9 @@ func (b *Binder) createTableAs(ctx context.Context, s *ast.CreateTableStmt, t *c
 			}
 			t.Columns = append(t.Columns, catalog.Column{Name: f.Name, Type: typ, Nullable: true})
 		}
+	}
+	if err := keyNotNull(t); err != nil {
+		return nil, err
 	}
 	proj := &logical.Project{Input: p}
 	for _, c := range t.Columns {
@@ -318,21 +321,9 @@ func (b *Binder) bindUpdate(ctx context.Context, s *ast.UpdateStmt) (Statement, 
 		return nil, err
 	}
 	old := tableColumns(t)
-	current := append([]stage.Expr(nil), old...)
-	assigned := make([]bool, len(t.Columns))
-	for i, j := range targets {
-		v := stage.RewriteColumns(bound[i], func(c *stage.ColumnRef) stage.Expr {
-			if c.Index < len(current) {
-				return current[c.Index]
-			}
-			return c
-		})
-		col := t.Columns[j]
-		b.inferAs(v, col.Type)
-		if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable && !b.isStandIn(v) {
-			return nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)
-		}
-		current[j], assigned[j] = coerce(v, col.Type), true
+	current, assigned, err := b.assign(t, targets, bound)
+	if err != nil {
+		return nil, err
 	}
 	var cond stage.Expr // nil: every row
 	if s.Where != nil {
@@ -360,6 +351,30 @@ func (b *Binder) bindUpdate(ctx context.Context, s *ast.UpdateStmt) (Statement, 
 	count := &logical.Aggregate{Input: &logical.Filter{Input: rows, Cond: changed},
 		Aggs: []stage.AggCall{{Fn: stage.AggCountStar, T: arrowInt64}}, Names: []string{"changed"}}
 	return &Update{Table: t, Plan: proj, Changed: count, Tables: b.tables}, nil
+}
+
+// assign applies the assignments SET t.column[targets[i]] = values[i]
+// from left to right, as MySQL does, to a row whose first columns are t's:
+// a value reads the columns that earlier ones assigned as assigned. It
+// returns each column's new value and whether it was assigned.
+func (b *Binder) assign(t *catalog.Table, targets []int, values []stage.Expr) ([]stage.Expr, []bool, error) {
+	current := tableColumns(t)
+	assigned := make([]bool, len(t.Columns))
+	for i, j := range targets {
+		v := stage.RewriteColumns(values[i], func(c *stage.ColumnRef) stage.Expr {
+			if c.Index < len(current) {
+				return current[c.Index]
+			}
+			return c
+		})
+		col := t.Columns[j]
+		b.inferAs(v, col.Type)
+		if lit, ok := v.(*stage.Literal); ok && lit.Null && !col.Nullable && !b.isStandIn(v) {
+			return nil, nil, qerr.ErrInvalid.New("column %s cannot be NULL", col.Name)
+		}
+		current[j], assigned[j] = coerce(v, col.Type), true
+	}
+	return current, assigned, nil
 }
 
 func (b *Binder) bindTruncate(ctx context.Context, s *ast.TruncateTableStmt) (Statement, error) {
