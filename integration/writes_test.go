@@ -450,3 +450,74 @@ func TestWritesPrepared(t *testing.T) {
 		t.Errorf("after the prepared writes: %s, want 90,4", got)
 	}
 }
+
+// TestWritesUpsert runs REPLACE and INSERT ... ON DUPLICATE KEY UPDATE on
+// a plain and a bucketed table with a primary key, on 1 and 3 workers, each
+// checked against DuckDB's INSERT OR REPLACE and ON CONFLICT DO UPDATE, with
+// MySQL's rows affected (REPLACE: each new row plus each old row replaced;
+// ODKU: 1 per insert, 2 per changed row); then the refusals, which leave the
+// table as it was.
+func TestWritesUpsert(t *testing.T) {
+	t.Parallel()
+	for _, workers := range []int{1, 3} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			cl := startServe(t, workers, "")
+			c := connect(t, cl.Addr)
+			ctx, cancel := stmtCtx()
+			defer cancel()
+			o := openOracle(t, ctx, writesSetup()...)
+			for _, s := range writesSetup() {
+				c.MustExec(s)
+			}
+			for _, tbl := range []string{"kplain", "kbucketed"} {
+				ddl := "CREATE TABLE " + tbl + " (id BIGINT, g INT, note VARCHAR(20), d DECIMAL(10,2), PRIMARY KEY (id))"
+				if _, err := o.conn.ExecContext(ctx, ddl); err != nil {
+					t.Fatalf("oracle: %v", err)
+				}
+				if tbl == "kbucketed" {
+					ddl += " PARTITION BY HASH(id) PARTITIONS 4"
+				}
+				c.MustExec(ddl)
+				r := strings.NewReplacer("$t", tbl)
+				for _, s := range []writeStep{
+					{sql: "INSERT INTO $t SELECT id, g, note, d FROM src WHERE id <= 100", affected: 100, check: "SELECT * FROM $t"},
+					// 20 new rows replace old ones, 10 are new: 30 + 20.
+					{sql: "REPLACE INTO $t SELECT id, g + 10, 'r', d FROM src WHERE id > 80 AND id <= 110",
+						oracle: "INSERT OR REPLACE INTO $t SELECT id, g + 10, 'r', d FROM src WHERE id > 80 AND id <= 110",
+						affected: 50, check: "SELECT * FROM $t"},
+					{sql: "REPLACE INTO $t (id, note) VALUES (1, 'one'), (500, 'new')",
+						// DuckDB's INSERT OR REPLACE keeps the columns left out; MySQL's
+						// REPLACE makes a new row, NULL in them.
+						oracle: "DELETE FROM $t WHERE id IN (1, 500); INSERT INTO $t (id, note) VALUES (1, 'one'), (500, 'new')", affected: 3, check: "SELECT * FROM $t"},
+					// 40 rows match (id 71..110), of which those with g + 1 <> g or
+					// a note change count 2 each; id 111..120 are inserted.
+					{sql: "INSERT INTO $t SELECT id, 1, 'dup', d FROM src WHERE id > 70 AND id <= 120 ON DUPLICATE KEY UPDATE g = g + VALUES(g), note = VALUES(note)",
+						oracle:   "INSERT INTO $t SELECT id, 1, 'dup', d FROM src WHERE id > 70 AND id <= 120 ON CONFLICT (id) DO UPDATE SET g = g + EXCLUDED.g, note = EXCLUDED.note",
+						affected: 2*40 + 10, check: "SELECT * FROM $t"},
+					// Rows set to what they hold are not affected.
+					{sql: "INSERT INTO $t (id, g) VALUES (2, 0) ON DUPLICATE KEY UPDATE g = g",
+						oracle: "SELECT 1", affected: 0, check: "SELECT * FROM $t"},
+				} {
+					s.sql, s.oracle, s.check = r.Replace(s.sql), r.Replace(s.oracle), r.Replace(s.check)
+					runWriteStep(t, c, o, s)
+				}
+				before := c.MustQuery("SELECT * FROM " + tbl + " ORDER BY id")
+				for _, bad := range []struct{ sql, msg string }{
+					{"REPLACE INTO " + tbl + " VALUES (1, 1, 'a', 1), (1, 2, 'b', 2)", "same primary key"},
+					{"INSERT INTO " + tbl + " SELECT g, g, note, d FROM src ON DUPLICATE KEY UPDATE note = 'x'", "same primary key"},
+					{"INSERT INTO " + tbl + " SELECT CASE WHEN id = 7 THEN NULL ELSE id + 1000 END, g, note, d FROM src", "column id cannot be NULL"},
+					{"REPLACE INTO " + tbl + " SELECT NULLIF(id, 7), g, note, d FROM src", "column id cannot be NULL"},
+					{"REPLACE INTO src VALUES (1, 1, 'a', 1)", "no PRIMARY KEY"},
+				} {
+					_, err := c.Exec(bad.sql)
+					if grpcCode(err) != codes.InvalidArgument || !strings.Contains(err.Error(), bad.msg) {
+						t.Errorf("%s: %v, want INVALID_ARGUMENT with %q", bad.sql, err, bad.msg)
+					}
+					if d := diffResults(c.MustQuery("SELECT * FROM "+tbl+" ORDER BY id"), before, true); d != "" {
+						t.Errorf("%s failed and changed %s:\n%s", bad.sql, tbl, d)
+					}
+				}
+			}
+		})
+	}
+}
