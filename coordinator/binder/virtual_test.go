@@ -82,17 +82,18 @@ func TestVirtualSchemaSeam(t *testing.T) {
 }
 
 // TestShowCreateTableParsesBack checks that SHOW CREATE TABLE's DDL binds
-// to the same columns, types, nullability and distribution.
+// to the same columns, types, nullability, distribution and primary key.
 func TestShowCreateTableParsesBack(t *testing.T) {
 	ctx := context.Background()
-	orig := &catalog.Table{Database: catalog.DefaultDatabase, Name: "odd `name`", Partitions: 4, DistributionKeys: []string{"id"}}
+	orig := &catalog.Table{Database: catalog.DefaultDatabase, Name: "odd `name`", Partitions: 4, DistributionKeys: []string{"id"},
+		PrimaryKey: []string{"id", "k"}}
 	for _, typ := range ColumnTypes() {
 		if tt, ok := typ.(*arrow.TimestampType); ok && tt.TimeZone != "" {
 			continue // MySQL DDL has no time zone to give back
 		}
 		orig.Columns = append(orig.Columns, catalog.Column{Name: "c " + SQLTypeOf(typ).DDL, Type: typ, Nullable: true})
 	}
-	orig.Columns = append(orig.Columns, catalog.Column{Name: "id", Type: arrow.PrimitiveTypes.Int64})
+	orig.Columns = append(orig.Columns, catalog.Column{Name: "id", Type: arrow.PrimitiveTypes.Int64}, catalog.Column{Name: "k", Type: arrow.BinaryTypes.String})
 	stmt, err := Parse(createTableDDL(orig))
 	if err != nil {
 		t.Fatalf("%s: %v", createTableDDL(orig), err)
@@ -102,7 +103,8 @@ func TestShowCreateTableParsesBack(t *testing.T) {
 		t.Fatalf("%s: %v", createTableDDL(orig), err)
 	}
 	got := bound.(*CreateTable).Table
-	if got.Name != orig.Name || len(got.Columns) != len(orig.Columns) || got.Partitions != 4 || got.DistributionKeys[0] != "id" {
+	if got.Name != orig.Name || len(got.Columns) != len(orig.Columns) || got.Partitions != 4 || got.DistributionKeys[0] != "id" ||
+		strings.Join(got.PrimaryKey, ",") != "id,k" {
 		t.Fatalf("parsed back %+v from\n%s", got, createTableDDL(orig))
 	}
 	for i, c := range got.Columns {
