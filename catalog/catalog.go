@@ -61,9 +61,9 @@ type Table struct {
 	// for none. REPLACE and INSERT ... ON DUPLICATE KEY UPDATE match rows
 	// by it; INSERT does not check it (coordinator/binder says why).
 	PrimaryKey []string
-	Options          map[string]string
-	Created          time.Time
-	Snapshot         Snapshot
+	Options    map[string]string
+	Created    time.Time
+	Snapshot   Snapshot
 	// SchemaVersion counts the column changes of ALTER TABLE; every data
 	// file records the version it was written under (DataFile.Schema).
 	SchemaVersion uint64

@@ -15,6 +15,7 @@ import (
 	pb "github.com/apache/arrow-go/v18/arrow/flight/gen/flight"
 
 	"github.com/quiverdb/quiver/coordinator/binder"
+	"github.com/quiverdb/quiver/qerr"
 )
 
 // Metadata commands answer from the catalog at the coordinator: the
@@ -277,18 +278,39 @@ func (s *SQLServer) DoGetXdbcTypeInfo(_ context.Context, cmd flightsql.GetXdbcTy
 	return r.stream()
 }
 
-// Quiver has no primary, unique or foreign keys: the key commands answer
-// their schemas with no rows, which is what JDBC's getPrimaryKeys and
-// DBeaver expect of a database without constraints.
+// Quiver has no unique or foreign keys: those commands answer their
+// schemas with no rows, which is what JDBC and DBeaver expect of a database
+// without such constraints. A table's PRIMARY KEY is answered.
 
 // GetFlightInfoPrimaryKeys describes a table's primary key.
 func (s *SQLServer) GetFlightInfoPrimaryKeys(_ context.Context, _ flightsql.TableRef, desc *flight.FlightDescriptor) (*flight.FlightInfo, error) {
 	return s.metadataInfo(schema_ref.PrimaryKeys, desc), nil
 }
 
-// DoGetPrimaryKeys answers no primary key.
-func (s *SQLServer) DoGetPrimaryKeys(context.Context, flightsql.TableRef) (*arrow.Schema, <-chan flight.StreamChunk, error) {
-	return s.newRows(schema_ref.PrimaryKeys).stream()
+// DoGetPrimaryKeys answers the PRIMARY KEY columns of the table ref names
+// (of any schema when ref has none), in key order, the key unnamed.
+func (s *SQLServer) DoGetPrimaryKeys(ctx context.Context, ref flightsql.TableRef) (*arrow.Schema, <-chan flight.StreamChunk, error) {
+	r := s.newRows(schema_ref.PrimaryKeys)
+	if catalogMatches(ref.Catalog) {
+		db := ""
+		if ref.DBSchema != nil {
+			db = *ref.DBSchema
+		}
+		rels, err := s.coord.Relations(ctx, s.session(ctx), db, false)
+		if err != nil && !qerr.Has(err, qerr.ErrNotFound) { // an unknown schema has no keys
+			r.b.Release()
+			return nil, nil, StatusFromError(err)
+		}
+		for _, rel := range rels {
+			if rel.Table == nil || !strings.EqualFold(rel.Name, ref.Table) {
+				continue
+			}
+			for i, k := range rel.Table.PrimaryKey {
+				r.add(CatalogName, rel.Database, rel.Name, k, int32(i+1), nil)
+			}
+		}
+	}
+	return r.stream()
 }
 
 // GetFlightInfoExportedKeys describes the foreign keys that refer to a table.

@@ -305,6 +305,8 @@ func TestMetadataCommands(t *testing.T) {
 	c.MustExec("CREATE DATABASE shop")
 	c.MustExec("CREATE TABLE shop.orders (id BIGINT NOT NULL, amount DECIMAL(15,2), note VARCHAR(20), at DATETIME)")
 	c.MustExec("CREATE VIEW shop.big AS SELECT id, amount FROM shop.orders WHERE amount > 100")
+	c.MustExec("CREATE DATABASE keyshop")
+	c.MustExec("CREATE TABLE keyshop.keyed (a INT, b VARCHAR(5), PRIMARY KEY (b, a))")
 	fs := newFlightSQLClient(t, cl.Addr)
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
@@ -375,6 +377,16 @@ func TestMetadataCommands(t *testing.T) {
 		res = fetch(t, "GetXdbcTypeInfo(DECIMAL)", info, err)
 		if got := column(res, "type_name"); !slices.Equal(got, []string{"DECIMAL"}) {
 			t.Errorf("GetXdbcTypeInfo(data_type=DECIMAL) = %v", got)
+		}
+	})
+
+	t.Run("primary_key", func(t *testing.T) {
+		compat(t, clientGoFlightSQL, "metadata: primary keys")
+		sch := "keyshop"
+		info, err := fs.GetPrimaryKeys(ctx, flightsql.TableRef{DBSchema: &sch, Table: "keyed"})
+		res := fetch(t, "GetPrimaryKeys(keyed)", info, err)
+		if got := fmt.Sprint(column(res, "column_name"), column(res, "key_sequence"), column(res, "db_schema_name")); got != "[b a] [1 2] [keyshop keyshop]" {
+			t.Errorf("GetPrimaryKeys(keyshop.keyed) = %s, want columns b, a", got)
 		}
 	})
 

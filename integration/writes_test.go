@@ -483,7 +483,7 @@ func TestWritesUpsert(t *testing.T) {
 					{sql: "INSERT INTO $t SELECT id, g, note, d FROM src WHERE id <= 100", affected: 100, check: "SELECT * FROM $t"},
 					// 20 new rows replace old ones, 10 are new: 30 + 20.
 					{sql: "REPLACE INTO $t SELECT id, g + 10, 'r', d FROM src WHERE id > 80 AND id <= 110",
-						oracle: "INSERT OR REPLACE INTO $t SELECT id, g + 10, 'r', d FROM src WHERE id > 80 AND id <= 110",
+						oracle:   "INSERT OR REPLACE INTO $t SELECT id, g + 10, 'r', d FROM src WHERE id > 80 AND id <= 110",
 						affected: 50, check: "SELECT * FROM $t"},
 					{sql: "REPLACE INTO $t (id, note) VALUES (1, 'one'), (500, 'new')",
 						// DuckDB's INSERT OR REPLACE keeps the columns left out; MySQL's
