@@ -146,15 +146,15 @@ func (g *joinGraph) rebuild() (logical.Plan, bool) {
 	}
 	joined, cur := uint64(1)<<order[0], rows[order[0]]
 	for len(order) < n {
-		best, bestConnected, bestRows := -1, false, 0.0
+		best, bestLink, bestRows := -1, unlinked, 0.0
 		for i := 0; i < n; i++ {
 			if joined&(1<<i) != 0 {
 				continue
 			}
-			est, connected := g.estimateStep(cur, rows[i], joined, i, reads, ndv)
-			if best < 0 || connected && !bestConnected ||
-				connected == bestConnected && (est < bestRows || est == bestRows && rows[i] < rows[best]) {
-				best, bestConnected, bestRows = i, connected, est
+			est, l := g.estimateStep(cur, rows[i], joined, i, reads, ndv)
+			if best < 0 || l > bestLink ||
+				l == bestLink && (est < bestRows || est == bestRows && rows[i] < rows[best]) {
+				best, bestLink, bestRows = i, l, est
 			}
 		}
 		order = append(order, best)
@@ -167,12 +167,27 @@ func (g *joinGraph) rebuild() (logical.Plan, bool) {
 	return g.chain(order), true
 }
 
+// link is how a condition connects an input to the inputs joined so far.
+// An input linked by an equality of columns always goes before one linked
+// by other conditions only (an inequality, a function of both sides): those
+// join as a nested loop over the product of both sides, and estimates
+// cannot tell how much of it they keep. In TPC-DS Q72 the date d3, linked
+// to d1 by d3.d_date > d1.d_date + 5 as well as to catalog_sales by its
+// key, was joined by the inequality first, before catalog_sales: billions
+// of rows where DuckDB makes thousands.
+type link int
+
+const (
+	unlinked link = iota // no condition: a cross join
+	theta                // conditions, none an equality of columns
+	equi                 // an equality of a joined column and one of the input
+)
+
 // estimateStep estimates the rows of joining input i (of rows rows) to the
 // inputs joined so far (cur rows), as logical.EstimateRows would estimate
-// that join, and reports whether a condition connects them: the
-// conditions not yet placed that only read the joined inputs and i are
-// this join's.
-func (g *joinGraph) estimateStep(cur, rows float64, joined uint64, i int, reads []uint64, ndv []float64) (float64, bool) {
+// that join, and says how a condition links them: the conditions not yet
+// placed that only read the joined inputs and i are this join's.
+func (g *joinGraph) estimateStep(cur, rows float64, joined uint64, i int, reads []uint64, ndv []float64) (float64, link) {
 	with := joined | 1<<i
 	connected, pairs, best := false, false, 1.0
 	for k, c := range g.conds {
@@ -198,11 +213,11 @@ func (g *joinGraph) estimateStep(cur, rows float64, joined uint64, i int, reads 
 	}
 	switch {
 	case pairs:
-		return max(cur*rows/best, 1), true
+		return max(cur*rows/best, 1), equi
 	case connected:
-		return max(cur, rows), true
+		return max(cur, rows), theta
 	}
-	return cur * rows, false
+	return cur * rows, unlinked
 }
 
 // chain joins the inputs left-deep in order, each condition on the first

@@ -236,7 +236,9 @@ func (r *router) take(data arrow.RecordBatch, idx []int32) (arrow.RecordBatch, e
 	indices := array.NewInt32Data(array.NewData(arrow.PrimitiveTypes.Int32, len(idx),
 		[]*memory.Buffer{nil, memory.NewBufferBytes(arrow.Int32Traits.CastToBytes(idx))}, nil, 0, 0))
 	defer indices.Release()
-	out, err := compute.Take(r.ctx, *compute.DefaultTakeOptions(), compute.NewDatum(data), compute.NewDatum(indices))
+	// NewDatum would retain data and indices for datums nobody releases;
+	// both outlive the call anyway.
+	out, err := compute.Take(r.ctx, *compute.DefaultTakeOptions(), compute.NewDatumWithoutOwning(data), compute.NewDatumWithoutOwning(indices))
 	if err != nil {
 		return nil, qerr.ErrInternal.Wrap(err, "partition output")
 	}

@@ -9,6 +9,9 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/compute"
 	"github.com/apache/arrow-go/v18/arrow/decimal128"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // TestScatterMatchesTake: scattering batches into partitions gives, per
@@ -102,6 +105,74 @@ func TestScatterMatchesTake(t *testing.T) {
 		exp.Release()
 		if pb.rows != 0 {
 			t.Errorf("partition %d keeps %d rows after build", p, pb.rows)
+		}
+	}
+}
+
+// collectSink keeps what a router pushes to it.
+type collectSink struct{ got []arrow.RecordBatch }
+
+func (s *collectSink) push(_ context.Context, rec arrow.RecordBatch) error {
+	rec.Retain()
+	s.got = append(s.got, rec)
+	return nil
+}
+
+// TestRouterTakeReleases: a Normal output whose columns scatter does not
+// handle (a list) is split by compute.Take; every row reaches the sink its
+// partition names, and every buffer is released once the caller and the
+// sinks let go of theirs.
+func TestRouterTakeReleases(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	listType := arrow.ListOf(arrow.PrimitiveTypes.Int64)
+	schema := arrow.NewSchema([]arrow.Field{{Name: "c0", Type: listType, Nullable: true}}, nil)
+	if scatterable(schema) {
+		t.Fatal("a list column is scatterable: the test no longer reaches the take path")
+	}
+	got := arrow.NewSchema([]arrow.Field{
+		{Name: "c0", Type: listType, Nullable: true},
+		{Name: duck.PartitionColumn, Type: arrow.PrimitiveTypes.Int64},
+	}, nil)
+	b := array.NewRecordBuilder(mem, got)
+	defer b.Release()
+	lb := b.Field(0).(*array.ListBuilder)
+	vb := lb.ValueBuilder().(*array.Int64Builder)
+	const rows = 100
+	for k := range rows {
+		lb.Append(true)
+		vb.AppendValues([]int64{int64(k), int64(-k)}, nil)
+		b.Field(1).(*array.Int64Builder).Append(int64(k % 2))
+	}
+	rec := b.NewRecordBatch()
+	sinks := []*collectSink{{}, {}}
+	spec := &stage.TaskSpec{Task: stage.TaskID{Fragment: 1}, Output: stage.OutputSpec{Kind: stage.OutputNormal}}
+	r, err := newRouter(context.Background(), route{mem: mem, spec: spec, schema: schema,
+		sinks: []sink{sinks[0], sinks[1]}, target: 1 << 20, targetBytes: 1 << 30}, got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.add(rec); err != nil {
+		t.Fatal(err)
+	}
+	rec.Release()
+	if err := r.flush(); err != nil {
+		t.Fatal(err)
+	}
+	for p, s := range sinks {
+		var n int64
+		for _, out := range s.got {
+			vals := out.Column(0).(*array.List).ListValues().(*array.Int64)
+			for i := range int(out.NumRows()) {
+				if start, _ := out.Column(0).(*array.List).ValueOffsets(i); int(vals.Value(int(start)))%2 != p {
+					t.Errorf("partition %d got row %d", p, vals.Value(int(start)))
+				}
+			}
+			n += out.NumRows()
+			out.Release()
+		}
+		if n != rows/2 {
+			t.Errorf("partition %d got %d rows, want %d", p, n, rows/2)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"time"
 	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -39,6 +40,10 @@ func rawConn(conn *duckdb.Conn) bindings.Connection {
 	return *(*bindings.Connection)(unsafe.Add(unsafe.Pointer(conn), connOffset))
 }
 
+// interruptRepeat is how often streamQuery interrupts DuckDB again while a
+// cancelled statement has not returned.
+const interruptRepeat = 50 * time.Millisecond
+
 // streamQuery runs one SELECT on conn as a streaming result: start gets
 // the result's Arrow schema, then each gets its batches in order, as DuckDB
 // makes them, each valid only during the call. A cancelled ctx interrupts
@@ -53,14 +58,28 @@ func streamQuery(ctx context.Context, conn *duckdb.Conn, sql string, start func(
 	}
 	raw := rawConn(conn)
 	// The interrupter stops before streamQuery returns: a late interrupt
-	// would hit the connection's next statement.
+	// would hit the connection's next statement. It interrupts again until
+	// then, because DuckDB clears a connection's interrupt from one
+	// statement to the next (preparing is one): an interrupt that lands
+	// while the statement is prepared, before its pending result starts,
+	// would be lost, and the query would run on to its timeout.
 	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(stopped)
 		select {
 		case <-ctx.Done():
-			bindings.Interrupt(raw)
 		case <-done:
+			return
+		}
+		tick := time.NewTicker(interruptRepeat)
+		defer tick.Stop()
+		for {
+			bindings.Interrupt(raw)
+			select {
+			case <-tick.C:
+			case <-done:
+				return
+			}
 		}
 	}()
 	defer func() {
