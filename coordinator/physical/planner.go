@@ -91,7 +91,7 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 	case *logical.Aggregate:
 		agg := &stage.Aggregate{Input: kids[0], Mode: stage.AggregateComplete, GroupBy: n.GroupBy, Aggs: n.Aggs, Names: n.Names}
 		out = agg
-		if !parts[0].Satisfies(agg.Required()[0]) && agg.Splittable() {
+		if !parts[0].Satisfies(agg.Required()[0]) && agg.Splittable() && (agg.Required()[0].Kind != stage.DistHash || partialReduces(n)) {
 			// Only partial states cross the network.
 			var partial *stage.Aggregate
 			out, partial = splitAggregate(agg)
@@ -200,6 +200,42 @@ func alignedKeys(j *logical.Join, parts []stage.Partitioning) bool {
 		}
 	}
 	return true
+}
+
+// distinctGroups is how many times the input's estimated rows the group
+// keys' distinct values must multiply to for partialReduces to call the
+// groups unique.
+const distinctGroups = 2
+
+// partialReduces reports whether a partial aggregate is expected to send
+// fewer rows through the shuffle than its input has. Where the group keys
+// are estimated to be unique in the input, it does not: every row is its
+// own group, the partial aggregate only costs a hash table, and the input
+// is better shuffled on the keys and aggregated once (Spark and Databend
+// skip such a partial aggregate at run time; Quiver decides when it plans).
+// The keys' distinct values come from the statistics (logical.ColumnNDV),
+// each bounded by the input's estimated rows, so a single key never makes
+// the groups unique: the bound of a foreign key such as l_orderkey is
+// lineitem's row count although four rows share each value. Two or more
+// keys whose bounds multiply to distinctGroups times the rows are taken
+// as unique (the inner aggregate of count(DISTINCT ps_suppkey) grouped by
+// the part's attributes, TPC-H Q16; sum(l_quantity) per part and
+// supplier, Q20). Unknown keys count as one value.
+func partialReduces(n *logical.Aggregate) bool {
+	rows := logical.EstimateRows(n.Input)
+	groups := 1.0
+	known := 0
+	for _, g := range n.GroupBy {
+		col, ok := g.(*stage.ColumnRef)
+		if !ok {
+			continue
+		}
+		if ndv := logical.ColumnNDV(n.Input, col.Index); ndv > 0 {
+			groups *= min(ndv, rows)
+			known++
+		}
+	}
+	return known < 2 || groups < distinctGroups*rows
 }
 
 // splitAggregate turns a complete aggregation into AggregateFinal over
