@@ -183,7 +183,7 @@ func commitTPCHSnapshot(t *testing.T, ctx context.Context, cat catalog.Catalog, 
 	rows := tbl.Rows(1)
 	ranges := map[string]int64{"r_regionkey": 5, "n_nationkey": 25, "n_regionkey": 5, "s_suppkey": 10_000, "s_nationkey": 25,
 		"c_custkey": 150_000, "c_nationkey": 25, "p_partkey": 200_000, "ps_partkey": 200_000, "ps_suppkey": 10_000,
-		"o_orderkey": 6_000_000, "o_custkey": 150_000, "l_orderkey": 6_000_000, "l_partkey": 200_000, "l_suppkey": 10_000}
+		"o_orderkey": 6_000_000, "o_custkey": 150_000, "l_orderkey": 6_000_000, "l_partkey": 200_000, "l_suppkey": 10_000, "p_size": 50}
 	stored, err := cat.GetTable(ctx, catalog.DefaultDatabase, tbl.Name)
 	if err != nil {
 		t.Fatal(err)

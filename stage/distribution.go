@@ -138,7 +138,8 @@ func (l *Limit) Required() []Distribution {
 
 // Required of an Aggregate: a partial one takes rows anywhere; a final or
 // complete one needs equal groups together, which it can only ask by hash
-// when every group expression is a plain column.
+// when every group expression is a plain column (on all of them, or on
+// the subset HashOn names).
 func (a *Aggregate) Required() []Distribution {
 	if a.Mode == AggregatePartial {
 		return anyInput
@@ -146,6 +147,13 @@ func (a *Aggregate) Required() []Distribution {
 	keys, ok := columnPositions(a.GroupBy)
 	if !ok || len(keys) == 0 {
 		return singleInput
+	}
+	if len(a.HashOn) > 0 {
+		subset := make([]int, len(a.HashOn))
+		for i, g := range a.HashOn {
+			subset[i] = keys[g]
+		}
+		keys = subset
 	}
 	return []Distribution{{Kind: DistHash, Keys: keys}}
 }
