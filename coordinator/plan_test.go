@@ -105,7 +105,9 @@ func TestPlans(t *testing.T) {
 
 // TestDistributionInvariants plans the query of every scatter golden and
 // checks what EnforceDistribution promises: every input delivers what its
-// operator requires, and enforcing the result again changes nothing.
+// operator requires, and enforcing the result again changes nothing; and
+// what NarrowInputs promises: no exchange carries a column its consumer
+// does not read.
 func TestDistributionInvariants(t *testing.T) {
 	datadriven.Walk(t, "testdata/plans", func(t *testing.T, path string) {
 		ctx := context.Background()
@@ -131,6 +133,7 @@ func TestDistributionInvariants(t *testing.T) {
 				if twice, _ := stage.EnforceDistribution(once, cluster.Workers); stage.Format(twice) != stage.Format(once) {
 					t.Errorf("%s: enforcing twice changed the plan:\n%s\nthen\n%s", d.Pos, stage.Format(once), stage.Format(twice))
 				}
+				checkExchangeColumns(t, d.Pos, q.Distributed)
 			}
 			return d.Expected
 		})

@@ -18,7 +18,8 @@ var tpcdsPlanFailures = map[string]string{}
 // TestTPCDSPlans plans each of the 99 TPC-DS queries in MySQL dialect (the
 // kit's texts, tpcds/queries) against the TPC-DS schema (testdata/tpcds_schema.sql,
 // DuckDB's tpcds extension's tables in MySQL types), with no data: parse,
-// bind, optimize and the distributed plan, not execution.
+// bind, optimize and the distributed plan, not execution; no exchange of
+// the plans carries a column its consumer does not read.
 func TestTPCDSPlans(t *testing.T) {
 	dir := tpcdsQueryDir(t)
 	ctx := context.Background()
@@ -44,7 +45,10 @@ func TestTPCDSPlans(t *testing.T) {
 			t.Fatal(err)
 		}
 		sql := strings.TrimSuffix(strings.TrimSpace(string(text)), ";")
-		_, err = planQueryText(ctx, cat, sql, physical.Cluster{Workers: 2})
+		plans, err := planQueryText(ctx, cat, sql, physical.Cluster{Workers: 2})
+		if err == nil {
+			checkExchangeColumns(t, name, plans.Distributed)
+		}
 		known, listed := tpcdsPlanFailures[name]
 		switch {
 		case err != nil && !listed:

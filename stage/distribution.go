@@ -138,7 +138,8 @@ func (l *Limit) Required() []Distribution {
 
 // Required of an Aggregate: a partial one takes rows anywhere; a final or
 // complete one needs equal groups together, which it can only ask by hash
-// when every group expression is a plain column.
+// when every group expression is a plain column (on all of them, or on
+// the subset HashOn names).
 func (a *Aggregate) Required() []Distribution {
 	if a.Mode == AggregatePartial {
 		return anyInput
@@ -148,6 +149,13 @@ func (a *Aggregate) Required() []Distribution {
 	// every group knows which of them are missing.
 	if !ok || len(keys) == 0 || a.Mode == AggregateComplete && len(a.Defaults) > 0 {
 		return singleInput
+	}
+	if len(a.HashOn) > 0 {
+		subset := make([]int, len(a.HashOn))
+		for i, g := range a.HashOn {
+			subset[i] = keys[g]
+		}
+		keys = subset
 	}
 	return []Distribution{{Kind: DistHash, Keys: keys}}
 }

@@ -118,6 +118,13 @@ type Aggregate struct {
 	// none, always has a partial to merge for them; a complete one that
 	// has them runs in one task (Required), where it adds those missing.
 	Defaults [][]Expr
+	// HashOn, when set, are the group keys (indexes into GroupBy) that a
+	// final or complete aggregation asks its input to be hashed on instead
+	// of all of them: equal groups still meet, and a parent aggregation
+	// grouping by those keys finds its input hashed on them, so one
+	// shuffle serves both (count(DISTINCT x) GROUP BY g: the distinct (g,
+	// x) pairs, then the counts per g). Only the planner reads it.
+	HashOn []int
 }
 
 // SortKey is one ORDER BY key. NullsFirst is explicit: MySQL puts NULLs first

@@ -205,3 +205,18 @@ func TestAggregateKeepsInputHash(t *testing.T) {
 		}
 	}
 }
+
+// TestAggregateHashOn: an aggregation with HashOn asks its input hashed on
+// those group keys only, and over such an input delivers its groups hashed
+// on their output columns, which satisfies a parent grouping by them.
+func TestAggregateHashOn(t *testing.T) {
+	agg := &Aggregate{Mode: AggregateComplete, GroupBy: []Expr{
+		&ColumnRef{Index: 2, Name: "g", T: i64}, &ColumnRef{Index: 0, Name: "x", T: i64}}, HashOn: []int{0}}
+	if got := agg.Required()[0]; got.String() != (Distribution{Kind: DistHash, Keys: []int{2}}).String() {
+		t.Fatalf("requires %s, want Hash([2])", got)
+	}
+	out := agg.Delivered([]Partitioning{{Kind: PartHash, Keys: []int{2}, Tasks: 2}})
+	if !out.Satisfies(Distribution{Kind: DistHash, Keys: []int{0}}) {
+		t.Errorf("delivers %s, which a parent grouping by g (column 0) cannot use", out)
+	}
+}

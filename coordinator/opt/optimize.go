@@ -36,8 +36,9 @@ type Step struct {
 // the bound means two rules undo each other, a bug.
 const maxRounds = 20
 
-// Optimize applies the rules to a bound plan until none fires, and returns
-// the optimized plan with the rules that fired, in order.
+// Optimize applies the rules to a bound plan until none fires, then
+// NarrowInputs once, and returns the optimized plan with the rules that
+// fired, in order.
 func Optimize(p logical.Plan) (logical.Plan, []Step, error) {
 	var steps []Step
 	for round := 0; round < maxRounds; round++ {
@@ -51,6 +52,10 @@ func Optimize(p logical.Plan) (logical.Plan, []Step, error) {
 			steps = append(steps, Step{Rule: r.Name, Plan: p})
 		}
 		if !fired {
+			if out, ok := NarrowInputs(p); ok {
+				p = out
+				steps = append(steps, Step{Rule: "NarrowInputs", Plan: p})
+			}
 			return p, steps, nil
 		}
 	}

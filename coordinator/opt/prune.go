@@ -14,17 +14,82 @@ import (
 // depends on what its parent needs of it, and each node's columns are
 // renumbered for its parent, so it walks the plan itself.
 func PruneColumns(p logical.Plan) (logical.Plan, bool) {
+	return pruner{}.root(p)
+}
+
+// NarrowInputs prunes like PruneColumns and, in addition, puts a projection
+// at each input of a join, an aggregation, a window, a sort or a limit whose
+// output still carries columns that the operator and the plan above it do
+// not read: the columns only a filter below read, the keys of a join below.
+// Those inputs are where the physical planner may put an exchange (a
+// shuffle or broadcast of a join side, the shuffle of an aggregation that is
+// not split, a window's partitions, the gather below a sort or a limit), so
+// that every exchange carries only what its consumer needs: TPC-H Q13 no
+// longer shuffles o_comment once its filter has read it. Where no exchange
+// comes, the projection costs nothing (DuckDB reads what the plan reads).
+// Optimize runs it once, after the rules: a projection between two joins
+// would split the join tree that ReorderJoins rebuilds.
+func NarrowInputs(p logical.Plan) (logical.Plan, bool) {
+	return pruner{narrow: true}.root(p)
+}
+
+// pruner walks a plan for PruneColumns (narrow false) or NarrowInputs.
+type pruner struct{ narrow bool }
+
+// root prunes p, all of whose outputs are needed.
+func (pr pruner) root(p logical.Plan) (logical.Plan, bool) {
 	need := make([]bool, p.Schema().NumFields())
 	for i := range need {
 		need[i] = true
 	}
-	out, _, changed := prune(p, need)
+	out, _, changed := pr.prune(p, need)
 	return out, changed
+}
+
+// input prunes p, an input of an operator that reads the columns in need of
+// it; for NarrowInputs it also projects away what p's output still carries
+// beyond need.
+func (pr pruner) input(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
+	out, mapping, changed := pr.prune(p, need)
+	if !pr.narrow {
+		return out, mapping, changed
+	}
+	width := out.Schema().NumFields()
+	pos := make([]int, width)
+	for i := range pos {
+		pos[i] = -1
+	}
+	for i, m := range mapping {
+		if need[i] && m >= 0 {
+			pos[m] = 0
+		}
+	}
+	fields := out.Schema().Fields()
+	var exprs []stage.Expr
+	var names []string
+	for i := range pos {
+		if pos[i] == 0 {
+			pos[i] = len(exprs)
+			exprs = append(exprs, &stage.ColumnRef{Index: i, Name: fields[i].Name, T: fields[i].Type})
+			names = append(names, fields[i].Name)
+		}
+	}
+	if len(exprs) == 0 || len(exprs) == width {
+		return out, mapping, changed
+	}
+	narrowed := make([]int, len(mapping))
+	for i, m := range mapping {
+		narrowed[i] = -1
+		if need[i] && m >= 0 {
+			narrowed[i] = pos[m]
+		}
+	}
+	return &logical.Project{Input: out, Exprs: exprs, Names: names}, narrowed, true
 }
 
 // prune returns the plan with outputs not in need possibly removed, and the
 // old-to-new position of every kept output (-1 for dropped).
-func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
+func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 	switch n := p.(type) {
 	case *logical.Scan:
 		keep := slices.Index(need, true)
@@ -33,13 +98,16 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 		}
 		mapping := make([]int, len(n.Columns))
 		c := *n
-		c.Columns, c.Types = nil, nil
+		c.Columns, c.Types, c.NDV = nil, nil, nil
 		for i := range n.Columns {
 			mapping[i] = -1
 			if need[i] || i == keep && !slices.Contains(need, true) {
 				mapping[i] = len(c.Columns)
 				c.Columns = append(c.Columns, n.Columns[i])
 				c.Types = append(c.Types, n.Types[i])
+				if i < len(n.NDV) {
+					c.NDV = append(c.NDV, n.NDV[i])
+				}
 			}
 		}
 		// A bucketed scan still reads bucket i in task i; it delivers the
@@ -72,27 +140,33 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 			mapping[0] = 0
 			exprs, names = n.Exprs[:1], n.Names[:1]
 		}
-		child, childMap, changed := prune(n.Input, childNeed)
+		child, childMap, changed := pr.prune(n.Input, childNeed)
 		out := &logical.Project{Input: child, Exprs: remapAll(exprs, childMap), Names: names}
 		return out, mapping, changed || len(exprs) != len(n.Exprs)
 	case *logical.Filter:
 		childNeed := slices.Clone(need)
 		logical.ColumnsUsed(n.Cond, childNeed)
-		child, childMap, changed := prune(n.Input, childNeed)
+		child, childMap, changed := pr.prune(n.Input, childNeed)
 		return &logical.Filter{Input: child, Cond: remap(n.Cond, childMap)}, childMap, changed
 	case *logical.Sort:
 		childNeed := slices.Clone(need)
 		for _, k := range n.Keys {
 			logical.ColumnsUsed(k.Expr, childNeed)
 		}
-		child, childMap, changed := prune(n.Input, childNeed)
+		child, childMap, changed := pr.input(n.Input, childNeed)
 		keys := make([]stage.SortKey, len(n.Keys))
 		for i, k := range n.Keys {
 			keys[i] = stage.SortKey{Expr: remap(k.Expr, childMap), Desc: k.Desc, NullsFirst: k.NullsFirst}
 		}
 		return &logical.Sort{Input: child, Keys: keys}, childMap, changed
 	case *logical.Limit:
-		child, childMap, changed := prune(n.Input, need)
+		// A limit over a sort stays right above it (a top-N): the sort's
+		// input is narrowed instead.
+		walk := pr.input
+		if _, sorted := n.Input.(*logical.Sort); sorted {
+			walk = pr.prune
+		}
+		child, childMap, changed := walk(n.Input, need)
 		return n.WithChildren(child), childMap, changed
 	case *logical.Aggregate:
 		// An aggregate's outputs are all kept; its input needs what its
@@ -109,7 +183,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 				logical.ColumnsUsed(k.Expr, childNeed)
 			}
 		}
-		child, childMap, changed := prune(n.Input, childNeed)
+		child, childMap, changed := pr.input(n.Input, childNeed)
 		c := *n
 		c.Input, c.GroupBy = child, remapAll(n.GroupBy, childMap)
 		c.Aggs = make([]stage.AggCall, len(n.Aggs))
@@ -127,7 +201,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 		}
 		return &c, identity(len(need)), changed
 	case *logical.Join:
-		return pruneJoin(n, need)
+		return pr.pruneJoin(n, need)
 	case *logical.Window:
 		// Every function is kept; the input keeps what the output needs
 		// plus what the partitions, orders and arguments read.
@@ -144,7 +218,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 				logical.ColumnsUsed(a, childNeed)
 			}
 		}
-		child, childMap, changed := prune(n.Input, childNeed)
+		child, childMap, changed := pr.input(n.Input, childNeed)
 		c := *n
 		c.Input, c.PartitionBy = child, remapAll(n.PartitionBy, childMap)
 		c.OrderBy = make([]stage.SortKey, len(n.OrderBy))
@@ -165,7 +239,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 		for _, k := range n.Keys {
 			childNeed[k] = true
 		}
-		child, childMap, changed := prune(n.Input, childNeed)
+		child, childMap, changed := pr.prune(n.Input, childNeed)
 		c := *n
 		c.Input, c.Keys = child, make([]int, len(n.Keys))
 		for i, k := range n.Keys {
@@ -182,7 +256,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 				all[k] = true
 			}
 			var c bool
-			kids[i], _, c = prune(in, all)
+			kids[i], _, c = pr.prune(in, all)
 			changed = changed || c
 		}
 		return n.WithChildren(kids...), identity(len(need)), changed
@@ -192,7 +266,7 @@ func prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) {
 
 // pruneJoin keeps of each side what the output needs plus what the keys,
 // the condition and the mark read.
-func pruneJoin(j *logical.Join, need []bool) (logical.Plan, []int, bool) {
+func (pr pruner) pruneJoin(j *logical.Join, need []bool) (logical.Plan, []int, bool) {
 	nLeft := j.Left.Schema().NumFields()
 	nRight := j.Right.Schema().NumFields()
 	needLeft, needRight := make([]bool, nLeft), make([]bool, nRight)
@@ -217,8 +291,8 @@ func pruneJoin(j *logical.Join, need []bool) (logical.Plan, []int, bool) {
 	if j.Kind == stage.MarkJoin && j.MarkIn >= 0 {
 		needLeft[j.MarkIn], needRight[j.RightMark] = true, true
 	}
-	left, lmap, lc := prune(j.Left, needLeft)
-	right, rmap, rc := prune(j.Right, needRight)
+	left, lmap, lc := pr.input(j.Left, needLeft)
+	right, rmap, rc := pr.input(j.Right, needRight)
 	newLeft := left.Schema().NumFields()
 	c := *j
 	c.Left, c.Right = left, right

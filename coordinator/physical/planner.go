@@ -1,6 +1,8 @@
 package physical
 
 import (
+	"slices"
+
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/coordinator/opt"
 	"github.com/quiverdb/quiver/qerr"
@@ -89,9 +91,14 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 		out = &stage.Join{Left: kids[0], Right: kids[1], Kind: n.Kind, LeftKeys: n.LeftKeys, RightKeys: n.RightKeys, Cond: n.Cond,
 			MarkIn: n.MarkIn, RightMark: n.RightMark, MarkName: n.MarkName, Strategy: c.strategy(n, parts)}
 	case *logical.Aggregate:
+		if inner, ok := kids[0].(*stage.Aggregate); ok {
+			if shared, part, ok := c.shareShuffle(n, inner); ok {
+				kids[0], parts[0] = shared, part
+			}
+		}
 		agg := &stage.Aggregate{Input: kids[0], Mode: stage.AggregateComplete, GroupBy: n.GroupBy, Aggs: n.Aggs, Names: n.Names, Defaults: n.Defaults}
 		out = agg
-		if !parts[0].Satisfies(agg.Required()[0]) && agg.Splittable() {
+		if !parts[0].Satisfies(agg.Required()[0]) && agg.Splittable() && (agg.Required()[0].Kind != stage.DistHash || partialReduces(n)) {
 			// Only partial states cross the network.
 			var partial *stage.Aggregate
 			out, partial = splitAggregate(agg)
@@ -200,6 +207,91 @@ func alignedKeys(j *logical.Join, parts []stage.Partitioning) bool {
 		}
 	}
 	return true
+}
+
+// distinctGroups is how many times the input's estimated rows the group
+// keys' distinct values must multiply to for partialReduces to call the
+// groups unique.
+const distinctGroups = 2
+
+// partialReduces reports whether a partial aggregate is expected to send
+// fewer rows through the shuffle than its input has. Where the group keys
+// are estimated to be unique in the input, it does not: every row is its
+// own group, the partial aggregate only costs a hash table, and the input
+// is better shuffled on the keys and aggregated once (Spark and Databend
+// skip such a partial aggregate at run time; Quiver decides when it plans).
+// The keys' distinct values come from the statistics (logical.ColumnNDV),
+// each bounded by the input's estimated rows, so a single key never makes
+// the groups unique: the bound of a foreign key such as l_orderkey is
+// lineitem's row count although four rows share each value. Two or more
+// keys whose bounds multiply to distinctGroups times the rows are taken
+// as unique (the inner aggregate of count(DISTINCT ps_suppkey) grouped by
+// the part's attributes, TPC-H Q16; sum(l_quantity) per part and
+// supplier, Q20). Unknown keys count as one value.
+func partialReduces(n *logical.Aggregate) bool {
+	rows := logical.EstimateRows(n.Input)
+	groups := 1.0
+	known := 0
+	for _, g := range n.GroupBy {
+		col, ok := g.(*stage.ColumnRef)
+		if !ok {
+			continue
+		}
+		if ndv := logical.ColumnNDV(n.Input, col.Index); ndv > 0 {
+			groups *= min(ndv, rows)
+			known++
+		}
+	}
+	return known < 2 || groups < distinctGroups*rows
+}
+
+// hashSpread is how many times the workers the distinct values of the keys
+// that shareShuffle hashes on must be, so that the shuffle does not put
+// most rows into a few tasks.
+const hashSpread = 4
+
+// shareShuffle lets one shuffle serve an aggregation n and the aggregation
+// below it, inner, which groups by more keys (count(DISTINCT x) GROUP BY g
+// over the distinct (g, x) pairs, TPC-H Q16): inner's input is hashed on
+// the keys that n groups by, which keeps equal (g, x) together and leaves
+// inner's output hashed on g, where n needs it; otherwise inner's input is
+// shuffled on (g, x) and its output again on g. It applies where inner's
+// input is shuffled anyway and the keys' distinct-value bounds spread the
+// rows over hashSpread times the workers. It returns inner asking for the
+// narrower hash and what it then delivers.
+func (c Cluster) shareShuffle(n *logical.Aggregate, inner *stage.Aggregate) (stage.Plan, stage.Partitioning, bool) {
+	if inner.Mode == stage.AggregatePartial || len(inner.HashOn) > 0 || inner.Required()[0].Kind != stage.DistHash {
+		return nil, stage.Partitioning{}, false
+	}
+	var on []int
+	spread, rows := 1.0, logical.EstimateRows(n.Input)
+	for _, g := range n.GroupBy {
+		col, ok := g.(*stage.ColumnRef)
+		if !ok || col.Index >= len(inner.GroupBy) {
+			return nil, stage.Partitioning{}, false
+		}
+		if !slices.Contains(on, col.Index) {
+			on = append(on, col.Index)
+		}
+		if ndv := logical.ColumnNDV(n.Input, col.Index); ndv > 0 {
+			spread *= min(ndv, rows)
+		}
+	}
+	if len(on) == 0 || len(on) == len(inner.GroupBy) || spread < hashSpread*float64(c.workers()) {
+		return nil, stage.Partitioning{}, false
+	}
+	if enforced, _ := stage.EnforceDistribution(inner, c.workers()); !isExchange(enforced.Children()[0]) {
+		return nil, stage.Partitioning{}, false // inner's input is hashed already: no shuffle to share
+	}
+	shared := *inner
+	shared.HashOn = on
+	_, part := stage.EnforceDistribution(&shared, c.workers())
+	return &shared, part, true
+}
+
+func isExchange(p stage.Plan) bool {
+	_, ok := p.(*stage.Exchange)
+	return ok
 }
 
 // splitAggregate turns a complete aggregation into AggregateFinal over
