@@ -139,6 +139,9 @@ type Snapshot struct {
 	ID        uint64 // 0 for a table that has never been written
 	Files     []DataFile
 	Committed time.Time
+	// Columns are the statistics merged over Files at commit (stats.go):
+	// the distinct count of each column whose files all have a sketch.
+	Columns []ColumnSummary
 }
 
 // Rows is the snapshot's total row count.
@@ -183,6 +186,11 @@ type ColumnStats struct {
 	Name      string
 	NullCount int64
 	Min, Max  string
+	// Sketch is the HyperLogLog sketch of the column's non-null values in
+	// the file (NewSketch, marshalled), nil when unknown. It travels from
+	// the worker to the commit; the catalog keeps it apart from the table
+	// (bolt_sketches.go), so a DataFile read back from the catalog has none.
+	Sketch []byte `json:",omitempty"`
 }
 
 // Catalog is the metadata store. Every method is one transaction; an error
