@@ -101,7 +101,7 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	if err := execSQL(ctx, conn, q); err != nil {
 		return df, false, duckError(err, "write data file")
 	}
-	df, err = describeFile(tmp, schema)
+	df, err = describeFile(ctx, tmp, schema)
 	if err != nil || df.Rows == 0 {
 		return df, false, err
 	}
@@ -205,7 +205,7 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 		f.Close()
 		return df, err
 	}
-	df, err = describeFile(tmp, schema)
+	df, err = describeFile(ctx, tmp, schema)
 	if err != nil || df.Rows == 0 {
 		return catalog.DataFile{}, err
 	}
@@ -215,10 +215,13 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 	return df, nil
 }
 
-// describeFile reads a Parquet footer: rows, size, and per column the null
-// count and min / max as SQL literals where every row group has them. It
-// checks that the file's columns have the types of want. Path is left empty.
-func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
+// describeFile reads a Parquet file's statistics: from the footer its rows,
+// size, and per column the null count and min / max as SQL literals where
+// every row group has them; from its values each column's distinct-value
+// sketch (sketchFile). It checks that the file's columns have the types of
+// want; a nil want takes the file's columns as they are (ANALYZE TABLE of
+// a file written under an older schema). Path is left empty.
+func describeFile(ctx context.Context, path string, want *arrow.Schema) (catalog.DataFile, error) {
 	var df catalog.DataFile
 	st, err := os.Stat(path)
 	if err != nil {
@@ -238,6 +241,9 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "data file schema")
 	}
+	if want == nil {
+		want = got
+	}
 	if err := sameTypes(storedAs(got, want), want, "data file"); err != nil {
 		return df, err
 	}
@@ -250,8 +256,12 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 		}
 		return df, nil
 	}
+	sketches, err := sketchFile(ctx, rdr, mem)
+	if err != nil {
+		return df, err
+	}
 	for i, f := range want.Fields() {
-		cs := catalog.ColumnStats{Name: f.Name, NullCount: -1}
+		cs := catalog.ColumnStats{Name: f.Name, NullCount: -1, Sketch: sketches[i]}
 		merged := metadata.NewStatistics(md.Schema.Column(i), mem)
 		nulls, minmax := true, true
 		for g := range md.NumRowGroups() {
