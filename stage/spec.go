@@ -44,6 +44,10 @@ const (
 	// OutputWrite writes the rows as a new Parquet file under WriteDir and
 	// reports it in TaskStatsSpec.Files; nothing is buffered.
 	OutputWrite OutputKind = "write"
+	// OutputAnalyze runs no SQL: the task reads the statistics of every file
+	// of its scan splits (ANALYZE TABLE) and reports them in
+	// TaskStatsSpec.Files, paths as the splits give them.
+	OutputAnalyze OutputKind = "analyze"
 )
 
 // FieldSpec is an Arrow field on the wire.
@@ -147,7 +151,7 @@ type TaskStatsSpec struct {
 	BytesOut  int64              `json:"bytes_out"`
 	Wall      time.Duration      `json:"wall_ns"`
 	PeakBytes int64              `json:"peak_bytes"`
-	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite only
+	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite and OutputAnalyze only
 	// SpilledBytes is what the task's output buffers wrote to spill files.
 	SpilledBytes int64 `json:"spilled_bytes,omitempty"`
 	// Started is when the task began on its worker (by the worker's clock):
