@@ -36,6 +36,9 @@ type Scan struct {
 	// NDV estimates each column's distinct values from the snapshot's
 	// statistics (0 where unknown).
 	NDV []float64
+	// Ranges are each column's min / max over the snapshot (Range.Known
+	// false where unknown).
+	Ranges []Range
 	// Buckets is the table's hash partition count when it is stored
 	// partitioned (PARTITION BY HASH), with BucketKeys the output positions
 	// of its distribution keys while the scan reads them all.
