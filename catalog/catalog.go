@@ -167,6 +167,18 @@ type DataFile struct {
 	// Schema is the table's SchemaVersion the file was written under: the
 	// columns added since are not in it.
 	Schema uint64
+	// RowGroups are an external Parquet file's row groups with their
+	// statistics, read from its footer when a query is planned, so that
+	// scans split and prune by row group. Never stored: a managed file's
+	// row groups are about as large as a task's share.
+	RowGroups []RowGroup `json:",omitempty"`
+}
+
+// RowGroup is one row group of a Parquet file: rows [Offset, Offset+Rows)
+// of the file, with its columns' statistics.
+type RowGroup struct {
+	Offset, Rows int64
+	Columns      []ColumnStats
 }
 
 // Stats returns the file's statistics of the column stored under the file

@@ -287,7 +287,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 	if !ok {
 		return fmt.Sprintf("%s writes no rows\n", strings.TrimPrefix(fmt.Sprintf("%T", pl.Stmt), "*binder.")), nil
 	}
-	target, rows, _ := w.Rows()
+	target, rows, reads := w.Rows()
 	var cols []string
 	for _, c := range target.Columns {
 		cols = append(cols, c.Name+" "+catalog.TypeString(c.Type))
@@ -296,7 +296,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 	if rows == nil {
 		return head + "writes no rows: removes every file\n", nil
 	}
-	d, err := writePlan(target, rows, cluster)
+	d, err := writePlan(target, rows, reads, cluster)
 	if err != nil {
 		return "", err
 	}
@@ -315,7 +315,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 		}
 	}
 	if u, ok := pl.Stmt.(*binder.Update); ok {
-		q, err := planQuery(u.Changed, cluster)
+		q, err := planQuery(u.Changed, reads, cluster)
 		if err != nil {
 			return "", err
 		}

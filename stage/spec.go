@@ -124,6 +124,15 @@ type ScanSplit struct {
 	// positions that the file lacks (columns added after it was written,
 	// which read NULL in its rows).
 	Missing [][]int `json:"missing,omitempty"`
+	// Ranges, when set, has one entry per file: the rows of the file to
+	// read (its row groups this task reads), or nil for the whole file.
+	Ranges [][]RowRange `json:"ranges,omitempty"`
+}
+
+// RowRange is rows [Offset, Offset+Rows) of a Parquet file.
+type RowRange struct {
+	Offset int64 `json:"offset"`
+	Rows   int64 `json:"rows"`
 }
 
 // TaskSpec is everything a worker needs to run one task. It is what
