@@ -9,6 +9,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/axiomhq/hyperloglog"
+	"github.com/dgryski/go-metro"
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/qerr"
@@ -26,9 +27,9 @@ func sketchFile(ctx context.Context, rdr *file.Reader, mem memory.Allocator) ([]
 		return nil, qerr.ErrInternal.Wrap(err, "read data file for statistics")
 	}
 	n := rdr.MetaData().Schema.NumColumns()
-	sketches := make([]*hyperloglog.Sketch, n)
+	sketches := make([]*columnSketch, n)
 	for i := range sketches {
-		sketches[i] = catalog.NewSketch()
+		sketches[i] = &columnSketch{few: map[uint64]struct{}{}}
 	}
 	for g := range rdr.NumRowGroups() {
 		rg := fr.RowGroup(g)
@@ -48,15 +49,60 @@ func sketchFile(ctx context.Context, rdr *file.Reader, mem memory.Allocator) ([]
 	}
 	out := make([][]byte, n)
 	for i, s := range sketches {
-		if out[i], err = s.MarshalBinary(); err != nil {
+		if out[i], err = s.marshal(); err != nil {
 			return nil, qerr.ErrInternal.Wrap(err, "encode a column sketch")
 		}
 	}
 	return out, nil
 }
 
+// columnSketch builds one column's sketch. The sparse form of a sketch
+// (catalog.NewSketch) re-encodes its list whenever its buffer of new
+// values fills, which costs O(list) each time for a column of a few
+// thousand distinct values seen over and over (a date, a supplier key).
+// So the hashes are kept exactly while they are few, then go into a dense
+// sketch; a column that stayed small gets the compact sparse form at the
+// end. The hash is the library's own (metro, seed 1337), so the sketch is
+// the one hyperloglog's Insert would build.
+type columnSketch struct {
+	few   map[uint64]struct{} // nil once dense
+	dense *hyperloglog.Sketch
+}
+
+// exactHashes is how many distinct hashes a columnSketch keeps before it
+// turns dense (64 KiB of map; the dense sketch is 16 KiB).
+const exactHashes = 1 << 12
+
+// Insert adds one value.
+func (c *columnSketch) Insert(b []byte) {
+	h := metro.Hash64(b, 1337)
+	if c.dense != nil {
+		c.dense.InsertHash(h)
+		return
+	}
+	c.few[h] = struct{}{}
+	if len(c.few) > exactHashes {
+		c.dense = hyperloglog.NewNoSparse()
+		for h := range c.few {
+			c.dense.InsertHash(h)
+		}
+		c.few = nil
+	}
+}
+
+func (c *columnSketch) marshal() ([]byte, error) {
+	sk := c.dense
+	if sk == nil {
+		sk = catalog.NewSketch()
+		for h := range c.few {
+			sk.InsertHash(h)
+		}
+	}
+	return sk.MarshalBinary()
+}
+
 // sketchArray inserts the non-null values of a into s.
-func sketchArray(s *hyperloglog.Sketch, a arrow.Array) {
+func sketchArray(s *columnSketch, a arrow.Array) {
 	switch a := a.(type) {
 	case *array.Boolean:
 		for j := range a.Len() {
