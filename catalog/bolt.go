@@ -20,6 +20,7 @@ import (
 //	meta                     format -> "1"
 //	databases                lower(db) -> JSON dbRecord
 //	tables (sequence = IDs)  lower(db) -> bucket: lower(table) -> JSON tableRecord
+//	sketches                 file path -> the file's column sketches (bolt_sketches.go)
 //
 // Keys are lower-cased so that lookups are case-insensitive (MySQL with
 // lower_case_table_names=1); the records keep the spelling the user created.

@@ -45,9 +45,15 @@ type columnRecord struct {
 }
 
 type snapshotRecord struct {
-	ID        uint64       `json:"id"`
-	Files     []fileRecord `json:"files,omitempty"`
-	Committed time.Time    `json:"committed"`
+	ID        uint64          `json:"id"`
+	Files     []fileRecord    `json:"files,omitempty"`
+	Committed time.Time       `json:"committed"`
+	Columns   []summaryRecord `json:"columns,omitempty"`
+}
+
+type summaryRecord struct {
+	Name     string `json:"name"`
+	Distinct int64  `json:"distinct"`
 }
 
 type fileRecord struct {
@@ -91,7 +97,11 @@ func encodeTable(t *Table) tableRecord {
 }
 
 func encodeSnapshot(s Snapshot) snapshotRecord {
-	return snapshotRecord{ID: s.ID, Files: encodeFiles(s.Files), Committed: s.Committed}
+	r := snapshotRecord{ID: s.ID, Files: encodeFiles(s.Files), Committed: s.Committed}
+	for _, c := range s.Columns {
+		r.Columns = append(r.Columns, summaryRecord{Name: c.Name, Distinct: c.Distinct})
+	}
+	return r
 }
 
 func encodeFiles(files []DataFile) []fileRecord {
@@ -141,6 +151,9 @@ func (r *tableRecord) decode() (*Table, error) {
 
 func (r *snapshotRecord) decode() Snapshot {
 	s := Snapshot{ID: r.ID, Committed: r.Committed}
+	for _, c := range r.Columns {
+		s.Columns = append(s.Columns, ColumnSummary{Name: c.Name, Distinct: c.Distinct})
+	}
 	if len(r.Files) > 0 {
 		s.Files = make([]DataFile, len(r.Files))
 		for i, f := range r.Files {

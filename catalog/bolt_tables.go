@@ -90,6 +90,9 @@ func (c *BoltCatalog) DropTable(ctx context.Context, db, name string, ifExists b
 			return err
 		}
 		t = tbl
+		if err := dropSketches(tx, tbl.Snapshot.Files); err != nil {
+			return err
+		}
 		return b.Delete(nameKey(name))
 	})
 	if err != nil {
@@ -179,11 +182,12 @@ func (c *BoltCatalog) CommitFiles(ctx context.Context, db, name string, tableID 
 		if err := sameSchema(&Table{Database: db, Name: name, SchemaVersion: rec.SchemaVersion}, files); err != nil {
 			return err
 		}
-		rec.Snapshot = snapshotRecord{
-			ID:        rec.Snapshot.ID + 1,
-			Files:     append(rec.Snapshot.Files, encodeFiles(files)...),
-			Committed: now(),
+		if _, err := putSketches(tx, files); err != nil {
+			return err
 		}
+		next := Snapshot{ID: old.ID + 1, Files: append(old.Files, files...), Committed: now()}
+		summarizeIn(tx, &next)
+		rec.Snapshot = encodeSnapshot(next)
 		if err := putTableRecord(b, rec); err != nil {
 			return err
 		}

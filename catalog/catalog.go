@@ -143,6 +143,9 @@ type Snapshot struct {
 	ID        uint64 // 0 for a table that has never been written
 	Files     []DataFile
 	Committed time.Time
+	// Columns are the statistics merged over Files at commit (stats.go):
+	// the distinct count of each column whose files all have a sketch.
+	Columns []ColumnSummary
 }
 
 // Rows is the snapshot's total row count.
@@ -168,6 +171,18 @@ type DataFile struct {
 	// Schema is the table's SchemaVersion the file was written under: the
 	// columns added since are not in it.
 	Schema uint64
+	// RowGroups are an external Parquet file's row groups with their
+	// statistics, read from its footer when a query is planned, so that
+	// scans split and prune by row group. Never stored: a managed file's
+	// row groups are about as large as a task's share.
+	RowGroups []RowGroup `json:",omitempty"`
+}
+
+// RowGroup is one row group of a Parquet file: rows [Offset, Offset+Rows)
+// of the file, with its columns' statistics.
+type RowGroup struct {
+	Offset, Rows int64
+	Columns      []ColumnStats
 }
 
 // Stats returns the file's statistics of the column stored under the file
@@ -187,6 +202,11 @@ type ColumnStats struct {
 	Name      string
 	NullCount int64
 	Min, Max  string
+	// Sketch is the HyperLogLog sketch of the column's non-null values in
+	// the file (NewSketch, marshalled), nil when unknown. It travels from
+	// the worker to the commit; the catalog keeps it apart from the table
+	// (bolt_sketches.go), so a DataFile read back from the catalog has none.
+	Sketch []byte `json:",omitempty"`
 }
 
 // Catalog is the metadata store. Every method is one transaction; an error

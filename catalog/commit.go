@@ -40,6 +40,12 @@ const (
 	// must be one more than the current version: the files stay, and their
 	// columns are read by file name (Column.File, Column.Since).
 	ChangeAlter
+	// ChangeAnalyze replaces the statistics of the files of table TableID
+	// that Files name (by path) with theirs, in a new snapshot of the same
+	// files: ANALYZE TABLE. A file no longer in the snapshot (rewritten
+	// since it was read) is skipped: its replacement has statistics of its
+	// own.
+	ChangeAnalyze
 )
 
 // String is the kind's name, as logs print it.
@@ -59,6 +65,8 @@ func (k ChangeKind) String() string {
 		return "rename"
 	case ChangeAlter:
 		return "alter"
+	case ChangeAnalyze:
+		return "analyze"
 	}
 	return fmt.Sprintf("ChangeKind(%d)", int(k))
 }
@@ -184,7 +192,7 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 	if ch.Kind != ChangeCreate && (cur == nil || cur.ID != ch.TableID) {
 		return nil, qerr.ErrConflict.New("table %s.%s was dropped, replaced or created again by another statement since this one read it", ch.Database, ch.Name)
 	}
-	if cur != nil && cur.External != nil && (ch.Kind == ChangeAppend || ch.Kind == ChangeRewrite) {
+	if cur != nil && cur.External != nil && (ch.Kind == ChangeAppend || ch.Kind == ChangeRewrite || ch.Kind == ChangeAnalyze) {
 		return nil, qerr.ErrInvalid.New("table %s.%s is external and read-only", ch.Database, ch.Name)
 	}
 	switch ch.Kind {
@@ -198,7 +206,12 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if err := sameSchema(cur, ch.Files); err != nil {
 			return nil, err
 		}
-		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(cur.Snapshot.Files, ch.Files...), Committed: now()}
+		files, err := putSketches(tx, ch.Files)
+		if err != nil {
+			return nil, err
+		}
+		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(cur.Snapshot.Files, files...), Committed: now()}
+		summarizeIn(tx, &cur.Snapshot)
 		rec := encodeTable(cur)
 		return nil, putTableRecord(b, &rec)
 	case ChangeCreate, ChangeReplace:
@@ -211,11 +224,21 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if err := validateFiles(ch.Database, ch.Name, nil, ch.Files); err != nil {
 			return nil, err
 		}
+		files, err := putSketches(tx, ch.Files)
+		if err != nil {
+			return nil, err
+		}
+		if cur != nil {
+			if err := dropSketches(tx, cur.Snapshot.Files); err != nil {
+				return nil, err
+			}
+		}
 		t := *ch.Table
 		t.Database, t.Name, t.Created = dbRec.Name, ch.Name, now()
-		t.Snapshot = Snapshot{Files: ch.Files}
-		if len(ch.Files) > 0 {
+		t.Snapshot = Snapshot{Files: files}
+		if len(files) > 0 {
 			t.Snapshot.ID, t.Snapshot.Committed = 1, t.Created
+			summarizeIn(tx, &t.Snapshot)
 		}
 		if seq := tx.Bucket(bucketTables).Sequence(); t.ID > seq {
 			return nil, qerr.ErrInvalid.New("table %s.%s: id %d was never reserved", ch.Database, ch.Name, t.ID)
@@ -223,6 +246,9 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		rec := encodeTable(&t)
 		return cur, putTableRecord(b, &rec)
 	case ChangeDrop:
+		if err := dropSketches(tx, cur.Snapshot.Files); err != nil {
+			return nil, err
+		}
 		return cur, b.Delete(nameKey(ch.Name))
 	case ChangeRename:
 		newRec, nb, err := getDatabase(tx, ch.NewDatabase)
@@ -255,11 +281,21 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if err := sameSchema(cur, ch.Files); err != nil {
 			return nil, err
 		}
+		if err := dropSketches(tx, ch.Remove); err != nil {
+			return nil, err
+		}
+		files, err := putSketches(tx, ch.Files)
+		if err != nil {
+			return nil, err
+		}
 		gone := *cur
 		gone.Snapshot = Snapshot{ID: cur.Snapshot.ID, Files: ch.Remove, Committed: cur.Snapshot.Committed}
-		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(keep, ch.Files...), Committed: now()}
+		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(keep, files...), Committed: now()}
+		summarizeIn(tx, &cur.Snapshot)
 		rec := encodeTable(cur)
 		return &gone, putTableRecord(b, &rec)
+	case ChangeAnalyze:
+		return nil, analyzeFiles(tx, b, cur, ch.Files)
 	case ChangeAlter:
 		if ch.Table == nil || ch.Table.SchemaVersion != cur.SchemaVersion+1 {
 			return nil, qerr.ErrConflict.New("table %s.%s was altered by another statement since this one read it: run the statement again", ch.Database, ch.Name)
@@ -270,6 +306,38 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		return nil, putTableRecord(b, &rec)
 	}
 	return nil, qerr.ErrInvalid.New("change of kind %s", ch.Kind)
+}
+
+// analyzeFiles gives the files of t that files name their statistics
+// there, in a new snapshot.
+func analyzeFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, files []DataFile) error {
+	byPath := make(map[string]DataFile, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	var present []DataFile
+	next := make([]DataFile, len(t.Snapshot.Files))
+	for i, f := range t.Snapshot.Files {
+		next[i] = f
+		if a, ok := byPath[f.Path]; ok {
+			next[i].Columns = a.Columns
+			present = append(present, next[i])
+		}
+	}
+	stripped, err := putSketches(tx, present)
+	if err != nil {
+		return err
+	}
+	for i, j := 0, 0; i < len(next) && j < len(stripped); i++ {
+		if next[i].Path == stripped[j].Path {
+			next[i] = stripped[j]
+			j++
+		}
+	}
+	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Files: next, Committed: now()}
+	summarizeIn(tx, &t.Snapshot)
+	rec := encodeTable(t)
+	return putTableRecord(b, &rec)
 }
 
 // sameSchema refuses files written under another schema version than the

@@ -314,6 +314,8 @@ func (c *Coordinator) runWrite(ctx context.Context, stmt binder.Statement, worke
 		n, err = c.upsert(ctx, s, workers)
 	case *binder.CreateIndex:
 		n = c.createIndex(s)
+	case *binder.Analyze:
+		n, err = c.analyzeTables(ctx, s, workers)
 	default:
 		return 0, false, nil
 	}

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -36,7 +37,7 @@ func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*M
 // target, or the table a CREATE TABLE ... AS makes.
 func (c *Coordinator) writeRows(ctx context.Context, w binder.Write, t *catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
 	_, rows, reads := w.Rows()
-	d, err := writePlan(t, rows, c.cluster(workers))
+	d, err := writePlan(t, rows, reads, c.cluster(workers))
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +183,11 @@ func (c *Coordinator) count(ctx context.Context, p logical.Plan, tables map[int]
 // batch to each (concurrently: each synchronizes itself), and discards the
 // results on the workers.
 func (c *Coordinator) collect(ctx context.Context, p logical.Plan, tables map[int]*catalog.Table, workers []*Member, each func(arrow.RecordBatch)) error {
-	plans, err := planQuery(p, c.cluster(workers))
+	// Planning prunes the scans' entries of tables to what this query
+	// reads; the caller's map stays whole (UPDATE counts its changed rows,
+	// then rewrites every file it read).
+	tables = maps.Clone(tables)
+	plans, err := planQuery(p, tables, c.cluster(workers))
 	if err != nil {
 		return err
 	}

@@ -51,6 +51,7 @@ func (c *Coordinator) completeExternal(ctx context.Context, s *binder.CreateTabl
 // reads back.
 func (c *Coordinator) inferColumns(ctx context.Context, t *catalog.Table, f catalog.DataFile, workers []*Member) ([]catalog.Column, error) {
 	read := *t
+	f.RowGroups = nil // DESCRIBE reads the file whole
 	read.Snapshot = catalog.Snapshot{Files: []catalog.DataFile{f}}
 	scan := &logical.Scan{Database: t.Database, Table: t.Name, Files: 1, Rows: f.Rows,
 		Columns:  []string{"column_name", "column_type"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,8 +26,9 @@ import (
 // pipeline:
 //
 //	exec                   DDL statements, one per line, against a fresh catalog
-//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
-//	                       commit N fake files holding R rows
+//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)] [distinct=(col=D,...)]
+//	                       commit N fake files holding R rows, with min / max
+//	                       statistics and sketches of D distinct values
 //	bind                   the bound logical plan
 //	opt [expect=(Rule,...)] the plan after the optimizer's rules; with expect,
 //	                       the test fails unless each named rule fired
@@ -183,8 +185,9 @@ func goldenCluster(t *testing.T, d *datadriven.TestData) physical.Cluster {
 // setUp runs the commands that prepare the catalog:
 //
 //	exec                   DDL statements, one per line
-//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)]
-//	                       commit N fake files holding R rows
+//	snapshot table=t files=N rows=R [ranges=(col=lo..hi,...)] [distinct=(col=D,...)]
+//	                       commit N fake files holding R rows, with min / max
+//	                       statistics and sketches of D distinct values
 func setUp(t testing.TB, ctx context.Context, cat catalog.Catalog, d *datadriven.TestData) string {
 	switch d.Cmd {
 	case "exec":
@@ -212,14 +215,36 @@ func setUp(t testing.TB, ctx context.Context, cat catalog.Catalog, d *datadriven
 			continue
 		}
 		for _, v := range arg.Vals {
-			name, bounds, _ := strings.Cut(v, "=")
+			name, bounds, _ := strings.Cut(strings.TrimSpace(v), "=")
 			lo, hi, _ := strings.Cut(bounds, "..")
 			stats = append(stats, catalog.ColumnStats{Name: name, Min: lo, Max: hi})
 		}
 	}
+	// distinct=(col=D, ...) gives every file a sketch of the same D
+	// values, so that the snapshot holds D distinct values of col.
+	sketches := map[string][]byte{}
+	for _, arg := range d.CmdArgs {
+		if arg.Key != "distinct" {
+			continue
+		}
+		for _, v := range arg.Vals {
+			name, count, _ := strings.Cut(strings.TrimSpace(v), "=")
+			n, err := strconv.Atoi(count)
+			if err != nil {
+				t.Fatalf("distinct=%s: %v", v, err)
+			}
+			sk := catalog.NewSketch()
+			for i := range n {
+				sk.Insert([]byte(strconv.Itoa(i)))
+			}
+			if sketches[name], err = sk.MarshalBinary(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	var fs []catalog.DataFile
 	for i := 0; i < files; i++ {
-		f := catalog.DataFile{Path: fmt.Sprintf("f%d.parquet", i), Rows: int64(rows / files)}
+		f := catalog.DataFile{Path: fmt.Sprintf("%s/f%d.parquet", table, i), Rows: int64(rows / files)}
 		for _, c := range tbl.Columns {
 			cs := catalog.ColumnStats{Name: c.Name}
 			for _, s := range stats {
@@ -227,6 +252,7 @@ func setUp(t testing.TB, ctx context.Context, cat catalog.Catalog, d *datadriven
 					cs = s
 				}
 			}
+			cs.Sketch = sketches[c.Name]
 			f.Columns = append(f.Columns, cs)
 		}
 		fs = append(fs, f)
@@ -264,7 +290,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 	if !ok {
 		return fmt.Sprintf("%s writes no rows\n", strings.TrimPrefix(fmt.Sprintf("%T", pl.Stmt), "*binder.")), nil
 	}
-	target, rows, _ := w.Rows()
+	target, rows, reads := w.Rows()
 	var cols []string
 	for _, c := range target.Columns {
 		cols = append(cols, c.Name+" "+catalog.TypeString(c.Type))
@@ -273,7 +299,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 	if rows == nil {
 		return head + "writes no rows: removes every file\n", nil
 	}
-	d, err := writePlan(target, rows, cluster)
+	d, err := writePlan(target, rows, reads, cluster)
 	if err != nil {
 		return "", err
 	}
@@ -299,7 +325,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 		count = s.Affected
 	}
 	if count != nil {
-		q, err := planQuery(count, cluster)
+		q, err := planQuery(count, reads, cluster)
 		if err != nil {
 			return "", err
 		}

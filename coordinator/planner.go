@@ -71,7 +71,7 @@ func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree a
 	}
 	pl := &Planned{Stmt: stmt, Accesses: b.Accesses()}
 	if q, ok := stmt.(*binder.Query); ok {
-		if pl.Query, err = planQuery(q.Plan, cluster); err != nil {
+		if pl.Query, err = planQuery(q.Plan, q.Tables, cluster); err != nil {
 			return nil, err
 		}
 		pl.Query.Planning = time.Since(began)
@@ -79,22 +79,25 @@ func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree a
 	return pl, nil
 }
 
-// planQuery plans a bound query for cluster.
-func planQuery(p logical.Plan, cluster physical.Cluster) (*Plans, error) {
-	optimized, steps, phys, err := physicalPlan(p, cluster)
+// planQuery plans a bound query for cluster; tables are the snapshots it
+// reads, by scan ID (nil: none to prune, pruneScans).
+func planQuery(p logical.Plan, tables map[int]*catalog.Table, cluster physical.Cluster) (*Plans, error) {
+	optimized, steps, phys, err := physicalPlan(p, tables, cluster)
 	if err != nil {
 		return nil, err
 	}
 	return &Plans{Logical: p, Optimized: optimized, Steps: steps, Distributed: cluster.Cut(phys)}, nil
 }
 
-// physicalPlan optimizes a bound plan and builds its physical plan: a query's
-// before it is cut, the rows an INSERT writes.
-func physicalPlan(p logical.Plan, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
+// physicalPlan optimizes a bound plan, prunes its scans of tables by their
+// statistics (pruneScans, which narrows tables' entries) and builds its
+// physical plan: a query's before it is cut, the rows an INSERT writes.
+func physicalPlan(p logical.Plan, tables map[int]*catalog.Table, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
 	optimized, steps, err := opt.Optimize(p)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	optimized = pruneScans(optimized, tables)
 	phys, err := physical.Plan(optimized, cluster)
 	if err != nil {
 		return nil, nil, nil, err

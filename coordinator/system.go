@@ -14,7 +14,8 @@ import (
 )
 
 // SystemDatabase is the name of the virtual database of the coordinator's
-// live state: system.queries, stages, tasks, workers and sessions.
+// live state: system.queries, stages, tasks, workers and sessions, and the
+// catalog's statistics: system.column_stats.
 const SystemDatabase = "system"
 
 // systemSchema serves the system database to the binder
@@ -55,6 +56,11 @@ func columns(defs ...any) []catalog.Column {
 
 // systemTables are the tables of the system database, sorted by name.
 var systemTables = []systemTable{
+	{binder.VirtualTable{Name: "column_stats", Columns: columns(
+		"table_schema", varchar, "table_name", varchar, "column_name", varchar, "snapshot_id", bigint,
+		"data_files", bigint, "row_count", bigint, "null_count", bigint, "distinct_count", bigint,
+		"min_value", varchar, "max_value", varchar,
+	)}, columnStatsRows},
 	{binder.VirtualTable{Name: "queries", Columns: columns(
 		"query_id", varchar, "statement", varchar, "user", varchar, "state", varchar,
 		"started", timestamp, "ended", timestamp, "duration_ms", bigint,
@@ -198,6 +204,46 @@ func workerRows(ctx context.Context, sys systemSchema) [][]any {
 			w.Addr, w.State, w.LastHeartbeat, ms(now.Sub(w.LastHeartbeat)),
 			int64(l.Tasks), int64(l.Queries), l.BufferedBytes, l.SpillBytes, l.DuckDBMemory, l.DuckDBTemp, nullable(w.Error),
 		})
+	}
+	return out
+}
+
+// columnStatsRows are the statistics of every column of every managed table
+// the reader sees, merged over the snapshot's files (catalog.Snapshot.
+// ColumnStats): what the planner estimates from. Unknown values are NULL.
+// An external table has none: its files are read at each query.
+func columnStatsRows(ctx context.Context, sys systemSchema) [][]any {
+	cat, err := sys.c.visible(ctx, sys.sess, sys.c.catalogFor(ctx))
+	if err != nil {
+		return nil
+	}
+	dbs, err := cat.ListDatabases(ctx)
+	if err != nil {
+		return nil
+	}
+	var out [][]any
+	for _, db := range dbs {
+		tables, err := cat.ListTables(ctx, db)
+		if err != nil {
+			continue
+		}
+		for _, t := range tables {
+			if t.External != nil {
+				continue
+			}
+			for _, col := range t.Columns {
+				st := t.Snapshot.ColumnStats(col)
+				var nulls, distinct any
+				if st.Nulls >= 0 {
+					nulls = st.Nulls
+				}
+				if st.Distinct >= 0 {
+					distinct = st.Distinct
+				}
+				out = append(out, []any{t.Database, t.Name, col.Name, int64(t.Snapshot.ID), int64(len(t.Snapshot.Files)),
+					st.Rows, nulls, distinct, nullable(st.Min), nullable(st.Max)})
+			}
+		}
 	}
 	return out
 }

@@ -56,6 +56,23 @@ type Scan struct {
 	// External is set for a scan of an external table, whose split files
 	// are absolute paths read in its format.
 	External *ExternalFormat
+	// Skipped is what the planner's pruning left out of Files and Rows by
+	// min / max statistics, for EXPLAIN.
+	Skipped Skipped
+}
+
+// Skipped counts the files and row groups a scan does not read because no
+// row of theirs can pass the filter above it.
+type Skipped struct {
+	Files, RowGroups int
+}
+
+// Explain is the suffix of a scan's line; empty when nothing was skipped.
+func (s Skipped) Explain() string {
+	if s == (Skipped{}) {
+		return ""
+	}
+	return fmt.Sprintf(" skipped=%d files, %d row groups", s.Files, s.RowGroups)
 }
 
 // ExternalFormat is how a scan reads an external table's files.
@@ -338,7 +355,7 @@ func NewExchangeSource(from FragmentID, ex *Exchange) *ExchangeSource {
 // (coordinator/logical), whose nodes print as their physical counterparts.
 
 func (s *Scan) Explain() string {
-	return ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys) + s.External.explain()
+	return ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys) + s.External.explain() + s.Skipped.Explain()
 }
 
 // explain is the suffix of an external scan's line.

@@ -44,6 +44,10 @@ const (
 	// OutputWrite writes the rows as a new Parquet file under WriteDir and
 	// reports it in TaskStatsSpec.Files; nothing is buffered.
 	OutputWrite OutputKind = "write"
+	// OutputAnalyze runs no SQL: the task reads the statistics of every file
+	// of its scan splits (ANALYZE TABLE) and reports them in
+	// TaskStatsSpec.Files, paths as the splits give them.
+	OutputAnalyze OutputKind = "analyze"
 )
 
 // FieldSpec is an Arrow field on the wire.
@@ -120,6 +124,15 @@ type ScanSplit struct {
 	// positions that the file lacks (columns added after it was written,
 	// which read NULL in its rows).
 	Missing [][]int `json:"missing,omitempty"`
+	// Ranges, when set, has one entry per file: the rows of the file to
+	// read (its row groups this task reads), or nil for the whole file.
+	Ranges [][]RowRange `json:"ranges,omitempty"`
+}
+
+// RowRange is rows [Offset, Offset+Rows) of a Parquet file.
+type RowRange struct {
+	Offset int64 `json:"offset"`
+	Rows   int64 `json:"rows"`
 }
 
 // TaskSpec is everything a worker needs to run one task. It is what
@@ -147,7 +160,7 @@ type TaskStatsSpec struct {
 	BytesOut  int64              `json:"bytes_out"`
 	Wall      time.Duration      `json:"wall_ns"`
 	PeakBytes int64              `json:"peak_bytes"`
-	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite only
+	Files     []catalog.DataFile `json:"files,omitempty"` // OutputWrite and OutputAnalyze only
 	// SpilledBytes is what the task's output buffers wrote to spill files.
 	SpilledBytes int64 `json:"spilled_bytes,omitempty"`
 	// Started is when the task began on its worker (by the worker's clock):

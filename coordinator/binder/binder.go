@@ -239,6 +239,8 @@ func (b *Binder) bindStatement(ctx context.Context, stmt ast.StmtNode) (Statemen
 		return b.bindAlterTable(ctx, s)
 	case *ast.CreateIndexStmt:
 		return b.bindCreateIndex(ctx, s)
+	case *ast.AnalyzeTableStmt:
+		return b.bindAnalyze(ctx, s)
 	case *ast.ShowStmt:
 		return b.bindShow(ctx, s)
 	case *ast.UseStmt:

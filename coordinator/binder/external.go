@@ -10,6 +10,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	driver "github.com/pingcap/tidb/pkg/parser/test_driver"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/pqstats"
 )
 
 // External tables: CREATE EXTERNAL TABLE records where the files are and how
@@ -83,8 +85,9 @@ func (b *Binder) bindCreateExternal(s *ast.CreateTableStmt) (Statement, error) {
 
 // ExternalFiles expands an external table's location into its files, in
 // name order, as the snapshot a scan reads: absolute paths, with sizes and,
-// for Parquet, row counts from the footers. A location that matches no file
-// is an empty table. The files' contents are the workers' to read.
+// for Parquet, row counts and each row group's statistics from the footers
+// (what scans split and prune by). A location that matches no file is an
+// empty table. The files' contents are the workers' to read.
 func ExternalFiles(e *catalog.External) ([]catalog.DataFile, error) {
 	paths, err := filepath.Glob(e.Location)
 	if err != nil {
@@ -98,7 +101,7 @@ func ExternalFiles(e *catalog.External) ([]catalog.DataFile, error) {
 		}
 		f := catalog.DataFile{Path: p, Bytes: st.Size(), Rows: st.Size() / csvRowBytes}
 		if e.Format == "parquet" {
-			if f.Rows, err = parquetRows(p); err != nil {
+			if err := readFooter(&f); err != nil {
 				return nil, err
 			}
 		}
@@ -111,14 +114,34 @@ func ExternalFiles(e *catalog.External) ([]catalog.DataFile, error) {
 // the planner's broadcast decision only.
 const csvRowBytes = 64
 
-// parquetRows reads a Parquet file's row count from its footer.
-func parquetRows(path string) (int64, error) {
-	rdr, err := file.OpenParquetFile(path, false, file.WithReadProps(parquet.NewReaderProperties(memory.NewGoAllocator())))
+// readFooter fills a Parquet file's row count, its file-level statistics
+// and its row groups from its footer.
+func readFooter(f *catalog.DataFile) error {
+	rdr, err := file.OpenParquetFile(f.Path, false, file.WithReadProps(parquet.NewReaderProperties(memory.NewGoAllocator())))
 	if err != nil {
-		return 0, qerr.ErrInvalid.Wrap(err, "external file %s is not a Parquet file", path)
+		return qerr.ErrInvalid.Wrap(err, "external file %s is not a Parquet file", f.Path)
 	}
 	defer rdr.Close()
-	return rdr.NumRows(), nil
+	md := rdr.MetaData()
+	f.Rows = md.NumRows
+	schema, err := pqarrow.FromParquet(md.Schema, &pqarrow.ArrowReadProperties{}, md.KeyValueMetadata())
+	if err != nil {
+		return nil // a schema arrow-go cannot read: no statistics, DuckDB may still read the rows
+	}
+	if f.Columns, err = pqstats.Columns(md, schema, schema, nil); err != nil {
+		return err
+	}
+	var offset int64
+	for g := range md.NumRowGroups() {
+		cols, err := pqstats.Columns(md, schema, schema, []int{g})
+		if err != nil {
+			return err
+		}
+		rows := md.RowGroup(g).NumRows()
+		f.RowGroups = append(f.RowGroups, catalog.RowGroup{Offset: offset, Rows: rows, Columns: cols})
+		offset += rows
+	}
+	return nil
 }
 
 // externalScan is what a scan of t reads: for an external table, its files

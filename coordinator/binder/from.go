@@ -2,10 +2,7 @@ package binder
 
 import (
 	"context"
-	"math"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -105,7 +102,7 @@ func (b *Binder) scanTable(ctx context.Context, tn *ast.TableName, alias string)
 		scan.Types = append(scan.Types, c.Type)
 		sc.cols = append(sc.cols, scopeColumn{table: alias, name: c.Name, typ: c.Type})
 	}
-	scan.NDV = distinctEstimates(t)
+	scan.NDV, scan.Ranges = columnEstimates(t)
 	if len(t.DistributionKeys) > 0 {
 		scan.Buckets = t.Partitions
 		for _, k := range t.DistributionKeys {
@@ -457,50 +454,4 @@ func (b *Binder) orderAndLimit(p logical.Plan, ob *ast.OrderByClause, l *ast.Lim
 		p = lim
 	}
 	return p, nil
-}
-
-// distinctEstimates bounds each integer or date column's distinct values by
-// the range its files' min / max statistics span (and by the row count):
-// what tells a key from a low-cardinality attribute when ordering joins.
-// Other columns, and columns without statistics, are 0 (unknown).
-func distinctEstimates(t *catalog.Table) []float64 {
-	ndv := make([]float64, len(t.Columns))
-	rows := float64(t.Snapshot.Rows())
-	for i, c := range t.Columns {
-		if !stage.IsInteger(c.Type) && c.Type.ID() != arrow.DATE32 {
-			continue
-		}
-		lo, hi, ok := math.Inf(1), math.Inf(-1), len(t.Snapshot.Files) > 0
-		for _, f := range t.Snapshot.Files {
-			st, found := f.Stats(c.FileName())
-			if !found || st.Min == "" {
-				ok = false
-				break
-			}
-			a, okA := statNumber(st.Min)
-			b, okB := statNumber(st.Max)
-			if !okA || !okB {
-				ok = false
-				break
-			}
-			lo, hi = min(lo, a), max(hi, b)
-		}
-		if ok {
-			ndv[i] = max(1, min(hi-lo+1, rows))
-		}
-	}
-	return ndv
-}
-
-// statNumber reads a statistics literal of an integer or a date (as days).
-func statNumber(lit string) (float64, bool) {
-	if d, ok := strings.CutPrefix(lit, "DATE '"); ok {
-		day, err := time.Parse("2006-01-02", strings.TrimSuffix(d, "'"))
-		if err != nil {
-			return 0, false
-		}
-		return float64(day.Unix() / 86400), true
-	}
-	v, err := strconv.ParseFloat(lit, 64)
-	return v, err == nil
 }

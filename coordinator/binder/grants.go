@@ -126,6 +126,10 @@ func (b *Binder) needWrites(stmt Statement) error {
 		} else {
 			b.need(catalog.PrivUpdate, s.Table.Database, s.Table.Name)
 		}
+	case *Analyze:
+		for _, t := range s.Targets {
+			b.need(catalog.PrivInsert, t.Database, t.Name) // SELECT was recorded by its scan; MySQL asks both
+		}
 	case *CreateIndex:
 		b.need(catalog.PrivCreate, s.Database, s.Table) // MySQL's INDEX privilege, which Quiver folds into CREATE
 	case *AlterTable:

@@ -41,7 +41,7 @@ func EstimateRows(p Plan) float64 {
 	case *Values:
 		return float64(len(n.Rows))
 	case *Filter:
-		return EstimateRows(n.Input) * filterSelectivity
+		return EstimateRows(n.Input) * selectivity(n)
 	case *Limit:
 		in := EstimateRows(n.Input)
 		if n.Count >= 0 && float64(n.Count) < in {

@@ -36,6 +36,9 @@ type Scan struct {
 	// NDV estimates each column's distinct values from the snapshot's
 	// statistics (0 where unknown).
 	NDV []float64
+	// Ranges are each column's min / max over the snapshot (Range.Known
+	// false where unknown).
+	Ranges []Range
 	// Buckets is the table's hash partition count when it is stored
 	// partitioned (PARTITION BY HASH), with BucketKeys the output positions
 	// of its distribution keys while the scan reads them all.
@@ -43,6 +46,8 @@ type Scan struct {
 	BucketKeys []int
 	// External is set for a scan of an external table.
 	External *stage.ExternalFormat
+	// Skipped is what pruning by statistics took out of Files and Rows.
+	Skipped stage.Skipped
 }
 
 // Filter keeps the rows for which Cond is true.
@@ -267,7 +272,7 @@ func (s *SetOp) WithChildren(ch ...Plan) Plan {
 // physical plan has (strategies, modes, local halves).
 
 func (s *Scan) Explain() string {
-	return stage.ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys) + stage.ExplainExternal(s.External)
+	return stage.ExplainScan(s.Database, s.Table, s.Columns, s.Files, s.Rows, s.Buckets, s.BucketKeys) + stage.ExplainExternal(s.External) + s.Skipped.Explain()
 }
 func (f *Filter) Explain() string  { return "Filter: " + f.Cond.String() }
 func (p *Project) Explain() string { return stage.ExplainProject(p.Exprs, p.Names) }

@@ -98,15 +98,19 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 		}
 		mapping := make([]int, len(n.Columns))
 		c := *n
-		c.Columns, c.Types, c.NDV = nil, nil, nil
+		c.Columns, c.Types, c.NDV, c.Ranges = nil, nil, nil, nil
 		for i := range n.Columns {
 			mapping[i] = -1
 			if need[i] || i == keep && !slices.Contains(need, true) {
 				mapping[i] = len(c.Columns)
 				c.Columns = append(c.Columns, n.Columns[i])
 				c.Types = append(c.Types, n.Types[i])
+				// The estimates follow their columns.
 				if i < len(n.NDV) {
 					c.NDV = append(c.NDV, n.NDV[i])
+				}
+				if i < len(n.Ranges) {
+					c.Ranges = append(c.Ranges, n.Ranges[i])
 				}
 			}
 		}

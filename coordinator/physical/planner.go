@@ -74,7 +74,7 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 			tasks = n.Buckets // task i reads bucket i
 		}
 		out = &stage.Scan{ID: n.ID, Database: n.Database, Table: n.Table, Columns: n.Columns, Types: n.Types,
-			Files: n.Files, Rows: n.Rows, Tasks: tasks, Buckets: n.Buckets, BucketKeys: n.BucketKeys, NDV: n.NDV, External: n.External}
+			Files: n.Files, Rows: n.Rows, Tasks: tasks, Buckets: n.Buckets, BucketKeys: n.BucketKeys, NDV: n.NDV, External: n.External, Skipped: n.Skipped}
 	case *logical.Values:
 		out = &stage.Values{Rows: n.Rows, Names: n.Names, Types: n.Types}
 	case *logical.Filter:

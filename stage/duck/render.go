@@ -166,18 +166,35 @@ func (r *renderer) renderScan(s *stage.Scan) (string, error) {
 		return "SELECT " + strings.Join(nulls, ", ") + " WHERE false", nil
 	}
 	if s.External != nil {
-		paths := make([]string, len(split.Files))
+		// Whole files are read together; a file read by row groups
+		// (split.Ranges) is read once per range of rows, which DuckDB's
+		// Parquet reader maps to the row groups it reads by
+		// file_row_number's statistics.
+		var paths, parts []string
 		for i, f := range split.Files {
-			paths[i] = QuoteString(f)
+			if split.Ranges == nil || split.Ranges[i] == nil {
+				paths = append(paths, QuoteString(f))
+				continue
+			}
+			if s.External.Format != "parquet" || s.External.Describe {
+				return "", qerr.ErrInvalid.New("row ranges of a %s file", s.External.Format)
+			}
+			for _, r := range split.Ranges[i] {
+				parts = append(parts, fmt.Sprintf("SELECT %s FROM read_parquet(%s, file_row_number = true) WHERE file_row_number BETWEEN %d AND %d",
+					strings.Join(items, ", "), QuoteString(f), r.Offset, r.Offset+r.Rows-1))
+			}
 		}
-		from, err := externalSource(s.External, "["+strings.Join(paths, ", ")+"]")
-		if err != nil {
-			return "", err
+		if len(paths) > 0 {
+			from, err := externalSource(s.External, "["+strings.Join(paths, ", ")+"]")
+			if err != nil {
+				return "", err
+			}
+			if s.External.Describe {
+				return "SELECT CAST(column_name AS VARCHAR) AS c0, CAST(column_type AS VARCHAR) AS c1 FROM (DESCRIBE SELECT * FROM " + from + ")", nil
+			}
+			parts = append([]string{"SELECT " + strings.Join(items, ", ") + " FROM " + from}, parts...)
 		}
-		if s.External.Describe {
-			return "SELECT CAST(column_name AS VARCHAR) AS c0, CAST(column_type AS VARCHAR) AS c1 FROM (DESCRIBE SELECT * FROM " + from + ")", nil
-		}
-		return "SELECT " + strings.Join(items, ", ") + " FROM " + from, nil
+		return strings.Join(parts, " UNION ALL "), nil
 	}
 	// Files that lack the same columns (added by ALTER TABLE after them)
 	// are read together, those columns NULL; the groups are one UNION ALL.

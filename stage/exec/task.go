@@ -19,6 +19,9 @@ import (
 // execute runs one task on its own DuckDB connection: inputs into temp
 // tables, the rendered SQL, the output into buffers or a file.
 func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
+	if t.spec.Output.Kind == stage.OutputAnalyze {
+		return w.analyze(t.ctx, t.spec)
+	}
 	var stats stage.TaskStatsSpec
 	ctx := t.ctx
 	conn, release, err := w.engine.connect(ctx)

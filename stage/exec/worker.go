@@ -167,6 +167,8 @@ func partitions(o stage.OutputSpec) (int, error) {
 			return 0, qerr.ErrInvalid.New("write output without a directory")
 		}
 		return 0, nil
+	case stage.OutputAnalyze:
+		return 0, nil
 	}
 	return 0, qerr.ErrInvalid.New("unknown output kind %q", o.Kind)
 }

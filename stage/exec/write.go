@@ -4,22 +4,15 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"math"
-	"math/big"
 	"os"
 	"path/filepath"
-	"strconv"
-	"time"
-	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/decimal128"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/metadata"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -27,6 +20,7 @@ import (
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 	"github.com/quiverdb/quiver/stage/duck"
+	"github.com/quiverdb/quiver/stage/pqstats"
 )
 
 // rowGroupRows is the row group size of the files workers write: large
@@ -101,7 +95,7 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	if err := execSQL(ctx, conn, q); err != nil {
 		return df, false, duckError(err, "write data file")
 	}
-	df, err = describeFile(tmp, schema)
+	df, err = describeFile(ctx, tmp, schema)
 	if err != nil || df.Rows == 0 {
 		return df, false, err
 	}
@@ -205,7 +199,7 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 		f.Close()
 		return df, err
 	}
-	df, err = describeFile(tmp, schema)
+	df, err = describeFile(ctx, tmp, schema)
 	if err != nil || df.Rows == 0 {
 		return catalog.DataFile{}, err
 	}
@@ -215,18 +209,22 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 	return df, nil
 }
 
-// describeFile reads a Parquet footer: rows, size, and per column the null
-// count and min / max as SQL literals where every row group has them. It
-// checks that the file's columns have the types of want. Path is left empty.
-func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
+// describeFile reads a Parquet file's statistics: from the footer its rows,
+// size, and per column the null count and min / max as SQL literals where
+// every row group has them; from its values each column's distinct-value
+// sketch (sketchFile). It checks that the file's columns have the types of
+// want; a nil want takes the file's columns as they are (ANALYZE TABLE of
+// a file written under an older schema). Path is left empty.
+func describeFile(ctx context.Context, path string, want *arrow.Schema) (catalog.DataFile, error) {
 	var df catalog.DataFile
 	st, err := os.Stat(path)
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "stat data file")
 	}
-	// Statistics are small values that live on in the DataFile: a Go
-	// allocator, collected by the GC, keeps them out of the worker's
-	// accounting (metadata statistics have no Release).
+	// The footer's statistics live on in the DataFile, and the sketches'
+	// reads are one column chunk at a time, released at once: a Go
+	// allocator keeps them out of the worker's accounting (metadata
+	// statistics have no Release).
 	mem := memory.NewGoAllocator()
 	rdr, err := file.OpenParquetFile(path, false, file.WithReadProps(parquet.NewReaderProperties(mem)))
 	if err != nil {
@@ -238,53 +236,26 @@ func describeFile(path string, want *arrow.Schema) (catalog.DataFile, error) {
 	if err != nil {
 		return df, qerr.ErrInternal.Wrap(err, "data file schema")
 	}
+	if want == nil {
+		want = got
+	}
 	if err := sameTypes(storedAs(got, want), want, "data file"); err != nil {
 		return df, err
 	}
 	df.Rows = md.NumRows
 	df.Bytes = st.Size()
-	if md.Schema.NumColumns() != want.NumFields() {
-		// Nested columns: several leaves per field; no statistics.
-		for _, f := range want.Fields() {
-			df.Columns = append(df.Columns, catalog.ColumnStats{Name: f.Name, NullCount: -1})
-		}
-		return df, nil
+	if df.Columns, err = pqstats.Columns(md, got, want, nil); err != nil {
+		return df, err
 	}
-	for i, f := range want.Fields() {
-		cs := catalog.ColumnStats{Name: f.Name, NullCount: -1}
-		merged := metadata.NewStatistics(md.Schema.Column(i), mem)
-		nulls, minmax := true, true
-		for g := range md.NumRowGroups() {
-			rg := md.RowGroup(g)
-			cc, err := rg.ColumnChunk(i)
-			if err != nil {
-				return df, qerr.ErrInternal.Wrap(err, "data file column chunk")
-			}
-			s, err := cc.Statistics()
-			if err != nil || s == nil {
-				nulls, minmax = false, false
-				break
-			}
-			if !s.HasNullCount() {
-				nulls = false
-			}
-			// A row group of nulls only has no min / max and needs none.
-			if !s.HasMinMax() && !(s.HasNullCount() && s.NullCount() == rg.NumRows()) {
-				minmax = false
-			}
-			merged.Merge(s)
-		}
-		if nulls {
-			cs.NullCount = merged.NullCount()
-		}
-		if minmax && merged.HasMinMax() {
-			lo, ok1 := literal(got.Field(i).Type, merged, false)
-			hi, ok2 := literal(got.Field(i).Type, merged, true)
-			if ok1 && ok2 {
-				cs.Min, cs.Max = lo, hi
-			}
-		}
-		df.Columns = append(df.Columns, cs)
+	if md.Schema.NumColumns() != want.NumFields() {
+		return df, nil // nested columns: several leaves per field; no statistics
+	}
+	sketches, err := sketchFile(ctx, rdr, mem)
+	if err != nil {
+		return df, err
+	}
+	for i := range df.Columns {
+		df.Columns[i].Sketch = sketches[i]
 	}
 	return df, nil
 }
@@ -307,109 +278,4 @@ func storedAs(got, want *arrow.Schema) *arrow.Schema {
 		}
 	}
 	return arrow.NewSchema(fields, nil)
-}
-
-// literal renders the min (or max) of s as a SQL literal of type t:
-// numbers plain, strings quoted, DATE '…', TIMESTAMP '…', TRUE / FALSE.
-// ok is false for values that have no safe literal (NaN, binary, invalid
-// UTF-8, types not listed).
-func literal(t arrow.DataType, s metadata.TypedStatistics, max bool) (string, bool) {
-	pick := func(lo, hi any) any {
-		if max {
-			return hi
-		}
-		return lo
-	}
-	switch s := s.(type) {
-	case *metadata.BooleanStatistics:
-		if pick(s.Min(), s.Max()).(bool) {
-			return "TRUE", true
-		}
-		return "FALSE", true
-	case *metadata.Int32Statistics:
-		v := pick(s.Min(), s.Max()).(int32)
-		switch t := t.(type) {
-		case *arrow.Date32Type:
-			return "DATE '" + time.Unix(int64(v)*86400, 0).UTC().Format("2006-01-02") + "'", true
-		case *arrow.Decimal128Type:
-			return decimal128.FromI64(int64(v)).ToString(t.Scale), true
-		}
-		switch t.ID() {
-		case arrow.UINT8, arrow.UINT16, arrow.UINT32:
-			return strconv.FormatUint(uint64(uint32(v)), 10), true
-		case arrow.INT8, arrow.INT16, arrow.INT32:
-			return strconv.FormatInt(int64(v), 10), true
-		}
-	case *metadata.Int64Statistics:
-		v := pick(s.Min(), s.Max()).(int64)
-		switch t := t.(type) {
-		case *arrow.TimestampType:
-			if t.TimeZone != "" {
-				return "", false
-			}
-			var ts time.Time
-			switch t.Unit {
-			case arrow.Second:
-				ts = time.Unix(v, 0)
-			case arrow.Millisecond:
-				ts = time.UnixMilli(v)
-			case arrow.Microsecond:
-				ts = time.UnixMicro(v)
-			case arrow.Nanosecond:
-				ts = time.Unix(0, v)
-			}
-			return "TIMESTAMP '" + ts.UTC().Format("2006-01-02 15:04:05.999999999") + "'", true
-		case *arrow.Decimal128Type:
-			return decimal128.FromI64(v).ToString(t.Scale), true
-		}
-		switch t.ID() {
-		case arrow.UINT64:
-			return strconv.FormatUint(uint64(v), 10), true
-		case arrow.INT64:
-			return strconv.FormatInt(v, 10), true
-		}
-	case *metadata.Float32Statistics:
-		return floatLiteral(float64(pick(s.Min(), s.Max()).(float32)), 32)
-	case *metadata.Float64Statistics:
-		return floatLiteral(pick(s.Min(), s.Max()).(float64), 64)
-	case *metadata.ByteArrayStatistics:
-		v := []byte(pick(s.Min(), s.Max()).(parquet.ByteArray))
-		switch t := t.(type) {
-		case *arrow.StringType:
-			if !utf8.Valid(v) {
-				return "", false
-			}
-			return duck.QuoteString(string(v)), true
-		case *arrow.Decimal128Type:
-			return bigDecimal(v, t.Scale)
-		}
-	case *metadata.FixedLenByteArrayStatistics:
-		v := []byte(pick(s.Min(), s.Max()).(parquet.FixedLenByteArray))
-		if t, ok := t.(*arrow.Decimal128Type); ok {
-			return bigDecimal(v, t.Scale)
-		}
-	}
-	return "", false
-}
-
-func floatLiteral(v float64, bits int) (string, bool) {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "", false
-	}
-	if v == 0 {
-		v = 0 // Parquet writes a zero minimum as -0.0
-	}
-	return strconv.FormatFloat(v, 'g', -1, bits), true
-}
-
-// bigDecimal renders a big-endian two's complement unscaled value.
-func bigDecimal(b []byte, scale int32) (string, bool) {
-	if len(b) == 0 || len(b) > 16 {
-		return "", false
-	}
-	v := new(big.Int).SetBytes(b)
-	if b[0]&0x80 != 0 {
-		v.Sub(v, new(big.Int).Lsh(big.NewInt(1), uint(8*len(b))))
-	}
-	return decimal128.FromBigInt(v).ToString(scale), true
 }
