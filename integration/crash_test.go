@@ -165,7 +165,7 @@ func TestCrashIngest(t *testing.T) {
 		worker, victim := -1, "coordinator" // worker is the victim's index, -1 for the coordinator
 		if rng.IntN(2) == 1 {
 			worker = rng.IntN(len(cl.Workers))
-			victim = cl.Workers[worker].Name
+			victim = fmt.Sprintf("worker%d", worker+1)
 		}
 		delay := time.Duration(rng.Int64N(int64(took) * 3 / 2))
 		table := cc.table
