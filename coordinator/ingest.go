@@ -310,7 +310,11 @@ type chanReader struct {
 }
 
 func newChanReader(schema *arrow.Schema) *chanReader {
-	return &chanReader{schema: schema, ch: make(chan arrow.RecordBatch, 4), done: make(chan struct{})}
+	// One batch queued per worker: the send to the worker blocks on gRPC
+	// flow control anyway, and each queued batch is memory the coordinator
+	// holds (SF 1 lineitem over 2 workers peaked at 697 MB RSS with 4, 516
+	// MB with 1, at the same speed).
+	return &chanReader{schema: schema, ch: make(chan arrow.RecordBatch, 1), done: make(chan struct{})}
 }
 
 // send hands rec (whose reference passes to the reader) over; false if the
