@@ -56,6 +56,13 @@ type Config struct {
 	MaxRunningQueries int
 	MaxQueuedQueries  int
 	QueueTimeout      time.Duration
+	// OrphanInterval is how often orphan data files are collected while
+	// the coordinator runs (0: only at start, CollectOrphans); OrphanGrace
+	// is how much older than the oldest running write or open transaction
+	// a file must be to go, to cover the coarseness of file times and
+	// clock skew between nodes (orphans.go).
+	OrphanInterval time.Duration
+	OrphanGrace    time.Duration
 }
 
 // Coordinator plans and runs statements.
@@ -74,6 +81,7 @@ type Coordinator struct {
 	prepared statementCache // rows bound to prepared statements (prepared.go)
 	txns     txnRegistry    // open transactions (txn.go)
 	files    fileLeases     // retired data files still readable (write.go)
+	writes   writeClock     // running write statements, for the orphan cutoff (orphans.go)
 	perUser  userQueries    // running queries by user (users.go)
 	admitted *admission     // the cap on running queries (admission.go)
 	sessions sessionSource  // the client sessions system.sessions lists (system.go)
@@ -81,6 +89,11 @@ type Coordinator struct {
 	local    *exec.Engine   // runs queries that read no table; nil: none (local.go)
 
 	grantCache grantCache // the privilege state (privileges.go)
+
+	// committing is held shared by a commit that takes files out of the
+	// catalog until it has retired them, and exclusively by the orphan
+	// collector while it reads the referenced and retired files.
+	committing sync.RWMutex
 }
 
 // New returns a coordinator. Close stops its queries and rolls back its
@@ -98,6 +111,13 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 		defer c.wg.Done()
 		c.reapTxns()
 	}()
+	if cfg.OrphanInterval > 0 && cfg.DataDir != "" {
+		c.wg.Add(1)
+		go func() {
+			defer c.wg.Done()
+			c.collectOrphansEvery(cfg.OrphanInterval)
+		}()
+	}
 	return c
 }
 
@@ -299,6 +319,7 @@ func (c *Coordinator) cluster(workers []*Member) physical.Cluster {
 // alike in and out of a transaction: each stages its commit in the
 // transaction of ctx when there is one. ok is false for other statements.
 func (c *Coordinator) runWrite(ctx context.Context, stmt binder.Statement, workers []*Member) (n int64, ok bool, err error) {
+	defer c.beginWrite()() // until its files are committed, staged or removed
 	switch s := stmt.(type) {
 	case *binder.Insert:
 		n, err = c.insert(ctx, s, workers)
@@ -345,12 +366,14 @@ func (c *Coordinator) runUpdate(ctx context.Context, stmt binder.Statement, work
 	case *binder.CreateTable:
 		return 0, c.cat.CreateTable(ctx, s.Table, s.IfNotExists)
 	case *binder.DropTable:
-		t, err := c.cat.DropTable(ctx, s.Database, s.Name, s.IfExists)
-		if err != nil || t == nil {
-			return 0, err
-		}
-		c.retireTables([]*catalog.Table{t})
-		return 0, nil
+		err := c.commitRetiring(func() ([]*catalog.Table, error) {
+			t, err := c.cat.DropTable(ctx, s.Database, s.Name, s.IfExists)
+			if t == nil {
+				return nil, err
+			}
+			return []*catalog.Table{t}, err
+		})
+		return 0, err
 	case *binder.RenameTable:
 		return c.rename(ctx, s)
 	case *binder.AlterTable:
@@ -371,42 +394,11 @@ func tableDir(t *catalog.Table) string {
 
 // removeFiles deletes data files that no snapshot refers to any more (a
 // dropped table's, a failed write's). A file it cannot delete is left for
-// CollectOrphans.
+// the orphan collector (orphans.go).
 func (c *Coordinator) removeFiles(files []catalog.DataFile) {
 	for _, f := range files {
 		if err := os.Remove(filepath.Join(c.cfg.DataDir, f.Path)); err != nil && !os.IsNotExist(err) {
 			c.log.Warn("remove data file", zap.String("path", f.Path), zap.Error(err))
 		}
 	}
-}
-
-// CollectOrphans deletes files under the tables directory that no snapshot
-// refers to: what a write left behind when it failed or the process died
-// before its commit. Run it only while no write is in flight (at start).
-func (c *Coordinator) CollectOrphans(ctx context.Context) error {
-	if err := c.clearStaging(); err != nil {
-		return err
-	}
-	refs, err := c.cat.ReferencedFiles(ctx)
-	if err != nil {
-		return err
-	}
-	root := filepath.Join(c.cfg.DataDir, "tables")
-	removed := 0
-	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(c.cfg.DataDir, path)
-		if err == nil && !refs[rel] {
-			if os.Remove(path) == nil {
-				removed++
-			}
-		}
-		return nil
-	})
-	if removed > 0 {
-		c.log.Info("removed orphan data files", zap.Int("files", removed))
-	}
-	return err
 }

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 
@@ -58,6 +59,7 @@ func (c *Coordinator) Ingest(ctx context.Context, sess *Session, req IngestReque
 		query := newQueryID()
 		log := c.log.With(qlog.Query(query), zap.String("table", req.Database+"."+req.Table), zap.Stringer("mode", ch.Kind))
 		log.Info("ingest started")
+		defer c.beginWrite()() // until its files are committed, staged or removed
 		if ch.Files, err = c.writeStream(ctx, query, t, rdr); err != nil {
 			log.Warn("ingest failed", zap.Error(err))
 			return 0, err
@@ -87,6 +89,7 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 		// Rows of a bucketed table must land in the file of their bucket:
 		// stage them as they arrive, then redistribute (rebucket).
 		spec.Dir = filepath.Join(stagingDir, string(spec.Query))
+		defer os.RemoveAll(filepath.Join(c.cfg.DataDir, spec.Dir)) // the load's alone; its files are rebucketed or removed by then
 	}
 
 	wctx, cancel := context.WithCancel(ctx)
@@ -307,7 +310,11 @@ type chanReader struct {
 }
 
 func newChanReader(schema *arrow.Schema) *chanReader {
-	return &chanReader{schema: schema, ch: make(chan arrow.RecordBatch, 4), done: make(chan struct{})}
+	// One batch queued per worker: the send to the worker blocks on gRPC
+	// flow control anyway, and each queued batch is memory the coordinator
+	// holds (SF 1 lineitem over 2 workers peaked at 697 MB RSS with 4, 516
+	// MB with 1, no slower within the noise of a shared 2-core machine).
+	return &chanReader{schema: schema, ch: make(chan arrow.RecordBatch, 1), done: make(chan struct{})}
 }
 
 // send hands rec (whose reference passes to the reader) over; false if the

@@ -166,10 +166,9 @@ func (c *Coordinator) CommitTxn(ctx context.Context, t *Txn) error {
 		return err
 	}
 	changes := t.pending()
-	var removed []*catalog.Table
 	var err error
 	if len(changes) > 0 { // a read-only transaction writes nothing
-		removed, err = c.cat.Commit(ctx, changes)
+		err = c.commitRetiring(func() ([]*catalog.Table, error) { return c.cat.Commit(ctx, changes) })
 	}
 	c.endTxn(t)
 	if err != nil {
@@ -177,7 +176,6 @@ func (c *Coordinator) CommitTxn(ctx context.Context, t *Txn) error {
 		c.log.Info("transaction commit failed, rolled back", zap.String("txn", t.id), zap.Error(err))
 		return err
 	}
-	c.retireTables(removed)
 	c.removeFiles(t.garbage)
 	c.log.Info("transaction committed", zap.String("txn", t.id), zap.Int("tables", len(changes)))
 	return nil
@@ -562,12 +560,11 @@ func (c *Coordinator) apply(ctx context.Context, ch catalog.Change) (int64, erro
 	if ch.Kind == catalog.ChangeAppend && len(ch.Files) == 0 {
 		return 0, nil
 	}
-	removed, err := c.cat.Commit(ctx, []catalog.Change{ch})
+	err := c.commitRetiring(func() ([]*catalog.Table, error) { return c.cat.Commit(ctx, []catalog.Change{ch}) })
 	if err != nil {
 		c.removeFiles(ch.Files)
 		return 0, err
 	}
-	c.retireTables(removed)
 	return rows, nil
 }
 

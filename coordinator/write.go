@@ -192,6 +192,19 @@ func (f *fileLeases) retire(files []catalog.DataFile) []catalog.DataFile {
 	return f.sweepLocked()
 }
 
+// retiredPaths is the set of paths of the retired files some lease still holds.
+func (f *fileLeases) retiredPaths() map[string]bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[string]bool{}
+	for _, r := range f.retired {
+		for _, df := range r.files {
+			out[df.Path] = true
+		}
+	}
+	return out
+}
+
 func (f *fileLeases) sweepLocked() []catalog.DataFile {
 	oldest := f.epoch
 	for l := range f.held {
@@ -218,6 +231,18 @@ func (c *Coordinator) releaseFiles(l *lease) { c.removeFiles(c.files.release(l))
 
 // retireFiles deletes files that left the catalog once no reader holds them.
 func (c *Coordinator) retireFiles(files []catalog.DataFile) { c.removeFiles(c.files.retire(files)) }
+
+// commitRetiring runs commit, a catalog change that returns the tables it
+// replaced or dropped (or rewrote, with the files it removed), and retires
+// their files, as one step for the orphan collector (c.committing): a file
+// leaves the catalog only to enter the retired set.
+func (c *Coordinator) commitRetiring(commit func() ([]*catalog.Table, error)) error {
+	c.committing.RLock()
+	defer c.committing.RUnlock()
+	removed, err := commit()
+	c.retireTables(removed)
+	return err
+}
 
 // retireTables retires the files of tables a commit replaced or dropped.
 func (c *Coordinator) retireTables(tables []*catalog.Table) {

@@ -160,7 +160,8 @@ func TestChaosStop(t *testing.T) {
 func (c *Cluster) restartWorker(t *testing.T, i int) *Proc {
 	t.Helper()
 	old := c.Workers[i]
-	w := startProc(t, old.Name+"-restarted", "worker", "--coordinator", c.Addr, "--listen", c.WorkerAddrs[i], "--data-dir", c.DataDir)
+	name := strings.TrimSuffix(old.Name, "-restarted") + "-restarted" // not longer at every restart
+	w := startProc(t, name, "worker", "--coordinator", c.Addr, "--listen", c.WorkerAddrs[i], "--data-dir", c.DataDir)
 	w.WaitLine(t, fmt.Sprintf("%q", msgWorkerJoined), readyTimeout, func(l LogLine) bool { return l.Msg() == msgWorkerJoined })
 	c.Workers[i] = w
 	return w

@@ -71,6 +71,18 @@ var (
 		Name: "quiver_ingest_bytes_total",
 		Help: "Arrow bytes received by bulk ingest.",
 	})
+
+	// OrphanFiles counts the data files the orphan collector removed.
+	OrphanFiles = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "quiver_orphan_files_removed_total",
+		Help: "Data files no snapshot referred to that the coordinator's orphan collection removed (at start and periodically).",
+	})
+
+	// OrphanBytes counts the bytes of the files OrphanFiles counts.
+	OrphanBytes = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "quiver_orphan_bytes_removed_total",
+		Help: "Bytes of the orphan data files the coordinator removed.",
+	})
 )
 
 // Descriptions of the gauges httpsrv collects at scrape time.
@@ -113,6 +125,7 @@ func init() {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		StatementSeconds, QueriesEnded, TaskRows, TaskBytes, TasksEnded, SpilledBytes, IngestRows, IngestBytes,
+		OrphanFiles, OrphanBytes,
 	)
 }
 

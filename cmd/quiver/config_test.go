@@ -181,3 +181,35 @@ func TestConfigCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestOrphanFlags: the orphan collection settings are read from the
+// configuration file under their flag names, and a grace under a second
+// (file times are coarser than the clock) or a negative interval is refused.
+func TestOrphanFlags(t *testing.T) {
+	t.Setenv(configEnv, "")
+	parse := func(args ...string) (execFlags, error) {
+		fs := flag.NewFlagSet("coordinator", flag.ContinueOnError)
+		fs.SetOutput(new(strings.Builder))
+		var ef execFlags
+		ef.register(fs)
+		if err := parseArgs(fs, args); err != nil {
+			return ef, err
+		}
+		return ef, ef.check()
+	}
+	ef, err := parse("--config", writeFile(t, "orphan-interval = \"30s\"\norphan-grace = \"2m\"\n"))
+	if err != nil || ef.orphanInterval != 30*time.Second || ef.orphanGrace != 2*time.Minute {
+		t.Errorf("from the file: interval %v, grace %v, error %v; want 30s, 2m, none", ef.orphanInterval, ef.orphanGrace, err)
+	}
+	if ef, err := parse(); err != nil || ef.orphanInterval != 5*time.Minute || ef.orphanGrace != 10*time.Minute {
+		t.Errorf("defaults: interval %v, grace %v, error %v; want 5m, 10m, none", ef.orphanInterval, ef.orphanGrace, err)
+	}
+	if _, err := parse("--orphan-interval", "0"); err != nil {
+		t.Errorf("--orphan-interval 0 (collect only at start): %v", err)
+	}
+	for _, bad := range [][]string{{"--orphan-grace", "500ms"}, {"--orphan-interval", "-1s"}} {
+		if _, err := parse(bad...); err == nil || !strings.Contains(err.Error(), bad[0]) {
+			t.Errorf("%v: error %v, want one naming %s", bad, err, bad[0])
+		}
+	}
+}

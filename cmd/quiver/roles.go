@@ -54,6 +54,10 @@ type execFlags struct {
 	queueTimeout time.Duration
 	// tempLimit is DuckDB's max_temp_directory_size on a worker.
 	tempLimit string
+	// orphanInterval and orphanGrace are the coordinator's periodic orphan
+	// collection (coordinator.Config.OrphanInterval).
+	orphanInterval time.Duration
+	orphanGrace    time.Duration
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -75,6 +79,8 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&e.maxQueued, "max-queued-queries", coordinator.DefaultMaxQueuedQueries, "coordinator: queries waiting for a running slot; beyond it RESOURCE_EXHAUSTED")
 	fs.DurationVar(&e.queueTimeout, "queue-timeout", coordinator.DefaultQueueTimeout, "coordinator: how long a query waits for a running slot before RESOURCE_EXHAUSTED")
 	fs.StringVar(&e.tempLimit, "temp-limit", "", "worker: most bytes DuckDB's spill files may take, e.g. 20GB; beyond it a query fails RESOURCE_EXHAUSTED (empty: DuckDB's default, 90% of the free disk)")
+	fs.DurationVar(&e.orphanInterval, "orphan-interval", coordinator.DefaultOrphanInterval, "coordinator: how often data files no snapshot refers to are removed while it runs (0: only at start)")
+	fs.DurationVar(&e.orphanGrace, "orphan-grace", coordinator.DefaultOrphanGrace, "coordinator: how much older than the oldest running write or open transaction an orphan file must be to be removed (covers clock skew between nodes; at least 1s)")
 	fs.DurationVar(&e.heartbeatTimeout, "heartbeat-timeout", 5*time.Second, "coordinator: a worker without a heartbeat this long leaves the live set (one a call finds unreachable is suspect at once)")
 }
 
@@ -87,6 +93,11 @@ func (e *execFlags) check() error {
 		return fmt.Errorf("--max-running-queries %d, --max-queued-queries %d: want 0 or more", e.maxRunning, e.maxQueued)
 	case e.queueTimeout <= 0:
 		return fmt.Errorf("--queue-timeout %s: want a positive duration", e.queueTimeout)
+	case e.orphanInterval < 0:
+		return fmt.Errorf("--orphan-interval %s: want 0 or a positive duration", e.orphanInterval)
+	case e.orphanGrace < time.Second:
+		// File times are coarser than the clock that dates a write's start.
+		return fmt.Errorf("--orphan-grace %s: want at least 1s", e.orphanGrace)
 	}
 	return nil
 }
@@ -293,7 +304,8 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
 		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
 		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword,
-		MaxRunningQueries: ef.maxRunning, MaxQueuedQueries: ef.maxQueued, QueueTimeout: ef.queueTimeout},
+		MaxRunningQueries: ef.maxRunning, MaxQueuedQueries: ef.maxQueued, QueueTimeout: ef.queueTimeout,
+		OrphanInterval: ef.orphanInterval, OrphanGrace: ef.orphanGrace},
 		cat, members, stage.NewTicketSigner(secret), log)
 	if err := coord.CollectOrphans(ctx); err != nil {
 		log.Warn("collect orphan files", zap.Error(err))

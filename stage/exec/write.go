@@ -52,10 +52,23 @@ func newFileNames(dir string) (tmp, final string) {
 	return filepath.Join(dir, "."+name+".parquet.tmp"), filepath.Join(dir, name+".parquet")
 }
 
-// publish makes tmp readable by its owner only (0600, like the catalog:
-// DuckDB's COPY creates files by the umask), renames it to final and
-// fills df's path relative to the data directory.
+// publish makes tmp durable (the coordinator commits it to the catalog
+// next, and an acknowledged write must survive a power loss) and readable
+// by its owner only (0600, like the catalog: DuckDB's COPY creates files by
+// the umask), renames it to final and fills df's path relative to the data
+// directory.
 func (w *Worker) publish(tmp, final string, df *catalog.DataFile) error {
+	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
+	if err != nil {
+		return qerr.ErrInternal.Wrap(err, "open data file")
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return qerr.ErrInternal.Wrap(err, "sync data file")
+	}
 	if err := os.Chmod(tmp, 0o600); err != nil {
 		return qerr.ErrInternal.Wrap(err, "data file permissions")
 	}
@@ -124,17 +137,6 @@ func writtenSchema(out *arrow.Schema, names []string) (*arrow.Schema, error) {
 	return arrow.NewSchema(fields, nil), nil
 }
 
-// syncFile makes Close durable: the Parquet writer closes its sink.
-type syncFile struct{ *os.File }
-
-func (f syncFile) Close() error {
-	if err := f.File.Sync(); err != nil {
-		f.File.Close()
-		return err
-	}
-	return f.File.Close()
-}
-
 // WriteFile writes the batches of rdr as one new Parquet file in the table
 // directory spec.Dir (snappy, row groups of about 1M rows), under a
 // temporary name renamed into place once complete, and returns the file
@@ -169,7 +171,7 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 		parquet.WithMaxRowGroupLength(rowGroupRows),
 		parquet.WithStats(true),
 	)
-	fw, err := pqarrow.NewFileWriter(schema, syncFile{f}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithAllocator(w.mem)))
+	fw, err := pqarrow.NewFileWriter(schema, f, props, pqarrow.NewArrowWriterProperties(pqarrow.WithAllocator(w.mem)))
 	if err != nil {
 		f.Close()
 		return df, qerr.ErrInternal.Wrap(err, "start data file")
