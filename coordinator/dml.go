@@ -36,7 +36,7 @@ func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*M
 // target, or the table a CREATE TABLE ... AS makes.
 func (c *Coordinator) writeRows(ctx context.Context, w binder.Write, t *catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
 	_, rows, reads := w.Rows()
-	d, err := writePlan(t, rows, c.cluster(workers))
+	d, err := writePlan(ctx, t, rows, c.cluster(workers))
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +168,7 @@ func (c *Coordinator) count(ctx context.Context, p logical.Plan, tables map[int]
 // batch to each (concurrently: each synchronizes itself), and discards the
 // results on the workers.
 func (c *Coordinator) collect(ctx context.Context, p logical.Plan, tables map[int]*catalog.Table, workers []*Member, each func(arrow.RecordBatch)) error {
-	plans, err := planQuery(p, c.cluster(workers))
+	plans, err := planQuery(ctx, p, c.cluster(workers))
 	if err != nil {
 		return err
 	}

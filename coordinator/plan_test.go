@@ -270,7 +270,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 	if rows == nil {
 		return head + "writes no rows: removes every file\n", nil
 	}
-	d, err := writePlan(target, rows, cluster)
+	d, err := writePlan(ctx, target, rows, cluster)
 	if err != nil {
 		return "", err
 	}
@@ -289,7 +289,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 		}
 	}
 	if u, ok := pl.Stmt.(*binder.Update); ok {
-		q, err := planQuery(u.Changed, cluster)
+		q, err := planQuery(ctx, u.Changed, cluster)
 		if err != nil {
 			return "", err
 		}

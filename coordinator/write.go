@@ -31,8 +31,8 @@ func bucketKeys(t *catalog.Table) []int {
 // rows they get as one file of t. Into a bucketed table, a Normal exchange on
 // the distribution keys (the hash every exchange uses) feeds t.Partitions
 // root tasks, and task i writes the file of bucket i.
-func writePlan(t *catalog.Table, rows logical.Plan, cluster physical.Cluster) (*stage.DistributedPlan, error) {
-	_, _, phys, err := physicalPlan(rows, cluster)
+func writePlan(ctx context.Context, t *catalog.Table, rows logical.Plan, cluster physical.Cluster) (*stage.DistributedPlan, error) {
+	_, _, phys, err := physicalPlan(ctx, rows, cluster)
 	if err != nil {
 		return nil, err
 	}
