@@ -50,6 +50,19 @@ type Config struct {
 	// worker: beyond it, producers wait for readers. 0 means no cap,
 	// negative disables spilling.
 	SpillLimit int64
+	// QueryDiskLimit caps the disk one query may take on this worker: its
+	// exchange spill files plus its share of DuckDB's temp files (what the
+	// database has spilled, divided evenly among the queries running tasks
+	// here: DuckDB does not say whose a block is). Beyond it the query fails
+	// with ErrTooLarge on every worker. 0 means no cap.
+	QueryDiskLimit int64
+	// DiskLimit caps the disk of all queries on this worker together:
+	// DuckDB's temp files and every exchange spill file. Beyond it the query
+	// that takes the most fails with ErrTooLarge. 0 means no cap.
+	DiskLimit int64
+	// DiskCheckInterval is how often the disk limits are checked (default
+	// 100 ms): a query may pass its limit by what it writes in that time.
+	DiskCheckInterval time.Duration
 	// SpillDir is where buffers spill, one subdirectory per query (default
 	// <DataDir>/tmp/<address>/spill). The worker owns it: whatever is in it
 	// at start is deleted.
@@ -86,6 +99,9 @@ func (c *Config) defaults() {
 	}
 	if c.CancelledTTL <= 0 {
 		c.CancelledTTL = 10 * time.Minute
+	}
+	if c.DiskCheckInterval <= 0 {
+		c.DiskCheckInterval = 100 * time.Millisecond
 	}
 	if c.QueryMemory == 0 {
 		c.QueryMemory = DefaultQueryMemory
