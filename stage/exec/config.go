@@ -47,8 +47,8 @@ type Config struct {
 	// DefaultQueryMemory; negative: no limit).
 	QueryMemory int64
 	// SpillLimit caps the bytes of spill files one query may hold on this
-	// worker: beyond it, producers wait for readers. 0 means no cap,
-	// negative disables spilling.
+	// worker: beyond it, producers wait for readers. 0 means no cap
+	// (QueryDiskLimit's where that is set), negative disables spilling.
 	SpillLimit int64
 	// QueryDiskLimit caps the disk one query may take on this worker: its
 	// exchange spill files plus its share of DuckDB's temp files (what the
@@ -99,6 +99,11 @@ func (c *Config) defaults() {
 	}
 	if c.CancelledTTL <= 0 {
 		c.CancelledTTL = 10 * time.Minute
+	}
+	if c.SpillLimit == 0 && c.QueryDiskLimit > 0 {
+		// Exchange spill alone waits for readers at the query's disk
+		// limit rather than failing it: a slow reader is no reason to.
+		c.SpillLimit = c.QueryDiskLimit
 	}
 	if c.DiskCheckInterval <= 0 {
 		c.DiskCheckInterval = 100 * time.Millisecond
