@@ -231,6 +231,11 @@ func duckError(err error, what string) error {
 		case duckdb.ErrorTypeInterrupt:
 			return qerr.ErrCancelled.Wrap(err, "%s", what)
 		case duckdb.ErrorTypeOutOfMemory:
+			if msg, _, _ := strings.Cut(de.Msg, "\n"); strings.Contains(de.Msg, "max_temp_directory_size") {
+				// DuckDB's advice (PRAGMAs, threads) is not the user's to
+				// follow: name the worker's budget instead.
+				return qerr.ErrTooLarge.Wrap(&duckdb.Error{Type: de.Type, Msg: msg}, "%s: DuckDB's temp files reached the worker's disk limit (--worker-disk-limit, --temp-limit)", what)
+			}
 			return qerr.ErrTooLarge.Wrap(withoutSQL(de), "%s", what)
 		case duckdb.ErrorTypeConversion, duckdb.ErrorTypeOutOfRange, duckdb.ErrorTypeInvalidInput,
 			duckdb.ErrorTypeDivideByZero, duckdb.ErrorTypeConstraint, duckdb.ErrorTypeDecimal:

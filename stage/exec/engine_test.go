@@ -124,6 +124,8 @@ func TestTempLimit(t *testing.T) {
 			t.Fatalf("a spill without a temp limit: %v", err)
 		case limit != "" && !qerr.Has(err, qerr.ErrTooLarge):
 			t.Fatalf("a spill past the temp limit %s: %v, want RESOURCE_EXHAUSTED", limit, err)
+		case limit != "" && !strings.Contains(err.Error(), "--worker-disk-limit"):
+			t.Errorf("a spill past the temp limit %s: %v, want the message to name the worker's disk limit", limit, err)
 		}
 	}
 	if _, err := exec.OpenEngine(exec.EngineConfig{TempLimit: "lots"}); !qerr.Has(err, qerr.ErrInvalid) {
