@@ -22,7 +22,7 @@ import (
 //     fails RESOURCE_EXHAUSTED naming --query-disk-limit once DuckDB's temp
 //     files pass it, instead of filling the disk, and its temp files are
 //     removed;
-//   - the worker then answers the next query;
+//   - a query beside it, and the next query, answer;
 //   - and through all of it, the worker's peak RSS (VmHWM) stays within a
 //     generous bound of its budgets.
 func TestDiskAndMemoryBudgets(t *testing.T) {
@@ -39,7 +39,29 @@ func TestDiskAndMemoryBudgets(t *testing.T) {
 		t.Fatalf("groups of the cross join: %s, want 2250000", got)
 	}
 
-	_, err := c.Query("SELECT a.a, b.a FROM k a CROSS JOIN k b ORDER BY a.b + b.b DESC")
+	// The sort fails alone: a query that runs beside it while it spills
+	// answers.
+	failed := make(chan error, 1)
+	heavy := connect(t, cl.Addr)
+	go func() {
+		_, err := heavy.Query("SELECT a.a, b.a FROM k a CROSS JOIN k b ORDER BY a.b + b.b DESC")
+		failed <- err
+	}()
+	var err error
+	for spilling := false; !spilling; {
+		select {
+		case err = <-failed:
+			spilling = true
+		case <-time.After(50 * time.Millisecond):
+			spilling = len(duckTempFiles(cl.DataDir)) > 0
+		}
+	}
+	if got := fmt.Sprint(c.MustQuery("SELECT count(*) FROM k WHERE a % 7 = 3").rows[0][0]); got != "2857" {
+		t.Fatalf("a count beside the spilling sort: %s, want 2857", got)
+	}
+	if err == nil {
+		err = <-failed
+	}
 	if grpcCode(err) != codes.ResourceExhausted || !strings.Contains(err.Error(), "--query-disk-limit") {
 		t.Fatalf("a sort of 4e8 rows under --query-disk-limit %d: %v, want RESOURCE_EXHAUSTED naming the limit", diskLimit, err)
 	}

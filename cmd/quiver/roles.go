@@ -80,7 +80,7 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&e.maxQueued, "max-queued-queries", coordinator.DefaultMaxQueuedQueries, "coordinator: queries waiting for a running slot; beyond it RESOURCE_EXHAUSTED")
 	fs.DurationVar(&e.queueTimeout, "queue-timeout", coordinator.DefaultQueueTimeout, "coordinator: how long a query waits for a running slot before RESOURCE_EXHAUSTED")
 	fs.StringVar(&e.tempLimit, "temp-limit", "", "worker: most bytes DuckDB's spill files may take, e.g. 20GB; beyond it a query fails RESOURCE_EXHAUSTED (empty: --worker-disk-limit, or DuckDB's default, 90% of the free disk)")
-	fs.StringVar(&e.queryDiskLimit, "query-disk-limit", "", "worker: most disk one query may take on a worker, its exchange spill files and its share of DuckDB's temp files, e.g. 10GB; beyond it the query fails RESOURCE_EXHAUSTED (empty: no limit)")
+	fs.StringVar(&e.queryDiskLimit, "query-disk-limit", "", "worker: most disk one query may take on a worker, its exchange spill files and what DuckDB's temp files grew by while it ran, e.g. 10GB; beyond it the query fails RESOURCE_EXHAUSTED (empty: no limit)")
 	fs.StringVar(&e.workerDiskLimit, "worker-disk-limit", "", "worker: most disk all queries together may take on a worker, DuckDB's temp files and exchange spill files, e.g. 50GB; beyond it the query that takes the most fails RESOURCE_EXHAUSTED (empty: no limit)")
 	fs.DurationVar(&e.heartbeatTimeout, "heartbeat-timeout", 5*time.Second, "coordinator: a worker without a heartbeat this long leaves the live set (one a call finds unreachable is suspect at once)")
 }

@@ -51,10 +51,9 @@ type Config struct {
 	// (QueryDiskLimit's where that is set), negative disables spilling.
 	SpillLimit int64
 	// QueryDiskLimit caps the disk one query may take on this worker: its
-	// exchange spill files plus its share of DuckDB's temp files (what the
-	// database has spilled, divided evenly among the queries running tasks
-	// here: DuckDB does not say whose a block is). Beyond it the query fails
-	// with ErrTooLarge on every worker. 0 means no cap.
+	// exchange spill files plus what DuckDB's temp files grew by while it
+	// ran (DuckDB does not say whose a block is: diskWatch). Beyond it the
+	// query fails with ErrTooLarge on every worker. 0 means no cap.
 	QueryDiskLimit int64
 	// DiskLimit caps the disk of all queries on this worker together:
 	// DuckDB's temp files and every exchange spill file. Beyond it the query

@@ -159,12 +159,13 @@ func (w *Worker) BufferedBytes(q stage.QueryID) int64 {
 }
 
 // janitor frees buffers past their task's deadline, forgets old cancels
-// and enforces the disk limits (checkDisk).
+// and enforces the disk limits (diskWatch).
 func (w *Worker) janitor() {
 	defer w.wg.Done()
 	tick := time.NewTicker(w.cfg.JanitorInterval)
 	defer tick.Stop()
 	var disk <-chan time.Time // nil without a disk limit: never fires
+	var watch diskWatch
 	if w.cfg.QueryDiskLimit > 0 || w.cfg.DiskLimit > 0 {
 		dt := time.NewTicker(w.cfg.DiskCheckInterval)
 		defer dt.Stop()
@@ -177,7 +178,7 @@ func (w *Worker) janitor() {
 		case now := <-tick.C:
 			w.expire(now)
 		case <-disk:
-			w.checkDisk()
+			watch.check(w)
 		}
 	}
 }
