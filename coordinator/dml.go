@@ -37,7 +37,7 @@ func (c *Coordinator) insert(ctx context.Context, s *binder.Insert, workers []*M
 // target, or the table a CREATE TABLE ... AS makes.
 func (c *Coordinator) writeRows(ctx context.Context, w binder.Write, t *catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
 	_, rows, reads := w.Rows()
-	d, err := writePlan(t, rows, reads, c.cluster(workers))
+	d, err := writePlan(ctx, t, rows, reads, c.cluster(workers))
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,7 @@ func (c *Coordinator) collect(ctx context.Context, p logical.Plan, tables map[in
 	// reads; the caller's map stays whole (UPDATE counts its changed rows,
 	// then rewrites every file it read).
 	tables = maps.Clone(tables)
-	plans, err := planQuery(p, tables, c.cluster(workers))
+	plans, err := planQuery(ctx, p, tables, c.cluster(workers))
 	if err != nil {
 		return err
 	}

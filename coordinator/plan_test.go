@@ -299,7 +299,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 	if rows == nil {
 		return head + "writes no rows: removes every file\n", nil
 	}
-	d, err := writePlan(target, rows, reads, cluster)
+	d, err := writePlan(ctx, target, rows, reads, cluster)
 	if err != nil {
 		return "", err
 	}
@@ -325,7 +325,7 @@ func writeText(ctx context.Context, cat catalog.Catalog, sql string, cluster phy
 		count = s.Affected
 	}
 	if count != nil {
-		q, err := planQuery(count, reads, cluster)
+		q, err := planQuery(ctx, count, reads, cluster)
 		if err != nil {
 			return "", err
 		}

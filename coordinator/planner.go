@@ -12,6 +12,7 @@ import (
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/coordinator/opt"
 	"github.com/quiverdb/quiver/coordinator/physical"
+	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -64,14 +65,22 @@ func Plan(ctx context.Context, cat catalog.Catalog, sess PlanSession, sql string
 // planTree is Plan of a parsed statement.
 func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree ast.StmtNode, cluster physical.Cluster) (*Planned, error) {
 	began := time.Now()
+	if err := planCancelled(ctx, "binding"); err != nil {
+		return nil, err
+	}
 	b := binder.New(cat, sess.Database).WithEnv(sess.Env).WithParams(sess.ParamTypes, sess.Params)
 	stmt, err := b.Bind(ctx, tree)
 	if err != nil {
+		if !qerr.Has(err, qerr.ErrCancelled) && ctx.Err() != nil {
+			// A catalog read the deadline cut short: the statement was
+			// cancelled, whatever the read said.
+			return nil, qerr.ErrCancelled.Wrap(err, "statement cancelled while binding")
+		}
 		return nil, err
 	}
 	pl := &Planned{Stmt: stmt, Accesses: b.Accesses()}
 	if q, ok := stmt.(*binder.Query); ok {
-		if pl.Query, err = planQuery(q.Plan, q.Tables, cluster); err != nil {
+		if pl.Query, err = planQuery(ctx, q.Plan, q.Tables, cluster); err != nil {
 			return nil, err
 		}
 		pl.Query.Planning = time.Since(began)
@@ -81,9 +90,12 @@ func planTree(ctx context.Context, cat catalog.Catalog, sess PlanSession, tree a
 
 // planQuery plans a bound query for cluster; tables are the snapshots it
 // reads, by scan ID (nil: none to prune, pruneScans).
-func planQuery(p logical.Plan, tables map[int]*catalog.Table, cluster physical.Cluster) (*Plans, error) {
-	optimized, steps, phys, err := physicalPlan(p, tables, cluster)
+func planQuery(ctx context.Context, p logical.Plan, tables map[int]*catalog.Table, cluster physical.Cluster) (*Plans, error) {
+	optimized, steps, phys, err := physicalPlan(ctx, p, tables, cluster)
 	if err != nil {
+		return nil, err
+	}
+	if err := planCancelled(ctx, "cutting the plan into stages"); err != nil {
 		return nil, err
 	}
 	return &Plans{Logical: p, Optimized: optimized, Steps: steps, Distributed: cluster.Cut(phys)}, nil
@@ -92,15 +104,33 @@ func planQuery(p logical.Plan, tables map[int]*catalog.Table, cluster physical.C
 // physicalPlan optimizes a bound plan, prunes its scans of tables by their
 // statistics (pruneScans, which narrows tables' entries) and builds its
 // physical plan: a query's before it is cut, the rows an INSERT writes.
-func physicalPlan(p logical.Plan, tables map[int]*catalog.Table, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
-	optimized, steps, err := opt.Optimize(p)
+func physicalPlan(ctx context.Context, p logical.Plan, tables map[int]*catalog.Table, cluster physical.Cluster) (logical.Plan, []opt.Step, stage.Plan, error) {
+	if err := planCancelled(ctx, "optimizing"); err != nil {
+		return nil, nil, nil, err
+	}
+	optimized, steps, err := opt.Optimize(ctx, p)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	optimized = pruneScans(optimized, tables)
+	if err := planCancelled(ctx, "physical planning"); err != nil {
+		return nil, nil, nil, err
+	}
 	phys, err := physical.Plan(optimized, cluster)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return optimized, steps, phys, nil
+}
+
+// planCancelled is ErrCancelled when ctx is done: planning checks it
+// between its phases (and the optimizer between its rules), so that a
+// statement whose client gave up or whose deadline passed stops planning
+// instead of keeping the coordinator busy. what names the phase it was
+// about to start.
+func planCancelled(ctx context.Context, what string) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return qerr.ErrCancelled.Wrap(context.Cause(ctx), "statement cancelled before %s", what)
 }

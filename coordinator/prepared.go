@@ -233,7 +233,7 @@ func (c *Coordinator) ExecutePrepared(ctx context.Context, sess *Session, p *Pre
 			return nil, err
 		}
 		union := &Planned{Stmt: q}
-		if union.Query, err = planQuery(q.Plan, q.Tables, c.cluster(workers)); err != nil {
+		if union.Query, err = planQuery(ctx, q.Plan, q.Tables, c.cluster(workers)); err != nil {
 			return nil, err
 		}
 		return c.run(ctx, sess, union, workers)

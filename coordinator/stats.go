@@ -23,7 +23,7 @@ func (c *Coordinator) analyzeTables(ctx context.Context, s *binder.Analyze, work
 		if len(t.Snapshot.Files) == 0 {
 			continue
 		}
-		_, _, phys, err := physicalPlan(s.Scans[i], nil, c.cluster(workers))
+		_, _, phys, err := physicalPlan(ctx, s.Scans[i], nil, c.cluster(workers))
 		if err != nil {
 			return rows, err
 		}

@@ -34,8 +34,8 @@ func bucketKeys(t *catalog.Table) []int {
 // rows they get as one file of t. Into a bucketed table, a Normal exchange on
 // the distribution keys (the hash every exchange uses) feeds t.Partitions
 // root tasks, and task i writes the file of bucket i.
-func writePlan(t *catalog.Table, rows logical.Plan, reads map[int]*catalog.Table, cluster physical.Cluster) (*stage.DistributedPlan, error) {
-	_, _, phys, err := physicalPlan(notNull(t, rows), reads, cluster)
+func writePlan(ctx context.Context, t *catalog.Table, rows logical.Plan, reads map[int]*catalog.Table, cluster physical.Cluster) (*stage.DistributedPlan, error) {
+	_, _, phys, err := physicalPlan(ctx, notNull(t, rows), reads, cluster)
 	if err != nil {
 		return nil, err
 	}

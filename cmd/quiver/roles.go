@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -58,6 +59,10 @@ type execFlags struct {
 	// collection (coordinator.Config.OrphanInterval).
 	orphanInterval time.Duration
 	orphanGrace    time.Duration
+	// queryDiskLimit and workerDiskLimit are a worker's disk budgets
+	// (exec.Config.QueryDiskLimit, DiskLimit), sizes such as 10GB.
+	queryDiskLimit  string
+	workerDiskLimit string
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -78,9 +83,11 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&e.maxRunning, "max-running-queries", coordinator.DefaultMaxRunningQueries, "coordinator: queries running on the workers at once; beyond it a query waits in line (0: no limit)")
 	fs.IntVar(&e.maxQueued, "max-queued-queries", coordinator.DefaultMaxQueuedQueries, "coordinator: queries waiting for a running slot; beyond it RESOURCE_EXHAUSTED")
 	fs.DurationVar(&e.queueTimeout, "queue-timeout", coordinator.DefaultQueueTimeout, "coordinator: how long a query waits for a running slot before RESOURCE_EXHAUSTED")
-	fs.StringVar(&e.tempLimit, "temp-limit", "", "worker: most bytes DuckDB's spill files may take, e.g. 20GB; beyond it a query fails RESOURCE_EXHAUSTED (empty: DuckDB's default, 90% of the free disk)")
+	fs.StringVar(&e.tempLimit, "temp-limit", "", "worker: most bytes DuckDB's spill files may take, e.g. 20GB; beyond it a query fails RESOURCE_EXHAUSTED (empty: --worker-disk-limit, or DuckDB's default, 90% of the free disk)")
 	fs.DurationVar(&e.orphanInterval, "orphan-interval", coordinator.DefaultOrphanInterval, "coordinator: how often data files no snapshot refers to are removed while it runs (0: only at start)")
 	fs.DurationVar(&e.orphanGrace, "orphan-grace", coordinator.DefaultOrphanGrace, "coordinator: how much older than the oldest running write or open transaction an orphan file must be to be removed (covers clock skew between nodes; at least 1s)")
+	fs.StringVar(&e.queryDiskLimit, "query-disk-limit", "", "worker: most disk one query may take on a worker, its exchange spill files and what DuckDB's temp files grew by while it ran, e.g. 10GB; beyond it the query fails RESOURCE_EXHAUSTED (empty: no limit)")
+	fs.StringVar(&e.workerDiskLimit, "worker-disk-limit", "", "worker: most disk all queries together may take on a worker, DuckDB's temp files and exchange spill files, e.g. 50GB; beyond it the query that takes the most fails RESOURCE_EXHAUSTED (empty: no limit)")
 	fs.DurationVar(&e.heartbeatTimeout, "heartbeat-timeout", 5*time.Second, "coordinator: a worker without a heartbeat this long leaves the live set (one a call finds unreachable is suspect at once)")
 }
 
@@ -99,7 +106,40 @@ func (e *execFlags) check() error {
 		// File times are coarser than the clock that dates a write's start.
 		return fmt.Errorf("--orphan-grace %s: want at least 1s", e.orphanGrace)
 	}
+	if _, _, err := e.diskLimits(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// diskLimits are --query-disk-limit and --worker-disk-limit in bytes (0:
+// none).
+func (e *execFlags) diskLimits() (query, worker int64, err error) {
+	for _, l := range []struct {
+		flag, value string
+		n           *int64
+	}{{"--query-disk-limit", e.queryDiskLimit, &query}, {"--worker-disk-limit", e.workerDiskLimit, &worker}} {
+		if l.value == "" {
+			continue
+		}
+		v, err := parseBytes(l.value)
+		if err != nil || v <= 0 {
+			return 0, 0, fmt.Errorf("%s %q: want a size such as 10GB", l.flag, l.value)
+		}
+		*l.n = v
+	}
+	return query, worker, nil
+}
+
+// duckTempLimit is DuckDB's max_temp_directory_size on a worker: --temp-limit,
+// else --worker-disk-limit, so that DuckDB alone never writes more than the
+// worker may hold (the worker's check, which also counts exchange spill,
+// runs only every 100 ms).
+func (e *execFlags) duckTempLimit(workerDisk int64) string {
+	if e.tempLimit == "" && workerDisk > 0 {
+		return strconv.FormatInt(workerDisk, 10) + " bytes"
+	}
+	return e.tempLimit
 }
 
 func runServe(ctx context.Context, args []string, log *zap.Logger) error {
@@ -355,11 +395,16 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		addr = advertise
 	}
 	tempDir := filepath.Join(dataDir, "tmp", strings.NewReplacer(":", "_", ".", "_").Replace(addr))
+	queryDisk, workerDisk, err := ef.diskLimits()
+	if err != nil {
+		_ = lis.Close()
+		return httpsrv.WorkerNode{}, err
+	}
 	engine, err := exec.OpenEngine(exec.EngineConfig{
 		MemoryLimit: nf.memoryLimit,
 		Threads:     nf.threads,
 		TempDir:     tempDir,
-		TempLimit:   ef.tempLimit,
+		TempLimit:   ef.duckTempLimit(workerDisk),
 	})
 	if err != nil {
 		_ = lis.Close()
@@ -367,7 +412,8 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	}
 	peers := flightsrv.NewPeerPool(secret, memory.DefaultAllocator, nf.maxMessage, n.tls)
 	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Peers: peers, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
-		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression}, engine, log)
+		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression,
+		QueryDiskLimit: queryDisk, DiskLimit: workerDisk}, engine, log)
 	if err != nil {
 		_ = lis.Close()
 		_ = engine.Close()

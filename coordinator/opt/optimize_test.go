@@ -1,6 +1,7 @@
 package opt
 
 import (
+	"context"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -11,7 +12,8 @@ import (
 
 // TestOptimizeFixedPoint: rules run until none fires, the steps say which
 // fired in order, and two rules that undo each other hit the round bound
-// as an internal error instead of looping.
+// as an internal error instead of looping; a cancelled context stops the
+// loop before the next rule.
 func TestOptimizeFixedPoint(t *testing.T) {
 	scan := &logical.Scan{Database: "main", Table: "t", Columns: []string{"a"}, Types: []arrow.DataType{arrow.PrimitiveTypes.Int64}}
 	rename := func(from, to string) func(logical.Plan) (logical.Plan, bool) {
@@ -30,8 +32,8 @@ func TestOptimizeFixedPoint(t *testing.T) {
 	saved := Rules
 	defer func() { Rules = saved }()
 
-	Rules = []Rule{{"BToC", rename("b", "c")}, {"TToB", rename("t", "b")}}
-	out, steps, err := Optimize(scan)
+	Rules = []Rule{{"BToC", Plain(rename("b", "c"))}, {"TToB", Plain(rename("t", "b"))}}
+	out, steps, err := Optimize(context.Background(), scan)
 	if err != nil || out.(*logical.Scan).Table != "c" {
 		t.Fatalf("Optimize = %v, %v", out, err)
 	}
@@ -43,8 +45,22 @@ func TestOptimizeFixedPoint(t *testing.T) {
 		t.Errorf("steps %v, want [TToB BToC]: BToC has nothing to do until TToB fired", fired)
 	}
 
-	Rules = []Rule{{"TToB", rename("t", "b")}, {"BToT", rename("b", "t")}}
-	if _, _, err := Optimize(scan); !qerr.Has(err, qerr.ErrInternal) {
+	Rules = []Rule{{"TToB", Plain(rename("t", "b"))}, {"BToT", Plain(rename("b", "t"))}}
+	if _, _, err := Optimize(context.Background(), scan); !qerr.Has(err, qerr.ErrInternal) {
 		t.Errorf("rules undoing each other: got %v, want ErrInternal", err)
+	}
+
+	// A statement cancelled while its rules run stops before the next
+	// rule, however many rounds were left.
+	ctx, cancel := context.WithCancel(context.Background())
+	applied := 0
+	Rules = []Rule{{"TToB", Plain(rename("t", "b"))}, {"BToT", func(_ context.Context, p logical.Plan) (logical.Plan, bool) {
+		if applied++; applied == 3 {
+			cancel()
+		}
+		return rename("b", "t")(p)
+	}}}
+	if _, _, err := Optimize(ctx, scan); !qerr.Has(err, qerr.ErrCancelled) || applied != 3 {
+		t.Errorf("cancelled after 3 rules: got %v after %d, want ErrCancelled after 3", err, applied)
 	}
 }

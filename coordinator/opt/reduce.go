@@ -1,6 +1,8 @@
 package opt
 
 import (
+	"context"
+
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/quiverdb/quiver/coordinator/logical"
@@ -21,11 +23,12 @@ import (
 // The keys are read again from the one scan of B that column c comes
 // from (through B's inner joins and projections), with its filters: a
 // cheap, selective superset of B's keys. It fires only where that scan is
-// estimated much smaller than the aggregation's input.
-func ReduceAggregates(p logical.Plan) (logical.Plan, bool) {
+// estimated much smaller than the aggregation's input. Once ctx is done it
+// reduces nothing further (see Rule).
+func ReduceAggregates(ctx context.Context, p logical.Plan) (logical.Plan, bool) {
 	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
 		j, ok := p.(*logical.Join)
-		if !ok || j.Kind != stage.InnerJoin {
+		if !ok || j.Kind != stage.InnerJoin || ctx.Err() != nil {
 			return p, false
 		}
 		for _, pair := range logical.JoinPairs(j) {

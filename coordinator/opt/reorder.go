@@ -1,6 +1,7 @@
 package opt
 
 import (
+	"context"
 	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -20,10 +21,11 @@ var boolType = arrow.FixedWidthTypes.Boolean
 // restores the original column order, so the rest of the plan is
 // untouched. Conditions are placed on the first join that sees all their
 // columns; PushDownPredicates then turns the equalities into join keys.
-func ReorderJoins(p logical.Plan) (logical.Plan, bool) {
+// Once ctx is done it rebuilds no further tree (see Rule).
+func ReorderJoins(ctx context.Context, p logical.Plan) (logical.Plan, bool) {
 	return logical.TransformDown(p, func(p logical.Plan) (logical.Plan, bool) {
 		j, ok := p.(*logical.Join)
-		if !ok || j.Kind != stage.InnerJoin {
+		if !ok || j.Kind != stage.InnerJoin || ctx.Err() != nil {
 			return p, false
 		}
 		g := &joinGraph{}

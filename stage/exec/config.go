@@ -47,9 +47,21 @@ type Config struct {
 	// DefaultQueryMemory; negative: no limit).
 	QueryMemory int64
 	// SpillLimit caps the bytes of spill files one query may hold on this
-	// worker: beyond it, producers wait for readers. 0 means no cap,
-	// negative disables spilling.
+	// worker: beyond it, producers wait for readers. 0 means no cap
+	// (QueryDiskLimit's where that is set), negative disables spilling.
 	SpillLimit int64
+	// QueryDiskLimit caps the disk one query may take on this worker: its
+	// exchange spill files plus what DuckDB's temp files grew by while it
+	// ran (DuckDB does not say whose a block is: diskWatch). Beyond it the
+	// query fails with ErrTooLarge on every worker. 0 means no cap.
+	QueryDiskLimit int64
+	// DiskLimit caps the disk of all queries on this worker together:
+	// DuckDB's temp files and every exchange spill file. Beyond it the query
+	// that takes the most fails with ErrTooLarge. 0 means no cap.
+	DiskLimit int64
+	// DiskCheckInterval is how often the disk limits are checked (default
+	// 100 ms): a query may pass its limit by what it writes in that time.
+	DiskCheckInterval time.Duration
 	// SpillDir is where buffers spill, one subdirectory per query (default
 	// <DataDir>/tmp/<address>/spill). The worker owns it: whatever is in it
 	// at start is deleted.
@@ -86,6 +98,14 @@ func (c *Config) defaults() {
 	}
 	if c.CancelledTTL <= 0 {
 		c.CancelledTTL = 10 * time.Minute
+	}
+	if c.SpillLimit == 0 && c.QueryDiskLimit > 0 {
+		// Exchange spill alone waits for readers at the query's disk
+		// limit rather than failing it: a slow reader is no reason to.
+		c.SpillLimit = c.QueryDiskLimit
+	}
+	if c.DiskCheckInterval <= 0 {
+		c.DiskCheckInterval = 100 * time.Millisecond
 	}
 	if c.QueryMemory == 0 {
 		c.QueryMemory = DefaultQueryMemory

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -47,6 +49,9 @@ type Engine struct {
 	// setup (about as much as a small query).
 	idle   chan *duckdb.Conn
 	closed atomic.Bool
+	// tempDir is DuckDB's temp_directory ("": DuckDB's default, which
+	// TempBytes does not measure).
+	tempDir string
 }
 
 // maxIdleConns bounds Engine.idle.
@@ -69,6 +74,11 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		if err := os.MkdirAll(cfg.TempDir, 0o700); err != nil {
 			return nil, qerr.ErrInternal.Wrap(err, "create DuckDB temp directory")
 		}
+		// Left by a process that died: the worker owns the directory, and
+		// stale files would count against its disk limits.
+		if err := removeTempFiles(cfg.TempDir); err != nil {
+			return nil, err
+		}
 		q.Set("temp_directory", cfg.TempDir)
 	}
 	if connLayoutErr != nil {
@@ -79,7 +89,7 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
-	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns)}
+	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns), tempDir: cfg.TempDir}
 	if cfg.TempLimit != "" {
 		if err := e.setGlobal(duck.SetTempLimit(cfg.TempLimit)); err != nil {
 			_ = c.Close()
@@ -87,6 +97,49 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+// duckTempPrefix begins the names of the files DuckDB spills to
+// (duckdb_temp_storage_*.tmp, duckdb_temp_block-*.block).
+const duckTempPrefix = "duckdb_temp"
+
+// TempBytes is the size of DuckDB's temp files now: what the database has
+// spilled, for every query together (DuckDB does not say which query a
+// spilled block belongs to). It is 0 without a TempDir.
+func (e *Engine) TempBytes() int64 {
+	if e.tempDir == "" {
+		return 0
+	}
+	entries, err := os.ReadDir(e.tempDir)
+	if err != nil {
+		return 0
+	}
+	var n int64
+	for _, de := range entries {
+		if !de.Type().IsRegular() || !strings.HasPrefix(de.Name(), duckTempPrefix) {
+			continue
+		}
+		if fi, err := de.Info(); err == nil { // a file DuckDB just deleted is gone
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
+// removeTempFiles deletes DuckDB's temp files in dir.
+func removeTempFiles(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return qerr.ErrInternal.Wrap(err, "read DuckDB temp directory")
+	}
+	for _, de := range entries {
+		if de.Type().IsRegular() && strings.HasPrefix(de.Name(), duckTempPrefix) {
+			if err := os.Remove(filepath.Join(dir, de.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return qerr.ErrInternal.Wrap(err, "remove stale DuckDB temp file")
+			}
+		}
+	}
+	return nil
 }
 
 // setGlobal runs a statement that sets a database-wide setting.
@@ -178,6 +231,11 @@ func duckError(err error, what string) error {
 		case duckdb.ErrorTypeInterrupt:
 			return qerr.ErrCancelled.Wrap(err, "%s", what)
 		case duckdb.ErrorTypeOutOfMemory:
+			if msg, _, _ := strings.Cut(de.Msg, "\n"); strings.Contains(de.Msg, "max_temp_directory_size") {
+				// DuckDB's advice (PRAGMAs, threads) is not the user's to
+				// follow: name the worker's budget instead.
+				return qerr.ErrTooLarge.Wrap(&duckdb.Error{Type: de.Type, Msg: msg}, "%s: DuckDB's temp files reached the worker's disk limit (--worker-disk-limit, --temp-limit)", what)
+			}
 			return qerr.ErrTooLarge.Wrap(withoutSQL(de), "%s", what)
 		case duckdb.ErrorTypeConversion, duckdb.ErrorTypeOutOfRange, duckdb.ErrorTypeInvalidInput,
 			duckdb.ErrorTypeDivideByZero, duckdb.ErrorTypeConstraint, duckdb.ErrorTypeDecimal:

@@ -2,6 +2,8 @@ package exec_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +111,8 @@ func TestUserErrorWithoutSQL(t *testing.T) {
 // and succeeds.
 func TestTempLimit(t *testing.T) {
 	const sort = "SELECT count(*) FROM (SELECT md5(CAST(i AS VARCHAR)) || md5(CAST(-i AS VARCHAR)) AS h FROM range(2000000) AS r(i) ORDER BY h OFFSET 1)"
-	for _, limit := range []string{"", "1MB"} {
+	// "N bytes" is how the worker passes --worker-disk-limit.
+	for _, limit := range []string{"", "1MB", "1000000 bytes"} {
 		e, err := exec.OpenEngine(exec.EngineConfig{MemoryLimit: "64MB", Threads: 1, TempDir: t.TempDir(), TempLimit: limit})
 		if err != nil {
 			t.Fatal(err)
@@ -121,9 +124,60 @@ func TestTempLimit(t *testing.T) {
 			t.Fatalf("a spill without a temp limit: %v", err)
 		case limit != "" && !qerr.Has(err, qerr.ErrTooLarge):
 			t.Fatalf("a spill past the temp limit %s: %v, want RESOURCE_EXHAUSTED", limit, err)
+		case limit != "" && !strings.Contains(err.Error(), "--worker-disk-limit"):
+			t.Errorf("a spill past the temp limit %s: %v, want the message to name the worker's disk limit", limit, err)
 		}
 	}
 	if _, err := exec.OpenEngine(exec.EngineConfig{TempLimit: "lots"}); !qerr.Has(err, qerr.ErrInvalid) {
 		t.Fatalf("temp limit \"lots\": %v, want INVALID_ARGUMENT", err)
+	}
+}
+
+// TestEngineTempFiles: DuckDB's temp files left by a process that died are
+// removed when the engine opens (they would count against the disk
+// limits), other files stay, and TempBytes measures what a spilling query
+// writes.
+func TestEngineTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	stale, other := filepath.Join(dir, "duckdb_temp_storage_S32K-0.tmp"), filepath.Join(dir, "keep")
+	for _, f := range []string{stale, other} {
+		if err := os.WriteFile(f, make([]byte, 4096), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := exec.OpenEngine(exec.EngineConfig{MemoryLimit: "64MB", Threads: 1, TempDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale DuckDB temp file still there: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("a file that is not DuckDB's was removed: %v", err)
+	}
+	if n := e.TempBytes(); n != 0 {
+		t.Errorf("TempBytes %d before any spill", n)
+	}
+	// A sort past the memory limit spills its runs to the temp files.
+	ctx := context.Background()
+	var peak int64
+	done := make(chan error, 1)
+	go func() {
+		done <- exec.ExecSQL(ctx, e, "SELECT count(*) FROM (SELECT md5(CAST(i AS VARCHAR)) || md5(CAST(-i AS VARCHAR)) AS h FROM range(2000000) AS r(i) ORDER BY h OFFSET 1)")
+	}()
+	for running := true; running; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			running = false
+		case <-time.After(10 * time.Millisecond):
+			peak = max(peak, e.TempBytes())
+		}
+	}
+	if peak == 0 {
+		t.Error("TempBytes saw no temp file while a sort spilled past a 64MB memory limit")
 	}
 }

@@ -158,17 +158,27 @@ func (w *Worker) BufferedBytes(q stage.QueryID) int64 {
 	return 0
 }
 
-// janitor frees buffers past their task's deadline and forgets old cancels.
+// janitor frees buffers past their task's deadline, forgets old cancels
+// and enforces the disk limits (diskWatch).
 func (w *Worker) janitor() {
 	defer w.wg.Done()
 	tick := time.NewTicker(w.cfg.JanitorInterval)
 	defer tick.Stop()
+	var disk <-chan time.Time // nil without a disk limit: never fires
+	var watch diskWatch
+	if w.cfg.QueryDiskLimit > 0 || w.cfg.DiskLimit > 0 {
+		dt := time.NewTicker(w.cfg.DiskCheckInterval)
+		defer dt.Stop()
+		disk = dt.C
+	}
 	for {
 		select {
 		case <-w.stop:
 			return
 		case now := <-tick.C:
 			w.expire(now)
+		case <-disk:
+			watch.check(w)
 		}
 	}
 }
