@@ -14,7 +14,7 @@ import (
 // worth handing back.
 const (
 	idleCheck     = 10 * time.Second
-	idleFreeBytes = 16 << 20
+	idleFreeBytes = 4 << 20
 )
 
 // releaseIdleMemory hands the Go heap's spare memory back to the OS once a
