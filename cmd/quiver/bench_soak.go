@@ -673,12 +673,13 @@ func (rep *soakReport) svg() string {
 		left, rep.Clients, rep.Seconds, tpch.XMLEscape(rep.Mix), rep.Unexpected)
 	fmt.Fprintf(&b, `<text x="%.0f" y="40" fill="#555">%s, %d cores. Shaded: the load. TPC-H SF %v, %d workers.</text>`+"\n",
 		left, tpch.XMLEscape(rep.Machine.CPU), rep.Machine.Cores, rep.SF, rep.Workers)
+	// A panel's dashed series (nil: none) is drawn in the same colours.
 	panels := []struct {
-		title string
-		value func(soakProcSample) float64
+		title         string
+		value, dashed func(soakProcSample) float64
 	}{
-		{"RSS (MB)", func(p soakProcSample) float64 { return p.RSS / 1e6 }},
-		{"goroutines", func(p soakProcSample) float64 { return p.Goroutines }},
+		{"RSS (MB); dashed: anonymous", func(p soakProcSample) float64 { return p.RSS / 1e6 }, func(p soakProcSample) float64 { return p.Anon / 1e6 }},
+		{"goroutines", func(p soakProcSample) float64 { return p.Goroutines }, nil},
 	}
 	for pi, panel := range panels {
 		py := top + float64(pi)*(plotH+gap)
@@ -701,16 +702,22 @@ func (rep *soakReport) svg() string {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" text-anchor="middle" fill="#555">%.0f s</text>`+"\n", x(tick), py+plotH+16, tick)
 		}
 		for ci, name := range sampleNames(rep.Samples) {
-			var pts []string
+			var pts, dashed []string
 			for _, s := range rep.Samples {
 				for _, p := range s.Procs {
 					if p.Name == name && p.Error == "" {
 						pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(s.At), y(panel.value(p))))
+						if panel.dashed != nil && panel.dashed(p) > 0 {
+							dashed = append(dashed, fmt.Sprintf("%.1f,%.1f", x(s.At), y(panel.dashed(p))))
+						}
 					}
 				}
 			}
 			color := colors[ci%len(colors)]
 			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`+"\n", color, strings.Join(pts, " "))
+			if len(dashed) > 0 {
+				fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="1.5" stroke-dasharray="5,3" points="%s"/>`+"\n", color, strings.Join(dashed, " "))
+			}
 			fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="10" height="10" fill="%s"/><text x="%.0f" y="%.0f">%s</text>`+"\n",
 				left+plotW+14, py+float64(ci)*18, color, left+plotW+28, py+float64(ci)*18+9, tpch.XMLEscape(name))
 		}
