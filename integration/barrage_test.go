@@ -106,7 +106,10 @@ func TestMalformedRequests(t *testing.T) {
 	for _, addr := range cl.WorkerAddrs {
 		b.workers = append(b.workers, dialFlight(t, addr))
 	}
-	rssBefore := rssKiB(t, cl.Coordinator)
+	rssBefore := map[string]int64{}
+	for _, p := range cl.Procs() {
+		rssBefore[p.Name] = rssKiB(t, p)
+	}
 
 	kinds := []struct {
 		name string
@@ -171,7 +174,34 @@ func TestMalformedRequests(t *testing.T) {
 	}
 	b.checkIngests(c)
 	waitIdle(t, c)
-	t.Logf("coordinator RSS: %d KiB before the barrage, %d KiB after", rssBefore, rssKiB(t, cl.Coordinator))
+	for _, p := range cl.Procs() {
+		waitRSS(t, p, rssBefore[p.Name])
+	}
+}
+
+// rssSettle bounds how long a process's RSS may take to come back after
+// the load: its idle check (10 s) must have seen a period without
+// collection and handed the spare heap back.
+const rssSettle = time.Minute
+
+// waitRSS waits until p's RSS is back within 20% of before, its RSS before
+// the load.
+func waitRSS(t *testing.T, p *Proc, before int64) {
+	t.Helper()
+	deadline := time.Now().Add(rssSettle)
+	for {
+		now := rssKiB(t, p)
+		if now <= before*6/5 {
+			t.Logf("%s RSS: %d KiB before the barrage, %d KiB after", p.Name, before, now)
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("%s RSS: %d KiB before the barrage, still %d KiB (%d KiB anonymous) %v after it, want at most 120%%",
+				p.Name, before, now, procStatusKiB(t, p, "RssAnon"), rssSettle)
+			return
+		}
+		time.Sleep(time.Second)
+	}
 }
 
 // barrage generates the malformed requests of TestMalformedRequests.
@@ -589,15 +619,18 @@ func statementDescriptor(sql string) *flight.FlightDescriptor {
 }
 
 // rssKiB is p's resident set size.
-func rssKiB(t *testing.T, p *Proc) int64 {
+func rssKiB(t *testing.T, p *Proc) int64 { return procStatusKiB(t, p, "VmRSS") }
+
+// procStatusKiB is the field of /proc/PID/status of p, in KiB.
+func procStatusKiB(t *testing.T, p *Proc, field string) int64 {
 	t.Helper()
 	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
 	if err != nil {
-		t.Logf("rss of %s: %v", p.Name, err)
+		t.Logf("%s of %s: %v", field, p.Name, err)
 		return 0
 	}
 	for _, line := range strings.Split(string(raw), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
 			n, _ := strconv.ParseInt(strings.Fields(v)[0], 10, 64)
 			return n
 		}

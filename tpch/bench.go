@@ -271,7 +271,7 @@ func (r *Report) WriteSVG(w io.Writer) error {
 	fmt.Fprintf(&b, `<text x="%.0f" y="22" font-size="15" font-weight="bold">%s SF %v: Quiver (%d workers) vs DuckDB (%d threads), median ms of %d runs</text>`+"\n",
 		left, r.suite(), r.SF, r.Workers, r.DuckDBThreads, r.Runs)
 	fmt.Fprintf(&b, `<text x="%.0f" y="40" fill="#555">%s, %d cores. Geometric mean ratio %.2f over %d passing queries. Log scale.</text>`+"\n",
-		left, xmlEscape(r.Machine.CPU), r.Machine.Cores, r.GeoMean, r.Counted)
+		left, XMLEscape(r.Machine.CPU), r.Machine.Cores, r.GeoMean, r.Counted)
 	fmt.Fprintf(&b, `<rect x="%.0f" y="50" width="10" height="10" fill="#3b6fb6"/><text x="%.0f" y="59">Quiver</text>`, left, left+14)
 	fmt.Fprintf(&b, `<rect x="%.0f" y="50" width="10" height="10" fill="#e08a2c"/><text x="%.0f" y="59">DuckDB</text>`+"\n", left+70, left+84)
 	for e := lo; e <= hi; e++ {
@@ -296,7 +296,7 @@ func (r *Report) WriteSVG(w io.Writer) error {
 		case StatusMismatch:
 			fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" fill="#c00">%.2fx, wrong answer</text>`+"\n", left+plotW+8, y+barH+4, q.Ratio)
 		default:
-			fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" fill="#c00">Quiver failed: %s</text>`+"\n", left+4, y+barH-2, xmlEscape(abbrev(q.Error, 90)))
+			fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" fill="#c00">Quiver failed: %s</text>`+"\n", left+4, y+barH-2, XMLEscape(abbrev(q.Error, 90)))
 		}
 	}
 	b.WriteString("</svg>\n")
@@ -304,6 +304,7 @@ func (r *Report) WriteSVG(w io.Writer) error {
 	return err
 }
 
-func xmlEscape(s string) string {
+// XMLEscape escapes s for SVG text and attributes.
+func XMLEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }

@@ -35,6 +35,9 @@ benchmarks:
             servers streaming the same batches
   latency  p50/p90/p99 of SELECT 1 and of a small table query through Flight SQL
            (GetFlightInfo + do_get), beside a plain arrow-go Flight SQL server
+  soak     N concurrent clients for a duration mixing small queries, TPC-H
+           aggregates and small ingests: per-request counts, errors, p50/p99,
+           and every process's RSS and goroutines over time and after the load
 
 Without --addr a benchmark runs 'quiver serve --workers N' (this binary) as a
 child process on a loopback port, and stops it at the end.
@@ -56,6 +59,8 @@ func runBench(ctx context.Context, args []string, _ *zap.Logger) error {
 		return benchExchange(ctx, args[1:])
 	case "latency":
 		return benchLatency(ctx, args[1:])
+	case "soak":
+		return benchSoak(ctx, args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(benchUsage)
 		return nil
@@ -66,12 +71,13 @@ func runBench(ctx context.Context, args []string, _ *zap.Logger) error {
 
 // clusterFlags choose between a running Quiver and one started in process.
 type clusterFlags struct {
-	addr    string
-	workers int
-	threads int
-	dataDir string
-	memory  string
-	tls     clientTLSFlags // of a running Quiver (--addr)
+	addr      string
+	workers   int
+	threads   int
+	dataDir   string
+	memory    string
+	processes bool
+	tls       clientTLSFlags // of a running Quiver (--addr)
 }
 
 func (c *clusterFlags) register(fs *flag.FlagSet, defaultDataDir string) {
@@ -81,6 +87,7 @@ func (c *clusterFlags) register(fs *flag.FlagSet, defaultDataDir string) {
 	fs.IntVar(&c.threads, "threads", 0, "DuckDB threads of each started worker (default: cores / workers, at least 1)")
 	fs.StringVar(&c.dataDir, "data-dir", defaultDataDir, "data directory of the Quiver started")
 	fs.StringVar(&c.memory, "memory-limit", "", "DuckDB memory_limit of each started worker, e.g. 4GB (bench tpch gives its DuckDB the workers' total)")
+	fs.BoolVar(&c.processes, "processes", false, "start 'quiver coordinator' and one 'quiver worker' process per worker instead of one 'quiver serve'")
 }
 
 func (c *clusterFlags) perWorkerThreads() int {
@@ -93,7 +100,9 @@ func (c *clusterFlags) perWorkerThreads() int {
 // cluster is the Quiver a benchmark talks to.
 type cluster struct {
 	addr string
-	stop func() error
+	// procs are the processes started, in start order (none with --addr).
+	procs []*child
+	stop  func() error
 }
 
 // connect starts the cluster (start) and dials a Flight SQL client to it
@@ -103,21 +112,28 @@ func (c *clusterFlags) connect(ctx context.Context) (*cluster, *tpch.Client, err
 	if err != nil {
 		return nil, nil, err
 	}
-	creds, err := c.tls.credentials()
-	if err == nil {
-		var client *tpch.Client
-		if client, err = tpch.Dial(cl.addr, memory.DefaultAllocator, creds); err == nil {
-			return cl, client, nil
-		}
+	client, err := c.dial(cl.addr)
+	if err != nil {
+		_ = cl.stop()
+		return nil, nil, err
 	}
-	_ = cl.stop()
-	return nil, nil, err
+	return cl, client, nil
 }
 
-// start connects to --addr, or runs `quiver serve` (this binary) with
-// --workers workers on a loopback port as a child process, so that Quiver
-// and the benchmark's DuckDB side do not share a Go runtime, and waits
-// until it serves.
+// dial connects a Flight SQL client to addr with the flags' TLS.
+func (c *clusterFlags) dial(addr string) (*tpch.Client, error) {
+	creds, err := c.tls.credentials()
+	if err != nil {
+		return nil, err
+	}
+	return tpch.Dial(addr, memory.DefaultAllocator, creds)
+}
+
+// start connects to --addr, or runs this binary as child processes on
+// loopback ports, so that Quiver and the benchmark's DuckDB side do not
+// share a Go runtime, and waits until they serve: `quiver serve` with
+// --workers embedded workers, or with --processes a `quiver coordinator`
+// and --workers `quiver worker` processes.
 func (c *clusterFlags) start(ctx context.Context) (*cluster, error) {
 	if c.addr != "" {
 		return &cluster{addr: c.addr, stop: func() error { return nil }}, nil
@@ -125,22 +141,71 @@ func (c *clusterFlags) start(ctx context.Context) (*cluster, error) {
 	if c.workers < 1 {
 		return nil, errors.New("--workers must be at least 1")
 	}
+	if err := os.MkdirAll(c.dataDir, 0o755); err != nil {
+		return nil, err
+	}
+	cl := &cluster{}
+	cl.stop = func() error {
+		var err error
+		for i := len(cl.procs) - 1; i >= 0; i-- {
+			err = errors.Join(err, cl.procs[i].stop())
+		}
+		return err
+	}
+	common := []string{"--http", "127.0.0.1:0", "--data-dir", c.dataDir, "--threads", strconv.Itoa(c.perWorkerThreads())}
+	if c.memory != "" {
+		common = append(common, "--memory-limit", c.memory)
+	}
+	first := []string{"serve", "--listen", "127.0.0.1:0", "--workers", strconv.Itoa(c.workers)}
+	if c.processes {
+		first = []string{"coordinator", "--listen", "127.0.0.1:0"}
+	}
+	p, err := spawn(ctx, c.dataDir, first[0], append(first, common...), "serving Flight SQL")
+	if err != nil {
+		return nil, err
+	}
+	cl.procs, cl.addr = append(cl.procs, p), p.addr
+	for i := 1; c.processes && i <= c.workers; i++ {
+		args := append([]string{"worker", "--coordinator", cl.addr, "--listen", "127.0.0.1:0"}, common...)
+		p, err := spawn(ctx, c.dataDir, fmt.Sprintf("worker%d", i), args, "worker registered")
+		if err != nil {
+			_ = cl.stop()
+			return nil, err
+		}
+		cl.procs = append(cl.procs, p)
+	}
+	kind := "quiver serve"
+	if c.processes {
+		kind = "quiver coordinator and worker processes"
+	}
+	fmt.Fprintf(os.Stderr, "started %s: %s, %d workers x %d threads, data in %s, logs in %s\n",
+		kind, cl.addr, c.workers, c.perWorkerThreads(), c.dataDir, filepath.Join(c.dataDir, "*.log"))
+	return cl, nil
+}
+
+// child is one process of a started cluster.
+type child struct {
+	name string
+	cmd  *exec.Cmd
+	// addr is the addr field of the line start waited for; http is the
+	// address of its /metrics.
+	addr, http string
+	exited     chan error
+	logFile    *os.File
+}
+
+// spawn runs this binary with args as a child process that logs to
+// <dataDir>/<name>.log and waits until its log has said ready (a message)
+// and "serving HTTP".
+func spawn(ctx context.Context, dataDir, name string, args []string, ready string) (*child, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(c.dataDir, 0o755); err != nil {
-		return nil, err
-	}
-	logPath := filepath.Join(c.dataDir, "serve.log")
+	logPath := filepath.Join(dataDir, name+".log")
 	logFile, err := os.Create(logPath)
 	if err != nil {
 		return nil, err
-	}
-	args := []string{"serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", c.dataDir,
-		"--workers", strconv.Itoa(c.workers), "--threads", strconv.Itoa(c.perWorkerThreads())}
-	if c.memory != "" {
-		args = append(args, "--memory-limit", c.memory)
 	}
 	cmd := exec.Command(self, args...)
 	// Its own process group: a terminal's Ctrl-C reaches the benchmark,
@@ -152,45 +217,59 @@ func (c *clusterFlags) start(ctx context.Context) (*cluster, error) {
 		logFile.Close()
 		return nil, err
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait(); pw.Close() }()
-	stop := func() error {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(30 * time.Second):
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-		return logFile.Close()
-	}
-	addr := make(chan string, 1)
+	p := &child{name: name, cmd: cmd, exited: make(chan error, 1), logFile: logFile}
+	go func() { p.exited <- cmd.Wait(); pw.Close() }()
+	type addrs struct{ addr, http string }
+	found := make(chan addrs, 1)
 	go func() {
+		var a addrs
 		sc := bufio.NewScanner(pr)
 		for sc.Scan() {
 			var l struct{ Msg, Addr string }
-			if json.Unmarshal(sc.Bytes(), &l) == nil && l.Msg == "serving Flight SQL" && l.Addr != "" {
-				addr <- l.Addr
+			if json.Unmarshal(sc.Bytes(), &l) != nil {
+				continue
+			}
+			switch l.Msg {
+			case "serving HTTP":
+				a.http = l.Addr
+			case ready:
+				a.addr = l.Addr
+			default:
+				continue
+			}
+			if a.addr != "" && a.http != "" {
+				found <- a
 				break
 			}
 		}
 		_, _ = io.Copy(io.Discard, pr)
 	}()
 	select {
-	case a := <-addr:
-		fmt.Fprintf(os.Stderr, "started quiver serve: %s, %d workers x %d threads, data in %s, log in %s\n",
-			a, c.workers, c.perWorkerThreads(), c.dataDir, logPath)
-		return &cluster{addr: a, stop: stop}, nil
-	case err := <-exited:
+	case a := <-found:
+		p.addr, p.http = a.addr, a.http
+		return p, nil
+	case err := <-p.exited:
 		logFile.Close()
-		return nil, fmt.Errorf("quiver serve exited before serving (%v); see %s", err, logPath)
+		return nil, fmt.Errorf("quiver %s exited before serving (%v); see %s", name, err, logPath)
 	case <-time.After(2 * time.Minute):
-		_ = stop()
-		return nil, fmt.Errorf("quiver serve did not serve within 2 minutes; see %s", logPath)
+		_ = p.stop()
+		return nil, fmt.Errorf("quiver %s did not serve within 2 minutes; see %s", name, logPath)
 	case <-ctx.Done():
-		_ = stop()
+		_ = p.stop()
 		return nil, ctx.Err()
 	}
+}
+
+// stop ends the process with SIGTERM, or SIGKILL after 30 s.
+func (p *child) stop() error {
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.exited:
+	case <-time.After(30 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.exited
+	}
+	return p.logFile.Close()
 }
 
 // parseBytes reads a size such as 512MB, 4GB or 4GiB.

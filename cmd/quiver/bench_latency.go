@@ -127,10 +127,9 @@ func measureLatency(ctx context.Context, c *tpch.Client, source, sql string, war
 
 // summarize fills the figure's percentiles from the measured durations.
 func (f latencyFigure) summarize(total, info []time.Duration) latencyFigure {
-	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	ms, at := durationMS, percentileMS
 	sort.Slice(total, func(i, j int) bool { return total[i] < total[j] })
 	sort.Slice(info, func(i, j int) bool { return info[i] < info[j] })
-	at := func(s []time.Duration, p float64) float64 { return ms(s[min(len(s)-1, int(p*float64(len(s))))]) }
 	var sum time.Duration
 	for _, d := range total {
 		sum += d
@@ -141,6 +140,13 @@ func (f latencyFigure) summarize(total, info []time.Duration) latencyFigure {
 	f.Mean = ms(sum) / float64(len(total))
 	f.InfoP50 = at(info, 0.50)
 	return f
+}
+
+func durationMS(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// percentileMS is the p quantile (0..1) of sorted, in milliseconds.
+func percentileMS(sorted []time.Duration, p float64) float64 {
+	return durationMS(sorted[min(len(sorted)-1, int(p*float64(len(sorted))))])
 }
 
 func (f latencyFigure) line() string {

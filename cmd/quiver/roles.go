@@ -291,6 +291,7 @@ func runNodes(ctx context.Context, nf nodeFlags, log *zap.Logger,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { releaseIdleMemory(gctx, idleCheck, log); return nil })
 	if err := start(g, gctx, node{dataDir: dataDir, secret: secret, tls: t}); err != nil {
 		cancel()
 		_ = g.Wait()
