@@ -58,14 +58,9 @@ func (c *Coordinator) drain(ctx context.Context, r *query, each func(arrow.Recor
 	g, gctx := errgroup.WithContext(ctx)
 	for i := 0; i < root.Tasks; i++ {
 		id := stage.TaskID{Fragment: root.ID, Index: i}
-		m := r.tasks[id].worker
-		f, ok := m.Conn.(ResultFetcher)
-		if !ok {
-			return 0, qerr.ErrUnsupported.New("EXPLAIN ANALYZE: the connection to worker %s cannot fetch results", m.Addr)
-		}
 		ticket := r.endpoint(id, r.expiry()).Ticket
 		g.Go(func() error {
-			rdr, err := f.FetchResult(gctx, ticket)
+			rdr, err := r.openResult(gctx, id, ticket)
 			if err != nil {
 				return err
 			}

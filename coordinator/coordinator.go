@@ -98,6 +98,9 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 		defer c.wg.Done()
 		c.reapTxns()
 	}()
+	if members != nil {
+		c.wg.Go(func() { members.Sweep(ctx) })
+	}
 	return c
 }
 

@@ -90,6 +90,11 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		stats, err := h.Wait(ctx)
 		if err != nil {
+			if ctx.Err() != nil {
+				// The coordinator gave the task up (it runs the query again,
+				// or is gone): nobody waits for what it makes.
+				h.Cancel(qerr.ErrCancelled.New("the coordinator left task %s (attempt %d) of query %s", spec.Task, max(spec.Attempt, 1), spec.Query))
+			}
 			return StatusFromError(err)
 		}
 		return sendJSON(stream, stats, "task statistics")
@@ -100,7 +105,11 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		var cause error
 		if c.Reason != nil {
-			cause = c.Reason.Err()
+			cause = c.Reason.error()
+		}
+		if c.Attempt > 0 {
+			s.w.CancelAttempt(c.Query, c.Attempt, cause)
+			return nil
 		}
 		s.w.CancelQuery(c.Query, cause)
 		return nil
