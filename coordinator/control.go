@@ -195,9 +195,9 @@ type resultRelay struct {
 	ticket []byte
 	refs   atomic.Int64
 
-	att  *attempt          // the attempt cur was opened in
+	att  *attempt           // the attempt cur was opened in
 	cur  array.RecordReader // nil between streams
-	sent bool              // a batch was handed out
+	sent bool               // a batch was handed out
 	err  error
 }
 

@@ -43,9 +43,9 @@ type TaskInfo struct {
 	ID      stage.TaskID
 	Attempt int // from 1; a query that lost a worker runs again as the next
 	Worker  string
-	State  TaskState
-	Stats  stage.TaskStatsSpec // zero until the task finished
-	Error  string              // why it failed
+	State   TaskState
+	Stats   stage.TaskStatsSpec // zero until the task finished
+	Error   string              // why it failed
 }
 
 // QueryPlan is a registered query's distributed plan with every task of it

@@ -141,9 +141,9 @@ const workerCancelTimeout = 5 * time.Second
 // endpoints and their expiration. The fields above mu are fixed when it is
 // planned.
 type query struct {
-	id    stage.QueryID
-	plan  *stage.DistributedPlan
-	stmt  statement // what was asked, by whom (inspect.go)
+	id   stage.QueryID
+	plan *stage.DistributedPlan
+	stmt statement // what was asked, by whom (inspect.go)
 	// principal ran the query ("" for anonymous): its result tickets name
 	// it, and it holds one of the principal's running queries (release)
 	// until its tasks end.

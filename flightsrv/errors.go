@@ -106,8 +106,8 @@ func StatusFromError(err error) error {
 	}
 	st := status.New(g, "["+string(spec.Code)+"] "+spec.Message)
 	withInfo, derr := st.WithDetails(&errdetails.ErrorInfo{
-		Reason: string(spec.Code),
-		Domain: errorDomain,
+		Reason:   string(spec.Code),
+		Domain:   errorDomain,
 		Metadata: metadataOf(spec),
 	})
 	if derr != nil {

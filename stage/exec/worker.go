@@ -117,9 +117,9 @@ func (w *Worker) Allocator() memory.Allocator { return w.mem }
 type task struct {
 	spec    *stage.TaskSpec
 	attempt int // spec's, from 1
-	ctx    context.Context
-	cancel context.CancelCauseFunc
-	timer  *time.Timer // cancels the task at its deadline; RenewQuery moves it
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	timer   *time.Timer // cancels the task at its deadline; RenewQuery moves it
 	// deadline is the timer's time; Worker.mu guards it.
 	deadline time.Time
 	schema   *arrow.Schema // the promised output schema
