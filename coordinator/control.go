@@ -208,6 +208,13 @@ func (r *resultRelay) open() error {
 		return qerr.ErrNotFound.New("query %s has no result task %s", r.q.id, r.id)
 	}
 	r.att = a
+	select {
+	case <-a.ready:
+	case <-a.over:
+		return qerr.ErrUnavailable.New("attempt %d of query %s was given up before it started", a.n, r.q.id)
+	case <-r.ctx.Done():
+		return qerr.ErrCancelled.Wrap(context.Cause(r.ctx), "waiting for query %s to start", r.q.id)
+	}
 	f, ok := m.Conn.(ResultFetcher)
 	if !ok {
 		return qerr.ErrUnsupported.New("the connection to worker %s cannot fetch results", m.Addr)

@@ -113,15 +113,24 @@ type attempt struct {
 	n int
 	// tasks are every task of the plan, placed; their set never changes.
 	tasks map[stage.TaskID]*queryTask
-	// ctx is the attempt's RunTask calls' (a worker stops a task whose
-	// call ends); stop ends it once the attempt is given up or the query
-	// ended.
+	// ctx is the attempt's RunTask calls' (a worker gives up the attempt
+	// of a task whose call ends); stop ends it once the next attempt
+	// started, or the query ended.
 	ctx  context.Context
 	stop context.CancelFunc
+	// waits is the context of the waits for the attempt's tasks: giveUp
+	// ends it when the attempt is given up, before ctx ends (a result
+	// reader waiting on it at a worker then finds the next attempt's
+	// buffer to follow to).
+	waits  context.Context
+	giveUp context.CancelFunc
 	// over is closed when the attempt is given up or the query ended:
 	// whoever waits on its result looks again (openResult).
 	over    chan struct{}
 	endOnce sync.Once
+	// ready is closed once every task of the attempt started: its buffers
+	// exist on their workers.
+	ready chan struct{}
 
 	// Guarded by the query's mu:
 	finished int   // tasks that finished without error
@@ -210,8 +219,9 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, re
 // newAttempt plans attempt n of q on the workers of p and makes it the
 // current one.
 func (q *query) newAttempt(n int, p Placement) *attempt {
-	a := &attempt{n: n, tasks: map[stage.TaskID]*queryTask{}, over: make(chan struct{})}
+	a := &attempt{n: n, tasks: map[stage.TaskID]*queryTask{}, over: make(chan struct{}), ready: make(chan struct{})}
 	a.ctx, a.stop = context.WithCancel(q.ctx)
+	a.waits, a.giveUp = context.WithCancel(a.ctx)
 	for id, m := range p {
 		a.tasks[id] = &queryTask{id: id, worker: m, attempt: n, state: TaskPlanned}
 	}
@@ -333,13 +343,14 @@ func (q *query) watch() {
 }
 
 // watchAttempt waits until every task of a has ended, and returns nil, or
-// until a is given up for a lost worker, and returns why (its tasks have
-// ended then too: the attempt's context ended their waits).
+// until a is given up for a lost worker, and returns why (the waits for
+// its tasks have ended then too, the tasks themselves run on until the
+// next attempt started: retry).
 func (q *query) watchAttempt(a *attempt) error {
 	var wg sync.WaitGroup
 	for _, t := range a.tasks {
 		wg.Go(func() {
-			st, err := t.run.Wait(a.ctx)
+			st, err := t.run.Wait(a.waits)
 			if addr, ok := lostAddr(err); ok {
 				q.suspectAddr(a, addr, err)
 			}
@@ -347,7 +358,7 @@ func (q *query) watchAttempt(a *attempt) error {
 				q.cancelOnWorkers(q.ctx, first)
 			}
 			if q.givenUp(a) {
-				a.stop()
+				a.giveUp()
 			}
 		})
 	}
@@ -363,7 +374,7 @@ func (q *query) watchAttempt(a *attempt) error {
 			q.giveUpLocked(a, err)
 			q.mu.Unlock()
 			if q.givenUp(a) {
-				a.stop()
+				a.giveUp()
 			}
 		}
 		select {
@@ -488,6 +499,9 @@ func (q *query) retry(a *attempt, lost error) *attempt {
 		next := q.newAttempt(prev.n+1, replace(prev.tasks, live))
 		q.log.Warn("query retried", qlog.Attempt(next.n), zap.Int("workers", len(live)), zap.Error(lost))
 		failed, err := q.send(next)
+		if err == nil {
+			close(next.ready)
+		}
 		q.giveUpFor(prev, cause)
 		if err == nil {
 			if state, _ := q.outcome(); state != QueryRunning {

@@ -181,6 +181,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 		a := q.newAttempt(n, place(d, workers))
 		failed, err := q.send(a)
 		if err == nil {
+			close(a.ready)
 			q.begin(&c.wg)
 			c.queries.add(q)
 			q.log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(a.tasks)),
@@ -228,7 +229,7 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 			s.Splits = splits(f, t, tables)
 			s.Inputs = c.inputs(q, a, f, t)
 			m := a.tasks[id].worker
-			run, err := m.Conn.RunTask(a.ctx, &s)
+			run, err := q.startTask(a, m, &s)
 			if err != nil {
 				return m, qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", id, a.n, m.Addr)
 			}
@@ -236,6 +237,42 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 		}
 	}
 	return nil, nil
+}
+
+// startTask starts spec on m for attempt a. A worker that leaves the live
+// set while it has not answered (paused: the call hangs) fails the start
+// as lost, so that the launch goes on without it instead of waiting for
+// it.
+func (q *query) startTask(a *attempt, m *Member, spec *stage.TaskSpec) (TaskRun, error) {
+	ctx, cancel := context.WithCancelCause(a.ctx)
+	started := make(chan struct{})
+	go func() {
+		for {
+			lost := q.members.Lost()
+			if !q.members.IsLive(m) {
+				cancel(&LostError{Addr: m.Addr, Err: qerr.ErrUnavailable.New("worker %s left the live set before it started task %s", m.Addr, spec.Task)})
+				return
+			}
+			select {
+			case <-started:
+				return
+			case <-ctx.Done():
+				return
+			case <-lost:
+			}
+		}
+	}()
+	run, err := m.Conn.RunTask(ctx, spec)
+	close(started)
+	if err != nil {
+		if cause := context.Cause(ctx); lostWorker(cause) {
+			err = cause
+		}
+		cancel(err)
+		return nil, err
+	}
+	// ctx lives on with the task's call: the attempt's end ends it.
+	return run, nil
 }
 
 func (c *Coordinator) taskTemplate(q *query, f *stage.Fragment, root *stage.OutputSpec) (*stage.TaskSpec, error) {

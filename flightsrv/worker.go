@@ -91,9 +91,13 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		stats, err := h.Wait(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
-				// The coordinator gave the task up (it runs the query again,
-				// or is gone): nobody waits for what it makes.
-				h.Cancel(qerr.ErrCancelled.New("the coordinator left task %s (attempt %d) of query %s", spec.Task, max(spec.Attempt, 1), spec.Query))
+				// The coordinator gave the task up, so its whole attempt (it
+				// runs the query again, the query ended, or it is gone),
+				// though its cancel may never come (it timed out while this
+				// worker was paused): nobody waits for what the attempt
+				// makes here, and a result reader learns it at once.
+				n := max(spec.Attempt, 1)
+				s.w.CancelAttempt(spec.Query, n, qerr.ErrUnavailable.New("the coordinator gave up attempt %d of query %s on %s", n, spec.Query, s.w.Address()))
 			}
 			return StatusFromError(err)
 		}

@@ -162,11 +162,6 @@ func (h *TaskHandle) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
 // Done is closed when the task has finished.
 func (h *TaskHandle) Done() <-chan struct{} { return h.t.done }
 
-// Cancel stops the task with cause, unless it ended already: what its
-// starter does when it stops waiting for it (the coordinator gave it up),
-// so that no task runs on for nobody.
-func (h *TaskHandle) Cancel(cause error) { h.t.cancel(cause) }
-
 // partitions is how many buffers an output of kind k with n consumers has.
 func partitions(o stage.OutputSpec) (int, error) {
 	switch o.Kind {
