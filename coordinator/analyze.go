@@ -110,7 +110,11 @@ func taskNotes(stats []stage.TaskStatsSpec) stage.FragmentNotes {
 		}
 		lines := []string{fmt.Sprintf("stage %d, totals of %d of %d tasks: %s", f.ID, len(tasks), f.Tasks, statsText(total, "wall max", "peak max"))}
 		for _, st := range tasks {
-			lines = append(lines, fmt.Sprintf("task %s on %s: %s", st.Task, st.Worker, statsText(st, "wall", "peak")))
+			on := st.Worker
+			if st.Attempt > 1 {
+				on += fmt.Sprintf(" (attempt %d)", st.Attempt) // the query lost a worker and ran again
+			}
+			lines = append(lines, fmt.Sprintf("task %s on %s: %s", st.Task, on, statsText(st, "wall", "peak")))
 		}
 		return lines
 	}
