@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -164,7 +165,8 @@ func TestChaosStop(t *testing.T) {
 func (c *Cluster) restartWorker(t *testing.T, i int) *Proc {
 	t.Helper()
 	old := c.Workers[i]
-	w := startProc(t, old.Name+"-restarted", "worker", "--coordinator", c.Addr, "--listen", c.WorkerAddrs[i], "--data-dir", c.DataDir)
+	name, _, _ := strings.Cut(old.Name, "-restarted")
+	w := startProc(t, name+"-restarted", "worker", "--coordinator", c.Addr, "--listen", c.WorkerAddrs[i], "--data-dir", c.DataDir)
 	w.WaitLine(t, fmt.Sprintf("%q", msgWorkerJoined), readyTimeout, func(l LogLine) bool { return l.Msg() == msgWorkerJoined })
 	c.Workers[i] = w
 	return w
