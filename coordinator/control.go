@@ -211,7 +211,11 @@ func (r *resultRelay) open() error {
 	select {
 	case <-a.ready:
 	case <-a.over:
-		return qerr.ErrUnavailable.New("attempt %d of query %s was given up before it started", a.n, r.q.id)
+		select {
+		case <-a.ready: // it started, and is over since
+		default:
+			return qerr.ErrUnavailable.New("attempt %d of query %s was given up before it started", a.n, r.q.id)
+		}
 	case <-r.ctx.Done():
 		return qerr.ErrCancelled.Wrap(context.Cause(r.ctx), "waiting for query %s to start", r.q.id)
 	}
@@ -230,9 +234,10 @@ func (r *resultRelay) open() error {
 // awaitNext waits, after the stream of r.att failed with err, until that
 // attempt is over, and reports whether the query runs a later one to open
 // the stream at: never once a batch was handed out, nor for an error a
-// retry cannot mend.
+// retry cannot mend unless the attempt was given up (its worker ends a
+// given-up attempt's streams as cancelled).
 func (r *resultRelay) awaitNext(err error) bool {
-	if r.sent || !qerr.Retryable(err) {
+	if r.sent || !qerr.Retryable(err) && !r.q.givenUp(r.att) {
 		return false
 	}
 	select {

@@ -97,7 +97,7 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 				// worker was paused): nobody waits for what the attempt
 				// makes here, and a result reader learns it at once.
 				n := max(spec.Attempt, 1)
-				s.w.CancelAttempt(spec.Query, n, qerr.ErrUnavailable.New("the coordinator gave up attempt %d of query %s on %s", n, spec.Query, s.w.Address()))
+				s.w.CancelAttempt(spec.Query, n, qerr.ErrCancelled.New("the coordinator left attempt %d of query %s on %s", n, spec.Query, s.w.Address()))
 			}
 			return StatusFromError(err)
 		}

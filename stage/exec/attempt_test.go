@@ -13,7 +13,7 @@ import (
 )
 
 // TestResultFollowsNextAttempt: a client waiting on a result whose first
-// attempt failed (its producer is gone) is not answered the failure while
+// attempt failed retryably (its producer's worker is gone) is not answered the failure while
 // the coordinator may still run the query again: once attempt 2 runs and
 // attempt 1 is cancelled as an attempt, the reader, which had read
 // nothing, streams attempt 2's rows. The cancel refuses attempt 1's tasks
@@ -25,9 +25,10 @@ func TestResultFollowsNextAttempt(t *testing.T) {
 	defer cancel()
 	q := stage.QueryID("q-attempts")
 	out := stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("n", "int64")}
-	// Attempt 1 reads a producer that never ran: it fails.
+	// Attempt 1 reads a producer whose worker is gone (nothing listens
+	// there): it fails as a retry may mend.
 	in := stage.InputSpec{Exchange: 1, Schema: schemaSpec("c0", "int64"), Producers: []stage.ProducerSpec{{
-		Task: task(1, 0), Address: n.addr,
+		Task: task(1, 0), Address: "127.0.0.1:1",
 		Ticket: c.signer.Sign(stage.Ticket{Query: q, Task: task(1, 0), Attempt: 1, Expires: time.Now().Add(time.Minute)}),
 	}}}
 	first := spec(q, task(0, 0), `SELECT c0 FROM {in:1}`, out, in)

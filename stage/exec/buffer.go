@@ -416,14 +416,14 @@ func (r *bufferReader) Next() bool {
 		b.mu.Lock()
 		if b.err != nil {
 			err, wake := b.err, b.wake
-			settled := b.freed || !b.result || r.sent
+			settled := b.freed || !b.result || r.sent || !qerr.Retryable(err)
 			b.mu.Unlock()
 			if !settled {
-				// A result that failed before this reader handed out a
-				// batch: the coordinator either runs the query again,
-				// starting the next attempt before it frees this one
-				// (then the reader follows), or stops it, freeing this one
-				// with the cause.
+				// A result that failed retryably (a producer lost) before
+				// this reader handed out a batch: the coordinator either
+				// runs the query again, starting the next attempt before
+				// it frees this one (then the reader follows), or stops
+				// it, freeing this one with the cause.
 				select {
 				case <-wake:
 					continue
