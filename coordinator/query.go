@@ -497,7 +497,8 @@ func (q *query) retry(a *attempt, lost error) *attempt {
 			return nil
 		}
 		next := q.newAttempt(prev.n+1, replace(prev.tasks, live))
-		q.log.Warn("query retried", qlog.Attempt(next.n), zap.Int("workers", len(live)), zap.Error(lost))
+		addr, _ := lostAddr(lost)
+		q.log.Warn("query retried", qlog.Attempt(next.n), qlog.Worker(addr), zap.Int("workers", len(live)), zap.Error(lost))
 		failed, err := q.send(next)
 		if err == nil {
 			close(next.ready)
