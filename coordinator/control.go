@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"time"
 
@@ -182,9 +183,33 @@ func (q *query) openResult(ctx context.Context, id stage.TaskID, ticket []byte) 
 			return r, nil
 		}
 		if !r.awaitNext(err) {
+			if failure := q.endedWithout(); failure != nil {
+				return nil, &EndedError{Err: failure}
+			}
 			return nil, err
 		}
 	}
+}
+
+// EndedError is openResult's error for a result whose query failed or
+// passed its statement timeout before the result could be read: its
+// client, whose ticket it is (the ticket opened, for its principal), is
+// told why, as a worker tells a reader whose query ends while it waits. A
+// result cancelled by a client or expired stays refused like any ticket
+// (README, Tickets).
+type EndedError struct{ Err error }
+
+func (e *EndedError) Error() string { return e.Err.Error() }
+func (e *EndedError) Unwrap() error { return e.Err }
+
+// endedWithout is why q ended without its results, when it failed or
+// passed its statement timeout; nil otherwise.
+func (q *query) endedWithout() error {
+	state, failure := q.outcome()
+	if state == QueryFailed || state == QueryCancelled && errors.Is(q.ctx.Err(), context.DeadlineExceeded) {
+		return failure
+	}
+	return nil
 }
 
 // resultRelay is openResult's reader.
