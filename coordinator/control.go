@@ -183,6 +183,12 @@ func (q *query) openResult(ctx context.Context, id stage.TaskID, ticket []byte) 
 			return r, nil
 		}
 		if !r.awaitNext(err) {
+			// A stream that fails for good means the query fails (or
+			// failed): its end says why better than the stream.
+			select {
+			case <-q.done:
+			case <-ctx.Done():
+			}
 			if failure := q.endedWithout(); failure != nil {
 				return nil, &EndedError{Err: failure}
 			}
