@@ -58,14 +58,9 @@ func (c *Coordinator) drain(ctx context.Context, r *query, each func(arrow.Recor
 	g, gctx := errgroup.WithContext(ctx)
 	for i := 0; i < root.Tasks; i++ {
 		id := stage.TaskID{Fragment: root.ID, Index: i}
-		m := r.tasks[id].worker
-		f, ok := m.Conn.(ResultFetcher)
-		if !ok {
-			return 0, qerr.ErrUnsupported.New("EXPLAIN ANALYZE: the connection to worker %s cannot fetch results", m.Addr)
-		}
 		ticket := r.endpoint(id, r.expiry()).Ticket
 		g.Go(func() error {
-			rdr, err := f.FetchResult(gctx, ticket)
+			rdr, err := r.openResult(gctx, id, ticket)
 			if err != nil {
 				return err
 			}
@@ -115,7 +110,11 @@ func taskNotes(stats []stage.TaskStatsSpec) stage.FragmentNotes {
 		}
 		lines := []string{fmt.Sprintf("stage %d, totals of %d of %d tasks: %s", f.ID, len(tasks), f.Tasks, statsText(total, "wall max", "peak max"))}
 		for _, st := range tasks {
-			lines = append(lines, fmt.Sprintf("task %s on %s: %s", st.Task, st.Worker, statsText(st, "wall", "peak")))
+			on := st.Worker
+			if st.Attempt > 1 {
+				on += fmt.Sprintf(" (attempt %d)", st.Attempt) // the query lost a worker and ran again
+			}
+			lines = append(lines, fmt.Sprintf("task %s on %s: %s", st.Task, on, statsText(st, "wall", "peak")))
 		}
 		return lines
 	}

@@ -2,12 +2,16 @@ package coordinator
 
 import (
 	"context"
+	"errors"
+	"sync/atomic"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/qlog"
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -143,9 +147,11 @@ type ResultFetcher interface {
 }
 
 // OpenResult verifies a result ticket this coordinator signed and streams
-// the buffer it names from the worker that holds it: how the coordinator
-// relays results to clients that cannot reach workers. The caller releases
-// the reader.
+// the buffer it names from the worker that runs the result task now
+// (openResult): how the coordinator relays results to clients that cannot
+// reach workers (--proxy-results), or whose worker failed them before the
+// first batch (an endpoint's second location). The caller releases the
+// reader.
 func (c *Coordinator) OpenResult(ctx context.Context, ticket []byte) (array.RecordReader, error) {
 	t, err := c.signer.Verify(ticket, time.Now())
 	if err != nil {
@@ -155,13 +161,168 @@ func (c *Coordinator) OpenResult(ctx context.Context, ticket []byte) (array.Reco
 	if q == nil {
 		return nil, notFound(t.Query)
 	}
-	m, ok := q.resultTask(t.Task)
-	if !ok {
+	if _, ok := q.resultTask(t.Task); !ok {
 		return nil, qerr.ErrNotFound.New("query %s has no result task %s", t.Query, t.Task)
+	}
+	return q.openResult(ctx, t.Task, ticket)
+}
+
+// openResult streams result task id of q with ticket (one that names no
+// attempt) from the worker that runs it in the current attempt. Until it
+// has handed out a batch, the stream follows the query's attempts: one
+// that fails retryably (its worker lost, its attempt given up and the
+// task moved) opens again at the next attempt's worker once the query
+// runs one, and fails only when the query ends without. The caller
+// releases the reader.
+func (q *query) openResult(ctx context.Context, id stage.TaskID, ticket []byte) (array.RecordReader, error) {
+	r := &resultRelay{ctx: ctx, q: q, id: id, ticket: ticket}
+	r.refs.Store(1)
+	for {
+		err := r.open()
+		if err == nil {
+			return r, nil
+		}
+		if !r.awaitNext(err) {
+			// A stream that fails for good means the query fails (or
+			// failed): its end says why better than the stream.
+			select {
+			case <-q.done:
+			case <-ctx.Done():
+			}
+			if failure := q.endedWithout(); failure != nil {
+				return nil, &EndedError{Err: failure}
+			}
+			return nil, err
+		}
+	}
+}
+
+// EndedError is openResult's error for a result whose query failed or
+// passed its statement timeout before the result could be read: its
+// client, whose ticket it is (the ticket opened, for its principal), is
+// told why, as a worker tells a reader whose query ends while it waits. A
+// result cancelled by a client or expired stays refused like any ticket
+// (README, Tickets).
+type EndedError struct{ Err error }
+
+func (e *EndedError) Error() string { return e.Err.Error() }
+func (e *EndedError) Unwrap() error { return e.Err }
+
+// endedWithout is why q ended without its results, when it failed or
+// passed its statement timeout; nil otherwise.
+func (q *query) endedWithout() error {
+	state, failure := q.outcome()
+	if state == QueryFailed || state == QueryCancelled && errors.Is(q.ctx.Err(), context.DeadlineExceeded) {
+		return failure
+	}
+	return nil
+}
+
+// resultRelay is openResult's reader.
+type resultRelay struct {
+	ctx    context.Context
+	q      *query
+	id     stage.TaskID
+	ticket []byte
+	refs   atomic.Int64
+
+	att  *attempt           // the attempt cur was opened in
+	cur  array.RecordReader // nil between streams
+	sent bool               // a batch was handed out
+	err  error
+}
+
+// open opens the stream of the current attempt's result task.
+func (r *resultRelay) open() error {
+	m, a, ok := r.q.resultAttempt(r.id)
+	if !ok {
+		return qerr.ErrNotFound.New("query %s has no result task %s", r.q.id, r.id)
+	}
+	r.att = a
+	select {
+	case <-a.ready:
+	case <-a.over:
+		select {
+		case <-a.ready: // it started, and is over since
+		default:
+			return qerr.ErrUnavailable.New("attempt %d of query %s was given up before it started", a.n, r.q.id)
+		}
+	case <-r.ctx.Done():
+		return qerr.ErrCancelled.Wrap(context.Cause(r.ctx), "waiting for query %s to start", r.q.id)
 	}
 	f, ok := m.Conn.(ResultFetcher)
 	if !ok {
-		return nil, qerr.ErrUnsupported.New("the connection to worker %s cannot fetch results", m.Addr)
+		return qerr.ErrUnsupported.New("the connection to worker %s cannot fetch results", m.Addr)
 	}
-	return f.FetchResult(ctx, ticket)
+	rdr, err := f.FetchResult(r.ctx, r.ticket)
+	if err != nil {
+		return err
+	}
+	r.cur = rdr
+	return nil
 }
+
+// awaitNext waits, after the stream of r.att failed with err, until that
+// attempt is over, and reports whether the query runs a later one to open
+// the stream at: never once a batch was handed out, nor for an error a
+// retry cannot mend unless the attempt was given up (its worker ends a
+// given-up attempt's streams as cancelled).
+func (r *resultRelay) awaitNext(err error) bool {
+	if r.sent || !qerr.Retryable(err) && !r.q.givenUp(r.att) {
+		return false
+	}
+	select {
+	case <-r.att.over:
+	case <-r.ctx.Done():
+		return false
+	}
+	if a := r.q.current(); a != r.att {
+		r.q.log.Info("result relay follows the next attempt", qlog.Task(r.id), qlog.Attempt(a.n), zap.Error(err))
+		return true
+	}
+	return false
+}
+
+func (r *resultRelay) Schema() *arrow.Schema { return r.cur.Schema() }
+
+func (r *resultRelay) Next() bool {
+	for r.err == nil {
+		if r.cur.Next() {
+			r.sent = true
+			return true
+		}
+		err := r.cur.Err()
+		if err == nil {
+			return false
+		}
+		for r.err == nil {
+			if !r.awaitNext(err) {
+				r.err = err
+				break
+			}
+			prev := r.cur
+			if err = r.open(); err == nil {
+				prev.Release()
+				break
+			}
+		}
+	}
+	return false
+}
+
+func (r *resultRelay) RecordBatch() arrow.RecordBatch { return r.cur.RecordBatch() }
+
+// Record is RecordBatch; it completes array.RecordReader.
+func (r *resultRelay) Record() arrow.RecordBatch { return r.cur.RecordBatch() }
+
+func (r *resultRelay) Err() error { return r.err }
+
+func (r *resultRelay) Retain() { r.refs.Add(1) }
+
+func (r *resultRelay) Release() {
+	if r.refs.Add(-1) == 0 {
+		r.cur.Release()
+	}
+}
+
+var _ array.RecordReader = (*resultRelay)(nil)

@@ -118,6 +118,9 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 			c.collectOrphansEvery(cfg.OrphanInterval)
 		}()
 	}
+	if members != nil {
+		c.wg.Go(func() { members.Sweep(ctx) })
+	}
 	return c
 }
 

@@ -40,11 +40,12 @@ func statementOf(ctx context.Context) statement {
 // TaskInfo is one task of a query: where it runs, how far it is, and its
 // statistics once it finished.
 type TaskInfo struct {
-	ID     stage.TaskID
-	Worker string
-	State  TaskState
-	Stats  stage.TaskStatsSpec // zero until the task finished
-	Error  string              // why it failed
+	ID      stage.TaskID
+	Attempt int // from 1; a query that lost a worker runs again as the next
+	Worker  string
+	State   TaskState
+	Stats   stage.TaskStatsSpec // zero until the task finished
+	Error   string              // why it failed
 }
 
 // QueryPlan is a registered query's distributed plan with every task of it

@@ -24,15 +24,16 @@ func TestQueryPlanStages(t *testing.T) {
 		{ID: 1, Root: v, Tasks: 2, Output: stage.FragmentOutput{Kind: stage.Convergent, Consumer: 0}},
 	}}
 	c, members, _ := lifecycleCluster(t, 1, Config{QueryTimeout: time.Minute, ResultTTL: time.Minute})
-	q := c.newQuery(context.Background(), d, place(d, members), 1, func() {})
-	for id := range q.tasks {
-		q.taskStarted(id, nil)
+	q := c.newQuery(context.Background(), d, func() {})
+	a := q.newAttempt(1, place(d, members))
+	for id := range a.tasks {
+		q.taskStarted(a, id, nil)
 	}
 	end := func(id stage.TaskID, st stage.TaskStatsSpec, err error) {
 		t.Helper()
-		tk := q.tasks[id]
+		tk := a.tasks[id]
 		tk.state, tk.err = TaskRunning, nil // a task ends once; here it is made to end again
-		q.taskEnded(tk, st, err)
+		q.taskEnded(a, tk, st, err)
 	}
 	finish := func(id stage.TaskID, rows int64) {
 		end(id, stage.TaskStatsSpec{Task: id, RowsOut: rows, BytesOut: 8 * rows}, nil)

@@ -23,6 +23,11 @@ type WorkerConn interface {
 	// CancelQuery stops every task of a query on the worker and frees its
 	// buffers; a reader that comes for them gets cause (nil: cancelled).
 	CancelQuery(ctx context.Context, q stage.QueryID, cause error) error
+	// CancelAttempt is CancelQuery of the query's attempts up to upTo,
+	// given up for a later one that runs on: the worker refuses them from
+	// then on, and a result reader that has read nothing follows to the
+	// later attempt's buffer.
+	CancelAttempt(ctx context.Context, q stage.QueryID, upTo int, cause error) error
 	// RenewQuery keeps a query's tasks and buffers on the worker until
 	// until; a worker that holds nothing of it answers ErrNotFound.
 	RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error
@@ -53,8 +58,19 @@ func (e *LostError) Unwrap() error { return e.Err }
 // lostWorker reports whether err says that a call could not reach its
 // worker.
 func lostWorker(err error) bool {
+	_, ok := lostAddr(err)
+	return ok
+}
+
+// lostAddr is the worker that err says a call could not reach: the
+// worker called, or a peer of it that it relays as lost (a consumer task
+// whose producer's worker is gone).
+func lostAddr(err error) (string, bool) {
 	var lost *LostError
-	return errors.As(err, &lost)
+	if errors.As(err, &lost) {
+		return lost.Addr, true
+	}
+	return "", false
 }
 
 // Dialer connects to a worker's service at addr.
@@ -94,12 +110,61 @@ type Membership struct {
 	// and its next heartbeat in the same incarnation brings it back as it
 	// was. A restart (a new incarnation) closes it.
 	departed map[string]*Member
+	// lost is closed, and replaced, whenever a worker leaves the live set
+	// (suspect or departed): running queries look again at their workers.
+	lost chan struct{}
 }
 
 // NewMembership returns an empty membership that drops a worker silent for
 // longer than timeout.
 func NewMembership(dial Dialer, timeout time.Duration, log *zap.Logger) *Membership {
-	return &Membership{dial: dial, timeout: timeout, log: log, members: map[string]*Member{}, departed: map[string]*Member{}}
+	return &Membership{dial: dial, timeout: timeout, log: log, members: map[string]*Member{}, departed: map[string]*Member{},
+		lost: make(chan struct{})}
+}
+
+// Lost is closed at the next time a worker leaves the live set (it is
+// suspect, or silent past the timeout once Live or Sweep looks).
+func (m *Membership) Lost() <-chan struct{} {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.lost
+}
+
+// lostLocked tells Lost's waiters that a worker left. m.mu is held.
+func (m *Membership) lostLocked() {
+	close(m.lost)
+	m.lost = make(chan struct{})
+}
+
+// Sweep drops the workers silent past the timeout, as Live does, every
+// quarter of the timeout until ctx ends, so that a worker that stops
+// heartbeating leaves while no plan asks (queries that run on it learn of
+// it through Lost).
+func (m *Membership) Sweep(ctx context.Context) {
+	tick := time.NewTicker(max(m.timeout/4, 10*time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			m.Live()
+		}
+	}
+}
+
+// IsLive reports whether mem is in the live set: neither suspect, nor
+// silent past the timeout, nor departed, nor replaced by a restart. A
+// member this membership never held (a test's) is live.
+func (m *Membership) IsLive(mem *Member) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cur, ok := m.members[mem.Addr]
+	if !ok {
+		_, departed := m.departed[mem.Addr]
+		return !departed
+	}
+	return cur == mem && mem.suspect == nil && time.Since(mem.lastSeen) <= m.timeout
 }
 
 // Heartbeat records that the worker at addr, the process incarnation, is
@@ -129,6 +194,9 @@ func (m *Membership) Heartbeat(ctx context.Context, addr, incarnation string) er
 		return nil
 	}
 	m.members[addr] = mem
+	if ok {
+		m.lostLocked() // the old process left
+	}
 	m.mu.Unlock()
 	if ok {
 		// The old process is gone: its tasks' calls fail, as they would.
@@ -180,6 +248,7 @@ func (m *Membership) Suspect(mem *Member, cause error) {
 		return
 	}
 	mem.suspect = cause
+	m.lostLocked()
 	m.log.Warn("worker suspect", qlog.Worker(mem.Addr), zap.Error(cause))
 }
 
@@ -196,6 +265,7 @@ func (m *Membership) Live() []*Member {
 				zap.NamedError("suspected_for", mem.suspect))
 			delete(m.members, addr)
 			m.departed[addr] = mem
+			m.lostLocked()
 			continue
 		}
 		if mem.suspect == nil {

@@ -197,7 +197,8 @@ func TestIngestAccess(t *testing.T) {
 func TestQueryOwnership(t *testing.T) {
 	ctx := context.Background()
 	c := newCheckingCoordinator(t)
-	q := c.newQuery(withStatement(ctx, NewSession("alice", false), "SELECT 1"), &stage.DistributedPlan{}, nil, 1, func() {})
+	q := c.newQuery(withStatement(ctx, NewSession("alice", false), "SELECT 1"), &stage.DistributedPlan{}, func() {})
+	q.newAttempt(1, nil)
 	q.moveLocked(QueryRunning)
 	c.queries.add(q)
 	alice, bob, admin := NewSession("alice", false), NewSession("bob", false), NewSession(AdminUser, true)

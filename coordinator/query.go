@@ -87,10 +87,10 @@ const (
 	TaskCancelled TaskState = "cancelled"
 )
 
-// queryTask is one task of a query: where it runs and how it ended. id,
-// worker and attempt are fixed when the query is planned (a launch that
-// tries again plans a new query, with the next attempt); run is set once,
-// by launch, before the query runs; the rest is guarded by the query's mu.
+// queryTask is one task of one attempt of a query: where it runs and how
+// it ended. id, worker and attempt are fixed when the attempt is planned;
+// run is set once, by the scheduler, before the attempt runs; the rest is
+// guarded by the query's mu.
 type queryTask struct {
 	id     stage.TaskID
 	worker *Member
@@ -104,20 +104,55 @@ type queryTask struct {
 	err   error               // once failed or cancelled
 }
 
+// attempt is one run of every task of a query. A query that loses a
+// worker before it ends gives its attempt up and runs the next one, with
+// every task again, under the same query ID (maxAttempts bound them):
+// workers key tasks and buffers by attempt, and a result ticket names no
+// attempt, so that a client's ticket reads the attempt that runs.
+type attempt struct {
+	n int
+	// tasks are every task of the plan, placed; their set never changes.
+	tasks map[stage.TaskID]*queryTask
+	// ctx is the attempt's RunTask calls' (a worker gives up the attempt
+	// of a task whose call ends); stop ends it once the next attempt
+	// started, or the query ended.
+	ctx  context.Context
+	stop context.CancelFunc
+	// waits is the context of the waits for the attempt's tasks: giveUp
+	// ends it when the attempt is given up, before ctx ends (a result
+	// reader waiting on it at a worker then finds the next attempt's
+	// buffer to follow to).
+	waits  context.Context
+	giveUp context.CancelFunc
+	// over is closed when the attempt is given up or the query ended:
+	// whoever waits on its result looks again (openResult).
+	over    chan struct{}
+	endOnce sync.Once
+	// ready is closed once every task of the attempt started: its buffers
+	// exist on their workers.
+	ready chan struct{}
+
+	// Guarded by the query's mu:
+	finished int   // tasks that finished without error
+	lost     error // why it was given up (nil: it was not)
+}
+
+// maxAttempts bounds how often a query's tasks are sent: a worker lost at
+// each try leaves one fewer.
+const maxAttempts = 3
+
 // workerCancelTimeout bounds how long stopping a query on its workers
 // holds up whoever stops it.
 const workerCancelTimeout = 5 * time.Second
 
 // query is one query from its plan to the expiry of its results: its
-// tasks and their placement, its state, its statistics, its result
+// attempts and their placement, its state, its statistics, its result
 // endpoints and their expiration. The fields above mu are fixed when it is
 // planned.
 type query struct {
 	id   stage.QueryID
 	plan *stage.DistributedPlan
-	// tasks are every task of plan, placed; their set never changes.
-	tasks map[stage.TaskID]*queryTask
-	stmt  statement // what was asked, by whom (inspect.go)
+	stmt statement // what was asked, by whom (inspect.go)
 	// principal ran the query ("" for anonymous): its result tickets name
 	// it, and it holds one of the principal's running queries (release)
 	// until its tasks end.
@@ -138,44 +173,69 @@ type query struct {
 	stop context.CancelFunc
 	// release gives the principal's running query back, once, when done.
 	release func()
-	// suspect takes a worker a task lost out of the live set
-	// (Membership.Suspect).
-	suspect func(*Member, error)
+	// members is the live set: a worker lost (suspect, departed) while it
+	// runs a task of the query makes the query run again elsewhere.
+	members *Membership
+	// send starts every task of an attempt, producers first, and on a
+	// failure names the worker that refused (nil: none); the scheduler
+	// sets it (sendTasks).
+	send func(a *attempt) (*Member, error)
 	// done is closed when every task has ended (or the launch failed).
 	done chan struct{}
+	// cancels are the cancels of given-up attempts still in flight, which
+	// the end of watch waits for.
+	cancels sync.WaitGroup
 
 	mu      sync.Mutex
+	att     *attempt // the attempt that runs (or ran last)
 	state   QueryState
 	taskErr error // the first task failure, as wait reports it
 	failure error // why it failed, was cancelled or expired
 	ended   time.Time
 	// expires is when the results are freed (the endpoints' expiration);
 	// RenewFlightEndpoint moves it.
-	expires  time.Time
-	finished int // tasks that finished without error
+	expires time.Time
 }
 
-// newQuery plans a query of d on the workers of p for the statement of
-// ctx, its tasks at attempt (from 1: launch's try). release gives back the
-// principal's running query once its tasks have ended; a launch that fails
-// gives it back itself.
-func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, p Placement, attempt int, release func()) *query {
+// newQuery plans a query of d for the statement of ctx, with no attempt
+// yet (newAttempt). release gives back the principal's running query once
+// its tasks have ended; a launch that fails gives it back itself.
+func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, release func()) *query {
 	timeout := c.queryTimeout(ctx)
 	now := time.Now()
 	q := &query{
-		id: newQueryID(), plan: d, tasks: map[stage.TaskID]*queryTask{},
+		id: newQueryID(), plan: d,
 		stmt: statementOf(ctx), principal: userOf(ctx),
 		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
-		release: release, suspect: c.members.Suspect, done: make(chan struct{}),
+		release: release, members: c.members, done: make(chan struct{}),
 		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
 	}
 	q.log = c.log.With(qlog.Query(q.id))
 	q.ctx, q.stop = context.WithTimeout(c.ctx, timeout)
-	for id, m := range p {
-		q.tasks[id] = &queryTask{id: id, worker: m, attempt: attempt, state: TaskPlanned}
-	}
 	return q
+}
+
+// newAttempt plans attempt n of q on the workers of p and makes it the
+// current one.
+func (q *query) newAttempt(n int, p Placement) *attempt {
+	a := &attempt{n: n, tasks: map[stage.TaskID]*queryTask{}, over: make(chan struct{}), ready: make(chan struct{})}
+	a.ctx, a.stop = context.WithCancel(q.ctx)
+	a.waits, a.giveUp = context.WithCancel(a.ctx)
+	for id, m := range p {
+		a.tasks[id] = &queryTask{id: id, worker: m, attempt: n, state: TaskPlanned}
+	}
+	q.mu.Lock()
+	q.att = a
+	q.mu.Unlock()
+	return a
+}
+
+// current is the attempt that runs (or ran last).
+func (q *query) current() *attempt {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.att
 }
 
 // moveLocked moves q to next if its state may (canMove), noting when it
@@ -209,9 +269,9 @@ func (q *query) endLocked(err error) {
 	}
 }
 
-// taskStarted records that task id runs as run.
-func (q *query) taskStarted(id stage.TaskID, run TaskRun) {
-	t := q.tasks[id]
+// taskStarted records that task id of attempt a runs as run.
+func (q *query) taskStarted(a *attempt, id stage.TaskID, run TaskRun) {
+	t := a.tasks[id]
 	q.mu.Lock()
 	t.run, t.state = run, TaskRunning
 	q.mu.Unlock()
@@ -229,7 +289,7 @@ func (q *query) begin(wg *sync.WaitGroup) {
 
 // abort ends a query whose launch failed with err: the tasks it started are
 // stopped on their workers. The principal's running query stays held: the
-// launch may try again, and gives it back when it does not.
+// launch gives it back.
 func (q *query) abort(ctx context.Context, err error) {
 	q.log.Warn("query failed to start", zap.Error(err))
 	q.mu.Lock()
@@ -237,52 +297,173 @@ func (q *query) abort(ctx context.Context, err error) {
 	q.endLocked(err)
 	q.mu.Unlock()
 	q.cancelOnWorkers(ctx, err)
-	q.stop()
+	q.finish()
 	close(q.done)
 }
 
-// watch waits for every task. The first failure stops the query on every
-// worker, so that no task waits for a producer that will never finish; a
-// task whose worker could not be reached makes that worker suspect, so
-// that the next query avoids it.
-func (q *query) watch() {
-	var wg sync.WaitGroup
-	for _, t := range q.tasks {
-		wg.Go(func() {
-			st, err := t.run.Wait(q.ctx)
-			if lostWorker(err) {
-				q.suspect(t.worker, err)
-			}
-			if first := q.taskEnded(t, st, err); first != nil {
-				q.cancelOnWorkers(q.ctx, first)
-			}
-		})
+// finish ends the current attempt and the query's context.
+func (q *query) finish() {
+	if a := q.current(); a != nil {
+		a.end()
 	}
-	wg.Wait()
+	q.stop()
+}
+
+// end ends a's RunTask calls and tells those waiting on it (over).
+func (a *attempt) end() {
+	a.endOnce.Do(func() {
+		a.stop()
+		close(a.over)
+	})
+}
+
+// watch waits for every task of the current attempt. The first failure
+// stops the query on every worker, so that no task waits for a producer
+// that will never finish; a lost worker (one that a task could not reach,
+// or that left the live set while it ran a task) makes the query run
+// again on the workers left as the next attempt (retry), while attempts
+// remain.
+func (q *query) watch() {
+	for a := q.current(); ; {
+		lost := q.watchAttempt(a)
+		if lost == nil {
+			break
+		}
+		if a = q.retry(a, lost); a == nil {
+			break
+		}
+	}
 	q.mu.Lock()
 	q.endLocked(q.taskErr)
 	q.mu.Unlock()
-	q.stop()
+	q.cancels.Wait()
+	q.finish()
 	q.release()
 	close(q.done)
 }
 
-// taskEnded records how task t ended, and returns the query's failure if
-// this is its first while the query runs (a query cancelled or failed
-// already was stopped on its workers then). A task that lost its worker
-// becomes the query's failure even after another's: it says which worker
-// is gone.
-func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (first error) {
+// watchAttempt waits until every task of a has ended, and returns nil, or
+// until a is given up for a lost worker, and returns why (the waits for
+// its tasks have ended then too, the tasks themselves run on until the
+// next attempt started: retry).
+func (q *query) watchAttempt(a *attempt) error {
+	var wg sync.WaitGroup
+	for _, t := range a.tasks {
+		wg.Go(func() {
+			st, err := t.run.Wait(a.waits)
+			if addr, ok := lostAddr(err); ok {
+				q.suspectAddr(a, addr, err)
+			}
+			if first := q.taskEnded(a, t, st, err); first != nil {
+				q.cancelOnWorkers(q.ctx, first)
+			}
+			if q.givenUp(a) {
+				a.giveUp()
+			}
+		})
+	}
+	ended := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(ended)
+	}()
+	for {
+		lost := q.members.Lost()
+		if err := q.leftLive(a); err != nil {
+			q.mu.Lock()
+			q.giveUpLocked(a, err)
+			q.mu.Unlock()
+			if q.givenUp(a) {
+				a.giveUp()
+			}
+		}
+		select {
+		case <-ended:
+			q.mu.Lock()
+			defer q.mu.Unlock()
+			return a.lost
+		case <-lost:
+		}
+	}
+}
+
+// leftLive is, when a worker that runs an unfinished task of a is out of
+// the live set (suspect, silent past the heartbeat timeout, restarted),
+// the error that says so; nil otherwise.
+func (q *query) leftLive(a *attempt) error {
+	q.mu.Lock()
+	var workers []*Member
+	for _, t := range a.tasks {
+		if t.state == TaskRunning || t.state == TaskPlanned {
+			workers = append(workers, t.worker)
+		}
+	}
+	q.mu.Unlock()
+	for _, m := range workers {
+		if !q.members.IsLive(m) {
+			return &LostError{Addr: m.Addr, Err: qerr.ErrUnavailable.New("worker %s left the live set while it ran tasks of query %s", m.Addr, q.id)}
+		}
+	}
+	return nil
+}
+
+// suspectAddr makes the worker at addr of attempt a suspect for err.
+func (q *query) suspectAddr(a *attempt, addr string, err error) {
+	for _, t := range a.tasks {
+		if t.worker.Addr == addr {
+			q.members.Suspect(t.worker, err)
+			return
+		}
+	}
+}
+
+// givenUp reports whether a was given up.
+func (q *query) givenUp(a *attempt) bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return a.lost != nil
+}
+
+// retryable reports whether a task error err of attempt a may make q run
+// again: a transient error (a lost worker, a worker shutting down, a
+// producer lost behind a consumer) while q runs, has failed nowhere else
+// and has attempts left. q.mu is held.
+func (q *query) retryableLocked(a *attempt, err error) bool {
+	return qerr.Retryable(err) && q.state == QueryRunning && q.taskErr == nil && a.lost == nil && a.n < maxAttempts &&
+		q.att == a
+}
+
+// giveUpLocked gives a up for err when q may run again (retryableLocked),
+// and reports whether it did. q.mu is held.
+func (q *query) giveUpLocked(a *attempt, err error) bool {
+	if !q.retryableLocked(a, err) {
+		return false
+	}
+	a.lost = err
+	return true
+}
+
+// taskEnded records how task t of attempt a ended, and returns the
+// query's failure if this is its first while the query runs (a query
+// cancelled or failed already was stopped on its workers then). A task
+// of an attempt given up ends as cancelled, whatever its error: the next
+// attempt runs it again. A retryable failure gives the attempt up while
+// attempts remain; otherwise a task that lost its worker becomes the
+// query's failure even after another's: it says which worker is gone.
+func (q *query) taskEnded(a *attempt, t *queryTask, st stage.TaskStatsSpec, err error) (first error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if err == nil {
 		t.state, t.stats = TaskFinished, st
-		q.finished++
+		a.finished++
 		return nil
 	}
 	t.state, t.err = TaskFailed, err
-	if qerr.Has(err, qerr.ErrCancelled) {
+	if qerr.Has(err, qerr.ErrCancelled) || a.lost != nil {
 		t.state = TaskCancelled
+	}
+	if a.lost != nil || q.giveUpLocked(a, err) {
+		return nil
 	}
 	if q.taskErr != nil {
 		if lostWorker(err) && !lostWorker(q.taskErr) {
@@ -297,6 +478,113 @@ func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (firs
 		return nil
 	}
 	return q.taskErr
+}
+
+// retry runs q again after attempt a was given up for lost: every task as
+// the next attempt, placed on the live workers (replace), started before
+// a is cancelled on its workers, so that a result reader waiting on a
+// follows to the next attempt's buffer on the same worker. It returns the
+// attempt that runs, or nil when q failed instead: no worker is left, the
+// attempts ran out, or q ended meanwhile.
+func (q *query) retry(a *attempt, lost error) *attempt {
+	cause := qerr.ErrUnavailable.Wrap(lost, "attempt %d of query %s was given up", a.n, q.id)
+	prev := a
+	for {
+		live := q.members.Live()
+		if len(live) == 0 || prev.n == maxAttempts {
+			q.giveUpFor(prev, cause)
+			q.failWith(qerr.ErrUnavailable.Wrap(lost, "query %s lost its workers (%d attempts)", q.id, prev.n))
+			return nil
+		}
+		next := q.newAttempt(prev.n+1, replace(prev.tasks, live))
+		addr, _ := lostAddr(lost)
+		q.log.Warn("query retried", qlog.Attempt(next.n), qlog.Worker(addr), zap.Int("workers", len(live)), zap.Error(lost))
+		failed, err := q.send(next)
+		if err == nil {
+			close(next.ready)
+		}
+		q.giveUpFor(prev, cause)
+		if err == nil {
+			if state, _ := q.outcome(); state != QueryRunning {
+				return nil // cancelled meanwhile: the cancel stopped next too
+			}
+			return next
+		}
+		q.mu.Lock()
+		ok := q.giveUpLocked(next, err)
+		q.mu.Unlock()
+		if !ok || failed == nil {
+			q.giveUpFor(next, err)
+			q.failWith(err)
+			return nil
+		}
+		q.members.Suspect(failed, err)
+		prev, lost, cause = next, err, qerr.ErrUnavailable.Wrap(err, "attempt %d of query %s was given up", next.n, q.id)
+	}
+}
+
+// giveUpFor stops attempt a on its workers in the background (a paused
+// worker holds its cancel up to workerCancelTimeout): its tasks stop and
+// its buffers go, readers get cause, and the workers refuse its tasks
+// from then on. The end of watch waits for the cancels.
+func (q *query) giveUpFor(a *attempt, cause error) {
+	a.end()
+	workers := attemptWorkers(a)
+	q.cancels.Go(func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(q.ctx), workerCancelTimeout)
+		defer cancel()
+		var g errgroup.Group
+		for _, m := range workers {
+			g.Go(func() error {
+				if err := m.Conn.CancelAttempt(ctx, q.id, a.n, cause); err != nil {
+					q.log.Info("cancel attempt on worker", qlog.Worker(m.Addr), qlog.Attempt(a.n), zap.Error(err))
+				}
+				return nil
+			})
+		}
+		_ = g.Wait()
+	})
+}
+
+// failWith ends q, running, as failed with err (the attempts it had gave
+// it no answer); its current attempt is stopped on its workers by the
+// caller.
+func (q *query) failWith(err error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.taskErr == nil {
+		q.taskErr = err
+	}
+}
+
+// replace places the tasks of a given-up attempt again on live: each stays
+// on its worker where that is live (a result task keeps its endpoint's
+// worker, and its reader there follows), the others go to live workers in
+// turn, in task order.
+func replace(prev map[stage.TaskID]*queryTask, live []*Member) Placement {
+	ok := map[string]*Member{}
+	for _, m := range live {
+		ok[m.Addr] = m
+	}
+	ids := make([]stage.TaskID, 0, len(prev))
+	for id := range prev {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := ids[i], ids[j]
+		return a.Fragment < b.Fragment || a.Fragment == b.Fragment && a.Index < b.Index
+	})
+	p := Placement{}
+	next := 0
+	for _, id := range ids {
+		if m, ok := ok[prev[id].worker.Addr]; ok {
+			p[id] = m
+			continue
+		}
+		p[id] = live[next%len(live)]
+		next++
+	}
+	return p
 }
 
 // wait waits for every task of q to end, and returns the statistics of
@@ -338,10 +626,20 @@ func (q *query) fail(ctx context.Context, err error) {
 	q.stop()
 }
 
-// workers are the workers that run some task of q, by address.
+// workers are the workers that run some task of q's current attempt, by
+// address.
 func (q *query) workers() []*Member {
+	a := q.current()
+	if a == nil {
+		return nil
+	}
+	return attemptWorkers(a)
+}
+
+// attemptWorkers are the workers that run some task of a, by address.
+func attemptWorkers(a *attempt) []*Member {
 	seen := map[string]*Member{}
-	for _, t := range q.tasks {
+	for _, t := range a.tasks {
 		seen[t.worker.Addr] = t.worker
 	}
 	out := make([]*Member, 0, len(seen))
@@ -383,7 +681,7 @@ func (q *query) outcome() (QueryState, error) {
 func (q *query) progress() float64 {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return float64(q.finished) / float64(max(len(q.tasks), 1))
+	return float64(q.att.finished) / float64(max(len(q.att.tasks), 1))
 }
 
 // taskStats is the statistics of q's tasks that finished, in task order:
@@ -402,10 +700,11 @@ func (q *query) taskStats() []stage.TaskStatsSpec {
 	return out
 }
 
-// sortedTasks is q's tasks by fragment, then index.
+// sortedTasks is the tasks of q's current attempt by fragment, then
+// index. q.mu is held.
 func (q *query) sortedTasks() []*queryTask {
-	out := make([]*queryTask, 0, len(q.tasks))
-	for _, t := range q.tasks {
+	out := make([]*queryTask, 0, len(q.att.tasks))
+	for _, t := range q.att.tasks {
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -419,9 +718,9 @@ func (q *query) sortedTasks() []*queryTask {
 func (q *query) taskInfos() []TaskInfo {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	out := make([]TaskInfo, 0, len(q.tasks))
+	out := make([]TaskInfo, 0, len(q.att.tasks))
 	for _, t := range q.sortedTasks() {
-		ti := TaskInfo{ID: t.id, Worker: t.worker.Addr, State: t.state, Stats: t.stats}
+		ti := TaskInfo{ID: t.id, Attempt: t.attempt, Worker: t.worker.Addr, State: t.state, Stats: t.stats}
 		if t.err != nil {
 			ti.Error = t.err.Error()
 		}
@@ -447,12 +746,12 @@ func (q *query) info() QueryInfo {
 	stats := q.taskStats()
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	qi := QueryInfo{ID: q.id, State: q.state, Started: q.started, Ended: q.ended, Expires: q.expires, Tasks: len(q.tasks),
+	qi := QueryInfo{ID: q.id, State: q.state, Started: q.started, Ended: q.ended, Expires: q.expires, Tasks: len(q.att.tasks),
 		Statement: q.stmt.text, User: q.stmt.user, Stats: stats}
 	if q.failure != nil {
 		qi.Error = q.failure.Error()
 	}
-	for _, m := range q.workers() {
+	for _, m := range attemptWorkers(q.att) {
 		qi.Workers = append(qi.Workers, m.Addr)
 	}
 	return qi
@@ -471,22 +770,31 @@ func (q *query) result() *Result {
 }
 
 // endpoint is the endpoint of result task id of q, its ticket valid until
-// exp.
+// exp: at the worker that runs the task in the current attempt, for every
+// attempt (the ticket names none).
 func (q *query) endpoint(id stage.TaskID, exp time.Time) Endpoint {
+	m, _ := q.resultTask(id)
 	return Endpoint{
-		Addr:   q.tasks[id].worker.Addr,
+		Addr:   m.Addr,
 		Ticket: q.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: 0, Expires: exp, Principal: q.principal}),
 	}
 }
 
-// resultTask is the worker of result task id of q, or false when q has no
-// such task.
+// resultTask is the worker of result task id in q's current attempt, or
+// false when q has no such task.
 func (q *query) resultTask(id stage.TaskID) (*Member, bool) {
-	t, ok := q.tasks[id]
+	m, _, ok := q.resultAttempt(id)
+	return m, ok
+}
+
+// resultAttempt is resultTask with the attempt.
+func (q *query) resultAttempt(id stage.TaskID) (*Member, *attempt, bool) {
+	a := q.current()
+	t, ok := a.tasks[id]
 	if !ok || id.Fragment != q.plan.Root().ID {
-		return nil, false
+		return nil, nil, false
 	}
-	return t.worker, true
+	return t.worker, a, true
 }
 
 // expiry is when q's results are freed.
@@ -534,7 +842,7 @@ func (q *query) renewOnWorkers(ctx context.Context, until time.Time) error {
 		return nil // the workers keep them that long already
 	}
 	results := map[string]bool{}
-	for id, t := range q.tasks {
+	for id, t := range q.current().tasks {
 		results[t.worker.Addr] = results[t.worker.Addr] || id.Fragment == q.plan.Root().ID
 	}
 	for _, m := range q.workers() {

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -53,14 +54,18 @@ type taskWorker struct {
 	refuse error
 
 	mu      sync.Mutex
-	runs    map[stage.TaskID]*taskRun
+	runs    map[stage.TaskID]*taskRun // each task's latest attempt
+	all     []*taskRun
 	cancels []error // the cause of each CancelQuery, nil for a plain cancel
+	// attemptCancels are the upTo of each CancelAttempt.
+	attemptCancels []int
 }
 
 type taskRun struct {
-	ended chan struct{}
-	stats stage.TaskStatsSpec
-	err   error
+	attempt int
+	ended   chan struct{}
+	stats   stage.TaskStatsSpec
+	err     error
 }
 
 func (w *taskWorker) RunTask(ctx context.Context, spec *stage.TaskSpec) (TaskRun, error) {
@@ -72,8 +77,9 @@ func (w *taskWorker) RunTask(ctx context.Context, spec *stage.TaskSpec) (TaskRun
 	if w.runs == nil {
 		w.runs = map[stage.TaskID]*taskRun{}
 	}
-	r := &taskRun{ended: make(chan struct{})}
+	r := &taskRun{attempt: max(spec.Attempt, 1), ended: make(chan struct{})}
 	w.runs[spec.Task] = r
+	w.all = append(w.all, r)
 	return r, nil
 }
 
@@ -102,15 +108,37 @@ func (w *taskWorker) CancelQuery(ctx context.Context, q stage.QueryID, cause err
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.cancels = append(w.cancels, cause)
-	for _, r := range w.runs {
+	w.stopLocked(q, math.MaxInt)
+	return nil
+}
+
+func (w *taskWorker) CancelAttempt(ctx context.Context, q stage.QueryID, upTo int, cause error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.attemptCancels = append(w.attemptCancels, upTo)
+	w.stopLocked(q, upTo)
+	return nil
+}
+
+// stopLocked ends the runs of attempts up to upTo as cancelled.
+func (w *taskWorker) stopLocked(q stage.QueryID, upTo int) {
+	for _, r := range w.all {
 		select {
 		case <-r.ended:
 		default:
-			r.err = qerr.ErrCancelled.New("query %s was cancelled", q)
-			close(r.ended)
+			if r.attempt <= upTo {
+				r.err = qerr.ErrCancelled.New("query %s was cancelled", q)
+				close(r.ended)
+			}
 		}
 	}
-	return nil
+}
+
+// attemptsCancelled is the upTo of every CancelAttempt so far.
+func (w *taskWorker) attemptsCancelled() []int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]int(nil), w.attemptCancels...)
 }
 
 func (w *taskWorker) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {

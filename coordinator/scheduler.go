@@ -76,10 +76,6 @@ func positional(s stage.SchemaSpec) stage.SchemaSpec {
 	return out
 }
 
-// maxLaunchAttempts bounds how often launch sends a query's tasks: a
-// worker lost at each try leaves one fewer.
-const maxLaunchAttempts = 3
-
 // launch sends every task of the plan to its worker, producers before
 // consumers, so that every buffer a task reads exists before it asks, and
 // registers the query, running. root overrides the root fragment's output
@@ -89,10 +85,12 @@ const maxLaunchAttempts = 3
 // it shuts down) before the query was handed to anyone is suspect
 // (Membership.Suspect): what was started is cancelled and the plan is
 // placed again on the workers left, as the next attempt of every task
-// under a new query ID (the workers refuse tasks of a query cancelled on
-// them). The plan is kept: place spreads its tasks over any number of
-// workers. The query holds one of its principal's running queries and a
-// running slot (admission.go, where it may wait in line first) across its
+// under the same query ID (the workers key tasks by attempt and refuse
+// those of an attempt cancelled on them), up to maxAttempts. The plan is
+// kept: place spreads its tasks over any number of workers. Once running,
+// the query runs again the same way when it loses a worker (query.watch).
+// The query holds one of its principal's running queries and a running
+// slot (admission.go, where it may wait in line first) across its
 // attempts.
 func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member, root *stage.OutputSpec) (*query, error) {
 	if len(workers) == 0 {
@@ -111,61 +109,105 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 		releaseSlot()
 		releaseUser()
 	}
+	q := c.newQuery(ctx, d, release)
+	q.send = func(a *attempt) (*Member, error) { return c.sendTasks(q, a, tables, root) }
 	var lost []string
-	for attempt := 1; ; attempt++ {
-		q := c.newQuery(ctx, d, place(d, workers), attempt, release)
-		failed, err := c.sendTasks(q, tables, root)
+	for n := 1; ; n++ {
+		a := q.newAttempt(n, place(d, workers))
+		failed, err := q.send(a)
 		if err == nil {
+			close(a.ready)
 			q.begin(&c.wg)
 			c.queries.add(q)
-			q.log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(q.tasks)),
-				zap.Int("workers", len(workers)), qlog.Attempt(attempt))
+			q.log.Info("query started", zap.Int("fragments", len(d.Fragments)), zap.Int("tasks", len(a.tasks)),
+				zap.Int("workers", len(workers)), qlog.Attempt(n))
 			return q, nil
 		}
-		q.abort(ctx, err)
 		if failed == nil || !qerr.Retryable(err) {
+			q.abort(ctx, err)
 			release()
 			return nil, err
 		}
 		c.members.Suspect(failed, err)
 		lost = append(lost, failed.Addr)
 		workers = slices.DeleteFunc(slices.Clone(workers), func(m *Member) bool { return m.Addr == failed.Addr })
-		if len(workers) == 0 || attempt == maxLaunchAttempts {
+		if len(workers) == 0 || n == maxAttempts {
+			err = qerr.ErrUnavailable.Wrap(err, "query lost workers %s at launch", strings.Join(lost, ", "))
+			q.abort(ctx, err)
 			release()
-			return nil, qerr.ErrUnavailable.Wrap(err, "query lost workers %s at launch", strings.Join(lost, ", "))
+			return nil, err
 		}
-		q.log.Warn("query relaunched", qlog.Worker(failed.Addr), qlog.Attempt(attempt+1), zap.Int("workers", len(workers)), zap.Error(err))
+		q.giveUpFor(a, err)
+		q.log.Warn("query relaunched", qlog.Worker(failed.Addr), qlog.Attempt(n+1), zap.Int("workers", len(workers)), zap.Error(err))
 	}
 }
 
-// sendTasks starts every task of q on its worker, producers first, under
-// the query's own context (a task outlives the call that launched it). On
-// a failure it returns the error and the worker that refused the task (nil
-// when no worker did).
-func (c *Coordinator) sendTasks(q *query, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
+// sendTasks starts every task of attempt a of q on its worker, producers
+// first, under the attempt's own context (a task outlives the call that
+// launched it, and stops when the attempt is given up). On a failure it
+// returns the error and the worker that refused the task (nil when no
+// worker did).
+func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
 	d := q.plan
-	q.log.Debug("plan", zap.Stringer("plan", d))
+	q.log.Debug("plan", zap.Stringer("plan", d), qlog.Attempt(a.n))
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
 		f := d.Fragments[i]
 		spec, err := c.taskTemplate(q, f, root)
 		if err != nil {
 			return nil, err
 		}
+		spec.Attempt = a.n
 		for t := 0; t < f.Tasks; t++ {
 			id := stage.TaskID{Fragment: f.ID, Index: t}
 			s := *spec
 			s.Task = id
 			s.Splits = splits(f, t, tables)
-			s.Inputs = c.inputs(q, f, t)
-			m := q.tasks[id].worker
-			run, err := m.Conn.RunTask(q.ctx, &s)
+			s.Inputs = c.inputs(q, a, f, t)
+			m := a.tasks[id].worker
+			run, err := q.startTask(a, m, &s)
 			if err != nil {
-				return m, qerr.CodeOf(err).Wrap(err, "start task %s on worker %s", id, m.Addr)
+				return m, qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", id, a.n, m.Addr)
 			}
-			q.taskStarted(id, run)
+			q.taskStarted(a, id, run)
 		}
 	}
 	return nil, nil
+}
+
+// startTask starts spec on m for attempt a. A worker that leaves the live
+// set while it has not answered (paused: the call hangs) fails the start
+// as lost, so that the launch goes on without it instead of waiting for
+// it.
+func (q *query) startTask(a *attempt, m *Member, spec *stage.TaskSpec) (TaskRun, error) {
+	ctx, cancel := context.WithCancelCause(a.ctx)
+	started := make(chan struct{})
+	go func() {
+		for {
+			lost := q.members.Lost()
+			if !q.members.IsLive(m) {
+				cancel(&LostError{Addr: m.Addr, Err: qerr.ErrUnavailable.New("worker %s left the live set before it started task %s", m.Addr, spec.Task)})
+				return
+			}
+			select {
+			case <-started:
+				return
+			case <-ctx.Done():
+				return
+			case <-lost:
+			}
+		}
+	}()
+	run, err := m.Conn.RunTask(ctx, spec)
+	close(started)
+	if err != nil {
+		if cause := context.Cause(ctx); lostWorker(cause) {
+			err = cause
+		}
+		cancel(err)
+		return nil, err
+	}
+	// ctx lives on with the task's call: the attempt's end ends it.
+	return run, nil
 }
 
 func (c *Coordinator) taskTemplate(q *query, f *stage.Fragment, root *stage.OutputSpec) (*stage.TaskSpec, error) {
@@ -196,9 +238,10 @@ func outputKind(k stage.ExchangeKind) stage.OutputKind {
 	return stage.OutputConvergent
 }
 
-// inputs lists, for task t of f, every producer of every exchange it reads,
-// with a ticket for partition t of the producer's output.
-func (c *Coordinator) inputs(q *query, f *stage.Fragment, t int) []stage.InputSpec {
+// inputs lists, for task t of f in attempt a, every producer of every
+// exchange it reads, with a ticket for partition t of the producer's
+// output in the same attempt.
+func (c *Coordinator) inputs(q *query, a *attempt, f *stage.Fragment, t int) []stage.InputSpec {
 	var out []stage.InputSpec
 	for _, from := range f.Inputs {
 		p := q.plan.Fragment(from)
@@ -211,8 +254,8 @@ func (c *Coordinator) inputs(q *query, f *stage.Fragment, t int) []stage.InputSp
 			id := stage.TaskID{Fragment: from, Index: j}
 			in.Producers = append(in.Producers, stage.ProducerSpec{
 				Task:    id,
-				Address: q.tasks[id].worker.Addr,
-				Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Expires: q.deadline}),
+				Address: a.tasks[id].worker.Addr,
+				Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Attempt: a.n, Expires: q.deadline}),
 			})
 		}
 		out = append(out, in)

@@ -77,7 +77,7 @@ var systemTables = []systemTable{
 	{binder.VirtualTable{Name: "tasks", Columns: columns(
 		"query_id", varchar, "stage", bigint, "task", bigint, "task_id", varchar, "worker", varchar, "state", varchar,
 		"rows_in", bigint, "rows_out", bigint, "bytes_in", bigint, "bytes_out", bigint,
-		"wall_ms", bigint, "peak_bytes", bigint, "spilled_bytes", bigint, "error", varchar,
+		"wall_ms", bigint, "peak_bytes", bigint, "spilled_bytes", bigint, "error", varchar, "attempt", bigint,
 	)}, taskRows},
 	{binder.VirtualTable{Name: "workers", Columns: columns(
 		"address", varchar, "state", varchar, "last_heartbeat", timestamp, "heartbeat_age_ms", bigint,
@@ -187,7 +187,7 @@ func taskRows(ctx context.Context, sys systemSchema) [][]any {
 			st := t.Stats
 			out = append(out, []any{
 				string(qi.ID), int64(s.ID), int64(t.ID.Index), t.ID.String(), t.Worker, string(t.State),
-				st.RowsIn, st.RowsOut, st.BytesIn, st.BytesOut, ms(st.Wall), st.PeakBytes, st.SpilledBytes, nullable(t.Error),
+				st.RowsIn, st.RowsOut, st.BytesIn, st.BytesOut, ms(st.Wall), st.PeakBytes, st.SpilledBytes, nullable(t.Error), int64(t.Attempt),
 			})
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/qerr"
 )
 
@@ -42,11 +43,24 @@ type ErrorSpec struct {
 	Code      qerr.Code `json:"code"`
 	Message   string    `json:"message"`
 	Retryable bool      `json:"retryable,omitempty"`
+	// Lost is the worker that a call behind the error could not reach (a
+	// coordinator.LostError's Addr): a consumer task that lost its
+	// producer says which worker is gone, so that the coordinator
+	// suspects that one.
+	Lost string `json:"lost,omitempty"`
 }
 
-// errorSpecOf is err as it crosses the wire.
+// errorSpecOf is err as it crosses the wire; nil is nil.
 func errorSpecOf(err error) *ErrorSpec {
-	return &ErrorSpec{Code: qerr.CodeOf(err), Message: err.Error(), Retryable: qerr.Retryable(err)}
+	if err == nil {
+		return nil
+	}
+	s := &ErrorSpec{Code: qerr.CodeOf(err), Message: err.Error(), Retryable: qerr.Retryable(err)}
+	var lost *coordinator.LostError
+	if errors.As(err, &lost) {
+		s.Lost = lost.Addr
+	}
+	return s
 }
 
 // Err is the qerr.Error the spec describes; a code this node does not
@@ -57,6 +71,15 @@ func (s *ErrorSpec) Err() *qerr.Error {
 		code = qerr.ErrInternal
 	}
 	return &qerr.Error{Code: code, Msg: s.Message, Retryable: s.Retryable}
+}
+
+// error is the error the spec describes: Err, as a LostError when it
+// names a lost worker.
+func (s *ErrorSpec) error() error {
+	if s.Lost != "" {
+		return &coordinator.LostError{Addr: s.Lost, Err: s.Err()}
+	}
+	return s.Err()
 }
 
 // StatusFromError maps err to the gRPC status that a Flight handler returns.
@@ -83,12 +106,9 @@ func StatusFromError(err error) error {
 	}
 	st := status.New(g, "["+string(spec.Code)+"] "+spec.Message)
 	withInfo, derr := st.WithDetails(&errdetails.ErrorInfo{
-		Reason: string(spec.Code),
-		Domain: errorDomain,
-		Metadata: map[string]string{
-			"message":   spec.Message,
-			"retryable": strconv.FormatBool(spec.Retryable),
-		},
+		Reason:   string(spec.Code),
+		Domain:   errorDomain,
+		Metadata: metadataOf(spec),
 	})
 	if derr != nil {
 		return st.Err() // an ErrorInfo always marshals
@@ -117,10 +137,20 @@ func ErrorFromStatus(err error) error {
 	for _, d := range st.Details() {
 		if info, ok := d.(*errdetails.ErrorInfo); ok && info.GetDomain() == errorDomain {
 			md := info.GetMetadata()
-			return (&ErrorSpec{Code: qerr.Code(info.GetReason()), Message: md["message"], Retryable: md["retryable"] == "true"}).Err()
+			return (&ErrorSpec{Code: qerr.Code(info.GetReason()), Message: md["message"], Retryable: md["retryable"] == "true",
+				Lost: md["lost"]}).error()
 		}
 	}
 	return codeOfStatus(st.Code()).New("%s", st.Message())
+}
+
+// metadataOf is spec as ErrorInfo metadata.
+func metadataOf(spec *ErrorSpec) map[string]string {
+	md := map[string]string{"message": spec.Message, "retryable": strconv.FormatBool(spec.Retryable)}
+	if spec.Lost != "" {
+		md["lost"] = spec.Lost
+	}
+	return md
 }
 
 // connectionLost reports whether err, a failed call's error, is the

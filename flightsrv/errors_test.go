@@ -10,6 +10,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/quiverdb/quiver/coordinator"
 	"github.com/quiverdb/quiver/flightsrv"
 	"github.com/quiverdb/quiver/qerr"
 )
@@ -148,5 +149,25 @@ func TestCancelReasonRoundTrip(t *testing.T) {
 	var plain flightsrv.CancelSpec
 	if err := json.Unmarshal([]byte(`{"query":"q"}`), &plain); err != nil || plain.Reason != nil {
 		t.Errorf("plain cancel: %+v, %v", plain, err)
+	}
+}
+
+// TestStatusLostWorker: an error behind which a call could not reach a
+// worker (a consumer task whose producer's worker is gone) crosses the
+// hop naming that worker, so that the coordinator suspects it and not the
+// consumer's worker.
+func TestStatusLostWorker(t *testing.T) {
+	lost := &coordinator.LostError{Addr: "10.0.0.2:47480", Err: qerr.ErrUnavailable.New("EOF")}
+	err := qerr.ErrUnavailable.Wrap(lost, "exchange 3 from task 3.1 at 10.0.0.2:47480")
+	back := flightsrv.ErrorFromStatus(flightsrv.StatusFromError(err))
+	var got *coordinator.LostError
+	if !errors.As(back, &got) || got.Addr != lost.Addr {
+		t.Fatalf("decoded %#v, want a LostError naming %s", back, lost.Addr)
+	}
+	if !qerr.Retryable(back) || back.Error() != err.Error() {
+		t.Errorf("decoded %q (retryable %v), want %q, retryable", back, qerr.Retryable(back), err)
+	}
+	if back := flightsrv.ErrorFromStatus(flightsrv.StatusFromError(qerr.ErrUnavailable.New("shutting down"))); errors.As(back, &got) {
+		t.Errorf("an error without a lost worker decoded as one: %v", back)
 	}
 }

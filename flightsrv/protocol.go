@@ -71,6 +71,9 @@ const (
 // CancelSpec is ActionCancelQuery's body.
 type CancelSpec struct {
 	Query stage.QueryID `json:"query"`
+	// Attempt, when set, cancels the query's attempts up to it only: the
+	// coordinator gave them up for a later one (exec.Worker.CancelAttempt).
+	Attempt int `json:"attempt,omitempty"`
 	// Reason is why: what readers of the query's results get instead of
 	// their rows. nil means a plain cancellation.
 	Reason *ErrorSpec `json:"reason,omitempty"`

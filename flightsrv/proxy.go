@@ -3,6 +3,7 @@ package flightsrv
 import (
 	"bytes"
 	"context"
+	"errors"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -43,7 +44,8 @@ func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightServi
 	}
 	rdr, err := c.coord.OpenResult(ctx, tkt.GetTicket())
 	if err != nil {
-		if resultGone(err) {
+		var ended *coordinator.EndedError
+		if resultGone(err) && !errors.As(err, &ended) {
 			return refuseTicket(c.log, err)
 		}
 		return StatusFromError(err)

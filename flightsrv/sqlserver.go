@@ -113,14 +113,18 @@ func (s *SQLServer) flightInfo(res *coordinator.Result, desc *flight.FlightDescr
 
 // flightEndpoint is the Flight form of a result endpoint. One the
 // coordinator serves (relayed, or held by it: no Addr) has no location:
-// Flight's "the service you called".
+// Flight's "the service you called". One at a worker has two: the
+// worker, then flight.LocationReuseConnection ("the service you called"
+// again), which a client tries when the worker fails it before the first
+// batch: the coordinator relays the result from wherever the query runs
+// it now (a lost worker's result task runs elsewhere on the next attempt).
 func (s *SQLServer) flightEndpoint(ep coordinator.Endpoint, expires time.Time) *flight.FlightEndpoint {
 	fe := &flight.FlightEndpoint{
 		Ticket:         &flight.Ticket{Ticket: ep.Ticket},
 		ExpirationTime: timestamppb.New(expires),
 	}
 	if !s.proxy && ep.Addr != "" {
-		fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}}
+		fe.Location = []*flight.Location{{Uri: s.scheme + "://" + ep.Addr}, {Uri: flight.LocationReuseConnection}}
 	}
 	return fe
 }

@@ -90,6 +90,15 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		stats, err := h.Wait(ctx)
 		if err != nil {
+			if ctx.Err() != nil {
+				// The coordinator gave the task up, so its whole attempt (it
+				// runs the query again, the query ended, or it is gone),
+				// though its cancel may never come (it timed out while this
+				// worker was paused): nobody waits for what the attempt
+				// makes here, and a result reader learns it at once.
+				n := max(spec.Attempt, 1)
+				s.w.CancelAttempt(spec.Query, n, qerr.ErrCancelled.New("the coordinator left attempt %d of query %s on %s", n, spec.Query, s.w.Address()))
+			}
 			return StatusFromError(err)
 		}
 		return sendJSON(stream, stats, "task statistics")
@@ -100,7 +109,11 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		}
 		var cause error
 		if c.Reason != nil {
-			cause = c.Reason.Err()
+			cause = c.Reason.error()
+		}
+		if c.Attempt > 0 {
+			s.w.CancelAttempt(c.Query, c.Attempt, cause)
+			return nil
 		}
 		s.w.CancelQuery(c.Query, cause)
 		return nil

@@ -188,6 +188,13 @@ func (c *WorkerClient) CancelQuery(ctx context.Context, q stage.QueryID, cause e
 	return c.do(ctx, ActionCancelQuery, body, "cancel query %s", q)
 }
 
+// CancelAttempt asks the worker to stop q's attempts up to upTo and free
+// their buffers; later attempts run on. Readers of them get cause.
+func (c *WorkerClient) CancelAttempt(ctx context.Context, q stage.QueryID, upTo int, cause error) error {
+	body, _ := json.Marshal(CancelSpec{Query: q, Attempt: upTo, Reason: errorSpecOf(cause)}) // always marshals
+	return c.do(ctx, ActionCancelQuery, body, "cancel attempt %d of query %s", upTo, q)
+}
+
 // RenewQuery asks the worker to keep q's tasks and buffers until until. A
 // worker that holds nothing of q answers ErrNotFound.
 func (c *WorkerClient) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {
@@ -313,6 +320,7 @@ func (c *WorkerClient) Write(ctx context.Context, spec stage.WriteSpec, rdr arra
 // codes and whose last Release also ends the call.
 type StreamReader struct {
 	*flight.Reader
+	addr   string
 	cancel context.CancelFunc
 	refs   atomic.Int64
 }
@@ -332,12 +340,24 @@ func (r *StreamReader) Release() {
 	}
 }
 
-// Err is the stream's error, decoded into a qerr error.
+// Err is the stream's error, decoded into a qerr error; a lost
+// connection is a coordinator.LostError naming the worker.
 func (r *StreamReader) Err() error {
 	if err := r.Reader.Err(); err != nil {
-		return ErrorFromStatus(err)
+		return lostOr(r.addr, err)
 	}
 	return nil
+}
+
+// lostOr decodes a failed call's status: a lost connection to addr as a
+// coordinator.LostError, anything else as ErrorFromStatus does.
+func lostOr(addr string, err error) error {
+	d := ErrorFromStatus(err)
+	var qe *qerr.Error
+	if connectionLost(err) && errors.As(d, &qe) {
+		return &coordinator.LostError{Addr: addr, Err: qe}
+	}
+	return d
 }
 
 // DoGet streams the buffer a sealed ticket names. It returns once the
@@ -357,22 +377,21 @@ func (c *WorkerClient) DoGet(ctx context.Context, ticket []byte) (*StreamReader,
 		cancel()
 		return nil, c.callError(err, "do_get")
 	}
-	r := &StreamReader{Reader: rdr, cancel: cancel}
+	r := &StreamReader{Reader: rdr, addr: c.addr, cancel: cancel}
 	r.refs.Store(1)
 	return r, nil
 }
 
 // callError decodes a failed call's status (the worker's error as it
-// raised it; a lost connection as a coordinator.LostError); an error that is no qerr error and no status (the client's
-// own) is wrapped with what (format, args) failed.
+// raised it, a LostError it relays about a peer included; a lost
+// connection as a coordinator.LostError); an error that is no qerr error
+// and no status (the client's own) is wrapped with what (format, args)
+// failed.
 func (c *WorkerClient) callError(err error, format string, args ...any) error {
-	d := ErrorFromStatus(err)
+	d := lostOr(c.addr, err)
 	var qe *qerr.Error
 	if errors.As(d, &qe) {
-		if connectionLost(err) {
-			return &coordinator.LostError{Addr: c.addr, Err: qe}
-		}
-		return qe
+		return d
 	}
 	return qerr.CodeOf(d).Wrap(d, format, args...)
 }

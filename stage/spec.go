@@ -138,9 +138,14 @@ type RowRange struct {
 // TaskSpec is everything a worker needs to run one task. It is what
 // ActionRunTask carries.
 type TaskSpec struct {
-	Version  int             `json:"version"`
-	Query    QueryID         `json:"query"`
-	Task     TaskID          `json:"task"`
+	Version int     `json:"version"`
+	Query   QueryID `json:"query"`
+	Task    TaskID  `json:"task"`
+	// Attempt is which run of the task this is, from 1 (0 reads as 1): a
+	// query that lost a worker runs every task again as the next attempt,
+	// under the same query ID. A worker keys tasks and buffers by it, so
+	// that what is left of one attempt never mixes with the next.
+	Attempt  int             `json:"attempt,omitempty"`
 	Plan     json.RawMessage `json:"plan"` // EncodePlan of the fragment's root
 	Splits   []ScanSplit     `json:"splits,omitempty"`
 	Inputs   []InputSpec     `json:"inputs,omitempty"`
@@ -153,6 +158,7 @@ type TaskSpec struct {
 type TaskStatsSpec struct {
 	Version   int                `json:"version"`
 	Task      TaskID             `json:"task"`
+	Attempt   int                `json:"attempt,omitempty"` // TaskSpec's
 	Worker    string             `json:"worker"`
 	RowsIn    int64              `json:"rows_in"`
 	BytesIn   int64              `json:"bytes_in"`

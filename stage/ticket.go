@@ -17,10 +17,15 @@ import (
 // client fetches with do_get. Workers serve only tickets that the
 // coordinator sealed with a key derived from the cluster secret.
 type Ticket struct {
-	Query     QueryID   `json:"q"`
-	Task      TaskID    `json:"t"`
-	Partition int       `json:"p"`
-	Expires   time.Time `json:"e"`
+	Query     QueryID `json:"q"`
+	Task      TaskID  `json:"t"`
+	Partition int     `json:"p"`
+	// Attempt is the run of the task whose buffer the ticket names (an
+	// exchange ticket: a consumer reads its own attempt's producers); 0
+	// names the newest attempt the worker holds (a result ticket: the
+	// client's ticket stays valid when the query runs again).
+	Attempt int       `json:"a,omitempty"`
+	Expires time.Time `json:"e"`
 	// Principal is the user whose query made the result; a worker serves
 	// a client's do_get only when the client is that user. Empty where
 	// authentication is off. Like Query, valid UTF-8 (JSON carries it;

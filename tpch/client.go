@@ -238,6 +238,33 @@ func (c *Client) Drain(ctx context.Context, info *flight.FlightInfo) (rows, byte
 	return rows, bytes, err
 }
 
+// doGet opens the stream of ep at its locations in turn, as the ADBC
+// driver does: a location that fails before the schema arrives gives way
+// to the next (Quiver lists the worker, then the coordinator, which
+// relays the result from wherever it runs now).
+func (c *Client) doGet(ctx context.Context, ep *flight.FlightEndpoint) (*flight.Reader, error) {
+	locs := ep.Location
+	if len(locs) == 0 {
+		locs = []*flight.Location{nil}
+	}
+	var err error
+	for _, loc := range locs {
+		var cl flight.Client
+		if cl, err = c.worker(loc); err != nil {
+			continue
+		}
+		var stream flight.FlightService_DoGetClient
+		if stream, err = cl.DoGet(ctx, ep.Ticket); err != nil {
+			continue
+		}
+		var rdr *flight.Reader
+		if rdr, err = flight.NewRecordReader(stream, ipc.WithAllocator(c.mem)); err == nil {
+			return rdr, nil
+		}
+	}
+	return nil, err
+}
+
 // eachEndpoint does_get every endpoint of info concurrently, each at its
 // location, and hands its stream to read; a stream's own error (after
 // read) fails the whole. read runs concurrently for different endpoints.
@@ -245,19 +272,7 @@ func (c *Client) eachEndpoint(ctx context.Context, info *flight.FlightInfo, read
 	g, gctx := errgroup.WithContext(ctx)
 	for i, ep := range info.Endpoint {
 		g.Go(func() error {
-			var loc *flight.Location
-			if len(ep.Location) > 0 {
-				loc = ep.Location[0]
-			}
-			cl, err := c.worker(loc)
-			if err != nil {
-				return err
-			}
-			stream, err := cl.DoGet(gctx, ep.Ticket)
-			if err != nil {
-				return fmt.Errorf("do_get endpoint %d: %w", i, err)
-			}
-			rdr, err := flight.NewRecordReader(stream, ipc.WithAllocator(c.mem))
+			rdr, err := c.doGet(gctx, ep)
 			if err != nil {
 				return fmt.Errorf("do_get endpoint %d: %w", i, err)
 			}

@@ -14,11 +14,13 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
-// bufKey names one output buffer: one partition of one task's output.
+// bufKey names one output buffer: one partition of one attempt of one
+// task's output.
 type bufKey struct {
-	query stage.QueryID
-	task  stage.TaskID
-	part  int
+	query   stage.QueryID
+	attempt int
+	task    stage.TaskID
+	part    int
 }
 
 // usage counts bytes and their peak.
@@ -295,16 +297,65 @@ func (b *buffer) dropReadLocked() {
 // result whose producer still runs cancels the query on this worker (its
 // tasks then fail, and the coordinator stops it everywhere): nobody else
 // will read a result left half-read.
+//
+// A result's reader that has handed out no batch yet, whose buffer fails
+// because its attempt was given up (CancelAttempt), moves to the newest
+// attempt's buffer of the same result on this worker, if there is one:
+// the client that waits on it gets the rows of the attempt that runs
+// now, never a mix. One that has handed out batches fails with the cause.
 type bufferReader struct {
 	ctx  context.Context
-	b    *buffer
+	b    *buffer // changes only when the reader follows a newer attempt
 	w    *Worker
 	refs atomic.Int64
 	pos  int // index of the next batch; b.mu guards it
 
 	cur  arrow.RecordBatch
+	sent bool // Next has handed out a batch
 	err  error
 	done bool
+}
+
+// attach makes r the reader of b from its start (OpenBuffer's checks).
+func (r *bufferReader) attach(b *buffer) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case !b.result && b.opened:
+		return qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(b.key), b.key.query)
+	case b.first > 0:
+		return qerr.ErrTooLarge.New("result %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was partly read: it can be read only once", partName(b.key), b.key.query)
+	}
+	b.opened = true
+	r.b, r.pos = b, b.first
+	b.readers[r] = struct{}{}
+	return nil
+}
+
+// follow moves r, which has handed out nothing, from its failed result
+// buffer to the newest attempt's buffer of the same result, and reports
+// whether it did.
+func (r *bufferReader) follow() bool {
+	old := r.b
+	if !old.result || r.sent {
+		return false
+	}
+	r.w.mu.Lock()
+	next := r.w.newestLocked(old.key)
+	r.w.mu.Unlock()
+	if next == nil {
+		return false
+	}
+	old.mu.Lock()
+	delete(old.readers, r)
+	old.mu.Unlock()
+	if r.attach(next) != nil {
+		r.b = old // as it was, for Release
+		return false
+	}
+	r.w.log.Info("result reader follows the next attempt", qlog.Query(old.key.query), qlog.Task(old.key.task),
+		qlog.Attempt(next.key.attempt))
+	return true
 }
 
 var _ array.RecordReader = (*bufferReader)(nil)
@@ -360,12 +411,31 @@ func (r *bufferReader) Next() bool {
 	if r.done {
 		return false
 	}
-	b := r.b
 	for {
+		b := r.b
 		b.mu.Lock()
 		if b.err != nil {
-			r.err, r.done = b.err, true
+			err, wake := b.err, b.wake
+			settled := b.freed || !b.result || r.sent || !qerr.Retryable(err)
 			b.mu.Unlock()
+			if !settled {
+				// A result that failed retryably (a producer lost) before
+				// this reader handed out a batch: the coordinator either
+				// runs the query again, starting the next attempt before
+				// it frees this one (then the reader follows), or stops
+				// it, freeing this one with the cause.
+				select {
+				case <-wake:
+					continue
+				case <-r.ctx.Done():
+					r.err, r.done = qerr.ErrCancelled.Wrap(context.Cause(r.ctx), "reading buffer %s", partName(b.key)), true
+					return false
+				}
+			}
+			if r.follow() {
+				continue
+			}
+			r.err, r.done = err, true
 			return false
 		}
 		if i := r.pos - b.first; i < len(b.queue) {
@@ -375,7 +445,7 @@ func (r *bufferReader) Next() bool {
 				r.pos++
 				b.dropReadLocked()
 				b.mu.Unlock()
-				r.cur = e.rec
+				r.cur, r.sent = e.rec, true
 				return true
 			}
 			// The entry stays while this reader has not passed it, so its
@@ -394,7 +464,7 @@ func (r *bufferReader) Next() bool {
 			r.pos++
 			b.dropReadLocked()
 			b.mu.Unlock()
-			r.cur = rec
+			r.cur, r.sent = rec, true
 			return true
 		}
 		if b.closed {
@@ -425,8 +495,14 @@ func (r *bufferReader) Record() arrow.RecordBatch { return r.cur }
 
 func (r *bufferReader) Err() error { return r.err }
 
+// partName names k in messages: task/partition, and the attempt after
+// the first.
 func partName(k bufKey) string {
-	return k.task.String() + "/" + itoa(k.part)
+	s := k.task.String() + "/" + itoa(k.part)
+	if k.attempt > 1 {
+		s += " (attempt " + itoa(k.attempt) + ")"
+	}
+	return s
 }
 
 // RecordBytes is the size of the buffers rec references, as buffers and

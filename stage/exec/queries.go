@@ -2,6 +2,7 @@ package exec
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"time"
 
@@ -20,7 +21,7 @@ func (w *Worker) queryLocked(q stage.QueryID) *queryState {
 		if w.cfg.SpillDir != "" {
 			dir = filepath.Join(w.cfg.SpillDir, sanitize(string(q), 64))
 		}
-		qs = &queryState{tasks: map[stage.TaskID]*task{}, bufs: map[bufKey]*buffer{},
+		qs = &queryState{tasks: map[taskKey]*task{}, bufs: map[bufKey]*buffer{},
 			mem: newQueryMem(q, w.cfg.QueryMemory, w.cfg.SpillLimit, dir, w.codec)}
 		w.queries[q] = qs
 	}
@@ -37,7 +38,10 @@ func (w *Worker) forgetLocked(q stage.QueryID) {
 }
 
 // OpenBuffer returns a reader of the buffer a verified ticket names, from
-// its start. The reader's Next blocks until a batch arrives or the buffer
+// its start: the ticket's attempt, or for a ticket without one (a
+// result's) the newest attempt held here, which the reader follows to a
+// newer one should its attempt be given up before it read a batch (see
+// bufferReader). The reader's Next blocks until a batch arrives or the buffer
 // ends, fails, or ctx is done; the caller releases the reader. An exchange
 // buffer has one reader and is freed once read or abandoned; a result
 // buffer may be read again, also concurrently, until it expires or its
@@ -45,35 +49,48 @@ func (w *Worker) forgetLocked(q stage.QueryID) {
 // ErrNotFound, an exchange buffer that is already being read ErrInvalid, a
 // result too large to keep that was partly read ErrTooLarge.
 func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
-	k := bufKey{t.Query, t.Task, t.Partition}
+	k := bufKey{t.Query, t.Attempt, t.Task, t.Partition}
 	w.mu.Lock()
 	var b *buffer
-	if qs, ok := w.queries[t.Query]; ok {
-		b = qs.bufs[k]
+	if t.Attempt > 0 {
+		if qs, ok := w.queries[t.Query]; ok {
+			b = qs.bufs[k]
+		}
+	} else {
+		b = w.newestLocked(k)
 	}
-	cause := w.causes[t.Query]
+	mark, cancelled := w.cancelled[t.Query]
 	w.mu.Unlock()
 	if b == nil {
-		if cause != nil {
+		if cancelled && (t.Attempt == 0 || t.Attempt <= mark.upTo) {
 			// The query failed or was cancelled: say why, not just that
 			// its buffer is gone.
-			return nil, cause
+			return nil, mark.cause
 		}
 		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	switch {
-	case !b.result && b.opened:
-		return nil, qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(k), t.Query)
-	case b.first > 0:
-		return nil, qerr.ErrTooLarge.New("result %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was partly read: it can be read only once", partName(k), t.Query)
-	}
-	b.opened = true
-	r := &bufferReader{ctx: ctx, b: b, w: w, pos: b.first}
+	r := &bufferReader{ctx: ctx, w: w}
 	r.refs.Store(1)
-	b.readers[r] = struct{}{}
+	if err := r.attach(b); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// newestLocked is the buffer of k's task and partition with the highest
+// attempt above k.attempt that the worker holds, or nil. w.mu is held.
+func (w *Worker) newestLocked(k bufKey) *buffer {
+	qs, ok := w.queries[k.query]
+	if !ok {
+		return nil
+	}
+	var newest *buffer
+	for bk, b := range qs.bufs {
+		if bk.task == k.task && bk.part == k.part && bk.attempt > k.attempt && (newest == nil || bk.attempt > newest.key.attempt) {
+			newest = b
+		}
+	}
+	return newest
 }
 
 // RenewQuery moves the deadline of every task and buffer of q on this
@@ -115,26 +132,42 @@ func (w *Worker) freeBuffer(b *buffer, err error) {
 	b.free(err)
 }
 
-// CancelQuery stops every task of q on this worker and frees its buffers.
-// Readers get ErrCancelled, and StartTask refuses q's tasks for a while. It
-// does not wait for the tasks to end.
+// CancelQuery stops every task of q on this worker and frees its buffers,
+// every attempt's. Readers get cause (nil: ErrCancelled), and StartTask
+// refuses q's tasks for a while. It does not wait for the tasks to end.
 func (w *Worker) CancelQuery(q stage.QueryID, cause error) {
 	if cause == nil {
 		cause = qerr.ErrCancelled.New("query %s was cancelled", q)
 	}
+	w.CancelAttempt(q, math.MaxInt, cause)
+}
+
+// CancelAttempt is CancelQuery of q's attempts up to upTo only: the
+// coordinator gave them up for a later one, which it started first. Their
+// tasks stop, their buffers are freed (readers get cause, but a result's
+// reader that has read nothing follows to the newer attempt's buffer) and
+// StartTask refuses them for a while; later attempts run on.
+func (w *Worker) CancelAttempt(q stage.QueryID, upTo int, cause error) {
 	w.mu.Lock()
-	w.cancelled[q] = time.Now().Add(w.cfg.CancelledTTL)
-	w.causes[q] = cause
+	mark := cancelMark{upTo: upTo, cause: cause, until: time.Now().Add(w.cfg.CancelledTTL)}
+	if old, ok := w.cancelled[q]; ok && old.upTo > upTo {
+		mark.upTo, mark.cause = old.upTo, old.cause
+	}
+	w.cancelled[q] = mark
 	var tasks []*task
 	var bufs []*buffer
 	if qs, ok := w.queries[q]; ok {
-		for _, t := range qs.tasks {
-			tasks = append(tasks, t)
+		for k, t := range qs.tasks {
+			if k.attempt <= upTo {
+				tasks = append(tasks, t)
+			}
 		}
-		for _, b := range qs.bufs {
-			bufs = append(bufs, b)
+		for k, b := range qs.bufs {
+			if k.attempt <= upTo {
+				bufs = append(bufs, b)
+				delete(qs.bufs, k)
+			}
 		}
-		qs.bufs = map[bufKey]*buffer{}
 		w.forgetLocked(q)
 	}
 	w.mu.Unlock()
@@ -144,8 +177,11 @@ func (w *Worker) CancelQuery(q stage.QueryID, cause error) {
 	for _, b := range bufs {
 		b.free(cause)
 	}
-	w.log.Info("query cancelled", qlog.Query(q),
-		zap.Int("tasks", len(tasks)), zap.Int("buffers", len(bufs)))
+	fields := []zap.Field{qlog.Query(q), zap.Int("tasks", len(tasks)), zap.Int("buffers", len(bufs))}
+	if upTo < math.MaxInt {
+		fields = append(fields, qlog.Attempt(upTo))
+	}
+	w.log.Info("query cancelled", fields...)
 }
 
 // BufferedBytes is the number of bytes the buffers of q hold on this worker.
@@ -186,10 +222,9 @@ func (w *Worker) janitor() {
 func (w *Worker) expire(now time.Time) {
 	var expired []*buffer
 	w.mu.Lock()
-	for q, until := range w.cancelled {
-		if now.After(until) {
+	for q, mark := range w.cancelled {
+		if now.After(mark.until) {
 			delete(w.cancelled, q)
-			delete(w.causes, q)
 		}
 	}
 	for q, qs := range w.queries {

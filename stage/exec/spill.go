@@ -101,7 +101,7 @@ func (q *queryMem) writeSpill(k bufKey, seq int, rec arrow.RecordBatch) (string,
 		q.madeDir = true
 	}
 	q.mu.Unlock()
-	path := filepath.Join(q.dir, fmt.Sprintf("%d_%d_%d_%d.arrow", k.task.Fragment, k.task.Index, k.part, seq))
+	path := filepath.Join(q.dir, fmt.Sprintf("%d_%d_%d_%d_%d.arrow", k.task.Fragment, k.task.Index, k.attempt, k.part, seq))
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return "", 0, qerr.ErrInternal.Wrap(err, "create spill file")

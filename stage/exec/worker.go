@@ -38,16 +38,29 @@ type Worker struct {
 	mu        sync.Mutex
 	closed    bool
 	queries   map[stage.QueryID]*queryState
-	cancelled map[stage.QueryID]time.Time // remembered until the time given
-	causes    map[stage.QueryID]error     // why each remembered query was cancelled
+	cancelled map[stage.QueryID]cancelMark // remembered until their time
 
 	wg   sync.WaitGroup // running tasks and the janitor
 	stop chan struct{}
 }
 
-// queryState is what a worker holds for one query.
+// cancelMark remembers that a query's attempts up to upTo were cancelled
+// (all of them: math.MaxInt), why, and until when StartTask refuses them.
+type cancelMark struct {
+	upTo  int
+	cause error
+	until time.Time
+}
+
+// taskKey names one attempt of one task.
+type taskKey struct {
+	task    stage.TaskID
+	attempt int
+}
+
+// queryState is what a worker holds for one query, every attempt of it.
 type queryState struct {
-	tasks map[stage.TaskID]*task
+	tasks map[taskKey]*task
 	bufs  map[bufKey]*buffer
 	mem   *queryMem // the query's memory budget and spill files here
 }
@@ -86,8 +99,7 @@ func NewWorker(cfg Config, engine *Engine, log *zap.Logger) (*Worker, error) {
 		log:       log.With(qlog.Worker(cfg.Address)),
 		render:    duck.RenderTask,
 		queries:   map[stage.QueryID]*queryState{},
-		cancelled: map[stage.QueryID]time.Time{},
-		causes:    map[stage.QueryID]error{},
+		cancelled: map[stage.QueryID]cancelMark{},
 		stop:      make(chan struct{}),
 	}
 	w.wg.Add(1)
@@ -103,10 +115,11 @@ func (w *Worker) Allocator() memory.Allocator { return w.mem }
 
 // task is one running (or finished) task.
 type task struct {
-	spec   *stage.TaskSpec
-	ctx    context.Context
-	cancel context.CancelCauseFunc
-	timer  *time.Timer // cancels the task at its deadline; RenewQuery moves it
+	spec    *stage.TaskSpec
+	attempt int // spec's, from 1
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	timer   *time.Timer // cancels the task at its deadline; RenewQuery moves it
 	// deadline is the timer's time; Worker.mu guards it.
 	deadline time.Time
 	schema   *arrow.Schema // the promised output schema
@@ -177,8 +190,9 @@ func partitions(o stage.OutputSpec) (int, error) {
 // returns without error, the buffers exist (a consumer that asks for them
 // finds them) and the task runs in a goroutine owned by the worker, under a
 // context that CancelQuery, the spec's deadline or Close cancels; ctx only
-// bounds the start. A task of a cancelled query is refused with
-// ErrCancelled, a task that is already known with ErrAlreadyExists.
+// bounds the start. A task of a cancelled query (or attempt) is refused
+// with the cancel's cause, a task attempt that is already known with
+// ErrAlreadyExists.
 func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHandle, error) {
 	if err := stage.CheckVersion(spec.Version); err != nil {
 		return nil, err
@@ -199,12 +213,15 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		deadline = time.Now().Add(w.cfg.DefaultTTL)
 	}
 
+	attempt := max(spec.Attempt, 1)
 	t := &task{
 		spec:     spec,
+		attempt:  attempt,
 		schema:   schema,
 		deadline: deadline,
 		done:     make(chan struct{}),
-		log:      w.log.With(qlog.Query(spec.Query), qlog.Fragment(spec.Task.Fragment), qlog.Task(spec.Task)),
+		log: w.log.With(qlog.Query(spec.Query), qlog.Fragment(spec.Task.Fragment), qlog.Task(spec.Task),
+			qlog.Attempt(attempt)),
 	}
 	t.ctx, t.cancel = context.WithCancelCause(context.Background())
 	t.timer = time.AfterFunc(time.Until(deadline), func() {
@@ -218,27 +235,27 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		stop()
 		return nil, qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
 	}
-	if _, ok := w.cancelled[spec.Query]; ok {
-		cause := w.causes[spec.Query]
+	if c, ok := w.cancelled[spec.Query]; ok && attempt <= c.upTo {
 		w.mu.Unlock()
 		stop()
-		return nil, cause
+		return nil, c.cause
 	}
 	qs := w.queryLocked(spec.Query)
-	_, running := qs.tasks[spec.Task]
-	_, buffered := qs.bufs[bufKey{spec.Query, spec.Task, 0}]
+	key := taskKey{spec.Task, attempt}
+	_, running := qs.tasks[key]
+	_, buffered := qs.bufs[bufKey{spec.Query, attempt, spec.Task, 0}]
 	if running || buffered {
 		w.mu.Unlock()
 		stop()
-		return nil, qerr.ErrAlreadyExists.New("task %s of query %s already exists on %s", spec.Task, spec.Query, w.cfg.Address)
+		return nil, qerr.ErrAlreadyExists.New("task %s (attempt %d) of query %s already exists on %s", spec.Task, attempt, spec.Query, w.cfg.Address)
 	}
 	for p := range nparts {
-		k := bufKey{spec.Query, spec.Task, p}
+		k := bufKey{spec.Query, attempt, spec.Task, p}
 		b := newBuffer(k, schema, deadline, qs.mem, &t.acct, spec.Output.Kind == stage.OutputResult)
 		qs.bufs[k] = b
 		t.bufs = append(t.bufs, b)
 	}
-	qs.tasks[spec.Task] = t
+	qs.tasks[key] = t
 	w.wg.Add(1)
 	w.mu.Unlock()
 
@@ -267,6 +284,7 @@ func (w *Worker) runTask(t *task) {
 	}
 	stats.Version = stage.SpecVersion
 	stats.Task = t.spec.Task
+	stats.Attempt = t.attempt
 	stats.Worker = w.cfg.Address
 	stats.Started = start
 	stats.Wall = time.Since(start)
@@ -282,7 +300,7 @@ func (w *Worker) runTask(t *task) {
 		// A failed task's buffers stay registered, empty, so that a reader
 		// that comes late gets the task's error; reading, a cancel or the
 		// deadline frees them.
-		delete(qs.tasks, t.spec.Task)
+		delete(qs.tasks, taskKey{t.spec.Task, t.attempt})
 		w.forgetLocked(t.spec.Query)
 	}
 	w.mu.Unlock()

@@ -1,0 +1,91 @@
+package exec_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/quiverdb/quiver/qerr"
+	"github.com/quiverdb/quiver/stage"
+)
+
+// TestResultFollowsNextAttempt: a client waiting on a result whose first
+// attempt failed retryably (its producer's worker is gone) is not answered the failure while
+// the coordinator may still run the query again: once attempt 2 runs and
+// attempt 1 is cancelled as an attempt, the reader, which had read
+// nothing, streams attempt 2's rows. The cancel refuses attempt 1's tasks
+// from then on, not later attempts'.
+func TestResultFollowsNextAttempt(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := stage.QueryID("q-attempts")
+	out := stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("n", "int64")}
+	// Attempt 1 reads a producer whose worker is gone (nothing listens
+	// there): it fails as a retry may mend.
+	in := stage.InputSpec{Exchange: 1, Schema: schemaSpec("c0", "int64"), Producers: []stage.ProducerSpec{{
+		Task: task(1, 0), Address: "127.0.0.1:1",
+		Ticket: c.signer.Sign(stage.Ticket{Query: q, Task: task(1, 0), Attempt: 1, Expires: time.Now().Add(time.Minute)}),
+	}}}
+	first := spec(q, task(0, 0), `SELECT c0 FROM {in:1}`, out, in)
+	first.Attempt = 1
+	rt, err := n.client.RunTask(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type read struct {
+		vals []int64
+		err  error
+	}
+	got := make(chan read, 1)
+	go func() {
+		var r read
+		_, r.err = readAll(t, ctx, n.client, c.ticket(q, task(0, 0), 0), nil, func(rec arrow.RecordBatch, i int) {
+			r.vals = append(r.vals, rec.Column(0).(*array.Int64).Value(i))
+		})
+		got <- r
+	}()
+	if _, err := rt.Wait(ctx); err == nil {
+		t.Fatal("attempt 1 did not fail")
+	}
+	select {
+	case r := <-got:
+		t.Fatalf("the reader was answered before attempt 2: %v, %v", r.vals, r.err)
+	case <-time.After(100 * time.Millisecond):
+	}
+
+	second := spec(q, task(0, 0), `SELECT 7::BIGINT AS c0`, out)
+	second.Attempt = 2
+	rt, err = n.client.RunTask(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.client.CancelAttempt(ctx, q, 1, qerr.ErrUnavailable.New("attempt 1 was given up")); err != nil {
+		t.Fatal(err)
+	}
+	if r := <-got; r.err != nil || len(r.vals) != 1 || r.vals[0] != 7 {
+		t.Fatalf("the reader got %v, %v; want attempt 2's row 7", r.vals, r.err)
+	}
+	if _, err := rt.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	late := spec(q, task(1, 0), `SELECT 1::BIGINT AS c0`, out)
+	late.Attempt = 1
+	_, err = n.client.RunTask(ctx, late)
+	wantCode(t, err, qerr.ErrUnavailable)
+	third := spec(q, task(1, 0), `SELECT 1::BIGINT AS c0`, out)
+	third.Attempt = 3
+	rt, err = n.client.RunTask(ctx, third)
+	if err != nil {
+		t.Fatalf("attempt 3 after attempt 1's cancel: %v", err)
+	}
+	if _, err := rt.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	n.w.CancelQuery(q, nil)
+}
