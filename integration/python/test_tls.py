@@ -47,7 +47,7 @@ def tls_server(request, quiver_bin, pki, tmp_path_factory):
     log_dir.mkdir(parents=True, exist_ok=True)
     proc = QuiverProcess(
         quiver_bin,
-        ["serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir, "--workers", "2",
+        ["serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--data-dir", data_dir, "--workers", "2",
          "--tls-cert", pki / "cert.pem", "--tls-key", pki / "key.pem", "--tls-ca", pki / "ca.pem"],
         log_dir / "py-tls-serve.log",
     )
