@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"google.golang.org/grpc/codes"
 
 	"github.com/quiverdb/quiver/tpch"
 )
@@ -94,6 +95,71 @@ func TestChaosKill(t *testing.T) {
 			time.Sleep(100 * time.Millisecond)
 		}
 		t.Logf("run %d: %s restarted on %s and runs tasks again", run+1, w.Name, addr)
+	}
+}
+
+// TestChaosKillAll kills (SIGKILL) every worker while a query runs:
+// that query, and the next one, fail UNAVAILABLE within 15 s (never a
+// hang); SELECT 1, SHOW TABLES and information_schema still answer from
+// the coordinator; once the workers are restarted on their addresses,
+// queries answer DuckDB's rows again.
+func TestChaosKillAll(t *testing.T) {
+	t.Parallel()
+	ds := newDataset(t, 30_000, 3, 1, 50)
+	t.Cleanup(func() { ds.Release(t) })
+	o := newOracle(t, ds)
+	cl := startClusterArgs(t, 3, nil, nil)
+	c := connect(t, cl.Addr)
+	c.load(ds)
+	checkQuery(t, c, o, groupByQuery)
+
+	// within runs query and gives its error, or fails the test when none
+	// came within 15 s (the bound: a lost cluster must not hang).
+	within := func(what, query string) error {
+		t.Helper()
+		errc := make(chan error, 1)
+		go func() {
+			_, err := c.Query(query)
+			errc <- err
+		}()
+		select {
+		case err := <-errc:
+			return err
+		case <-time.After(15 * time.Second):
+			t.Fatalf("%s: no answer within 15 s", what)
+			return nil
+		}
+	}
+	errc := make(chan error, 1)
+	go func() {
+		_, err := c.Query(groupByQuery.sql)
+		errc <- err
+	}()
+	for _, w := range cl.Workers {
+		w.Kill(t)
+	}
+	select {
+	case err := <-errc:
+		if err != nil && grpcCode(err) != codes.Unavailable {
+			t.Errorf("the query running while every worker was killed: %v (code %s), want UNAVAILABLE or its answer", err, grpcCode(err))
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the query running while every worker was killed: no answer within 15 s")
+	}
+	if err := within("a query after every worker was killed", groupByQuery.sql); grpcCode(err) != codes.Unavailable {
+		t.Errorf("a query after every worker was killed: %v (code %s), want UNAVAILABLE", err, grpcCode(err))
+	}
+	for _, q := range []string{"SELECT 1", "SHOW TABLES", "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"} {
+		if err := within(q+" without workers", q); err != nil {
+			t.Errorf("%s without workers: %v (code %s)", q, err, grpcCode(err))
+		}
+	}
+
+	for i := range cl.Workers {
+		cl.restartWorker(t, i)
+	}
+	for _, name := range chaosQueries {
+		checkQuery(t, c, o, suiteCase(t, name))
 	}
 }
 
