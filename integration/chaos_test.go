@@ -377,8 +377,9 @@ func TestChaosKillMidQuery(t *testing.T) {
 
 // TestChaosStopMidQuery pauses (SIGSTOP) a worker that runs tasks of a
 // query for 10 s, longer than the heartbeat timeout, and resumes it
-// after: the worker leaves the live set, the coordinator runs the query
-// again on the other two, and the answer is DuckDB's. The worker paused
+// after: the worker leaves the live set, the coordinator runs again on
+// the other two the tasks the paused worker held and those that read
+// them, not the others, and the answer is DuckDB's. The worker paused
 // holds no result endpoint (a client waiting at a paused worker waits for
 // it), so the answer comes without it.
 func TestChaosStopMidQuery(t *testing.T) {
@@ -416,9 +417,16 @@ func TestChaosStopMidQuery(t *testing.T) {
 	if diff != "" {
 		t.Fatalf("%s with %s paused: wrong answer:\n%s", q.Name(), addr, diff)
 	}
-	cl.Coordinator.WaitLine(t, "query retried", readyTimeout, func(l LogLine) bool {
+	l := cl.Coordinator.WaitLine(t, "query retried", readyTimeout, func(l LogLine) bool {
 		return l.Msg() == "query retried" && l.Str("query_id") == string(info.AppMetadata)
 	})
+	// Only what the pause cost ran again: the paused worker's tasks and
+	// those that read them; the others' retained output was read again.
+	rerun, _ := strconv.Atoi(l.Str("tasks"))
+	of, _ := strconv.Atoi(l.Str("of"))
+	if rerun == 0 || rerun >= of || l.Str("whole") != "false" {
+		t.Errorf("the retry ran %d of %d tasks again (whole: %s), want some but not all", rerun, of, l.Str("whole"))
+	}
 	<-resumed
 	cl.Coordinator.WaitLine(t, "worker rejoined "+addr, readyTimeout, func(l LogLine) bool {
 		return l.Msg() == "worker rejoined" && l.Str("worker") == addr
