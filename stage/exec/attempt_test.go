@@ -89,3 +89,68 @@ func TestResultFollowsNextAttempt(t *testing.T) {
 	}
 	n.w.CancelQuery(q, nil)
 }
+
+// TestRetainedExchange: an exchange output retained (OutputSpec.Retain)
+// is kept whole after its reader read it, so that a later attempt of its
+// consumer reads it again from its start; a plain one is read once. The
+// coordinator's release (CancelTasks) frees it: a reader then learns why,
+// and the worker refuses that task attempt, not a later one.
+func TestRetainedExchange(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := stage.QueryID("q-retain")
+	out := stage.OutputSpec{Kind: stage.OutputConvergent, Consumers: 1, Schema: schemaSpec("c0", "int64")}
+	kept := out
+	kept.Retain = true
+	ticket := func(id stage.TaskID) []byte {
+		return c.signer.Sign(stage.Ticket{Query: q, Task: id, Attempt: 1, Expires: time.Now().Add(time.Minute)})
+	}
+	run := func(id stage.TaskID, attempt int, out stage.OutputSpec) (stage.TaskStatsSpec, error) {
+		t.Helper()
+		s := spec(q, id, `SELECT i AS c0 FROM range(50000) r(i)`, out)
+		s.Attempt = attempt
+		rt, err := n.client.RunTask(ctx, s)
+		if err != nil {
+			return stage.TaskStatsSpec{}, err
+		}
+		return rt.Wait(ctx)
+	}
+	rows := func(id stage.TaskID) (int64, error) {
+		t.Helper()
+		return readAll(t, ctx, n.client, ticket(id), nil, func(arrow.RecordBatch, int) {})
+	}
+	if st, err := run(task(1, 0), 1, kept); err != nil || !st.Retained {
+		t.Fatalf("retained producer: %+v, %v", st, err)
+	}
+	if st, err := run(task(1, 1), 1, out); err != nil || st.Retained {
+		t.Fatalf("plain producer: %+v, %v", st, err)
+	}
+	for i := range 2 {
+		if got, err := rows(task(1, 0)); err != nil || got != 50000 {
+			t.Fatalf("read %d of the retained output: %d rows, %v", i+1, got, err)
+		}
+	}
+	if got, err := rows(task(1, 1)); err != nil || got != 50000 {
+		t.Fatalf("the plain output: %d rows, %v", got, err)
+	}
+	_, err := rows(task(1, 1))
+	wantCode(t, err, qerr.ErrNotFound)
+
+	released := qerr.ErrNotFound.New("released: its consumers finished")
+	if err := n.client.CancelTasks(ctx, q, []stage.TaskAttempt{{Task: task(1, 0), Attempt: 1}}, released); err != nil {
+		t.Fatal(err)
+	}
+	_, err = rows(task(1, 0))
+	wantCode(t, err, qerr.ErrNotFound)
+	if got := n.w.BufferedBytes(q); got != 0 {
+		t.Errorf("%d bytes still buffered after the release", got)
+	}
+	_, err = run(task(1, 0), 1, kept)
+	wantCode(t, err, qerr.ErrNotFound)
+	if _, err := run(task(1, 0), 2, kept); err != nil {
+		t.Fatalf("attempt 2 of the released task: %v", err)
+	}
+	n.w.CancelQuery(q, nil)
+}

@@ -44,10 +44,13 @@ func (w *Worker) forgetLocked(q stage.QueryID) {
 // bufferReader). The reader's Next blocks until a batch arrives or the buffer
 // ends, fails, or ctx is done; the caller releases the reader. An exchange
 // buffer has one reader and is freed once read or abandoned; a result
-// buffer may be read again, also concurrently, until it expires or its
-// query is cancelled (see buffer). An unknown or freed buffer is
-// ErrNotFound, an exchange buffer that is already being read ErrInvalid, a
-// result too large to keep that was partly read ErrTooLarge.
+// buffer, or a retained exchange buffer, may be read again, also
+// concurrently, until it expires, is released or its query is cancelled
+// (see buffer). An unknown or freed buffer is ErrNotFound (with the cause
+// of its release or cancel where the worker still knows it), as is a
+// retained exchange that outgrew what the worker keeps and was read; an
+// exchange buffer that is already being read is ErrInvalid, a result too
+// large to keep that was partly read ErrTooLarge.
 func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
 	k := bufKey{t.Query, t.Attempt, t.Task, t.Partition}
 	w.mu.Lock()
