@@ -253,7 +253,9 @@ func (q *query) consumedLocked(a *attempt, f stage.FragmentID) map[*Member][]sta
 	out := map[*Member][]stage.TaskAttempt{}
 	for _, t := range a.tasks {
 		from := t.id.Fragment
-		if from == root || !inputs[from] && f != root || t.run == nil {
+		if from == root || !inputs[from] && f != root || t.state != TaskFinished {
+			// A producer still running is left alone: its release would
+			// fail it, and the query's end frees it.
 			continue
 		}
 		q.released[from] = true

@@ -100,8 +100,8 @@ func TestChaosKill(t *testing.T) {
 
 // TestChaosKillAll kills (SIGKILL) every worker while a query runs:
 // that query, and the next one, fail UNAVAILABLE within 15 s (never a
-// hang); SELECT 1, SHOW TABLES and information_schema still answer from
-// the coordinator; once the workers are restarted on their addresses,
+// hang); SELECT 1, SHOW TABLES, information_schema, system.workers and
+// EXPLAIN still answer from the coordinator; once the workers are restarted on their addresses,
 // queries answer DuckDB's rows again.
 func TestChaosKillAll(t *testing.T) {
 	t.Parallel()
@@ -149,7 +149,8 @@ func TestChaosKillAll(t *testing.T) {
 	if err := within("a query after every worker was killed", groupByQuery.sql); grpcCode(err) != codes.Unavailable {
 		t.Errorf("a query after every worker was killed: %v (code %s), want UNAVAILABLE", err, grpcCode(err))
 	}
-	for _, q := range []string{"SELECT 1", "SHOW TABLES", "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"} {
+	for _, q := range []string{"SELECT 1", "SHOW TABLES", "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
+		"SELECT address, state FROM system.workers", "EXPLAIN " + groupByQuery.sql} {
 		if err := within(q+" without workers", q); err != nil {
 			t.Errorf("%s without workers: %v (code %s)", q, err, grpcCode(err))
 		}

@@ -2,6 +2,7 @@ package exec_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -151,6 +152,54 @@ func TestRetainedExchange(t *testing.T) {
 	wantCode(t, err, qerr.ErrNotFound)
 	if _, err := run(task(1, 0), 2, kept); err != nil {
 		t.Fatalf("attempt 2 of the released task: %v", err)
+	}
+	n.w.CancelQuery(q, nil)
+}
+
+// TestAttemptsOfOneTaskAtOnce: runs of one consumer task under different
+// attempts at once on one worker, as a retry makes them (the next starts
+// before the earlier is cancelled), each reading the same retained
+// output: every run counts all its rows. With input names shared between
+// attempts, their Arrow views clashed in DuckDB's catalog.
+func TestAttemptsOfOneTaskAtOnce(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := stage.QueryID("q-attempts-at-once")
+	kept := stage.OutputSpec{Kind: stage.OutputConvergent, Consumers: 1, Schema: schemaSpec("c0", "int64"), Retain: true}
+	res := stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schemaSpec("n", "int64")}
+	p := spec(q, task(1, 0), `SELECT i AS c0 FROM range(100000) r(i)`, kept)
+	p.Attempt = 1
+	rt, err := n.client.RunTask(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	in := stage.InputSpec{Exchange: 1, Schema: kept.Schema, Producers: []stage.ProducerSpec{{
+		Task: task(1, 0), Address: n.addr,
+		Ticket: c.signer.Sign(stage.Ticket{Query: q, Task: task(1, 0), Attempt: 1, Expires: time.Now().Add(time.Minute)}),
+	}}}
+	attempt := 1
+	for round := range 10 {
+		var wg sync.WaitGroup
+		for range 3 {
+			attempt++
+			s := spec(q, task(0, 0), `SELECT count(*) AS n FROM {in:1}`, res, in)
+			s.Attempt = attempt
+			wg.Go(func() {
+				r, err := n.client.RunTask(ctx, s)
+				if err == nil {
+					_, err = r.Wait(ctx)
+				}
+				if err != nil {
+					t.Errorf("round %d, attempt %d: %v", round, s.Attempt, err)
+				}
+			})
+		}
+		wg.Wait()
 	}
 	n.w.CancelQuery(q, nil)
 }
