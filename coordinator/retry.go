@@ -437,7 +437,7 @@ func (q *query) giveUpFor(a *attempt, only map[stage.TaskID]bool, cause error) {
 					err = m.Conn.CancelTasks(ctx, q.id, keys, cause)
 				}
 				if err != nil {
-					q.log.Info("cancel attempt on worker", qlog.Worker(m.Addr), qlog.Attempt(a.n), zap.Error(err))
+					q.log.Info("cancel given-up runs on worker", qlog.Worker(m.Addr), qlog.Attempt(a.n), zap.Error(err))
 				}
 				return nil
 			})
