@@ -11,6 +11,7 @@ import (
 
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/exec"
 )
 
 // TestResultFollowsNextAttempt: a client waiting on a result whose first
@@ -202,4 +203,37 @@ func TestAttemptsOfOneTaskAtOnce(t *testing.T) {
 		wg.Wait()
 	}
 	n.w.CancelQuery(q, nil)
+}
+
+// TestRetainedExchangeOutgrown: a retained output that outgrows the
+// query's memory budget and spill cap on its worker stops being retained:
+// its one reader still gets every row (the producer waits for it, as for
+// any exchange), the task reports it not retained, and a second reader is
+// told it is no longer there (NotFound), so the coordinator runs its
+// producer again rather than a consumer reading half of it.
+func TestRetainedExchangeOutgrown(t *testing.T) {
+	const budget = 64 << 10
+	c := newClusterWith(t, func(cfg *exec.Config) { cfg.QueryMemory, cfg.SpillLimit = budget, budget }, 4096)
+	n := c.nodes[0]
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	q := stage.QueryID("q-retain-outgrown")
+	out := stage.OutputSpec{Kind: stage.OutputConvergent, Consumers: 1, Schema: schemaSpec("c0", "int64"), Retain: true}
+	s := spec(q, task(1, 0), `SELECT i AS c0 FROM range(200000) r(i)`, out)
+	s.Attempt = 1
+	rt, err := n.client.RunTask(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticket := c.signer.Sign(stage.Ticket{Query: q, Task: task(1, 0), Attempt: 1, Expires: time.Now().Add(time.Minute)})
+	got, err := readAll(t, ctx, n.client, ticket, nil, func(arrow.RecordBatch, int) {})
+	if err != nil || got != 200000 {
+		t.Fatalf("the one read: %d rows, %v", got, err)
+	}
+	st, err := rt.Wait(ctx)
+	if err != nil || st.Retained {
+		t.Fatalf("producer: retained %v, %v; want not retained", st.Retained, err)
+	}
+	_, err = readAll(t, ctx, n.client, ticket, nil, func(arrow.RecordBatch, int) {})
+	wantCode(t, err, qerr.ErrNotFound)
 }
