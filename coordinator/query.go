@@ -183,6 +183,9 @@ type query struct {
 	send func(a *attempt) (*Member, error)
 	// done is closed when every task has ended (or the launch failed).
 	done chan struct{}
+	// clientGone is closed when the connection of the client that started
+	// q closes (nil: not known); q is cancelled then if it runs still.
+	clientGone <-chan struct{}
 	// cancels are the cancels of given-up attempts still in flight, which
 	// the end of watch waits for.
 	cancels sync.WaitGroup
@@ -230,7 +233,7 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, re
 		stmt: statementOf(ctx), principal: userOf(ctx),
 		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
-		release: release, members: c.members, done: make(chan struct{}),
+		release: release, members: c.members, done: make(chan struct{}), clientGone: clientGoneOf(ctx),
 		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
 	}
 	q.log = c.log.With(qlog.Query(q.id))
@@ -307,6 +310,40 @@ func (q *query) begin(wg *sync.WaitGroup) {
 	q.moveLocked(QueryRunning)
 	q.mu.Unlock()
 	wg.Go(q.watch)
+	if q.clientGone != nil {
+		wg.Go(q.watchClient)
+	}
+}
+
+// clientGoneKey carries the channel WithClientGone names.
+type clientGoneKey struct{}
+
+// WithClientGone says that gone is closed when the connection of the
+// client that sends the call of ctx closes (flightsrv's connection
+// watch): the queries the call starts run past the call, but not past
+// their client.
+func WithClientGone(ctx context.Context, gone <-chan struct{}) context.Context {
+	return context.WithValue(ctx, clientGoneKey{}, gone)
+}
+
+func clientGoneOf(ctx context.Context) <-chan struct{} {
+	gone, _ := ctx.Value(clientGoneKey{}).(<-chan struct{})
+	return gone
+}
+
+// watchClient cancels q, every task on every worker, when the connection
+// of the client that started it closes before q's tasks ended: a client
+// killed mid-query (its process gone, its socket closed by the kernel)
+// stops its query at once instead of at the statement timeout. A client
+// that hands its tickets to another keeps its own connection until the
+// query finished. Results already complete stay until they expire.
+func (q *query) watchClient() {
+	select {
+	case <-q.clientGone:
+	case <-q.done:
+		return
+	}
+	q.cancelAs(q.ctx, false, qerr.ErrCancelled.New("query %s was cancelled: its client's connection closed", q.id))
 }
 
 // abort ends a query whose launch failed with err: the tasks it started are
@@ -625,16 +662,22 @@ func (q *query) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 // ended failed, cancelled or expired already; a finished query is
 // cancelled, which frees its results.
 func (q *query) cancel(ctx context.Context) bool {
+	return q.cancelAs(ctx, true, qerr.ErrCancelled.New("query %s was cancelled", q.id))
+}
+
+// cancelAs is cancel with the failure q ends with; it cancels a finished
+// query only when finished says so.
+func (q *query) cancelAs(ctx context.Context, finished bool, failure error) bool {
 	q.mu.Lock()
-	if !q.moveLocked(QueryCancelled) {
+	if q.state == QueryFinished && !finished || !q.moveLocked(QueryCancelled) {
 		q.mu.Unlock()
 		return false
 	}
-	q.failure = qerr.ErrCancelled.New("query %s was cancelled", q.id)
+	q.failure = failure
 	q.mu.Unlock()
 	q.cancelOnWorkers(ctx, nil)
 	q.stop()
-	q.log.Info("query cancelled")
+	q.log.Info("query cancelled", zap.Error(failure))
 	return true
 }
 
