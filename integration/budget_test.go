@@ -122,3 +122,28 @@ func peakRSSKiB(t *testing.T, p *Proc) int64 {
 	t.Skipf("no VmHWM in /proc/%d/status", p.cmd.Process.Pid)
 	return 0
 }
+
+// TestWorkerMemoryLimit: under --worker-memory-limit, a query that grows
+// the worker's resident memory past the limit (a hash aggregate of a cross
+// join: DuckDB's memory_limit, half the limit by default, does not bound
+// all of DuckDB's memory) fails RESOURCE_EXHAUSTED naming the limit
+// instead of growing the process, and the next query answers.
+func TestWorkerMemoryLimit(t *testing.T) {
+	t.Parallel()
+	const limit = 200 << 20
+	cl := startClusterArgs(t, 1, nil, []string{"--worker-memory-limit", strconv.Itoa(limit), "--threads", "2"})
+	c := connect(t, cl.Addr)
+	loadBig(t, c, "k", 20_000, 2)
+	_, err := c.Query("SELECT count(*), sum(n) FROM (SELECT a.a, b.a AS c, a.b + b.b AS d, count(*) AS n FROM k a CROSS JOIN k b WHERE a.a < 4000 GROUP BY a.a, b.a, a.b + b.b) g")
+	if grpcCode(err) != codes.ResourceExhausted || !strings.Contains(err.Error(), "--worker-memory-limit") {
+		t.Fatalf("an aggregate of 8e7 groups under --worker-memory-limit %d: %v, want RESOURCE_EXHAUSTED naming the limit", limit, err)
+	}
+	if hwm := peakRSSKiB(t, cl.Workers[0]); hwm > 2*limit>>10 {
+		t.Errorf("worker peak RSS %d KiB, want within twice the limit", hwm)
+	} else {
+		t.Logf("worker peak RSS %d KiB under a limit of %d KiB", hwm, limit>>10)
+	}
+	if got := fmt.Sprint(c.MustQuery("SELECT count(*) FROM k").rows[0][0]); got != "20000" {
+		t.Fatalf("count after the failure: %s, want 20000", got)
+	}
+}
