@@ -147,3 +147,22 @@ func TestWorkerMemoryLimit(t *testing.T) {
 		t.Fatalf("count after the failure: %s, want 20000", got)
 	}
 }
+
+// TestBucketedWriteStreams: a write into a bucketed table writes each
+// bucket's file as the shuffled rows arrive, holding a row group, so a
+// write larger than the worker's DuckDB memory and temp space together
+// (here 256 MB of rows under a memory_limit of 128 MB and 16 MB of temp
+// files) answers right instead of failing RESOURCE_EXHAUSTED on a copy
+// of its whole input.
+func TestBucketedWriteStreams(t *testing.T) {
+	t.Parallel()
+	cl := startClusterArgs(t, 1, nil, []string{"--memory-limit", "128MB", "--temp-limit", "16MB", "--threads", "1"})
+	c := connect(t, cl.Addr)
+	loadBig(t, c, "k", 20_000, 1)
+	c.MustExec("CREATE TABLE wide (id BIGINT, v BIGINT) PARTITION BY HASH(id) PARTITIONS 2")
+	c.MustExec("INSERT INTO wide SELECT a.a * 800 + b.a, a.b FROM k a CROSS JOIN k b WHERE b.a < 800")
+	res := c.MustQuery("SELECT count(*), sum(id), sum(v) FROM wide")
+	if got := fmt.Sprint(res.rows[0]); got != "[16000000 127999992000000 479976000000]" {
+		t.Fatalf("count, sum of ids, sum of v of the written table: %s", got)
+	}
+}
