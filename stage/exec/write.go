@@ -43,13 +43,22 @@ func (w *Worker) tableDir(rel string) (string, error) {
 }
 
 // newFileNames returns the temporary and the final path of a new data file
-// in dir. The temporary name is hidden and does not end in .parquet, so a
-// partial file is never visible as a table file.
-func newFileNames(dir string) (tmp, final string) {
+// in dir, its name begun with the write's token (stage.OutputSpec's
+// WriteToken). The temporary name is hidden and does not end in .parquet,
+// so a partial file is never visible as a table file.
+func newFileNames(dir, token string) (tmp, final string, err error) {
+	for _, r := range token {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return "", "", qerr.ErrInvalid.New("write token %q: only letters, digits, '-' and '_'", token)
+		}
+	}
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
 	name := hex.EncodeToString(b[:])
-	return filepath.Join(dir, "."+name+".parquet.tmp"), filepath.Join(dir, name+".parquet")
+	if token != "" {
+		name = token + "-" + name
+	}
+	return filepath.Join(dir, "."+name+".parquet.tmp"), filepath.Join(dir, name+".parquet"), nil
 }
 
 // publish makes tmp durable (the coordinator commits it to the catalog
@@ -99,7 +108,10 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	if err != nil {
 		return df, false, err
 	}
-	tmp, final := newFileNames(dir)
+	tmp, final, err := newFileNames(dir, t.spec.Output.WriteToken)
+	if err != nil {
+		return df, false, err
+	}
 	defer os.Remove(tmp) // a no-op once published
 	q, err := duck.CopyToParquet(sql, schema, tmp, rowGroupRows)
 	if err != nil {
@@ -111,6 +123,11 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 	df, err = describeFile(ctx, tmp, schema)
 	if err != nil || df.Rows == 0 {
 		return df, false, err
+	}
+	if err := ctx.Err(); err != nil {
+		// Given up while DuckDB wrote: the coordinator may have swept the
+		// write's files already, so publish nothing more.
+		return df, false, qerr.ErrCancelled.Wrap(context.Cause(ctx), "write data file")
 	}
 	if err := w.publish(tmp, final, &df); err != nil {
 		return df, false, err
@@ -214,7 +231,10 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 	if err != nil {
 		return df, err
 	}
-	tmp, final := newFileNames(dir)
+	tmp, final, err := newFileNames(dir, spec.Token)
+	if err != nil {
+		return df, err
+	}
 	defer os.Remove(tmp)
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
