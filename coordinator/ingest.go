@@ -83,7 +83,7 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
 	schema := t.Schema()
-	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(t.FileSchema())}
+	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(t.FileSchema()), Token: string(query)}
 	bucketed := len(t.DistributionKeys) > 0
 	if bucketed {
 		// Rows of a bucketed table must land in the file of their bucket:
@@ -154,7 +154,12 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 		sendErr = werr
 	}
 	if sendErr != nil {
-		c.removeFiles(files)
+		files = nil
+	}
+	if !bucketed { // a bucketed load's staging directory goes whole
+		c.removeUnclaimed(spec.Dir, spec.Token, files)
+	}
+	if sendErr != nil {
 		return nil, sendErr
 	}
 	if bucketed {
