@@ -304,6 +304,10 @@ func (w *Worker) WriteFile(ctx context.Context, spec stage.WriteSpec, rdr array.
 	if err != nil || df.Rows == 0 {
 		return catalog.DataFile{}, err
 	}
+	if err := ctx.Err(); err != nil {
+		// The coordinator gave the write up and may have swept its files.
+		return catalog.DataFile{}, qerr.ErrCancelled.Wrap(context.Cause(ctx), "write to %s", spec.Dir)
+	}
 	if err := w.publish(tmp, final, &df); err != nil {
 		return catalog.DataFile{}, err
 	}
