@@ -162,9 +162,13 @@ func (w *Worker) copyOut(ctx context.Context, conn *duckdb.Conn, sql string, t *
 // streamedWrite is the input of a write task that writes one input
 // exchange as it is (its plan is the exchange's source: a bucketed table's
 // rebucketing), which writeStream writes without a temp table; nil for any
-// other task.
-func streamedWrite(spec *stage.TaskSpec, readers []*mergeReader) *mergeReader {
-	if spec.Output.Kind != stage.OutputWrite || len(readers) != 1 || readers[0] == nil {
+// other task, and for an input with columns the file does not take (the
+// COPY would read some of a registered view's columns, which NOTES.md
+// says crashes).
+func streamedWrite(t *task, readers []*mergeReader) *mergeReader {
+	spec := t.spec
+	if spec.Output.Kind != stage.OutputWrite || len(readers) != 1 || readers[0] == nil ||
+		readers[0].schema.NumFields() != t.schema.NumFields() {
 		return nil
 	}
 	p, err := stage.DecodePlan(spec.Plan)
