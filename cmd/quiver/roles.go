@@ -202,6 +202,7 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
 	}
+	nf.memoryShare = *workers
 	if err := nf.security.checkExposure(ctx, "coordinator", *listen, af.mode == authPassword); err != nil {
 		return err
 	}
@@ -445,6 +446,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	}
 	engine, err := exec.OpenEngine(exec.EngineConfig{
 		MemoryLimit: duckMemoryLimit(nf.memoryLimit, memLimit),
+		MemoryShare: nf.memoryShare,
 		Threads:     nf.threads,
 		TempDir:     tempDir,
 		TempLimit:   ef.duckTempLimit(workerDisk),

@@ -62,7 +62,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 			readers[i] = w.newMergeReader(ctx, in, schema)
 		}
 	}
-	if mr := streamedWrite(t.spec, readers); mr != nil {
+	if mr := streamedWrite(t, readers); mr != nil {
 		return w.writeStream(ctx, conn, t, mr)
 	}
 	for i, in := range t.spec.Inputs {
