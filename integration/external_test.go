@@ -225,7 +225,8 @@ func TestImportInto(t *testing.T) {
 // table from its footers: a scan's rows are the footers' row counts (those
 // of the row groups left after pruning), a join of a large and a small
 // external table broadcasts the small one whichever side of the JOIN it is
-// written on, and system.column_stats shows what the footers say.
+// written on, and system.column_stats shows what the footers say. A
+// location inside the data directory is refused.
 func TestExternalStatistics(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -264,4 +265,9 @@ func TestExternalStatistics(t *testing.T) {
 		oracle: "VALUES ('fact', 'id', 1, 300000, 0, NULL, '0', '299999'), ('fact', 'k', 1, 300000, 0, NULL, '0', '49'), " +
 			"('fact', 'note', 1, 300000, 75000, NULL, '''f1''', '''f99999'''), ('dim', 'k', 1, 50, 0, NULL, '0', '49'), ('dim', 'name', 1, 50, 0, NULL, '''d0''', '''d9''')",
 	})
+	// The data directory's files are Quiver's own: no external table reads them.
+	inside := fmt.Sprintf("CREATE EXTERNAL TABLE own LOCATION '%s' FORMAT 'parquet'", filepath.Join(cl.DataDir, "*", "*.parquet"))
+	if _, err := c.Exec(inside); grpcCode(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "inside the data directory") {
+		t.Errorf("%s: %v, want INVALID_ARGUMENT", inside, err)
+	}
 }
