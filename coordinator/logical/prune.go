@@ -16,47 +16,98 @@ import (
 // column's min / max. Queries prune their scans by it
 // (coordinator/pruning.go), DELETE and UPDATE the files they rewrite.
 
-// Bound is a conjunct "column op constant" that min / max statistics can
-// refute.
+// Bound is a conjunct that min / max and null counts can refute:
+// "column op constant" (=, <, <=, >, >=), "column IN (constants)" (Op
+// "in", Values), or "column IS NULL" (Op "isnull").
 type Bound struct {
 	Column string // the column's name in the files
 	Op     string
 	Value  statValue
+	Values []statValue // of "in"
 }
 
 // BoundOf reads a conjunct over a row whose first columns are a scan's,
 // named in the files as columns, as a Bound. The column may be under a
 // cast only where the cast keeps every value (integers to wider numbers):
-// a rounding cast could make a value outside the bound pass it.
+// a rounding cast could make a value outside the bound pass it. The NULLs
+// of an IN list make no row pass, so only its other values count.
 func BoundOf(e stage.Expr, columns []string) (Bound, bool) {
+	call, isCall := e.(*stage.Call)
+	if !isCall || len(call.Args) == 0 {
+		return Bound{}, false
+	}
+	switch call.Fn {
+	case "isnull", "in":
+		col, ok := boundColumn(call.Args[0], columns)
+		if !ok {
+			return Bound{}, false
+		}
+		b := Bound{Column: col, Op: call.Fn}
+		for _, a := range call.Args[1:] {
+			lit, isLit := a.(*stage.Literal)
+			if !isLit {
+				return Bound{}, false
+			}
+			if lit.Null {
+				continue
+			}
+			v, ok := literalStat(lit)
+			if !ok {
+				return Bound{}, false
+			}
+			b.Values = append(b.Values, v)
+		}
+		return b, call.Fn == "isnull" || len(b.Values) > 0
+	}
 	col, op, lit, ok := Comparison(e)
 	if !ok || col >= len(columns) {
 		return Bound{}, false
 	}
-	call := e.(*stage.Call)
 	for _, a := range call.Args {
-		if c, isCast := a.(*stage.Cast); isCast && !(stage.IsInteger(c.Arg.Type()) && (c.T.ID() == arrow.FLOAT64 || c.T.ID() == arrow.DECIMAL128 || c.T.ID() == arrow.INT64)) {
+		if c, isCast := a.(*stage.Cast); isCast && !widening(c) {
 			return Bound{}, false
 		}
 	}
-	var v statValue
+	v, ok := literalStat(lit)
+	return Bound{Column: columns[col], Op: op, Value: v}, ok
+}
+
+// boundColumn is the file name of the scan column e reads, directly or
+// under a widening cast.
+func boundColumn(e stage.Expr, columns []string) (string, bool) {
+	if c, isCast := e.(*stage.Cast); isCast && widening(c) {
+		e = c.Arg
+	}
+	r, ok := e.(*stage.ColumnRef)
+	if !ok || r.Index >= len(columns) {
+		return "", false
+	}
+	return columns[r.Index], true
+}
+
+// widening reports whether c keeps every value: an integer to a wider
+// number.
+func widening(c *stage.Cast) bool {
+	return stage.IsInteger(c.Arg.Type()) && (c.T.ID() == arrow.FLOAT64 || c.T.ID() == arrow.DECIMAL128 || c.T.ID() == arrow.INT64)
+}
+
+// literalStat is a constant as the statistics value it compares with.
+func literalStat(lit *stage.Literal) (statValue, bool) {
 	switch lit.T.ID() {
 	case arrow.DATE32:
-		v, ok = parseStat("DATE '" + lit.Text + "'")
+		return parseStat("DATE '" + lit.Text + "'")
 	case arrow.TIMESTAMP:
 		if lit.T.(*arrow.TimestampType).TimeZone != "" {
-			return Bound{}, false // statistics keep zoneless timestamps only
+			return statValue{}, false // statistics keep zoneless timestamps only
 		}
-		v, ok = parseStat("TIMESTAMP '" + lit.Text + "'")
+		return parseStat("TIMESTAMP '" + lit.Text + "'")
 	case arrow.STRING:
-		v, ok = statValue{kind: statString, text: lit.Text}, true
+		return statValue{kind: statString, text: lit.Text}, true
 	case arrow.INT8, arrow.INT16, arrow.INT32, arrow.INT64, arrow.UINT8, arrow.UINT16, arrow.UINT32, arrow.UINT64,
 		arrow.FLOAT32, arrow.FLOAT64, arrow.DECIMAL128:
-		v, ok = parseStat(lit.Text)
-	default:
-		ok = false
+		return parseStat(lit.Text)
 	}
-	return Bound{Column: columns[col], Op: op, Value: v}, ok
+	return statValue{}, false
 }
 
 // statKind is what a statValue holds; values of different kinds never
@@ -128,6 +179,12 @@ func MayPass(stats []catalog.ColumnStats, rows int64, bounds []Bound) bool {
 		if st == nil {
 			continue // unknown
 		}
+		if b.Op == "isnull" {
+			if st.NullCount == 0 {
+				return false // no NULL in any row
+			}
+			continue
+		}
 		if st.NullCount == rows && rows > 0 {
 			return false // NULL in every row: no comparison is true
 		}
@@ -136,29 +193,40 @@ func MayPass(stats []catalog.ColumnStats, rows int64, bounds []Bound) bool {
 		if st.Min == "" || !ok1 || !ok2 {
 			continue
 		}
-		cl, ok1 := lo.cmp(b.Value)
-		ch, ok2 := hi.cmp(b.Value)
-		if !ok1 || !ok2 {
-			continue
-		}
 		var possible bool
-		switch b.Op {
-		case "=":
-			possible = cl <= 0 && ch >= 0
-		case "<":
-			possible = cl < 0
-		case "<=":
-			possible = cl <= 0
-		case ">":
-			possible = ch > 0
-		case ">=":
-			possible = ch >= 0
-		default:
-			possible = true
+		if b.Op == "in" {
+			for _, v := range b.Values {
+				possible = possible || inRange(lo, hi, "=", v)
+			}
+		} else {
+			possible = inRange(lo, hi, b.Op, b.Value)
 		}
 		if !possible {
 			return false
 		}
+	}
+	return true
+}
+
+// inRange reports whether some value in lo..hi may satisfy "value op v";
+// true where they do not compare.
+func inRange(lo, hi statValue, op string, v statValue) bool {
+	cl, ok1 := lo.cmp(v)
+	ch, ok2 := hi.cmp(v)
+	if !ok1 || !ok2 {
+		return true
+	}
+	switch op {
+	case "=":
+		return cl <= 0 && ch >= 0
+	case "<":
+		return cl < 0
+	case "<=":
+		return cl <= 0
+	case ">":
+		return ch > 0
+	case ">=":
+		return ch >= 0
 	}
 	return true
 }
