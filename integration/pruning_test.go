@@ -86,8 +86,8 @@ func TestExternalRowGroups(t *testing.T) {
 }
 
 // TestPruneStringsTimestamps: min / max pruning on string, timestamp and
-// date columns, of an external file's row groups and of a managed table's
-// files. Each filter skips what its statistics rule out (EXPLAIN says how
+// date columns (comparisons, IN lists, IS NULL), of an external file's row
+// groups and of a managed table's files. Each filter skips what its statistics rule out (EXPLAIN says how
 // many), and answers as DuckDB does over the same rows.
 func TestPruneStringsTimestamps(t *testing.T) {
 	t.Parallel()
@@ -141,6 +141,12 @@ func TestPruneStringsTimestamps(t *testing.T) {
 		{"SELECT count(*) FROM m WHERE ts <= '2024-01-01 09:30:00.25'", 2, 0},
 		{"SELECT k FROM m WHERE day >= DATE '2024-03-01'", 2, 0},
 		{"SELECT k FROM m WHERE k > 'z'", 3, 0},
+		// IN lists and IS NULL.
+		{"SELECT id, code FROM ev WHERE code IN ('000042', '008000', NULL)", 0, groups - 1},
+		{"SELECT count(*) FROM ev WHERE id IN (1, 8191, 8192) AND ts IS NOT NULL", 0, groups - 2},
+		{"SELECT k FROM m WHERE k IN ('apple', 'melon', 'cherry')", 1, 0},
+		{"SELECT k FROM m WHERE day IN (DATE '2024-02-03', DATE '2024-03-01')", 1, 0},
+		{"SELECT count(*) FROM m WHERE k IS NULL", 3, 0},
 	} {
 		explain := strings.Join(c.MustQuery("EXPLAIN "+q.sql).strings(0), "\n")
 		m := skipped.FindStringSubmatch(explain)

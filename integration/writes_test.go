@@ -2,6 +2,7 @@ package integration
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -398,6 +399,28 @@ func TestWritesPruneFiles(t *testing.T) {
 	}
 	if got := queryText(t, c, "SELECT count(*), sum(id), sum(CASE WHEN s = 'new' THEN 1 ELSE 0 END) FROM pr"); got != "29,450,3" {
 		t.Errorf("after the writes: %s, want 29,450,3", got)
+	}
+
+	// Strings and dates rule files out too.
+	c.MustExec("CREATE TABLE pd (k VARCHAR(10), d DATE)")
+	for _, v := range []string{"('apple', '2024-01-05'), ('avocado', '2024-01-20')", "('mango', '2024-02-05'), ('melon', '2024-02-20')", "('xigua', '2024-03-05'), ('yam', '2024-03-20')"} {
+		c.MustExec("INSERT INTO pd VALUES " + v)
+	}
+	before = tableFiles(t, cl.DataDir)
+	checkAffected(t, "delete by string", c.MustExec("DELETE FROM pd WHERE k >= 'm' AND k < 'n' AND k <> 'mango'"), 1)
+	checkAffected(t, "update by date", c.MustExec("UPDATE pd SET k = 'zz' WHERE d < DATE '2024-01-10'"), 1)
+	after = tableFiles(t, cl.DataDir)
+	kept = 0
+	for _, f := range before {
+		if slices.Contains(after, f) {
+			kept++
+		}
+	}
+	if kept != len(before)-2 || len(after) != len(before) {
+		t.Errorf("files before %v, after %v: want all but pd's first two kept", before, after)
+	}
+	if got := queryText(t, c, "SELECT group_concat(k ORDER BY d) FROM pd"); got != "'zz,avocado,mango,xigua,yam'" {
+		t.Errorf("pd after the writes: %s", got)
 	}
 }
 
