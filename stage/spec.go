@@ -106,6 +106,11 @@ type OutputSpec struct {
 	// that outgrows the query's memory budget and spill cap stops being
 	// retained and is read once (TaskStatsSpec.Retained says so).
 	Retain bool `json:"retain,omitempty"`
+	// WriteToken begins the name of every file OutputWrite writes (letters,
+	// digits, '-' and '_'), in every attempt of the write, so that the
+	// coordinator finds and removes the files the write does not commit:
+	// those of an attempt given up, of a task whose answer never came.
+	WriteToken string `json:"write_token,omitempty"`
 }
 
 // ProducerSpec is one producer task of an input exchange: where it runs and
@@ -203,6 +208,8 @@ type WriteSpec struct {
 	Query   QueryID    `json:"query"`
 	Dir     string     `json:"dir"` // table directory relative to the data directory
 	Schema  SchemaSpec `json:"schema"`
+	// Token begins the name of the file, as OutputSpec.WriteToken does.
+	Token string `json:"token,omitempty"`
 }
 
 // CheckVersion refuses a spec of another version.
