@@ -25,7 +25,7 @@ func TestQueryPlanStages(t *testing.T) {
 	}}
 	c, members, _ := lifecycleCluster(t, 1, Config{QueryTimeout: time.Minute, ResultTTL: time.Minute})
 	q := c.newQuery(context.Background(), d, func() {})
-	a := q.newAttempt(1, place(d, members))
+	a := q.newAttempt(1, place(d, members), nil)
 	for id := range a.tasks {
 		q.taskStarted(a, id, nil)
 	}
@@ -33,7 +33,7 @@ func TestQueryPlanStages(t *testing.T) {
 		t.Helper()
 		tk := a.tasks[id]
 		tk.state, tk.err = TaskRunning, nil // a task ends once; here it is made to end again
-		q.taskEnded(a, tk, st, err)
+		q.taskEnded(tk, st, err)
 	}
 	finish := func(id stage.TaskID, rows int64) {
 		end(id, stage.TaskStatsSpec{Task: id, RowsOut: rows, BytesOut: 8 * rows}, nil)

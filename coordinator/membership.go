@@ -28,6 +28,10 @@ type WorkerConn interface {
 	// then on, and a result reader that has read nothing follows to the
 	// later attempt's buffer.
 	CancelAttempt(ctx context.Context, q stage.QueryID, upTo int, cause error) error
+	// CancelTasks is CancelQuery of the given task attempts only: a retry
+	// runs them again elsewhere, or their retained output was consumed.
+	// The query's other tasks run on.
+	CancelTasks(ctx context.Context, q stage.QueryID, tasks []stage.TaskAttempt, cause error) error
 	// RenewQuery keeps a query's tasks and buffers on the worker until
 	// until; a worker that holds nothing of it answers ErrNotFound.
 	RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error

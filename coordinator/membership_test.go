@@ -3,10 +3,12 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/qerr"
@@ -207,19 +209,25 @@ func waitAttempt(t *testing.T, q *query, n int) *attempt {
 	return nil
 }
 
-// endAll finishes every task of a.
+// endAll finishes every task of a that runs (one kept from an earlier
+// attempt may have finished there).
 func endAll(a *attempt) {
 	for _, tk := range a.tasks {
-		tk.worker.Conn.(*taskWorker).end(tk.id, 1, nil)
+		if w := tk.worker.Conn.(*taskWorker); w.running(tk.id) {
+			w.end(tk.id, 1, nil)
+		}
 	}
 }
 
 // TestTaskRetry: a running task whose worker can no longer be reached
 // makes the worker suspect and the query run again as attempt 2 on the
-// workers left, its tasks on live workers staying where they were (the
-// result task's endpoint with them); attempt 1 is cancelled, as an
-// attempt, on its workers; the query then finishes with attempt 2's
-// statistics, under the same ID.
+// workers left, but only what the loss cost: the lost task, on a live
+// worker, and the result task that read it, on its worker (its endpoint
+// stays); the producer that finished with its output retained and the one
+// still running keep their attempt 1 and are not cancelled. The runs
+// given up are cancelled as tasks, never as a whole attempt; the query
+// finishes with every task's statistics under the same ID, and the
+// producers' retained outputs are released once the result task finished.
 func TestTaskRetry(t *testing.T) {
 	c, m, workers := retryCluster(t, 3, time.Hour)
 	q, err := c.launch(context.Background(), gatherPlan(3), nil, m.Live(), nil)
@@ -230,6 +238,10 @@ func TestTaskRetry(t *testing.T) {
 	if w := a1.tasks[task(1, 1)].worker.Addr; w != "w1" {
 		t.Fatalf("task 1.1 on %s", w)
 	}
+	result := a1.tasks[task(0, 0)].worker
+	if result.Addr == "w1" {
+		t.Fatalf("the result task is on the worker this test loses")
+	}
 	workers["w0"].end(task(1, 0), 5, nil)
 	workers["w1"].end(task(1, 1), 0, &LostError{Addr: "w1", Err: qerr.ErrUnavailable.New("error reading from server: EOF")})
 	a2 := waitAttempt(t, q, 2)
@@ -237,15 +249,21 @@ func TestTaskRetry(t *testing.T) {
 		t.Fatalf("live after w1 was lost: %s", got)
 	}
 	for id, tk := range a2.tasks {
-		if want := a1.tasks[id].worker.Addr; want != "w1" && tk.worker.Addr != want {
-			t.Errorf("task %s moved from %s to %s", id, want, tk.worker.Addr)
-		}
-		if tk.worker.Addr == "w1" || tk.attempt != 2 {
-			t.Errorf("task %s on %s at attempt %d", id, tk.worker.Addr, tk.attempt)
+		rerun := id == task(1, 1) || id == task(0, 0)
+		switch {
+		case tk.worker.Addr == "w1":
+			t.Errorf("task %s on the lost worker", id)
+		case rerun && tk.attempt != 2:
+			t.Errorf("task %s at attempt %d, want 2", id, tk.attempt)
+		case !rerun && tk != a1.tasks[id]:
+			t.Errorf("task %s run again (attempt %d), want kept", id, tk.attempt)
 		}
 	}
-	if ep := q.endpoint(task(0, 0), q.expiry()); ep.Addr != a1.tasks[task(0, 0)].worker.Addr {
+	if ep := q.endpoint(task(0, 0), q.expiry()); ep.Addr != result.Addr {
 		t.Errorf("the result moved to %s", ep.Addr)
+	}
+	if !workers["w2"].running(task(1, 2)) {
+		t.Errorf("the running producer 1.2 was stopped")
 	}
 	endAll(a2)
 	stats, err := waitDone(t, q)
@@ -256,14 +274,71 @@ func TestTaskRetry(t *testing.T) {
 		t.Fatalf("outcome %s with %d task stats", state, len(stats))
 	}
 	for _, a := range []string{"w0", "w1", "w2"} {
-		if got := workers[a].attemptsCancelled(); len(got) != 1 || got[0] != 1 {
-			t.Errorf("%s: attempt cancels %v, want attempt 1's", a, got)
+		if got := workers[a].attemptsCancelled(); len(got) != 0 {
+			t.Errorf("%s: attempt cancels %v, want none", a, got)
 		}
 	}
+	cancelled := func(w string, id stage.TaskID, n int) bool {
+		return slices.Contains(workers[w].tasksCancelled(), stage.TaskAttempt{Task: id, Attempt: n})
+	}
+	if !cancelled("w1", task(1, 1), 1) || !cancelled(result.Addr, task(0, 0), 1) {
+		t.Errorf("the runs given up were not cancelled: w1 %v, %s %v", workers["w1"].tasksCancelled(), result.Addr, workers[result.Addr].tasksCancelled())
+	}
+	// Released once the result task finished: the producers' outputs.
+	if !cancelled("w0", task(1, 0), 1) || !cancelled("w2", task(1, 2), 1) || !cancelled(a2.tasks[task(1, 1)].worker.Addr, task(1, 1), 2) {
+		t.Errorf("retained outputs not released: w0 %v, w2 %v", workers["w0"].tasksCancelled(), workers["w2"].tasksCancelled())
+	}
 	for _, ti := range q.taskInfos() {
-		if ti.Attempt != 2 || ti.State != TaskFinished {
-			t.Errorf("task %s: attempt %d %s", ti.ID, ti.Attempt, ti.State)
+		want := 1
+		if ti.ID == task(1, 1) || ti.ID == task(0, 0) {
+			want = 2
 		}
+		if ti.Attempt != want || ti.State != TaskFinished {
+			t.Errorf("task %s: attempt %d %s, want attempt %d finished", ti.ID, ti.Attempt, ti.State, want)
+		}
+	}
+}
+
+// TestTaskRetryLostOutput: a worker lost after its task finished takes
+// the task's retained output with it: the producer runs again, and so
+// does the running consumer that read (or would read) it, though its own
+// worker is live; the producer whose output is retained on a live worker
+// does not. Output that a task run again finds gone (not retained after
+// all) makes the attempt after run every task again.
+func TestTaskRetryLostOutput(t *testing.T) {
+	c, m, workers := retryCluster(t, 3, time.Hour)
+	q, err := c.launch(context.Background(), gatherPlan(3), nil, m.Live(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1 := q.current()
+	result := a1.tasks[task(0, 0)].worker.Addr
+	lost := a1.tasks[task(1, 2)].worker.Addr
+	if result == lost {
+		t.Fatalf("the result task is on the worker this test loses")
+	}
+	workers[a1.tasks[task(1, 0)].worker.Addr].end(task(1, 0), 5, nil)
+	workers[lost].end(task(1, 2), 5, nil)
+	m.Suspect(a1.tasks[task(1, 2)].worker, qerr.ErrUnavailable.New("connection refused"))
+	workers[result].end(task(0, 0), 0, &LostError{Addr: lost, Err: qerr.ErrUnavailable.New("exchange 1 from task 1.2 at %s: EOF", lost)})
+	a2 := waitAttempt(t, q, 2)
+	for id, tk := range a2.tasks {
+		rerun := id == task(1, 2) || id == task(0, 0)
+		if rerun != (tk.attempt == 2) || tk.worker.Addr == lost {
+			t.Errorf("task %s on %s at attempt %d (run again: %v)", id, tk.worker.Addr, tk.attempt, rerun)
+		}
+	}
+	// The output of 1.0 turns out gone: the next attempt runs everything.
+	workers[result].end(task(0, 0), 0, qerr.ErrNotFound.New("no buffer 1.0/0 of query %s", q.id))
+	a3 := waitAttempt(t, q, 3)
+	for id, tk := range a3.tasks {
+		if tk.attempt != 3 {
+			t.Errorf("task %s at attempt %d after its output was gone, want 3", id, tk.attempt)
+		}
+	}
+	endAll(a3)
+	if _, err := waitDone(t, q); err != nil {
+		t.Fatalf("the retried query: %v", err)
 	}
 }
 
@@ -309,6 +384,7 @@ func TestTaskRetryLeftLive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	a1 := q.current()
 	a2 := waitAttempt(t, q, 2)
 	for id, tk := range a2.tasks {
 		if tk.worker.Addr != "w0" {
@@ -319,8 +395,16 @@ func TestTaskRetryLeftLive(t *testing.T) {
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}
-	if got := workers["w1"].attemptsCancelled(); len(got) != 1 || got[0] != 1 {
-		t.Errorf("w1: attempt cancels %v, want attempt 1's", got)
+	// What ran on w1 is given up as tasks (w1's cancels wait for it to
+	// resume); the attempt is not cancelled as a whole.
+	got := workers["w1"].tasksCancelled()
+	for id, tk := range a1.tasks {
+		if tk.worker.Addr == "w1" && !slices.Contains(got, stage.TaskAttempt{Task: id, Attempt: 1}) {
+			t.Errorf("w1: task cancels %v, want %s#1 among them", got, id)
+		}
+	}
+	if got := workers["w1"].attemptsCancelled(); len(got) != 0 {
+		t.Errorf("w1: attempt cancels %v, want none", got)
 	}
 }
 
@@ -356,5 +440,63 @@ func TestTaskRetryLimits(t *testing.T) {
 	}
 	if len(m.Live()) != 0 {
 		t.Errorf("live: %s", addrs(m.Live()))
+	}
+}
+
+// TestRerunLocked: what a retry runs again after a worker is lost, on a
+// plan where the result task 0.0 reads 1.0 and 2.0, and 1.0 reads 3.0.
+// The lost worker ran 2.0 (running) and 3.0 (finished): 3.0 runs again,
+// its output gone with it, and so does 1.0, running on a live worker
+// (it read, or would read, that output); 2.0 and the result task too.
+// A producer whose output was released (its consumer finished) is not
+// run again for it; nor is one whose output is retained on a live
+// worker, unless it outgrew its retention.
+func TestRerunLocked(t *testing.T) {
+	c, m, _ := retryCluster(t, 2, time.Hour)
+	v := &stage.Values{Names: []string{"x"}, Types: []arrow.DataType{arrow.PrimitiveTypes.Int64}}
+	d := &stage.DistributedPlan{Fragments: []*stage.Fragment{
+		{ID: 0, Root: v, Tasks: 1, Output: stage.FragmentOutput{Consumer: -1}, Inputs: []stage.FragmentID{1, 2}},
+		{ID: 1, Root: v, Tasks: 1, Output: stage.FragmentOutput{Kind: stage.Convergent, Consumer: 0}, Inputs: []stage.FragmentID{3}},
+		{ID: 2, Root: v, Tasks: 1, Output: stage.FragmentOutput{Kind: stage.Convergent, Consumer: 0}},
+		{ID: 3, Root: v, Tasks: 1, Output: stage.FragmentOutput{Kind: stage.Convergent, Consumer: 1}},
+	}}
+	live := m.Live()
+	w0, w1 := live[0], live[1]
+	q := c.newQuery(context.Background(), d, func() {})
+	a := q.newAttempt(1, Placement{task(0, 0): w0, task(1, 0): w0, task(2, 0): w1, task(3, 0): w1}, nil)
+	set := func(id stage.TaskID, state TaskState, retained bool) {
+		a.tasks[id].state, a.tasks[id].stats.Retained = state, retained
+		a.tasks[id].run = &taskRun{}
+	}
+	got := func() string {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		rerun := q.rerunLocked(a, []*Member{w0})
+		var ids []string
+		for _, f := range d.Fragments {
+			if id := task(int(f.ID), 0); rerun[id] {
+				ids = append(ids, id.String())
+			}
+		}
+		return strings.Join(ids, " ")
+	}
+	set(task(0, 0), TaskRunning, false)
+	set(task(1, 0), TaskRunning, false)
+	set(task(2, 0), TaskRunning, false)
+	set(task(3, 0), TaskFinished, true)
+	if g := got(); g != "0.0 1.0 2.0 3.0" {
+		t.Errorf("lost 2.0 running and 3.0 finished: run again %q", g)
+	}
+	// 1.0 finished, so 3.0's output was released: neither runs again.
+	set(task(1, 0), TaskFinished, true)
+	q.released[3] = true
+	if g := got(); g != "0.0 2.0" {
+		t.Errorf("lost 2.0 running, 3.0 released: run again %q", g)
+	}
+	// 1.0, finished on the live worker, outgrew its retention: the result
+	// task run again needs it, and it needs 3.0, gone.
+	set(task(1, 0), TaskFinished, false)
+	if g := got(); g != "0.0 1.0 2.0 3.0" {
+		t.Errorf("1.0 not retained: run again %q", g)
 	}
 }

@@ -198,7 +198,7 @@ func TestQueryOwnership(t *testing.T) {
 	ctx := context.Background()
 	c := newCheckingCoordinator(t)
 	q := c.newQuery(withStatement(ctx, NewSession("alice", false), "SELECT 1"), gatherPlan(1), func() {})
-	q.newAttempt(1, nil)
+	q.newAttempt(1, nil, nil)
 	q.moveLocked(QueryRunning)
 	c.queries.add(q)
 	alice, bob, admin := NewSession("alice", false), NewSession("bob", false), NewSession(AdminUser, true)

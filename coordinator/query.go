@@ -89,42 +89,43 @@ const (
 )
 
 // queryTask is one task of one attempt of a query: where it runs and how
-// it ended. id, worker and attempt are fixed when the attempt is planned;
-// run is set once, by the scheduler, before the attempt runs; the rest is
-// guarded by the query's mu.
+// it ended. id, worker, attempt, ctx and cancel are fixed when the attempt
+// is planned; run is set once, by the scheduler, before the attempt runs;
+// the rest is guarded by the query's mu. A task that a retry keeps (it
+// runs on, or its output is retained) is the same queryTask in the next
+// attempt.
 type queryTask struct {
 	id     stage.TaskID
 	worker *Member
-	// attempt counts the runs of the task, from 1 (logged as qlog.Attempt);
-	// a retry starts the next one.
+	// attempt is the query's attempt that started the task, from 1 (logged
+	// as qlog.Attempt): a retry starts only the tasks it runs again as
+	// the next one.
 	attempt int
 	run     TaskRun
+	// ctx is the task's RunTask call's (its worker gives the task up when
+	// the call ends): cancel ends it when a retry gives the task up; the
+	// query's end ends it too.
+	ctx    context.Context
+	cancel context.CancelCauseFunc
 
-	state TaskState
-	stats stage.TaskStatsSpec // once finished
-	err   error               // once failed or cancelled
+	state   TaskState
+	stats   stage.TaskStatsSpec // once finished
+	err     error               // once failed or cancelled
+	waiting bool                // its wait runs (waitTask)
 }
 
-// attempt is one run of every task of a query. A query that loses a
-// worker before it ends gives its attempt up and runs the next one, with
-// every task again, under the same query ID (maxAttempts bound them):
-// workers key tasks and buffers by attempt, and a result ticket names no
-// attempt, so that a client's ticket reads the attempt that runs.
+// attempt is one run of a query's plan. The first starts every task; a
+// query that loses a worker before it ends gives its attempt up and runs
+// the next one under the same query ID (maxAttempts bound them), which
+// starts again only the tasks lost with the worker and those that depend
+// on their output (retry.go), and keeps the others; as a fallback, every
+// task. Workers key tasks and buffers by attempt, and a result ticket
+// names none, so that a client's ticket reads the attempt that runs.
 type attempt struct {
 	n int
-	// tasks are every task of the plan, placed; their set never changes.
+	// tasks are every task of the plan, placed: started by this attempt or
+	// kept from an earlier one; their set never changes.
 	tasks map[stage.TaskID]*queryTask
-	// ctx is the attempt's RunTask calls' (a worker gives up the attempt
-	// of a task whose call ends); stop ends it once the next attempt
-	// started, or the query ended.
-	ctx  context.Context
-	stop context.CancelFunc
-	// waits is the context of the waits for the attempt's tasks: giveUp
-	// ends it when the attempt is given up, before ctx ends (a result
-	// reader waiting on it at a worker then finds the next attempt's
-	// buffer to follow to).
-	waits  context.Context
-	giveUp context.CancelFunc
 	// over is closed when the attempt is given up or the query ended:
 	// whoever waits on its result looks again (openResult).
 	over    chan struct{}
@@ -134,8 +135,10 @@ type attempt struct {
 	ready chan struct{}
 
 	// Guarded by the query's mu:
-	finished int   // tasks that finished without error
-	lost     error // why it was given up (nil: it was not)
+	lost error // why it was given up (nil: it was not)
+	// whole says that the next attempt runs every task again: output a
+	// task of this one needed was gone.
+	whole bool
 }
 
 // maxAttempts bounds how often a query's tasks are sent: a worker lost at
@@ -183,6 +186,9 @@ type query struct {
 	send func(a *attempt) (*Member, error)
 	// done is closed when every task has ended (or the launch failed).
 	done chan struct{}
+	// changed is told (non-blocking, one slot) whenever a task ends: watch
+	// looks again.
+	changed chan struct{}
 	// clientGone is closed when the connection of the client that started
 	// q closes (nil: not known); q is cancelled then if it runs still.
 	clientGone <-chan struct{}
@@ -193,12 +199,15 @@ type query struct {
 	mu sync.Mutex
 	// plan is the distributed plan until compact drops it, once every
 	// task has ended (the scheduler reads it without mu before that).
-	plan    *stage.DistributedPlan
-	att     *attempt // the attempt that runs (or ran last)
-	state   QueryState
-	taskErr error // the first task failure, as wait reports it
-	failure error // why it failed, was cancelled or expired
-	ended   time.Time
+	plan *stage.DistributedPlan
+	att  *attempt // the attempt that runs (or ran last)
+	// released are the fragments whose retained output was released on
+	// its workers, its consumers having finished (retry.go).
+	released map[stage.FragmentID]bool
+	state    QueryState
+	taskErr  error // the first task failure, as wait reports it
+	failure  error // why it failed, was cancelled or expired
+	ended    time.Time
 	// expires is when the results are freed (the endpoints' expiration);
 	// RenewFlightEndpoint moves it.
 	expires time.Time
@@ -233,7 +242,8 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, re
 		stmt: statementOf(ctx), principal: userOf(ctx),
 		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
-		release: release, members: c.members, done: make(chan struct{}), clientGone: clientGoneOf(ctx),
+		release: release, members: c.members, done: make(chan struct{}), changed: make(chan struct{}, 1),
+		clientGone: clientGoneOf(ctx), released: map[stage.FragmentID]bool{},
 		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
 	}
 	q.log = c.log.With(qlog.Query(q.id))
@@ -241,14 +251,17 @@ func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, re
 	return q
 }
 
-// newAttempt plans attempt n of q on the workers of p and makes it the
-// current one.
-func (q *query) newAttempt(n int, p Placement) *attempt {
+// newAttempt plans attempt n of q: the tasks of keep as they are, the
+// others on the workers of p, and makes it the current one.
+func (q *query) newAttempt(n int, p Placement, keep map[stage.TaskID]*queryTask) *attempt {
 	a := &attempt{n: n, tasks: map[stage.TaskID]*queryTask{}, over: make(chan struct{}), ready: make(chan struct{})}
-	a.ctx, a.stop = context.WithCancel(q.ctx)
-	a.waits, a.giveUp = context.WithCancel(a.ctx)
+	for id, t := range keep {
+		a.tasks[id] = t
+	}
 	for id, m := range p {
-		a.tasks[id] = &queryTask{id: id, worker: m, attempt: n, state: TaskPlanned}
+		t := &queryTask{id: id, worker: m, attempt: n, state: TaskPlanned}
+		t.ctx, t.cancel = context.WithCancelCause(q.ctx)
+		a.tasks[id] = t
 	}
 	q.mu.Lock()
 	q.att = a
@@ -360,7 +373,8 @@ func (q *query) abort(ctx context.Context, err error) {
 	close(q.done)
 }
 
-// finish ends the current attempt and the query's context.
+// finish ends the current attempt and the query's context, which the
+// tasks' contexts derive from.
 func (q *query) finish() {
 	if a := q.current(); a != nil {
 		a.end()
@@ -368,282 +382,9 @@ func (q *query) finish() {
 	q.stop()
 }
 
-// end ends a's RunTask calls and tells those waiting on it (over).
+// end tells those waiting on a that it is over.
 func (a *attempt) end() {
-	a.endOnce.Do(func() {
-		a.stop()
-		close(a.over)
-	})
-}
-
-// watch waits for every task of the current attempt. The first failure
-// stops the query on every worker, so that no task waits for a producer
-// that will never finish; a lost worker (one that a task could not reach,
-// or that left the live set while it ran a task) makes the query run
-// again on the workers left as the next attempt (retry), while attempts
-// remain.
-func (q *query) watch() {
-	for a := q.current(); ; {
-		lost := q.watchAttempt(a)
-		if lost == nil {
-			break
-		}
-		if a = q.retry(a, lost); a == nil {
-			break
-		}
-	}
-	q.mu.Lock()
-	q.endLocked(q.taskErr)
-	q.mu.Unlock()
-	q.cancels.Wait()
-	q.finish()
-	q.release()
-	close(q.done)
-}
-
-// watchAttempt waits until every task of a has ended, and returns nil, or
-// until a is given up for a lost worker, and returns why (the waits for
-// its tasks have ended then too, the tasks themselves run on until the
-// next attempt started: retry).
-func (q *query) watchAttempt(a *attempt) error {
-	var wg sync.WaitGroup
-	for _, t := range a.tasks {
-		wg.Go(func() {
-			st, err := t.run.Wait(a.waits)
-			if addr, ok := lostAddr(err); ok {
-				q.suspectAddr(a, addr, err)
-			}
-			if first := q.taskEnded(a, t, st, err); first != nil {
-				q.cancelOnWorkers(q.ctx, first)
-			}
-			if q.givenUp(a) {
-				a.giveUp()
-			}
-		})
-	}
-	ended := make(chan struct{})
-	go func() {
-		wg.Wait()
-		close(ended)
-	}()
-	for {
-		lost := q.members.Lost()
-		if err := q.leftLive(a); err != nil {
-			q.mu.Lock()
-			q.giveUpLocked(a, err)
-			q.mu.Unlock()
-			if q.givenUp(a) {
-				a.giveUp()
-			}
-		}
-		select {
-		case <-ended:
-			q.mu.Lock()
-			defer q.mu.Unlock()
-			return a.lost
-		case <-lost:
-		}
-	}
-}
-
-// leftLive is, when a worker that runs an unfinished task of a is out of
-// the live set (suspect, silent past the heartbeat timeout, restarted),
-// the error that says so; nil otherwise.
-func (q *query) leftLive(a *attempt) error {
-	q.mu.Lock()
-	var workers []*Member
-	for _, t := range a.tasks {
-		if t.state == TaskRunning || t.state == TaskPlanned {
-			workers = append(workers, t.worker)
-		}
-	}
-	q.mu.Unlock()
-	for _, m := range workers {
-		if !q.members.IsLive(m) {
-			return &LostError{Addr: m.Addr, Err: qerr.ErrUnavailable.New("worker %s left the live set while it ran tasks of query %s", m.Addr, q.id)}
-		}
-	}
-	return nil
-}
-
-// suspectAddr makes the worker at addr of attempt a suspect for err.
-func (q *query) suspectAddr(a *attempt, addr string, err error) {
-	for _, t := range a.tasks {
-		if t.worker.Addr == addr {
-			q.members.Suspect(t.worker, err)
-			return
-		}
-	}
-}
-
-// givenUp reports whether a was given up.
-func (q *query) givenUp(a *attempt) bool {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return a.lost != nil
-}
-
-// retryable reports whether a task error err of attempt a may make q run
-// again: a transient error (a lost worker, a worker shutting down, a
-// producer lost behind a consumer) while q runs, has failed nowhere else
-// and has attempts left. q.mu is held.
-func (q *query) retryableLocked(a *attempt, err error) bool {
-	return qerr.Retryable(err) && q.state == QueryRunning && q.taskErr == nil && a.lost == nil && a.n < maxAttempts &&
-		q.att == a
-}
-
-// giveUpLocked gives a up for err when q may run again (retryableLocked),
-// and reports whether it did. q.mu is held.
-func (q *query) giveUpLocked(a *attempt, err error) bool {
-	if !q.retryableLocked(a, err) {
-		return false
-	}
-	a.lost = err
-	return true
-}
-
-// taskEnded records how task t of attempt a ended, and returns the
-// query's failure if this is its first while the query runs (a query
-// cancelled or failed already was stopped on its workers then). A task
-// of an attempt given up ends as cancelled, whatever its error: the next
-// attempt runs it again. A retryable failure gives the attempt up while
-// attempts remain; otherwise a task that lost its worker becomes the
-// query's failure even after another's: it says which worker is gone.
-func (q *query) taskEnded(a *attempt, t *queryTask, st stage.TaskStatsSpec, err error) (first error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if err == nil {
-		t.state, t.stats = TaskFinished, st
-		a.finished++
-		return nil
-	}
-	t.state, t.err = TaskFailed, err
-	if qerr.Has(err, qerr.ErrCancelled) || a.lost != nil {
-		t.state = TaskCancelled
-	}
-	if a.lost != nil || q.giveUpLocked(a, err) {
-		return nil
-	}
-	if q.taskErr != nil {
-		if lostWorker(err) && !lostWorker(q.taskErr) {
-			// The worker lost is why the query failed, whichever task
-			// noticed first (one that read from it, say).
-			q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)
-		}
-		return nil
-	}
-	q.taskErr = qerr.CodeOf(err).Wrap(err, "task %s on worker %s", t.id, t.worker.Addr)
-	if q.state.ended() {
-		return nil
-	}
-	return q.taskErr
-}
-
-// retry runs q again after attempt a was given up for lost: every task as
-// the next attempt, placed on the live workers (replace), started before
-// a is cancelled on its workers, so that a result reader waiting on a
-// follows to the next attempt's buffer on the same worker. It returns the
-// attempt that runs, or nil when q failed instead: no worker is left, the
-// attempts ran out, or q ended meanwhile.
-func (q *query) retry(a *attempt, lost error) *attempt {
-	cause := qerr.ErrUnavailable.Wrap(lost, "attempt %d of query %s was given up", a.n, q.id)
-	prev := a
-	for {
-		live := q.members.Live()
-		if len(live) == 0 || prev.n == maxAttempts {
-			q.giveUpFor(prev, cause)
-			q.failWith(qerr.ErrUnavailable.Wrap(lost, "query %s lost its workers (%d attempts)", q.id, prev.n))
-			return nil
-		}
-		next := q.newAttempt(prev.n+1, replace(prev.tasks, live))
-		addr, _ := lostAddr(lost)
-		q.log.Warn("query retried", qlog.Attempt(next.n), qlog.Worker(addr), zap.Int("workers", len(live)), zap.Error(lost))
-		failed, err := q.send(next)
-		if err == nil {
-			close(next.ready)
-		}
-		q.giveUpFor(prev, cause)
-		if err == nil {
-			if state, _ := q.outcome(); state != QueryRunning {
-				return nil // cancelled meanwhile: the cancel stopped next too
-			}
-			return next
-		}
-		q.mu.Lock()
-		ok := q.giveUpLocked(next, err)
-		q.mu.Unlock()
-		if !ok || failed == nil {
-			q.giveUpFor(next, err)
-			q.failWith(err)
-			return nil
-		}
-		q.members.Suspect(failed, err)
-		prev, lost, cause = next, err, qerr.ErrUnavailable.Wrap(err, "attempt %d of query %s was given up", next.n, q.id)
-	}
-}
-
-// giveUpFor stops attempt a on its workers in the background (a paused
-// worker holds its cancel up to workerCancelTimeout): its tasks stop and
-// its buffers go, readers get cause, and the workers refuse its tasks
-// from then on. The end of watch waits for the cancels.
-func (q *query) giveUpFor(a *attempt, cause error) {
-	a.end()
-	workers := attemptWorkers(a)
-	q.cancels.Go(func() {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(q.ctx), workerCancelTimeout)
-		defer cancel()
-		var g errgroup.Group
-		for _, m := range workers {
-			g.Go(func() error {
-				if err := m.Conn.CancelAttempt(ctx, q.id, a.n, cause); err != nil {
-					q.log.Info("cancel attempt on worker", qlog.Worker(m.Addr), qlog.Attempt(a.n), zap.Error(err))
-				}
-				return nil
-			})
-		}
-		_ = g.Wait()
-	})
-}
-
-// failWith ends q, running, as failed with err (the attempts it had gave
-// it no answer); its current attempt is stopped on its workers by the
-// caller.
-func (q *query) failWith(err error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if q.taskErr == nil {
-		q.taskErr = err
-	}
-}
-
-// replace places the tasks of a given-up attempt again on live: each stays
-// on its worker where that is live (a result task keeps its endpoint's
-// worker, and its reader there follows), the others go to live workers in
-// turn, in task order.
-func replace(prev map[stage.TaskID]*queryTask, live []*Member) Placement {
-	ok := map[string]*Member{}
-	for _, m := range live {
-		ok[m.Addr] = m
-	}
-	ids := make([]stage.TaskID, 0, len(prev))
-	for id := range prev {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		a, b := ids[i], ids[j]
-		return a.Fragment < b.Fragment || a.Fragment == b.Fragment && a.Index < b.Index
-	})
-	p := Placement{}
-	next := 0
-	for _, id := range ids {
-		if m, ok := ok[prev[id].worker.Addr]; ok {
-			p[id] = m
-			continue
-		}
-		p[id] = live[next%len(live)]
-		next++
-	}
-	return p
+	a.endOnce.Do(func() { close(a.over) })
 }
 
 // wait waits for every task of q to end, and returns the statistics of
@@ -746,7 +487,13 @@ func (q *query) outcome() (QueryState, error) {
 func (q *query) progress() float64 {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return float64(q.att.finished) / float64(max(len(q.att.tasks), 1))
+	finished := 0
+	for _, t := range q.att.tasks {
+		if t.state == TaskFinished {
+			finished++
+		}
+	}
+	return float64(finished) / float64(max(len(q.att.tasks), 1))
 }
 
 // taskStats is the statistics of q's tasks that finished, in task order:
@@ -951,19 +698,15 @@ func (q *query) compact() {
 	}
 	q.plan = nil
 	a := q.att
-	kept := &attempt{n: a.n, tasks: map[stage.TaskID]*queryTask{}, ctx: a.ctx, stop: a.stop, waits: a.waits, giveUp: a.giveUp,
-		over: a.over, ready: a.ready, lost: a.lost}
+	kept := &attempt{n: a.n, tasks: map[stage.TaskID]*queryTask{}, over: a.over, ready: a.ready, lost: a.lost, whole: a.whole}
 	kept.endOnce.Do(func() {}) // a ended already: over is closed
 	for id, t := range a.tasks {
 		if id.Fragment != q.root.id {
 			continue
 		}
-		c := &queryTask{id: t.id, worker: t.worker, attempt: t.attempt, state: t.state, stats: t.stats, err: t.err}
+		c := &queryTask{id: t.id, worker: t.worker, attempt: t.attempt, ctx: t.ctx, cancel: t.cancel, state: t.state, stats: t.stats, err: t.err}
 		c.stats.Files = nil // a write's, committed already
 		kept.tasks[id] = c
-		if t.state == TaskFinished {
-			kept.finished++
-		}
 	}
 	// Readers that took a from current() keep it; the new one is smaller
 	// and a's map is never changed.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -60,10 +61,14 @@ type taskWorker struct {
 	cancels []error // the cause of each CancelQuery, nil for a plain cancel
 	// attemptCancels are the upTo of each CancelAttempt.
 	attemptCancels []int
+	// taskCancels are the task attempts of each CancelTasks, in order.
+	taskCancels []stage.TaskAttempt
 }
 
 type taskRun struct {
+	task    stage.TaskID
 	attempt int
+	retain  bool // its output is retained (OutputSpec.Retain)
 	ended   chan struct{}
 	stats   stage.TaskStatsSpec
 	err     error
@@ -78,7 +83,7 @@ func (w *taskWorker) RunTask(ctx context.Context, spec *stage.TaskSpec) (TaskRun
 	if w.runs == nil {
 		w.runs = map[stage.TaskID]*taskRun{}
 	}
-	r := &taskRun{attempt: max(spec.Attempt, 1), ended: make(chan struct{})}
+	r := &taskRun{task: spec.Task, attempt: max(spec.Attempt, 1), retain: spec.Output.Retain, ended: make(chan struct{})}
 	w.runs[spec.Task] = r
 	w.all = append(w.all, r)
 	return r, nil
@@ -93,13 +98,26 @@ func (r *taskRun) Wait(ctx context.Context) (stage.TaskStatsSpec, error) {
 	}
 }
 
-// end ends task id with stats, or err.
+// end ends task id with stats, or err; a retained output finished is
+// retained whole, as on a worker whose budgets it fits.
 func (w *taskWorker) end(id stage.TaskID, rows int64, err error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	r := w.runs[id]
-	r.stats, r.err = stage.TaskStatsSpec{Task: id, Worker: w.addr, RowsOut: rows, BytesOut: 8 * rows}, err
+	r.stats, r.err = stage.TaskStatsSpec{Task: id, Worker: w.addr, RowsOut: rows, BytesOut: 8 * rows, Retained: r.retain && err == nil}, err
 	close(r.ended)
+}
+
+// running reports whether the latest run of task id here has not ended.
+func (w *taskWorker) running(id stage.TaskID) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	select {
+	case <-w.runs[id].ended:
+		return false
+	default:
+		return true
+	}
 }
 
 func (w *taskWorker) CancelQuery(ctx context.Context, q stage.QueryID, cause error) error {
@@ -119,6 +137,30 @@ func (w *taskWorker) CancelAttempt(ctx context.Context, q stage.QueryID, upTo in
 	w.attemptCancels = append(w.attemptCancels, upTo)
 	w.stopLocked(q, upTo)
 	return nil
+}
+
+func (w *taskWorker) CancelTasks(ctx context.Context, q stage.QueryID, tasks []stage.TaskAttempt, cause error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.taskCancels = append(w.taskCancels, tasks...)
+	for _, r := range w.all {
+		select {
+		case <-r.ended:
+		default:
+			if slices.Contains(tasks, stage.TaskAttempt{Task: r.task, Attempt: r.attempt}) {
+				r.err = qerr.ErrCancelled.Wrap(cause, "task %s cancelled", r.task)
+				close(r.ended)
+			}
+		}
+	}
+	return nil
+}
+
+// tasksCancelled is every task attempt CancelTasks named so far.
+func (w *taskWorker) tasksCancelled() []stage.TaskAttempt {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]stage.TaskAttempt(nil), w.taskCancels...)
 }
 
 // stopLocked ends the runs of attempts up to upTo as cancelled.

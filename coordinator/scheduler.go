@@ -113,7 +113,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	q.send = func(a *attempt) (*Member, error) { return c.sendTasks(q, a, tables, root) }
 	var lost []string
 	for n := 1; ; n++ {
-		a := q.newAttempt(n, place(d, workers))
+		a := q.newAttempt(n, place(d, workers), nil)
 		failed, err := q.send(a)
 		if err == nil {
 			close(a.ready)
@@ -137,36 +137,42 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 			release()
 			return nil, err
 		}
-		q.giveUpFor(a, err)
+		q.giveUpFor(a, nil, err)
 		q.log.Warn("query relaunched", qlog.Worker(failed.Addr), qlog.Attempt(n+1), zap.Int("workers", len(workers)), zap.Error(err))
 	}
 }
 
-// sendTasks starts every task of attempt a of q on its worker, producers
-// first, under the attempt's own context (a task outlives the call that
-// launched it, and stops when the attempt is given up). On a failure it
-// returns the error and the worker that refused the task (nil when no
-// worker did).
+// sendTasks starts every task of attempt a of q that it does not keep
+// from an earlier attempt, producers first, each under its own context (a
+// task outlives the call that launched it, and stops when it is given
+// up). On a failure it returns the error and the worker that refused the
+// task (nil when no worker did).
 func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
 	d := q.plan
 	q.log.Debug("plan", zap.Stringer("plan", d), qlog.Attempt(a.n))
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
 		f := d.Fragments[i]
-		spec, err := c.taskTemplate(q, f, root)
-		if err != nil {
-			return nil, err
-		}
-		spec.Attempt = a.n
+		var spec *stage.TaskSpec
 		for t := 0; t < f.Tasks; t++ {
 			id := stage.TaskID{Fragment: f.ID, Index: t}
+			task := a.tasks[id]
+			if task.attempt != a.n {
+				continue // kept from an earlier attempt: it runs, or ran, there
+			}
+			if spec == nil {
+				var err error
+				if spec, err = c.taskTemplate(q, f, root); err != nil {
+					return nil, err
+				}
+				spec.Attempt = a.n
+			}
 			s := *spec
 			s.Task = id
 			s.Splits = splits(f, t, tables)
 			s.Inputs = c.inputs(q, a, f, t)
-			m := a.tasks[id].worker
-			run, err := q.startTask(a, m, &s)
+			run, err := q.startTask(task, &s)
 			if err != nil {
-				return m, qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", id, a.n, m.Addr)
+				return task.worker, qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", id, a.n, task.worker.Addr)
 			}
 			q.taskStarted(a, id, run)
 		}
@@ -174,12 +180,12 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 	return nil, nil
 }
 
-// startTask starts spec on m for attempt a. A worker that leaves the live
-// set while it has not answered (paused: the call hangs) fails the start
-// as lost, so that the launch goes on without it instead of waiting for
-// it.
-func (q *query) startTask(a *attempt, m *Member, spec *stage.TaskSpec) (TaskRun, error) {
-	ctx, cancel := context.WithCancelCause(a.ctx)
+// startTask starts spec, task t, on its worker under t's context. A
+// worker that leaves the live set while it has not answered (paused: the
+// call hangs) fails the start as lost, so that the launch goes on without
+// it instead of waiting for it.
+func (q *query) startTask(t *queryTask, spec *stage.TaskSpec) (TaskRun, error) {
+	ctx, cancel, m := t.ctx, t.cancel, t.worker
 	started := make(chan struct{})
 	go func() {
 		for {
@@ -206,7 +212,8 @@ func (q *query) startTask(a *attempt, m *Member, spec *stage.TaskSpec) (TaskRun,
 		cancel(err)
 		return nil, err
 	}
-	// ctx lives on with the task's call: the attempt's end ends it.
+	// ctx lives on with the task's call: a retry that gives the task up,
+	// or the query's end, ends it.
 	return run, nil
 }
 
@@ -223,7 +230,11 @@ func (c *Coordinator) taskTemplate(q *query, f *stage.Fragment, root *stage.Outp
 		out.Schema = schema
 	case !f.Output.IsResult():
 		consumer := q.plan.Fragment(f.Output.Consumer)
-		out = stage.OutputSpec{Kind: outputKind(f.Output.Kind), Keys: f.Output.Keys, Consumers: consumer.Tasks, Schema: positional(schema)}
+		// Retained until the consuming stage has finished, so that a
+		// consumer lost with its worker runs again without its producers
+		// (retry.go).
+		out = stage.OutputSpec{Kind: outputKind(f.Output.Kind), Keys: f.Output.Keys, Consumers: consumer.Tasks, Schema: positional(schema),
+			Retain: true}
 	}
 	return &stage.TaskSpec{Version: stage.SpecVersion, Query: q.id, Plan: plan, Output: out, Deadline: q.deadline}, nil
 }
@@ -240,7 +251,8 @@ func outputKind(k stage.ExchangeKind) stage.OutputKind {
 
 // inputs lists, for task t of f in attempt a, every producer of every
 // exchange it reads, with a ticket for partition t of the producer's
-// output in the same attempt.
+// output in the attempt that started it (a retry keeps producers whose
+// output is retained).
 func (c *Coordinator) inputs(q *query, a *attempt, f *stage.Fragment, t int) []stage.InputSpec {
 	var out []stage.InputSpec
 	for _, from := range f.Inputs {
@@ -255,7 +267,7 @@ func (c *Coordinator) inputs(q *query, a *attempt, f *stage.Fragment, t int) []s
 			in.Producers = append(in.Producers, stage.ProducerSpec{
 				Task:    id,
 				Address: a.tasks[id].worker.Addr,
-				Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Attempt: a.n, Expires: q.deadline}),
+				Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Attempt: a.tasks[id].attempt, Expires: q.deadline}),
 			})
 		}
 		out = append(out, in)

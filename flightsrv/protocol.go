@@ -74,6 +74,10 @@ type CancelSpec struct {
 	// Attempt, when set, cancels the query's attempts up to it only: the
 	// coordinator gave them up for a later one (exec.Worker.CancelAttempt).
 	Attempt int `json:"attempt,omitempty"`
+	// Tasks, when set, cancels those task attempts only: the coordinator
+	// runs them again elsewhere, or released their retained output
+	// (exec.Worker.CancelTasks).
+	Tasks []stage.TaskAttempt `json:"tasks,omitempty"`
 	// Reason is why: what readers of the query's results get instead of
 	// their rows. nil means a plain cancellation.
 	Reason *ErrorSpec `json:"reason,omitempty"`

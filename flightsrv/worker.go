@@ -91,13 +91,15 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		stats, err := h.Wait(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
-				// The coordinator gave the task up, so its whole attempt (it
-				// runs the query again, the query ended, or it is gone),
-				// though its cancel may never come (it timed out while this
-				// worker was paused): nobody waits for what the attempt
-				// makes here, and a result reader learns it at once.
+				// The coordinator gave the task up (it runs it again
+				// elsewhere, the query ended, or it is gone), though its
+				// cancel may never come (it timed out while this worker was
+				// paused): nobody waits for what the task makes here, and a
+				// result reader learns it at once. The query's other tasks
+				// here may run on (a retry keeps them).
 				n := max(spec.Attempt, 1)
-				s.w.CancelAttempt(spec.Query, n, qerr.ErrCancelled.New("the coordinator left attempt %d of query %s on %s", n, spec.Query, s.w.Address()))
+				s.w.CancelTasks(spec.Query, []stage.TaskAttempt{{Task: spec.Task, Attempt: n}},
+					qerr.ErrCancelled.New("the coordinator left task %s (attempt %d) of query %s on %s", spec.Task, n, spec.Query, s.w.Address()))
 			}
 			return StatusFromError(err)
 		}
@@ -110,6 +112,10 @@ func (s *workerService) DoAction(a *flight.Action, stream flight.FlightService_D
 		var cause error
 		if c.Reason != nil {
 			cause = c.Reason.error()
+		}
+		if len(c.Tasks) > 0 {
+			s.w.CancelTasks(c.Query, c.Tasks, cause)
+			return nil
 		}
 		if c.Attempt > 0 {
 			s.w.CancelAttempt(c.Query, c.Attempt, cause)

@@ -195,6 +195,13 @@ func (c *WorkerClient) CancelAttempt(ctx context.Context, q stage.QueryID, upTo 
 	return c.do(ctx, ActionCancelQuery, body, "cancel attempt %d of query %s", upTo, q)
 }
 
+// CancelTasks asks the worker to stop the given task attempts of q and
+// free their buffers; q's other tasks run on. Readers of them get cause.
+func (c *WorkerClient) CancelTasks(ctx context.Context, q stage.QueryID, tasks []stage.TaskAttempt, cause error) error {
+	body, _ := json.Marshal(CancelSpec{Query: q, Tasks: tasks, Reason: errorSpecOf(cause)}) // always marshals
+	return c.do(ctx, ActionCancelQuery, body, "cancel tasks %v of query %s", tasks, q)
+}
+
 // RenewQuery asks the worker to keep q's tasks and buffers until until. A
 // worker that holds nothing of q answers ErrNotFound.
 func (c *WorkerClient) RenewQuery(ctx context.Context, q stage.QueryID, until time.Time) error {

@@ -98,6 +98,14 @@ type OutputSpec struct {
 	// table's file names, catalog.Column.FileName), in output order;
 	// empty: as Schema names them.
 	WriteColumns []string `json:"write_columns,omitempty"`
+	// Retain keeps an exchange output (Normal, Expansive, Convergent)
+	// whole after it is read, in memory and then in spill files, until the
+	// coordinator releases it (its consuming stage finished) or the query
+	// ends: a later attempt of a consumer reads it again from its start,
+	// so that a lost consumer runs again without its producers. An output
+	// that outgrows the query's memory budget and spill cap stops being
+	// retained and is read once (TaskStatsSpec.Retained says so).
+	Retain bool `json:"retain,omitempty"`
 	// WriteToken begins the name of every file OutputWrite writes (letters,
 	// digits, '-' and '_'), in every attempt of the write, so that the
 	// coordinator finds and removes the files the write does not commit:
@@ -147,9 +155,11 @@ type TaskSpec struct {
 	Query   QueryID `json:"query"`
 	Task    TaskID  `json:"task"`
 	// Attempt is which run of the task this is, from 1 (0 reads as 1): a
-	// query that lost a worker runs every task again as the next attempt,
-	// under the same query ID. A worker keys tasks and buffers by it, so
-	// that what is left of one attempt never mixes with the next.
+	// query that lost a worker runs the tasks it lost, and those that
+	// depend on their output, again as the query's next attempt, under the
+	// same query ID (the others keep their attempt). A worker keys tasks
+	// and buffers by it, so that what is left of one attempt never mixes
+	// with the next.
 	Attempt  int             `json:"attempt,omitempty"`
 	Plan     json.RawMessage `json:"plan"` // EncodePlan of the fragment's root
 	Splits   []ScanSplit     `json:"splits,omitempty"`
@@ -177,7 +187,19 @@ type TaskStatsSpec struct {
 	// Started is when the task began on its worker (by the worker's clock):
 	// with Wall, it shows which tasks of a query overlapped in time.
 	Started time.Time `json:"started,omitzero"`
+	// Retained reports that the task's exchange output was retained
+	// whole to its end (OutputSpec.Retain): a later attempt of a consumer
+	// can read it again.
+	Retained bool `json:"retained,omitempty"`
 }
+
+// TaskAttempt names one attempt of one task.
+type TaskAttempt struct {
+	Task    TaskID `json:"task"`
+	Attempt int    `json:"attempt"`
+}
+
+func (t TaskAttempt) String() string { return fmt.Sprintf("%s#%d", t.Task, t.Attempt) }
 
 // WriteSpec asks a worker to write the batches of a DoPut stream as one new
 // Parquet file of a table. It is the DoPut descriptor's command.

@@ -20,11 +20,13 @@ func Column(i int) string { return fmt.Sprintf("c%d", i) }
 // InputTable is the temp table that holds a task's input exchange from
 // fragment f. Temp tables belong to their connection, but the Arrow views
 // that fill them do not: two tasks on one worker that registered views of
-// one name at once fail ("could not register arrow view"), so the name is
-// the task's own. DuckDB's C API takes the view's name as it is, and all
-// SQL quotes it (QuoteIdent), so the query ID needs no escaping.
+// one name at once fail ("could not register arrow view", or a catalog
+// write-write conflict), so the name is the task attempt's own: a retry
+// may run a task again on its worker while the earlier run still stops.
+// DuckDB's C API takes the view's name as it is, and all SQL quotes it
+// (QuoteIdent), so the query ID needs no escaping.
 func InputTable(spec *stage.TaskSpec, f stage.FragmentID) string {
-	return fmt.Sprintf("__quiver_in_%s_%d_%d_x%d", spec.Query, spec.Task.Fragment, spec.Task.Index, f)
+	return fmt.Sprintf("__quiver_in_%s_%d_%d_a%d_x%d", spec.Query, spec.Task.Fragment, spec.Task.Index, max(spec.Attempt, 1), f)
 }
 
 // QuoteIdent quotes a DuckDB identifier: "x", with " doubled.

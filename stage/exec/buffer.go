@@ -84,9 +84,12 @@ type entry struct {
 // when its reader goes away. A result buffer (OutputResult) is kept whole,
 // so that a client may fetch it again, concurrently or later, until it
 // expires or its query is cancelled: every reader streams it from the
-// start. A result that outgrows its query's memory budget and spill cap on
-// this worker stops being kept (keep turns false): from then on it is read
-// once, like an exchange buffer, and its producer waits for its reader.
+// start. So is a retained exchange buffer (OutputSpec.Retain), until the
+// coordinator releases it (Worker.CancelTasks) or its query ends: a later
+// attempt of its consumer reads it again from its start. A kept buffer
+// that outgrows its query's memory budget and spill cap on this worker
+// stops being kept (keep turns false): from then on it is read once, like
+// an exchange buffer, and its producer waits for its reader.
 //
 // Every in-memory batch in queue holds one reference owned by the buffer
 // (a reader retains its own); every spill file in queue is owned by the
@@ -97,6 +100,7 @@ type buffer struct {
 	q      *queryMem
 	task   *taskAcct
 	result bool // an OutputResult buffer
+	retain bool // a retained exchange buffer (kept while keep holds)
 
 	// deadline is when the janitor frees the buffer. Worker.mu guards it
 	// (RenewQuery moves it).
@@ -108,7 +112,7 @@ type buffer struct {
 	first    int           // batches before it were read and dropped
 	memBytes int64         // bytes of the in-memory entries of queue
 	seq      int           // spill files written
-	keep     bool          // batches stay after they are read (a result that fits)
+	keep     bool          // batches stay after they are read (a result or retained exchange that fits)
 	readers  map[*bufferReader]struct{}
 	opened   bool  // an exchange buffer's one reader came
 	closed   bool  // the producer finished; readers see EOF after the queue
@@ -116,9 +120,18 @@ type buffer struct {
 	freed    bool  // no longer in the registry; pushes are dropped
 }
 
-func newBuffer(key bufKey, schema *arrow.Schema, deadline time.Time, q *queryMem, task *taskAcct, result bool) *buffer {
-	return &buffer{key: key, schema: schema, deadline: deadline, q: q, task: task, result: result, keep: result,
-		wake: make(chan struct{}), readers: map[*bufferReader]struct{}{}}
+// newBuffer makes the buffer k of a task's output: a result, or an
+// exchange that retain keeps for a later reader.
+func newBuffer(key bufKey, schema *arrow.Schema, deadline time.Time, q *queryMem, task *taskAcct, result, retain bool) *buffer {
+	return &buffer{key: key, schema: schema, deadline: deadline, q: q, task: task, result: result, retain: retain && !result,
+		keep: result || retain, wake: make(chan struct{}), readers: map[*bufferReader]struct{}{}}
+}
+
+// kept reports whether b still holds every batch it was given.
+func (b *buffer) kept() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.keep && b.err == nil
 }
 
 // notify wakes every waiting reader and producer. b.mu is held.
@@ -321,7 +334,11 @@ func (r *bufferReader) attach(b *buffer) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch {
-	case !b.result && b.opened:
+	case b.retain && b.opened && !b.keep:
+		// Not found as retained output: the coordinator runs its producer
+		// again.
+		return qerr.ErrNotFound.New("exchange buffer %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was read once: it is no longer retained", partName(b.key), b.key.query)
+	case !b.result && b.opened && !b.keep:
 		return qerr.ErrInvalid.New("buffer %s of query %s is already being read", partName(b.key), b.key.query)
 	case b.first > 0:
 		return qerr.ErrTooLarge.New("result %s of query %s outgrew what this worker keeps of a query (--query-memory and --spill-limit) and was partly read: it can be read only once", partName(b.key), b.key.query)
@@ -386,6 +403,9 @@ func (r *bufferReader) Release() {
 	}
 	abandoned := qerr.ErrCancelled.New("buffer %s of query %s was abandoned by its reader", partName(b.key), b.key.query)
 	switch {
+	case b.retain && kept && !failed:
+		// A later attempt of its consumer may read it: it stays until
+		// released.
 	case !b.result:
 		r.w.freeBuffer(b, abandoned)
 	case failed:

@@ -44,10 +44,13 @@ func (w *Worker) forgetLocked(q stage.QueryID) {
 // bufferReader). The reader's Next blocks until a batch arrives or the buffer
 // ends, fails, or ctx is done; the caller releases the reader. An exchange
 // buffer has one reader and is freed once read or abandoned; a result
-// buffer may be read again, also concurrently, until it expires or its
-// query is cancelled (see buffer). An unknown or freed buffer is
-// ErrNotFound, an exchange buffer that is already being read ErrInvalid, a
-// result too large to keep that was partly read ErrTooLarge.
+// buffer, or a retained exchange buffer, may be read again, also
+// concurrently, until it expires, is released or its query is cancelled
+// (see buffer). An unknown or freed buffer is ErrNotFound (with the cause
+// of its release or cancel where the worker still knows it), as is a
+// retained exchange that outgrew what the worker keeps and was read; an
+// exchange buffer that is already being read is ErrInvalid, a result too
+// large to keep that was partly read ErrTooLarge.
 func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordReader, error) {
 	k := bufKey{t.Query, t.Attempt, t.Task, t.Partition}
 	w.mu.Lock()
@@ -62,10 +65,13 @@ func (w *Worker) OpenBuffer(ctx context.Context, t stage.Ticket) (array.RecordRe
 	mark, cancelled := w.cancelled[t.Query]
 	w.mu.Unlock()
 	if b == nil {
-		if cancelled && (t.Attempt == 0 || t.Attempt <= mark.upTo) {
+		if cancelled && t.Attempt == 0 && mark.upTo > 0 {
 			// The query failed or was cancelled: say why, not just that
 			// its buffer is gone.
 			return nil, mark.cause
+		}
+		if cancelled && mark.refuses(taskKey{t.Task, t.Attempt}) != nil {
+			return nil, mark.refuses(taskKey{t.Task, t.Attempt})
 		}
 		return nil, qerr.ErrNotFound.New("no buffer %s of query %s on %s: unknown, already read, or freed", partName(k), t.Query, w.cfg.Address)
 	}
@@ -150,8 +156,11 @@ func (w *Worker) CancelQuery(q stage.QueryID, cause error) {
 func (w *Worker) CancelAttempt(q stage.QueryID, upTo int, cause error) {
 	w.mu.Lock()
 	mark := cancelMark{upTo: upTo, cause: cause, until: time.Now().Add(w.cfg.CancelledTTL)}
-	if old, ok := w.cancelled[q]; ok && old.upTo > upTo {
-		mark.upTo, mark.cause = old.upTo, old.cause
+	if old, ok := w.cancelled[q]; ok {
+		mark.tasks = old.tasks
+		if old.upTo > upTo {
+			mark.upTo, mark.cause = old.upTo, old.cause
+		}
 	}
 	w.cancelled[q] = mark
 	var tasks []*task
@@ -182,6 +191,55 @@ func (w *Worker) CancelAttempt(q stage.QueryID, upTo int, cause error) {
 		fields = append(fields, qlog.Attempt(upTo))
 	}
 	w.log.Info("query cancelled", fields...)
+}
+
+// CancelTasks stops the given task attempts of q on this worker and frees
+// their buffers, every other task of q running on: the coordinator runs
+// them again elsewhere (a worker they depend on was lost), or their
+// consumers have finished and their retained output is no longer needed.
+// Readers get cause, and StartTask refuses those attempts for a while.
+func (w *Worker) CancelTasks(q stage.QueryID, keys []stage.TaskAttempt, cause error) {
+	w.mu.Lock()
+	mark, ok := w.cancelled[q]
+	if !ok {
+		mark.cause = cause
+	}
+	mark.until = time.Now().Add(w.cfg.CancelledTTL)
+	tasks := make(map[taskKey]error, len(mark.tasks)+len(keys))
+	for k, err := range mark.tasks {
+		tasks[k] = err
+	}
+	var stopped []*task
+	var bufs []*buffer
+	qs := w.queries[q]
+	for _, ka := range keys {
+		k := taskKey{ka.Task, max(ka.Attempt, 1)}
+		tasks[k] = cause
+		if qs == nil {
+			continue
+		}
+		if t, ok := qs.tasks[k]; ok {
+			stopped = append(stopped, t)
+		}
+		for bk, b := range qs.bufs {
+			if bk.task == k.task && bk.attempt == k.attempt {
+				bufs = append(bufs, b)
+				delete(qs.bufs, bk)
+			}
+		}
+	}
+	mark.tasks = tasks
+	w.cancelled[q] = mark
+	w.forgetLocked(q)
+	w.mu.Unlock()
+	for _, t := range stopped {
+		t.cancel(cause)
+	}
+	for _, b := range bufs {
+		b.free(cause)
+	}
+	w.log.Info("tasks cancelled", qlog.Query(q), zap.Stringers("attempts", keys), zap.Int("running", len(stopped)),
+		zap.Int("buffers", len(bufs)), zap.Error(cause))
 }
 
 // BufferedBytes is the number of bytes the buffers of q hold on this worker.

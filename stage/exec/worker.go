@@ -45,11 +45,21 @@ type Worker struct {
 }
 
 // cancelMark remembers that a query's attempts up to upTo were cancelled
-// (all of them: math.MaxInt), why, and until when StartTask refuses them.
+// (all of them: math.MaxInt), and so were the task attempts in tasks, why,
+// and until when StartTask refuses them.
 type cancelMark struct {
 	upTo  int
 	cause error
+	tasks map[taskKey]error
 	until time.Time
+}
+
+// refuses is why a task attempt k of the mark's query is refused, or nil.
+func (c cancelMark) refuses(k taskKey) error {
+	if k.attempt <= c.upTo {
+		return c.cause
+	}
+	return c.tasks[k]
 }
 
 // taskKey names one attempt of one task.
@@ -235,10 +245,10 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		stop()
 		return nil, qerr.ErrUnavailable.New("worker %s is shutting down", w.cfg.Address)
 	}
-	if c, ok := w.cancelled[spec.Query]; ok && attempt <= c.upTo {
+	if c, ok := w.cancelled[spec.Query]; ok && c.refuses(taskKey{spec.Task, attempt}) != nil {
 		w.mu.Unlock()
 		stop()
-		return nil, c.cause
+		return nil, c.refuses(taskKey{spec.Task, attempt})
 	}
 	qs := w.queryLocked(spec.Query)
 	key := taskKey{spec.Task, attempt}
@@ -251,7 +261,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	}
 	for p := range nparts {
 		k := bufKey{spec.Query, attempt, spec.Task, p}
-		b := newBuffer(k, schema, deadline, qs.mem, &t.acct, spec.Output.Kind == stage.OutputResult)
+		b := newBuffer(k, schema, deadline, qs.mem, &t.acct, spec.Output.Kind == stage.OutputResult, spec.Output.Retain)
 		qs.bufs[k] = b
 		t.bufs = append(t.bufs, b)
 	}
@@ -290,8 +300,10 @@ func (w *Worker) runTask(t *task) {
 	stats.Wall = time.Since(start)
 	stats.PeakBytes = t.acct.mem.peak.Load()
 	stats.SpilledBytes = t.acct.spilled.Load()
+	stats.Retained = t.spec.Output.Retain && err == nil
 	for _, b := range t.bufs {
 		b.finish(err)
+		stats.Retained = stats.Retained && b.kept()
 	}
 	metrics.ObserveTask(w.cfg.Address, string(t.spec.Output.Kind), stats.RowsOut, stats.BytesOut, stats.SpilledBytes, err)
 
