@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -127,6 +128,7 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 	partitions := fs.Int("workers-hint", 2, "PARTITIONS of the hash-partitioned tables (the number of workers they are spread for)")
 	noLoad := fs.Bool("no-load", false, "only generate the Parquet files")
 	regenerate := fs.Bool("regenerate", false, "generate even when --out already holds this scale factor")
+	only := fs.String("tables", "", "comma-separated tables to load, e.g. lineitem (default: all eight)")
 	var ct clientTLSFlags
 	ct.register(fs)
 	fs.Usage = func() {
@@ -138,6 +140,17 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 	}
 	if err := tf.check(); err != nil {
 		return err
+	}
+	var tables []*tpch.Table
+	for name := range strings.SplitSeq(*only, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		t := tpch.TableByName(name)
+		if t == nil {
+			return fmt.Errorf("--tables: no TPC-H table %q", name)
+		}
+		tables = append(tables, t)
 	}
 	m, err := ensureData(ctx, &tf, *regenerate, os.Stdout)
 	if err != nil {
@@ -155,5 +168,5 @@ func runTPCH(ctx context.Context, args []string, log *zap.Logger) error {
 		return err
 	}
 	defer c.Close()
-	return loadData(ctx, c, m, tf.dir, nil, *partitions, false, os.Stdout)
+	return loadData(ctx, c, m, tf.dir, tables, *partitions, false, os.Stdout)
 }
