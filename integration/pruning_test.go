@@ -86,7 +86,7 @@ func TestExternalRowGroups(t *testing.T) {
 }
 
 // TestPruneStringsTimestamps: min / max pruning on string, timestamp and
-// date columns (comparisons, IN lists, IS NULL), of an external file's row
+// date columns (comparisons, IN lists, LIKE prefixes, IS NULL), of an external file's row
 // groups and of a managed table's files. Each filter skips what its statistics rule out (EXPLAIN says how
 // many), and answers as DuckDB does over the same rows.
 func TestPruneStringsTimestamps(t *testing.T) {
@@ -141,7 +141,11 @@ func TestPruneStringsTimestamps(t *testing.T) {
 		{"SELECT count(*) FROM m WHERE ts <= '2024-01-01 09:30:00.25'", 2, 0},
 		{"SELECT k FROM m WHERE day >= DATE '2024-03-01'", 2, 0},
 		{"SELECT k FROM m WHERE k > 'z'", 3, 0},
-		// IN lists and IS NULL.
+		// LIKE by its prefix, IN lists and IS NULL.
+		{"SELECT count(*), min(id) FROM ev WHERE code LIKE '0162%'", 0, groups - 1},
+		{"SELECT k FROM m WHERE k LIKE 'bl%'", 2, 0},
+		{"SELECT k FROM m WHERE k LIKE 'co\\_%' OR k LIKE 'c_c%'", 0, 0},
+		{"SELECT k FROM m WHERE k LIKE 'c%' AND k LIKE '%a''s'", 2, 0},
 		{"SELECT id, code FROM ev WHERE code IN ('000042', '008000', NULL)", 0, groups - 1},
 		{"SELECT count(*) FROM ev WHERE id IN (1, 8191, 8192) AND ts IS NOT NULL", 0, groups - 2},
 		{"SELECT k FROM m WHERE k IN ('apple', 'melon', 'cherry')", 1, 0},

@@ -18,7 +18,8 @@ import (
 
 // Bound is a conjunct that min / max and null counts can refute:
 // "column op constant" (=, <, <=, >, >=), "column IN (constants)" (Op
-// "in", Values), or "column IS NULL" (Op "isnull").
+// "in", Values), "column LIKE 'prefix...'" (Op "prefix", Value the
+// prefix), or "column IS NULL" (Op "isnull").
 type Bound struct {
 	Column string // the column's name in the files
 	Op     string
@@ -37,6 +38,20 @@ func BoundOf(e stage.Expr, columns []string) (Bound, bool) {
 		return Bound{}, false
 	}
 	switch call.Fn {
+	case "like":
+		// A pattern's literal prefix bounds the strings it matches: they
+		// sort from the prefix up to the next string without it. LIKE
+		// with an ESCAPE clause has a third argument and is left out.
+		if len(call.Args) != 2 {
+			return Bound{}, false
+		}
+		col, ok := boundColumn(call.Args[0], columns)
+		lit, isLit := call.Args[1].(*stage.Literal)
+		if !ok || !isLit || lit.Null || lit.T.ID() != arrow.STRING {
+			return Bound{}, false
+		}
+		prefix := lit.Text[:strings.IndexAny(lit.Text+"%", `%_\`)]
+		return Bound{Column: col, Op: "prefix", Value: statValue{kind: statString, text: prefix}}, prefix != ""
 	case "isnull", "in":
 		col, ok := boundColumn(call.Args[0], columns)
 		if !ok {
@@ -194,11 +209,15 @@ func MayPass(stats []catalog.ColumnStats, rows int64, bounds []Bound) bool {
 			continue
 		}
 		var possible bool
-		if b.Op == "in" {
+		switch b.Op {
+		case "in":
 			for _, v := range b.Values {
 				possible = possible || inRange(lo, hi, "=", v)
 			}
-		} else {
+		case "prefix":
+			possible = lo.kind != statString || hi.kind != statString ||
+				hi.text >= b.Value.text && (lo.text < b.Value.text || strings.HasPrefix(lo.text, b.Value.text))
+		default:
 			possible = inRange(lo, hi, b.Op, b.Value)
 		}
 		if !possible {

@@ -54,6 +54,14 @@ func TestMayPass(t *testing.T) {
 		{Bound{Column: "id", Op: "isnull"}, false},
 		{Bound{Column: "gone", Op: "isnull"}, true},
 		{Bound{Column: "price", Op: "isnull"}, true}, // null count unknown
+		// LIKE 'prefix%': the strings from the prefix to the next one.
+		{cmp("name", "prefix", statValue{kind: statString, text: "c"}), true},
+		{cmp("name", "prefix", statValue{kind: statString, text: "b"}), true},
+		{cmp("name", "prefix", statValue{kind: statString, text: "m"}), true},
+		{cmp("name", "prefix", statValue{kind: statString, text: "ma"}), false},
+		{cmp("name", "prefix", statValue{kind: statString, text: "a"}), false},
+		{cmp("name", "prefix", statValue{kind: statString, text: "n"}), false},
+		{cmp("id", "prefix", statValue{kind: statString, text: "1"}), true},
 		// Unknown kinds and columns keep the rows.
 		{cmp("at", "=", num("DATE '2020-01-01'")), true},
 		{cmp("name", "=", num("1")), true},
