@@ -1,6 +1,8 @@
 package exec
 
 import (
+	"slices"
+
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/bitutil"
@@ -145,10 +147,17 @@ func (b *partBatch) add(cols []arrow.Array, idx []int32) {
 		case layoutFixed:
 			w := c.width
 			vals := bufs[1].Bytes()[off*w:]
+			// Grown without a zeroed temporary: every byte is written below.
 			at := len(c.values)
-			c.values = append(c.values, make([]byte, n*w)...)
+			c.values = slices.Grow(c.values, n*w)[:at+n*w]
 			dst := c.values[at:]
 			switch w {
+			case 16: // decimal128 and the like: two words per value
+				d16 := arrow.Uint64Traits.CastFromBytes(dst)
+				s16 := arrow.Uint64Traits.CastFromBytes(vals)
+				for j, i := range idx {
+					d16[2*j], d16[2*j+1] = s16[2*i], s16[2*i+1]
+				}
 			case 8:
 				d8 := arrow.Int64Traits.CastFromBytes(dst)
 				s8 := arrow.Int64Traits.CastFromBytes(vals)
