@@ -181,8 +181,8 @@ func (st *streamedInputs) forget() {
 	}
 }
 
-// inputs is an engine's table of streams that tasks registered and that
-// their SQL has not bound yet.
+// inputs is an engine's table of the streams that running tasks
+// registered, by id, until each task forgets its own.
 type inputs struct {
 	mu      sync.Mutex
 	next    int64
