@@ -1,11 +1,6 @@
 package coordinator
 
 import (
-	"math/big"
-	"strings"
-
-	"github.com/apache/arrow-go/v18/arrow"
-
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/stage"
@@ -45,9 +40,9 @@ func pruneScans(p logical.Plan, tables map[int]*catalog.Table) logical.Plan {
 			return n, false
 		}
 		t := tables[s.ID]
-		var bounds []bound
+		var bounds []logical.Bound
 		for _, c := range logical.SplitConjuncts(f.Cond) {
-			if b, ok := boundOf(c, s); ok {
+			if b, ok := logical.BoundOf(c, s.Columns); ok {
 				bounds = append(bounds, b)
 			}
 		}
@@ -71,76 +66,14 @@ func pruneScans(p logical.Plan, tables map[int]*catalog.Table) logical.Plan {
 	return out
 }
 
-// bound is a conjunct "column op constant" that statistics can refute.
-type bound struct {
-	column string // the column's name in the files
-	op     string
-	value  statValue
-}
-
-// boundOf reads a conjunct over s's output as a bound. The column may be
-// under a cast only where the cast keeps every value (integers to wider
-// numbers): a rounding cast could make a value outside the bound pass it.
-func boundOf(e stage.Expr, s *logical.Scan) (bound, bool) {
-	col, op, lit, ok := logical.Comparison(e)
-	if !ok || col >= len(s.Columns) {
-		return bound{}, false
-	}
-	call := e.(*stage.Call)
-	for _, a := range call.Args {
-		if c, isCast := a.(*stage.Cast); isCast && !(stage.IsInteger(c.Arg.Type()) && (c.T.ID() == arrow.FLOAT64 || c.T.ID() == arrow.DECIMAL128 || c.T.ID() == arrow.INT64)) {
-			return bound{}, false
-		}
-	}
-	var v statValue
-	switch lit.T.ID() {
-	case arrow.DATE32:
-		v, ok = parseStat("DATE '" + lit.Text + "'")
-	case arrow.INT8, arrow.INT16, arrow.INT32, arrow.INT64, arrow.UINT8, arrow.UINT16, arrow.UINT32, arrow.UINT64,
-		arrow.FLOAT32, arrow.FLOAT64, arrow.DECIMAL128:
-		v, ok = parseStat(lit.Text)
-	default:
-		ok = false
-	}
-	return bound{column: s.Columns[col], op: op, value: v}, ok
-}
-
-// statValue is a statistics value compared exactly: a number, or a date
-// (as its text, which orders as the date).
-type statValue struct {
-	num  *big.Rat
-	date string
-}
-
-// parseStat reads a statistics literal (catalog.ColumnStats) of a number or
-// a date; other types are not compared.
-func parseStat(lit string) (statValue, bool) {
-	if d, ok := strings.CutPrefix(lit, "DATE '"); ok {
-		return statValue{date: strings.TrimSuffix(d, "'")}, true
-	}
-	r, ok := new(big.Rat).SetString(lit)
-	return statValue{num: r}, ok
-}
-
-// cmp compares a and b, ok false when they are of different kinds.
-func (a statValue) cmp(b statValue) (int, bool) {
-	switch {
-	case a.num != nil && b.num != nil:
-		return a.num.Cmp(b.num), true
-	case a.num == nil && b.num == nil:
-		return strings.Compare(a.date, b.date), true
-	}
-	return 0, false
-}
-
 // pruneFiles keeps the files, and of a file with row groups the row
 // groups, that some row of may pass every bound.
-func pruneFiles(files []catalog.DataFile, bounds []bound) ([]catalog.DataFile, stage.Skipped) {
+func pruneFiles(files []catalog.DataFile, bounds []logical.Bound) ([]catalog.DataFile, stage.Skipped) {
 	var kept []catalog.DataFile
 	var skipped stage.Skipped
 	for _, f := range files {
 		if len(f.RowGroups) == 0 {
-			if mayPass(f.Columns, f.Rows, bounds) {
+			if logical.MayPass(f.Columns, f.Rows, bounds) {
 				kept = append(kept, f)
 			} else {
 				skipped.Files++
@@ -149,7 +82,7 @@ func pruneFiles(files []catalog.DataFile, bounds []bound) ([]catalog.DataFile, s
 		}
 		var groups []catalog.RowGroup
 		for _, g := range f.RowGroups {
-			if mayPass(g.Columns, g.Rows, bounds) {
+			if logical.MayPass(g.Columns, g.Rows, bounds) {
 				groups = append(groups, g)
 			} else {
 				skipped.RowGroups++
@@ -176,53 +109,4 @@ func keptRows(f catalog.DataFile) int64 {
 		n += g.Rows
 	}
 	return n
-}
-
-// mayPass reports whether rows with the statistics stats may hold a row
-// that passes every bound: false only when one bound fails (or is NULL) for
-// every value the statistics allow.
-func mayPass(stats []catalog.ColumnStats, rows int64, bounds []bound) bool {
-	for _, b := range bounds {
-		var st *catalog.ColumnStats
-		for i := range stats {
-			if strings.EqualFold(stats[i].Name, b.column) {
-				st = &stats[i]
-			}
-		}
-		if st == nil {
-			continue // unknown
-		}
-		if st.NullCount == rows && rows > 0 {
-			return false // NULL in every row: no comparison is true
-		}
-		lo, ok1 := parseStat(st.Min)
-		hi, ok2 := parseStat(st.Max)
-		if st.Min == "" || !ok1 || !ok2 {
-			continue
-		}
-		cl, ok1 := lo.cmp(b.value)
-		ch, ok2 := hi.cmp(b.value)
-		if !ok1 || !ok2 {
-			continue
-		}
-		var possible bool
-		switch b.op {
-		case "=":
-			possible = cl <= 0 && ch >= 0
-		case "<":
-			possible = cl < 0
-		case "<=":
-			possible = cl <= 0
-		case ">":
-			possible = ch > 0
-		case ">=":
-			possible = ch >= 0
-		default:
-			possible = true
-		}
-		if !possible {
-			return false
-		}
-	}
-	return true
 }

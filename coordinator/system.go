@@ -228,11 +228,21 @@ func columnStatsRows(ctx context.Context, sys systemSchema) [][]any {
 			continue
 		}
 		for _, t := range tables {
+			snap := t.Snapshot
 			if t.External != nil {
-				continue
+				// What the planner reads from a Parquet table's footers; a CSV
+				// file's rows are only guessed from its size.
+				if t.External.Format != "parquet" {
+					continue
+				}
+				files, err := binder.ExternalFiles(t.External)
+				if err != nil {
+					continue
+				}
+				snap = catalog.Snapshot{Files: files}
 			}
 			for _, col := range t.Columns {
-				st := t.Snapshot.ColumnStats(col)
+				st := snap.ColumnStats(col)
 				var nulls, distinct any
 				if st.Nulls >= 0 {
 					nulls = st.Nulls
@@ -240,7 +250,7 @@ func columnStatsRows(ctx context.Context, sys systemSchema) [][]any {
 				if st.Distinct >= 0 {
 					distinct = st.Distinct
 				}
-				out = append(out, []any{t.Database, t.Name, col.Name, int64(t.Snapshot.ID), int64(len(t.Snapshot.Files)),
+				out = append(out, []any{t.Database, t.Name, col.Name, int64(snap.ID), int64(len(snap.Files)),
 					st.Rows, nulls, distinct, nullable(st.Min), nullable(st.Max)})
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -217,5 +218,56 @@ func TestImportInto(t *testing.T) {
 	}
 	for _, q := range []string{"SELECT count(*), sum(d) FROM plain", "SELECT count(*), sum(d) FROM bucketed"} {
 		checkQuery(t, c, o, queryCase{sql: q})
+	}
+}
+
+// TestExternalStatistics: the planner estimates an external Parquet
+// table from its footers: a scan's rows are the footers' row counts (those
+// of the row groups left after pruning), a join of a large and a small
+// external table broadcasts the small one whichever side of the JOIN it is
+// written on, and system.column_stats shows what the footers say. A
+// location inside the data directory is refused.
+func TestExternalStatistics(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	fact, dim := filepath.Join(dir, "fact.parquet"), filepath.Join(dir, "dim.parquet")
+	o := openOracle(t, ctx,
+		fmt.Sprintf("COPY (SELECT i AS id, CAST(i %% 50 AS INTEGER) AS k, CASE WHEN i %% 4 = 0 THEN NULL ELSE 'f' || i END AS note "+
+			"FROM range(0, 300000) t(i)) TO '%s' (FORMAT parquet, ROW_GROUP_SIZE 102400)", fact),
+		fmt.Sprintf("COPY (SELECT CAST(i AS INTEGER) AS k, 'd' || i AS name FROM range(0, 50) t(i)) TO '%s' (FORMAT parquet)", dim),
+		fmt.Sprintf("CREATE VIEW fact AS SELECT * FROM read_parquet('%s')", fact),
+		fmt.Sprintf("CREATE VIEW dim AS SELECT * FROM read_parquet('%s')", dim),
+	)
+	cl := startServe(t, 3, "")
+	c := connect(t, cl.Addr)
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE fact LOCATION '%s' FORMAT 'parquet'", fact))
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE dim LOCATION '%s' FORMAT 'parquet'", dim))
+	groups := rowGroupCount(t, fact)
+	broadcastDim := regexp.MustCompile(`Exchange Expansive broadcast -> 3\s+Scan: main\.dim columns=\[k, name\] files=1 rows=50 external=parquet`)
+	for _, q := range []struct{ sql, scan string }{
+		{"SELECT dim.name, count(*) FROM fact JOIN dim ON fact.k = dim.k GROUP BY dim.name", "Scan: main.fact columns=[k] files=1 rows=300000 external=parquet"},
+		{"SELECT dim.name, count(*) FROM dim JOIN fact ON fact.k = dim.k GROUP BY dim.name", "Scan: main.fact columns=[k] files=1 rows=300000 external=parquet"},
+		// The first row group (102,400 rows) alone holds id < 1000.
+		{"SELECT dim.name, count(*) FROM fact JOIN dim ON fact.k = dim.k WHERE fact.id < 1000 GROUP BY dim.name",
+			fmt.Sprintf("files=1 rows=102400 external=parquet skipped=0 files, %d row groups", groups-1)},
+	} {
+		explain := strings.Join(c.MustQuery("EXPLAIN "+q.sql).strings(0), "\n")
+		if !strings.Contains(explain, q.scan) || !broadcastDim.MatchString(explain) {
+			t.Errorf("%s: want %q and dim broadcast:\n%s", q.sql, q.scan, explain)
+		}
+		checkQuery(t, c, o, queryCase{sql: q.sql})
+	}
+	checkQuery(t, c, o, queryCase{
+		sql: "SELECT table_name, column_name, data_files, row_count, null_count, distinct_count, min_value, max_value FROM system.column_stats " +
+			"WHERE table_name IN ('fact', 'dim')",
+		oracle: "VALUES ('fact', 'id', 1, 300000, 0, NULL, '0', '299999'), ('fact', 'k', 1, 300000, 0, NULL, '0', '49'), " +
+			"('fact', 'note', 1, 300000, 75000, NULL, '''f1''', '''f99999'''), ('dim', 'k', 1, 50, 0, NULL, '0', '49'), ('dim', 'name', 1, 50, 0, NULL, '''d0''', '''d9''')",
+	})
+	// The data directory's files are Quiver's own: no external table reads them.
+	inside := fmt.Sprintf("CREATE EXTERNAL TABLE own LOCATION '%s' FORMAT 'parquet'", filepath.Join(cl.DataDir, "*", "*.parquet"))
+	if _, err := c.Exec(inside); grpcCode(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "inside the data directory") {
+		t.Errorf("%s: %v, want INVALID_ARGUMENT", inside, err)
 	}
 }

@@ -53,7 +53,10 @@ import (
 // Inside a block, a line "-- duckdb: SQL" replaces the SQL for the oracle
 // (several such lines are joined with spaces); "-- duckdb: skip" makes a
 // statement Quiver-only. Without it the oracle runs the block's SQL after
-// the rewrites of oracleRewrite (logic_oracle_test.go).
+// the rewrites of oracleRewrite (logic_oracle_test.go). A statement ok of
+// "-- duckdb:" lines only runs on the oracle alone: it writes the files
+// that external tables and IMPORT INTO read. "$FILES" in any SQL is a
+// directory of the test's own, the same for Quiver and the oracle.
 //
 // Files run in name order on one cluster; _schema.test always runs first
 // and holds the shared tables. A block is identified by file:line of its
@@ -77,6 +80,7 @@ type logicBlock struct {
 	sql        string // for Quiver
 	oracleSQL  string // for DuckDB; "" = derive from sql
 	oracleSkip bool
+	oracleOnly bool // a statement with no SQL for Quiver
 
 	expectErr bool   // statement error / query error
 	errCode   string // normalised gRPC code name, "" = any
@@ -170,7 +174,8 @@ func parseLogicFile(path string) ([]*logicBlock, error) {
 		} else if b.mysql {
 			return nil, fmt.Errorf("%s:%d: query mysql needs a \"----\" line and the expected rows", base, b.line)
 		}
-		if b.kind != kindIngest && b.sql == "" {
+		b.oracleOnly = b.kind == kindStatement && !b.expectErr && b.sql == "" && b.oracleSQL != ""
+		if b.kind != kindIngest && b.sql == "" && !b.oracleOnly {
 			return nil, fmt.Errorf("%s:%d: block has no SQL", base, b.line)
 		}
 		if b.kind == kindIngest && b.sql != "" {
@@ -377,7 +382,7 @@ func (b *logicBlock) expectedResult(got *result) ([][]cell, error) {
 // loadCorpus parses every *.test file under dir, _schema.test first, then
 // in name order. only, when not empty, keeps the files whose name contains
 // one of its comma-separated parts (the schema is always kept).
-func loadCorpus(dir, only string) (map[string][]*logicBlock, []string, error) {
+func loadCorpus(dir, only, filesDir string) (map[string][]*logicBlock, []string, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.test"))
 	if err != nil {
 		return nil, nil, err
@@ -399,6 +404,10 @@ func loadCorpus(dir, only string) (map[string][]*logicBlock, []string, error) {
 		bs, err := parseLogicFile(p)
 		if err != nil {
 			return nil, nil, err
+		}
+		for _, b := range bs {
+			b.sql = strings.ReplaceAll(b.sql, "$FILES", filesDir)
+			b.oracleSQL = strings.ReplaceAll(b.oracleSQL, "$FILES", filesDir)
 		}
 		files[base] = bs
 		order = append(order, base)

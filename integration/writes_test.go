@@ -2,6 +2,7 @@ package integration
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -399,6 +400,28 @@ func TestWritesPruneFiles(t *testing.T) {
 	if got := queryText(t, c, "SELECT count(*), sum(id), sum(CASE WHEN s = 'new' THEN 1 ELSE 0 END) FROM pr"); got != "29,450,3" {
 		t.Errorf("after the writes: %s, want 29,450,3", got)
 	}
+
+	// Strings and dates rule files out too.
+	c.MustExec("CREATE TABLE pd (k VARCHAR(10), d DATE)")
+	for _, v := range []string{"('apple', '2024-01-05'), ('avocado', '2024-01-20')", "('mango', '2024-02-05'), ('melon', '2024-02-20')", "('xigua', '2024-03-05'), ('yam', '2024-03-20')"} {
+		c.MustExec("INSERT INTO pd VALUES " + v)
+	}
+	before = tableFiles(t, cl.DataDir)
+	checkAffected(t, "delete by string", c.MustExec("DELETE FROM pd WHERE k >= 'm' AND k < 'n' AND k <> 'mango'"), 1)
+	checkAffected(t, "update by date", c.MustExec("UPDATE pd SET k = 'zz' WHERE d < DATE '2024-01-10'"), 1)
+	after = tableFiles(t, cl.DataDir)
+	kept = 0
+	for _, f := range before {
+		if slices.Contains(after, f) {
+			kept++
+		}
+	}
+	if kept != len(before)-2 || len(after) != len(before) {
+		t.Errorf("files before %v, after %v: want all but pd's first two kept", before, after)
+	}
+	if got := queryText(t, c, "SELECT group_concat(k ORDER BY d) FROM pd"); got != "'zz,avocado,mango,xigua,yam'" {
+		t.Errorf("pd after the writes: %s", got)
+	}
 }
 
 // int64Params is a batch of one BIGINT parameter column.
@@ -497,11 +520,25 @@ func TestWritesUpsert(t *testing.T) {
 					// Rows set to what they hold are not affected.
 					{sql: "INSERT INTO $t (id, g) VALUES (2, 0) ON DUPLICATE KEY UPDATE g = g",
 						oracle: "SELECT 1", affected: 0, check: "SELECT * FROM $t"},
+					// Subqueries in the assignments, one correlated to the old row:
+					// ids 116..120 (g = 1, 'dup') take g = 43 (the rows of src with
+					// g = 1) and note = 'n99'; 121..125 are inserted. The key may be
+					// set to itself.
+					{sql: "INSERT INTO $t SELECT id, g, note, d FROM src WHERE id > 115 AND id <= 125 ON DUPLICATE KEY UPDATE id = VALUES(id), " +
+						"g = (SELECT count(*) FROM src AS s WHERE s.g = $t.g), note = (SELECT max(note) FROM src)",
+						oracle: "UPDATE $t SET g = (SELECT count(*) FROM src AS s WHERE s.g = $t.g), note = (SELECT max(note) FROM src) WHERE id > 115 AND id <= 125; " +
+							"INSERT INTO $t SELECT id, g, note, d FROM src WHERE id > 120 AND id <= 125",
+						affected: 2*5 + 5, check: "SELECT * FROM $t"},
 				} {
 					s.sql, s.oracle, s.check = r.Replace(s.sql), r.Replace(s.oracle), r.Replace(s.check)
 					runWriteStep(t, c, o, s)
 				}
 				before := c.MustQuery("SELECT * FROM " + tbl + " ORDER BY id")
+				// Moving a row to another key is refused, the table unchanged.
+				moveKey := "INSERT INTO " + tbl + " VALUES (1, 1, 'a', 1) ON DUPLICATE KEY UPDATE id = id + 1000"
+				if _, err := c.Exec(moveKey); grpcCode(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "primary key column id") {
+					t.Errorf("%s: %v, want INVALID_ARGUMENT (UNSUPPORTED) naming the key column", moveKey, err)
+				}
 				for _, bad := range []struct{ sql, msg string }{
 					{"REPLACE INTO " + tbl + " VALUES (1, 1, 'a', 1), (1, 2, 'b', 2)", "same primary key"},
 					{"INSERT INTO " + tbl + " SELECT g, g, note, d FROM src ON DUPLICATE KEY UPDATE note = 'x'", "same primary key"},

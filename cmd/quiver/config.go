@@ -23,6 +23,9 @@ type nodeFlags struct {
 	secret      string
 	maxMessage  int
 	memoryLimit string
+	// memoryShare is how many workers' databases share the process
+	// (serve's), which split DuckDB's default memory_limit between them.
+	memoryShare int
 	threads     int
 	security    securityFlags
 }
@@ -32,7 +35,7 @@ func (n *nodeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&n.secret, "cluster-secret", os.Getenv("QUIVER_CLUSTER_SECRET"),
 		"hex cluster secret for node-to-node calls and tickets (default: $QUIVER_CLUSTER_SECRET, else <data-dir>/cluster-secret)")
 	fs.IntVar(&n.maxMessage, "max-message-bytes", 256<<20, "largest gRPC message accepted or sent")
-	fs.StringVar(&n.memoryLimit, "memory-limit", "", "DuckDB memory_limit of each worker, e.g. 4GB (default: DuckDB's)")
+	fs.StringVar(&n.memoryLimit, "memory-limit", "", "DuckDB memory_limit of each worker, e.g. 4GB (default: DuckDB's, 80% of the memory, which serve's workers split between them)")
 	fs.IntVar(&n.threads, "threads", 0, "DuckDB threads of each worker (default: one per core)")
 	n.security.register(fs)
 }

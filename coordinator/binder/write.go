@@ -2,7 +2,6 @@ package binder
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -423,16 +422,24 @@ func (b *Binder) bindCreateIndex(ctx context.Context, s *ast.CreateIndexStmt) (S
 }
 
 // pruneTarget narrows what a DELETE or UPDATE rewrites to the files in
-// which a row may satisfy cond, by the files' min / max statistics: a file
-// where some conjunct "integer column op integer literal" holds for no
-// value in the column's range keeps all its rows unchanged, so it is
-// neither read nor replaced. It returns t with only those files, which the
-// scan reads too.
+// which a row may satisfy cond, by the files' min / max statistics
+// (logical.MayPass, as queries prune their scans): a file where some
+// conjunct "column op constant" holds for no value in the column's range
+// keeps all its rows unchanged, so it is neither read nor replaced. It
+// returns t with only those files, which the scan reads too.
 func (b *Binder) pruneTarget(scan *logical.Scan, t *catalog.Table, cond stage.Expr) *catalog.Table {
-	conjuncts := logical.SplitConjuncts(cond)
+	var bounds []logical.Bound
+	for _, c := range logical.SplitConjuncts(cond) {
+		if bd, ok := logical.BoundOf(c, scan.Columns); ok {
+			bounds = append(bounds, bd)
+		}
+	}
+	if len(bounds) == 0 {
+		return t
+	}
 	var keep []catalog.DataFile
 	for _, f := range t.Snapshot.Files {
-		if mayMatch(f, t, conjuncts) {
+		if logical.MayPass(f.Columns, f.Rows, bounds) {
 			keep = append(keep, f)
 		}
 	}
@@ -444,72 +451,4 @@ func (b *Binder) pruneTarget(scan *logical.Scan, t *catalog.Table, cond stage.Ex
 	b.tables[scan.ID] = &pruned
 	scan.Files, scan.Rows = len(keep), pruned.Snapshot.Rows()
 	return &pruned
-}
-
-// mayMatch reports whether f may hold a row for which every conjunct is
-// true; false only when one conjunct is false or NULL for every value the
-// file's statistics allow.
-func mayMatch(f catalog.DataFile, t *catalog.Table, conjuncts []stage.Expr) bool {
-	for _, c := range conjuncts {
-		col, op, v, ok := columnBound(c, len(t.Columns))
-		if !ok || !stage.IsInteger(t.Columns[col].Type) {
-			continue
-		}
-		st, found := f.Stats(t.Columns[col].FileName())
-		if !found {
-			continue // a column added after the file: every row is NULL in it
-		}
-		lo, errLo := strconv.ParseInt(st.Min, 10, 64)
-		hi, errHi := strconv.ParseInt(st.Max, 10, 64)
-		if errLo != nil || errHi != nil {
-			continue // no statistics: anything may match
-		}
-		var possible bool
-		switch op {
-		case "=":
-			possible = lo <= v && v <= hi
-		case "<":
-			possible = lo < v
-		case "<=":
-			possible = lo <= v
-		case ">":
-			possible = hi > v
-		case ">=":
-			possible = hi >= v
-		default:
-			possible = true
-		}
-		if !possible {
-			return false
-		}
-	}
-	return true
-}
-
-// columnBound reads a comparison of a table column (one of the first n
-// columns) with an integer literal as "column op value", the column on the
-// left.
-func columnBound(e stage.Expr, n int) (col int, op string, v int64, ok bool) {
-	call, isCall := e.(*stage.Call)
-	if !isCall || len(call.Args) != 2 {
-		return 0, "", 0, false
-	}
-	flip := map[string]string{"=": "=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
-	if _, cmp := flip[call.Fn]; !cmp {
-		return 0, "", 0, false
-	}
-	ref, lit, op := call.Args[0], call.Args[1], call.Fn
-	if _, isRef := ref.(*stage.ColumnRef); !isRef {
-		ref, lit, op = lit, ref, flip[op]
-	}
-	r, isRef := ref.(*stage.ColumnRef)
-	l, isLit := lit.(*stage.Literal)
-	if !isRef || !isLit || l.Null || r.Index >= n || !stage.IsInteger(l.T) {
-		return 0, "", 0, false
-	}
-	v, err := strconv.ParseInt(l.Text, 10, 64)
-	if err != nil {
-		return 0, "", 0, false
-	}
-	return r.Index, op, v, true
 }

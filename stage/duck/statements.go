@@ -2,6 +2,7 @@ package duck
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -28,6 +29,15 @@ var SessionSetup = []string{"LOAD icu", "SET TimeZone = 'UTC'", "SET disabled_op
 func SetTempLimit(size string) string {
 	return "SET GLOBAL max_temp_directory_size = " + QuoteString(size)
 }
+
+// SetMemoryLimit is the statement that sets DuckDB's memory_limit to bytes.
+func SetMemoryLimit(bytes int64) string {
+	return "SET GLOBAL memory_limit = " + QuoteString(strconv.FormatInt(bytes, 10)+" bytes")
+}
+
+// MemoryLimitSetting is a query of one row: DuckDB's memory_limit as it
+// prints it ("12.5 GiB").
+const MemoryLimitSetting = "SELECT current_setting('memory_limit')"
 
 // MemoryUsage is a query of one row: the bytes the database holds in memory
 // and in its own temporary files, both BIGINT.

@@ -25,8 +25,13 @@ import (
 // EngineConfig sets up a worker's DuckDB database.
 type EngineConfig struct {
 	// MemoryLimit is DuckDB's memory_limit, e.g. "4GB". Empty keeps DuckDB's
-	// default (80% of the machine's memory).
+	// default (80% of the machine's memory, or of the cgroup's), divided by
+	// MemoryShare.
 	MemoryLimit string
+	// MemoryShare is how many databases share the process's memory (quiver
+	// serve's embedded workers), so that DuckDB's default memory_limit is
+	// split between them rather than given whole to each; 0 or 1: whole.
+	MemoryShare int
 	// Threads is DuckDB's thread count; 0 keeps DuckDB's default (one per core).
 	Threads int
 	// TempDir is DuckDB's temp_directory, where it spills; it is created if
@@ -111,6 +116,17 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 	if e.inputConn, err = e.registerInputFunction(e.db); err != nil {
 		_ = e.db.Close() // and the connector
 		return nil, err
+	}
+	if cfg.MemoryLimit == "" && cfg.MemoryShare > 1 {
+		limit, err := e.MemoryLimit(context.Background())
+		if err == nil {
+			err = e.setGlobal(duck.SetMemoryLimit(limit / int64(cfg.MemoryShare)))
+		}
+		if err != nil {
+			_ = e.inputConn.Close()
+			_ = e.db.Close() // and the connector
+			return nil, err
+		}
 	}
 	if cfg.TempLimit != "" {
 		if err := e.setGlobal(duck.SetTempLimit(cfg.TempLimit)); err != nil {

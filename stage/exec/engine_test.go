@@ -181,3 +181,31 @@ func TestEngineTempFiles(t *testing.T) {
 		t.Error("TempBytes saw no temp file while a sort spilled past a 64MB memory limit")
 	}
 }
+
+// TestEngineMemoryShare: databases that share a process (quiver serve's
+// workers) split DuckDB's default memory_limit between them instead of
+// each taking all of it; a memory_limit given is kept as it is.
+func TestEngineMemoryShare(t *testing.T) {
+	ctx := context.Background()
+	limit := func(cfg exec.EngineConfig) int64 {
+		t.Helper()
+		e, err := exec.OpenEngine(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer e.Close()
+		n, err := e.MemoryLimit(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	whole, half := limit(exec.EngineConfig{}), limit(exec.EngineConfig{MemoryShare: 2})
+	if half < whole*45/100 || half > whole*55/100 {
+		t.Errorf("memory_limit shared by 2: %d bytes, want half of the default %d", half, whole)
+	}
+	// DuckDB prints the setting to a tenth of a MiB.
+	if got := limit(exec.EngineConfig{MemoryLimit: "300MB", MemoryShare: 2}); got < 299_900_000 || got > 300_100_000 {
+		t.Errorf("memory_limit 300MB shared by 2: %d bytes, want 300 MB", got)
+	}
+}

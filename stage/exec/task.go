@@ -18,7 +18,8 @@ import (
 
 // execute runs one task on its own DuckDB connection: inputs streamed into
 // the rendered SQL (input.go) or, where they cannot be, into temp tables
-// first, the rendered SQL, the output into buffers or a file.
+// first, the rendered SQL, the output into buffers or a file (a write of
+// one input as it is streams it into the file instead: writeStream).
 func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if t.spec.Output.Kind == stage.OutputAnalyze {
 		return w.analyze(t.ctx, t.spec)
@@ -61,6 +62,9 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		if len(in.Producers) > 0 && schema.NumFields() > 0 {
 			readers[i] = w.newMergeReader(ctx, in, schema)
 		}
+	}
+	if mr := streamedWrite(t, readers); mr != nil {
+		return w.writeStream(ctx, conn, t, mr)
 	}
 	sql, streamed, err := w.renderStreaming(t.spec, readers)
 	defer streamed.forget()

@@ -3,6 +3,7 @@ package exec_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -328,4 +329,47 @@ func writeOne(ctx context.Context, t *testing.T, n *node, ts *stage.TaskSpec) st
 		t.Fatalf("files %+v", stats.Files)
 	}
 	return stats
+}
+
+// TestWriteRowGroupsByWidth: a written file's row groups hold about as
+// many rows as make 64 MiB, within DuckDB's default row group (122,880
+// rows) and 1 Mi rows, so that a wide table's writer buffers a bounded row
+// group: 300,000 rows of 20 strings make three row groups, of one integer
+// a single one.
+func TestWriteRowGroupsByWidth(t *testing.T) {
+	c := newCluster(t, 0)
+	n := c.nodes[0]
+	ctx := context.Background()
+	q := stage.QueryID("q-row-groups")
+	var wide []string
+	var cols []string
+	for i := range 20 {
+		wide = append(wide, fmt.Sprintf("s%d", i), "utf8")
+		cols = append(cols, fmt.Sprintf("'v' || (i %% %d) AS c%d", i+2, i))
+	}
+	for _, tc := range []struct {
+		name   string
+		schema stage.SchemaSpec
+		sql    string
+		groups int64
+	}{
+		{"wide", schemaSpec(wide...), "SELECT " + strings.Join(cols, ", ") + " FROM range(300000) r(i)", 3},
+		{"narrow", schemaSpec("id", "int64"), "SELECT i AS c0 FROM range(300000) r(i)", 1},
+	} {
+		out := stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, Schema: tc.schema, WriteDir: "tables/main/" + tc.name}
+		stats := writeOne(ctx, t, n, spec(q, task(0, len(tc.name)), tc.sql, out))
+		db, err := sql.Open("duckdb", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var groups, most int64
+		err = db.QueryRow("SELECT count(DISTINCT row_group_id), max(row_group_num_rows) FROM parquet_metadata(?)", filepath.Join(c.dataDir, stats.Files[0].Path)).Scan(&groups, &most)
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if groups != tc.groups {
+			t.Errorf("%s: %d row groups (the largest %d rows), want %d", tc.name, groups, most, tc.groups)
+		}
+	}
 }
