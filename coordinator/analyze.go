@@ -90,11 +90,18 @@ const explainColumn = "plan"
 // taskNotes are the lines EXPLAIN ANALYZE adds under each fragment's root
 // line, from the statistics of its tasks (matched by TaskStatsSpec.Task):
 // the stage's totals, then one line per task in task order: worker, rows
-// and bytes in and out, wall time, peak buffered memory and spilled bytes.
+// and bytes in and out, wall time, peak buffered memory, spilled bytes, and
+// when the task started and ended, measured from the first task's start
+// (so a consumer that ran while its producers did shows a start before
+// their end; across machines the offsets carry the workers' clock skew).
 func taskNotes(stats []stage.TaskStatsSpec) stage.FragmentNotes {
 	byFragment := map[stage.FragmentID][]stage.TaskStatsSpec{}
+	var first time.Time
 	for _, st := range stats {
 		byFragment[st.Task.Fragment] = append(byFragment[st.Task.Fragment], st)
+		if !st.Started.IsZero() && (first.IsZero() || st.Started.Before(first)) {
+			first = st.Started
+		}
 	}
 	for _, tasks := range byFragment {
 		sort.Slice(tasks, func(i, j int) bool { return tasks[i].Task.Index < tasks[j].Task.Index })
@@ -114,7 +121,12 @@ func taskNotes(stats []stage.TaskStatsSpec) stage.FragmentNotes {
 			if st.Attempt > 1 {
 				on += fmt.Sprintf(" (attempt %d)", st.Attempt) // the query lost a worker and ran again
 			}
-			lines = append(lines, fmt.Sprintf("task %s on %s: %s", st.Task, on, statsText(st, "wall", "peak")))
+			line := fmt.Sprintf("task %s on %s: %s", st.Task, on, statsText(st, "wall", "peak"))
+			if !st.Started.IsZero() {
+				from := st.Started.Sub(first)
+				line += fmt.Sprintf(", start=+%s end=+%s", roundDuration(from), roundDuration(from+st.Wall))
+			}
+			lines = append(lines, line)
 		}
 		return lines
 	}

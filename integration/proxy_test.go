@@ -69,7 +69,7 @@ func TestProxyResults(t *testing.T) {
 }
 
 // taskLine is a per-task line of EXPLAIN ANALYZE.
-var taskLine = regexp.MustCompile(`^\s*\| task (\d+)\.(\d+) on (\S+): rows in=(\d+) out=(\d+), bytes in=\S+ out=\S+, wall=\S+, peak=\S+, spilled=\S+$`)
+var taskLine = regexp.MustCompile(`^\s*\| task (\d+)\.(\d+) on (\S+): rows in=(\d+) out=(\d+), bytes in=\S+ out=\S+, wall=\S+, peak=\S+, spilled=\S+(, start=\+(\S+) end=\+(\S+))?$`)
 
 // TestExplainAnalyze runs EXPLAIN ANALYZE of an aggregate on two workers:
 // the answer is EXPLAIN's text with, under each fragment's root line, the

@@ -13,7 +13,7 @@ import pytest
 
 QUERY = "SELECT s, count(*) FROM e GROUP BY s"
 STAGE = re.compile(r"<- stage (\d+), (\w+), (\d+) tasks?$")
-TASK = re.compile(r"^\s*\| task (\d+)\.(\d+) on (\S+): rows in=(\d+) out=(\d+), bytes in=\S+ out=\S+, wall=\S+, peak=\S+, spilled=\S+$")
+TASK = re.compile(r"^\s*\| task (\d+)\.(\d+) on (\S+): rows in=(\d+) out=(\d+), bytes in=\S+ out=\S+, wall=\S+, peak=\S+, spilled=\S+(, start=\+\S+ end=\+\S+)?$")
 
 
 @pytest.fixture(scope="module")

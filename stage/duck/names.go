@@ -36,3 +36,14 @@ func QuoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`)
 // also the quoting of the statistics literals the catalog keeps, which
 // follow SQL's (and MySQL's ANSI) form.
 func QuoteString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// InputFunction is the table function through which a task's SQL reads an
+// input exchange as it arrives, instead of its temp table (the worker's
+// stage/exec registers it); InputCall is the FROM item that reads the
+// stream a task registered as id.
+const InputFunction = "quiver_input"
+
+// InputCall is the call of InputFunction that reads stream id.
+func InputCall(id int64) string {
+	return fmt.Sprintf("%s(%d)", InputFunction, id)
+}

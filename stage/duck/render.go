@@ -16,6 +16,9 @@ import (
 type RenderEnv struct {
 	// DataDir is the absolute data directory; ScanSplit files are relative to it.
 	DataDir string
+	// Inputs are the FROM items (InputCall) of the input exchanges that
+	// the task streams; the others are read from their temp tables.
+	Inputs map[stage.FragmentID]string
 }
 
 // RenderTask renders the task's fragment as one DuckDB SELECT whose columns
@@ -74,6 +77,9 @@ func (r *renderer) render(p stage.Plan) (string, error) {
 	case *stage.ExchangeSource:
 		if r.spec == nil {
 			return "", qerr.ErrInternal.New("fragment reads exchange %d but the plan has no inputs", p.From)
+		}
+		if from, ok := r.env.Inputs[p.From]; ok {
+			return "SELECT * FROM " + from, nil
 		}
 		return "SELECT * FROM " + QuoteIdent(InputTable(r.spec, p.From)), nil
 	case *stage.Exchange:

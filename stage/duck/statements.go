@@ -15,8 +15,12 @@ import (
 // functions of TIMESTAMPTZ values (casts, date parts) work in UTC whatever
 // the machine's zone, and DuckDB labels the zone of its Arrow output UTC,
 // as the catalog does. The TimeZone setting belongs to the bundled icu
-// extension.
-var SessionSetup = []string{"LOAD icu", "SET TimeZone = 'UTC'"}
+// extension. A worker streams input exchanges into a fragment through a
+// table function that can be read once (InputFunction), so no optimizer
+// may scan one source twice: DuckDB's window_self_join rewrites a window
+// aggregate over PARTITION BY into a join of its input with its grouped
+// aggregate, two scans of the input.
+var SessionSetup = []string{"LOAD icu", "SET TimeZone = 'UTC'", "SET disabled_optimizers = 'window_self_join'"}
 
 // SetTempLimit sets the most bytes DuckDB's temporary files may take
 // (size as DuckDB reads it, e.g. "20GB"). It is a statement run once the

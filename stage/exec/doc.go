@@ -8,8 +8,10 @@
 //     temp_directory); every task runs on its own connection, so tasks run
 //     concurrently and a cancelled context interrupts the query.
 //   - Worker: the task lifecycle. A task's input exchanges are fetched from
-//     their producers (Peers: Flight do_get) and materialized as DuckDB temp
-//     tables; its fragment is rendered to SQL (duck.RenderTask) and run; its
+//     their producers (Peers: Flight do_get) and streamed into its SQL as
+//     they arrive (input.go: the duck.InputFunction table function), or
+//     materialized as DuckDB temp tables where a stream cannot serve (an
+//     input read twice); its fragment is rendered to SQL (duck.RenderTask) and run; its
 //     output streams out of DuckDB as DuckDB makes it (stream.go: DuckDB's
 //     streaming result through duckdb-go-bindings), is coalesced into
 //     ~64K-row batches, relabelled with the schema the planner promised and

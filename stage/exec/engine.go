@@ -1,17 +1,21 @@
 package exec
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
+	bindings "github.com/duckdb/duckdb-go-bindings"
 	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/quiverdb/quiver/qerr"
@@ -54,6 +58,14 @@ type Engine struct {
 	// setup (about as much as a small query).
 	idle   chan *duckdb.Conn
 	closed atomic.Bool
+	// db and inputConn hold the connection that registered
+	// duck.InputFunction; convert is its C connection, which converts the
+	// batches of streamed inputs (input.go).
+	db        *sql.DB
+	inputConn *sql.Conn
+	convert   bindings.Connection
+	inputs    inputs
+	threads   int
 	// tempDir is DuckDB's temp_directory ("": DuckDB's default, which
 	// TempBytes does not measure).
 	tempDir string
@@ -99,20 +111,27 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
-	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns), tempDir: cfg.TempDir}
+	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns), tempDir: cfg.TempDir,
+		db: sql.OpenDB(c), threads: cmp.Or(max(cfg.Threads, 0), runtime.NumCPU()), inputs: inputs{streams: map[int64]*inputStream{}}}
+	if e.inputConn, err = e.registerInputFunction(e.db); err != nil {
+		_ = e.db.Close() // and the connector
+		return nil, err
+	}
 	if cfg.MemoryLimit == "" && cfg.MemoryShare > 1 {
 		limit, err := e.MemoryLimit(context.Background())
 		if err == nil {
 			err = e.setGlobal(duck.SetMemoryLimit(limit / int64(cfg.MemoryShare)))
 		}
 		if err != nil {
-			_ = c.Close()
+			_ = e.inputConn.Close()
+			_ = e.db.Close() // and the connector
 			return nil, err
 		}
 	}
 	if cfg.TempLimit != "" {
 		if err := e.setGlobal(duck.SetTempLimit(cfg.TempLimit)); err != nil {
-			_ = c.Close()
+			_ = e.inputConn.Close()
+			_ = e.db.Close() // and the connector
 			return nil, qerr.ErrInvalid.Wrap(err, "DuckDB temp limit %q", cfg.TempLimit)
 		}
 	}
@@ -191,7 +210,8 @@ func (e *Engine) Close() error {
 		case conn := <-e.idle:
 			_ = conn.Close()
 		default:
-			return e.connector.Close()
+			_ = e.inputConn.Close()
+			return e.db.Close() // and the connector
 		}
 	}
 }

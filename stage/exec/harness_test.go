@@ -148,7 +148,11 @@ func renderTestSQL(spec *stage.TaskSpec, env duck.RenderEnv) (string, error) {
 		return duck.RenderTask(spec, env) // a real plan
 	}
 	for _, in := range spec.Inputs {
-		s = strings.ReplaceAll(s, "{in:"+strconv.Itoa(int(in.Exchange))+"}", duck.QuoteIdent(duck.InputTable(spec, in.Exchange)))
+		from, ok := env.Inputs[in.Exchange]
+		if !ok {
+			from = duck.QuoteIdent(duck.InputTable(spec, in.Exchange))
+		}
+		s = strings.ReplaceAll(s, "{in:"+strconv.Itoa(int(in.Exchange))+"}", from)
 	}
 	if len(spec.Splits) > 0 {
 		s = strings.ReplaceAll(s, "{split}", duck.QuoteString(filepath.Join(env.DataDir, spec.Splits[0].Files[0])))

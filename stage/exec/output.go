@@ -98,7 +98,6 @@ type router struct {
 	prows   []int64
 	pbytes  []int64
 	idx     [][]int32
-	parts   []int
 
 	rows, bytes int64
 	// nullColumns: the plan types some output column NULL, which DuckDB
@@ -185,15 +184,8 @@ func (r *router) add(rec arrow.RecordBatch) error {
 	if !r.split {
 		return r.queue(0, data, false)
 	}
-	var err error
-	if r.parts, err = partitionsOf(rec.Column(ncols), len(r.sinks), r.parts); err != nil {
+	if err := splitRows(rec.Column(ncols), r.idx); err != nil {
 		return err
-	}
-	for p := range r.idx {
-		r.idx[p] = r.idx[p][:0]
-	}
-	for i, p := range r.parts {
-		r.idx[p] = append(r.idx[p], int32(i))
 	}
 	if r.scatter != nil {
 		for p, idx := range r.idx {
@@ -294,7 +286,7 @@ func (r *router) emit(p int) error {
 
 // emitScattered buffers partition p's scattered batch.
 func (r *router) emitScattered(p int) error {
-	out := r.scatter[p].build(r.mem, r.schema)
+	out := r.scatter[p].build(r.schema)
 	defer out.Release()
 	r.bytes += RecordBytes(out)
 	return r.sinks[p].push(r.ctx, out)
@@ -364,23 +356,25 @@ func concatBatches(mem memory.Allocator, schema *arrow.Schema, recs []arrow.Reco
 	return array.NewRecordBatch(schema, cols, rows), nil
 }
 
-// partitionsOf reads a __part column into dst: one partition per row, each
-// in [0, n). DuckDB's is an INTEGER column without nulls: it gets a loop of
-// its own.
-func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
-	if a.NullN() > 0 {
-		return nil, qerr.ErrInternal.New("%s column has nulls", duck.PartitionColumn)
+// splitRows reads a __part column into idx: idx[p] gets the rows of
+// partition p, in order; every value must be in [0, len(idx)). DuckDB's is
+// an INTEGER column without nulls: it gets a loop of its own.
+func splitRows(a arrow.Array, idx [][]int32) error {
+	for p := range idx {
+		idx[p] = idx[p][:0]
 	}
-	l := a.Len()
-	dst = dst[:0]
+	if a.NullN() > 0 {
+		return qerr.ErrInternal.New("%s column has nulls", duck.PartitionColumn)
+	}
+	n := len(idx)
 	if c, ok := a.(*array.Int32); ok {
-		for _, v := range c.Int32Values() {
-			if v < 0 || int(v) >= n {
-				return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
+		for i, v := range c.Int32Values() {
+			if uint32(v) >= uint32(n) {
+				return qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
 			}
-			dst = append(dst, int(v))
+			idx[v] = append(idx[v], int32(i))
 		}
-		return dst, nil
+		return nil
 	}
 	var get func(i int) int64
 	switch c := a.(type) {
@@ -404,14 +398,14 @@ func partitionsOf(a arrow.Array, n int, dst []int) ([]int, error) {
 			return -1
 		}
 	default:
-		return nil, qerr.ErrInternal.New("%s column is %s", duck.PartitionColumn, a.DataType())
+		return qerr.ErrInternal.New("%s column is %s", duck.PartitionColumn, a.DataType())
 	}
-	for i := range l {
+	for i := range a.Len() {
 		v := get(i)
 		if v < 0 || v >= int64(n) {
-			return nil, qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
+			return qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
 		}
-		dst = append(dst, int(v))
+		idx[v] = append(idx[v], int32(i))
 	}
-	return dst, nil
+	return nil
 }

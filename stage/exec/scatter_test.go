@@ -90,7 +90,7 @@ func TestScatterMatchesTake(t *testing.T) {
 		}
 	}
 	for p, pb := range parts {
-		got := pb.build(mem, schema)
+		got := pb.build(schema)
 		exp, err := concatBatches(mem, schema, want[p])
 		if err != nil {
 			t.Fatal(err)

@@ -16,8 +16,9 @@ import (
 	"github.com/quiverdb/quiver/stage/duck"
 )
 
-// execute runs one task on its own DuckDB connection: inputs into temp
-// tables, the rendered SQL, the output into buffers or a file (a write of
+// execute runs one task on its own DuckDB connection: inputs streamed into
+// the rendered SQL (input.go) or, where they cannot be, into temp tables
+// first, the rendered SQL, the output into buffers or a file (a write of
 // one input as it is streams it into the file instead: writeStream).
 func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if t.spec.Output.Kind == stage.OutputAnalyze {
@@ -65,7 +66,15 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if mr := streamedWrite(t, readers); mr != nil {
 		return w.writeStream(ctx, conn, t, mr)
 	}
+	sql, streamed, err := w.renderStreaming(t.spec, readers)
+	defer streamed.forget()
+	if err != nil {
+		return stats, err
+	}
 	for i, in := range t.spec.Inputs {
+		if streamed.has(in.Exchange) {
+			continue
+		}
 		name := duck.InputTable(t.spec, in.Exchange)
 		tables = append(tables, name)
 		rows, bytes, err := w.materialize(ctx, conn, in, name, readers[i])
@@ -75,15 +84,11 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 			return stats, err
 		}
 	}
-
-	sql, err := w.render(t.spec, duck.RenderEnv{DataDir: w.cfg.DataDir})
-	if err != nil {
-		return stats, err
-	}
 	if t.spec.Output.Kind == stage.OutputWrite {
 		df, ok, err := w.copyOut(ctx, conn, sql, t)
+		streamed.count(&stats)
 		if err != nil {
-			return stats, err
+			return stats, streamed.cause(err)
 		}
 		stats.RowsOut, stats.BytesOut = df.Rows, df.Bytes
 		if ok {
@@ -92,7 +97,8 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		return stats, nil
 	}
 	err = w.queryOut(ctx, conn, sql, t, &stats)
-	return stats, err
+	streamed.count(&stats)
+	return stats, streamed.cause(err)
 }
 
 // materialize fetches every producer's stream of one input exchange and
