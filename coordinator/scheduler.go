@@ -163,6 +163,7 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 			s.Task = id
 			s.Splits = splits(f, t, tables)
 			s.Inputs = c.inputs(q, a, f, t)
+			s.Filters = c.filterInputs(q, a, f, t)
 			m := a.tasks[id].worker
 			run, err := q.startTask(a, m, &s)
 			if err != nil {
@@ -223,7 +224,8 @@ func (c *Coordinator) taskTemplate(q *query, f *stage.Fragment, root *stage.Outp
 		out.Schema = schema
 	case !f.Output.IsResult():
 		consumer := q.plan.Fragment(f.Output.Consumer)
-		out = stage.OutputSpec{Kind: outputKind(f.Output.Kind), Keys: f.Output.Keys, Consumers: consumer.Tasks, Schema: positional(schema)}
+		out = stage.OutputSpec{Kind: outputKind(f.Output.Kind), Keys: f.Output.Keys, Consumers: consumer.Tasks, Schema: positional(schema),
+			Filter: filterOutput(q.plan, f)}
 	}
 	return &stage.TaskSpec{Version: stage.SpecVersion, Query: q.id, Plan: plan, Output: out, Deadline: q.deadline}, nil
 }

@@ -24,6 +24,10 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	}
 	var stats stage.TaskStatsSpec
 	ctx := t.ctx
+	filters, err := w.awaitFilters(ctx, t) // before a connection is held
+	if err != nil {
+		return stats, err
+	}
 	conn, release, err := w.engine.connect(ctx)
 	if err != nil {
 		return stats, err
@@ -72,7 +76,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		}
 	}
 
-	sql, err := w.render(t.spec, duck.RenderEnv{DataDir: w.cfg.DataDir})
+	sql, err := w.render(t.spec, duck.RenderEnv{DataDir: w.cfg.DataDir, Filters: filters})
 	if err != nil {
 		return stats, err
 	}
