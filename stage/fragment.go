@@ -1,5 +1,7 @@
 package stage
 
+import "slices"
+
 // Fragment is a piece of the distributed plan that runs as Tasks identical
 // tasks, each over its own partition of the inputs. Its leaves are scans,
 // constants and ExchangeSources; its root's rows go where Output says. A
@@ -85,10 +87,24 @@ func (d *DistributedPlan) wireFilters() {
 				if b := builds[rf.ID]; b != nil {
 					b.Output.Filter.Probe = f.ID
 					f.Filters = append(f.Filters, FilterInput{ID: rf.ID, Build: b.ID})
+					d.buildFirst(d.Fragment(b.Output.Consumer), b.ID, f.ID)
 				}
 			}
 		})
 	}
+}
+
+// buildFirst puts build before probe in the inputs of their consumer
+// (the join's fragment), which a task materializes in order: the build
+// side's rows are read while the probe side waits for its filter, so a
+// build task that runs out of buffer room (a bounded --spill-limit) is
+// drained rather than waiting on a consumer that waits on the probe.
+func (d *DistributedPlan) buildFirst(consumer *Fragment, build, probe FragmentID) {
+	b, p := slices.Index(consumer.Inputs, build), slices.Index(consumer.Inputs, probe)
+	if b < 0 || p < 0 || b < p {
+		return
+	}
+	consumer.Inputs = slices.Insert(slices.Delete(consumer.Inputs, b, b+1), p, build)
 }
 
 // walkFragment visits a fragment's plan, which ends at its exchange sources.

@@ -26,9 +26,10 @@ import (
 // runs: the build side never depends on the probe side (the two sides of
 // a join are disjoint subtrees, and every filter goes from a right
 // subtree to the left one of the same join, so fragments, ordered with
-// right subtrees before left ones, still form a DAG), and the consumer
-// of both exchanges reads all its inputs at once while producers spill,
-// so the wait cannot deadlock. Joins that broadcast their build side get
+// right subtrees before left ones, still form a DAG), and the join's
+// fragment reads the build side's exchange before the probe side's
+// (stage.Cut orders its inputs so), so a build task is drained even when
+// its buffers cannot spill: the wait cannot deadlock. Joins that broadcast their build side get
 // none: the probe runs in the join's own fragment, where DuckDB's hash
 // join already filters the probe scan by the build side.
 //
