@@ -105,7 +105,7 @@ func (c *Coordinator) Poll(ctx context.Context, sess *Session, id stage.QueryID,
 		return Progress{Result: q.result(), Done: true, Fraction: 1, Rows: rows}, nil
 	}
 	// A client that polls keeps a running query's handle alive.
-	res := &Result{Query: q.id, Schema: q.plan.Root().Root.Schema(), Expires: q.extend(q.renewal(time.Now()))}
+	res := &Result{Query: q.id, Schema: q.root.schema, Expires: q.extend(q.renewal(time.Now()))}
 	return Progress{
 		Result:   res,
 		Fraction: q.progress(),
@@ -276,7 +276,7 @@ func (r *resultRelay) awaitNext(err error) bool {
 	case <-r.ctx.Done():
 		return false
 	}
-	if a := r.q.current(); a != r.att {
+	if a := r.q.current(); a.n != r.att.n { // compact replaces an attempt by a smaller one of the same n
 		r.q.log.Info("result relay follows the next attempt", qlog.Task(r.id), qlog.Attempt(a.n), zap.Error(err))
 		return true
 	}

@@ -123,6 +123,7 @@ func New(cfg Config, cat catalog.Catalog, members *Membership, signer *stage.Tic
 			c.collectOrphansEvery(cfg.OrphanInterval)
 		}()
 	}
+	c.wg.Go(c.reapResults)
 	if members != nil {
 		c.wg.Go(func() { members.Sweep(ctx) })
 	}

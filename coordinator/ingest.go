@@ -83,7 +83,7 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 		return nil, qerr.ErrUnavailable.New("no live worker")
 	}
 	schema := t.Schema()
-	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(t.FileSchema())}
+	spec := stage.WriteSpec{Version: stage.SpecVersion, Query: query, Dir: tableDir(t), Schema: stage.NewSchemaSpec(t.FileSchema()), Token: string(query)}
 	bucketed := len(t.DistributionKeys) > 0
 	if bucketed {
 		// Rows of a bucketed table must land in the file of their bucket:
@@ -154,7 +154,12 @@ func (c *Coordinator) writeStream(ctx context.Context, query stage.QueryID, t *c
 		sendErr = werr
 	}
 	if sendErr != nil {
-		c.removeFiles(files)
+		files = nil
+	}
+	if !bucketed { // a bucketed load's staging directory goes whole
+		c.removeUnclaimed(spec.Dir, spec.Token, files)
+	}
+	if sendErr != nil {
 		return nil, sendErr
 	}
 	if bucketed {
@@ -226,8 +231,8 @@ func storedType(t arrow.DataType) (arrow.DataType, error) {
 	return catalog.ParseType(catalog.TypeString(t))
 }
 
-// conform casts a batch to the table's schema (column by position). It
-// returns a new reference the caller owns.
+// conform casts a batch to the table's schema (column by position) and
+// checks its NOT NULL columns. It returns a new reference the caller owns.
 func conform(ctx context.Context, rec arrow.RecordBatch, schema *arrow.Schema) (arrow.RecordBatch, error) {
 	if int(rec.NumCols()) != schema.NumFields() {
 		return nil, qerr.ErrInvalid.New("batch has %d columns, table has %d", rec.NumCols(), schema.NumFields())
@@ -255,6 +260,12 @@ func conform(ctx context.Context, rec arrow.RecordBatch, schema *arrow.Schema) (
 			return nil, qerr.ErrInvalid.Wrap(err, "column %s: cannot store %s as %s", schema.Field(i).Name, col.DataType(), want)
 		}
 		cols[i] = cast
+	}
+	for i, col := range cols {
+		// A NOT NULL column refuses the whole load, as INSERT does.
+		if f := schema.Field(i); !f.Nullable && col.NullN() > 0 {
+			return nil, qerr.ErrInvalid.New("column %s cannot be NULL", f.Name)
+		}
 	}
 	return array.NewRecordBatch(schema, cols, rec.NumRows()), nil
 }

@@ -57,13 +57,18 @@ type QueryPlan struct {
 }
 
 // QueryPlan describes the plan and tasks of a query the registry holds, or
-// reports false.
+// reports false (also for an ended query past the most recent keepDetail,
+// which holds its plan no more).
 func (c *Coordinator) QueryPlan(id stage.QueryID) (QueryPlan, bool) {
 	q := c.queries.get(id)
 	if q == nil {
 		return QueryPlan{}, false
 	}
-	return QueryPlan{Plan: q.plan, Tasks: q.taskInfos()}, true
+	plan := q.detail()
+	if plan == nil {
+		return QueryPlan{}, false
+	}
+	return QueryPlan{Plan: plan, Tasks: q.taskInfos()}, true
 }
 
 // AnalyzeLines is EXPLAIN ANALYZE's text of a query that ended (the lines
@@ -77,7 +82,11 @@ func (c *Coordinator) AnalyzeLines(id stage.QueryID) ([]string, bool) {
 	if state, _ := q.outcome(); !state.ended() {
 		return nil, false
 	}
-	return q.plan.Explain(taskNotes(q.taskStats())), true
+	plan := q.detail()
+	if plan == nil {
+		return nil, false
+	}
+	return plan.Explain(taskNotes(q.taskStats())), true
 }
 
 // WorkerInfo is one worker the coordinator hears from.

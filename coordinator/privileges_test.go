@@ -197,7 +197,7 @@ func TestIngestAccess(t *testing.T) {
 func TestQueryOwnership(t *testing.T) {
 	ctx := context.Background()
 	c := newCheckingCoordinator(t)
-	q := c.newQuery(withStatement(ctx, NewSession("alice", false), "SELECT 1"), &stage.DistributedPlan{}, func() {})
+	q := c.newQuery(withStatement(ctx, NewSession("alice", false), "SELECT 1"), gatherPlan(1), func() {})
 	q.newAttempt(1, nil)
 	q.moveLocked(QueryRunning)
 	c.queries.add(q)

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -96,6 +97,13 @@ func boundOf(e stage.Expr, s *logical.Scan) (bound, bool) {
 	switch lit.T.ID() {
 	case arrow.DATE32:
 		v, ok = parseStat("DATE '" + lit.Text + "'")
+	case arrow.TIMESTAMP:
+		if lit.T.(*arrow.TimestampType).TimeZone != "" {
+			return bound{}, false // statistics keep zoneless timestamps only
+		}
+		v, ok = parseStat("TIMESTAMP '" + lit.Text + "'")
+	case arrow.STRING:
+		v, ok = statValue{kind: statString, text: lit.Text}, true
 	case arrow.INT8, arrow.INT16, arrow.INT32, arrow.INT64, arrow.UINT8, arrow.UINT16, arrow.UINT32, arrow.UINT64,
 		arrow.FLOAT32, arrow.FLOAT64, arrow.DECIMAL128:
 		v, ok = parseStat(lit.Text)
@@ -105,32 +113,58 @@ func boundOf(e stage.Expr, s *logical.Scan) (bound, bool) {
 	return bound{column: s.Columns[col], op: op, value: v}, ok
 }
 
-// statValue is a statistics value compared exactly: a number, or a date
-// (as its text, which orders as the date).
+// statKind is what a statValue holds; values of different kinds never
+// compare.
+type statKind uint8
+
+const (
+	statNumber statKind = iota
+	statDate
+	statTimestamp
+	statString
+)
+
+// statValue is a statistics value compared exactly: a number, a date (as
+// its text, which orders as the date), a timestamp, or a string (compared
+// byte by byte, as Quiver compares strings and Parquet orders their
+// statistics).
 type statValue struct {
+	kind statKind
 	num  *big.Rat
-	date string
+	text string // date or string
+	ts   time.Time
 }
 
-// parseStat reads a statistics literal (catalog.ColumnStats) of a number or
-// a date; other types are not compared.
+// parseStat reads a statistics literal (catalog.ColumnStats, as
+// pqstats.Literal writes it) of a number, a date, a timestamp or a
+// string; other types are not compared.
 func parseStat(lit string) (statValue, bool) {
 	if d, ok := strings.CutPrefix(lit, "DATE '"); ok {
-		return statValue{date: strings.TrimSuffix(d, "'")}, true
+		return statValue{kind: statDate, text: strings.TrimSuffix(d, "'")}, true
+	}
+	if d, ok := strings.CutPrefix(lit, "TIMESTAMP '"); ok {
+		ts, err := time.Parse("2006-01-02 15:04:05.999999999", strings.TrimSuffix(d, "'"))
+		return statValue{kind: statTimestamp, ts: ts}, err == nil
+	}
+	if len(lit) >= 2 && lit[0] == '\'' && lit[len(lit)-1] == '\'' {
+		return statValue{kind: statString, text: strings.ReplaceAll(lit[1:len(lit)-1], "''", "'")}, true
 	}
 	r, ok := new(big.Rat).SetString(lit)
-	return statValue{num: r}, ok
+	return statValue{kind: statNumber, num: r}, ok
 }
 
 // cmp compares a and b, ok false when they are of different kinds.
 func (a statValue) cmp(b statValue) (int, bool) {
-	switch {
-	case a.num != nil && b.num != nil:
-		return a.num.Cmp(b.num), true
-	case a.num == nil && b.num == nil:
-		return strings.Compare(a.date, b.date), true
+	if a.kind != b.kind {
+		return 0, false
 	}
-	return 0, false
+	switch a.kind {
+	case statNumber:
+		return a.num.Cmp(b.num), true
+	case statTimestamp:
+		return a.ts.Compare(b.ts), true
+	}
+	return strings.Compare(a.text, b.text), true
 }
 
 // pruneFiles keeps the files, and of a file with row groups the row

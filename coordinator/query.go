@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"go.uber.org/zap"
 	"golang.org/x/sync/errgroup"
 
@@ -151,7 +152,7 @@ const workerCancelTimeout = 5 * time.Second
 // planned.
 type query struct {
 	id   stage.QueryID
-	plan *stage.DistributedPlan
+	root rootInfo  // the plan's result fragment, which outlives the plan
 	stmt statement // what was asked, by whom (inspect.go)
 	// principal ran the query ("" for anonymous): its result tickets name
 	// it, and it holds one of the principal's running queries (release)
@@ -182,11 +183,17 @@ type query struct {
 	send func(a *attempt) (*Member, error)
 	// done is closed when every task has ended (or the launch failed).
 	done chan struct{}
+	// clientGone is closed when the connection of the client that started
+	// q closes (nil: not known); q is cancelled then if it runs still.
+	clientGone <-chan struct{}
 	// cancels are the cancels of given-up attempts still in flight, which
 	// the end of watch waits for.
 	cancels sync.WaitGroup
 
-	mu      sync.Mutex
+	mu sync.Mutex
+	// plan is the distributed plan until compact drops it, once every
+	// task has ended (the scheduler reads it without mu before that).
+	plan    *stage.DistributedPlan
 	att     *attempt // the attempt that runs (or ran last)
 	state   QueryState
 	taskErr error // the first task failure, as wait reports it
@@ -195,6 +202,19 @@ type query struct {
 	// expires is when the results are freed (the endpoints' expiration);
 	// RenewFlightEndpoint moves it.
 	expires time.Time
+	// kept is set once keepResults holds q's results: at their expiration
+	// the reaper frees them on the workers (reapResults).
+	kept bool
+}
+
+// rootInfo is what a query keeps of its plan's result fragment for as
+// long as its results may be fetched: the plan itself goes earlier
+// (compact).
+type rootInfo struct {
+	id     stage.FragmentID
+	tasks  int           // the result fragment's tasks: one endpoint each
+	schema *arrow.Schema // the promised result schema
+	total  int           // the tasks of every fragment
 }
 
 // newQuery plans a query of d for the statement of ctx, with no attempt
@@ -203,12 +223,17 @@ type query struct {
 func (c *Coordinator) newQuery(ctx context.Context, d *stage.DistributedPlan, release func()) *query {
 	timeout := c.queryTimeout(ctx)
 	now := time.Now()
+	total := 0
+	for _, f := range d.Fragments {
+		total += f.Tasks
+	}
+	root := d.Root()
 	q := &query{
-		id: newQueryID(), plan: d,
+		id: newQueryID(), plan: d, root: rootInfo{id: root.ID, tasks: root.Tasks, schema: root.Root.Schema(), total: total},
 		stmt: statementOf(ctx), principal: userOf(ctx),
 		started: now, deadline: now.Add(timeout + c.cfg.ResultTTL),
 		resultTTL: c.cfg.ResultTTL, resultMaxAge: c.cfg.ResultMaxAge, signer: c.signer,
-		release: release, members: c.members, done: make(chan struct{}),
+		release: release, members: c.members, done: make(chan struct{}), clientGone: clientGoneOf(ctx),
 		state: QueryPlanned, expires: now.Add(c.cfg.ResultTTL),
 	}
 	q.log = c.log.With(qlog.Query(q.id))
@@ -285,6 +310,40 @@ func (q *query) begin(wg *sync.WaitGroup) {
 	q.moveLocked(QueryRunning)
 	q.mu.Unlock()
 	wg.Go(q.watch)
+	if q.clientGone != nil {
+		wg.Go(q.watchClient)
+	}
+}
+
+// clientGoneKey carries the channel WithClientGone names.
+type clientGoneKey struct{}
+
+// WithClientGone says that gone is closed when the connection of the
+// client that sends the call of ctx closes (flightsrv's connection
+// watch): the queries the call starts run past the call, but not past
+// their client.
+func WithClientGone(ctx context.Context, gone <-chan struct{}) context.Context {
+	return context.WithValue(ctx, clientGoneKey{}, gone)
+}
+
+func clientGoneOf(ctx context.Context) <-chan struct{} {
+	gone, _ := ctx.Value(clientGoneKey{}).(<-chan struct{})
+	return gone
+}
+
+// watchClient cancels q, every task on every worker, when the connection
+// of the client that started it closes before q's tasks ended: a client
+// killed mid-query (its process gone, its socket closed by the kernel)
+// stops its query at once instead of at the statement timeout. A client
+// that hands its tickets to another keeps its own connection until the
+// query finished. Results already complete stay until they expire.
+func (q *query) watchClient() {
+	select {
+	case <-q.clientGone:
+	case <-q.done:
+		return
+	}
+	q.cancelAs(q.ctx, false, qerr.ErrCancelled.New("query %s was cancelled: its client's connection closed", q.id))
 }
 
 // abort ends a query whose launch failed with err: the tasks it started are
@@ -603,16 +662,22 @@ func (q *query) wait(ctx context.Context) ([]stage.TaskStatsSpec, error) {
 // ended failed, cancelled or expired already; a finished query is
 // cancelled, which frees its results.
 func (q *query) cancel(ctx context.Context) bool {
+	return q.cancelAs(ctx, true, qerr.ErrCancelled.New("query %s was cancelled", q.id))
+}
+
+// cancelAs is cancel with the failure q ends with; it cancels a finished
+// query only when finished says so.
+func (q *query) cancelAs(ctx context.Context, finished bool, failure error) bool {
 	q.mu.Lock()
-	if !q.moveLocked(QueryCancelled) {
+	if q.state == QueryFinished && !finished || !q.moveLocked(QueryCancelled) {
 		q.mu.Unlock()
 		return false
 	}
-	q.failure = qerr.ErrCancelled.New("query %s was cancelled", q.id)
+	q.failure = failure
 	q.mu.Unlock()
 	q.cancelOnWorkers(ctx, nil)
 	q.stop()
-	q.log.Info("query cancelled")
+	q.log.Info("query cancelled", zap.Error(failure))
 	return true
 }
 
@@ -732,9 +797,8 @@ func (q *query) taskInfos() []TaskInfo {
 // resultSize is the rows and bytes the result tasks of q produced, from
 // those that finished.
 func (q *query) resultSize() (rows, bytes int64) {
-	root := q.plan.Root().ID
 	for _, st := range q.taskStats() {
-		if st.Task.Fragment == root {
+		if st.Task.Fragment == q.root.id {
 			rows, bytes = rows+st.RowsOut, bytes+st.BytesOut
 		}
 	}
@@ -746,7 +810,7 @@ func (q *query) info() QueryInfo {
 	stats := q.taskStats()
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	qi := QueryInfo{ID: q.id, State: q.state, Started: q.started, Ended: q.ended, Expires: q.expires, Tasks: len(q.att.tasks),
+	qi := QueryInfo{ID: q.id, State: q.state, Started: q.started, Ended: q.ended, Expires: q.expires, Tasks: q.root.total,
 		Statement: q.stmt.text, User: q.stmt.user, Stats: stats}
 	if q.failure != nil {
 		qi.Error = q.failure.Error()
@@ -760,11 +824,10 @@ func (q *query) info() QueryInfo {
 // result is q's schema and endpoints, with tickets valid until its
 // expiration now.
 func (q *query) result() *Result {
-	root := q.plan.Root()
 	exp := q.expiry()
-	res := &Result{Query: q.id, Schema: root.Root.Schema(), Expires: exp}
-	for i := 0; i < root.Tasks; i++ {
-		res.Endpoints = append(res.Endpoints, q.endpoint(stage.TaskID{Fragment: root.ID, Index: i}, exp))
+	res := &Result{Query: q.id, Schema: q.root.schema, Expires: exp}
+	for i := 0; i < q.root.tasks; i++ {
+		res.Endpoints = append(res.Endpoints, q.endpoint(stage.TaskID{Fragment: q.root.id, Index: i}, exp))
 	}
 	return res
 }
@@ -791,7 +854,7 @@ func (q *query) resultTask(id stage.TaskID) (*Member, bool) {
 func (q *query) resultAttempt(id stage.TaskID) (*Member, *attempt, bool) {
 	a := q.current()
 	t, ok := a.tasks[id]
-	if !ok || id.Fragment != q.plan.Root().ID {
+	if !ok || id.Fragment != q.root.id {
 		return nil, nil, false
 	}
 	return t.worker, a, true
@@ -843,7 +906,7 @@ func (q *query) renewOnWorkers(ctx context.Context, until time.Time) error {
 	}
 	results := map[string]bool{}
 	for id, t := range q.current().tasks {
-		results[t.worker.Addr] = results[t.worker.Addr] || id.Fragment == q.plan.Root().ID
+		results[t.worker.Addr] = results[t.worker.Addr] || id.Fragment == q.root.id
 	}
 	for _, m := range q.workers() {
 		err := m.Conn.RenewQuery(ctx, q.id, until)
@@ -856,30 +919,78 @@ func (q *query) renewOnWorkers(ctx context.Context, until time.Time) error {
 
 // keepResults holds the results of q, finished, until their expiration:
 // the result TTL from now at the earliest (tickets signed since, as
-// PollFlightInfo's, carry that). Renewals move the expiration while it
-// waits; a cancel frees them earlier. At the expiration q expires: its
-// results are freed on the workers. It returns then, or when ctx (the
-// coordinator's) ends.
+// PollFlightInfo's, carry that), on the workers too. Renewals move the
+// expiration; a cancel frees them earlier. It returns at once: at the
+// expiration the coordinator's reaper expires q (reapResults), so that a
+// finished query holds no goroutine while its results wait.
 func (q *query) keepResults(ctx context.Context) {
 	if err := q.renewOnWorkers(ctx, q.extend(q.renewal(time.Now()))); err != nil {
 		q.log.Warn("keep results", zap.Error(err))
 	}
-	for {
-		if state, _ := q.outcome(); state != QueryFinished {
-			return // cancelled: freed already
+	q.mu.Lock()
+	q.kept = true
+	q.mu.Unlock()
+}
+
+// compact drops what q, its tasks all ended, holds beyond what its
+// results need until they expire (the endpoints, renewal, re-fetch,
+// cancel): the plan, and every task but the result tasks, whose workers
+// and statistics stay. The registry compacts all but its most recent
+// ended queries (keepDetail), which the console and system tables show
+// whole. It does nothing while a task may run.
+func (q *query) compact() {
+	select {
+	case <-q.done:
+	default:
+		return
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.plan == nil {
+		return
+	}
+	q.plan = nil
+	a := q.att
+	kept := &attempt{n: a.n, tasks: map[stage.TaskID]*queryTask{}, ctx: a.ctx, stop: a.stop, waits: a.waits, giveUp: a.giveUp,
+		over: a.over, ready: a.ready, lost: a.lost}
+	kept.endOnce.Do(func() {}) // a ended already: over is closed
+	for id, t := range a.tasks {
+		if id.Fragment != q.root.id {
+			continue
 		}
-		exp := q.expiry()
-		wait := time.Until(exp)
-		if wait <= 0 {
-			q.expire(ctx, exp)
-			return
-		}
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return
+		c := &queryTask{id: t.id, worker: t.worker, attempt: t.attempt, state: t.state, stats: t.stats, err: t.err}
+		c.stats.Files = nil // a write's, committed already
+		kept.tasks[id] = c
+		if t.state == TaskFinished {
+			kept.finished++
 		}
 	}
+	// Readers that took a from current() keep it; the new one is smaller
+	// and a's map is never changed.
+	q.att = kept
+}
+
+// detail is q's plan, or nil once compact dropped it.
+func (q *query) detail() *stage.DistributedPlan {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.plan
+}
+
+// endedWithDetail is when q ended, and whether it did and still has its
+// plan (compact has not run).
+func (q *query) endedWithDetail() (time.Time, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.ended, q.state.ended() && q.plan != nil
+}
+
+// holdsResults reports whether q's results are held on its workers
+// (keepResults ran and q finished): they must be freed at expiry.
+func (q *query) holdsResults() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.kept && q.state == QueryFinished
 }
 
 // expire moves q, finished, to expired at its expiration exp and frees its

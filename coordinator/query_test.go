@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -376,7 +377,7 @@ func TestFinishAndExpire(t *testing.T) {
 	if err != nil || !p.Done || p.Rows != 7 || p.Fraction != 1 || len(p.Result.Endpoints) != 1 {
 		t.Errorf("poll of the finished query: %+v, %v", p, err)
 	}
-	// keepResults frees them at their expiration: the query is expired
+	// The reaper frees them at their expiration: the query is expired
 	// first, its workers told after.
 	cancelled := func() bool {
 		for _, w := range workers {
@@ -404,6 +405,57 @@ func TestFinishAndExpire(t *testing.T) {
 	}
 	if _, ok := c.Query(q.id); ok {
 		t.Error("the registry holds an expired query")
+	}
+}
+
+// TestFinishedQueriesHoldLittle: a finished query whose results wait for
+// their expiration holds no goroutine, and once keepDetail queries ended
+// after it, neither its plan nor its other tasks; its results still answer
+// a poll, a renewal and a cancel.
+func TestFinishedQueriesHoldLittle(t *testing.T) {
+	c, members, workers := lifecycleCluster(t, 1, Config{QueryTimeout: time.Minute, ResultTTL: time.Hour})
+	base := runtime.NumGoroutine()
+	sess := NewSession("", false)
+	var ids []stage.QueryID
+	for range keepDetail + 100 {
+		res, err := c.start(context.Background(), gatherPlan(1), nil, members)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := c.queries.get(res.Query)
+		workers[0].end(task(1, 0), 1, nil)
+		workers[0].end(task(0, 0), 1, nil)
+		if _, err := waitDone(t, q); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, q.id)
+	}
+	oldest, newest := c.queries.get(ids[0]), c.queries.get(ids[len(ids)-1])
+	deadline := time.Now().Add(time.Minute)
+	for n := runtime.NumGoroutine(); n > base+20 || !(oldest.detail() == nil); n = runtime.NumGoroutine() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d finished queries: %d goroutines (%d before), oldest compacted %v", len(ids), n, base, (oldest.detail() == nil))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if newest.detail() == nil {
+		t.Error("the most recent query lost its plan")
+	}
+	if _, ok := c.QueryPlan(oldest.id); ok {
+		t.Error("a compacted query answers its plan")
+	}
+	if n := len(oldest.current().tasks); n != 1 {
+		t.Errorf("a compacted query holds %d tasks, want its result task", n)
+	}
+	p, err := c.Poll(context.Background(), sess, oldest.id, time.Minute)
+	if err != nil || !p.Done || p.Rows != 1 || len(p.Result.Endpoints) != 1 || p.Result.Schema == nil {
+		t.Fatalf("poll of a compacted query: %+v, %v", p, err)
+	}
+	if _, _, err := c.Renew(context.Background(), sess, p.Result.Endpoints[0].Ticket); err != nil {
+		t.Errorf("renew a compacted query's result: %v", err)
+	}
+	if ok, _ := c.Cancel(context.Background(), sess, oldest.id); !ok {
+		t.Error("a compacted query could not be cancelled")
 	}
 }
 

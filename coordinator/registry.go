@@ -5,6 +5,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -25,13 +27,25 @@ type QueryInfo struct {
 }
 
 // registry is the coordinator's query registry: every launched query by
-// ID, from launch until it ended and its results' expiration passed (then
-// the workers have freed them too). Each lookup sweeps the queries past
-// their expiration out first. Its zero value is ready to use.
+// ID, from launch until it ended and its results' expiration passed. Each
+// lookup sweeps the queries past their expiration out first; the reaper
+// (reapResults) frees the results of those that held some on their
+// workers, and compacts all but the keepDetail most recent ended queries.
+// Its zero value is ready to use.
 type registry struct {
 	mu      sync.Mutex
 	queries map[stage.QueryID]*query
+	// expiring are the queries swept out whose results the workers still
+	// hold (query.kept): the reaper expires them.
+	expiring []*query
 }
+
+// keepDetail is how many ended queries keep their plan and every task
+// (the console's stage graph, system.stages and system.tasks, EXPLAIN
+// ANALYZE of a past query); older ones keep only what their results need
+// (query.compact), so that the registry's memory does not grow with the
+// rate of queries times the result TTL.
+const keepDetail = 256
 
 func (g *registry) add(q *query) {
 	g.mu.Lock()
@@ -62,13 +76,88 @@ func (g *registry) list() []*query {
 	return out
 }
 
-// sweepLocked drops the queries past their expiration by now.
+// sweepLocked drops the queries past their expiration by now; those
+// whose results the workers hold go to expiring.
 func (g *registry) sweepLocked(now time.Time) {
 	for id, q := range g.queries {
 		if q.pastExpiry(now) {
 			delete(g.queries, id)
+			if q.holdsResults() {
+				g.expiring = append(g.expiring, q)
+			}
 		}
 	}
+}
+
+// takeExpired sweeps, and returns the queries swept out (now or by an
+// earlier lookup) whose results the workers still hold.
+func (g *registry) takeExpired(now time.Time) []*query {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.sweepLocked(now)
+	out := g.expiring
+	g.expiring = nil
+	return out
+}
+
+// compactOld compacts the ended queries but the keep most recently ended.
+func (g *registry) compactOld(keep int) {
+	type ended struct {
+		q  *query
+		at time.Time
+	}
+	var all []ended
+	g.mu.Lock()
+	for _, q := range g.queries {
+		if at, ok := q.endedWithDetail(); ok {
+			all = append(all, ended{q, at})
+		}
+	}
+	g.mu.Unlock()
+	if len(all) <= keep {
+		return
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].at.After(all[j].at) })
+	for _, e := range all[keep:] {
+		e.q.compact()
+	}
+}
+
+// reapResults is the coordinator's reaper, until it closes: every tick it
+// expires the finished queries whose results' expiration passed, freeing
+// their results on the workers (at most reapParallel queries at once), and
+// compacts the ended queries beyond the keepDetail most recent. One
+// goroutine does it for every query, so that a query holds none once its
+// tasks have ended.
+func (c *Coordinator) reapResults() {
+	tick := time.NewTicker(reapInterval(c.cfg.ResultTTL))
+	defer tick.Stop()
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case <-tick.C:
+		}
+		var g errgroup.Group
+		g.SetLimit(reapParallel)
+		for _, q := range c.queries.takeExpired(time.Now()) {
+			g.Go(func() error {
+				q.expire(c.ctx, q.expiry())
+				return nil
+			})
+		}
+		_ = g.Wait()
+		c.queries.compactOld(keepDetail)
+	}
+}
+
+// reapParallel bounds the queries whose results the reaper frees at once.
+const reapParallel = 16
+
+// reapInterval is how often the reaper looks: a quarter of the result TTL,
+// between 10 ms and a second, so that results are freed at most that late.
+func reapInterval(ttl time.Duration) time.Duration {
+	return min(max(ttl/4, 10*time.Millisecond), time.Second)
 }
 
 // Queries lists the queries the registry holds, oldest first.

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"go.uber.org/zap"
 
 	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/logical"
@@ -78,11 +81,13 @@ func distributeWrite(t *catalog.Table, rows stage.Plan, cluster physical.Cluster
 
 // writeFiles runs a write's plan (writePlan) and returns the files its root
 // tasks wrote into t's directory, each with its bucket in a bucketed table.
-// Nothing is committed: the caller commits the files or, on failure, they
-// are removed here, so a failed or cancelled write leaves nothing behind
+// Nothing is committed: the caller commits the files. Every other file the
+// write made (a failed write's, an attempt's given up for a lost worker, a
+// task's whose answer never came) is removed here, found by the write's
+// token, so a failed, cancelled or retried write leaves nothing behind
 // (what a crash leaves, CollectOrphans removes at the next start).
 func (c *Coordinator) writeFiles(ctx context.Context, t *catalog.Table, d *stage.DistributedPlan, tables map[int]*catalog.Table, workers []*Member) ([]catalog.DataFile, error) {
-	out := &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(t)}
+	out := &stage.OutputSpec{Kind: stage.OutputWrite, Consumers: 1, WriteDir: tableDir(t), WriteToken: string(newQueryID())}
 	for _, col := range t.Columns {
 		out.WriteColumns = append(out.WriteColumns, col.FileName())
 	}
@@ -105,10 +110,40 @@ func (c *Coordinator) writeFiles(ctx context.Context, t *catalog.Table, d *stage
 		}
 	}
 	if err != nil {
-		c.removeFiles(files)
-		return nil, err
+		files = nil
 	}
-	return files, nil
+	c.removeUnclaimed(out.WriteDir, out.WriteToken, files)
+	return files, err
+}
+
+// removeUnclaimed deletes the files under dir (relative to the data
+// directory), finished or still hidden, whose names begin with a write's
+// token (stage.OutputSpec's WriteToken) and that are not among keep, the
+// write's files to commit. Call it once the write's tasks have ended: a
+// task given up while it wrote publishes nothing after that (the worker
+// checks its context first), and a file it cannot delete is left for the
+// orphan collector (orphans.go).
+func (c *Coordinator) removeUnclaimed(dir, token string, keep []catalog.DataFile) {
+	kept := make(map[string]bool, len(keep))
+	for _, f := range keep {
+		kept[path.Base(f.Path)] = true
+	}
+	entries, err := os.ReadDir(filepath.Join(c.cfg.DataDir, dir))
+	if err != nil {
+		if !os.IsNotExist(err) {
+			c.log.Warn("list a write's files", zap.String("dir", dir), zap.Error(err))
+		}
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if kept[name] || !strings.HasPrefix(strings.TrimPrefix(name, "."), token+"-") {
+			continue
+		}
+		if err := os.Remove(filepath.Join(c.cfg.DataDir, dir, name)); err != nil && !os.IsNotExist(err) {
+			c.log.Warn("remove an uncommitted data file", zap.String("path", path.Join(filepath.ToSlash(dir), name)), zap.Error(err))
+		}
+	}
 }
 
 // rebucket moves staged files (written as they arrived) into t's buckets

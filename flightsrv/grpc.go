@@ -32,6 +32,7 @@ func ServerOptions(maxMsg int, log *zap.Logger) []grpc.ServerOption {
 		grpc.ChainUnaryInterceptor(recoverUnary(log)),
 		grpc.ChainStreamInterceptor(recoverStream(log), checkIPCStream),
 		grpc.NumStreamWorkers(uint32(runtime.NumCPU())),
+		grpc.StatsHandler(connWatch{}),
 	}
 }
 

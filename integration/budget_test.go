@@ -122,3 +122,47 @@ func peakRSSKiB(t *testing.T, p *Proc) int64 {
 	t.Skipf("no VmHWM in /proc/%d/status", p.cmd.Process.Pid)
 	return 0
 }
+
+// TestWorkerMemoryLimit: under --worker-memory-limit, a query that grows
+// the worker's resident memory past the limit (a hash aggregate of a cross
+// join: DuckDB's memory_limit, half the limit by default, does not bound
+// all of DuckDB's memory) fails RESOURCE_EXHAUSTED naming the limit
+// instead of growing the process, and the next query answers.
+func TestWorkerMemoryLimit(t *testing.T) {
+	t.Parallel()
+	const limit = 200 << 20
+	cl := startClusterArgs(t, 1, nil, []string{"--worker-memory-limit", strconv.Itoa(limit), "--threads", "2"})
+	c := connect(t, cl.Addr)
+	loadBig(t, c, "k", 20_000, 2)
+	_, err := c.Query("SELECT count(*), sum(n) FROM (SELECT a.a, b.a AS c, a.b + b.b AS d, count(*) AS n FROM k a CROSS JOIN k b WHERE a.a < 4000 GROUP BY a.a, b.a, a.b + b.b) g")
+	if grpcCode(err) != codes.ResourceExhausted || !strings.Contains(err.Error(), "--worker-memory-limit") {
+		t.Fatalf("an aggregate of 8e7 groups under --worker-memory-limit %d: %v, want RESOURCE_EXHAUSTED naming the limit", limit, err)
+	}
+	if hwm := peakRSSKiB(t, cl.Workers[0]); hwm > 2*limit>>10 {
+		t.Errorf("worker peak RSS %d KiB, want within twice the limit", hwm)
+	} else {
+		t.Logf("worker peak RSS %d KiB under a limit of %d KiB", hwm, limit>>10)
+	}
+	if got := fmt.Sprint(c.MustQuery("SELECT count(*) FROM k").rows[0][0]); got != "20000" {
+		t.Fatalf("count after the failure: %s, want 20000", got)
+	}
+}
+
+// TestBucketedWriteStreams: a write into a bucketed table writes each
+// bucket's file as the shuffled rows arrive, holding a row group, so a
+// write larger than the worker's DuckDB memory and temp space together
+// (here 256 MB of rows under a memory_limit of 128 MB and 16 MB of temp
+// files) answers right instead of failing RESOURCE_EXHAUSTED on a copy
+// of its whole input.
+func TestBucketedWriteStreams(t *testing.T) {
+	t.Parallel()
+	cl := startClusterArgs(t, 1, nil, []string{"--memory-limit", "128MB", "--temp-limit", "16MB", "--threads", "1"})
+	c := connect(t, cl.Addr)
+	loadBig(t, c, "k", 20_000, 1)
+	c.MustExec("CREATE TABLE wide (id BIGINT, v BIGINT) PARTITION BY HASH(id) PARTITIONS 2")
+	c.MustExec("INSERT INTO wide SELECT a.a * 800 + b.a, a.b FROM k a CROSS JOIN k b WHERE b.a < 800")
+	res := c.MustQuery("SELECT count(*), sum(id), sum(v) FROM wide")
+	if got := fmt.Sprint(res.rows[0]); got != "[16000000 127999992000000 479976000000]" {
+		t.Fatalf("count, sum of ids, sum of v of the written table: %s", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	osexec "os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -308,4 +309,33 @@ func TestStatementTimeout(t *testing.T) {
 		t.Fatalf("the timed-out stream ended with %v (code %s), want CANCELLED", err, got)
 	}
 	waitBaseline(t, cl, nil)
+}
+
+// TestKilledShellStopsQuery: SIGKILL of a `quiver sql` client while its
+// query keeps DuckDB busy on every worker (the shell polls it with
+// PollFlightInfo, so often no call of it is in flight) stops the query on
+// every worker within 2 s: the coordinator sees the client's connection
+// close. The cluster answers after.
+func TestKilledShellStopsQuery(t *testing.T) {
+	t.Parallel()
+	cl := startCluster(t, 2)
+	c := connect(t, cl.Addr)
+	loadBig(t, c, "big", 200_000, 4)
+	shell := osexec.Command(quiverBin(t), "sql", "--addr", cl.Addr, "--history", "", "-e", heavyQuery)
+	if err := shell.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitBusy(t, cl)
+	since := time.Now()
+	if err := shell.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = shell.Wait() // killed
+	waitStopped(t, cl, since)
+	cl.Coordinator.WaitLine(t, "query cancelled", 10*time.Second, func(l LogLine) bool {
+		return l.Msg() == "query cancelled" && strings.Contains(l.Str("error"), "connection closed")
+	})
+	if r := c.MustQuery("SELECT count(*) FROM big"); len(r.rows) != 1 || r.rows[0][0].text != "200000" {
+		t.Errorf("count after the kill: %v", r.rows)
+	}
 }

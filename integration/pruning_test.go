@@ -85,6 +85,76 @@ func TestExternalRowGroups(t *testing.T) {
 	}
 }
 
+// TestPruneStringsTimestamps: min / max pruning on string, timestamp and
+// date columns, of an external file's row groups and of a managed table's
+// files. Each filter skips what its statistics rule out (EXPLAIN says how
+// many), and answers as DuckDB does over the same rows.
+func TestPruneStringsTimestamps(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "ext"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	path := filepath.Join(dir, "ext", "ev.parquet")
+	o := openOracle(t, ctx,
+		fmt.Sprintf("COPY (SELECT i AS id, lpad(CAST(i AS VARCHAR), 6, '0') AS code, TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i * 60) AS ts, "+
+			"DATE '2020-01-01' + CAST(i / 1000 AS INTEGER) AS day FROM range(0, 65536) t(i) ORDER BY i) TO '%s' (FORMAT parquet, ROW_GROUP_SIZE 8192)", path),
+		fmt.Sprintf("CREATE VIEW ev AS SELECT * FROM read_parquet('%s')", path),
+		"CREATE TABLE m (k VARCHAR, ts TIMESTAMP, day DATE)",
+	)
+	groups := rowGroupCount(t, path)
+	if groups < 5 {
+		t.Fatalf("DuckDB wrote %d row groups, want several", groups)
+	}
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE ev LOCATION '%s' FORMAT 'parquet'", filepath.Join(dir, "ext", "*.parquet")))
+	// Three INSERTs, three files with disjoint ranges in every column.
+	c.MustExec("CREATE TABLE m (k VARCHAR(10), ts DATETIME, day DATE)")
+	for _, v := range []string{
+		"('apple', '2024-01-01 08:00:00', '2024-01-01'), ('avocado', '2024-01-01 09:30:00.25', '2024-01-02')",
+		"('banana', '2024-02-01 08:00:00', '2024-02-01'), ('blueberry', '2024-02-03 00:00:00', '2024-02-03')",
+		"('cherry', '2024-03-01 08:00:00', '2024-03-01'), ('cocoa''s', '2024-03-05 00:00:00', '2024-03-05')",
+	} {
+		c.MustExec("INSERT INTO m VALUES " + v)
+		if err := o.exec(ctx, "INSERT INTO m VALUES "+v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	skipped := regexp.MustCompile(`skipped=(\d+) files, (\d+) row groups`)
+	for _, q := range []struct {
+		sql         string
+		files, grps int // skipped
+	}{
+		// Row group k holds ids 8192k to 8192k+8191; the third, codes
+		// 016384 to 024575.
+		{"SELECT count(*), min(code), max(ts) FROM ev WHERE code >= '016384' AND code < '020000'", 0, groups - 1},
+		{"SELECT id, code FROM ev WHERE code = '000042'", 0, groups - 1},
+		{"SELECT count(*), sum(id) FROM ev WHERE ts < TIMESTAMP '2024-01-06 16:32:00'", 0, groups - 1},
+		{"SELECT count(*) FROM ev WHERE ts >= '2024-01-01' AND code >= '000000'", 0, 0},
+		{"SELECT count(*), max(code) FROM ev WHERE day > DATE '2020-02-27'", 0, groups - 1},
+		{"SELECT * FROM m WHERE k >= 'b' AND k < 'c'", 2, 0},
+		{"SELECT k FROM m WHERE k = 'cocoa''s'", 2, 0},
+		{"SELECT k, ts FROM m WHERE ts > '2024-01-01 09:30:00.25' AND ts < '2024-02-02'", 2, 0},
+		{"SELECT count(*) FROM m WHERE ts <= '2024-01-01 09:30:00.25'", 2, 0},
+		{"SELECT k FROM m WHERE day >= DATE '2024-03-01'", 2, 0},
+		{"SELECT k FROM m WHERE k > 'z'", 3, 0},
+	} {
+		explain := strings.Join(c.MustQuery("EXPLAIN "+q.sql).strings(0), "\n")
+		m := skipped.FindStringSubmatch(explain)
+		if q.files+q.grps == 0 {
+			if m != nil {
+				t.Errorf("%s: skipped something it must read:\n%s", q.sql, explain)
+			}
+		} else if m == nil || m[1] != strconv.Itoa(q.files) || m[2] != strconv.Itoa(q.grps) {
+			t.Errorf("%s: want skipped=%d files, %d row groups:\n%s", q.sql, q.files, q.grps, explain)
+		}
+		checkQuery(t, c, o, queryCase{sql: q.sql})
+	}
+}
+
 // rowGroupCount reads a Parquet file's row group count from its footer.
 func rowGroupCount(t *testing.T, path string) int {
 	t.Helper()

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -597,6 +598,32 @@ func TestIngestModes(t *testing.T) {
 		}
 		if err != nil {
 			t.Fatalf("reader during replaces: %v", err)
+		}
+	})
+
+	t.Run("not null", func(t *testing.T) {
+		compat(t, clientGoADBC, "bulk ingest: append")
+		c.MustExec("CREATE TABLE nn (x BIGINT NOT NULL)")
+		ingestMode(t, c, "nn", batch(0, 3), adbc.OptionValueIngestModeAppend)
+		before := dataFiles(t, cl.DataDir)
+		b := array.NewInt64Builder(mem)
+		b.AppendValues([]int64{7, 0, 9}, []bool{true, false, true})
+		col := b.NewArray()
+		b.Release()
+		schema := arrow.NewSchema([]arrow.Field{{Name: "x", Type: arrow.PrimitiveTypes.Int64, Nullable: true}}, nil)
+		rec := array.NewRecordBatch(schema, []arrow.Array{col}, 3)
+		col.Release()
+		defer rec.Release()
+		// Two batches: the good one goes to a worker before the NULL is seen.
+		_, err := c.Ingest("nn", adbc.OptionValueIngestModeAppend, append(batch(10, 2), rec))
+		if code := grpcCode(err); code != codes.InvalidArgument || !strings.Contains(err.Error(), "cannot be NULL") {
+			t.Fatalf("NULL into a NOT NULL column: %v (%v), want INVALID_ARGUMENT naming the column", code, err)
+		}
+		if n := c.mustCount("nn"); n != 3 {
+			t.Errorf("a refused load wrote rows: %d, want 3", n)
+		}
+		if got := dataFiles(t, cl.DataDir); len(got) != len(before) {
+			t.Errorf("a refused load left files: %d before, %d after", len(before), len(got))
 		}
 	})
 

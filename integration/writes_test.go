@@ -497,11 +497,25 @@ func TestWritesUpsert(t *testing.T) {
 					// Rows set to what they hold are not affected.
 					{sql: "INSERT INTO $t (id, g) VALUES (2, 0) ON DUPLICATE KEY UPDATE g = g",
 						oracle: "SELECT 1", affected: 0, check: "SELECT * FROM $t"},
+					// Subqueries in the assignments, one correlated to the old row:
+					// ids 116..120 (g = 1, 'dup') take g = 43 (the rows of src with
+					// g = 1) and note = 'n99'; 121..125 are inserted. The key may be
+					// set to itself.
+					{sql: "INSERT INTO $t SELECT id, g, note, d FROM src WHERE id > 115 AND id <= 125 ON DUPLICATE KEY UPDATE id = VALUES(id), " +
+						"g = (SELECT count(*) FROM src AS s WHERE s.g = $t.g), note = (SELECT max(note) FROM src)",
+						oracle: "UPDATE $t SET g = (SELECT count(*) FROM src AS s WHERE s.g = $t.g), note = (SELECT max(note) FROM src) WHERE id > 115 AND id <= 125; " +
+							"INSERT INTO $t SELECT id, g, note, d FROM src WHERE id > 120 AND id <= 125",
+						affected: 2*5 + 5, check: "SELECT * FROM $t"},
 				} {
 					s.sql, s.oracle, s.check = r.Replace(s.sql), r.Replace(s.oracle), r.Replace(s.check)
 					runWriteStep(t, c, o, s)
 				}
 				before := c.MustQuery("SELECT * FROM " + tbl + " ORDER BY id")
+				// Moving a row to another key is refused, the table unchanged.
+				moveKey := "INSERT INTO " + tbl + " VALUES (1, 1, 'a', 1) ON DUPLICATE KEY UPDATE id = id + 1000"
+				if _, err := c.Exec(moveKey); grpcCode(err) != codes.InvalidArgument || !strings.Contains(err.Error(), "primary key column id") {
+					t.Errorf("%s: %v, want INVALID_ARGUMENT (UNSUPPORTED) naming the key column", moveKey, err)
+				}
 				for _, bad := range []struct{ sql, msg string }{
 					{"REPLACE INTO " + tbl + " VALUES (1, 1, 'a', 1), (1, 2, 'b', 2)", "same primary key"},
 					{"INSERT INTO " + tbl + " SELECT g, g, note, d FROM src ON DUPLICATE KEY UPDATE note = 'x'", "same primary key"},

@@ -98,6 +98,11 @@ type OutputSpec struct {
 	// table's file names, catalog.Column.FileName), in output order;
 	// empty: as Schema names them.
 	WriteColumns []string `json:"write_columns,omitempty"`
+	// WriteToken begins the name of every file OutputWrite writes (letters,
+	// digits, '-' and '_'), in every attempt of the write, so that the
+	// coordinator finds and removes the files the write does not commit:
+	// those of an attempt given up, of a task whose answer never came.
+	WriteToken string `json:"write_token,omitempty"`
 	// Filter, when set, is the runtime filter the task builds from its
 	// output rows (see FilterOutputSpec).
 	Filter *FilterOutputSpec `json:"filter,omitempty"`
@@ -187,6 +192,8 @@ type WriteSpec struct {
 	Query   QueryID    `json:"query"`
 	Dir     string     `json:"dir"` // table directory relative to the data directory
 	Schema  SchemaSpec `json:"schema"`
+	// Token begins the name of the file, as OutputSpec.WriteToken does.
+	Token string `json:"token,omitempty"`
 }
 
 // CheckVersion refuses a spec of another version.

@@ -65,6 +65,9 @@ type execFlags struct {
 	// (exec.Config.QueryDiskLimit, DiskLimit), sizes such as 10GB.
 	queryDiskLimit  string
 	workerDiskLimit string
+	// workerMemoryLimit caps a worker process's resident memory
+	// (exec.Config.MemoryLimit), a size such as 4GB.
+	workerMemoryLimit string
 }
 
 func (e *execFlags) register(fs *flag.FlagSet) {
@@ -92,6 +95,7 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&e.orphanGrace, "orphan-grace", coordinator.DefaultOrphanGrace, "coordinator: how much older than the oldest running write or open transaction an orphan file must be to be removed (covers clock skew between nodes; at least 1s)")
 	fs.StringVar(&e.queryDiskLimit, "query-disk-limit", "", "worker: most disk one query may take on a worker, its exchange spill files and what DuckDB's temp files grew by while it ran, e.g. 10GB; beyond it the query fails RESOURCE_EXHAUSTED (empty: no limit)")
 	fs.StringVar(&e.workerDiskLimit, "worker-disk-limit", "", "worker: most disk all queries together may take on a worker, DuckDB's temp files and exchange spill files, e.g. 50GB; beyond it the query that takes the most fails RESOURCE_EXHAUSTED (empty: no limit)")
+	fs.StringVar(&e.workerMemoryLimit, "worker-memory-limit", "", "quiver worker: most resident memory the worker process may hold, DuckDB, exchange buffers and ingest together, e.g. 4GB; beyond it the query that grew it the most fails RESOURCE_EXHAUSTED, and DuckDB's memory_limit defaults to "+strconv.Itoa(duckMemoryShare)+"% of it (empty: no limit)")
 	fs.DurationVar(&e.heartbeatTimeout, "heartbeat-timeout", 5*time.Second, "coordinator: a worker without a heartbeat this long leaves the live set (one a call finds unreachable is suspect at once)")
 }
 
@@ -113,7 +117,36 @@ func (e *execFlags) check() error {
 	if _, _, err := e.diskLimits(); err != nil {
 		return err
 	}
+	if _, err := e.memoryLimit(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// duckMemoryShare is the percentage of --worker-memory-limit that DuckDB's
+// memory_limit defaults to: DuckDB's resident memory runs a third to two
+// thirds past its memory_limit, and the exchange buffers come on top.
+const duckMemoryShare = 50
+
+// memoryLimit is --worker-memory-limit in bytes (0: none).
+func (e *execFlags) memoryLimit() (int64, error) {
+	if e.workerMemoryLimit == "" {
+		return 0, nil
+	}
+	v, err := parseBytes(e.workerMemoryLimit)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("--worker-memory-limit %q: want a size such as 4GB", e.workerMemoryLimit)
+	}
+	return v, nil
+}
+
+// duckMemoryLimit is DuckDB's memory_limit on a worker: --memory-limit,
+// else duckMemoryShare of the worker's memory limit.
+func duckMemoryLimit(memoryLimit string, worker int64) string {
+	if memoryLimit == "" && worker > 0 {
+		return strconv.FormatInt(worker*duckMemoryShare/100, 10) + " bytes"
+	}
+	return memoryLimit
 }
 
 // diskLimits are --query-disk-limit and --worker-disk-limit in bytes (0:
@@ -165,6 +198,10 @@ func runServe(ctx context.Context, args []string, log *zap.Logger) error {
 	}
 	if err := ef.check(); err != nil {
 		return err
+	}
+	if ef.workerMemoryLimit != "" {
+		// The limit is the process's: serve's workers and coordinator share one.
+		return errors.New("--worker-memory-limit applies to quiver worker, not serve, whose workers share one process")
 	}
 	if *workers < 1 {
 		return errors.New("--workers must be at least 1")
@@ -405,8 +442,13 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 		_ = lis.Close()
 		return httpsrv.WorkerNode{}, err
 	}
+	memLimit, err := ef.memoryLimit()
+	if err != nil {
+		_ = lis.Close()
+		return httpsrv.WorkerNode{}, err
+	}
 	engine, err := exec.OpenEngine(exec.EngineConfig{
-		MemoryLimit: nf.memoryLimit,
+		MemoryLimit: duckMemoryLimit(nf.memoryLimit, memLimit),
 		Threads:     nf.threads,
 		TempDir:     tempDir,
 		TempLimit:   ef.duckTempLimit(workerDisk),
@@ -418,7 +460,7 @@ func startWorker(ctx context.Context, g *errgroup.Group, listen, advertise, coor
 	peers := flightsrv.NewPeerPool(secret, memory.DefaultAllocator, nf.maxMessage, n.tls)
 	w, err := exec.NewWorker(exec.Config{Address: addr, DataDir: dataDir, Peers: peers, Allocator: memory.DefaultAllocator, MaxMessageBytes: nf.maxMessage,
 		QueryMemory: ef.queryMemory, SpillLimit: ef.spillLimit, SpillDir: filepath.Join(tempDir, "spill"), Compression: ef.compression,
-		QueryDiskLimit: queryDisk, DiskLimit: workerDisk}, engine, log)
+		QueryDiskLimit: queryDisk, DiskLimit: workerDisk, MemoryLimit: memLimit}, engine, log)
 	if err != nil {
 		_ = lis.Close()
 		_ = engine.Close()

@@ -2,6 +2,7 @@ package binder
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,6 +80,12 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 		out.Affected = &logical.SetOp{Kind: stage.UnionAll, Inputs: counts}
 		return out, nil
 	}
+	// matched pairs each old row (columns 0..n-1) with the new row of its
+	// key (n..2n-1); the assignments' subqueries join onto it after them.
+	leaf := b.duplicateLeaf(sc, t)
+	saved := b.apply
+	b.apply = &applyCtx{plan: join(stage.InnerJoin, oldRows(), newRows()), sc: sc, bind: func(e ast.ExprNode) (stage.Expr, error) { return b.exprWith(e, leaf) }}
+	defer func() { b.apply = saved }()
 	targets := make([]int, len(s.OnDuplicate))
 	values := make([]stage.Expr, len(s.OnDuplicate))
 	for i, a := range s.OnDuplicate {
@@ -89,8 +96,13 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 		if _, ok := a.Expr.(*ast.DefaultExpr); ok {
 			return nil, qerr.ErrUnsupported.New("SET %s = DEFAULT", a.Column.Name.O)
 		}
+		if slices.Contains(keys, ref.Index) && !sameKey(a.Expr, t.Columns[ref.Index].Name) {
+			// MySQL moves one row at a time, and whether a moved row meets
+			// another's key depends on the order the rows come in.
+			return nil, qerr.ErrUnsupported.New("ON DUPLICATE KEY UPDATE of the primary key column %s: MySQL moves the rows one at a time, in an order Quiver does not have", t.Columns[ref.Index].Name)
+		}
 		targets[i] = ref.Index
-		if values[i], err = b.exprWith(a.Expr, b.duplicateLeaf(sc, t)); err != nil {
+		if values[i], err = b.exprWith(a.Expr, leaf); err != nil {
 			return nil, err
 		}
 	}
@@ -98,9 +110,8 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 	if err != nil {
 		return nil, err
 	}
-	// matched pairs each old row (columns 0..n-1) with the new row of its
-	// key (n..2n-1).
-	matched := func() logical.Plan { return join(stage.InnerJoin, oldRows(), newRows()) }
+	withValues := b.apply.plan
+	matched := func() logical.Plan { return b.rescan(withValues) }
 	old := tableColumns(t)
 	var changes []stage.Expr
 	for j := range t.Columns {
@@ -108,7 +119,7 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 			changes = append(changes, &stage.Call{Fn: "not", Args: []stage.Expr{compare("<=>", current[j], old[j])}, T: boolType})
 		}
 	}
-	updated := &logical.Project{Input: matched(), Exprs: current, Names: columnNames(t)}
+	updated := &logical.Project{Input: withValues, Exprs: current, Names: columnNames(t)}
 	inserted := func() logical.Plan { return join(stage.AntiJoin, newRows(), oldRows()) }
 	out.Plan = &logical.SetOp{Kind: stage.UnionAll, Inputs: []logical.Plan{kept, updated, inserted()}}
 	counts = append(counts, countRows(inserted(), 1), countRows(&logical.Filter{Input: matched(), Cond: orAll(changes...)}, 2))
@@ -134,11 +145,29 @@ func (b *Binder) duplicateLeaf(sc *scope, t *catalog.Table) leafFunc {
 			return ref, true, err
 		case *ast.AggregateFuncExpr:
 			return nil, true, qerr.ErrInvalid.New("aggregate %s is not allowed here", e.F)
-		case *ast.SubqueryExpr, *ast.ExistsSubqueryExpr, *ast.CompareSubqueryExpr:
-			return nil, true, qerr.ErrUnsupported.New("a subquery in ON DUPLICATE KEY UPDATE")
 		}
-		return nil, false, nil
+		return b.subqueryLeaf(e)
 	}
+}
+
+// sameKey reports whether e, assigned to the key column name, is the value
+// the column has in both rows of a match: the column itself or VALUES of
+// it (the match is on the key), as ORMs write "id = VALUES(id)".
+func sameKey(e ast.ExprNode, name string) bool {
+	for {
+		p, ok := e.(*ast.ParenthesesExpr)
+		if !ok {
+			break
+		}
+		e = p.Expr
+	}
+	switch e := e.(type) {
+	case *ast.ValuesExpr:
+		return strings.EqualFold(e.Column.Name.Name.O, name)
+	case *ast.ColumnNameExpr:
+		return strings.EqualFold(e.Name.Name.O, name)
+	}
+	return false
 }
 
 // duplicateKeys is a count of no rows that fails the statement when two of

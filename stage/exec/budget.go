@@ -2,6 +2,9 @@ package exec
 
 import (
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"go.uber.org/zap"
 
@@ -10,7 +13,8 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
-// diskWatch enforces Config.QueryDiskLimit and Config.DiskLimit. It is the
+// diskWatch enforces Config.QueryDiskLimit, Config.DiskLimit and
+// Config.MemoryLimit. It is the
 // janitor's: only that goroutine calls check.
 //
 // DuckDB's temp files are one pool for the whole database and DuckDB does
@@ -23,8 +27,17 @@ import (
 // other is judged until its tasks have stopped and its files are gone.
 // DuckDB's own max_temp_directory_size (the worker command sets it to the
 // worker's disk limit unless told otherwise) caps the pool exactly.
+//
+// Config.MemoryLimit is enforced the same way over the process's resident
+// memory, which DuckDB's memory_limit does not bound (its hash tables,
+// Arrow conversions and allocator run past it by a third to two thirds):
+// a query is charged what the resident set grew by while it ran, and when
+// the process is over the limit the query charged the most fails, if it
+// grew it by at least an eighth of the limit (memory freed by a query
+// that ended may stay resident for a while, and must not fail the next).
 type diskWatch struct {
-	since map[stage.QueryID]int64 // the pool's size when each running query was first seen
+	since    map[stage.QueryID]int64 // the pool's size when each running query was first seen
+	memSince map[stage.QueryID]int64 // the resident set's then
 }
 
 // diskCharge is what one query takes of a worker's disk now.
@@ -32,6 +45,7 @@ type diskCharge struct {
 	query stage.QueryID
 	duck  int64 // what DuckDB's temp files grew by while it ran
 	spill int64 // its exchange spill files
+	mem   int64 // what the resident set grew by while it ran (MemoryLimit only)
 }
 
 func (c diskCharge) total() int64 { return c.duck + c.spill }
@@ -46,8 +60,12 @@ func (d *diskWatch) check(w *Worker) {
 		return
 	}
 	pool := w.engine.TempBytes()
+	var rss int64
+	if w.cfg.MemoryLimit > 0 {
+		rss = residentBytes()
+	}
 	if d.since == nil {
-		d.since = map[stage.QueryID]int64{}
+		d.since, d.memSince = map[stage.QueryID]int64{}, map[stage.QueryID]int64{}
 	}
 	var charges []diskCharge
 	stopping := false // a cancelled query's tasks still run: its files are about to go
@@ -59,7 +77,7 @@ func (d *diskWatch) check(w *Worker) {
 			stopping = stopping || cancelled
 			seen[q] = true
 			if _, ok := d.since[q]; !ok {
-				d.since[q] = pool
+				d.since[q], d.memSince[q] = pool, rss
 			}
 		}
 		if cancelled {
@@ -67,7 +85,7 @@ func (d *diskWatch) check(w *Worker) {
 		}
 		c := diskCharge{query: q, spill: qs.mem.disk.Load()}
 		if seen[q] {
-			c.duck = max(0, pool-d.since[q])
+			c.duck, c.mem = max(0, pool-d.since[q]), max(0, rss-d.memSince[q])
 		}
 		charges = append(charges, c)
 	}
@@ -75,6 +93,7 @@ func (d *diskWatch) check(w *Worker) {
 	for q := range d.since {
 		if !seen[q] {
 			delete(d.since, q) // its tasks ended: their temp files with them
+			delete(d.memSince, q)
 		}
 	}
 	if stopping {
@@ -82,8 +101,11 @@ func (d *diskWatch) check(w *Worker) {
 	}
 
 	all := pool
-	var top, over diskCharge // the query charged the most, the most over its limit
+	var top, over, grew diskCharge // the query charged the most, the most over its limit, the most memory
 	for _, c := range charges {
+		if c.mem > grew.mem {
+			grew = c
+		}
 		all += c.spill
 		if c.total() > top.total() {
 			top = c
@@ -99,7 +121,29 @@ func (d *diskWatch) check(w *Worker) {
 	case limit > 0 && all > limit && top.query != "":
 		w.overDisk(top, qerr.ErrTooLarge.New("worker %s holds %s of temp and spill files, over its disk limit of %s (--worker-disk-limit); query %s took the most: %s (DuckDB temp files %s, exchange spill %s)",
 			w.cfg.Address, sizeText(all), sizeText(limit), top.query, sizeText(top.total()), sizeText(top.duck), sizeText(top.spill)))
+	case w.cfg.MemoryLimit > 0 && rss > w.cfg.MemoryLimit && grew.mem >= w.cfg.MemoryLimit/8:
+		w.log.Warn("query over the worker's memory limit", qlog.Query(grew.query), zap.Int64("resident_bytes", rss), zap.Int64("grew_bytes", grew.mem))
+		w.CancelQuery(grew.query, qerr.ErrTooLarge.New("worker %s holds %s of memory, over its memory limit of %s (--worker-memory-limit); query %s grew it the most, by %s",
+			w.cfg.Address, sizeText(rss), sizeText(w.cfg.MemoryLimit), grew.query, sizeText(grew.mem)))
 	}
+}
+
+// residentBytes is the process's resident set size now (Linux's
+// /proc/self/statm), 0 where that is not known.
+func residentBytes() int64 {
+	raw, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(raw))
+	if len(f) < 2 {
+		return 0
+	}
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * int64(os.Getpagesize())
 }
 
 // overDisk cancels the query of c with cause.

@@ -59,6 +59,12 @@ type Config struct {
 	// DuckDB's temp files and every exchange spill file. Beyond it the query
 	// that takes the most fails with ErrTooLarge. 0 means no cap.
 	DiskLimit int64
+	// MemoryLimit caps the resident memory of the worker's process, all of
+	// it (DuckDB, exchange buffers, ingest, the Go heap): beyond it the
+	// query that grew it the most while it ran fails with ErrTooLarge on
+	// every worker (diskWatch). Set it only where the worker is its
+	// process's one worker (quiver worker); 0 means no cap.
+	MemoryLimit int64
 	// DiskCheckInterval is how often the disk limits are checked (default
 	// 100 ms): a query may pass its limit by what it writes in that time.
 	DiskCheckInterval time.Duration

@@ -202,7 +202,7 @@ func (w *Worker) janitor() {
 	defer tick.Stop()
 	var disk <-chan time.Time // nil without a disk limit: never fires
 	var watch diskWatch
-	if w.cfg.QueryDiskLimit > 0 || w.cfg.DiskLimit > 0 {
+	if w.cfg.QueryDiskLimit > 0 || w.cfg.DiskLimit > 0 || w.cfg.MemoryLimit > 0 {
 		dt := time.NewTicker(w.cfg.DiskCheckInterval)
 		defer dt.Stop()
 		disk = dt.C

@@ -17,7 +17,8 @@ import (
 )
 
 // execute runs one task on its own DuckDB connection: inputs into temp
-// tables, the rendered SQL, the output into buffers or a file.
+// tables, the rendered SQL, the output into buffers or a file (a write of
+// one input as it is streams it into the file instead: writeStream).
 func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if t.spec.Output.Kind == stage.OutputAnalyze {
 		return w.analyze(t.ctx, t.spec)
@@ -64,6 +65,9 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		if len(in.Producers) > 0 && schema.NumFields() > 0 {
 			readers[i] = w.newMergeReader(ctx, in, schema)
 		}
+	}
+	if mr := streamedWrite(t.spec, readers); mr != nil {
+		return w.writeStream(ctx, conn, t, mr)
 	}
 	for i, in := range t.spec.Inputs {
 		name := duck.InputTable(t.spec, in.Exchange)
