@@ -37,6 +37,11 @@ type Config struct {
 	// BroadcastRows is the estimated size up to which a join's smaller side
 	// is broadcast instead of shuffling both (physical.DefaultBroadcastRows if 0).
 	BroadcastRows float64
+	// BroadcastBytes bounds the estimated bytes of a side broadcast that
+	// way (physical.DefaultBroadcastBytes if 0).
+	BroadcastBytes float64
+	// NoRuntimeFilters turns runtime filters off (physical.RuntimeFilters).
+	NoRuntimeFilters bool
 	// Limits bound each statement's text and nesting (binder.DefaultLimits
 	// if zero).
 	Limits binder.Limits
@@ -316,7 +321,8 @@ func (c *Coordinator) planParsed(ctx context.Context, sess *Session, cat catalog
 
 // cluster is what the physical planner knows of workers.
 func (c *Coordinator) cluster(workers []*Member) physical.Cluster {
-	return physical.Cluster{Workers: max(len(workers), 1), BroadcastRows: c.cfg.BroadcastRows}
+	return physical.Cluster{Workers: max(len(workers), 1), BroadcastRows: c.cfg.BroadcastRows, BroadcastBytes: c.cfg.BroadcastBytes,
+		NoRuntimeFilters: c.cfg.NoRuntimeFilters}
 }
 
 // runWrite runs the statements that write table data (and CREATE INDEX),

@@ -167,8 +167,8 @@ func goldenCatalog(t *testing.T) catalog.Catalog {
 	return cat
 }
 
-// goldenCluster is the cluster of a command's workers=N (2 by default) and
-// broadcast=R arguments.
+// goldenCluster is the cluster of a command's workers=N (2 by default),
+// broadcast=R and filters=off arguments.
 func goldenCluster(t *testing.T, d *datadriven.TestData) physical.Cluster {
 	cluster := physical.Cluster{Workers: 2}
 	if d.HasArg("workers") {
@@ -178,6 +178,11 @@ func goldenCluster(t *testing.T, d *datadriven.TestData) physical.Cluster {
 		var rows int
 		d.ScanArgs(t, "broadcast", &rows)
 		cluster.BroadcastRows = float64(rows)
+	}
+	if d.HasArg("filters") {
+		var on string
+		d.ScanArgs(t, "filters", &on)
+		cluster.NoRuntimeFilters = on == "off"
 	}
 	return cluster
 }

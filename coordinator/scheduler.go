@@ -170,6 +170,7 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 			s.Task = id
 			s.Splits = splits(f, t, tables)
 			s.Inputs = c.inputs(q, a, f, t)
+			s.Filters = c.filterInputs(q, a, f, t)
 			run, err := q.startTask(task, &s)
 			if err != nil {
 				return task.worker, qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", id, a.n, task.worker.Addr)
@@ -234,7 +235,7 @@ func (c *Coordinator) taskTemplate(q *query, f *stage.Fragment, root *stage.Outp
 		// consumer lost with its worker runs again without its producers
 		// (retry.go).
 		out = stage.OutputSpec{Kind: outputKind(f.Output.Kind), Keys: f.Output.Keys, Consumers: consumer.Tasks, Schema: positional(schema),
-			Retain: true}
+			Retain: true, Filter: filterOutput(q.plan, f)}
 	}
 	return &stage.TaskSpec{Version: stage.SpecVersion, Query: q.id, Plan: plan, Output: out, Deadline: q.deadline}, nil
 }

@@ -75,7 +75,8 @@ func distributeWrite(t *catalog.Table, rows stage.Plan, cluster physical.Cluster
 	}
 	n := max(t.Partitions, 1)
 	shuffled := &stage.Exchange{Input: rows, Kind: stage.Normal, Keys: bucketKeys(t), Tasks: n}
-	return physical.Cluster{Workers: n, BroadcastRows: cluster.BroadcastRows}.Cut(shuffled)
+	cluster.Workers = n
+	return cluster.Cut(shuffled)
 }
 
 // writeFiles runs a write's plan (writePlan) and returns the files its root

@@ -127,6 +127,8 @@ func encodePlan(p Plan) (planJSON, error) {
 	case *Filter:
 		c := encodeExpr(p.Cond)
 		j.Op, j.Cond = "filter", &c
+	case *RuntimeFilter:
+		j.Op, j.ID, j.Keys = "runtime_filter", p.ID, p.Keys
 	case *Project:
 		j.Op, j.Exprs, j.Names = "project", encodeExprs(p.Exprs), p.Names
 	case *Aggregate:
@@ -204,7 +206,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 		inputs[i] = p
 	}
 	need := map[string]int{"scan": 0, "values": 0, "exchange_source": 0,
-		"filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1, "window": 1, "expand": 1}
+		"filter": 1, "runtime_filter": 1, "project": 1, "aggregate": 1, "sort": 1, "limit": 1, "window": 1, "expand": 1}
 	n, ok := need[j.Op]
 	switch j.Op {
 	case "join":
@@ -226,6 +228,8 @@ func decodePlan(j *planJSON) (Plan, error) {
 			return nil, qerr.ErrInvalid.New("decode plan: filter without condition")
 		}
 		p = &Filter{Input: inputs[0], Cond: d.expr(j.Cond)}
+	case "runtime_filter":
+		p = &RuntimeFilter{Input: inputs[0], ID: j.ID, Keys: j.Keys}
 	case "project":
 		p = &Project{Input: inputs[0], Exprs: d.exprs(j.Exprs), Names: j.Names}
 	case "aggregate":

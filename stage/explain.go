@@ -73,6 +73,9 @@ func (d *DistributedPlan) explainNode(rows *[]explainRow, p Plan, depth int, roo
 	src, isExchange := p.(*ExchangeSource)
 	if isExchange {
 		row.text = indent + "Exchange " + exchangeLabel(src.Kind, src.Keys, src.Schema(), src.Tasks)
+		if o := d.Fragment(src.From).Output.Filter; o != nil && o.Probe >= 0 {
+			row.text += fmt.Sprintf(" builds filter #%d(%s) -> stage %d", o.ID, columnNames(src.Schema(), o.Keys), o.Probe)
+		}
 	}
 	if root != nil {
 		row.stage = root.label()

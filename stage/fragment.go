@@ -1,5 +1,7 @@
 package stage
 
+import "slices"
+
 // Fragment is a piece of the distributed plan that runs as Tasks identical
 // tasks, each over its own partition of the inputs. Its leaves are scans,
 // constants and ExchangeSources; its root's rows go where Output says. A
@@ -11,6 +13,24 @@ type Fragment struct {
 	Output FragmentOutput
 	// Inputs are the fragments whose exchanges this fragment reads.
 	Inputs []FragmentID
+	// Filters are the runtime filters its RuntimeFilter nodes apply, each
+	// with the fragment that builds it: a task waits for them before it
+	// runs (the build never depends on the probe: see RuntimeFilters).
+	Filters []FilterInput
+}
+
+// FilterInput is a runtime filter a fragment applies and its builder.
+type FilterInput struct {
+	ID    int
+	Build FragmentID
+}
+
+// FilterOutput is the runtime filter a fragment builds from its output
+// rows' Keys and sends to every task of fragment Probe.
+type FilterOutput struct {
+	ID    int
+	Keys  []int
+	Probe FragmentID
 }
 
 // FragmentOutput is where a fragment's rows go: to the consumer fragment
@@ -19,6 +39,8 @@ type FragmentOutput struct {
 	Kind     ExchangeKind
 	Keys     []int
 	Consumer FragmentID
+	// Filter, when set, is the runtime filter the fragment also builds.
+	Filter *FilterOutput
 }
 
 // IsResult reports whether the fragment's output is the query's result.
@@ -46,13 +68,60 @@ func Cut(p Plan, root Partitioning) *DistributedPlan {
 	f := &Fragment{ID: 0, Tasks: taskCount(root), Output: FragmentOutput{Consumer: -1}}
 	d.Fragments = append(d.Fragments, f)
 	f.Root = d.cut(f, p)
+	d.wireFilters()
 	return d
+}
+
+// wireFilters connects each runtime filter's builder, the fragment below
+// an exchange that builds it, to the fragment that applies it.
+func (d *DistributedPlan) wireFilters() {
+	builds := map[int]*Fragment{}
+	for _, f := range d.Fragments {
+		if f.Output.Filter != nil {
+			builds[f.Output.Filter.ID] = f
+		}
+	}
+	for _, f := range d.Fragments {
+		walkFragment(f.Root, func(p Plan) {
+			if rf, ok := p.(*RuntimeFilter); ok {
+				if b := builds[rf.ID]; b != nil {
+					b.Output.Filter.Probe = f.ID
+					f.Filters = append(f.Filters, FilterInput{ID: rf.ID, Build: b.ID})
+					d.buildFirst(d.Fragment(b.Output.Consumer), b.ID, f.ID)
+				}
+			}
+		})
+	}
+}
+
+// buildFirst puts build before probe in the inputs of their consumer
+// (the join's fragment), which a task materializes in order: the build
+// side's rows are read while the probe side waits for its filter, so a
+// build task that runs out of buffer room (a bounded --spill-limit) is
+// drained rather than waiting on a consumer that waits on the probe.
+func (d *DistributedPlan) buildFirst(consumer *Fragment, build, probe FragmentID) {
+	b, p := slices.Index(consumer.Inputs, build), slices.Index(consumer.Inputs, probe)
+	if b < 0 || p < 0 || b < p {
+		return
+	}
+	consumer.Inputs = slices.Insert(slices.Delete(consumer.Inputs, b, b+1), p, build)
+}
+
+// walkFragment visits a fragment's plan, which ends at its exchange sources.
+func walkFragment(p Plan, fn func(Plan)) {
+	fn(p)
+	for _, c := range p.Children() {
+		walkFragment(c, fn)
+	}
 }
 
 func (d *DistributedPlan) cut(f *Fragment, p Plan) Plan {
 	if ex, ok := p.(*Exchange); ok {
 		child := &Fragment{ID: FragmentID(len(d.Fragments)), Tasks: max(ex.InputTasks, 1),
 			Output: FragmentOutput{Kind: ex.Kind, Keys: ex.Keys, Consumer: f.ID}}
+		if ex.Filter != nil {
+			child.Output.Filter = &FilterOutput{ID: ex.Filter.ID, Keys: ex.Filter.Keys, Probe: -1}
+		}
 		d.Fragments = append(d.Fragments, child)
 		child.Root = d.cut(child, ex.Input)
 		f.Inputs = append(f.Inputs, child.ID)

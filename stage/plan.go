@@ -190,6 +190,33 @@ type Exchange struct {
 	// EnforceDistribution found it delivers, and Cut makes the producing
 	// fragment's task count.
 	InputTasks int
+	// Filter, when set, makes the producing fragment the build side of a
+	// runtime filter (coordinator/physical.RuntimeFilters): besides its
+	// rows, it sends the filter of their Filter.Keys to the fragment that
+	// holds the RuntimeFilter node of the same ID.
+	Filter *FilterBuild
+}
+
+// FilterBuild names the runtime filter that an exchange's input builds:
+// its ID within the query and the input's columns it summarizes, in the
+// order of the probe's RuntimeFilter.Keys.
+type FilterBuild struct {
+	ID   int
+	Keys []int
+}
+
+// RuntimeFilter passes the rows of Input whose Keys may match the build
+// side of a join: at run time the worker turns the filter that the build
+// fragment sent (each key's minimum, maximum and, when few, its distinct
+// values) into a condition on Keys, before the rows leave through the
+// exchange above it. Only the keys of inner and semi joins are filtered,
+// where a row whose key is outside the build side's values (or NULL)
+// cannot join. Where no filter arrives (a plan rendered on one node) it
+// passes every row, so the plan stays a valid single-node plan.
+type RuntimeFilter struct {
+	Input Plan
+	ID    int
+	Keys  []int // input columns, in the build's FilterBuild.Keys order
 }
 
 // ExchangeSource is a fragment's leaf that reads the exchange produced by
@@ -212,6 +239,7 @@ var (
 	_ Plan = (*Values)(nil)
 	_ Plan = (*Exchange)(nil)
 	_ Plan = (*ExchangeSource)(nil)
+	_ Plan = (*RuntimeFilter)(nil)
 )
 
 func (*Scan) isPlan()           {}
@@ -223,6 +251,7 @@ func (*Limit) isPlan()          {}
 func (*Values) isPlan()         {}
 func (*Exchange) isPlan()       {}
 func (*ExchangeSource) isPlan() {}
+func (*RuntimeFilter) isPlan()  {}
 
 // SchemaOf is the schema of columns of names and types, all nullable.
 func SchemaOf(names []string, types []arrow.DataType) *arrow.Schema {
@@ -465,7 +494,42 @@ func (v *Values) Explain() string { return ExplainValues(len(v.Rows)) }
 // ExplainValues is a constant relation's line.
 func ExplainValues(rows int) string { return fmt.Sprintf("Values: rows=%d", rows) }
 func (e *Exchange) Explain() string {
-	return "Exchange " + exchangeLabel(e.Kind, e.Keys, e.Input.Schema(), e.Tasks)
+	out := "Exchange " + exchangeLabel(e.Kind, e.Keys, e.Input.Schema(), e.Tasks)
+	if e.Filter != nil {
+		out += fmt.Sprintf(" builds filter #%d(%s)", e.Filter.ID, columnNames(e.Input.Schema(), e.Filter.Keys))
+	}
+	return out
+}
+
+func (r *RuntimeFilter) Schema() *arrow.Schema        { return r.Input.Schema() }
+func (r *RuntimeFilter) Children() []Plan             { return []Plan{r.Input} }
+func (r *RuntimeFilter) WithChildren(ch ...Plan) Plan { c := *r; c.Input = ch[0]; return &c }
+func (r *RuntimeFilter) Required() []Distribution     { return anyInput }
+func (r *RuntimeFilter) Delivered(in []Partitioning) Partitioning {
+	return in[0]
+}
+func (r *RuntimeFilter) Explain() string {
+	return fmt.Sprintf("RuntimeFilter #%d: %s", r.ID, columnNames(r.Input.Schema(), r.Keys))
+}
+
+// Filterable reports whether runtime filters summarize join keys of type
+// t: integers, dates, decimals and strings, whose order and equality are
+// the same in Go and in DuckDB. Floats are left out (NaN and -0 compare
+// differently), and so is every other type.
+func Filterable(t arrow.DataType) bool {
+	switch t.ID() {
+	case arrow.DATE32, arrow.DECIMAL128, arrow.STRING:
+		return true
+	}
+	return IsInteger(t)
+}
+
+func columnNames(s *arrow.Schema, cols []int) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = s.Field(c).Name
+	}
+	return strings.Join(names, ", ")
 }
 func (e *ExchangeSource) Explain() string {
 	return fmt.Sprintf("ExchangeSource: fragment %d", e.From)

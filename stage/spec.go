@@ -111,6 +111,9 @@ type OutputSpec struct {
 	// coordinator finds and removes the files the write does not commit:
 	// those of an attempt given up, of a task whose answer never came.
 	WriteToken string `json:"write_token,omitempty"`
+	// Filter, when set, is the runtime filter the task builds from its
+	// output rows (see FilterOutputSpec).
+	Filter *FilterOutputSpec `json:"filter,omitempty"`
 }
 
 // ProducerSpec is one producer task of an input exchange: where it runs and
@@ -166,6 +169,9 @@ type TaskSpec struct {
 	Inputs   []InputSpec     `json:"inputs,omitempty"`
 	Output   OutputSpec      `json:"output"`
 	Deadline time.Time       `json:"deadline"` // the task and its buffers are freed after it
+	// Filters are the runtime filters the task applies; it fetches them
+	// all before it runs (see FilterInputSpec).
+	Filters []FilterInputSpec `json:"filters,omitempty"`
 }
 
 // TaskStatsSpec is what a task reports when it ends: the last message of
@@ -218,4 +224,54 @@ func CheckVersion(v int) error {
 		return qerr.ErrInvalid.New("spec version %d, this node speaks %d", v, SpecVersion)
 	}
 	return nil
+}
+
+// Runtime filters: a build task summarizes the join keys of its output
+// rows and a probe task of the other side of the join filters its rows by
+// the summaries of every build task before it sends them through its
+// exchange (coordinator/physical.RuntimeFilters).
+
+// FilterOutputSpec is the runtime filter a build task sends: it
+// summarizes its output's Keys and keeps the summary in one more buffer
+// per probe task, partitions FilterPartition(Consumers, t) for probe
+// task t, read once like an exchange buffer, in FilterSchema.
+type FilterOutputSpec struct {
+	ID     int   `json:"id"`
+	Keys   []int `json:"keys"`
+	Probes int   `json:"probes"`
+}
+
+// FilterInputSpec is a runtime filter a probe task applies: every build
+// task's summary for this task, in Schema (FilterSchema of the keys'
+// types), to merge.
+type FilterInputSpec struct {
+	ID        int            `json:"id"`
+	Schema    SchemaSpec     `json:"schema"`
+	Producers []ProducerSpec `json:"producers"`
+}
+
+// FilterPartition is the buffer of a build task's output with consumers
+// exchange partitions that holds the runtime filter for probe task t.
+func FilterPartition(consumers, t int) int { return consumers + t }
+
+// Summary rows of a runtime filter (FilterSchema's role column): a key's
+// minimum, maximum, one of its distinct values, or the mark that it has
+// more distinct values than a filter lists.
+const (
+	FilterMin      int8 = 0
+	FilterMax      int8 = 1
+	FilterValue    int8 = 2
+	FilterOverflow int8 = 3
+)
+
+// FilterSchema is how a runtime filter over keys of types travels: one
+// row per summary item, its role (FilterMin ...), the key it is of
+// (an index into types), and the value in that key's column k<i> (NULL
+// in the others and for FilterOverflow).
+func FilterSchema(types []arrow.DataType) *arrow.Schema {
+	fields := []arrow.Field{{Name: "role", Type: arrow.PrimitiveTypes.Int8}, {Name: "key", Type: arrow.PrimitiveTypes.Int8}}
+	for i, t := range types {
+		fields = append(fields, arrow.Field{Name: fmt.Sprintf("k%d", i), Type: t, Nullable: true})
+	}
+	return arrow.NewSchema(fields, nil)
 }

@@ -58,7 +58,8 @@ func samplePlan() Plan {
 		&Call{Fn: ">", Args: []Expr{a, &Literal{Text: "5", T: i64}}, T: arrow.FixedWidthTypes.Boolean},
 		&Call{Fn: "isnotnull", Args: []Expr{&Cast{Arg: d, T: arrow.PrimitiveTypes.Float64}}, T: arrow.FixedWidthTypes.Boolean},
 	}}}
-	expand := &Expand{Input: filter, Keys: []int{0}, Sets: [][]int{{0}, {}}}
+	probe := &RuntimeFilter{Input: filter, ID: 1, Keys: []int{0}}
+	expand := &Expand{Input: probe, Keys: []int{0}, Sets: [][]int{{0}, {}}}
 	agg := &Aggregate{Input: expand, Mode: AggregatePartial,
 		GroupBy: []Expr{&ColumnRef{Index: 2, Name: "a", T: i64}, &ColumnRef{Index: 3, Name: GroupingIDName, T: i64}},
 		Aggs:    []AggCall{{Fn: AggCountStar, T: i64}, {Fn: AggAvg, Arg: d, T: &arrow.Decimal128Type{Precision: 38, Scale: 6}}},
@@ -76,9 +77,12 @@ func TestTaskSpecGolden(t *testing.T) {
 	}
 	spec := TaskSpec{
 		Version: SpecVersion, Query: "q1", Task: TaskID{Fragment: 2, Index: 1}, Plan: plan,
-		Splits:   []ScanSplit{{Scan: 0, Files: []string{"tables/main/t.1/a.parquet"}}},
-		Output:   OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 2, Schema: SchemaSpec{{Name: "c0", Type: "int64"}}},
+		Splits: []ScanSplit{{Scan: 0, Files: []string{"tables/main/t.1/a.parquet"}}},
+		Output: OutputSpec{Kind: OutputNormal, Keys: []int{0}, Consumers: 2, Schema: SchemaSpec{{Name: "c0", Type: "int64"}},
+			Filter: &FilterOutputSpec{ID: 2, Keys: []int{0}, Probes: 2}},
 		Deadline: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
+		Filters: []FilterInputSpec{{ID: 1, Schema: NewSchemaSpec(FilterSchema([]arrow.DataType{i64})),
+			Producers: []ProducerSpec{{Task: TaskID{Fragment: 3, Index: 0}, Address: "127.0.0.1:1", Ticket: []byte("t")}}}},
 	}
 	got, err := json.MarshalIndent(spec, "", "  ")
 	if err != nil {

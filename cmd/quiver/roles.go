@@ -38,6 +38,8 @@ type execFlags struct {
 	spillLimit       int64
 	compression      string
 	broadcastRows    float64
+	broadcastBytes   float64
+	runtimeFilters   bool
 	resultTTL        time.Duration
 	resultMaxAge     time.Duration
 	limits           binder.Limits
@@ -75,6 +77,8 @@ func (e *execFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&e.spillLimit, "spill-limit", 0, "worker: bytes of spill files one query may hold; beyond it producers wait (0: no limit, negative: never spill)")
 	fs.StringVar(&e.compression, "exchange-compression", "none", "worker: IPC compression of exchange and result streams: none, lz4 or zstd")
 	fs.Float64Var(&e.broadcastRows, "broadcast-rows", physical.DefaultBroadcastRows, "coordinator: estimated rows up to which a join's right side is broadcast instead of shuffling both sides (above them, only where broadcasting moves fewer estimated bytes)")
+	fs.Float64Var(&e.broadcastBytes, "broadcast-bytes", physical.DefaultBroadcastBytes, "coordinator: estimated bytes (rows times row width) up to which a join's right side of at most broadcast-rows rows is broadcast")
+	fs.BoolVar(&e.runtimeFilters, "runtime-filters", true, "coordinator: shuffled inner and semi joins filter their probe side by the build side's join keys before the shuffle")
 	fs.DurationVar(&e.resultTTL, "result-ttl", 10*time.Minute, "coordinator: how long results stay fetchable (the endpoints' expiration; from a query's end at least)")
 	fs.DurationVar(&e.resultMaxAge, "result-max-age", 24*time.Hour, "coordinator: RenewFlightEndpoint keeps no result past its query's start plus this")
 	fs.IntVar(&e.limits.MaxStatementBytes, "max-statement-bytes", binder.DefaultLimits.MaxStatementBytes, "coordinator: longest SQL statement accepted")
@@ -381,7 +385,7 @@ func startCoordinator(ctx context.Context, g *errgroup.Group, listen string, n n
 	}
 	members := coordinator.NewMembership(flightsrv.WorkerDialer(secret, nf.maxMessage, n.tls), ef.heartbeatTimeout, log)
 	coord := coordinator.New(coordinator.Config{DataDir: dataDir, ResultTTL: ef.resultTTL, ResultMaxAge: ef.resultMaxAge, QueryTimeout: ef.statementTimeout,
-		BroadcastRows: ef.broadcastRows, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
+		BroadcastRows: ef.broadcastRows, BroadcastBytes: ef.broadcastBytes, NoRuntimeFilters: !ef.runtimeFilters, Limits: ef.limits, TxnIdleTimeout: ef.txnIdleTimeout,
 		MaxQueriesPerUser: af.maxQueriesPerUser, CheckPrivileges: af.mode == authPassword,
 		MaxRunningQueries: ef.maxRunning, MaxQueuedQueries: ef.maxQueued, QueueTimeout: ef.queueTimeout,
 		OrphanInterval: ef.orphanInterval, OrphanGrace: ef.orphanGrace},

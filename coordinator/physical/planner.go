@@ -17,10 +17,21 @@ type Cluster struct {
 	// side is broadcast rather than both sides shuffled
 	// (DefaultBroadcastRows if 0).
 	BroadcastRows float64
+	// BroadcastBytes bounds the estimated bytes (rows times row width) of a
+	// right side broadcast because it is small (DefaultBroadcastBytes if
+	// 0): a side of few but wide rows is shuffled.
+	BroadcastBytes float64
+	// NoRuntimeFilters turns RuntimeFilters off.
+	NoRuntimeFilters bool
 }
 
-// DefaultBroadcastRows is the broadcast threshold unless configured.
+// DefaultBroadcastRows is the broadcast threshold in rows unless
+// configured.
 const DefaultBroadcastRows = 100_000
+
+// DefaultBroadcastBytes is the broadcast threshold in estimated bytes
+// unless configured: Spark's autoBroadcastJoinThreshold is 10 MB.
+const DefaultBroadcastBytes = 8 << 20
 
 // maxBroadcastBytes bounds the estimated size of a right side broadcast
 // because it moves fewer bytes than a shuffle: every task holds all of it.
@@ -35,6 +46,21 @@ func (c Cluster) broadcastRows() float64 {
 	return DefaultBroadcastRows
 }
 
+func (c Cluster) broadcastBytes() float64 {
+	if c.BroadcastBytes > 0 {
+		return c.BroadcastBytes
+	}
+	return DefaultBroadcastBytes
+}
+
+// small reports whether p is small enough to broadcast whatever the
+// other side: estimated at most broadcastRows rows (each task builds a
+// hash table of all of them) and broadcastBytes bytes (each task receives
+// all of them).
+func (c Cluster) small(p logical.Plan) bool {
+	return logical.EstimateRows(p) <= c.broadcastRows() && logical.EstimateBytes(p) <= c.broadcastBytes()
+}
+
 // Plan turns an optimized logical plan into stage operators for c. It
 // refuses a subquery the optimizer could not decorrelate, with the reason.
 func Plan(p logical.Plan, c Cluster) (stage.Plan, error) {
@@ -42,10 +68,15 @@ func Plan(p logical.Plan, c Cluster) (stage.Plan, error) {
 	return out, err
 }
 
-// Cut enforces the distribution of a physical plan for c and cuts it into
-// fragments.
+// Cut enforces the distribution of a physical plan for c, gives its
+// shuffled joins runtime filters (unless NoRuntimeFilters) and cuts it
+// into fragments.
 func (c Cluster) Cut(p stage.Plan) *stage.DistributedPlan {
-	return stage.Cut(stage.EnforceDistribution(p, c.workers()))
+	enforced, part := stage.EnforceDistribution(p, c.workers())
+	if !c.NoRuntimeFilters {
+		enforced, _ = RuntimeFilters(enforced)
+	}
+	return stage.Cut(enforced, part)
 }
 
 // build plans p and returns what it will deliver once enforced.
@@ -144,7 +175,8 @@ func topN(in stage.Plan, count int64) stage.Plan {
 
 // strategy picks how a join is distributed, given what its inputs
 // deliver: shuffle when both sides are already hashed on their keys
-// (colocated: nothing moves), broadcast the right side when it is small or
+// (colocated: nothing moves), broadcast the right side when it is small
+// (in rows and in bytes) or
 // when there are no keys to hash on, shuffle both sides otherwise. A FULL
 // join without keys runs in one task.
 func (c Cluster) strategy(j *logical.Join, parts []stage.Partitioning) stage.JoinStrategy {
@@ -159,7 +191,7 @@ func (c Cluster) strategy(j *logical.Join, parts []stage.Partitioning) stage.Joi
 		return stage.Shuffle
 	case j.Kind == stage.FullJoin:
 		return stage.Shuffle
-	case !hasKeys || logical.EstimateRows(j.Right) <= c.broadcastRows() || c.broadcastMovesLess(j, parts):
+	case !hasKeys || c.small(j.Right) || c.broadcastMovesLess(j, parts):
 		return stage.Broadcast
 	}
 	return stage.Shuffle

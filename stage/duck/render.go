@@ -19,6 +19,10 @@ type RenderEnv struct {
 	// Inputs are the FROM items (InputCall) of the input exchanges that
 	// the task streams; the others are read from their temp tables.
 	Inputs map[stage.FragmentID]string
+	// Filters are the conditions of the runtime filters that arrived, by
+	// ID, over their RuntimeFilter node's input; a RuntimeFilter without
+	// one passes every row.
+	Filters map[int]stage.Expr
 }
 
 // RenderTask renders the task's fragment as one DuckDB SELECT whose columns
@@ -103,6 +107,12 @@ func (r *renderer) render(p stage.Plan) (string, error) {
 	switch p := p.(type) {
 	case *stage.Filter:
 		return "SELECT *" + from + " WHERE " + renderExpr(p.Cond), nil
+	case *stage.RuntimeFilter:
+		cond, ok := r.env.Filters[p.ID]
+		if !ok {
+			return input, nil
+		}
+		return "SELECT *" + from + " WHERE " + renderExpr(cond), nil
 	case *stage.Aggregate:
 		return renderAggregate(p, from), nil
 	case *stage.Window:

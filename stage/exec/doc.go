@@ -34,6 +34,10 @@
 //     result stops being kept and producers wait for readers (spill.go). A
 //     task's inputs are all fetched from its start, concurrently, so a
 //     fragment that reads several exchanges never starves one for another.
+//   - Runtime filters (runtimefilter.go): a build task summarizes its output
+//     rows' join keys into one extra buffer per probe task; a probe task
+//     fetches and merges every build task's summary before it takes a
+//     connection and renders it as a condition (duck.RenderEnv.Filters).
 //
 // It must not plan, bind or optimize, and must not import the coordinator or
 // flightsrv: a worker receives fragments made of stage types and renders them

@@ -115,8 +115,9 @@ type streamedInputs struct {
 // producers and streamed types read through duck.InputFunction, except
 // those the SQL would read more than once (a stream is read once), which
 // are left to temp tables. readers are the task's merge readers (nil for
-// an input without producers).
-func (w *Worker) renderStreaming(spec *stage.TaskSpec, readers []*mergeReader) (string, *streamedInputs, error) {
+// an input without producers); filters are the runtime filters that
+// arrived (duck.RenderEnv.Filters).
+func (w *Worker) renderStreaming(spec *stage.TaskSpec, readers []*mergeReader, filters map[int]stage.Expr) (string, *streamedInputs, error) {
 	st := &streamedInputs{from: map[stage.FragmentID]string{}, readers: map[stage.FragmentID]*mergeReader{}}
 	for i, in := range spec.Inputs {
 		if readers[i] == nil {
@@ -127,7 +128,7 @@ func (w *Worker) renderStreaming(spec *stage.TaskSpec, readers []*mergeReader) (
 			st.forgets = append(st.forgets, forget)
 		}
 	}
-	env := duck.RenderEnv{DataDir: w.cfg.DataDir, Inputs: st.from}
+	env := duck.RenderEnv{DataDir: w.cfg.DataDir, Inputs: st.from, Filters: filters}
 	sql, err := w.render(spec, env)
 	if err != nil {
 		return "", st, err

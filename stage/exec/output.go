@@ -20,7 +20,7 @@ import (
 func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, t *task, stats *stage.TaskStatsSpec) error {
 	sinks := make([]sink, len(t.bufs))
 	for i, b := range t.bufs {
-		sinks[i] = b
+		sinks[i] = t.outputSink(b)
 	}
 	var err error
 	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, route{

@@ -26,6 +26,10 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	}
 	var stats stage.TaskStatsSpec
 	ctx := t.ctx
+	filters, err := w.awaitFilters(ctx, t) // before a connection is held
+	if err != nil {
+		return stats, err
+	}
 	conn, release, err := w.engine.connect(ctx)
 	if err != nil {
 		return stats, err
@@ -66,7 +70,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if mr := streamedWrite(t, readers); mr != nil {
 		return w.writeStream(ctx, conn, t, mr)
 	}
-	sql, streamed, err := w.renderStreaming(t.spec, readers)
+	sql, streamed, err := w.renderStreaming(t.spec, readers, filters)
 	defer streamed.forget()
 	if err != nil {
 		return stats, err

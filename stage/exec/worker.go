@@ -134,8 +134,12 @@ type task struct {
 	deadline time.Time
 	schema   *arrow.Schema // the promised output schema
 	bufs     []*buffer
-	acct     taskAcct
-	log      *zap.Logger
+	// filter summarizes the output rows of a runtime filter's build task
+	// into filterBufs, one per probe task (runtimefilter.go); nil if none.
+	filter     *filterBuilder
+	filterBufs []*buffer
+	acct       taskAcct
+	log        *zap.Logger
 
 	done  chan struct{}
 	stats stage.TaskStatsSpec
@@ -218,6 +222,10 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 	if err != nil {
 		return nil, err
 	}
+	filter, filterSchema, err := newFilterBuilder(spec.Output.Filter, schema)
+	if err != nil {
+		return nil, err
+	}
 	deadline := spec.Deadline
 	if deadline.IsZero() {
 		deadline = time.Now().Add(w.cfg.DefaultTTL)
@@ -229,6 +237,7 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		attempt:  attempt,
 		schema:   schema,
 		deadline: deadline,
+		filter:   filter,
 		done:     make(chan struct{}),
 		log: w.log.With(qlog.Query(spec.Query), qlog.Fragment(spec.Task.Fragment), qlog.Task(spec.Task),
 			qlog.Attempt(attempt)),
@@ -264,6 +273,14 @@ func (w *Worker) StartTask(ctx context.Context, spec *stage.TaskSpec) (*TaskHand
 		b := newBuffer(k, schema, deadline, qs.mem, &t.acct, spec.Output.Kind == stage.OutputResult, spec.Output.Retain)
 		qs.bufs[k] = b
 		t.bufs = append(t.bufs, b)
+	}
+	if filter != nil {
+		for p := range spec.Output.Filter.Probes {
+			k := bufKey{spec.Query, attempt, spec.Task, stage.FilterPartition(nparts, p)}
+			b := newBuffer(k, filterSchema, deadline, qs.mem, &t.acct, false, spec.Output.Retain)
+			qs.bufs[k] = b
+			t.filterBufs = append(t.filterBufs, b)
+		}
 	}
 	qs.tasks[key] = t
 	w.wg.Add(1)
@@ -301,6 +318,7 @@ func (w *Worker) runTask(t *task) {
 	stats.PeakBytes = t.acct.mem.peak.Load()
 	stats.SpilledBytes = t.acct.spilled.Load()
 	stats.Retained = t.spec.Output.Retain && err == nil
+	w.sendFilter(t, err)
 	for _, b := range t.bufs {
 		b.finish(err)
 		stats.Retained = stats.Retained && b.kept()
