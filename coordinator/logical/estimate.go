@@ -115,7 +115,7 @@ func JoinPairs(j *Join) [][2]int {
 	for i := range j.LeftKeys {
 		pairs = append(pairs, [2]int{j.LeftKeys[i], j.RightKeys[i]})
 	}
-	nLeft := j.Left.Schema().NumFields()
+	nLeft := Width(j.Left)
 	var walk func(e stage.Expr)
 	walk = func(e stage.Expr) {
 		c, ok := e.(*stage.Call)
@@ -171,7 +171,7 @@ func ColumnNDV(p Plan, i int) float64 {
 			}
 		}
 	case *Join:
-		nLeft := n.Left.Schema().NumFields()
+		nLeft := Width(n.Left)
 		if i < nLeft {
 			return ColumnNDV(n.Left, i)
 		}
@@ -179,11 +179,11 @@ func ColumnNDV(p Plan, i int) float64 {
 			return ColumnNDV(n.Right, i-nLeft)
 		}
 	case *Window:
-		if i < n.Input.Schema().NumFields() {
+		if i < Width(n.Input) {
 			return ColumnNDV(n.Input, i)
 		}
 	case *Expand:
-		nIn := n.Input.Schema().NumFields()
+		nIn := Width(n.Input)
 		switch {
 		case i < nIn:
 			return ColumnNDV(n.Input, i)

@@ -226,6 +226,35 @@ func joinFields(p Plan, out []arrow.Field) []arrow.Field {
 	}
 	return joinFields(j.Right, out)
 }
+
+// Width is the number of output columns of p, counted without building
+// schemas where it can: rules ask for a join input's width at every node
+// they visit, and building the schema of a deep join tree each time made
+// planning a 43-table join quadratic in allocations.
+func Width(p Plan) int {
+	switch n := p.(type) {
+	case *Scan:
+		return len(n.Columns)
+	case *Project:
+		return len(n.Exprs)
+	case *Filter:
+		return Width(n.Input)
+	case *Sort:
+		return Width(n.Input)
+	case *Limit:
+		return Width(n.Input)
+	case *Join:
+		switch n.Kind {
+		case stage.SemiJoin, stage.AntiJoin:
+			return Width(n.Left)
+		case stage.MarkJoin:
+			return Width(n.Left) + 1
+		}
+		return Width(n.Left) + Width(n.Right)
+	}
+	return p.Schema().NumFields()
+}
+
 func (a *Apply) Schema() *arrow.Schema {
 	return stage.JoinSchema(a.Outer.Schema(), a.Inner.Schema(), a.Kind, a.MarkName)
 }

@@ -85,7 +85,7 @@ func ColumnRange(p Plan, i int) Range {
 			return ColumnRange(n.Input, c.Index)
 		}
 	case *Join:
-		nLeft := n.Left.Schema().NumFields()
+		nLeft := Width(n.Left)
 		if i < nLeft {
 			return ColumnRange(n.Left, i)
 		}

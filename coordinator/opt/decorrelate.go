@@ -47,7 +47,7 @@ func DecorrelateApply(p logical.Plan) (logical.Plan, bool) {
 // Decorrelate is the join that a stands for, or why a cannot be
 // decorrelated (qerr.ErrUnsupported).
 func Decorrelate(a *logical.Apply) (logical.Plan, error) {
-	visible := a.Inner.Schema().NumFields()
+	visible := logical.Width(a.Inner)
 	u := &unnesting{outer: a.Outer}
 	inner, corr, err := u.lift(a.Inner)
 	if err != nil {
@@ -68,10 +68,10 @@ func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	if empty != nil {
 		inner = withMarker(inner)
 	}
-	nLeft := a.Outer.Schema().NumFields()
+	nLeft := logical.Width(a.Outer)
 	j := &logical.Join{Left: a.Outer, Right: inner, Kind: a.Kind, Cond: logical.And(a.Cond, joinCondition(corr, nLeft)),
 		MarkIn: a.MarkIn, RightMark: a.RightMark, MarkName: a.MarkName}
-	extra := inner.Schema().NumFields() - visible
+	extra := logical.Width(inner) - visible
 	if extra == 0 || j.Kind == stage.SemiJoin || j.Kind == stage.AntiJoin || j.Kind == stage.MarkJoin {
 		return j, nil
 	}
@@ -83,7 +83,7 @@ func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 		var e stage.Expr = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
 		if empty != nil && i >= nLeft && !isNullLiteral(empty[i-nLeft]) {
 			// No matching inner row: the subquery's value over no rows.
-			marker := &stage.ColumnRef{Index: j.Schema().NumFields() - 1, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
+			marker := &stage.ColumnRef{Index: logical.Width(j) - 1, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
 			unmatched := &stage.Call{Fn: "isnull", Args: []stage.Expr{marker}, T: arrow.FixedWidthTypes.Boolean}
 			e = &stage.Call{Fn: "case", Args: []stage.Expr{unmatched, empty[i-nLeft], e}, T: f.Type}
 		}

@@ -38,7 +38,7 @@ type pruner struct{ narrow bool }
 
 // root prunes p, all of whose outputs are needed.
 func (pr pruner) root(p logical.Plan) (logical.Plan, bool) {
-	need := make([]bool, p.Schema().NumFields())
+	need := make([]bool, logical.Width(p))
 	for i := range need {
 		need[i] = true
 	}
@@ -54,7 +54,7 @@ func (pr pruner) input(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 	if !pr.narrow {
 		return out, mapping, changed
 	}
-	width := out.Schema().NumFields()
+	width := logical.Width(out)
 	pos := make([]int, width)
 	for i := range pos {
 		pos[i] = -1
@@ -126,7 +126,7 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 		}
 		return &c, mapping, len(c.Columns) != len(n.Columns)
 	case *logical.Project:
-		childNeed := make([]bool, n.Input.Schema().NumFields())
+		childNeed := make([]bool, logical.Width(n.Input))
 		mapping := make([]int, len(n.Exprs))
 		var exprs []stage.Expr
 		var names []string
@@ -175,7 +175,7 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 	case *logical.Aggregate:
 		// An aggregate's outputs are all kept; its input needs what its
 		// groups and arguments read.
-		childNeed := make([]bool, n.Input.Schema().NumFields())
+		childNeed := make([]bool, logical.Width(n.Input))
 		for _, g := range n.GroupBy {
 			logical.ColumnsUsed(g, childNeed)
 		}
@@ -209,7 +209,7 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 	case *logical.Window:
 		// Every function is kept; the input keeps what the output needs
 		// plus what the partitions, orders and arguments read.
-		nIn := n.Input.Schema().NumFields()
+		nIn := logical.Width(n.Input)
 		childNeed := slices.Clone(need[:nIn])
 		for _, e := range n.PartitionBy {
 			logical.ColumnsUsed(e, childNeed)
@@ -234,11 +234,11 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 			c.Funcs[i] = f
 			c.Funcs[i].Args = remapAll(f.Args, childMap)
 		}
-		return &c, appendedMapping(len(need), nIn, childMap, child.Schema().NumFields()), changed
+		return &c, appendedMapping(len(need), nIn, childMap, logical.Width(child)), changed
 	case *logical.Expand:
 		// The key copies and the grouping id are kept; the input keeps
 		// what the output needs of its columns plus the keys.
-		nIn := n.Input.Schema().NumFields()
+		nIn := logical.Width(n.Input)
 		childNeed := slices.Clone(need[:nIn])
 		for _, k := range n.Keys {
 			childNeed[k] = true
@@ -249,13 +249,13 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 		for i, k := range n.Keys {
 			c.Keys[i] = childMap[k]
 		}
-		return &c, appendedMapping(len(need), nIn, childMap, child.Schema().NumFields()), changed
+		return &c, appendedMapping(len(need), nIn, childMap, logical.Width(child)), changed
 	case *logical.SetOp:
 		// Set operations compare whole rows: every column stays.
 		kids := make([]logical.Plan, len(n.Inputs))
 		changed := false
 		for i, in := range n.Inputs {
-			all := make([]bool, in.Schema().NumFields())
+			all := make([]bool, logical.Width(in))
 			for k := range all {
 				all[k] = true
 			}
@@ -271,8 +271,8 @@ func (pr pruner) prune(p logical.Plan, need []bool) (logical.Plan, []int, bool) 
 // pruneJoin keeps of each side what the output needs plus what the keys,
 // the condition and the mark read.
 func (pr pruner) pruneJoin(j *logical.Join, need []bool) (logical.Plan, []int, bool) {
-	nLeft := j.Left.Schema().NumFields()
-	nRight := j.Right.Schema().NumFields()
+	nLeft := logical.Width(j.Left)
+	nRight := logical.Width(j.Right)
 	needLeft, needRight := make([]bool, nLeft), make([]bool, nRight)
 	copy(needLeft, need[:nLeft])
 	if j.Kind == stage.InnerJoin || j.Kind == stage.LeftJoin || j.Kind == stage.FullJoin {
@@ -297,7 +297,7 @@ func (pr pruner) pruneJoin(j *logical.Join, need []bool) (logical.Plan, []int, b
 	}
 	left, lmap, lc := pr.input(j.Left, needLeft)
 	right, rmap, rc := pr.input(j.Right, needRight)
-	newLeft := left.Schema().NumFields()
+	newLeft := logical.Width(left)
 	c := *j
 	c.Left, c.Right = left, right
 	c.LeftKeys, c.RightKeys = make([]int, len(j.LeftKeys)), make([]int, len(j.RightKeys))

@@ -87,7 +87,7 @@ func pushFilter(f *logical.Filter) (logical.Plan, bool) {
 // above that an outer join must not see) in a filter above. It reports
 // whether anything moved.
 func pushJoin(j *logical.Join, conds []stage.Expr) (logical.Plan, bool) {
-	nLeft := j.Left.Schema().NumFields()
+	nLeft := logical.Width(j.Left)
 	c := *j
 	moved := false
 	var above []stage.Expr

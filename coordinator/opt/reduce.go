@@ -53,7 +53,7 @@ func ReduceAggregates(ctx context.Context, p logical.Plan) (logical.Plan, bool) 
 func keySource(p logical.Plan, c int) (logical.Plan, int, bool) {
 	switch n := p.(type) {
 	case *logical.Join:
-		nLeft := n.Left.Schema().NumFields()
+		nLeft := logical.Width(n.Left)
 		switch {
 		case c < nLeft && (n.Kind == stage.InnerJoin || n.Kind == stage.SemiJoin || n.Kind == stage.AntiJoin):
 			return keySource(n.Left, c)

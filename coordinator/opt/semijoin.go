@@ -42,8 +42,8 @@ func pushSemi(s *logical.Join) (logical.Plan, bool) {
 	if !ok || j.Kind != stage.InnerJoin {
 		return nil, false
 	}
-	nA := j.Left.Schema().NumFields()
-	nJ := s.Left.Schema().NumFields()
+	nA := logical.Width(j.Left)
+	nJ := logical.Width(s.Left)
 	lo, hi := nJ, -1 // the range of left columns s reads
 	read := func(i int) {
 		if i < nJ {
