@@ -211,10 +211,36 @@ func waitAttempt(t *testing.T, q *query, n int) *attempt {
 
 // endAll finishes every task of a that runs (one kept from an earlier
 // attempt may have finished there).
-func endAll(a *attempt) {
+func endAll(q *query, a *attempt) {
+	// Stage by stage, producers first, each recorded before its consumers
+	// end: a consumer's end releases only the outputs that finished.
+	byFragment := map[stage.FragmentID][]*queryTask{}
+	var order []stage.FragmentID
 	for _, tk := range a.tasks {
-		if w := tk.worker.Conn.(*taskWorker); w.running(tk.id) {
-			w.end(tk.id, 1, nil)
+		if byFragment[tk.id.Fragment] == nil {
+			order = append(order, tk.id.Fragment)
+		}
+		byFragment[tk.id.Fragment] = append(byFragment[tk.id.Fragment], tk)
+	}
+	slices.Sort(order)
+	for _, f := range slices.Backward(order) {
+		var ended []*queryTask
+		for _, tk := range byFragment[f] {
+			if w := tk.worker.Conn.(*taskWorker); w.running(tk.id) {
+				w.end(tk.id, 1, nil)
+				ended = append(ended, tk)
+			}
+		}
+		for _, tk := range ended {
+			for {
+				q.mu.Lock()
+				st := tk.state
+				q.mu.Unlock()
+				if st != TaskRunning && st != TaskPlanned {
+					break
+				}
+				time.Sleep(time.Millisecond)
+			}
 		}
 	}
 }
@@ -265,7 +291,7 @@ func TestTaskRetry(t *testing.T) {
 	if !workers["w2"].running(task(1, 2)) {
 		t.Errorf("the running producer 1.2 was stopped")
 	}
-	endAll(a2)
+	endAll(q, a2)
 	stats, err := waitDone(t, q)
 	if err != nil {
 		t.Fatalf("the retried query: %v", err)
@@ -336,7 +362,7 @@ func TestTaskRetryLostOutput(t *testing.T) {
 			t.Errorf("task %s at attempt %d after its output was gone, want 3", id, tk.attempt)
 		}
 	}
-	endAll(a3)
+	endAll(q, a3)
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}
@@ -357,7 +383,7 @@ func TestTaskRetryRelayed(t *testing.T) {
 	if got := addrs(m.Live()); got != "w0" {
 		t.Fatalf("live after the relayed loss: %s", got)
 	}
-	endAll(a2)
+	endAll(q, a2)
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}
@@ -391,7 +417,7 @@ func TestTaskRetryLeftLive(t *testing.T) {
 			t.Errorf("task %s on %s", id, tk.worker.Addr)
 		}
 	}
-	endAll(a2)
+	endAll(q, a2)
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}

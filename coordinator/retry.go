@@ -211,6 +211,11 @@ func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (firs
 		if held {
 			done = q.consumedLocked(a, t.id.Fragment)
 		}
+		if len(done) > 0 {
+			// Counted before mu is let go: watch, which may see the
+			// attempt ended as soon as it is, waits for the release.
+			q.cancels.Add(1)
+		}
 		return nil, done
 	}
 	t.state, t.err = TaskFailed, err
@@ -265,10 +270,12 @@ func (q *query) consumedLocked(a *attempt, f stage.FragmentID) map[*Member][]sta
 }
 
 // releaseOutputs frees retained outputs on their workers in the
-// background (the end of watch waits for it).
+// background (the end of watch waits for it: taskEnded counted it in
+// q.cancels).
 func (q *query) releaseOutputs(done map[*Member][]stage.TaskAttempt) {
 	cause := qerr.ErrNotFound.New("the output was released: its consumers of query %s finished", q.id)
-	q.cancels.Go(func() {
+	go func() {
+		defer q.cancels.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(q.ctx), workerCancelTimeout)
 		defer cancel()
 		var g errgroup.Group
@@ -281,7 +288,7 @@ func (q *query) releaseOutputs(done map[*Member][]stage.TaskAttempt) {
 			})
 		}
 		_ = g.Wait()
-	})
+	}()
 }
 
 // retry runs q again after attempt a was given up for lost: the tasks the

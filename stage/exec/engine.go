@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	bindings "github.com/duckdb/duckdb-go-bindings"
@@ -60,10 +61,13 @@ type Engine struct {
 	closed atomic.Bool
 	// db and inputConn hold the connection that registered
 	// duck.InputFunction; convert is its C connection, which converts the
-	// batches of streamed inputs (input.go).
+	// batches of streamed inputs (input.go); convertMu serializes its use
+	// by every task's streams, as nothing says a C connection may convert
+	// from several threads at once.
 	db        *sql.DB
 	inputConn *sql.Conn
 	convert   bindings.Connection
+	convertMu sync.Mutex
 	inputs    inputs
 	threads   int
 	// tempDir is DuckDB's temp_directory ("": DuckDB's default, which

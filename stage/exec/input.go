@@ -229,7 +229,7 @@ func (e *Engine) streamInput(mr *mergeReader) (from string, forget func(), ok bo
 	if !ok {
 		return "", nil, false
 	}
-	s := &inputStream{mr: mr, cols: cols, threads: e.threads, convert: e.convert}
+	s := &inputStream{mr: mr, cols: cols, threads: e.threads, convert: e.convert, convertMu: &e.convertMu}
 	e.inputs.mu.Lock()
 	e.inputs.next++
 	id := e.inputs.next
@@ -259,10 +259,11 @@ func (e *Engine) bindInput(_ map[string]any, args ...any) (duckdb.ParallelChunkT
 // inputStream is one input exchange as DuckDB reads it: the calls of
 // DuckDB's threads take slices of the merge reader's batches in turn.
 type inputStream struct {
-	mr      *mergeReader
-	cols    []duckdb.ColumnInfo
-	threads int
-	convert bindings.Connection
+	mr        *mergeReader
+	cols      []duckdb.ColumnInfo
+	threads   int
+	convert   bindings.Connection
+	convertMu *sync.Mutex // the engine's: held while convert converts
 
 	mu     sync.Mutex
 	cur    arrow.RecordBatch // retained; nil before the first batch and at the end
@@ -341,7 +342,9 @@ func (s *inputStream) FillChunk(_ any, chunk duckdb.DataChunk) error {
 			cols[j] = rec.Column(i)
 		}
 		prec := array.NewRecordBatch(s.pschem, cols, rec.NumRows())
+		s.convertMu.Lock()
 		conv, ed := bindings.DataChunkFromArrow(s.convert, prec, s.schema)
+		s.convertMu.Unlock()
 		prec.Release()
 		if err := errorData(ed); err != nil {
 			return qerr.ErrInternal.Wrap(err, "convert input stream")
@@ -380,7 +383,9 @@ func (s *inputStream) project(proj []int) error {
 		return nil
 	}
 	s.pschem = arrow.NewSchema(fields, nil)
+	s.convertMu.Lock()
 	conv, ed := bindings.SchemaFromArrow(s.convert, s.pschem)
+	s.convertMu.Unlock()
 	if err := errorData(ed); err != nil {
 		return qerr.ErrInternal.Wrap(err, "convert input schema")
 	}
