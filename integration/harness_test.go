@@ -266,6 +266,25 @@ func (p *Proc) Tail(n int) string {
 	return b.String()
 }
 
+// Crash returns how the process died: from the first line of a Go panic,
+// a fatal error or a signal report, n lines (the cause and the crashing
+// goroutine, which Tail's last lines of a long dump leave out); else Tail.
+func (p *Proc) Crash(n int) string {
+	ls := p.Lines()
+	for i, l := range ls {
+		if s := strings.TrimSpace(l.Raw); strings.HasPrefix(s, "panic:") || strings.HasPrefix(s, "fatal error:") ||
+			strings.HasPrefix(s, "SIG") || strings.HasPrefix(s, "unexpected signal") {
+			var b strings.Builder
+			for _, l := range ls[i:min(i+n, len(ls))] {
+				b.WriteString(l.Raw)
+				b.WriteByte('\n')
+			}
+			return b.String()
+		}
+	}
+	return p.Tail(n)
+}
+
 // Exited reports whether the process has ended.
 func (p *Proc) Exited() bool {
 	select {

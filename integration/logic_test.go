@@ -128,7 +128,7 @@ func (r *logicRun) runCluster(t *testing.T, n int, files map[string][]*logicBloc
 			r.failures[b.key()] = append(r.failures[b.key()], logicFailure{workers: n, msg: msg, reason: reason})
 			if cl.Coordinator.Exited() {
 				t.Errorf("%s: quiver serve --workers %d exited after this block; the rest of the corpus is not run on this size:\n%s",
-					b.key(), n, cl.Coordinator.Tail(40))
+					b.key(), n, cl.Coordinator.Crash(60))
 				return
 			}
 		}
