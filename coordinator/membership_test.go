@@ -211,7 +211,8 @@ func waitAttempt(t *testing.T, q *query, n int) *attempt {
 
 // endAll finishes every task of a that runs (one kept from an earlier
 // attempt may have finished there).
-func endAll(q *query, a *attempt) {
+func endAll(t *testing.T, q *query, a *attempt) {
+	t.Helper()
 	// Stage by stage, producers first, each recorded before its consumers
 	// end: a consumer's end releases only the outputs that finished.
 	byFragment := map[stage.FragmentID][]*queryTask{}
@@ -232,17 +233,23 @@ func endAll(q *query, a *attempt) {
 			}
 		}
 		for _, tk := range ended {
-			for {
-				q.mu.Lock()
-				st := tk.state
-				q.mu.Unlock()
-				if st != TaskRunning && st != TaskPlanned {
-					break
-				}
-				time.Sleep(time.Millisecond)
-			}
+			waitEnded(t, q, tk)
 		}
 	}
+}
+
+// waitEnded waits until q has recorded that tk ended, as waitAttempt waits.
+func waitEnded(t *testing.T, q *query, tk *queryTask) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		q.mu.Lock()
+		st := tk.state
+		q.mu.Unlock()
+		if st != TaskRunning && st != TaskPlanned {
+			return
+		}
+	}
+	t.Fatalf("query %s: task %s did not end", q.id, tk.id)
 }
 
 // TestTaskRetry: a running task whose worker can no longer be reached
@@ -291,7 +298,7 @@ func TestTaskRetry(t *testing.T) {
 	if !workers["w2"].running(task(1, 2)) {
 		t.Errorf("the running producer 1.2 was stopped")
 	}
-	endAll(q, a2)
+	endAll(t, q, a2)
 	stats, err := waitDone(t, q)
 	if err != nil {
 		t.Fatalf("the retried query: %v", err)
@@ -362,7 +369,7 @@ func TestTaskRetryLostOutput(t *testing.T) {
 			t.Errorf("task %s at attempt %d after its output was gone, want 3", id, tk.attempt)
 		}
 	}
-	endAll(q, a3)
+	endAll(t, q, a3)
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}
@@ -383,7 +390,7 @@ func TestTaskRetryRelayed(t *testing.T) {
 	if got := addrs(m.Live()); got != "w0" {
 		t.Fatalf("live after the relayed loss: %s", got)
 	}
-	endAll(q, a2)
+	endAll(t, q, a2)
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}
@@ -417,7 +424,7 @@ func TestTaskRetryLeftLive(t *testing.T) {
 			t.Errorf("task %s on %s", id, tk.worker.Addr)
 		}
 	}
-	endAll(q, a2)
+	endAll(t, q, a2)
 	if _, err := waitDone(t, q); err != nil {
 		t.Fatalf("the retried query: %v", err)
 	}
