@@ -118,18 +118,11 @@ func (c *Coordinator) CollectOrphans(ctx context.Context) error {
 // collectOrphansEvery collects orphans every interval until the coordinator
 // closes.
 func (c *Coordinator) collectOrphansEvery(interval time.Duration) {
-	tick := time.NewTicker(interval)
-	defer tick.Stop()
-	for {
-		select {
-		case <-c.ctx.Done():
-			return
-		case <-tick.C:
-		}
+	c.every(interval, func() {
 		if _, err := c.collectOrphans(c.ctx, c.orphanCutoff(time.Now())); err != nil && c.ctx.Err() == nil {
 			c.log.Warn("collect orphan files", zap.Error(err))
 		}
-	}
+	})
 }
 
 // collectOrphans deletes the files under tables/ and the staging area that

@@ -130,14 +130,7 @@ func (g *registry) compactOld(keep int) {
 // goroutine does it for every query, so that a query holds none once its
 // tasks have ended.
 func (c *Coordinator) reapResults() {
-	tick := time.NewTicker(reapInterval(c.cfg.ResultTTL))
-	defer tick.Stop()
-	for {
-		select {
-		case <-c.ctx.Done():
-			return
-		case <-tick.C:
-		}
+	c.every(reapInterval(c.cfg.ResultTTL), func() {
 		var g errgroup.Group
 		g.SetLimit(reapParallel)
 		for _, q := range c.queries.takeExpired(time.Now()) {
@@ -148,7 +141,7 @@ func (c *Coordinator) reapResults() {
 		}
 		_ = g.Wait()
 		c.queries.compactOld(keepDetail)
-	}
+	})
 }
 
 // reapParallel bounds the queries whose results the reaper frees at once.
@@ -158,6 +151,20 @@ const reapParallel = 16
 // between 10 ms and a second, so that results are freed at most that late.
 func reapInterval(ttl time.Duration) time.Duration {
 	return min(max(ttl/4, 10*time.Millisecond), time.Second)
+}
+
+// every calls f every d until the coordinator closes.
+func (c *Coordinator) every(d time.Duration, f func()) {
+	tick := time.NewTicker(d)
+	defer tick.Stop()
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case <-tick.C:
+		}
+		f()
+	}
 }
 
 // Queries lists the queries the registry holds, oldest first.

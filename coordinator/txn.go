@@ -245,20 +245,13 @@ func (c *Coordinator) reapTxns() {
 	if timeout <= 0 {
 		timeout = DefaultTxnIdleTimeout
 	}
-	tick := time.NewTicker(min(timeout/4, time.Second))
-	defer tick.Stop()
-	for {
-		select {
-		case <-c.ctx.Done():
-			return
-		case <-tick.C:
-		}
+	c.every(min(timeout/4, time.Second), func() {
 		for _, t := range c.openTxns() {
 			if t.idleSince(timeout) && t.end() == nil {
 				c.rollback(t, "rolled back after idling")
 			}
 		}
-	}
+	})
 }
 
 // rollbackAll rolls back every open transaction (coordinator shutdown).
