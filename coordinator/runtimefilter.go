@@ -33,15 +33,7 @@ func (c *Coordinator) filterInputs(q *query, a *attempt, f *stage.Fragment, t in
 			types[i] = schema.Field(k).Type
 		}
 		in := stage.FilterInputSpec{ID: fi.ID, Schema: stage.NewSchemaSpec(stage.FilterSchema(types))}
-		partition := stage.FilterPartition(q.plan.Fragment(b.Output.Consumer).Tasks, t)
-		for j := 0; j < b.Tasks; j++ {
-			id := stage.TaskID{Fragment: b.ID, Index: j}
-			in.Producers = append(in.Producers, stage.ProducerSpec{
-				Task:    id,
-				Address: a.tasks[id].worker.Addr,
-				Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Attempt: a.tasks[id].attempt, Expires: q.deadline}),
-			})
-		}
+		in.Producers = c.producers(q, a, b, stage.FilterPartition(q.plan.Fragment(b.Output.Consumer).Tasks, t))
 		out = append(out, in)
 	}
 	return out

@@ -263,15 +263,24 @@ func (c *Coordinator) inputs(q *query, a *attempt, f *stage.Fragment, t int) []s
 		if p.Output.Kind == stage.Convergent {
 			partition = 0
 		}
-		for j := 0; j < p.Tasks; j++ {
-			id := stage.TaskID{Fragment: from, Index: j}
-			in.Producers = append(in.Producers, stage.ProducerSpec{
-				Task:    id,
-				Address: a.tasks[id].worker.Addr,
-				Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Attempt: a.tasks[id].attempt, Expires: q.deadline}),
-			})
-		}
+		in.Producers = c.producers(q, a, p, partition)
 		out = append(out, in)
+	}
+	return out
+}
+
+// producers are the tasks of fragment p in attempt a, each with its
+// worker and a signed ticket for its output partition partition, under
+// the attempt that runs the task.
+func (c *Coordinator) producers(q *query, a *attempt, p *stage.Fragment, partition int) []stage.ProducerSpec {
+	out := make([]stage.ProducerSpec, p.Tasks)
+	for j := range out {
+		id := stage.TaskID{Fragment: p.ID, Index: j}
+		out[j] = stage.ProducerSpec{
+			Task:    id,
+			Address: a.tasks[id].worker.Addr,
+			Ticket:  c.signer.Sign(stage.Ticket{Query: q.id, Task: id, Partition: partition, Attempt: a.tasks[id].attempt, Expires: q.deadline}),
+		}
 	}
 	return out
 }
