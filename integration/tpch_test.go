@@ -90,6 +90,9 @@ func loadedCluster(t *testing.T, ctx context.Context, mem *memory.CheckedAllocat
 	t.Cleanup(func() {
 		c.Close()
 		mem.AssertSize(t, 0)
+		if p.Exited() { // before startProc's cleanup stops it
+			t.Errorf("quiver serve died during the test:\n%s", p.Crash(60))
+		}
 	})
 	start := time.Now()
 	loaded, err := tpch.Load(ctx, c, tpch.LoadConfig{Dir: dir, Tables: tables, Partitions: 2, Alloc: mem})
