@@ -352,7 +352,10 @@ func TestTaskRetryLostOutput(t *testing.T) {
 	}
 	workers[a1.tasks[task(1, 0)].worker.Addr].end(task(1, 0), 5, nil)
 	workers[lost].end(task(1, 2), 5, nil)
-	m.Suspect(a1.tasks[task(1, 2)].worker, qerr.ErrUnavailable.New("connection refused"))
+	// The result task's LostError is what makes the lost worker suspect
+	// (waitTask). Suspecting it here first would let the retry start
+	// attempt 2 before the result task's end, which would then end
+	// attempt 2's run of it instead.
 	workers[result].end(task(0, 0), 0, &LostError{Addr: lost, Err: qerr.ErrUnavailable.New("exchange 1 from task 1.2 at %s: EOF", lost)})
 	a2 := waitAttempt(t, q, 2)
 	for id, tk := range a2.tasks {
