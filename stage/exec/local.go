@@ -43,7 +43,7 @@ func (e *Engine) RunLocal(ctx context.Context, mem memory.Allocator, spec *stage
 	out := &collector{maxBytes: maxBytes}
 	_, _, err = routeQuery(ctx, conn, sql, route{
 		mem: mem, spec: spec, schema: schema, sinks: []sink{out},
-		target: defaultBatchRows, targetBytes: defaultBatchBytes,
+		target: defaultBatchRows, targetBytes: defaultBatchBytes, rereads: true,
 	})
 	// A connection whose query failed (an interrupt among others) is not
 	// trusted again.

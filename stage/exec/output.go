@@ -16,8 +16,9 @@ import (
 	"github.com/quiverdb/quiver/stage/duck"
 )
 
-// queryOut runs sql and routes its batches into the task's buffers.
-func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, t *task, stats *stage.TaskStatsSpec) error {
+// queryOut runs sql and routes its batches into the task's buffers;
+// rereads says sql streams no input (route.rereads).
+func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, rereads bool, t *task, stats *stage.TaskStatsSpec) error {
 	sinks := make([]sink, len(t.bufs))
 	for i, b := range t.bufs {
 		sinks[i] = t.outputSink(b)
@@ -26,6 +27,7 @@ func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, t 
 	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, route{
 		mem: w.mem, spec: t.spec, schema: t.schema, sinks: sinks,
 		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes),
+		rereads: rereads,
 	})
 	return err
 }
@@ -46,6 +48,9 @@ type route struct {
 	schema              *arrow.Schema
 	sinks               []sink
 	target, targetBytes int64
+	// rereads: sql reads nothing that a run consumes (no streamed input),
+	// so it may run again to learn an error (strayInterrupt).
+	rereads bool
 }
 
 // routeQuery runs sql on conn and routes its batches as rt says, as DuckDB
@@ -63,6 +68,15 @@ func routeQuery(ctx context.Context, conn *duckdb.Conn, sql string, rt route) (r
 		r, err = newRouter(ctx, rt, schema)
 		return err
 	}, func(rec arrow.RecordBatch) error { return r.add(rec) })
+	if strayInterrupt(ctx, err) && rt.rereads {
+		// The error that stopped DuckDB is lost; the same statement run
+		// again, its rows dropped, meets it again (a data error is
+		// deterministic) and, most times, says it.
+		discard := func(arrow.RecordBatch) error { return nil }
+		if again := streamQuery(ctx, conn, sql, func(*arrow.Schema) error { return nil }, discard); again != nil && !strayInterrupt(ctx, again) {
+			err = again
+		}
+	}
 	if err != nil {
 		return 0, 0, duckError(err, "run task "+rt.spec.Task.String())
 	}

@@ -159,6 +159,18 @@ func streamQuery(ctx context.Context, conn *duckdb.Conn, sql string, start func(
 	return nil
 }
 
+// strayInterrupt reports whether err is DuckDB's interrupt though ctx,
+// the only thing that interrupts our statements, is not done: DuckDB 1.5
+// interrupts its own statement when one of its threads fails, and a
+// streaming result's fetch that sees the interrupt before the error
+// reports the interrupt instead of the error (SimpleBufferedData checks
+// the interrupt outside the error mapping of ClientContext; upstream
+// moved the check inside it after v1.5.5).
+func strayInterrupt(ctx context.Context, err error) bool {
+	var de *duckdb.Error
+	return err != nil && ctx.Err() == nil && errors.As(err, &de) && de.Type == duckdb.ErrorTypeInterrupt
+}
+
 func resultError(res *bindings.Result) error {
 	return &duckdb.Error{Type: duckdb.ErrorType(bindings.ResultErrorType(res)), Msg: bindings.ResultError(res)}
 }

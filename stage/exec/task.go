@@ -100,7 +100,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 		}
 		return stats, nil
 	}
-	err = w.queryOut(ctx, conn, sql, t, &stats)
+	err = w.queryOut(ctx, conn, sql, len(streamed.from) == 0, t, &stats)
 	streamed.count(&stats)
 	return stats, streamed.cause(err)
 }
