@@ -77,6 +77,10 @@ func routeQuery(ctx context.Context, conn *duckdb.Conn, sql string, rt route) (r
 			err = again
 		}
 	}
+	if strayInterrupt(ctx, err) {
+		// Not a cancel, whatever DuckDB calls it.
+		return 0, 0, qerr.ErrInternal.Wrap(err, "run task %s: DuckDB stopped the statement after an error in one of its threads and did not say which", rt.spec.Task)
+	}
 	if err != nil {
 		return 0, 0, duckError(err, "run task "+rt.spec.Task.String())
 	}
