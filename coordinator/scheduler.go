@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"go.uber.org/zap"
@@ -153,10 +154,10 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 	for i := len(d.Fragments) - 1; i >= 0; i-- {
 		f := d.Fragments[i]
 		var spec *stage.TaskSpec
+		var specs []*stage.TaskSpec
 		for t := 0; t < f.Tasks; t++ {
 			id := stage.TaskID{Fragment: f.ID, Index: t}
-			task := a.tasks[id]
-			if task.attempt != a.n {
+			if a.tasks[id].attempt != a.n {
 				continue // kept from an earlier attempt: it runs, or ran, there
 			}
 			if spec == nil {
@@ -171,11 +172,29 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 			s.Splits = splits(f, t, tables)
 			s.Inputs = c.inputs(q, a, f, t)
 			s.Filters = c.filterInputs(q, a, f, t)
-			run, err := q.startTask(task, &s)
+			specs = append(specs, &s)
+		}
+		// A stage's tasks start at once: each start is a round trip to its
+		// worker, and a stage of many tasks (a bucketed write's, one per
+		// bucket) would otherwise wait for them in turn.
+		errs := make([]error, len(specs))
+		var wg sync.WaitGroup
+		for j, s := range specs {
+			wg.Go(func() {
+				task := a.tasks[s.Task]
+				run, err := q.startTask(task, s)
+				if err != nil {
+					errs[j] = qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", s.Task, a.n, task.worker.Addr)
+					return
+				}
+				q.taskStarted(a, s.Task, run)
+			})
+		}
+		wg.Wait()
+		for j, err := range errs {
 			if err != nil {
-				return task.worker, qerr.CodeOf(err).Wrap(err, "start task %s (attempt %d) on worker %s", id, a.n, task.worker.Addr)
+				return a.tasks[specs[j].Task].worker, err
 			}
-			q.taskStarted(a, id, run)
 		}
 	}
 	return nil, nil
