@@ -3,6 +3,8 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -192,7 +194,7 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 	if ch.Kind != ChangeCreate && (cur == nil || cur.ID != ch.TableID) {
 		return nil, qerr.ErrConflict.New("table %s.%s was dropped, replaced or created again by another statement since this one read it", ch.Database, ch.Name)
 	}
-	if cur != nil && cur.External != nil && (ch.Kind == ChangeAppend || ch.Kind == ChangeRewrite || ch.Kind == ChangeAnalyze) {
+	if cur != nil && cur.External != nil && (ch.Kind == ChangeAppend || ch.Kind == ChangeRewrite) {
 		return nil, qerr.ErrInvalid.New("table %s.%s is external and read-only", ch.Database, ch.Name)
 	}
 	switch ch.Kind {
@@ -310,7 +312,23 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 
 // analyzeFiles gives the files of t that files name their statistics
 // there, in a new snapshot.
+//
+// An external table's snapshot is not its files (they are listed anew by
+// every query) but what ANALYZE found: the files as described, whose
+// sketches give the distinct counts, read while the same files are there.
 func analyzeFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, files []DataFile) error {
+	if t.External != nil {
+		sorted := slices.Clone(files)
+		slices.SortFunc(sorted, func(x, y DataFile) int { return strings.Compare(x.Path, y.Path) })
+		stripped, err := putSketches(tx, sorted)
+		if err != nil {
+			return err
+		}
+		t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Files: stripped, Committed: now()}
+		summarizeIn(tx, &t.Snapshot)
+		rec := encodeTable(t)
+		return putTableRecord(b, &rec)
+	}
 	byPath := make(map[string]DataFile, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f

@@ -20,7 +20,9 @@ import (
 func (c *Coordinator) analyzeTables(ctx context.Context, s *binder.Analyze, workers []*Member) (int64, error) {
 	var rows int64
 	for i, t := range s.Targets {
-		if len(t.Snapshot.Files) == 0 {
+		if len(s.Tables[s.Scans[i].ID].Snapshot.Files) == 0 {
+			// Nothing to describe (an external table's location matches
+			// no file now: its statistics stay as they were).
 			continue
 		}
 		_, _, phys, err := physicalPlan(ctx, s.Scans[i], nil, c.cluster(workers))

@@ -235,11 +235,9 @@ func columnStatsRows(ctx context.Context, sys systemSchema) [][]any {
 				if t.External.Format != "parquet" {
 					continue
 				}
-				files, err := binder.ExternalFiles(t.External)
-				if err != nil {
+				if snap, err = binder.ExternalSnapshot(t); err != nil {
 					continue
 				}
-				snap = catalog.Snapshot{Files: files}
 			}
 			for _, col := range t.Columns {
 				st := snap.ColumnStats(col)

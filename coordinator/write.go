@@ -284,6 +284,9 @@ func (c *Coordinator) commitRetiring(commit func() ([]*catalog.Table, error)) er
 func (c *Coordinator) retireTables(tables []*catalog.Table) {
 	var files []catalog.DataFile
 	for _, t := range tables {
+		if t.External != nil {
+			continue // its snapshot lists the user's files, as ANALYZE found them
+		}
 		files = append(files, t.Snapshot.Files...)
 	}
 	c.retireFiles(files)

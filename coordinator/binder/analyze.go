@@ -2,6 +2,7 @@ package binder
 
 import (
 	"context"
+	"slices"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
@@ -14,6 +15,8 @@ import (
 // from its files. Scans read every column of each table, by Scan ID in
 // Tables; the coordinator runs each as a distributed scan whose tasks
 // describe their files (stage.OutputAnalyze) and commits the statistics.
+// An external table's Parquet files are described as they are now: their
+// sketches give the distinct counts that footers lack (ExternalSnapshot).
 type Analyze struct {
 	Targets []*catalog.Table
 	Scans   []*logical.Scan
@@ -36,14 +39,24 @@ func (b *Binder) bindAnalyze(ctx context.Context, s *ast.AnalyzeTableStmt) (Stat
 		if err != nil {
 			return nil, err
 		}
-		if t.External != nil {
-			return nil, qerr.ErrInvalid.New("ANALYZE TABLE %s.%s: an external table's statistics are read from its files' footers by every query", t.Database, t.Name)
+		if t.External != nil && t.External.Format != "parquet" {
+			return nil, qerr.ErrUnsupported.New("ANALYZE TABLE %s.%s: only Parquet files are analyzed; a CSV table's rows are estimated from its files' sizes", t.Database, t.Name)
 		}
 		p, _, err := b.scanTable(ctx, tn, "")
 		if err != nil {
 			return nil, err
 		}
-		a.Targets, a.Scans = append(a.Targets, t), append(a.Scans, p.(*logical.Scan))
+		scan := p.(*logical.Scan)
+		if t.External != nil {
+			// Files are described whole: no split by row group.
+			read := *a.Tables[scan.ID]
+			read.Snapshot.Files = slices.Clone(read.Snapshot.Files)
+			for i := range read.Snapshot.Files {
+				read.Snapshot.Files[i].RowGroups = nil
+			}
+			a.Tables[scan.ID] = &read
+		}
+		a.Targets, a.Scans = append(a.Targets, t), append(a.Scans, scan)
 	}
 	return a, nil
 }

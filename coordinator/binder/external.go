@@ -110,6 +110,29 @@ func ExternalFiles(e *catalog.External) ([]catalog.DataFile, error) {
 	return files, nil
 }
 
+// ExternalSnapshot is what an external table t holds now: its files, their
+// rows and min / max read from their footers as every query reads them
+// (they decide pruning, so they are never older than the files), and the
+// distinct counts that ANALYZE TABLE merged from the files' sketches into
+// t.Snapshot, as long as the same files, by path, size and rows, are there
+// (distinct counts only steer the plan).
+func ExternalSnapshot(t *catalog.Table) (catalog.Snapshot, error) {
+	files, err := ExternalFiles(t.External)
+	if err != nil {
+		return catalog.Snapshot{}, err
+	}
+	snap := catalog.Snapshot{ID: t.Snapshot.ID, Files: files}
+	same := len(files) == len(t.Snapshot.Files)
+	for i := 0; same && i < len(files); i++ {
+		a, b := files[i], t.Snapshot.Files[i]
+		same = a.Path == b.Path && a.Bytes == b.Bytes && a.Rows == b.Rows
+	}
+	if same {
+		snap.Columns = t.Snapshot.Columns
+	}
+	return snap, nil
+}
+
 // csvRowBytes is the row size assumed to estimate a CSV file's rows, for
 // the planner's broadcast decision only.
 const csvRowBytes = 64
@@ -151,12 +174,12 @@ func externalScan(t *catalog.Table) (*catalog.Table, *stage.ExternalFormat, erro
 	if e == nil {
 		return t, nil, nil
 	}
-	files, err := ExternalFiles(e)
+	snap, err := ExternalSnapshot(t)
 	if err != nil {
 		return nil, nil, err
 	}
 	read := *t
-	read.Snapshot = catalog.Snapshot{Files: files}
+	read.Snapshot = snap
 	f := &stage.ExternalFormat{Format: e.Format, Options: e.Options}
 	if e.Format == "csv" && e.Options["header"] == "false" {
 		for _, c := range t.Columns {

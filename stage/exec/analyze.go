@@ -13,14 +13,32 @@ import (
 // (describeFile, by the file's own columns, so that a file written before
 // an ALTER TABLE is described as it is) and reports them, paths as given.
 // It reads files with arrow-go's Parquet reader; no SQL runs.
+//
+// The files of an external table's scan are absolute paths (the table's
+// location), described the same way: only Parquet ones, read whole.
 func (w *Worker) analyze(ctx context.Context, spec *stage.TaskSpec) (stage.TaskStatsSpec, error) {
 	var stats stage.TaskStatsSpec
+	root, err := stage.DecodePlan(spec.Plan)
+	if err != nil {
+		return stats, err
+	}
+	scan, _ := root.(*stage.Scan)
+	external := scan != nil && scan.External != nil
+	if external && (scan.External.Format != "parquet" || scan.External.Describe) {
+		return stats, qerr.ErrInvalid.New("ANALYZE of a %s external table: only Parquet files are analyzed", scan.External.Format)
+	}
 	for _, s := range spec.Splits {
-		for _, f := range s.Files {
-			if !filepath.IsLocal(f) {
-				return stats, qerr.ErrInvalid.New("ANALYZE of %q: only files inside the data directory are analyzed", f)
+		for i, f := range s.Files {
+			path := filepath.Join(w.cfg.DataDir, f)
+			switch {
+			case external && s.Ranges != nil && s.Ranges[i] != nil:
+				return stats, qerr.ErrInvalid.New("ANALYZE of rows of %s: files are analyzed whole", f)
+			case external && filepath.IsAbs(f):
+				path = f
+			case !filepath.IsLocal(f):
+				return stats, qerr.ErrInvalid.New("ANALYZE of %q: only files inside the data directory, or an external table's, are analyzed", f)
 			}
-			df, err := describeFile(ctx, filepath.Join(w.cfg.DataDir, f), nil)
+			df, err := describeFile(ctx, path, nil)
 			if err != nil {
 				return stats, qerr.CodeOf(err).Wrap(err, "analyze %s", f)
 			}
