@@ -11,6 +11,7 @@ package binder
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -398,9 +399,6 @@ func (b *Binder) table(ctx context.Context, tn *ast.TableName) (*catalog.Table, 
 }
 
 func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, error) {
-	if s.Setlist {
-		return nil, qerr.ErrUnsupported.New("INSERT ... SET (write INSERT ... VALUES)")
-	}
 	src, ok := s.Table.TableRefs.Left.(*ast.TableSource)
 	if !ok {
 		return nil, qerr.ErrInvalid.New("INSERT target is not a table")
@@ -427,6 +425,9 @@ func (b *Binder) bindInsert(ctx context.Context, s *ast.InsertStmt) (Statement, 
 		i := t.ColumnIndex(c.Name.O)
 		if i < 0 {
 			return nil, qerr.ErrNotFound.New("unknown column %s in table %s", c.Name.O, t.Name)
+		}
+		if slices.Contains(target, i) {
+			return nil, qerr.ErrInvalid.New("column %s is specified twice", t.Columns[i].Name)
 		}
 		target = append(target, i)
 	}
