@@ -3,8 +3,6 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -318,9 +316,7 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 // sketches give the distinct counts, read while the same files are there.
 func analyzeFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, files []DataFile) error {
 	if t.External != nil {
-		sorted := slices.Clone(files)
-		slices.SortFunc(sorted, func(x, y DataFile) int { return strings.Compare(x.Path, y.Path) })
-		stripped, err := putSketches(tx, sorted)
+		stripped, err := putSketches(tx, files)
 		if err != nil {
 			return err
 		}

@@ -122,10 +122,14 @@ func ExternalSnapshot(t *catalog.Table) (catalog.Snapshot, error) {
 		return catalog.Snapshot{}, err
 	}
 	snap := catalog.Snapshot{ID: t.Snapshot.ID, Files: files}
-	same := len(files) == len(t.Snapshot.Files)
-	for i := 0; same && i < len(files); i++ {
-		a, b := files[i], t.Snapshot.Files[i]
-		same = a.Path == b.Path && a.Bytes == b.Bytes && a.Rows == b.Rows
+	analyzed := make(map[string]catalog.DataFile, len(t.Snapshot.Files))
+	for _, f := range t.Snapshot.Files {
+		analyzed[f.Path] = f
+	}
+	same := len(files) == len(analyzed)
+	for _, f := range files {
+		a, ok := analyzed[f.Path]
+		same = same && ok && a.Bytes == f.Bytes && a.Rows == f.Rows
 	}
 	if same {
 		snap.Columns = t.Snapshot.Columns
