@@ -1,10 +1,7 @@
 package flightsrv
 
 import (
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/flight"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 )
 
 // doGetHeld serves a result the coordinator computed and holds itself
@@ -23,21 +20,5 @@ func (c *coordinatorService) doGetHeld(tkt *flight.Ticket, stream flight.FlightS
 	if err := checkReader(stream.Context(), t, c.secret, nil); err != nil {
 		return refuseTicket(c.log, err)
 	}
-	return sendStream(stream, rdr, c.mem)
-}
-
-// sendStream writes every batch of rdr to a do_get stream, then its end;
-// a failure of rdr ends the stream with its status, never with an
-// end-of-stream marker.
-func sendStream(stream flight.FlightService_DoGetServer, rdr array.RecordReader, mem memory.Allocator) error {
-	wr := flight.NewRecordWriter(stream, ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(mem))
-	for rdr.Next() {
-		if err := wr.Write(rdr.RecordBatch()); err != nil {
-			return err // the client went away; the caller releases the reader
-		}
-	}
-	if err := rdr.Err(); err != nil {
-		return StatusFromError(err)
-	}
-	return wr.Close()
+	return sendRecords(stream, rdr)
 }

@@ -51,7 +51,7 @@ func (c *coordinatorService) DoGet(tkt *flight.Ticket, stream flight.FlightServi
 		return StatusFromError(err)
 	}
 	defer rdr.Release()
-	return sendStream(stream, rdr, c.mem)
+	return sendRecords(stream, rdr)
 }
 
 // FetchResult streams a result buffer from the worker (the coordinator's

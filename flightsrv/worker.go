@@ -181,17 +181,7 @@ func (s *workerService) DoGet(tkt *flight.Ticket, stream flight.FlightService_Do
 		return StatusFromError(err)
 	}
 	defer rdr.Release()
-	opts := append([]ipc.Option{ipc.WithSchema(rdr.Schema()), ipc.WithAllocator(s.w.Allocator())}, s.w.IPCOptions()...)
-	wr := flight.NewRecordWriter(stream, opts...)
-	for rdr.Next() {
-		if err := wr.Write(rdr.RecordBatch()); err != nil {
-			return err // the client went away
-		}
-	}
-	if err := rdr.Err(); err != nil {
-		return StatusFromError(err)
-	}
-	return wr.Close()
+	return sendRecords(stream, rdr, s.w.IPCOptions()...)
 }
 
 // refuse answers a do_get that cannot be served: the real error to a

@@ -105,6 +105,41 @@ type cluster struct {
 	stop  func() error
 }
 
+// clockTicks is the unit of /proc/PID/stat's CPU times (USER_HZ, 100 on
+// every Linux this runs on).
+const clockTicks = 100
+
+// allCPU is the CPU time (user and system) used so far by this process
+// and the cluster's: a figure that the load of other work on a shared
+// machine changes much less than wall time. ok is false where the cluster
+// runs elsewhere (--addr) or a process's time cannot be read.
+func (cl *cluster) allCPU() (d time.Duration, ok bool) {
+	if len(cl.procs) == 0 {
+		return 0, false
+	}
+	d = cpuTime()
+	for _, p := range cl.procs {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.cmd.Process.Pid))
+		if err != nil {
+			return 0, false
+		}
+		// The fields after the command's closing parenthesis: utime and
+		// stime are the 12th and 13th.
+		i := strings.LastIndexByte(string(stat), ')')
+		f := strings.Fields(string(stat[i+1:]))
+		if i < 0 || len(f) < 13 {
+			return 0, false
+		}
+		ut, err1 := strconv.ParseInt(f[11], 10, 64)
+		st, err2 := strconv.ParseInt(f[12], 10, 64)
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		d += time.Duration(ut+st) * time.Second / clockTicks
+	}
+	return d, true
+}
+
 // connect starts the cluster (start) and dials a Flight SQL client to it
 // with the flags' TLS. The caller closes the client, then stops the cluster.
 func (c *clusterFlags) connect(ctx context.Context) (*cluster, *tpch.Client, error) {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -142,6 +141,11 @@ type fetchFigure struct {
 	FetchS    float64   `json:"fetch_s"`           // median do_get of every endpoint
 	FetchRuns []float64 `json:"fetch_runs_s"`
 	GBps      float64   `json:"gb_per_s"`
+	// CPUS is the median CPU time of a fetch, of the client and every
+	// serving process together (0: not known, with --addr).
+	CPUS      float64   `json:"cpu_s,omitempty"`
+	CPURuns   []float64 `json:"cpu_runs_s,omitempty"`
+	GBperCPUS float64   `json:"gb_per_cpu_s,omitempty"`
 	RowsPerS  float64   `json:"rows_per_s"`
 	Error     string    `json:"error,omitempty"`
 }
@@ -192,6 +196,7 @@ func benchFetch(ctx context.Context, args []string) error {
 			}
 			fig.QueryS = time.Since(start).Seconds()
 			fetchStart := time.Now()
+			cpuStart, cpuKnown := cl.allCPU()
 			if kept == nil {
 				f, err := c.FetchAll(ctx, info)
 				if err != nil {
@@ -208,6 +213,9 @@ func benchFetch(ctx context.Context, args []string) error {
 				}
 			}
 			fig.FetchRuns = append(fig.FetchRuns, time.Since(fetchStart).Seconds())
+			if cpuEnd, ok := cl.allCPU(); ok && cpuKnown {
+				fig.CPURuns = append(fig.CPURuns, (cpuEnd - cpuStart).Seconds())
+			}
 			fig.Endpoints = len(info.Endpoint)
 		}
 		fig = fig.finish()
@@ -239,12 +247,14 @@ func benchFetch(ctx context.Context, args []string) error {
 		}
 		for i := 0; i < *runs; i++ {
 			start := time.Now()
+			cpuStart := cpuTime()
 			fig.Rows, fig.Bytes, err = c.Drain(ctx, info)
 			if err != nil {
 				fig.Error = err.Error()
 				break
 			}
 			fig.FetchRuns = append(fig.FetchRuns, time.Since(start).Seconds())
+			fig.CPURuns = append(fig.CPURuns, (cpuTime() - cpuStart).Seconds())
 		}
 		stopMem()
 		fig = fig.finish()
@@ -264,12 +274,14 @@ func (f fetchFigure) finish() fetchFigure {
 	if len(f.FetchRuns) == 0 {
 		return f
 	}
-	s := append([]float64(nil), f.FetchRuns...)
-	sort.Float64s(s)
-	f.FetchS = s[len(s)/2]
+	f.FetchS = median(f.FetchRuns)
 	if f.FetchS > 0 {
 		f.GBps = float64(f.Bytes) / 1e9 / f.FetchS
 		f.RowsPerS = float64(f.Rows) / f.FetchS
+	}
+	if len(f.CPURuns) > 0 {
+		f.CPUS = median(f.CPURuns)
+		f.GBperCPUS = float64(f.Bytes) / 1e9 / f.CPUS
 	}
 	return f
 }
@@ -285,17 +297,21 @@ func (f fetchFigure) line() string {
 func printFetch(figs []fetchFigure, runs int) {
 	fmt.Printf("\nfetch path, median of %d runs (%s, %d cores)\n", runs, tpch.ThisMachine().CPU, runtime.NumCPU())
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "source\tendpoints\trows\tMB\tquery s\tdo_get s\tGB/s\trows/s")
+	fmt.Fprintln(tw, "source\tendpoints\trows\tMB\tquery s\tdo_get s\tGB/s\trows/s\tcpu s\tGB/cpu-s")
 	for _, f := range figs {
 		if f.Error != "" {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\tfailed: %s\n", f.Source, f.Error)
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\t-\tfailed: %s\n", f.Source, f.Error)
 			continue
 		}
 		q := "-"
 		if f.QueryS > 0 {
 			q = fmt.Sprintf("%.3f", f.QueryS)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%s\t%.3f\t%.2f\t%s\n", f.Source, f.Endpoints, f.Rows, float64(f.Bytes)/1e6, q, f.FetchS, f.GBps, tpch.Human(f.RowsPerS))
+		cpu, perCPU := "-", "-"
+		if f.CPUS > 0 {
+			cpu, perCPU = fmt.Sprintf("%.3f", f.CPUS), fmt.Sprintf("%.2f", f.GBperCPUS)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%s\t%.3f\t%.2f\t%s\t%s\t%s\n", f.Source, f.Endpoints, f.Rows, float64(f.Bytes)/1e6, q, f.FetchS, f.GBps, tpch.Human(f.RowsPerS), cpu, perCPU)
 	}
 	tw.Flush()
 }

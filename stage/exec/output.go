@@ -25,7 +25,7 @@ func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, re
 	}
 	var err error
 	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, route{
-		mem: w.mem, spec: t.spec, schema: t.schema, sinks: sinks,
+		mem: outputAllocator, spec: t.spec, schema: t.schema, sinks: sinks,
 		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes),
 		rereads: rereads,
 	})
