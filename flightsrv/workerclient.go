@@ -83,7 +83,9 @@ func DialWorker(addr string, secret []byte, opts ...ClientOption) (*WorkerClient
 	conn, err := grpc.NewClient(addr,
 		grpc.WithTransportCredentials(o.creds),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(o.maxMsg), grpc.MaxCallSendMsgSize(o.maxMsg),
-			grpc.ForceCodecV2(newFrameCodec())))
+			grpc.ForceCodecV2(newFrameCodec())),
+		grpc.WithConnectParams(workerConnectParams),
+		grpc.WithChainStreamInterceptor(reconnectStream))
 	if err != nil {
 		return nil, qerr.ErrUnavailable.Wrap(err, "dial worker %s", addr)
 	}
