@@ -230,11 +230,9 @@ func columnStatsRows(ctx context.Context, sys systemSchema) [][]any {
 		for _, t := range tables {
 			snap := t.Snapshot
 			if t.External != nil {
-				// What the planner reads from a Parquet table's footers; a CSV
-				// file's rows are only guessed from its size.
-				if t.External.Format != "parquet" {
-					continue
-				}
+				// What the planner reads: a Parquet table's footers, what
+				// ANALYZE found in the same files; of a CSV table not
+				// analyzed, rows guessed from its files' sizes.
 				if snap, err = binder.ExternalSnapshot(t); err != nil {
 					continue
 				}

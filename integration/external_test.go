@@ -304,3 +304,74 @@ func TestExternalStatistics(t *testing.T) {
 		t.Errorf("%s: %v, want INVALID_ARGUMENT", inside, err)
 	}
 }
+
+// TestExternalCSVStatistics: ANALYZE TABLE of an external CSV table reads
+// its files' rows: the scan's rows become the counted ones instead of an
+// estimate from the files' sizes, and system.column_stats gets null and
+// distinct counts, while the same files (by path and size) are there.
+func TestExternalCSVStatistics(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	ctx, cancel := stmtCtx()
+	defer cancel()
+	path := filepath.Join(dir, "fact.csv")
+	o := openOracle(t, ctx,
+		fmt.Sprintf("COPY (SELECT i AS id, CAST(i %% 50 AS INTEGER) AS k, CASE WHEN i %% 4 = 0 THEN NULL ELSE 'f' || i END AS note "+
+			"FROM range(0, 200000) t(i)) TO '%s' (FORMAT csv, HEADER)", path),
+		fmt.Sprintf("CREATE VIEW fact AS SELECT * FROM read_csv('%s', header = true, columns = {'id': 'BIGINT', 'k': 'INTEGER', 'note': 'VARCHAR'})", path),
+	)
+	cl := startServe(t, 2, "")
+	c := connect(t, cl.Addr)
+	c.MustExec(fmt.Sprintf("CREATE EXTERNAL TABLE fact (id BIGINT, k INT, note VARCHAR(20)) LOCATION '%s' FORMAT 'csv'", path))
+	stats := func() map[string][]string {
+		got := map[string][]string{}
+		for _, line := range lines(c.MustQuery("SELECT column_name, row_count, null_count, distinct_count FROM system.column_stats WHERE table_name = 'fact'")) {
+			f := strings.Split(line, " | ")
+			got[f[0]] = f[1:]
+		}
+		return got
+	}
+	scanRows := func() string {
+		explain := strings.Join(c.MustQuery("EXPLAIN SELECT count(*) FROM fact").strings(0), "\n")
+		m := regexp.MustCompile(`Scan: main\.fact .* rows=(\d+) external=csv`).FindStringSubmatch(explain)
+		if m == nil {
+			t.Fatalf("no CSV scan in:\n%s", explain)
+		}
+		return m[1]
+	}
+	before := scanRows()
+	if before == "200000" {
+		t.Fatalf("the scan's rows before ANALYZE are %s: exact already, the test shows nothing", before)
+	}
+	c.MustExec("ANALYZE TABLE fact")
+	if got := scanRows(); got != "200000" {
+		t.Errorf("scan rows after ANALYZE: %s, want the counted 200000 (before: %s)", got, before)
+	}
+	exact := map[string]float64{"id": 200000, "k": 50, "note": 150000}
+	nulls := map[string]string{"id": "0", "k": "0", "note": "50000"}
+	got := stats()
+	for col, want := range exact {
+		s := got[col]
+		if len(s) != 3 {
+			t.Fatalf("system.column_stats of fact.%s: %v", col, s)
+		}
+		n, err := strconv.ParseFloat(s[2], 64)
+		if s[0] != "200000" || s[1] != nulls[col] || err != nil || n < want*0.95 || n > want*1.05 {
+			t.Errorf("fact.%s after ANALYZE: rows, nulls, distinct %v; want 200000, %s, within 5%% of %.0f", col, s, nulls[col], want)
+		}
+	}
+	for _, sql := range []string{
+		"SELECT k, count(*), count(note), min(id), max(note) FROM fact GROUP BY k",
+		"SELECT count(DISTINCT note) FROM fact WHERE id > 1000",
+	} {
+		checkQuery(t, c, o, queryCase{sql: sql})
+	}
+	// A file that changed has no counted rows or distinct counts.
+	if err := o.exec(ctx, fmt.Sprintf("COPY (SELECT i AS id, 1 AS k, 'x' AS note FROM range(0, 70) t(i)) TO '%s' (FORMAT csv, HEADER)", path)); err != nil {
+		t.Fatal(err)
+	}
+	if got := stats()["k"]; len(got) != 3 || got[0] == "70" || got[2] != "NULL" {
+		t.Errorf("fact.k after its file changed: rows, nulls, distinct %v; want the size's estimate and no distinct count", got)
+	}
+	checkQuery(t, c, o, queryCase{sql: "SELECT k, count(*) FROM fact GROUP BY k"})
+}

@@ -15,8 +15,9 @@ import (
 // from its files. Scans read every column of each table, by Scan ID in
 // Tables; the coordinator runs each as a distributed scan whose tasks
 // describe their files (stage.OutputAnalyze) and commits the statistics.
-// An external table's Parquet files are described as they are now: their
-// sketches give the distinct counts that footers lack (ExternalSnapshot).
+// An external table's files are described as they are now: their sketches
+// give the distinct counts that Parquet footers lack, and a CSV file's
+// count its rows (ExternalSnapshot).
 type Analyze struct {
 	Targets []*catalog.Table
 	Scans   []*logical.Scan
@@ -38,9 +39,6 @@ func (b *Binder) bindAnalyze(ctx context.Context, s *ast.AnalyzeTableStmt) (Stat
 		t, err := b.table(ctx, tn)
 		if err != nil {
 			return nil, err
-		}
-		if t.External != nil && t.External.Format != "parquet" {
-			return nil, qerr.ErrUnsupported.New("ANALYZE TABLE %s.%s: only Parquet files are analyzed; a CSV table's rows are estimated from its files' sizes", t.Database, t.Name)
 		}
 		p, _, err := b.scanTable(ctx, tn, "")
 		if err != nil {

@@ -115,7 +115,9 @@ func ExternalFiles(e *catalog.External) ([]catalog.DataFile, error) {
 // (they decide pruning, so they are never older than the files), and the
 // distinct counts that ANALYZE TABLE merged from the files' sketches into
 // t.Snapshot, as long as the same files, by path, size and rows, are there
-// (distinct counts only steer the plan).
+// (distinct counts only steer the plan). A CSV file's rows, estimated from
+// its size, are the counted ones ANALYZE found while its path and size are
+// the same (they too only steer the plan: a CSV scan prunes nothing).
 func ExternalSnapshot(t *catalog.Table) (catalog.Snapshot, error) {
 	files, err := ExternalFiles(t.External)
 	if err != nil {
@@ -126,13 +128,32 @@ func ExternalSnapshot(t *catalog.Table) (catalog.Snapshot, error) {
 	for _, f := range t.Snapshot.Files {
 		analyzed[f.Path] = f
 	}
+	csv := t.External.Format == "csv"
 	same := len(files) == len(analyzed)
 	for _, f := range files {
 		a, ok := analyzed[f.Path]
-		same = same && ok && a.Bytes == f.Bytes && a.Rows == f.Rows
+		same = same && ok && a.Bytes == f.Bytes && (csv || a.Rows == f.Rows)
 	}
-	if same {
+	switch {
+	case same:
 		snap.Columns = t.Snapshot.Columns
+		if csv {
+			// The counted rows and nulls; ANALYZE gives a CSV file no
+			// bounds, so nothing prunes by them.
+			for i := range snap.Files {
+				snap.Files[i] = analyzed[snap.Files[i].Path]
+			}
+		}
+	case csv:
+		// Nothing is known of the columns (a file without a column's
+		// statistics would read as one of NULLs only).
+		unknown := make([]catalog.ColumnStats, len(t.Columns))
+		for i, c := range t.Columns {
+			unknown[i] = catalog.ColumnStats{Name: c.Name, NullCount: -1}
+		}
+		for i := range snap.Files {
+			snap.Files[i].Columns = unknown
+		}
 	}
 	return snap, nil
 }
