@@ -94,7 +94,22 @@ type Member struct {
 	// suspect is why a call to the worker failed as if it were gone (nil:
 	// not suspect). A suspect is not live until it heartbeats again.
 	suspect error
+	// owed are the cancels the worker did not take (Membership.Owe), sent
+	// again after its next heartbeat.
+	owed []owedCancel
 }
+
+// owedCancel is a cancel that did not reach its worker: call makes it
+// again, until the worker's own deadline for what it names has passed.
+type owedCancel struct {
+	what  string
+	until time.Time
+	call  func(ctx context.Context) error
+}
+
+// maxOwed bounds a member's owed cancels; beyond it the oldest are
+// dropped, left to the deadlines their tasks carry.
+const maxOwed = 1024
 
 // Membership is the set of workers that heartbeat. A worker that has not
 // been heard from for the timeout leaves it (its connection stays open
@@ -182,6 +197,7 @@ func (m *Membership) Heartbeat(ctx context.Context, addr, incarnation string) er
 		_ = gone.Conn.Close() // it restarted: the old process is gone
 	}
 	if ok {
+		m.payOwed(addr)
 		return nil
 	}
 	conn, err := m.dial(ctx, addr)
@@ -240,6 +256,64 @@ func (m *Membership) beat(addr, incarnation string) (ok bool, gone *Member) {
 	}
 	return true, nil
 }
+
+// Owe records a cancel (what, for the log) that did not reach mem, which
+// did not answer in time or could not be reached: call makes it again
+// after mem's next heartbeat, and again after each one while it fails,
+// until the worker's deadline for what it names (until) has passed. A
+// worker paused past a cancel's timeout would otherwise keep what the
+// cancel names (the retained output of a given-up attempt, the buffers of
+// an ended query) until then. A member replaced since (restarted) owes
+// nothing: its process and what it held are gone.
+func (m *Membership) Owe(mem *Member, what string, until time.Time, call func(ctx context.Context) error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if cur, ok := m.members[mem.Addr]; ok && cur != mem {
+		return
+	}
+	if len(mem.owed) == maxOwed {
+		m.log.Warn("owed cancel dropped", qlog.Worker(mem.Addr), zap.String("cancel", mem.owed[0].what))
+		mem.owed = mem.owed[1:]
+	}
+	mem.owed = append(mem.owed, owedCancel{what: what, until: until, call: call})
+}
+
+// payOwed sends the cancels the member at addr owes again, in the
+// background, once it has heartbeated.
+func (m *Membership) payOwed(addr string) {
+	m.mu.Lock()
+	mem := m.members[addr]
+	var owed []owedCancel
+	if mem != nil {
+		owed, mem.owed = mem.owed, nil
+	}
+	m.mu.Unlock()
+	if len(owed) == 0 {
+		return
+	}
+	go func() {
+		for _, o := range owed {
+			if time.Now().After(o.until) {
+				continue
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), owedCancelTimeout)
+			err := o.call(ctx)
+			timedOut := ctx.Err() != nil
+			cancel()
+			switch {
+			case err == nil:
+				m.log.Info("owed cancel sent", qlog.Worker(addr), zap.String("cancel", o.what))
+			case timedOut || lostWorker(err):
+				m.Owe(mem, o.what, o.until, o.call)
+			default:
+				m.log.Info("owed cancel refused", qlog.Worker(addr), zap.String("cancel", o.what), zap.Error(err))
+			}
+		}
+	}()
+}
+
+// owedCancelTimeout bounds one owed cancel sent again.
+const owedCancelTimeout = 5 * time.Second
 
 // Suspect takes mem out of the live set at once because a call to it
 // failed with cause, a retryable error (the worker seems gone): the next

@@ -536,3 +536,71 @@ func TestRerunLocked(t *testing.T) {
 		t.Errorf("1.0 not retained: run again %q", g)
 	}
 }
+
+// TestMembershipOwed: a cancel owed to a worker is made again after each
+// of its heartbeats until it gets through (a worker still unreachable
+// owes it on), never past its deadline, and not to a process that
+// restarted since.
+func TestMembershipOwed(t *testing.T) {
+	m := testMembership(time.Hour, map[string]*taskWorker{})
+	defer m.Close()
+	heartbeat(t, m, "w0", "1")
+	mem := m.Live()[0]
+	calls := make(chan int, 10)
+	n := 0
+	m.Owe(mem, "cancel of query q", time.Now().Add(time.Hour), func(context.Context) error {
+		n++
+		calls <- n
+		if n == 1 {
+			return &LostError{Addr: "w0", Err: qerr.ErrUnavailable.New("still unreachable")}
+		}
+		return nil
+	})
+	m.Owe(mem, "cancel of an expired query", time.Now().Add(-time.Second), func(context.Context) error {
+		calls <- -1
+		return nil
+	})
+	next := func() int {
+		select {
+		case c := <-calls:
+			return c
+		case <-time.After(10 * time.Second):
+			return 0
+		}
+	}
+	heartbeat(t, m, "w0", "1")
+	if c := next(); c != 1 {
+		t.Fatalf("after the first heartbeat: call %d, want the owed cancel once", c)
+	}
+	// It is owed again once the failed call returns: the heartbeats after
+	// that make it again.
+	second := 0
+	for deadline := time.Now().Add(10 * time.Second); second == 0 && time.Now().Before(deadline); {
+		heartbeat(t, m, "w0", "1")
+		select {
+		case second = <-calls:
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	if second != 2 {
+		t.Fatalf("after later heartbeats: call %d, want the owed cancel again", second)
+	}
+	heartbeat(t, m, "w0", "1")
+	select {
+	case c := <-calls:
+		t.Fatalf("call %d after the cancel got through (or of an expired one)", c)
+	case <-time.After(100 * time.Millisecond):
+	}
+	// A restart: the old process's owed cancels go nowhere.
+	heartbeat(t, m, "w0", "2")
+	m.Owe(mem, "cancel for the old process", time.Now().Add(time.Hour), func(context.Context) error {
+		calls <- -2
+		return nil
+	})
+	heartbeat(t, m, "w0", "2")
+	select {
+	case c := <-calls:
+		t.Fatalf("call %d: a cancel owed by a replaced member was made to the restarted worker", c)
+	case <-time.After(100 * time.Millisecond):
+	}
+}

@@ -467,13 +467,24 @@ func (q *query) cancelOnWorkers(ctx context.Context, cause error) {
 	var g errgroup.Group
 	for _, m := range q.workers() {
 		g.Go(func() error {
-			if err := m.Conn.CancelQuery(ctx, q.id, cause); err != nil {
+			stop := func(ctx context.Context) error { return m.Conn.CancelQuery(ctx, q.id, cause) }
+			if err := stop(ctx); err != nil {
 				q.log.Warn("cancel on worker", qlog.Worker(m.Addr), zap.Error(err))
+				q.owe(ctx, m, "cancel", err, stop)
 			}
 			return nil // one worker's failure does not stop the others' cancel
 		})
 	}
 	_ = g.Wait()
+}
+
+// owe hands a cancel of q (what) that failed on m with err, under ctx, to
+// m's next heartbeat (Membership.Owe) where m did not answer in time or
+// could not be reached; a worker that answered with an error owes none.
+func (q *query) owe(ctx context.Context, m *Member, what string, err error, stop func(context.Context) error) {
+	if ctx.Err() != nil || lostWorker(err) {
+		q.members.Owe(m, what+" of query "+string(q.id), q.deadline.Add(q.resultMaxAge), stop)
+	}
 }
 
 // outcome is q's state and, if it failed, was cancelled or expired, why.

@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"go.uber.org/zap"
@@ -281,8 +282,10 @@ func (q *query) releaseOutputs(done map[*Member][]stage.TaskAttempt) {
 		var g errgroup.Group
 		for m, keys := range done {
 			g.Go(func() error {
-				if err := m.Conn.CancelTasks(ctx, q.id, keys, cause); err != nil {
+				release := func(ctx context.Context) error { return m.Conn.CancelTasks(ctx, q.id, keys, cause) }
+				if err := release(ctx); err != nil {
 					q.log.Info("release outputs on worker", qlog.Worker(m.Addr), zap.Error(err))
+					q.owe(ctx, m, "release of outputs", err, release)
 				}
 				return nil
 			})
@@ -437,14 +440,15 @@ func (q *query) giveUpFor(a *attempt, only map[stage.TaskID]bool, cause error) {
 		var g errgroup.Group
 		for m, keys := range byWorker {
 			g.Go(func() error {
-				var err error
-				if only == nil {
-					err = m.Conn.CancelAttempt(ctx, q.id, a.n, cause)
-				} else {
-					err = m.Conn.CancelTasks(ctx, q.id, keys, cause)
+				stop := func(ctx context.Context) error {
+					if only == nil {
+						return m.Conn.CancelAttempt(ctx, q.id, a.n, cause)
+					}
+					return m.Conn.CancelTasks(ctx, q.id, keys, cause)
 				}
-				if err != nil {
+				if err := stop(ctx); err != nil {
 					q.log.Info("cancel given-up runs on worker", qlog.Worker(m.Addr), qlog.Attempt(a.n), zap.Error(err))
+					q.owe(ctx, m, fmt.Sprintf("cancel of attempt %d", a.n), err, stop)
 				}
 				return nil
 			})

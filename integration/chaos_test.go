@@ -457,6 +457,16 @@ func TestChaosStopMidQuery(t *testing.T) {
 	cl.Coordinator.WaitLine(t, "worker rejoined "+addr, readyTimeout, func(l LogLine) bool {
 		return l.Msg() == "worker rejoined" && l.Str("worker") == addr
 	})
+	// The cancel of the given-up attempt timed out while the worker was
+	// paused; its heartbeat brings it the cancel again, which frees the
+	// retained output of its finished tasks of that attempt instead of
+	// leaving it to the query's deadline.
+	cl.Coordinator.WaitLine(t, "owed cancel sent to "+addr, readyTimeout, func(l LogLine) bool {
+		return l.Msg() == "owed cancel sent" && l.Str("worker") == addr && strings.Contains(l.Str("cancel"), string(info.AppMetadata))
+	})
+	w.WaitLine(t, "given-up attempt cancelled", readyTimeout, func(l LogLine) bool {
+		return l.Msg() == "tasks cancelled" && l.Str("query_id") == string(info.AppMetadata) && strings.Contains(l.Str("error"), "given up")
+	})
 	for _, q := range queries {
 		if _, err := checkTPCH(ctx, c, q, want[q.N]); err != nil {
 			t.Errorf("%s after %s resumed: %v", q.Name(), addr, err)
