@@ -623,6 +623,9 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 	case *driver.ParamMarkerExpr:
 		return b.param(e)
 	case *ast.BinaryOperationExpr:
+		if isRowComparison(e) {
+			return b.rowCompare(comparisonOps[e.Op], e.L, e.R, sub)
+		}
 		_, isComparison := comparisonOps[e.Op]
 		l, r, err := b.operands(e.L, e.R, !isComparison, sub)
 		if err != nil {
@@ -695,6 +698,9 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		if e.Sel != nil {
 			return nil, qerr.ErrUnsupported.New("IN (subquery)")
 		}
+		if isRowIn(e) {
+			return b.rowIn(e, sub)
+		}
 		args, err := b.contextual(append([]ast.ExprNode{e.Expr}, e.List...), false, sub)
 		if err != nil {
 			return nil, err
@@ -737,6 +743,8 @@ func (b *Binder) exprWith(e ast.ExprNode, leaf leafFunc) (stage.Expr, error) {
 		return nil, qerr.ErrInvalid.New("column %s is not allowed here", columnText(e.Name))
 	case *ast.VariableExpr:
 		return b.variable(e)
+	case *ast.RowExpr:
+		return nil, operandWidth(1)
 	}
 	return nil, qerr.ErrUnsupported.New("expression %s", restore(e))
 }

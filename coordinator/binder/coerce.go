@@ -350,6 +350,15 @@ func comparisonType(l, r arrow.DataType) arrow.DataType {
 // does: a string against a date compares as a date, a string against a
 // number as a number (a numeric string literal keeps its exact value).
 func compareOperands(l, r stage.Expr) (stage.Expr, stage.Expr) {
+	// An untyped NULL takes the other side's type: DuckDB would otherwise
+	// convert that side to the NULL's own (x <=> NULL on a string column
+	// failed converting the strings to integers).
+	switch {
+	case isNullType(r.Type()) && !isNullType(l.Type()):
+		return l, convertTo(r, l.Type())
+	case isNullType(l.Type()) && !isNullType(r.Type()):
+		return convertTo(l, r.Type()), r
+	}
 	t := comparisonType(l.Type(), r.Type())
 	if t == nil {
 		return l, r

@@ -1,6 +1,8 @@
 package binder
 
 import (
+	"strconv"
+
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/opcode"
@@ -203,7 +205,7 @@ func (b *Binder) semiJoin(sc *scope, input logical.Plan, c ast.ExprNode) (logica
 		if !ok {
 			return nil, false, nil
 		}
-		x, err := b.expr(sc, e.Expr)
+		xs, err := b.inValues(e.Expr, func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) })
 		if err != nil {
 			return nil, false, err
 		}
@@ -211,20 +213,28 @@ func (b *Binder) semiJoin(sc *scope, input logical.Plan, c ast.ExprNode) (logica
 		if err != nil {
 			return nil, false, err
 		}
-		if visible := r.Schema().NumFields(); visible != 1 {
-			return nil, false, qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
-		}
-		f := r.Schema().Field(0)
-		y := &stage.ColumnRef{Index: nLeft, Name: f.Name, T: f.Type}
-		cond, err := b.compare("=", x, y)
-		if err != nil {
+		if err := inWidth(len(xs), r); err != nil {
 			return nil, false, err
 		}
+		// (x1, x2) IN (q) matches a row where every xi equals its column.
+		// x NOT IN (q) is false where x matches a row, and unknown (so the
+		// row is dropped) where a NULL might: for a row of x, where each
+		// xi equals its column or one of the two is NULL.
+		var cond stage.Expr
 		if e.Not != not {
-			// x NOT IN (q) is false when x matches a row, and unknown (so
-			// the row is dropped) when x or any y is NULL.
 			kind = stage.AntiJoin
-			cond = orAll(cond, isNull(x), isNull(y))
+		}
+		for i, x := range xs {
+			f := r.Schema().Field(i)
+			y := &stage.ColumnRef{Index: nLeft + i, Name: f.Name, T: f.Type}
+			c, err := b.compare("=", x, y)
+			if err != nil {
+				return nil, false, err
+			}
+			if kind == stage.AntiJoin {
+				c = orAll(c, isNull(x), isNull(y))
+			}
+			cond = logical.And(cond, c)
 		}
 		return subqueryJoin(&logical.Join{Left: input, Right: r, Kind: kind, Cond: cond, MarkIn: -1}, correlated), true, nil
 	}
@@ -331,7 +341,7 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if bind == nil {
 			bind = func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }
 		}
-		x, err := bind(e.Expr)
+		xs, err := b.inValues(e.Expr, bind)
 		if err != nil {
 			return nil, err
 		}
@@ -339,9 +349,13 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		if visible := r.Schema().NumFields(); visible != 1 {
-			return nil, qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
+		if err := inWidth(len(xs), r); err != nil {
+			return nil, err
 		}
+		if len(xs) > 1 {
+			return b.rowInMark(xs, r, correlated, e.Not)
+		}
+		x := xs[0]
 		// Both sides of the mark compare in one type, as MySQL compares them.
 		x, y, err := comparable(x, onlyColumn(r))
 		if err != nil {
@@ -366,6 +380,100 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		return mark, nil
 	}
 	return nil, qerr.ErrUnsupported.New("subquery form %T", e)
+}
+
+// inValues binds the values that IN compares: the elements of a row
+// constructor, or the one value.
+func (b *Binder) inValues(e ast.ExprNode, bind func(ast.ExprNode) (stage.Expr, error)) ([]stage.Expr, error) {
+	es := rowElements(e)
+	if es == nil {
+		es = []ast.ExprNode{e}
+	}
+	out := make([]stage.Expr, len(es))
+	for i, e := range es {
+		x, err := bind(e)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = x
+	}
+	return out, nil
+}
+
+// inWidth checks that an IN subquery returns one column per value compared.
+func inWidth(values int, r logical.Plan) error {
+	visible := r.Schema().NumFields()
+	switch {
+	case visible == values:
+		return nil
+	case values == 1:
+		return qerr.ErrInvalid.New("IN subquery must return one column, it returns %d", visible)
+	}
+	return qerr.ErrInvalid.New("operand should contain %d columns: the row has %d values, the IN subquery returns %d columns", values, values, visible)
+}
+
+// rowInMark binds (x1, ..., xn) [NOT] IN (r) inside an expression. A mark
+// join's IN compares one column, so the row takes two EXISTS marks, one
+// for a row of r equal to x's and one for a row that might be:
+//
+//	match  some row of r where every xi = yi
+//	maybe  some row of r where every xi = yi or one of them is NULL
+//	IN  =  CASE WHEN match THEN TRUE WHEN maybe THEN NULL ELSE FALSE END
+//
+// The x's are columns projected onto the left side, and r's columns are
+// converted to the types they compare in, so that both conditions read
+// columns only.
+func (b *Binder) rowInMark(xs []stage.Expr, r logical.Plan, correlated, not bool) (stage.Expr, error) {
+	left := b.apply.plan
+	withX := &logical.Project{Input: left}
+	for i, f := range left.Schema().Fields() {
+		withX.Exprs = append(withX.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		withX.Names = append(withX.Names, f.Name)
+	}
+	nLeft := len(withX.Exprs)
+	ys := &logical.Project{Input: r}
+	for i, x := range xs {
+		f := r.Schema().Field(i)
+		x, y, err := comparable(x, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		if err != nil {
+			return nil, err
+		}
+		withX.Exprs = append(withX.Exprs, x)
+		withX.Names = append(withX.Names, "in_value_"+strconv.Itoa(i+1))
+		ys.Exprs = append(ys.Exprs, y)
+		ys.Names = append(ys.Names, f.Name)
+	}
+	// cond is the join condition over the left side, whose x's start at
+	// nLeft, and r's columns after the left side's width columns.
+	cond := func(width int, maybe bool) stage.Expr {
+		var out stage.Expr
+		for i, y := range ys.Exprs {
+			x := &stage.ColumnRef{Index: nLeft + i, Name: withX.Names[nLeft+i], T: y.Type()}
+			yi := &stage.ColumnRef{Index: width + i, Name: ys.Names[i], T: y.Type()}
+			c := stage.Expr(&stage.Call{Fn: "=", Args: []stage.Expr{x, yi}, T: boolType})
+			if maybe {
+				c = orAll(c, isNull(x), isNull(yi))
+			}
+			out = logical.And(out, c)
+		}
+		return out
+	}
+	width := len(withX.Exprs)
+	match := subqueryJoin(&logical.Join{Left: withX, Right: ys, Kind: stage.MarkJoin,
+		Cond: cond(width, false), MarkIn: -1, MarkName: "in_match"}, correlated)
+	maybe := subqueryJoin(&logical.Join{Left: match, Right: b.rescan(ys), Kind: stage.MarkJoin,
+		Cond: cond(width+1, true), MarkIn: -1, MarkName: "in_maybe"}, correlated)
+	b.apply.plan = maybe
+	null := &stage.Literal{Null: true, T: boolType}
+	in := stage.Expr(&stage.Call{Fn: "case", T: boolType, Args: []stage.Expr{
+		&stage.ColumnRef{Index: width, Name: "in_match", T: boolType}, &stage.Literal{Text: "true", T: boolType},
+		&stage.ColumnRef{Index: width + 1, Name: "in_maybe", T: boolType}, null,
+		&stage.Literal{Text: "false", T: boolType},
+	}})
+	if not {
+		in = &stage.Call{Fn: "not", Args: []stage.Expr{in}, T: boolType}
+	}
+	return in, nil
 }
 
 // atMostOneRow reports whether a plan returns at most one row: an
