@@ -529,6 +529,18 @@ func TestWritesUpsert(t *testing.T) {
 						oracle: "UPDATE $t SET g = (SELECT count(*) FROM src AS s WHERE s.g = $t.g), note = (SELECT max(note) FROM src) WHERE id > 115 AND id <= 125; " +
 							"INSERT INTO $t SELECT id, g, note, d FROM src WHERE id > 120 AND id <= 125",
 						affected: 2*5 + 5, check: "SELECT * FROM $t"},
+					// MySQL 8.0.19's row alias: new.c is the new row's c, and
+					// a column alias of its own names it alone. ids 1 and 2
+					// are updated (2 each), 900 is inserted (1).
+					{sql: "INSERT INTO $t VALUES (1, 5, 'x', 1.50), (2, 6, 'y', 2.50), (900, 7, 'z', 3.50) AS new ON DUPLICATE KEY UPDATE g = $t.g + new.g, note = concat(note, new.note), id = new.id",
+						oracle:   "INSERT INTO $t VALUES (1, 5, 'x', 1.50), (2, 6, 'y', 2.50), (900, 7, 'z', 3.50) ON CONFLICT (id) DO UPDATE SET g = $t.g + EXCLUDED.g, note = concat(note, EXCLUDED.note)",
+						affected: 2*2 + 1, check: "SELECT * FROM $t"},
+					{sql: "INSERT INTO $t (id, d) VALUES (900, 9.25), (901, 1.00) AS fresh(i, dd) ON DUPLICATE KEY UPDATE d = dd + d, g = i",
+						oracle:   "INSERT INTO $t (id, d) VALUES (900, 9.25), (901, 1.00) ON CONFLICT (id) DO UPDATE SET d = EXCLUDED.d + d, g = EXCLUDED.id",
+						affected: 2 + 1, check: "SELECT * FROM $t"},
+					{sql: "INSERT INTO $t SET id = 901, note = 'set' AS new ON DUPLICATE KEY UPDATE note = new.note",
+						oracle:   "INSERT INTO $t (id, note) VALUES (901, 'set') ON CONFLICT (id) DO UPDATE SET note = EXCLUDED.note",
+						affected: 2, check: "SELECT * FROM $t"},
 				} {
 					s.sql, s.oracle, s.check = r.Replace(s.sql), r.Replace(s.oracle), r.Replace(s.check)
 					runWriteStep(t, c, o, s)

@@ -54,6 +54,8 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 	what := "REPLACE"
 	if !s.IsReplace {
 		what = "INSERT ... ON DUPLICATE KEY UPDATE"
+	} else if s.RowAlias != nil {
+		return nil, qerr.ErrInvalid.New("REPLACE takes no row alias (AS %s): only INSERT ... ON DUPLICATE KEY UPDATE reads one", s.RowAlias.Name.O)
 	}
 	if len(ins.Table.PrimaryKey) == 0 {
 		return nil, qerr.ErrInvalid.New("%s into %s, which has no PRIMARY KEY: Quiver matches the rows by the primary key", what, ins.Table.Name)
@@ -82,7 +84,11 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 	}
 	// matched pairs each old row (columns 0..n-1) with the new row of its
 	// key (n..2n-1); the assignments' subqueries join onto it after them.
-	leaf := b.duplicateLeaf(sc, t)
+	alias, err := newRowAlias(s, t)
+	if err != nil {
+		return nil, err
+	}
+	leaf := b.duplicateLeaf(sc, t, alias)
 	saved := b.apply
 	b.apply = &applyCtx{plan: join(stage.InnerJoin, oldRows(), newRows()), sc: sc, bind: func(e ast.ExprNode) (stage.Expr, error) { return b.exprWith(e, leaf) }}
 	defer func() { b.apply = saved }()
@@ -96,7 +102,7 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 		if _, ok := a.Expr.(*ast.DefaultExpr); ok {
 			return nil, qerr.ErrUnsupported.New("SET %s = DEFAULT", a.Column.Name.O)
 		}
-		if slices.Contains(keys, ref.Index) && !sameKey(a.Expr, t.Columns[ref.Index].Name) {
+		if slices.Contains(keys, ref.Index) && !sameKey(a.Expr, t, ref.Index, alias) {
 			// MySQL moves one row at a time, and whether a moved row meets
 			// another's key depends on the order the rows come in.
 			return nil, qerr.ErrUnsupported.New("ON DUPLICATE KEY UPDATE of the primary key column %s: MySQL moves the rows one at a time, in an order Quiver does not have", t.Columns[ref.Index].Name)
@@ -127,10 +133,67 @@ func (b *Binder) bindUpsert(ctx context.Context, s *ast.InsertStmt, tn *ast.Tabl
 	return out, nil
 }
 
+// rowAlias is INSERT's row alias (AS new [(m, n, ...)]): the name of the
+// new rows in ON DUPLICATE KEY UPDATE, and its column names, lower case,
+// each the index of the table column it stands for.
+type rowAlias struct {
+	name    string
+	columns map[string]int
+	// own: the alias names its columns itself, and those names alone
+	// stand for the new row's columns too.
+	own bool
+}
+
+// newRowAlias reads s's row alias over t; nil without one. Column aliases
+// name the inserted columns in order: the statement's column list, or
+// every column of t.
+func newRowAlias(s *ast.InsertStmt, t *catalog.Table) (*rowAlias, error) {
+	if s.RowAlias == nil {
+		return nil, nil
+	}
+	a := &rowAlias{name: s.RowAlias.Name.L, columns: map[string]int{}}
+	if strings.EqualFold(a.name, t.Name) {
+		return nil, qerr.ErrInvalid.New("row alias %s is the table's name: not unique table/alias", s.RowAlias.Name.O)
+	}
+	inserted := make([]int, 0, len(t.Columns))
+	if len(s.Columns) > 0 {
+		for _, c := range s.Columns {
+			inserted = append(inserted, t.ColumnIndex(c.Name.O))
+		}
+	} else {
+		for i := range t.Columns {
+			inserted = append(inserted, i)
+		}
+	}
+	if cols := s.RowAlias.Columns; len(cols) > 0 {
+		if len(cols) != len(inserted) {
+			return nil, qerr.ErrInvalid.New("row alias %s names %d columns for %d inserted ones", s.RowAlias.Name.O, len(cols), len(inserted))
+		}
+		for j, c := range cols {
+			if _, dup := a.columns[c.L]; dup {
+				return nil, qerr.ErrInvalid.New("row alias %s names column %s twice", s.RowAlias.Name.O, c.O)
+			}
+			a.columns[c.L] = inserted[j]
+		}
+		a.own = true
+		return a, nil
+	}
+	for _, i := range inserted {
+		a.columns[strings.ToLower(t.Columns[i].Name)] = i
+	}
+	return a, nil
+}
+
 // duplicateLeaf binds the names of an ON DUPLICATE KEY UPDATE value over
 // the pair of an old row (sc, t's columns) and the new row after it:
-// VALUES(c) is the new row's c, a column the old row's.
-func (b *Binder) duplicateLeaf(sc *scope, t *catalog.Table) leafFunc {
+// VALUES(c) is the new row's c, and so are alias.c and, where the alias
+// names columns of its own, such a name alone; any other column is the
+// old row's.
+func (b *Binder) duplicateLeaf(sc *scope, t *catalog.Table, alias *rowAlias) leafFunc {
+	newColumn := func(i int) stage.Expr {
+		c := t.Columns[i]
+		return &stage.ColumnRef{Index: len(t.Columns) + i, Name: c.Name, T: c.Type}
+	}
 	return func(e ast.ExprNode) (stage.Expr, bool, error) {
 		switch e := e.(type) {
 		case *ast.ValuesExpr:
@@ -138,9 +201,24 @@ func (b *Binder) duplicateLeaf(sc *scope, t *catalog.Table) leafFunc {
 			if i < 0 {
 				return nil, true, qerr.ErrNotFound.New("unknown column %s in VALUES()", e.Column.Name.Name.O)
 			}
-			c := t.Columns[i]
-			return &stage.ColumnRef{Index: len(t.Columns) + i, Name: c.Name, T: c.Type}, true, nil
+			return newColumn(i), true, nil
 		case *ast.ColumnNameExpr:
+			if alias != nil {
+				n := e.Name
+				i, named := alias.columns[n.Name.L]
+				switch {
+				case n.Table.L == alias.name && n.Schema.L == "":
+					if !named {
+						return nil, true, qerr.ErrNotFound.New("unknown column %s.%s: the row alias has no such column", n.Table.O, n.Name.O)
+					}
+					return newColumn(i), true, nil
+				case n.Table.L == "" && named && alias.own:
+					if _, err := sc.resolve(n); err == nil {
+						return nil, true, qerr.ErrInvalid.New("column %s is ambiguous: a column of the table and of row alias %s", n.Name.O, alias.name)
+					}
+					return newColumn(i), true, nil
+				}
+			}
 			ref, err := sc.resolve(e.Name)
 			return ref, true, err
 		case *ast.AggregateFuncExpr:
@@ -150,22 +228,27 @@ func (b *Binder) duplicateLeaf(sc *scope, t *catalog.Table) leafFunc {
 	}
 }
 
-// sameKey reports whether e, assigned to the key column name, is the value
-// the column has in both rows of a match: the column itself or VALUES of
-// it (the match is on the key), as ORMs write "id = VALUES(id)".
-func sameKey(e ast.ExprNode, name string) bool {
-	for {
-		p, ok := e.(*ast.ParenthesesExpr)
-		if !ok {
-			break
-		}
-		e = p.Expr
-	}
-	switch e := e.(type) {
+// sameKey reports whether e, assigned to t's key column key, is the value
+// the column has in both rows of a match: the column itself, VALUES of it
+// or the row alias's (the match is on the key), as ORMs write "id =
+// VALUES(id)".
+func sameKey(e ast.ExprNode, t *catalog.Table, key int, alias *rowAlias) bool {
+	name := t.Columns[key].Name
+	switch e := unparen(e).(type) {
 	case *ast.ValuesExpr:
 		return strings.EqualFold(e.Column.Name.Name.O, name)
 	case *ast.ColumnNameExpr:
-		return strings.EqualFold(e.Name.Name.O, name)
+		n := e.Name
+		if alias != nil && n.Table.L == alias.name {
+			i, ok := alias.columns[n.Name.L]
+			return ok && i == key
+		}
+		if alias != nil && n.Table.L == "" && alias.own {
+			if i, ok := alias.columns[n.Name.L]; ok {
+				return i == key
+			}
+		}
+		return strings.EqualFold(n.Name.O, name)
 	}
 	return false
 }

@@ -1289,6 +1289,7 @@ func getMaskingPolicyRestrictOp(name string) (ast.MaskingPolicyRestrictOps, bool
 	IndexPartSpecificationList             "List of index column name or expression"
 	IndexPartSpecificationListOpt          "Optional list of index column name or expression"
 	InsertValues                           "Rest part of INSERT/REPLACE INTO statement"
+	InsertRowAliasOpt                      "AS row_alias [(column aliases)] after INSERT's rows"
 	IntervalExpr                           "Interval expression"
 	JoinTable                              "join table"
 	JoinType                               "join type"
@@ -8022,12 +8023,14 @@ IntoOpt:
 |	"INTO"
 
 InsertValues:
-	'(' ColumnNameListOpt ')' ValueSym ValuesList
+	'(' ColumnNameListOpt ')' ValueSym ValuesList InsertRowAliasOpt
 	{
-		$$ = &ast.InsertStmt{
+		x := &ast.InsertStmt{
 			Columns: $2.([]*ast.ColumnName),
 			Lists:   $5.([][]ast.ExprNode),
 		}
+		x.SetRowAlias($6)
+		$$ = x
 	}
 |	'(' ColumnNameListOpt ')' SetOprStmt
 	{
@@ -8054,9 +8057,11 @@ InsertValues:
 		}
 		$$ = &ast.InsertStmt{Columns: $2.([]*ast.ColumnName), Select: sel}
 	}
-|	ValueSym ValuesList %prec insertValues
+|	ValueSym ValuesList InsertRowAliasOpt %prec insertValues
 	{
-		$$ = &ast.InsertStmt{Lists: $2.([][]ast.ExprNode)}
+		x := &ast.InsertStmt{Lists: $2.([][]ast.ExprNode)}
+		x.SetRowAlias($3)
+		$$ = x
 	}
 |	SetOprStmt
 	{
@@ -8083,9 +8088,23 @@ InsertValues:
 		}
 		$$ = &ast.InsertStmt{Select: sel}
 	}
-|	"SET" ColumnSetValueList
+|	"SET" ColumnSetValueList InsertRowAliasOpt
 	{
-		$$ = $2.(*ast.InsertStmt)
+		x := $2.(*ast.InsertStmt)
+		x.SetRowAlias($3)
+		$$ = x
+	}
+
+/* MySQL 8.0.19's row alias of the new rows, which ON DUPLICATE KEY UPDATE
+ * reads: VALUES (...) AS new [(a, b, ...)]. */
+InsertRowAliasOpt:
+	%prec lowerThanInsertValues
+	{
+		$$ = nil
+	}
+|	"AS" Identifier IdentListWithParenOpt
+	{
+		$$ = &ast.RowAlias{Name: ast.NewCIStr($2), Columns: $3.([]ast.CIStr)}
 	}
 
 ValueSym:

@@ -2520,6 +2520,44 @@ type InsertStmt struct {
 	// TableHints represents the table level Optimizer Hint for join type.
 	TableHints     []*TableOptimizerHint
 	PartitionNames []CIStr
+	// RowAlias names the new rows for ON DUPLICATE KEY UPDATE (MySQL
+	// 8.0.19: VALUES (...) AS new, SET ... AS new); nil without one.
+	RowAlias *RowAlias
+}
+
+// RowAlias is INSERT's AS alias [(columns)] of the rows it inserts.
+type RowAlias struct {
+	Name CIStr
+	// Columns rename the new row's columns in order (none: the table's
+	// names).
+	Columns []CIStr
+}
+
+// SetRowAlias sets n's row alias from the grammar's optional one (a
+// *RowAlias or nil).
+func (n *InsertStmt) SetRowAlias(alias any) {
+	if a, ok := alias.(*RowAlias); ok {
+		n.RowAlias = a
+	}
+}
+
+// restoreRowAlias writes the row alias, if any, after the rows.
+func (n *InsertStmt) restoreRowAlias(ctx *format.RestoreCtx) {
+	if n.RowAlias == nil {
+		return
+	}
+	ctx.WriteKeyWord(" AS ")
+	ctx.WriteName(n.RowAlias.Name.O)
+	if len(n.RowAlias.Columns) > 0 {
+		ctx.WritePlain("(")
+		for i, c := range n.RowAlias.Columns {
+			if i > 0 {
+				ctx.WritePlain(", ")
+			}
+			ctx.WriteName(c.O)
+		}
+		ctx.WritePlain(")")
+	}
 }
 
 // Restore implements Node interface.
@@ -2623,6 +2661,7 @@ func (n *InsertStmt) Restore(ctx *format.RestoreCtx) error {
 			}
 		}
 	}
+	n.restoreRowAlias(ctx)
 	if n.Select != nil {
 		ctx.WritePlain(" ")
 		switch v := n.Select.(type) {
