@@ -312,7 +312,11 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if visible := r.Schema().NumFields(); visible != 1 {
 			return nil, qerr.ErrInvalid.New("scalar subquery must return one column, it returns %d", visible)
 		}
-		if !correlated && !atMostOneRow(r) {
+		// Correlated or not: a correlated one's count is per outer row
+		// once decorrelated (an aggregate without groups, which the
+		// decorrelation groups by the correlation), so an outer row that
+		// two inner rows match fails instead of being answered twice.
+		if !atMostOneRow(r) {
 			r = singleRow(r)
 		}
 		b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: r, Kind: stage.LeftJoin, MarkIn: -1}, correlated)
@@ -500,9 +504,9 @@ func atMostOneRow(p logical.Plan) bool {
 	}
 }
 
-// singleRow makes an uncorrelated scalar subquery fail, as MySQL does, when
-// it returns more than one row: it counts the rows beside any one value and
-// raises an error for a count above one.
+// singleRow makes a scalar subquery fail, as MySQL does, when it returns
+// more than one row (for an outer row, where it is correlated): it counts
+// the rows beside any one value and raises an error for a count above one.
 func singleRow(r logical.Plan) logical.Plan {
 	f := r.Schema().Field(0)
 	value := &stage.ColumnRef{Index: 0, Name: f.Name, T: f.Type}

@@ -2,6 +2,7 @@ package opt
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/apache/arrow-go/v18/arrow"
 
@@ -48,7 +49,8 @@ func DecorrelateApply(p logical.Plan) (logical.Plan, bool) {
 // decorrelated (qerr.ErrUnsupported).
 func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	visible := logical.Width(a.Inner)
-	u := &unnesting{outer: a.Outer}
+	u := &unnesting{outer: a.Outer, existential: a.Cond == nil && a.MarkIn < 0 &&
+		(a.Kind == stage.SemiJoin || a.Kind == stage.AntiJoin || a.Kind == stage.MarkJoin)}
 	inner, corr, err := u.lift(a.Inner)
 	if err != nil {
 		return nil, err
@@ -185,6 +187,9 @@ func isNullLiteral(e stage.Expr) bool {
 // unnesting is the state of decorrelating one Apply's inner plan.
 type unnesting struct {
 	outer logical.Plan // the Apply's outer plan
+	// existential: the Apply asks only whether an inner row matches
+	// (EXISTS), not for its values.
+	existential bool
 	// emptyGroupLost is set when an aggregation without groups became one
 	// grouped by equality correlations: an outer row that no inner row
 	// matches then finds no group, where the subquery has one row.
@@ -278,6 +283,8 @@ func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 	case *logical.Sort:
 		in, corr, err := u.lift(n.Input)
 		return n.WithChildren(in), corr, err
+	case *logical.Limit:
+		return u.liftLimit(n)
 	}
 	if logical.HasOuterRefs(p) {
 		return nil, nil, qerr.ErrUnsupported.New("correlated subquery through %T", p)
@@ -435,4 +442,80 @@ func joinCondition(corr []stage.Expr, nLeft int) stage.Expr {
 		})
 	}
 	return logical.AndAll(mapped)
+}
+
+// liftLimit lifts the correlations out of a LIMIT (over an ORDER BY or
+// not) in the inner plan. A LIMIT limits the rows of each outer row, so it
+// cannot stay above the lifted conjuncts as it is:
+//
+//   - under EXISTS a LIMIT that keeps a row (no OFFSET, a count of one or
+//     more) changes nothing, and goes;
+//   - where every correlation is an equality of an inner column with an
+//     outer value, those columns are the outer row's partition: the LIMIT
+//     becomes row_number() over the partition, in the ORDER BY's order, kept
+//     within the offset and count;
+//   - any other LIMIT is refused, as before.
+func (u *unnesting) liftLimit(n *logical.Limit) (logical.Plan, []stage.Expr, error) {
+	in, corr, err := u.lift(n.Input)
+	if err != nil || len(corr) == 0 {
+		return n.WithChildren(in), corr, err
+	}
+	if u.existential && n.Offset == 0 && n.Count != 0 {
+		return in, corr, nil
+	}
+	var keys []stage.Expr
+	for _, c := range corr {
+		k, ok := innerEqualityColumn(c)
+		if !ok {
+			return nil, nil, qerr.ErrUnsupported.New("correlated subquery through a LIMIT whose correlation is not an equality")
+		}
+		keys = append(keys, k)
+	}
+	var order []stage.SortKey
+	if s, ok := in.(*logical.Sort); ok {
+		in, order = s.Input, s.Keys
+	}
+	width := logical.Width(in)
+	w := &logical.Window{Input: in, PartitionBy: keys, OrderBy: order,
+		Funcs: []stage.WindowFunc{{Fn: "row_number", T: arrow.PrimitiveTypes.Int64}}, Names: []string{"limit_row"}}
+	rn := &stage.ColumnRef{Index: width, Name: "limit_row", T: arrow.PrimitiveTypes.Int64}
+	cond := &stage.Call{Fn: ">", Args: []stage.Expr{rn, &stage.Literal{Text: strconv.FormatInt(n.Offset, 10), T: arrow.PrimitiveTypes.Int64}}, T: arrow.FixedWidthTypes.Boolean}
+	var kept stage.Expr = cond
+	if n.Count >= 0 {
+		kept = logical.And(cond, &stage.Call{Fn: "<=", Args: []stage.Expr{rn, &stage.Literal{Text: strconv.FormatInt(n.Offset+n.Count, 10), T: arrow.PrimitiveTypes.Int64}}, T: arrow.FixedWidthTypes.Boolean})
+	}
+	out := &logical.Project{Input: &logical.Filter{Input: w, Cond: kept}}
+	for i, f := range in.Schema().Fields() {
+		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		out.Names = append(out.Names, f.Name)
+	}
+	return out, corr, nil
+}
+
+// innerEqualityColumn is the inner column of c, a lifted correlation,
+// where c is inner column = outer value (either way round, or <=>).
+func innerEqualityColumn(c stage.Expr) (stage.Expr, bool) {
+	call, ok := c.(*stage.Call)
+	if !ok || call.Fn != "=" && call.Fn != "<=>" || len(call.Args) != 2 {
+		return nil, false
+	}
+	for i, a := range call.Args {
+		ref, ok := a.(*stage.ColumnRef)
+		other := call.Args[1-i]
+		if ok && !logical.IsOuter(ref) && logical.HasOuter(other) && !hasInner(other) {
+			return ref, true
+		}
+	}
+	return nil, false
+}
+
+// hasInner reports whether e reads a column of the inner plan.
+func hasInner(e stage.Expr) bool {
+	found := false
+	stage.WalkExpr(e, func(x stage.Expr) {
+		if ref, ok := x.(*stage.ColumnRef); ok && !logical.IsOuter(ref) {
+			found = true
+		}
+	})
+	return found
 }
