@@ -465,11 +465,13 @@ func (u *unnesting) liftLimit(n *logical.Limit) (logical.Plan, []stage.Expr, err
 	}
 	var keys []stage.Expr
 	for _, c := range corr {
-		k, ok := innerEqualityColumn(c)
-		if !ok {
-			return nil, nil, qerr.ErrUnsupported.New("correlated subquery through a LIMIT whose correlation is not an equality")
+		// A partition by the columns of an expression would be finer
+		// than by its value: the inner side must be one column.
+		refs, ok := innerSideOfEquality(c)
+		if !ok || len(refs) != 1 || !slices.ContainsFunc(c.(*stage.Call).Args, func(a stage.Expr) bool { return a == stage.Expr(refs[0]) }) {
+			return nil, nil, qerr.ErrUnsupported.New("correlated subquery through a LIMIT whose correlation is not an equality of an inner column")
 		}
-		keys = append(keys, k)
+		keys = append(keys, refs[0])
 	}
 	var order []stage.SortKey
 	if s, ok := in.(*logical.Sort); ok {
@@ -490,32 +492,4 @@ func (u *unnesting) liftLimit(n *logical.Limit) (logical.Plan, []stage.Expr, err
 		out.Names = append(out.Names, f.Name)
 	}
 	return out, corr, nil
-}
-
-// innerEqualityColumn is the inner column of c, a lifted correlation,
-// where c is inner column = outer value (either way round, or <=>).
-func innerEqualityColumn(c stage.Expr) (stage.Expr, bool) {
-	call, ok := c.(*stage.Call)
-	if !ok || call.Fn != "=" && call.Fn != "<=>" || len(call.Args) != 2 {
-		return nil, false
-	}
-	for i, a := range call.Args {
-		ref, ok := a.(*stage.ColumnRef)
-		other := call.Args[1-i]
-		if ok && !logical.IsOuter(ref) && logical.HasOuter(other) && !hasInner(other) {
-			return ref, true
-		}
-	}
-	return nil, false
-}
-
-// hasInner reports whether e reads a column of the inner plan.
-func hasInner(e stage.Expr) bool {
-	found := false
-	stage.WalkExpr(e, func(x stage.Expr) {
-		if ref, ok := x.(*stage.ColumnRef); ok && !logical.IsOuter(ref) {
-			found = true
-		}
-	})
-	return found
 }
