@@ -312,6 +312,10 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if visible := r.Schema().NumFields(); visible != 1 {
 			return nil, qerr.ErrInvalid.New("scalar subquery must return one column, it returns %d", visible)
 		}
+		if v, ok := outerValue(r, nLeft); ok {
+			b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: v.inner, Kind: stage.LeftJoin, MarkIn: -1}, true)
+			return v.value, nil
+		}
 		// Correlated or not: a correlated one's count is per outer row
 		// once decorrelated (an aggregate without groups, which the
 		// decorrelation groups by the correlation), so an outer row that
@@ -502,6 +506,60 @@ func atMostOneRow(p logical.Plan) bool {
 			return false
 		}
 	}
+}
+
+// scalarOuterValue is a scalar subquery whose value reads outer columns
+// (SELECT t.a + s.b FROM s WHERE s.k = t.k): decorrelation lifts outer
+// references out of conditions only, so the value is computed above the
+// join instead, where both sides' columns are there. inner counts the
+// subquery's rows and holds any one of them, as singleRow does; value is
+// NULL where no row matched, MySQL's error where more than one did, and
+// else the subquery's expression over the join's columns.
+type scalarOuterValue struct {
+	inner logical.Plan
+	value stage.Expr
+}
+
+// outerValue splits r, a scalar subquery whose plan projects a value that
+// reads outer columns of the plan it joins onto (nLeft columns), as
+// scalarOuterValue says; false for any other r.
+func outerValue(r logical.Plan, nLeft int) (scalarOuterValue, bool) {
+	top, ok := r.(*logical.Project)
+	if !ok || len(top.Exprs) != 1 || !logical.HasOuter(top.Exprs[0]) {
+		return scalarOuterValue{}, false
+	}
+	outerOK := true
+	agg := &logical.Aggregate{Input: top.Input, Aggs: []stage.AggCall{{Fn: stage.AggCountStar, T: arrowInt64}}, Names: []string{"rows"}}
+	slot := map[int]int{} // an inner column -> its any_value's position in agg
+	value := stage.RewriteColumns(top.Exprs[0], func(ref *stage.ColumnRef) stage.Expr {
+		if logical.IsOuter(ref) {
+			k := ref.Index - logical.OuterBase
+			outerOK = outerOK && k < nLeft
+			return &stage.ColumnRef{Index: k, Name: ref.Name, T: ref.T}
+		}
+		p, seen := slot[ref.Index]
+		if !seen {
+			p = len(agg.Aggs)
+			slot[ref.Index] = p
+			agg.Aggs = append(agg.Aggs, stage.AggCall{Fn: stage.AggAnyValue, Arg: ref, T: ref.T})
+			agg.Names = append(agg.Names, ref.Name)
+		}
+		return &stage.ColumnRef{Index: nLeft + p, Name: ref.Name, T: ref.T}
+	})
+	if !outerOK {
+		return scalarOuterValue{}, false // an outer reference further out
+	}
+	t := top.Exprs[0].Type()
+	rows := &stage.ColumnRef{Index: nLeft, Name: "rows", T: arrowInt64}
+	lit := func(n string) stage.Expr { return &stage.Literal{Text: n, T: arrowInt64} }
+	v := &stage.Call{Fn: "case", T: t, Args: []stage.Expr{
+		&stage.Call{Fn: ">", T: boolType, Args: []stage.Expr{rows, lit("1")}},
+		&stage.Call{Fn: "raise_error", T: t, Args: []stage.Expr{&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}},
+		orAll(isNull(rows), &stage.Call{Fn: "=", T: boolType, Args: []stage.Expr{rows, lit("0")}}),
+		&stage.Literal{Null: true, T: t},
+		value,
+	}}
+	return scalarOuterValue{inner: agg, value: v}, true
 }
 
 // singleRow makes a scalar subquery fail, as MySQL does, when it returns
