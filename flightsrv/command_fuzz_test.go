@@ -60,7 +60,7 @@ func FuzzFlightSQLCommand(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	c := serve(f, flightsrv.NewCoordinatorService(sqlsrv, coord, secret))
+	c := flightsrv.ServeTest(f, flightsrv.NewCoordinatorService(sqlsrv, coord, secret), 1<<20)
 	f.Cleanup(func() {
 		coord.Close()
 		members.Close()

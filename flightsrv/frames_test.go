@@ -115,7 +115,7 @@ func TestSendRecordsRoundTrip(t *testing.T) {
 			alloc := memory.NewCheckedAllocator(memory.NewGoAllocator())
 			recs := frameRecords(t, alloc)
 			srv := &recordsServer{recs: recs, opts: opts}
-			fc := serveFrames(t, srv)
+			fc := ServeTest(t, srv, 64<<20)
 			stream, err := fc.DoGet(context.Background(), &flight.Ticket{})
 			if err != nil {
 				t.Fatal(err)
@@ -178,14 +178,16 @@ func (s *recordsServer) DoGet(_ *flight.Ticket, stream flight.FlightService_DoGe
 	return sendRecords(stream, rdr, s.opts...)
 }
 
-// serveFrames serves svc on loopback with ServerOptions' codec.
-func serveFrames(t *testing.T, svc flight.FlightServer) flight.FlightServiceClient {
+// ServeTest registers svc on a gRPC server made with ServerOptions (maxMsg
+// its message limit), listening on loopback, and returns a raw Flight
+// client of it. The package's external tests use it too.
+func ServeTest(t testing.TB, svc flight.FlightServer, maxMsg int) flight.FlightServiceClient {
 	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := grpc.NewServer(ServerOptions(64<<20, zap.NewNop())...)
+	srv := grpc.NewServer(ServerOptions(maxMsg, zap.NewNop())...)
 	flight.RegisterFlightServiceServer(srv, svc)
 	go srv.Serve(lis)
 	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,9 +17,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"go.uber.org/goleak"
 	"go.uber.org/zap"
-	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 
@@ -35,28 +32,6 @@ func TestMain(m *testing.M) {
 }
 
 var secret = []byte("worker-service-test-secret")
-
-// serve registers svc on a gRPC server made with ServerOptions, listening
-// on loopback, and returns a raw Flight client of it.
-func serve(t testing.TB, svc flight.FlightServer) flight.FlightServiceClient {
-	t.Helper()
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := grpc.NewServer(flightsrv.ServerOptions(1<<20, zap.NewNop())...)
-	flight.RegisterFlightServiceServer(srv, svc)
-	go srv.Serve(lis)
-	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn.Close()
-		srv.Stop()
-	})
-	return flight.NewFlightServiceClient(conn)
-}
 
 // startWorker runs a real worker behind the worker service.
 func startWorker(t *testing.T) (flight.FlightServiceClient, *stage.TicketSigner, *memory.CheckedAllocator) {
@@ -79,7 +54,7 @@ func startWorker(t *testing.T) (flight.FlightServiceClient, *stage.TicketSigner,
 		eng.Close()
 	})
 	signer := stage.NewTicketSigner(secret)
-	return serve(t, flightsrv.NewWorkerService(w, signer, secret, nil, nil, zap.NewNop())), signer, mem
+	return flightsrv.ServeTest(t, flightsrv.NewWorkerService(w, signer, secret, nil, nil, zap.NewNop()), 1<<20), signer, mem
 }
 
 func withSecret(ctx context.Context, s []byte) context.Context {
@@ -297,7 +272,7 @@ func (panicky) ListActions(_ *flight.Empty, stream flight.FlightService_ListActi
 // TestPanicBecomesInternal: a panicking handler answers INTERNAL and the
 // server goes on answering.
 func TestPanicBecomesInternal(t *testing.T) {
-	c := serve(t, &panicky{})
+	c := flightsrv.ServeTest(t, &panicky{}, 1<<20)
 	ctx := context.Background()
 	for range 2 {
 		_, err := c.GetFlightInfo(ctx, &flight.FlightDescriptor{})
