@@ -23,6 +23,8 @@ import (
 //     NULL). An operand is dropped only when it cannot raise an error
 //     (a scalar subquery's raise_error), so that no error MySQL reports
 //     disappears;
+//   - a CASE branch whose condition is a constant FALSE or NULL goes, and a
+//     constant TRUE one is the CASE's value;
 //   - a Filter whose condition folds to TRUE (or, as MySQL reads a
 //     condition, to a non-zero integer) is removed.
 func FoldConstants(p logical.Plan) (logical.Plan, bool) {
@@ -94,8 +96,49 @@ func foldCall(c *stage.Call) (stage.Expr, bool) {
 		}
 	case "=", "<>", "<", "<=", ">", ">=":
 		return compareIntegers(c)
+	case "case":
+		return foldCase(c)
 	}
 	return nil, false
+}
+
+// foldCase drops the branches of a CASE whose condition is a constant
+// FALSE or NULL, which are never taken, and ends it at a constant TRUE one,
+// which always is: its value becomes the ELSE.
+func foldCase(c *stage.Call) (stage.Expr, bool) {
+	last := len(c.Args) - 1
+	els, changed := c.Args[last], false
+	var kept []stage.Expr
+	for i := 0; i < last; i += 2 {
+		cond, v := c.Args[i], c.Args[i+1]
+		if isBool(cond, false) || isNullLiteral(cond) {
+			changed = true
+			continue
+		}
+		if isBool(cond, true) {
+			els, changed = v, true
+			break
+		}
+		kept = append(kept, cond, v)
+	}
+	switch {
+	case !changed:
+		return nil, false
+	case len(kept) == 0:
+		return typedAs(els, c.T), true
+	}
+	return &stage.Call{Fn: c.Fn, Args: append(kept, els), T: c.T}, true
+}
+
+// typedAs is e as a value of type t, the CASE's it was a branch of.
+func typedAs(e stage.Expr, t arrow.DataType) stage.Expr {
+	switch {
+	case arrow.TypeEqual(e.Type(), t):
+		return e
+	case isNullLiteral(e):
+		return &stage.Literal{Null: true, T: t}
+	}
+	return &stage.Cast{Arg: e, T: t}
 }
 
 // compareIntegers folds a comparison of two integer constants.

@@ -36,6 +36,12 @@ func TestFoldBooleans(t *testing.T) {
 		{call("<", i64("1"), i64("2")), "true"},
 		{call("=", i64("1"), &stage.Literal{Null: true, T: arrow.PrimitiveTypes.Int64}), "NULL"},
 		{call("and", x, call("<>", i64("1"), i64("0"))), "x"},
+		// CASE: branches never taken go, an always taken one is the value.
+		{call("case", lit("false"), raise, x), "x"},
+		{call("case", null, raise, x, lit("true"), null), "case(x, true, NULL)"},
+		{call("case", x, lit("true"), lit("true"), null, lit("false")), "case(x, true, NULL)"},
+		{call("case", call(">", i64("0"), i64("1")), raise, null), "NULL"},
+		{call("case", x, raise, lit("false")), "case(x, raise_error('boom'), false)"},
 	}
 	for _, c := range cases {
 		got, _ := foldExpr(c.in)
