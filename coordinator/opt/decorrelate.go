@@ -285,6 +285,8 @@ func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		return n.WithChildren(in), corr, err
 	case *logical.Limit:
 		return u.liftLimit(n)
+	case *logical.SetOp:
+		return u.liftSetOp(n)
 	}
 	if logical.HasOuterRefs(p) {
 		return nil, nil, qerr.ErrUnsupported.New("correlated subquery through %T", p)
@@ -305,30 +307,13 @@ func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 // + 1) is exact. They are not hash keys; the join back broadcasts the
 // groups, as the domain's join on corr broadcasts already.
 func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) ([]*stage.ColumnRef, []stage.Expr) {
-	var cols []int        // the outer columns corr reads, in order
-	slot := map[int]int{} // outer column -> its position in the domain
-	for _, c := range corr {
-		stage.WalkExpr(c, func(e stage.Expr) {
-			if r, ok := e.(*stage.ColumnRef); ok && logical.IsOuter(r) {
-				if _, ok := slot[r.Index-logical.OuterBase]; !ok {
-					slot[r.Index-logical.OuterBase] = len(cols)
-					cols = append(cols, r.Index-logical.OuterBase)
-				}
-			}
-		})
-	}
+	domain, cols, slot := outerDomain(outer, corr)
 	sch := outer.Schema()
-	values := &logical.Project{Input: outer}
-	domain := &logical.Aggregate{Input: values}
 	keys := make([]*stage.ColumnRef, len(cols))
 	eqs := make([]stage.Expr, len(cols))
 	for i, k := range cols {
 		f := sch.Field(k)
-		values.Exprs = append(values.Exprs, &stage.ColumnRef{Index: k, Name: f.Name, T: f.Type})
-		values.Names = append(values.Names, f.Name)
 		keys[i] = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
-		domain.GroupBy = append(domain.GroupBy, keys[i])
-		domain.Names = append(domain.Names, f.Name)
 		eqs[i] = &stage.Call{Fn: "<=>", Args: []stage.Expr{keys[i], &stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}, T: arrow.FixedWidthTypes.Boolean}
 	}
 	// The inner rows, after the domain's columns, with the marker last.
@@ -492,4 +477,101 @@ func (u *unnesting) liftLimit(n *logical.Limit) (logical.Plan, []stage.Expr, err
 		out.Names = append(out.Names, f.Name)
 	}
 	return out, corr, nil
+}
+
+// liftSetOp lifts the correlations out of a set operation's inputs, after
+// Neumann and Kemper: each input's own correlations cannot become one join
+// condition, so every input is joined with the domain D (the distinct
+// values of the outer columns they read) on its correlations, and carries
+// D's columns after its own. The set operation then works per outer value
+// (UNION, INTERSECT and EXCEPT compare D's columns too), and its
+// correlation is D's columns being the outer row's (null-safe: a NULL
+// outer value has its own rows).
+func (u *unnesting) liftSetOp(n *logical.SetOp) (logical.Plan, []stage.Expr, error) {
+	ins := make([]logical.Plan, len(n.Inputs))
+	corrs := make([][]stage.Expr, len(n.Inputs))
+	correlated := false
+	for i, in := range n.Inputs {
+		var err error
+		if ins[i], corrs[i], err = u.lift(in); err != nil {
+			return nil, nil, err
+		}
+		correlated = correlated || len(corrs[i]) > 0
+	}
+	if !correlated {
+		return n.WithChildren(ins...), nil, nil
+	}
+	domain, cols, slot := outerDomain(u.outer, corrs...)
+	sch := u.outer.Schema()
+	m := len(cols)
+	visible := logical.Width(n.Inputs[0])
+	joined := make([]logical.Plan, len(ins))
+	for i, in := range ins {
+		shift := func(e stage.Expr) stage.Expr {
+			return stage.RewriteColumns(e, func(ref *stage.ColumnRef) stage.Expr {
+				if logical.IsOuter(ref) {
+					return &stage.ColumnRef{Index: slot[ref.Index-logical.OuterBase], Name: ref.Name, T: ref.T}
+				}
+				return &stage.ColumnRef{Index: m + ref.Index, Name: ref.Name, T: ref.T}
+			})
+		}
+		cond := make([]stage.Expr, len(corrs[i]))
+		for k, c := range corrs[i] {
+			cond[k] = shift(c)
+		}
+		j := &logical.Join{Left: domain, Right: in, Kind: stage.InnerJoin, Cond: logical.AndAll(cond), MarkIn: -1}
+		// The input's own columns, then the domain's.
+		out := &logical.Project{Input: j}
+		jsch := j.Schema()
+		for c := 0; c < visible; c++ {
+			f := jsch.Field(m + c)
+			out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: m + c, Name: f.Name, T: f.Type})
+			out.Names = append(out.Names, f.Name)
+		}
+		for c := 0; c < m; c++ {
+			f := jsch.Field(c)
+			out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: c, Name: f.Name, T: f.Type})
+			out.Names = append(out.Names, f.Name)
+		}
+		joined[i] = out
+	}
+	corr := make([]stage.Expr, m)
+	for c, k := range cols {
+		f := sch.Field(k)
+		corr[c] = &stage.Call{Fn: "<=>", T: arrow.FixedWidthTypes.Boolean, Args: []stage.Expr{
+			&stage.ColumnRef{Index: visible + c, Name: f.Name, T: f.Type},
+			&stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}}
+	}
+	return &logical.SetOp{Kind: n.Kind, Inputs: joined}, corr, nil
+}
+
+// outerDomain is the domain of the outer columns that corrs read: the
+// distinct values of outer in those columns (an aggregation grouped by
+// them), the columns in its order, and each one's position in it.
+func outerDomain(outer logical.Plan, corrs ...[]stage.Expr) (*logical.Aggregate, []int, map[int]int) {
+	var cols []int
+	slot := map[int]int{}
+	for _, corr := range corrs {
+		for _, c := range corr {
+			stage.WalkExpr(c, func(e stage.Expr) {
+				if r, ok := e.(*stage.ColumnRef); ok && logical.IsOuter(r) {
+					if _, ok := slot[r.Index-logical.OuterBase]; !ok {
+						slot[r.Index-logical.OuterBase] = len(cols)
+						cols = append(cols, r.Index-logical.OuterBase)
+					}
+				}
+			})
+		}
+	}
+	sch := outer.Schema()
+	values := &logical.Project{Input: outer}
+	domain := &logical.Aggregate{Input: values}
+	for i, k := range cols {
+		f := sch.Field(k)
+		values.Exprs = append(values.Exprs, &stage.ColumnRef{Index: k, Name: f.Name, T: f.Type})
+		values.Names = append(values.Names, f.Name)
+		domain.GroupBy = append(domain.GroupBy, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		domain.Names = append(domain.Names, f.Name)
+	}
+	return domain, cols, slot
 }
