@@ -298,18 +298,25 @@ func (m *Membership) payOwed(addr string) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), owedCancelTimeout)
 			err := o.call(ctx)
-			timedOut := ctx.Err() != nil
+			again := unanswered(ctx, err)
 			cancel()
 			switch {
 			case err == nil:
 				m.log.Info("owed cancel sent", qlog.Worker(addr), zap.String("cancel", o.what))
-			case timedOut || lostWorker(err):
+			case again:
 				m.Owe(mem, o.what, o.until, o.call)
 			default:
 				m.log.Info("owed cancel refused", qlog.Worker(addr), zap.String("cancel", o.what), zap.Error(err))
 			}
 		}
 	}()
+}
+
+// unanswered reports whether a call made under ctx that failed with err
+// got no answer from its worker: ctx ended first, or the worker could not
+// be reached. Such a cancel is owed (Owe); one the worker refused is not.
+func unanswered(ctx context.Context, err error) bool {
+	return err != nil && (ctx.Err() != nil || lostWorker(err))
 }
 
 // owedCancelTimeout bounds one owed cancel sent again.

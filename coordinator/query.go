@@ -482,7 +482,7 @@ func (q *query) cancelOnWorkers(ctx context.Context, cause error) {
 // m's next heartbeat (Membership.Owe) where m did not answer in time or
 // could not be reached; a worker that answered with an error owes none.
 func (q *query) owe(ctx context.Context, m *Member, what string, err error, stop func(context.Context) error) {
-	if ctx.Err() != nil || lostWorker(err) {
+	if unanswered(ctx, err) {
 		q.members.Owe(m, what+" of query "+string(q.id), q.deadline.Add(q.resultMaxAge), stop)
 	}
 }

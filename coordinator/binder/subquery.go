@@ -551,15 +551,23 @@ func outerValue(r logical.Plan, nLeft int) (scalarOuterValue, bool) {
 	}
 	t := top.Exprs[0].Type()
 	rows := &stage.ColumnRef{Index: nLeft, Name: "rows", T: arrowInt64}
-	lit := func(n string) stage.Expr { return &stage.Literal{Text: n, T: arrowInt64} }
+	tooMany, fail := moreThanOneRow(rows, t)
 	v := &stage.Call{Fn: "case", T: t, Args: []stage.Expr{
-		&stage.Call{Fn: ">", T: boolType, Args: []stage.Expr{rows, lit("1")}},
-		&stage.Call{Fn: "raise_error", T: t, Args: []stage.Expr{&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}},
-		orAll(isNull(rows), &stage.Call{Fn: "=", T: boolType, Args: []stage.Expr{rows, lit("0")}}),
+		tooMany, fail,
+		orAll(isNull(rows), &stage.Call{Fn: "=", T: boolType, Args: []stage.Expr{rows, &stage.Literal{Text: "0", T: arrowInt64}}}),
 		&stage.Literal{Null: true, T: t},
 		value,
 	}}
 	return scalarOuterValue{inner: agg, value: v}, true
+}
+
+// moreThanOneRow is the condition that a scalar subquery's row count
+// rows is above one, and MySQL's error for it as a value of type t.
+func moreThanOneRow(rows stage.Expr, t arrow.DataType) (when, fail stage.Expr) {
+	when = &stage.Call{Fn: ">", T: boolType, Args: []stage.Expr{rows, &stage.Literal{Text: "1", T: arrowInt64}}}
+	fail = &stage.Call{Fn: "raise_error", T: t, Args: []stage.Expr{
+		&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}}
+	return when, fail
 }
 
 // singleRow makes a scalar subquery fail, as MySQL does, when it returns
@@ -571,10 +579,7 @@ func singleRow(r logical.Plan) logical.Plan {
 	agg := &logical.Aggregate{Input: r,
 		Aggs:  []stage.AggCall{{Fn: stage.AggCountStar, T: arrowInt64}, {Fn: stage.AggAnyValue, Arg: value, T: f.Type}},
 		Names: []string{"rows", f.Name}}
-	tooMany := &stage.Call{Fn: ">", T: boolType, Args: []stage.Expr{
-		&stage.ColumnRef{Index: 0, Name: "rows", T: arrowInt64}, &stage.Literal{Text: "1", T: arrowInt64}}}
-	fail := &stage.Call{Fn: "raise_error", T: f.Type, Args: []stage.Expr{
-		&stage.Literal{Text: "Subquery returns more than 1 row", T: arrow.BinaryTypes.String}}}
+	tooMany, fail := moreThanOneRow(&stage.ColumnRef{Index: 0, Name: "rows", T: arrowInt64}, f.Type)
 	checked := &stage.Call{Fn: "case", T: f.Type, Args: []stage.Expr{tooMany, fail, &stage.ColumnRef{Index: 1, Name: f.Name, T: f.Type}}}
 	return &logical.Project{Input: agg, Exprs: []stage.Expr{checked}, Names: []string{f.Name}}
 }

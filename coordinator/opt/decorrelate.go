@@ -244,7 +244,7 @@ func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		var extra []*stage.ColumnRef
 		equalities := true
 		for _, c := range corr {
-			inner, ok := innerSideOfEquality(c)
+			_, inner, ok := innerSideOfEquality(c)
 			equalities = equalities && ok
 			extra = append(extra, inner...)
 		}
@@ -327,14 +327,7 @@ func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) (
 	matched.Exprs = append(matched.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
 	matched.Names = append(matched.Names, "matched")
 	marker := &stage.ColumnRef{Index: m + len(matched.Exprs) - 1, Name: "matched", T: arrow.FixedWidthTypes.Boolean}
-	shift := func(e stage.Expr) stage.Expr {
-		return stage.RewriteColumns(e, func(ref *stage.ColumnRef) stage.Expr {
-			if logical.IsOuter(ref) {
-				return &stage.ColumnRef{Index: slot[ref.Index-logical.OuterBase], Name: ref.Name, T: ref.T}
-			}
-			return &stage.ColumnRef{Index: m + ref.Index, Name: ref.Name, T: ref.T}
-		})
-	}
+	shift := overDomain(slot, m)
 	cond := make([]stage.Expr, len(corr))
 	for i, c := range corr {
 		cond[i] = shift(c)
@@ -382,12 +375,13 @@ func passThrough(corr []stage.Expr, place func(inner *stage.ColumnRef) int) []st
 	return out
 }
 
-// innerSideOfEquality returns the inner column references of an equality
-// between an inner-only and an outer-only side.
-func innerSideOfEquality(e stage.Expr) ([]*stage.ColumnRef, bool) {
+// innerSideOfEquality returns the inner side of an equality between an
+// inner-only and an outer-only side, and the inner column references it
+// holds.
+func innerSideOfEquality(e stage.Expr) (stage.Expr, []*stage.ColumnRef, bool) {
 	c, ok := e.(*stage.Call)
 	if !ok || c.Fn != "=" {
-		return nil, false
+		return nil, nil, false
 	}
 	for k := 0; k < 2; k++ {
 		inner, outer := c.Args[k], c.Args[1-k]
@@ -398,10 +392,10 @@ func innerSideOfEquality(e stage.Expr) ([]*stage.ColumnRef, bool) {
 					refs = append(refs, r)
 				}
 			})
-			return refs, true
+			return inner, refs, true
 		}
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 func onlyOuter(e stage.Expr) bool {
@@ -452,11 +446,12 @@ func (u *unnesting) liftLimit(n *logical.Limit) (logical.Plan, []stage.Expr, err
 	for _, c := range corr {
 		// A partition by the columns of an expression would be finer
 		// than by its value: the inner side must be one column.
-		refs, ok := innerSideOfEquality(c)
-		if !ok || len(refs) != 1 || !slices.ContainsFunc(c.(*stage.Call).Args, func(a stage.Expr) bool { return a == stage.Expr(refs[0]) }) {
+		side, _, ok := innerSideOfEquality(c)
+		col, isColumn := side.(*stage.ColumnRef)
+		if !ok || !isColumn {
 			return nil, nil, qerr.ErrUnsupported.New("correlated subquery through a LIMIT whose correlation is not an equality of an inner column")
 		}
-		keys = append(keys, refs[0])
+		keys = append(keys, col)
 	}
 	var order []stage.SortKey
 	if s, ok := in.(*logical.Sort); ok {
@@ -504,17 +499,10 @@ func (u *unnesting) liftSetOp(n *logical.SetOp) (logical.Plan, []stage.Expr, err
 	domain, cols, slot := outerDomain(u.outer, corrs...)
 	sch := u.outer.Schema()
 	m := len(cols)
+	shift := overDomain(slot, m)
 	visible := logical.Width(n.Inputs[0])
 	joined := make([]logical.Plan, len(ins))
 	for i, in := range ins {
-		shift := func(e stage.Expr) stage.Expr {
-			return stage.RewriteColumns(e, func(ref *stage.ColumnRef) stage.Expr {
-				if logical.IsOuter(ref) {
-					return &stage.ColumnRef{Index: slot[ref.Index-logical.OuterBase], Name: ref.Name, T: ref.T}
-				}
-				return &stage.ColumnRef{Index: m + ref.Index, Name: ref.Name, T: ref.T}
-			})
-		}
 		cond := make([]stage.Expr, len(corrs[i]))
 		for k, c := range corrs[i] {
 			cond[k] = shift(c)
@@ -574,4 +562,19 @@ func outerDomain(outer logical.Plan, corrs ...[]stage.Expr) (*logical.Aggregate,
 		domain.Names = append(domain.Names, f.Name)
 	}
 	return domain, cols, slot
+}
+
+// overDomain rewrites an expression over the outer columns (slot: their
+// positions in the domain) and an inner plan's columns to read a join of
+// the domain (m columns) with that plan: outer references become the
+// domain's columns, inner columns follow them.
+func overDomain(slot map[int]int, m int) func(stage.Expr) stage.Expr {
+	return func(e stage.Expr) stage.Expr {
+		return stage.RewriteColumns(e, func(ref *stage.ColumnRef) stage.Expr {
+			if logical.IsOuter(ref) {
+				return &stage.ColumnRef{Index: slot[ref.Index-logical.OuterBase], Name: ref.Name, T: ref.T}
+			}
+			return &stage.ColumnRef{Index: m + ref.Index, Name: ref.Name, T: ref.T}
+		})
+	}
 }

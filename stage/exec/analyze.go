@@ -9,10 +9,9 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/quiverdb/quiver/catalog"
-	"github.com/quiverdb/quiver/stage/duck"
-
 	"github.com/quiverdb/quiver/qerr"
 	"github.com/quiverdb/quiver/stage"
+	"github.com/quiverdb/quiver/stage/duck"
 )
 
 // analyze is a task of ANALYZE TABLE (stage.OutputAnalyze): it describes
@@ -110,10 +109,7 @@ func (w *Worker) analyzeCSV(ctx context.Context, spec *stage.TaskSpec, scan *sta
 // column (named names) its nulls and sketch.
 func describeRows(ctx context.Context, conn *duckdb.Conn, sql string, names []string) (catalog.DataFile, error) {
 	var df catalog.DataFile
-	sketches := make([]*columnSketch, len(names))
-	for i := range sketches {
-		sketches[i] = &columnSketch{few: map[uint64]struct{}{}}
-	}
+	sketches := newSketches(len(names))
 	df.Columns = make([]catalog.ColumnStats, len(names))
 	for i, n := range names {
 		df.Columns[i].Name = n
@@ -130,10 +126,12 @@ func describeRows(ctx context.Context, conn *duckdb.Conn, sql string, names []st
 	if err != nil {
 		return df, duckError(err, "read its rows")
 	}
-	for i, s := range sketches {
-		if df.Columns[i].Sketch, err = s.marshal(); err != nil {
-			return df, qerr.ErrInternal.Wrap(err, "encode a column sketch")
-		}
+	encoded, err := marshalSketches(sketches)
+	if err != nil {
+		return df, err
+	}
+	for i := range df.Columns {
+		df.Columns[i].Sketch = encoded[i]
 	}
 	return df, nil
 }

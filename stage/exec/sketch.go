@@ -27,10 +27,7 @@ func sketchFile(ctx context.Context, rdr *file.Reader, mem memory.Allocator) ([]
 		return nil, qerr.ErrInternal.Wrap(err, "read data file for statistics")
 	}
 	n := rdr.MetaData().Schema.NumColumns()
-	sketches := make([]*columnSketch, n)
-	for i := range sketches {
-		sketches[i] = &columnSketch{few: map[uint64]struct{}{}}
-	}
+	sketches := newSketches(n)
 	for g := range rdr.NumRowGroups() {
 		rg := fr.RowGroup(g)
 		for i := range n {
@@ -47,8 +44,23 @@ func sketchFile(ctx context.Context, rdr *file.Reader, mem memory.Allocator) ([]
 			col.Release()
 		}
 	}
-	out := make([][]byte, n)
+	return marshalSketches(sketches)
+}
+
+// newSketches is n empty column sketches.
+func newSketches(n int) []*columnSketch {
+	out := make([]*columnSketch, n)
+	for i := range out {
+		out[i] = &columnSketch{few: map[uint64]struct{}{}}
+	}
+	return out
+}
+
+// marshalSketches encodes each sketch (catalog.ColumnStats.Sketch).
+func marshalSketches(sketches []*columnSketch) ([][]byte, error) {
+	out := make([][]byte, len(sketches))
 	for i, s := range sketches {
+		var err error
 		if out[i], err = s.marshal(); err != nil {
 			return nil, qerr.ErrInternal.Wrap(err, "encode a column sketch")
 		}
