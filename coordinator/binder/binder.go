@@ -139,9 +139,13 @@ type Binder struct {
 	// ctes are the WITH clauses in scope, innermost last.
 	ctes [][]*ast.CommonTableExpression
 	// outer are the scopes of the queries enclosing the subquery being
-	// bound, innermost last; apply is the plan that subqueries join onto.
-	outer []*scope
-	apply *applyCtx
+	// bound, innermost last, and outerPlans the plans each of their
+	// subqueries joins onto (as the binding of that subquery found them:
+	// a reference from further in extends them, resolveOuter); apply is
+	// the plan that subqueries join onto.
+	outer      []*scope
+	outerPlans []*logical.Plan
+	apply      *applyCtx
 	// windowCols map each window call of the SELECT block being bound
 	// (by its text) to the column that holds its value.
 	windowCols map[string]*stage.ColumnRef

@@ -66,9 +66,9 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (logical.Pla
 			return nil, err
 		}
 		input, bindOut = a.plan, a.bind
-		// Subqueries above the aggregate join onto its output; they cannot
-		// correlate with it.
-		sc = &scope{}
+		// Subqueries above the aggregate join onto its output: they
+		// correlate with its group keys.
+		sc = a.scope
 		if s.Having != nil {
 			saved := b.apply
 			b.apply = &applyCtx{plan: input, sc: sc, bind: bindOut}
@@ -235,6 +235,9 @@ func (c *collector[T]) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 type boundAggregate struct {
 	plan logical.Plan
+	// scope names the group keys that are columns, at their positions in
+	// plan's output, for the subqueries bound above the aggregate.
+	scope *scope
 	// bind binds an expression above the aggregate: group keys and
 	// aggregate calls become its output columns.
 	bind func(ast.ExprNode) (stage.Expr, error)
@@ -313,6 +316,16 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 	var bind func(e ast.ExprNode) (stage.Expr, error)
 	bind = func(e ast.ExprNode) (stage.Expr, error) {
 		return b.exprWith(e, func(e ast.ExprNode) (stage.Expr, bool, error) {
+			if c, ok := e.(*ast.ColumnNameExpr); ok && c.Name.Table.O != "" {
+				// A key matches a qualified name by its column name; a
+				// qualifier of the enclosing query's makes it an outer
+				// reference instead.
+				if _, err := sc.resolve(c.Name); qerr.Has(err, qerr.ErrNotFound) {
+					if outer, ok := b.resolveOuter(c.Name); ok {
+						return outer, true, nil
+					}
+				}
+			}
 			if i := keys.index(e); i >= 0 {
 				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			}
@@ -326,8 +339,11 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			case *ast.ColumnNameExpr:
 				// MySQL's ONLY_FULL_GROUP_BY: a column must be a group key
-				// (matched above).
+				// (matched above) or, in a subquery, the enclosing query's.
 				if _, err := sc.resolve(e.Name); err != nil {
+					if outer, ok := b.resolveOuter(e.Name); ok && qerr.Has(err, qerr.ErrNotFound) {
+						return outer, true, nil
+					}
 					return nil, true, err
 				}
 				return nil, true, qerr.ErrInvalid.New("column %s is not in GROUP BY and not inside an aggregate", columnText(e.Name))
@@ -335,7 +351,27 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 			return b.subqueryLeaf(e)
 		})
 	}
-	return &boundAggregate{plan: agg, bind: bind}, nil
+	return &boundAggregate{plan: agg, bind: bind, scope: keyScope(sc, keys, out)}, nil
+}
+
+// keyScope is the scope of an aggregate's output (out) for the subqueries
+// above it: the group keys that are columns of sc, under their names.
+func keyScope(sc *scope, keys groupingKeys, out *arrow.Schema) *scope {
+	above := &scope{cols: make([]scopeColumn, out.NumFields())}
+	for k, e := range keys.exprs {
+		c, ok := unparen(e).(*ast.ColumnNameExpr)
+		if !ok {
+			continue
+		}
+		ref, err := sc.resolve(c.Name)
+		if err != nil {
+			continue
+		}
+		col := sc.cols[ref.Index]
+		col.typ = out.Field(k).Type
+		above.cols[k] = col
+	}
+	return above
 }
 
 func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (int, error), pre *logical.Project) (stage.AggCall, error) {
@@ -381,6 +417,10 @@ func (b *Binder) aggCall(a *ast.AggregateFuncExpr, addPre func(ast.ExprNode) (in
 	if err != nil {
 		return stage.AggCall{}, err
 	}
+	if v := pre.Exprs[i]; logical.HasOuter(v) && !readsColumns(v) {
+		// MySQL aggregates it in the enclosing query, as if it stood there.
+		return stage.AggCall{}, qerr.ErrUnsupported.New("%s of the enclosing query's columns only, inside a subquery", restore(a))
+	}
 	arg := &stage.ColumnRef{Index: i, Name: pre.Names[i], T: pre.Exprs[i].Type()}
 	t, err := aggregateType(fn, arg.T)
 	if err != nil {
@@ -397,6 +437,18 @@ var aggFuncs = map[string]stage.AggFunc{
 	"stddev_pop": stage.AggStddevPop, "std": stage.AggStddevPop, "stddev": stage.AggStddevPop,
 	"stddev_samp": stage.AggStddevSamp, "var_pop": stage.AggVarPop, "variance": stage.AggVarPop,
 	"var_samp": stage.AggVarSamp, "group_concat": stage.AggGroupConcat,
+}
+
+// readsColumns reports whether e reads a column of its own query (an
+// outer reference is not one).
+func readsColumns(e stage.Expr) bool {
+	reads := false
+	stage.WalkExpr(e, func(e stage.Expr) {
+		if r, ok := e.(*stage.ColumnRef); ok && !logical.IsOuter(r) {
+			reads = true
+		}
+	})
+	return reads
 }
 
 func hasAggregate(e ast.ExprNode) bool {

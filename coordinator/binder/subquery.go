@@ -74,34 +74,58 @@ func (b *Binder) subqueryLeaf(e ast.ExprNode) (stage.Expr, bool, error) {
 	return nil, false, nil
 }
 
-// resolveOuter resolves a name in the enclosing query, for a correlated
-// subquery.
+// resolveOuter resolves a name in the enclosing queries, for a correlated
+// subquery. A name of a query further out than the enclosing one reaches
+// the subquery through each query in between: each plan that the next
+// subquery in joins onto gets a column that is the outer reference one
+// level out, so that every Apply reads its own outer query only, and
+// decorrelating the inner one leaves an outer reference for the next.
 func (b *Binder) resolveOuter(c *ast.ColumnName) (*stage.ColumnRef, bool) {
-	if len(b.outer) == 0 {
-		return nil, false
+	for level := len(b.outer) - 1; level >= 0; level-- {
+		ref, err := b.outer[level].resolve(c)
+		if err != nil {
+			continue
+		}
+		out := &stage.ColumnRef{Index: logical.OuterBase + ref.Index, Name: ref.Name, T: ref.T}
+		for l := level + 1; l < len(b.outer); l++ {
+			out = &stage.ColumnRef{Index: logical.OuterBase + exposeColumn(b.outerPlans[l], out), Name: out.Name, T: out.T}
+		}
+		return out, true
 	}
-	ref, err := b.outer[len(b.outer)-1].resolve(c)
-	if err != nil {
-		return nil, false
-	}
-	return &stage.ColumnRef{Index: logical.OuterBase + ref.Index, Name: ref.Name, T: ref.T}, true
+	return nil, false
 }
 
-// subquery binds q as a subquery of the query whose scope is outer;
-// correlated says whether its plan holds outer references.
-func (b *Binder) subquery(q ast.ResultSetNode, outer *scope) (p logical.Plan, correlated bool, err error) {
-	return b.subqueryWrapped(q, outer, nil)
+// exposeColumn appends e to the columns of *p and returns its position.
+func exposeColumn(p *logical.Plan, e stage.Expr) int {
+	in := *p
+	out := &logical.Project{Input: in}
+	for i, f := range in.Schema().Fields() {
+		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+		out.Names = append(out.Names, f.Name)
+	}
+	out.Exprs = append(out.Exprs, e)
+	out.Names = append(out.Names, e.(*stage.ColumnRef).Name)
+	*p = out
+	return len(out.Exprs) - 1
+}
+
+// subquery binds q as a subquery of the query whose scope is outer and
+// whose plan *onto is what q joins onto (a reference from a subquery of
+// q's to a column further out may extend it: resolveOuter); correlated
+// says whether its plan holds outer references.
+func (b *Binder) subquery(q ast.ResultSetNode, outer *scope, onto *logical.Plan) (p logical.Plan, correlated bool, err error) {
+	return b.subqueryWrapped(q, outer, onto, nil)
 }
 
 // subqueryWrapped is subquery with the bound plan wrapped by wrap, when
 // given.
-func (b *Binder) subqueryWrapped(q ast.ResultSetNode, outer *scope, wrap func(logical.Plan) (logical.Plan, error)) (p logical.Plan, correlated bool, err error) {
-	b.outer = append(b.outer, outer)
+func (b *Binder) subqueryWrapped(q ast.ResultSetNode, outer *scope, onto *logical.Plan, wrap func(logical.Plan) (logical.Plan, error)) (p logical.Plan, correlated bool, err error) {
+	b.outer, b.outerPlans = append(b.outer, outer), append(b.outerPlans, onto)
 	saved := b.apply
 	b.apply = nil
 	p, err = b.bindQuery(b.ctx, q)
 	b.apply = saved
-	b.outer = b.outer[:len(b.outer)-1]
+	b.outer, b.outerPlans = b.outer[:len(b.outer)-1], b.outerPlans[:len(b.outerPlans)-1]
 	if err != nil {
 		return nil, false, err
 	}
@@ -140,22 +164,58 @@ func (b *Binder) where(sc *scope, input logical.Plan, cond ast.ExprNode) (logica
 		}
 		rest = append(rest, c)
 	}
-	if len(rest) == 0 {
-		return input, nil
-	}
-	saved := b.apply
-	b.apply = &applyCtx{plan: input, sc: sc, bind: func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }}
-	defer func() { b.apply = saved }()
-	var conds []stage.Expr
+	// The conditions without subqueries filter first: a subquery's outer
+	// plan is then the filtered rows, which is what a reference to them
+	// from a subquery further in is decorrelated against.
+	var plain, withSubquery []ast.ExprNode
 	for _, c := range rest {
-		e, err := b.expr(sc, c)
-		if err != nil {
-			return nil, err
+		if hasSubquery(c) {
+			withSubquery = append(withSubquery, c)
+		} else {
+			plain = append(plain, c)
 		}
-		conds = append(conds, e)
 	}
-	return &logical.Filter{Input: b.apply.plan, Cond: logical.AndAll(conds)}, nil
+	bindAll := func(input logical.Plan, cs []ast.ExprNode) (logical.Plan, error) {
+		if len(cs) == 0 {
+			return input, nil
+		}
+		saved := b.apply
+		b.apply = &applyCtx{plan: input, sc: sc, bind: func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }}
+		defer func() { b.apply = saved }()
+		var conds []stage.Expr
+		for _, c := range cs {
+			e, err := b.expr(sc, c)
+			if err != nil {
+				return nil, err
+			}
+			conds = append(conds, e)
+		}
+		return &logical.Filter{Input: b.apply.plan, Cond: logical.AndAll(conds)}, nil
+	}
+	input, err := bindAll(input, plain)
+	if err != nil {
+		return nil, err
+	}
+	return bindAll(input, withSubquery)
 }
+
+// hasSubquery reports whether e holds a subquery.
+func hasSubquery(e ast.ExprNode) bool {
+	f := &subqueryFinder{}
+	e.Accept(f)
+	return f.found
+}
+
+type subqueryFinder struct{ found bool }
+
+func (f *subqueryFinder) Enter(n ast.Node) (ast.Node, bool) {
+	if _, ok := n.(*ast.SubqueryExpr); ok {
+		f.found = true
+	}
+	return n, f.found
+}
+
+func (f *subqueryFinder) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 func splitAST(e ast.ExprNode) []ast.ExprNode {
 	switch n := e.(type) {
@@ -184,7 +244,6 @@ func (b *Binder) semiJoin(sc *scope, input logical.Plan, c ast.ExprNode) (logica
 		}
 		break
 	}
-	nLeft := input.Schema().NumFields()
 	kind := stage.SemiJoin
 	switch e := c.(type) {
 	case *ast.ExistsSubqueryExpr:
@@ -195,7 +254,7 @@ func (b *Binder) semiJoin(sc *scope, input logical.Plan, c ast.ExprNode) (logica
 		if e.Not != not {
 			kind = stage.AntiJoin
 		}
-		r, correlated, err := b.subquery(sub.Query, sc)
+		r, correlated, err := b.subquery(sub.Query, sc, &input)
 		if err != nil {
 			return nil, false, err
 		}
@@ -209,13 +268,14 @@ func (b *Binder) semiJoin(sc *scope, input logical.Plan, c ast.ExprNode) (logica
 		if err != nil {
 			return nil, false, err
 		}
-		r, correlated, err := b.subquery(sub.Query, sc)
+		r, correlated, err := b.subquery(sub.Query, sc, &input)
 		if err != nil {
 			return nil, false, err
 		}
 		if err := inWidth(len(xs), r); err != nil {
 			return nil, false, err
 		}
+		nLeft := input.Schema().NumFields()
 		// (x1, x2) IN (q) matches a row where every xi equals its column.
 		// x NOT IN (q) is false where x matches a row, and unknown (so the
 		// row is dropped) where a NULL might: for a row of x, where each
@@ -301,11 +361,18 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		return nil, qerr.ErrUnsupported.New("a subquery in this clause")
 	}
 	sc := b.apply.sc
-	left := b.apply.plan
-	nLeft := left.Schema().NumFields()
+	var left logical.Plan
+	var nLeft int
+	// The plan the subquery joins onto, as its binding leaves it.
+	bindSub := func(q ast.ResultSetNode) (logical.Plan, bool, error) {
+		r, correlated, err := b.subquery(q, sc, &b.apply.plan)
+		left = b.apply.plan
+		nLeft = left.Schema().NumFields()
+		return r, correlated, err
+	}
 	switch e := e.(type) {
 	case *ast.SubqueryExpr:
-		r, correlated, err := b.subquery(e.Query, sc)
+		r, correlated, err := bindSub(e.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -333,7 +400,7 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if !ok {
 			return nil, qerr.ErrUnsupported.New("EXISTS of a non-subquery")
 		}
-		r, correlated, err := b.subquery(sub.Query, sc)
+		r, correlated, err := bindSub(sub.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -353,7 +420,7 @@ func (b *Binder) subqueryExpr(e ast.ExprNode) (stage.Expr, error) {
 		if err != nil {
 			return nil, err
 		}
-		r, correlated, err := b.subquery(sub.Query, sc)
+		r, correlated, err := bindSub(sub.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -508,6 +575,23 @@ func atMostOneRow(p logical.Plan) bool {
 	}
 }
 
+// oneRow reports whether p, an aggregation without groups under
+// projections and sorts, always has exactly one row.
+func oneRow(p logical.Plan) bool {
+	for {
+		switch n := p.(type) {
+		case *logical.Project:
+			p = n.Input
+		case *logical.Sort:
+			p = n.Input
+		case *logical.Aggregate:
+			return len(n.GroupBy) == 0
+		default:
+			return false
+		}
+	}
+}
+
 // scalarOuterValue is a scalar subquery whose value reads outer columns
 // (SELECT t.a + s.b FROM s WHERE s.k = t.k): decorrelation lifts outer
 // references out of conditions only, so the value is computed above the
@@ -525,7 +609,10 @@ type scalarOuterValue struct {
 // scalarOuterValue says; false for any other r.
 func outerValue(r logical.Plan, nLeft int) (scalarOuterValue, bool) {
 	top, ok := r.(*logical.Project)
-	if !ok || len(top.Exprs) != 1 || !logical.HasOuter(top.Exprs[0]) {
+	if !ok || len(top.Exprs) != 1 || !logical.HasOuter(top.Exprs[0]) || oneRow(top.Input) {
+		// A value over an aggregate without groups (ja.k + count(*)) has
+		// its one row for every outer row, no rows matched or not: the
+		// decorrelation computes it per outer value.
 		return scalarOuterValue{}, false
 	}
 	outerOK := true
@@ -624,13 +711,12 @@ func (b *Binder) quantified(e *ast.CompareSubqueryExpr) (stage.Expr, error) {
 			Aggs:  []stage.AggCall{{Fn: fn, Arg: y, T: f.Type}, {Fn: stage.AggCountStar, T: arrowInt64}, {Fn: stage.AggCount, Arg: y, T: arrowInt64}},
 			Names: []string{"extreme", "rows", "values"}}, nil
 	}
-	sc := b.apply.sc
-	left := b.apply.plan
-	nLeft := left.Schema().NumFields()
-	r, correlated, err := b.subqueryWrapped(sub.Query, sc, wrap)
+	r, correlated, err := b.subqueryWrapped(sub.Query, b.apply.sc, &b.apply.plan, wrap)
 	if err != nil {
 		return nil, err
 	}
+	left := b.apply.plan
+	nLeft := left.Schema().NumFields()
 	b.apply.plan = subqueryJoin(&logical.Join{Left: left, Right: r, Kind: stage.LeftJoin, MarkIn: -1}, correlated)
 	rs := r.Schema()
 	col := func(i int) stage.Expr {

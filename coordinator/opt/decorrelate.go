@@ -21,8 +21,10 @@ import (
 // plan through projections (which pass the inner columns they read on),
 // sorts and aggregations (where equality correlations become group keys:
 // the aggregate then runs once per outer key instead of once per outer
-// row). An Apply whose outer references are elsewhere stays: the physical
-// planner refuses it with Decorrelate's reason.
+// row). An Apply whose outer references are elsewhere (a select list,
+// beside an aggregate, HAVING, a window, a join's ON clause) takes the
+// general method (decorrelateGeneral), which joins the subquery with the
+// distinct outer values it reads.
 func DecorrelateApply(p logical.Plan) (logical.Plan, bool) {
 	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
 		a, ok := p.(*logical.Apply)
@@ -51,12 +53,31 @@ func Decorrelate(a *logical.Apply) (logical.Plan, error) {
 	visible := logical.Width(a.Inner)
 	u := &unnesting{outer: a.Outer, existential: a.Cond == nil && a.MarkIn < 0 &&
 		(a.Kind == stage.SemiJoin || a.Kind == stage.AntiJoin || a.Kind == stage.MarkJoin)}
-	inner, corr, err := u.lift(a.Inner)
-	if err != nil {
-		return nil, err
+	inner := a.Inner
+	if u.existential {
+		// EXISTS asks for rows, not values: the select list goes, with any
+		// outer references it reads.
+		for {
+			p, ok := inner.(*logical.Project)
+			if !ok {
+				break
+			}
+			inner = p.Input
+		}
+		if inner != a.Inner {
+			c := *a
+			c.Inner = inner
+			a = &c
+		}
 	}
-	if logical.HasOuterRefs(inner) {
-		return nil, qerr.ErrUnsupported.New("correlated subquery whose outer references are not in its WHERE clause")
+	inner, corr, err := u.lift(inner)
+	if err != nil || logical.HasOuterRefs(inner) || u.filteredEmptyGroup {
+		// Outer references elsewhere than in conditions lift can move:
+		// the general method, which works wherever they are.
+		if inner, corr, err = decorrelateGeneral(a); err != nil {
+			return nil, err
+		}
+		u.emptyGroupLost = false
 	}
 	// A value that is NULL over an empty group is right as the left join
 	// leaves it; the others need the marker.
@@ -194,6 +215,10 @@ type unnesting struct {
 	// grouped by equality correlations: an outer row that no inner row
 	// matches then finds no group, where the subquery has one row.
 	emptyGroupLost bool
+	// filteredEmptyGroup is set when a condition with outer references
+	// (a HAVING) sits above such an aggregation: it would have to be
+	// evaluated over the lost empty group.
+	filteredEmptyGroup bool
 }
 
 // lift lifts the conjuncts that hold outer references out of p, the inner
@@ -209,6 +234,7 @@ func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		var local []stage.Expr
 		for _, c := range logical.SplitConjuncts(n.Cond) {
 			if logical.HasOuter(c) {
+				u.filteredEmptyGroup = u.filteredEmptyGroup || u.emptyGroupLost
 				corr = append(corr, c)
 			} else {
 				local = append(local, c)
