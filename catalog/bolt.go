@@ -17,9 +17,10 @@ import (
 // database holding both its record and its tables, because a bbolt key holds
 // either a value or a nested bucket, never both:
 //
-//	meta                     format -> "1"
+//	meta                     format -> "2"
 //	databases                lower(db) -> JSON dbRecord
 //	tables (sequence = IDs)  lower(db) -> bucket: lower(table) -> JSON tableRecord
+//	data                     table ID -> bucket: the table's files (bolt_files.go)
 //	sketches                 file path -> the file's column sketches (bolt_sketches.go)
 //
 // Keys are lower-cased so that lookups are case-insensitive (MySQL with
@@ -34,9 +35,10 @@ var (
 )
 
 // formatVersion is the layout version written in the meta bucket. A file with
-// another version is refused rather than misread; a future layout change
-// bumps it and migrates on open.
-const formatVersion = "1"
+// another version is refused rather than misread, but for format 1, which
+// kept a table's files inside its record and is migrated on open
+// (migrateV1).
+const formatVersion = "2"
 
 // lockTimeout bounds the wait for the file lock, so that a second process
 // opening the same data directory fails with a clear error instead of
@@ -51,8 +53,9 @@ const maxNameLen = 64
 // Close). Every method is one bbolt transaction, so a failed call changes
 // nothing, and bbolt serializes writers, so it is safe for concurrent use.
 type BoltCatalog struct {
-	db   *bolt.DB
-	path string
+	db    *bolt.DB
+	path  string
+	group groupCommit
 }
 
 var _ Catalog = (*BoltCatalog)(nil)
@@ -82,20 +85,12 @@ func openBolt(path string, timeout time.Duration) (*BoltCatalog, error) {
 	return c, nil
 }
 
-// initialize creates the buckets and the default database on first open and
-// checks the layout version on every open.
+// initialize creates the buckets and the default database on first open,
+// checks the layout version on every open and migrates a format 1 file.
 func (c *BoltCatalog) initialize(tx *bolt.Tx) error {
 	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 	if err != nil {
 		return err
-	}
-	switch v := meta.Get(keyFormat); {
-	case v == nil:
-		if err := meta.Put(keyFormat, []byte(formatVersion)); err != nil {
-			return err
-		}
-	case string(v) != formatVersion:
-		return fmt.Errorf("catalog format %q, this build reads %q", v, formatVersion)
 	}
 	dbs, err := tx.CreateBucketIfNotExists(bucketDatabases)
 	if err != nil {
@@ -104,6 +99,24 @@ func (c *BoltCatalog) initialize(tx *bolt.Tx) error {
 	tables, err := tx.CreateBucketIfNotExists(bucketTables)
 	if err != nil {
 		return err
+	}
+	if _, err := tx.CreateBucketIfNotExists(bucketData); err != nil {
+		return err
+	}
+	switch v := meta.Get(keyFormat); {
+	case string(v) == "1":
+		if err := migrateV1(tx); err != nil {
+			return fmt.Errorf("migrate from catalog format 1: %w", err)
+		}
+		if err := meta.Put(keyFormat, []byte(formatVersion)); err != nil {
+			return err
+		}
+	case v == nil:
+		if err := meta.Put(keyFormat, []byte(formatVersion)); err != nil {
+			return err
+		}
+	case string(v) != formatVersion:
+		return fmt.Errorf("catalog format %q, this build reads %q", v, formatVersion)
 	}
 	key := []byte(strings.ToLower(DefaultDatabase))
 	if dbs.Get(key) != nil {
@@ -120,6 +133,10 @@ func (c *BoltCatalog) Close() error {
 	return nil
 }
 
+// view runs fn in a read transaction; update in a write transaction. Both
+// refuse a done context before starting (bbolt transactions themselves
+// cannot be interrupted) and wrap storage failures with op, while qerr errors
+// from fn pass through unchanged so that their message is the user's.
 func (c *BoltCatalog) view(ctx context.Context, op string, fn func(tx *bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -173,20 +190,45 @@ func getDatabase(tx *bolt.Tx, name string) (dbRecord, *bolt.Bucket, error) {
 	return rec, b, nil
 }
 
-func getTableRecord(b *bolt.Bucket, db, name string) (*tableRecord, error) {
-	v := b.Get(nameKey(name))
-	if v == nil {
-		return nil, qerr.ErrNotFound.New("table %s.%s does not exist", db, name)
-	}
-	return unmarshalTable(v, db, name)
-}
-
 func unmarshalTable(v []byte, db, name string) (*tableRecord, error) {
 	var rec tableRecord
 	if err := json.Unmarshal(v, &rec); err != nil {
 		return nil, fmt.Errorf("table %s.%s: stored record: %w", db, name, err)
 	}
 	return &rec, nil
+}
+
+// loadTable decodes a stored table with all its files.
+func loadTable(tx *bolt.Tx, v []byte, db, name string) (*Table, error) {
+	t, err := loadHeader(v, db, name)
+	if err != nil {
+		return nil, err
+	}
+	if t.Snapshot.Files, err = readData(tx, t.ID).list(); err != nil {
+		return nil, fmt.Errorf("table %s.%s: %w", db, name, err)
+	}
+	return t, nil
+}
+
+// loadHeader decodes a stored table without its files, which a commit that
+// only adds files, renames or alters the table never needs.
+func loadHeader(v []byte, db, name string) (*Table, error) {
+	rec, err := unmarshalTable(v, db, name)
+	if err != nil {
+		return nil, err
+	}
+	t, err := rec.decode()
+	if err != nil {
+		return nil, fmt.Errorf("table %s.%s: %w", db, name, err)
+	}
+	return t, nil
+}
+
+// putHeader stores t's record, its definition and snapshot without the
+// files: those are written apart, by the change that adds or removes them.
+func putHeader(b *bolt.Bucket, t *Table) error {
+	rec := encodeTable(t)
+	return putTableRecord(b, &rec)
 }
 
 func putTableRecord(b *bolt.Bucket, rec *tableRecord) error {

@@ -44,9 +44,10 @@ type columnRecord struct {
 	Since    uint64 `json:"since,omitempty"`
 }
 
+// snapshotRecord is a snapshot without its files, which are stored apart
+// (bolt_files.go).
 type snapshotRecord struct {
 	ID        uint64          `json:"id"`
-	Files     []fileRecord    `json:"files,omitempty"`
 	Committed time.Time       `json:"committed"`
 	Columns   []summaryRecord `json:"columns,omitempty"`
 }
@@ -97,28 +98,22 @@ func encodeTable(t *Table) tableRecord {
 }
 
 func encodeSnapshot(s Snapshot) snapshotRecord {
-	r := snapshotRecord{ID: s.ID, Files: encodeFiles(s.Files), Committed: s.Committed}
+	r := snapshotRecord{ID: s.ID, Committed: s.Committed}
 	for _, c := range s.Columns {
 		r.Columns = append(r.Columns, summaryRecord{Name: c.Name, Distinct: c.Distinct})
 	}
 	return r
 }
 
-func encodeFiles(files []DataFile) []fileRecord {
-	if len(files) == 0 {
-		return nil
-	}
-	out := make([]fileRecord, len(files))
-	for i, f := range files {
-		out[i] = fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket, Schema: f.Schema}
-		if len(f.Columns) > 0 {
-			out[i].Columns = make([]statsRecord, len(f.Columns))
-			for j, s := range f.Columns {
-				out[i].Columns[j] = statsRecord{Name: s.Name, NullCount: s.NullCount, Min: s.Min, Max: s.Max}
-			}
+func encodeFile(f DataFile) fileRecord {
+	r := fileRecord{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket, Schema: f.Schema}
+	if len(f.Columns) > 0 {
+		r.Columns = make([]statsRecord, len(f.Columns))
+		for j, s := range f.Columns {
+			r.Columns[j] = statsRecord{Name: s.Name, NullCount: s.NullCount, Min: s.Min, Max: s.Max}
 		}
 	}
-	return out
+	return r
 }
 
 func (r *tableRecord) decode() (*Table, error) {
@@ -154,17 +149,16 @@ func (r *snapshotRecord) decode() Snapshot {
 	for _, c := range r.Columns {
 		s.Columns = append(s.Columns, ColumnSummary{Name: c.Name, Distinct: c.Distinct})
 	}
-	if len(r.Files) > 0 {
-		s.Files = make([]DataFile, len(r.Files))
-		for i, f := range r.Files {
-			s.Files[i] = DataFile{Path: f.Path, Rows: f.Rows, Bytes: f.Bytes, Bucket: f.Bucket, Schema: f.Schema}
-			if len(f.Columns) > 0 {
-				s.Files[i].Columns = make([]ColumnStats, len(f.Columns))
-				for j, st := range f.Columns {
-					s.Files[i].Columns[j] = ColumnStats{Name: st.Name, NullCount: st.NullCount, Min: st.Min, Max: st.Max}
-				}
-			}
+	return s
+}
+
+func (r *fileRecord) decode() DataFile {
+	f := DataFile{Path: r.Path, Rows: r.Rows, Bytes: r.Bytes, Bucket: r.Bucket, Schema: r.Schema}
+	if len(r.Columns) > 0 {
+		f.Columns = make([]ColumnStats, len(r.Columns))
+		for j, st := range r.Columns {
+			f.Columns[j] = ColumnStats{Name: st.Name, NullCount: st.NullCount, Min: st.Min, Max: st.Max}
 		}
 	}
-	return s
+	return f
 }

@@ -15,7 +15,8 @@ import (
 //
 // A file's entry is written in the transaction that commits the file and
 // deleted in the one that takes it out of its table's snapshot; only
-// commits read them, to merge a snapshot's distinct counts (summarize).
+// commits read them, to merge a snapshot's distinct counts (summarize),
+// and an append reads only its own files' (mergeSketches).
 var bucketSketches = []byte("sketches")
 
 // putSketches stores the sketches that files carry (ColumnStats.Sketch),
@@ -71,10 +72,10 @@ func dropSketches(tx *bolt.Tx, files []DataFile) error {
 	return nil
 }
 
-// summarizeIn sets s.Columns from the sketches stored for s's files.
-func summarizeIn(tx *bolt.Tx, s *Snapshot) {
+// sketchesIn looks up the sketches stored for a file.
+func sketchesIn(tx *bolt.Tx) func(path string) map[string][]byte {
 	b := tx.Bucket(bucketSketches)
-	s.Columns = summarize(s.Files, func(path string) map[string][]byte {
+	return func(path string) map[string][]byte {
 		if b == nil {
 			return nil
 		}
@@ -83,5 +84,21 @@ func summarizeIn(tx *bolt.Tx, s *Snapshot) {
 			return nil // unknown: the columns it holds have no distinct count
 		}
 		return sk
-	})
+	}
+}
+
+// mergeSketches merges the stored sketches of files into the snapshot's
+// merge kept in d, or with fresh into an empty one (files are then all the
+// snapshot's: a merge cannot take a file's values out again), and returns
+// the snapshot's distinct counts.
+func mergeSketches(tx *bolt.Tx, d *tableData, files []DataFile, fresh bool) ([]ColumnSummary, error) {
+	m := &merge{}
+	if !fresh {
+		var err error
+		if m, err = d.readMerge(); err != nil {
+			return nil, err
+		}
+	}
+	m.add(files, sketchesIn(tx))
+	return m.summaries(), d.writeMerge(m)
 }

@@ -49,6 +49,19 @@ func (c *BoltCatalog) CreateTable(ctx context.Context, t *Table, ifNotExists boo
 			return err
 		}
 		created = now()
+		d, err := writeData(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := d.add(t.Snapshot.Files); err != nil {
+			return err
+		}
+		// The merge is made even though the snapshot keeps the summaries
+		// given, so that the next append goes on from its files, as a
+		// merge of all of them would.
+		if _, err := mergeSketches(tx, d, t.Snapshot.Files, true); err != nil {
+			return err
+		}
 		rec := encodeTable(t)
 		rec.ID, rec.Database, rec.Created = id, dbRec.Name, created
 		return putTableRecord(b, &rec)
@@ -62,20 +75,20 @@ func (c *BoltCatalog) CreateTable(ctx context.Context, t *Table, ifNotExists boo
 	return nil
 }
 
-// readTable reads and decodes a stored table and returns it with its
-// database's tables bucket.
+// readTable reads and decodes a stored table with its files and returns it
+// with its database's tables bucket.
 func readTable(tx *bolt.Tx, db, name string) (*bolt.Bucket, *Table, error) {
 	_, b, err := getDatabase(tx, db)
 	if err != nil {
 		return nil, nil, err
 	}
-	rec, err := getTableRecord(b, db, name)
+	v := b.Get(nameKey(name))
+	if v == nil {
+		return nil, nil, qerr.ErrNotFound.New("table %s.%s does not exist", db, name)
+	}
+	t, err := loadTable(tx, v, db, name)
 	if err != nil {
 		return nil, nil, err
-	}
-	t, err := rec.decode()
-	if err != nil {
-		return nil, nil, fmt.Errorf("table %s.%s: %w", db, name, err)
 	}
 	return b, t, nil
 }
@@ -91,6 +104,9 @@ func (c *BoltCatalog) DropTable(ctx context.Context, db, name string, ifExists b
 		}
 		t = tbl
 		if err := dropSketches(tx, tbl.Snapshot.Files); err != nil {
+			return err
+		}
+		if err := dropData(tx, tbl.ID); err != nil {
 			return err
 		}
 		return b.Delete(nameKey(name))
@@ -129,13 +145,9 @@ func (c *BoltCatalog) ListTables(ctx context.Context, db string) ([]*Table, erro
 			return err
 		}
 		return b.ForEach(func(k, v []byte) error {
-			rec, err := unmarshalTable(v, db, string(k))
+			t, err := loadTable(tx, v, db, string(k))
 			if err != nil {
 				return err
-			}
-			t, err := rec.decode()
-			if err != nil {
-				return fmt.Errorf("table %s.%s: %w", db, k, err)
 			}
 			out = append(out, t)
 			return nil
@@ -153,51 +165,78 @@ func (c *BoltCatalog) ListTables(ctx context.Context, db string) ([]*Table, erro
 // longer the table with ID tableID (dropped and created again while the
 // files were written), and with ErrInvalid if a file has no path or is
 // already in the snapshot. Committing no files changes nothing and returns
-// the current snapshot, after the same checks.
+// the current snapshot, after the same checks. Concurrent calls may share a
+// transaction (appendUpdate), each with a snapshot of its own.
 func (c *BoltCatalog) CommitFiles(ctx context.Context, db, name string, tableID uint64, files []DataFile) (Snapshot, error) {
 	var snap Snapshot
-	err := c.update(ctx, "commit to "+db+"."+name, func(tx *bolt.Tx) error {
+	var raw [][]byte
+	err := c.appendUpdate(ctx, "commit to "+db+"."+name, func(tx *bolt.Tx) error {
+		snap, raw = Snapshot{}, nil
 		_, b, err := getDatabase(tx, db)
 		if err != nil {
 			return err
 		}
-		rec, err := getTableRecord(b, db, name)
+		v := b.Get(nameKey(name))
+		if v == nil {
+			return qerr.ErrNotFound.New("table %s.%s does not exist", db, name)
+		}
+		cur, err := loadHeader(v, db, name)
 		if err != nil {
 			return err
 		}
-		if rec.ID != tableID {
+		if cur.ID != tableID {
 			return qerr.ErrNotFound.New("table %s.%s with id %d does not exist: it was dropped and created again", db, name, tableID)
 		}
-		if rec.External != nil {
+		if cur.External != nil {
 			return qerr.ErrInvalid.New("table %s.%s is external and read-only", db, name)
 		}
-		if len(files) == 0 {
-			snap = rec.Snapshot.decode()
-			return nil
+		if len(files) > 0 {
+			if err := appendFiles(tx, b, db, name, cur, files); err != nil {
+				return err
+			}
 		}
-		old := rec.Snapshot.decode()
-		if err := validateFiles(db, name, old.Files, files); err != nil {
-			return err
-		}
-		if err := sameSchema(&Table{Database: db, Name: name, SchemaVersion: rec.SchemaVersion}, files); err != nil {
-			return err
-		}
-		if _, err := putSketches(tx, files); err != nil {
-			return err
-		}
-		next := Snapshot{ID: old.ID + 1, Files: append(old.Files, files...), Committed: now()}
-		summarizeIn(tx, &next)
-		rec.Snapshot = encodeSnapshot(next)
-		if err := putTableRecord(b, rec); err != nil {
-			return err
-		}
-		snap = rec.Snapshot.decode()
+		// The files are copied here and decoded once the transaction, which
+		// other appends may share, is over.
+		snap, raw = cur.Snapshot, readData(tx, cur.ID).raw()
 		return nil
 	})
 	if err != nil {
 		return Snapshot{}, err
 	}
+	if snap.Files, err = decodeFiles(raw); err != nil {
+		return Snapshot{}, c.wrap("commit to "+db+"."+name, err)
+	}
 	return snap, nil
+}
+
+// appendFiles adds files to the snapshot of t, a table of the tables
+// bucket b, in a new snapshot: it writes their keys, merges their sketches
+// into the snapshot's and stores t's record, and touches no other file's
+// key. db and name are the table as the caller named it, for errors.
+func appendFiles(tx *bolt.Tx, b *bolt.Bucket, db, name string, t *Table, files []DataFile) error {
+	d, err := writeData(tx, t.ID)
+	if err != nil {
+		return err
+	}
+	if err := validateFiles(db, name, d, files); err != nil {
+		return err
+	}
+	if err := sameSchema(t, files); err != nil {
+		return err
+	}
+	stripped, err := putSketches(tx, files)
+	if err != nil {
+		return err
+	}
+	if err := d.add(stripped); err != nil {
+		return err
+	}
+	summaries, err := mergeSketches(tx, d, stripped, false)
+	if err != nil {
+		return err
+	}
+	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
+	return putHeader(b, t)
 }
 
 // ReferencedFiles returns the path of every file in every table's current
@@ -210,21 +249,21 @@ func (c *BoltCatalog) ReferencedFiles(ctx context.Context) (map[string]bool, err
 		return tx.Bucket(bucketTables).ForEachBucket(func(dbKey []byte) error {
 			b := tx.Bucket(bucketTables).Bucket(dbKey)
 			return b.ForEach(func(k, v []byte) error {
-				// Only the paths are needed: decode just the snapshot.
+				// Only the paths are needed: the ID finds them, as keys.
 				var rec struct {
-					Snapshot struct {
-						Files []struct {
-							Path string `json:"path"`
-						} `json:"files"`
-					} `json:"snapshot"`
+					ID uint64 `json:"id"`
 				}
 				if err := json.Unmarshal(v, &rec); err != nil {
 					return fmt.Errorf("table %s.%s: stored record: %w", dbKey, k, err)
 				}
-				for _, f := range rec.Snapshot.Files {
-					files[f.Path] = true
+				d := readData(tx, rec.ID)
+				if d == nil {
+					return nil
 				}
-				return nil
+				return d.paths.ForEach(func(path, _ []byte) error {
+					files[string(path)] = true
+					return nil
+				})
 			})
 		})
 	})

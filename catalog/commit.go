@@ -114,13 +114,9 @@ func (c *BoltCatalog) Tables(ctx context.Context) ([]*Table, error) {
 	err := c.view(ctx, "read all tables", func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketTables).ForEachBucket(func(dbKey []byte) error {
 			return tx.Bucket(bucketTables).Bucket(dbKey).ForEach(func(k, v []byte) error {
-				rec, err := unmarshalTable(v, string(dbKey), string(k))
+				t, err := loadTable(tx, v, string(dbKey), string(k))
 				if err != nil {
 					return err
-				}
-				t, err := rec.decode()
-				if err != nil {
-					return fmt.Errorf("table %s.%s: %w", dbKey, k, err)
 				}
 				out = append(out, t)
 				return nil
@@ -139,7 +135,10 @@ func (c *BoltCatalog) Tables(ctx context.Context) ([]*Table, error) {
 // that the caller deletes their files. A change prepared
 // against a table that is no longer the one under its name fails with
 // ErrConflict; a create whose name is taken fails with ErrAlreadyExists.
+// A commit of appends only may share its transaction with concurrent ones
+// (appendUpdate).
 func (c *BoltCatalog) Commit(ctx context.Context, changes []Change) ([]*Table, error) {
+	appends := true
 	for _, ch := range changes {
 		if (ch.Kind == ChangeCreate || ch.Kind == ChangeReplace) && (ch.Table == nil || ch.Table.ID == 0) {
 			return nil, qerr.ErrInvalid.New("%s %s.%s: no table with a reserved ID", ch.Kind, ch.Database, ch.Name)
@@ -151,9 +150,10 @@ func (c *BoltCatalog) Commit(ctx context.Context, changes []Change) ([]*Table, e
 				return nil, err
 			}
 		}
+		appends = appends && ch.Kind == ChangeAppend
 	}
 	var removed []*Table
-	err := c.update(ctx, "commit", func(tx *bolt.Tx) error {
+	fn := func(tx *bolt.Tx) error {
 		removed = nil
 		for _, ch := range changes {
 			old, err := applyChange(tx, ch)
@@ -165,7 +165,13 @@ func (c *BoltCatalog) Commit(ctx context.Context, changes []Change) ([]*Table, e
 			}
 		}
 		return nil
-	})
+	}
+	var err error
+	if appends {
+		err = c.appendUpdate(ctx, "commit", fn)
+	} else {
+		err = c.update(ctx, "commit", fn)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +179,10 @@ func (c *BoltCatalog) Commit(ctx context.Context, changes []Change) ([]*Table, e
 }
 
 // applyChange applies one change inside a Commit and returns the table it
-// removed, if any.
+// removed, if any. It reads the files of the table only where the change
+// needs them all (replace, drop, a rewrite or ANALYZE, which merge the
+// sketches anew); an append, rename or alter writes the table's record and
+// the keys of the files it adds, whatever the table holds.
 func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 	dbRec, b, err := getDatabase(tx, ch.Database)
 	if err != nil {
@@ -181,12 +190,8 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 	}
 	var cur *Table
 	if v := b.Get(nameKey(ch.Name)); v != nil {
-		rec, err := unmarshalTable(v, ch.Database, ch.Name)
-		if err != nil {
+		if cur, err = loadHeader(v, ch.Database, ch.Name); err != nil {
 			return nil, err
-		}
-		if cur, err = rec.decode(); err != nil {
-			return nil, fmt.Errorf("table %s.%s: %w", ch.Database, ch.Name, err)
 		}
 	}
 	if ch.Kind != ChangeCreate && (cur == nil || cur.ID != ch.TableID) {
@@ -200,20 +205,7 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if len(ch.Files) == 0 {
 			return nil, nil
 		}
-		if err := validateFiles(ch.Database, ch.Name, cur.Snapshot.Files, ch.Files); err != nil {
-			return nil, err
-		}
-		if err := sameSchema(cur, ch.Files); err != nil {
-			return nil, err
-		}
-		files, err := putSketches(tx, ch.Files)
-		if err != nil {
-			return nil, err
-		}
-		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(cur.Snapshot.Files, files...), Committed: now()}
-		summarizeIn(tx, &cur.Snapshot)
-		rec := encodeTable(cur)
-		return nil, putTableRecord(b, &rec)
+		return nil, appendFiles(tx, b, ch.Database, ch.Name, cur, ch.Files)
 	case ChangeCreate, ChangeReplace:
 		if ch.Kind == ChangeCreate && cur != nil {
 			return nil, qerr.ErrAlreadyExists.New("table %s.%s already exists", ch.Database, ch.Name)
@@ -229,24 +221,49 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 			return nil, err
 		}
 		if cur != nil {
+			if cur.Snapshot.Files, err = readData(tx, cur.ID).list(); err != nil {
+				return nil, fmt.Errorf("table %s.%s: %w", ch.Database, ch.Name, err)
+			}
 			if err := dropSketches(tx, cur.Snapshot.Files); err != nil {
+				return nil, err
+			}
+			if err := dropData(tx, cur.ID); err != nil {
 				return nil, err
 			}
 		}
 		t := *ch.Table
 		t.Database, t.Name, t.Created = dbRec.Name, ch.Name, now()
-		t.Snapshot = Snapshot{Files: files}
-		if len(files) > 0 {
-			t.Snapshot.ID, t.Snapshot.Committed = 1, t.Created
-			summarizeIn(tx, &t.Snapshot)
-		}
+		t.Snapshot = Snapshot{}
 		if seq := tx.Bucket(bucketTables).Sequence(); t.ID > seq {
 			return nil, qerr.ErrInvalid.New("table %s.%s: id %d was never reserved", ch.Database, ch.Name, t.ID)
 		}
-		rec := encodeTable(&t)
-		return cur, putTableRecord(b, &rec)
+		// A table's files are keyed by its ID: one that is in use would
+		// mix two tables' files.
+		if readData(tx, t.ID) != nil {
+			return nil, qerr.ErrInvalid.New("table %s.%s: id %d is already in use", ch.Database, ch.Name, t.ID)
+		}
+		d, err := writeData(tx, t.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := d.add(files); err != nil {
+			return nil, err
+		}
+		if len(files) > 0 {
+			t.Snapshot.ID, t.Snapshot.Committed = 1, t.Created
+		}
+		if t.Snapshot.Columns, err = mergeSketches(tx, d, files, true); err != nil {
+			return nil, err
+		}
+		return cur, putHeader(b, &t)
 	case ChangeDrop:
+		if cur.Snapshot.Files, err = readData(tx, cur.ID).list(); err != nil {
+			return nil, fmt.Errorf("table %s.%s: %w", ch.Database, ch.Name, err)
+		}
 		if err := dropSketches(tx, cur.Snapshot.Files); err != nil {
+			return nil, err
+		}
+		if err := dropData(tx, cur.ID); err != nil {
 			return nil, err
 		}
 		return cur, b.Delete(nameKey(ch.Name))
@@ -267,33 +284,12 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		if err := b.Delete(nameKey(ch.Name)); err != nil {
 			return nil, err
 		}
+		// The files are keyed by the table's ID, which stays: only the
+		// record moves.
 		cur.Database, cur.Name = newRec.Name, ch.NewName
-		rec := encodeTable(cur)
-		return nil, putTableRecord(nb, &rec)
+		return nil, putHeader(nb, cur)
 	case ChangeRewrite:
-		keep, err := withoutFiles(ch.Database, ch.Name, cur.Snapshot.Files, ch.Remove)
-		if err != nil {
-			return nil, err
-		}
-		if err := validateFiles(ch.Database, ch.Name, keep, ch.Files); err != nil {
-			return nil, err
-		}
-		if err := sameSchema(cur, ch.Files); err != nil {
-			return nil, err
-		}
-		if err := dropSketches(tx, ch.Remove); err != nil {
-			return nil, err
-		}
-		files, err := putSketches(tx, ch.Files)
-		if err != nil {
-			return nil, err
-		}
-		gone := *cur
-		gone.Snapshot = Snapshot{ID: cur.Snapshot.ID, Files: ch.Remove, Committed: cur.Snapshot.Committed}
-		cur.Snapshot = Snapshot{ID: cur.Snapshot.ID + 1, Files: append(keep, files...), Committed: now()}
-		summarizeIn(tx, &cur.Snapshot)
-		rec := encodeTable(cur)
-		return &gone, putTableRecord(b, &rec)
+		return rewriteFiles(tx, b, cur, ch)
 	case ChangeAnalyze:
 		return nil, analyzeFiles(tx, b, cur, ch.Files)
 	case ChangeAlter:
@@ -302,10 +298,79 @@ func applyChange(tx *bolt.Tx, ch Change) (*Table, error) {
 		}
 		cur.Columns, cur.SchemaVersion, cur.Retired = ch.Table.Columns, ch.Table.SchemaVersion, ch.Table.Retired
 		cur.DistributionKeys, cur.PrimaryKey = ch.Table.DistributionKeys, ch.Table.PrimaryKey
-		rec := encodeTable(cur)
-		return nil, putTableRecord(b, &rec)
+		return nil, putHeader(b, cur)
 	}
 	return nil, qerr.ErrInvalid.New("change of kind %s", ch.Kind)
+}
+
+// rewriteFiles replaces the files ch.Remove of t with ch.Files (a
+// ChangeRewrite) and returns t with the files it removed. Only the keys of
+// those files are deleted and of the new ones written; the files that stay
+// are read to merge their sketches anew, since a merge cannot take the
+// removed files' values out.
+func rewriteFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, ch Change) (*Table, error) {
+	d, err := writeData(tx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	// Every file to remove must still be there: one that is not was
+	// rewritten or removed by another statement.
+	missing := 0
+	for _, path := range uniquePaths(ch.Remove) {
+		found, err := d.remove(path)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			missing++
+		}
+	}
+	if missing > 0 {
+		return nil, qerr.ErrConflict.New("table %s.%s was changed by another statement since this one read it (%d of its files were rewritten or removed): run the statement again", ch.Database, ch.Name, missing)
+	}
+	if err := validateFiles(ch.Database, ch.Name, d, ch.Files); err != nil {
+		return nil, err
+	}
+	if err := sameSchema(t, ch.Files); err != nil {
+		return nil, err
+	}
+	if err := dropSketches(tx, ch.Remove); err != nil {
+		return nil, err
+	}
+	files, err := putSketches(tx, ch.Files)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.add(files); err != nil {
+		return nil, err
+	}
+	merged, fresh := files, len(ch.Remove) > 0
+	if fresh {
+		if merged, err = d.list(); err != nil {
+			return nil, fmt.Errorf("table %s.%s: %w", ch.Database, ch.Name, err)
+		}
+	}
+	summaries, err := mergeSketches(tx, d, merged, fresh)
+	if err != nil {
+		return nil, err
+	}
+	gone := *t
+	gone.Snapshot = Snapshot{ID: t.Snapshot.ID, Files: ch.Remove, Committed: t.Snapshot.Committed}
+	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
+	return &gone, putHeader(b, t)
+}
+
+// uniquePaths are the paths of files, each once, in order.
+func uniquePaths(files []DataFile) []string {
+	seen := make(map[string]bool, len(files))
+	var out []string
+	for _, f := range files {
+		if !seen[f.Path] {
+			seen[f.Path] = true
+			out = append(out, f.Path)
+		}
+	}
+	return out
 }
 
 // analyzeFiles gives the files of t that files name their statistics
@@ -320,38 +385,61 @@ func analyzeFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, files []DataFile) error
 		if err != nil {
 			return err
 		}
-		t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Files: stripped, Committed: now()}
-		summarizeIn(tx, &t.Snapshot)
-		rec := encodeTable(t)
-		return putTableRecord(b, &rec)
+		if err := dropData(tx, t.ID); err != nil {
+			return err
+		}
+		d, err := writeData(tx, t.ID)
+		if err != nil {
+			return err
+		}
+		if err := d.add(stripped); err != nil {
+			return err
+		}
+		summaries, err := mergeSketches(tx, d, stripped, true)
+		if err != nil {
+			return err
+		}
+		t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
+		return putHeader(b, t)
+	}
+	d, err := writeData(tx, t.ID)
+	if err != nil {
+		return err
 	}
 	byPath := make(map[string]DataFile, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
 	}
 	var present []DataFile
-	next := make([]DataFile, len(t.Snapshot.Files))
-	for i, f := range t.Snapshot.Files {
-		next[i] = f
-		if a, ok := byPath[f.Path]; ok {
-			next[i].Columns = a.Columns
-			present = append(present, next[i])
+	for _, path := range uniquePaths(files) {
+		f, ok, err := d.get(path)
+		if err != nil {
+			return fmt.Errorf("table %s.%s: %w", t.Database, t.Name, err)
+		}
+		if ok {
+			f.Columns = byPath[path].Columns
+			present = append(present, f)
 		}
 	}
 	stripped, err := putSketches(tx, present)
 	if err != nil {
 		return err
 	}
-	for i, j := 0, 0; i < len(next) && j < len(stripped); i++ {
-		if next[i].Path == stripped[j].Path {
-			next[i] = stripped[j]
-			j++
+	for _, f := range stripped {
+		if err := d.replace(f); err != nil {
+			return err
 		}
 	}
-	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Files: next, Committed: now()}
-	summarizeIn(tx, &t.Snapshot)
-	rec := encodeTable(t)
-	return putTableRecord(b, &rec)
+	all, err := d.list()
+	if err != nil {
+		return fmt.Errorf("table %s.%s: %w", t.Database, t.Name, err)
+	}
+	summaries, err := mergeSketches(tx, d, all, true)
+	if err != nil {
+		return err
+	}
+	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
+	return putHeader(b, t)
 }
 
 // sameSchema refuses files written under another schema version than the
@@ -364,25 +452,4 @@ func sameSchema(t *Table, files []DataFile) error {
 		}
 	}
 	return nil
-}
-
-// withoutFiles is files less remove, each of which must be among them: a
-// file that is not was rewritten or removed by another statement.
-func withoutFiles(db, name string, files, remove []DataFile) ([]DataFile, error) {
-	drop := make(map[string]bool, len(remove))
-	for _, f := range remove {
-		drop[f.Path] = true
-	}
-	keep := make([]DataFile, 0, len(files))
-	for _, f := range files {
-		if drop[f.Path] {
-			delete(drop, f.Path)
-			continue
-		}
-		keep = append(keep, f)
-	}
-	if len(drop) > 0 {
-		return nil, qerr.ErrConflict.New("table %s.%s was changed by another statement since this one read it (%d of its files were rewritten or removed): run the statement again", db, name, len(drop))
-	}
-	return keep, nil
 }

@@ -36,38 +36,59 @@ type ColumnSummary struct {
 // whose sketch was lost); files that lack the column (written before an
 // ALTER TABLE ADD COLUMN) add only NULLs and no distinct value.
 func summarize(files []DataFile, sketches func(path string) map[string][]byte) []ColumnSummary {
-	if len(files) == 0 {
-		return nil
+	var m merge
+	m.add(files, sketches)
+	return m.summaries()
+}
+
+// merge is summarize's state part way through a snapshot's files, kept
+// with the table (bolt_files.go) so that an append merges only the
+// sketches of the files it adds: adding files to a merge gives what
+// summarize gives for all of them in that order.
+type merge struct {
+	// order is the columns in the order their first sketch came.
+	order   []string
+	merged  map[string]*hyperloglog.Sketch
+	unknown map[string]bool
+}
+
+// add merges the sketches of files, in order.
+func (m *merge) add(files []DataFile, sketches func(path string) map[string][]byte) {
+	if m.merged == nil {
+		m.merged, m.unknown = map[string]*hyperloglog.Sketch{}, map[string]bool{}
 	}
-	merged := map[string]*hyperloglog.Sketch{}
-	unknown := map[string]bool{}
-	var order []string
 	for _, f := range files {
 		sk := sketches(f.Path)
 		for _, c := range f.Columns {
-			if unknown[c.Name] {
+			if m.unknown[c.Name] {
 				continue
 			}
 			b, ok := sk[c.Name]
 			s := NewSketch()
 			if !ok || s.UnmarshalBinary(b) != nil {
-				unknown[c.Name] = true
+				m.unknown[c.Name] = true
 				continue
 			}
-			m := merged[c.Name]
-			if m == nil {
-				merged[c.Name], order = s, append(order, c.Name)
+			sum := m.merged[c.Name]
+			if sum == nil {
+				m.merged[c.Name], m.order = s, append(m.order, c.Name)
 				continue
 			}
-			if m.Merge(s) != nil {
-				unknown[c.Name] = true
+			if sum.Merge(s) != nil {
+				m.unknown[c.Name] = true
 			}
 		}
 	}
+}
+
+// summaries are the distinct counts of the columns merged so far. They
+// are estimated on copies: Estimate compacts a sparse sketch, and a merge
+// that goes on must hold what it would have held without the estimate.
+func (m *merge) summaries() []ColumnSummary {
 	var out []ColumnSummary
-	for _, name := range order {
-		if !unknown[name] {
-			out = append(out, ColumnSummary{Name: name, Distinct: int64(merged[name].Estimate())})
+	for _, name := range m.order {
+		if !m.unknown[name] {
+			out = append(out, ColumnSummary{Name: name, Distinct: int64(m.merged[name].Clone().Estimate())})
 		}
 	}
 	return out

@@ -122,19 +122,16 @@ func validateExternal(t *Table) error {
 	return nil
 }
 
-// validateFiles checks files about to join a snapshot that already holds
-// existing. A path may appear once: a retried commit must not count its
-// rows twice.
-func validateFiles(db, name string, existing, files []DataFile) error {
-	paths := make(map[string]bool, len(existing)+len(files))
-	for _, f := range existing {
-		paths[f.Path] = true
-	}
+// validateFiles checks files about to join a snapshot whose files are in d
+// (nil for none). A path may appear once: a retried commit must not count
+// its rows twice.
+func validateFiles(db, name string, d *tableData, files []DataFile) error {
+	paths := make(map[string]bool, len(files))
 	for _, f := range files {
 		switch {
 		case f.Path == "":
 			return qerr.ErrInvalid.New("table %s.%s: a data file has an empty path", db, name)
-		case paths[f.Path]:
+		case paths[f.Path] || d.has(f.Path):
 			return qerr.ErrInvalid.New("table %s.%s: data file %s is already in the snapshot", db, name, f.Path)
 		case f.Rows < 0 || f.Bytes < 0:
 			return qerr.ErrInvalid.New("table %s.%s: data file %s has negative rows or bytes", db, name, f.Path)
@@ -143,8 +140,3 @@ func validateFiles(db, name string, existing, files []DataFile) error {
 	}
 	return nil
 }
-
-// view runs fn in a read transaction; update in a write transaction. Both
-// refuse a done context before starting (bbolt transactions themselves
-// cannot be interrupted) and wrap storage failures with op, while qerr errors
-// from fn pass through unchanged so that their message is the user's.
