@@ -286,23 +286,10 @@ func (u *unnesting) lift(p logical.Plan) (logical.Plan, []stage.Expr, error) {
 		agg.Names = append(agg.Names, n.Names[len(n.GroupBy):]...)
 		// Restore the original layout (groups, aggregates), then the keys.
 		groups, aggs := len(n.GroupBy), len(n.Aggs)
-		sch := agg.Schema()
-		back := &logical.Project{Input: &agg}
-		add := func(i int) {
-			f := sch.Field(i)
-			back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-			back.Names = append(back.Names, f.Name)
-		}
-		for i := 0; i < groups; i++ {
-			add(i)
-		}
-		for i := 0; i < aggs; i++ {
-			add(groups + len(extra) + i)
-		}
+		back := moveLast(&agg, groups, len(extra), aggs)
 		pos := map[int]int{}
 		for k, ref := range extra {
-			add(groups + k)
-			pos[ref.Index] = len(back.Exprs) - 1
+			pos[ref.Index] = groups + aggs + k
 		}
 		corr = passThrough(corr, func(inner *stage.ColumnRef) int { return pos[inner.Index] })
 		return back, corr, nil

@@ -244,6 +244,12 @@ func (d *dependentOn) carry(out *logical.Project, in logical.Plan, at int) {
 // domain's and a run of after columns, to the two runs with the domain's
 // last.
 func (d *dependentOn) reorder(p logical.Plan, before, after int) logical.Plan {
+	return moveLast(p, before, d.m, after)
+}
+
+// moveLast projects p, whose columns are runs of before, run and after
+// columns, to the first and the last run, then the middle one.
+func moveLast(p logical.Plan, before, run, after int) *logical.Project {
 	sch := p.Schema()
 	out := &logical.Project{Input: p}
 	add := func(i int) {
@@ -255,9 +261,9 @@ func (d *dependentOn) reorder(p logical.Plan, before, after int) logical.Plan {
 		add(i)
 	}
 	for i := 0; i < after; i++ {
-		add(before + d.m + i)
+		add(before + run + i)
 	}
-	for i := 0; i < d.m; i++ {
+	for i := 0; i < run; i++ {
 		add(before + i)
 	}
 	return out
