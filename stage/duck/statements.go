@@ -11,16 +11,19 @@ import (
 // The statements a worker runs besides a rendered fragment. Each is DuckDB
 // SQL over names this package makes (InputTable, Column) or quotes.
 
-// SessionSetup are the statements every new connection runs first:
-// functions of TIMESTAMPTZ values (casts, date parts) work in UTC whatever
-// the machine's zone, and DuckDB labels the zone of its Arrow output UTC,
-// as the catalog does. The TimeZone setting belongs to the bundled icu
-// extension. A worker streams input exchanges into a fragment through a
-// table function that can be read once (InputFunction), so no optimizer
-// may scan one source twice: DuckDB's window_self_join rewrites a window
-// aggregate over PARTITION BY into a join of its input with its grouped
-// aggregate, two scans of the input.
-var SessionSetup = []string{"LOAD icu", "SET TimeZone = 'UTC'", "SET disabled_optimizers = 'window_self_join'"}
+// DatabaseSetup are the statements a database runs once, when it opens,
+// before any connection queries it: functions of TIMESTAMPTZ values (casts,
+// date parts) work in UTC whatever the machine's zone, and DuckDB labels
+// the zone of its Arrow output UTC, as the catalog does. The TimeZone
+// setting belongs to the bundled icu extension. A worker streams input
+// exchanges into a fragment through a table function that can be read
+// once (InputFunction), so no optimizer may scan one source twice:
+// DuckDB's window_self_join rewrites a window aggregate over PARTITION BY
+// into a join of its input with its grouped aggregate, two scans of the
+// input. The settings are global, so every connection has them; loading
+// the extension on each new connection instead raced with the queries of
+// the others (a SIGSEGV in DuckDB's prepare of LOAD icu, seen in CI).
+var DatabaseSetup = []string{"LOAD icu", "SET GLOBAL TimeZone = 'UTC'", "SET GLOBAL disabled_optimizers = 'window_self_join'"}
 
 // SetTempLimit sets the most bytes DuckDB's temporary files may take
 // (size as DuckDB reads it, e.g. "20GB"). It is a statement run once the

@@ -60,7 +60,7 @@ var storedTypes = []struct{ typ, values string }{
 func TestTypeRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	connector, err := duckdb.NewConnector("", func(c driver.ExecerContext) error {
-		for _, stmt := range SessionSetup {
+		for _, stmt := range DatabaseSetup {
 			if _, err := c.ExecContext(ctx, stmt, nil); err != nil {
 				return err
 			}

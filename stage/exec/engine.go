@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"io/fs"
 	"net/url"
@@ -111,12 +110,18 @@ func OpenEngine(cfg EngineConfig) (*Engine, error) {
 		return nil, connLayoutErr
 	}
 	dsn := ":memory:?" + q.Encode()
-	c, err := duckdb.NewConnector(dsn, setUp)
+	c, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
 		return nil, qerr.ErrInvalid.Wrap(err, "open DuckDB")
 	}
 	e := &Engine{connector: c, idle: make(chan *duckdb.Conn, maxIdleConns), tempDir: cfg.TempDir,
 		db: sql.OpenDB(c), threads: cmp.Or(max(cfg.Threads, 0), runtime.NumCPU()), inputs: inputs{streams: map[int64]*inputStream{}}}
+	for _, stmt := range duck.DatabaseSetup {
+		if err := e.setGlobal(stmt); err != nil {
+			_ = e.db.Close() // and the connector
+			return nil, qerr.ErrInternal.Wrap(err, "set up DuckDB: %s", stmt)
+		}
+	}
 	if e.inputConn, err = e.registerInputFunction(e.db); err != nil {
 		_ = e.db.Close() // and the connector
 		return nil, err
@@ -193,16 +198,6 @@ func (e *Engine) setGlobal(stmt string) error {
 	}
 	defer release()
 	return execSQL(context.Background(), conn, stmt)
-}
-
-// setUp runs duck.SessionSetup on each new connection.
-func setUp(conn driver.ExecerContext) error {
-	for _, stmt := range duck.SessionSetup {
-		if _, err := conn.ExecContext(context.Background(), stmt, nil); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Close closes the database. Every task connection must be closed first;

@@ -17,15 +17,19 @@ import (
 )
 
 // TestEngineSettings: the DuckDB a task runs on has the worker's
-// memory_limit, threads and temp_directory.
+// memory_limit, threads and temp_directory, and the database-wide setup
+// (duck.DatabaseSetup: UTC whatever the machine's zone, the optimizer that
+// scans an input twice off) on every task's connection.
 func TestEngineSettings(t *testing.T) {
+	t.Setenv("TZ", "America/New_York")
 	c := newCluster(t, 0)
 	n := c.nodes[0]
 	ctx := context.Background()
 	q := stage.QueryID("q-settings")
-	schema := schemaSpec("threads", "int64", "memory_limit", "utf8", "temp_directory", "utf8")
+	schema := schemaSpec("threads", "int64", "memory_limit", "utf8", "temp_directory", "utf8", "zone", "utf8", "disabled", "utf8")
 	if _, err := n.client.RunTask(ctx, spec(q, task(0, 0), `SELECT
-			CAST(current_setting('threads') AS BIGINT), current_setting('memory_limit'), current_setting('temp_directory')`,
+			CAST(current_setting('threads') AS BIGINT), current_setting('memory_limit'), current_setting('temp_directory'),
+			current_setting('TimeZone'), current_setting('disabled_optimizers')`,
 		stage.OutputSpec{Kind: stage.OutputResult, Consumers: 1, Schema: schema})); err != nil {
 		t.Fatal(err)
 	}
@@ -33,6 +37,12 @@ func TestEngineSettings(t *testing.T) {
 		threads := rec.Column(0).(*array.Int64).Value(i)
 		mem := rec.Column(1).(*array.String).Value(i)
 		tmp := rec.Column(2).(*array.String).Value(i)
+		if zone := rec.Column(3).(*array.String).Value(i); zone != "UTC" {
+			t.Errorf("TimeZone = %q, want UTC", zone)
+		}
+		if disabled := rec.Column(4).(*array.String).Value(i); !strings.Contains(disabled, "window_self_join") {
+			t.Errorf("disabled_optimizers = %q", disabled)
+		}
 		if threads != 2 {
 			t.Errorf("threads = %d", threads)
 		}

@@ -121,13 +121,12 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 	}
 
 	var rowsIn, rowsOut int64
-	var producersEnd time.Time
 	for i, rt := range producers {
 		st, err := rt.Wait(ctx)
 		if err != nil {
 			t.Fatalf("producer %d: %v", i, err)
 		}
-		producersEnd = st.Started.Add(st.Wall)
+
 		rowsOut += st.RowsOut
 		if st.Worker != nodes[i].addr || st.Task != task(1, i) || st.BytesOut == 0 {
 			t.Errorf("producer stats %+v", st)
@@ -142,9 +141,12 @@ func TestNormalExchangeAcrossWorkers(t *testing.T) {
 		if st.BytesIn == 0 || st.RowsIn != st.RowsOut {
 			t.Errorf("consumer stats %+v", st)
 		}
-		// The consumers run while their producers do: task times overlap.
-		if st.Started.IsZero() || !st.Started.Before(producersEnd) {
-			t.Errorf("consumer %d started at %v, after its producers ended (%v)", i, st.Started, producersEnd)
+		// Whether the consumers ran while their producers did depends on
+		// timing here (100,000 rows fit the producers' buffers):
+		// integration's TestExchangeOverlap shows it with buffers too
+		// small for the shuffle.
+		if st.Started.IsZero() {
+			t.Errorf("consumer %d has no start time", i)
 		}
 	}
 	if rowsOut != exchangeRows || rowsIn != exchangeRows {
