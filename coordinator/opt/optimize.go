@@ -21,6 +21,7 @@ type Rule struct {
 // decides which gets the first chance on each round.
 var Rules = []Rule{
 	{"DecorrelateApply", Plain(DecorrelateApply)},
+	{"NullSafeKeys", Plain(NullSafeKeys)},
 	{"FoldConstants", Plain(FoldConstants)},
 	{"PushDownPredicates", Plain(PushDownPredicates)},
 	{"SplitDistinctAggregates", Plain(SplitDistinctAggregates)},
