@@ -273,8 +273,8 @@ func moveLast(p logical.Plan, before, run, after int) *logical.Project {
 // groups has one row per outer value, rows or not: the domain left-joins
 // its input, and count(*) counts a marker that only the input's rows hold.
 func (d *dependentOn) aggregate(n *logical.Aggregate) (logical.Plan, error) {
-	if _, ok := n.Input.(*logical.Expand); ok {
-		return nil, qerr.ErrUnsupported.New("correlated subquery with grouping sets whose outer references are outside its WHERE clause")
+	if e, ok := n.Input.(*logical.Expand); ok {
+		return d.groupingSets(n, e)
 	}
 	in, err := d.of(n.Input)
 	if err != nil {
@@ -343,6 +343,115 @@ func (d *dependentOn) aggregate(n *logical.Aggregate) (logical.Plan, error) {
 	}
 	agg.Names = append(agg.Names, n.Names...)
 	return d.reorder(agg, 0, len(n.Aggs)), nil
+}
+
+// groupingSets is aggregate for an aggregation by grouping sets (over
+// e): the domain's columns pass through the Expand and join every set's
+// keys. An empty set's group (a grand total) is due for every outer value,
+// rows or none (the Defaults of the aggregation without correlation): the
+// domain left-joins the Expand's input, so that an outer value without
+// rows has one row of NULLs, and of the groups that row makes only the
+// empty sets' stay.
+func (d *dependentOn) groupingSets(n *logical.Aggregate, e *logical.Expand) (logical.Plan, error) {
+	in, err := d.of(e.Input)
+	if err != nil {
+		return nil, err
+	}
+	w, nk := logical.Width(e.Input), len(e.Keys)
+	// at maps a column of e's output to the new Expand's; the domain's
+	// columns are at dom.
+	at := func(i int) int { return i + d.m } // key copies and the grouping id
+	dom := w
+	keys := e.Keys
+	var marker *stage.ColumnRef
+	var src logical.Plan = in
+	if n.Defaults != nil {
+		matched := withColumns(in)
+		matched.Exprs = append(matched.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
+		matched.Names = append(matched.Names, markerName)
+		dsch := d.domain.Schema()
+		var on []stage.Expr
+		for i := 0; i < d.m; i++ {
+			f := dsch.Field(i)
+			on = append(on, nullSafeEqual(&stage.ColumnRef{Index: i, Name: f.Name, T: f.Type},
+				&stage.ColumnRef{Index: d.m + w + i, Name: f.Name, T: f.Type}))
+		}
+		// The domain, the input's columns, their domain columns, the marker.
+		src = &logical.Join{Left: d.domain, Right: matched, Kind: stage.LeftJoin, Cond: logical.AndAll(on), MarkIn: -1}
+		keys = make([]int, nk)
+		for i, k := range e.Keys {
+			keys[i] = k + d.m
+		}
+		marker = &stage.ColumnRef{Index: 2*d.m + w, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
+		at = func(i int) int { return i - w + 2*d.m + w + 1 }
+		dom = 0
+	}
+	exp := &logical.Expand{Input: src, Keys: keys, Sets: e.Sets}
+	read := func(x stage.Expr) stage.Expr {
+		return stage.RewriteColumns(x, func(ref *stage.ColumnRef) stage.Expr {
+			switch {
+			case logical.IsOuter(ref):
+				return &stage.ColumnRef{Index: dom + d.slot[ref.Index-logical.OuterBase], Name: ref.Name, T: ref.T}
+			case ref.Index >= w:
+				return &stage.ColumnRef{Index: at(ref.Index), Name: ref.Name, T: ref.T}
+			case n.Defaults != nil:
+				return &stage.ColumnRef{Index: ref.Index + d.m, Name: ref.Name, T: ref.T}
+			}
+			return ref
+		})
+	}
+	groups := len(n.GroupBy)
+	agg := &logical.Aggregate{Input: exp, Names: append([]string(nil), n.Names[:groups]...)}
+	for _, g := range n.GroupBy {
+		agg.GroupBy = append(agg.GroupBy, read(g))
+	}
+	for _, c := range d.columns(exp, dom) {
+		agg.GroupBy = append(agg.GroupBy, c)
+		agg.Names = append(agg.Names, c.(*stage.ColumnRef).Name)
+	}
+	for _, a := range n.Aggs {
+		if a.Arg != nil {
+			a.Arg = read(a.Arg)
+		}
+		a.Order = append([]stage.SortKey(nil), a.Order...)
+		for k := range a.Order {
+			a.Order[k].Expr = read(a.Order[k].Expr)
+		}
+		if marker != nil && a.Fn == stage.AggCountStar {
+			a.Fn, a.Arg = stage.AggCount, marker
+		}
+		agg.Aggs = append(agg.Aggs, a)
+	}
+	agg.Names = append(agg.Names, n.Names[groups:]...)
+	if marker == nil {
+		return d.reorder(agg, groups, len(n.Aggs)), nil
+	}
+	// Keep the groups of rows, and the empty sets' of an outer value
+	// without rows.
+	agg.Aggs = append(agg.Aggs, stage.AggCall{Fn: stage.AggCount, Arg: marker, T: arrow.PrimitiveTypes.Int64})
+	agg.Names = append(agg.Names, "matched_rows")
+	gid := -1
+	for i, g := range n.GroupBy {
+		if ref, ok := g.(*stage.ColumnRef); ok && ref.Index == w+nk {
+			gid = i
+		}
+	}
+	if gid < 0 {
+		return nil, qerr.ErrUnsupported.New("correlated subquery with grouping sets whose outer references are outside its WHERE clause")
+	}
+	sch := agg.Schema()
+	rows := &stage.ColumnRef{Index: sch.NumFields() - 1, Name: "matched_rows", T: arrow.PrimitiveTypes.Int64}
+	keep := stage.Expr(&stage.Call{Fn: ">", T: arrow.FixedWidthTypes.Boolean,
+		Args: []stage.Expr{rows, &stage.Literal{Text: "0", T: arrow.PrimitiveTypes.Int64}}})
+	gidRef := &stage.ColumnRef{Index: gid, Name: sch.Field(gid).Name, T: sch.Field(gid).Type}
+	for id, set := range e.Sets {
+		if len(set) == 0 {
+			keep = &stage.Call{Fn: "or", T: arrow.FixedWidthTypes.Boolean, Args: []stage.Expr{keep,
+				&stage.Call{Fn: "=", T: arrow.FixedWidthTypes.Boolean, Args: []stage.Expr{gidRef, &stage.Literal{Text: strconv.Itoa(id), T: gidRef.T}}}}}
+		}
+	}
+	// Groups, aggregates, the domain's columns; the count goes.
+	return d.reorder(&logical.Filter{Input: agg, Cond: keep}, groups, len(n.Aggs)), nil
 }
 
 // limit keeps the first rows of each outer value: row_number() over the
