@@ -501,6 +501,10 @@ func coerce(e stage.Expr, t arrow.DataType) stage.Expr {
 // below, with the table each came from.
 type scope struct {
 	cols []scopeColumn
+	// aggregates are, above an aggregation, the aggregates of its
+	// subqueries that belong to it (ownedAggregates), by their text: its
+	// output columns.
+	aggregates map[string]*stage.ColumnRef
 }
 
 type scopeColumn struct {
@@ -604,6 +608,9 @@ func (b *Binder) expr(sc *scope, e ast.ExprNode) (stage.Expr, error) {
 			}
 			return ref, true, err
 		case *ast.AggregateFuncExpr:
+			if outer, ok := b.outerAggregate(e); ok {
+				return outer, true, nil
+			}
 			return nil, true, qerr.ErrInvalid.New("aggregate %s is not allowed here", e.F)
 		}
 		return b.subqueryLeaf(e)

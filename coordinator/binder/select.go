@@ -59,9 +59,15 @@ func (b *Binder) bindSelect(ctx context.Context, s *ast.SelectStmt) (logical.Pla
 	}
 	bindOut := func(e ast.ExprNode) (stage.Expr, error) { return b.expr(sc, e) }
 
-	aggs := collectAggregates(s)
+	aggs := b.withoutOuterAggregates(collectAggregates(s))
+	owned := b.ownedAggregates(s, sc)
+	for _, a := range owned {
+		if !slices.ContainsFunc(aggs, func(x *ast.AggregateFuncExpr) bool { return restore(x) == restore(a) }) {
+			aggs = append(aggs, a)
+		}
+	}
 	if len(aggs) > 0 || s.GroupBy != nil {
-		a, err := b.aggregate(sc, input, s, fields, aggs)
+		a, err := b.aggregate(sc, input, s, fields, aggs, owned)
 		if err != nil {
 			return nil, err
 		}
@@ -249,7 +255,7 @@ type boundAggregate struct {
 // grouping sets an Expand comes between them, and the Aggregate groups by
 // its key copies and grouping id: above it, a key is its copy (NULL where
 // rolled up) while aggregate arguments read the key itself.
-func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fields []field, aggs []*ast.AggregateFuncExpr) (*boundAggregate, error) {
+func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fields []field, aggs, owned []*ast.AggregateFuncExpr) (*boundAggregate, error) {
 	pre := &logical.Project{Input: input}
 	preIndex := map[string]int{} // restored text -> pre column
 	addPre := func(e ast.ExprNode) (int, error) {
@@ -335,7 +341,13 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 					return groupingCall(e, keys, fields, out)
 				}
 			case *ast.AggregateFuncExpr:
-				i := groupsN + aggIndex[restore(e)]
+				k, own := aggIndex[restore(e)]
+				if !own {
+					if outer, ok := b.outerAggregate(e); ok {
+						return outer, true, nil
+					}
+				}
+				i := groupsN + k
 				return &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}, true, nil
 			case *ast.ColumnNameExpr:
 				// MySQL's ONLY_FULL_GROUP_BY: a column must be a group key
@@ -351,7 +363,15 @@ func (b *Binder) aggregate(sc *scope, input logical.Plan, s *ast.SelectStmt, fie
 			return b.subqueryLeaf(e)
 		})
 	}
-	return &boundAggregate{plan: agg, bind: bind, scope: keyScope(sc, keys, out)}, nil
+	above := keyScope(sc, keys, out)
+	for _, a := range owned {
+		if above.aggregates == nil {
+			above.aggregates = map[string]*stage.ColumnRef{}
+		}
+		i := groupsN + aggIndex[restore(a)]
+		above.aggregates[restore(a)] = &stage.ColumnRef{Index: i, Name: out.Field(i).Name, T: out.Field(i).Type}
+	}
+	return &boundAggregate{plan: agg, bind: bind, scope: above}, nil
 }
 
 // keyScope is the scope of an aggregate's output (out) for the subqueries
