@@ -183,7 +183,72 @@ func (d *dependentOn) filter(n *logical.Filter) (logical.Plan, error) {
 	if len(local) > 0 {
 		in = &logical.Filter{Input: in, Cond: logical.AndAll(local)}
 	}
+	if p, ok := d.substitute(in, w, corr); ok {
+		return p, nil
+	}
 	return &logical.Join{Left: in, Right: d.domain, Kind: stage.InnerJoin, Cond: logical.AndAll(corr), MarkIn: -1}, nil
+}
+
+// substitute is the join of in (w columns, reading no outer column) with
+// the domain on corr (over in's columns then the domain's) without the
+// domain, where corr equates every domain column with an expression of
+// in's of its type: those expressions stand for the domain's columns, and
+// a row whose value is NULL, which the equality rejects, goes. The rows
+// whose values are not the domain's stay, and answer for outer values
+// that no outer row has: the join back drops them (Neumann and Kemper's
+// decorrelation by substitution).
+func (d *dependentOn) substitute(in logical.Plan, w int, corr []stage.Expr) (logical.Plan, bool) {
+	by := make([]stage.Expr, d.m)
+	var rest []stage.Expr
+	for _, c := range corr {
+		if k, e, ok := d.equatesDomain(c, w); ok && by[k] == nil {
+			by[k] = e
+			continue
+		}
+		rest = append(rest, c)
+	}
+	var keep []stage.Expr
+	for _, e := range by {
+		if e == nil {
+			return nil, false
+		}
+		keep = append(keep, &stage.Call{Fn: "not", T: arrow.FixedWidthTypes.Boolean,
+			Args: []stage.Expr{&stage.Call{Fn: "isnull", Args: []stage.Expr{e}, T: arrow.FixedWidthTypes.Boolean}}})
+	}
+	for _, c := range rest {
+		keep = append(keep, stage.RewriteColumns(c, func(ref *stage.ColumnRef) stage.Expr {
+			if ref.Index >= w {
+				return by[ref.Index-w]
+			}
+			return ref
+		}))
+	}
+	out := withColumns(&logical.Filter{Input: in, Cond: logical.AndAll(keep)})
+	dsch := d.domain.Schema()
+	for i, e := range by {
+		out.Exprs = append(out.Exprs, e)
+		out.Names = append(out.Names, dsch.Field(i).Name)
+	}
+	return out, true
+}
+
+// equatesDomain splits c, a condition over a plan's w columns and the
+// domain's after them, if it is an equality of one domain column and an
+// expression of the plan's of the same type.
+func (d *dependentOn) equatesDomain(c stage.Expr, w int) (int, stage.Expr, bool) {
+	call, ok := c.(*stage.Call)
+	if !ok || call.Fn != "=" {
+		return 0, nil, false
+	}
+	for k := 0; k < 2; k++ {
+		col, ok := call.Args[k].(*stage.ColumnRef)
+		other := call.Args[1-k]
+		if !ok || col.Index < w || logical.MaxColumn(other) >= w || !arrow.TypeEqual(col.T, other.Type()) {
+			continue
+		}
+		return col.Index - w, other, true
+	}
+	return 0, nil, false
 }
 
 // read rewrites e, an expression over an input of w columns and outer
