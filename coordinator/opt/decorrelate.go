@@ -327,7 +327,7 @@ func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) (
 	for i, k := range cols {
 		f := sch.Field(k)
 		keys[i] = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
-		eqs[i] = &stage.Call{Fn: "<=>", Args: []stage.Expr{keys[i], &stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}, T: arrow.FixedWidthTypes.Boolean}
+		eqs[i] = nullSafeEqual(keys[i], &stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type})
 	}
 	// The inner rows, after the domain's columns, with the marker last.
 	in := agg.Input
@@ -351,13 +351,7 @@ func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) (
 	}
 	aggs := make([]stage.AggCall, len(agg.Aggs))
 	for i, a := range agg.Aggs {
-		if a.Arg != nil {
-			a.Arg = shift(a.Arg)
-		}
-		a.Order = append([]stage.SortKey(nil), a.Order...)
-		for k := range a.Order {
-			a.Order[k].Expr = shift(a.Order[k].Expr)
-		}
+		a = mapAggCall(a, shift)
 		if a.Fn == stage.AggCountStar {
 			a.Fn, a.Arg = stage.AggCount, marker
 		}
@@ -510,7 +504,6 @@ func (u *unnesting) liftSetOp(n *logical.SetOp) (logical.Plan, []stage.Expr, err
 		return n.WithChildren(ins...), nil, nil
 	}
 	domain, cols, slot := outerDomain(u.outer, corrs...)
-	sch := u.outer.Schema()
 	m := len(cols)
 	shift := overDomain(slot, m)
 	visible := logical.Width(n.Inputs[0])
@@ -536,14 +529,7 @@ func (u *unnesting) liftSetOp(n *logical.SetOp) (logical.Plan, []stage.Expr, err
 		}
 		joined[i] = out
 	}
-	corr := make([]stage.Expr, m)
-	for c, k := range cols {
-		f := sch.Field(k)
-		corr[c] = &stage.Call{Fn: "<=>", T: arrow.FixedWidthTypes.Boolean, Args: []stage.Expr{
-			&stage.ColumnRef{Index: visible + c, Name: f.Name, T: f.Type},
-			&stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type}}}
-	}
-	return &logical.SetOp{Kind: n.Kind, Inputs: joined}, corr, nil
+	return &logical.SetOp{Kind: n.Kind, Inputs: joined}, joinBack(u.outer, cols, visible), nil
 }
 
 // outerDomain is the domain of the outer columns that corrs read: the

@@ -25,21 +25,27 @@ import (
 // one result per outer value and joins back to the outer rows on D's
 // columns, null-safely, since a NULL outer value has its own result.
 func decorrelateGeneral(a *logical.Apply) (logical.Plan, []stage.Expr, error) {
-	domain, cols, slot := outerDomain(a.Outer, [][]stage.Expr{outerExprs(a.Inner)}...)
+	domain, cols, slot := outerDomain(a.Outer, outerExprs(a.Inner))
 	d := &dependentOn{domain: domain, slot: slot, m: len(cols)}
 	inner, err := d.of(a.Inner)
 	if err != nil {
 		return nil, nil, err
 	}
-	visible := logical.Width(a.Inner)
-	sch := a.Outer.Schema()
+	return inner, joinBack(a.Outer, cols, logical.Width(a.Inner)), nil
+}
+
+// joinBack is the correlation of a plan that carries the domain of outer's
+// columns cols after its visible columns: each domain column is its outer
+// column, null-safely.
+func joinBack(outer logical.Plan, cols []int, visible int) []stage.Expr {
+	sch := outer.Schema()
 	corr := make([]stage.Expr, len(cols))
 	for i, k := range cols {
 		f := sch.Field(k)
 		corr[i] = nullSafeEqual(&stage.ColumnRef{Index: visible + i, Name: f.Name, T: f.Type},
 			&stage.ColumnRef{Index: logical.OuterBase + k, Name: f.Name, T: f.Type})
 	}
-	return inner, corr, nil
+	return corr
 }
 
 // outerExprs are the expressions of p's operators that read outer
@@ -351,56 +357,30 @@ func (d *dependentOn) aggregate(n *logical.Aggregate) (logical.Plan, error) {
 	for _, g := range n.GroupBy {
 		agg.GroupBy = append(agg.GroupBy, d.read(g, w))
 	}
-	args := func(a stage.AggCall, read func(stage.Expr) stage.Expr) stage.AggCall {
-		if a.Arg != nil {
-			a.Arg = read(a.Arg)
-		}
-		a.Order = append([]stage.SortKey(nil), a.Order...)
-		for k := range a.Order {
-			a.Order[k].Expr = read(a.Order[k].Expr)
-		}
-		return a
-	}
 	if groups > 0 {
 		agg.GroupBy = append(agg.GroupBy, d.columns(in, w)...)
 		for _, c := range d.columns(in, w) {
 			agg.Names = append(agg.Names, c.(*stage.ColumnRef).Name)
 		}
 		for _, a := range n.Aggs {
-			agg.Aggs = append(agg.Aggs, args(a, func(e stage.Expr) stage.Expr { return d.read(e, w) }))
+			agg.Aggs = append(agg.Aggs, mapAggCall(a, func(e stage.Expr) stage.Expr { return d.read(e, w) }))
 		}
 		agg.Names = append(agg.Names, n.Names[groups:]...)
 		return d.reorder(agg, groups, len(n.Aggs)), nil
 	}
-	// The domain, then the input's rows of its value (the input's columns,
-	// their domain columns and the marker).
-	matched := &logical.Project{Input: in}
-	insch := in.Schema()
-	for i, f := range insch.Fields() {
-		matched.Exprs = append(matched.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-		matched.Names = append(matched.Names, f.Name)
-	}
-	matched.Exprs = append(matched.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
-	matched.Names = append(matched.Names, markerName)
+	var marker *stage.ColumnRef
+	agg.Input, marker = d.everyValue(in, w)
 	dsch := d.domain.Schema()
-	var on []stage.Expr
-	for i := 0; i < d.m; i++ {
-		f := dsch.Field(i)
-		on = append(on, nullSafeEqual(&stage.ColumnRef{Index: i, Name: f.Name, T: f.Type},
-			&stage.ColumnRef{Index: d.m + w + i, Name: f.Name, T: f.Type}))
-	}
-	agg.Input = &logical.Join{Left: d.domain, Right: matched, Kind: stage.LeftJoin, Cond: logical.AndAll(on), MarkIn: -1}
 	for i := 0; i < d.m; i++ {
 		f := dsch.Field(i)
 		agg.GroupBy = append(agg.GroupBy, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
 		agg.Names = append(agg.Names, f.Name)
 	}
-	marker := &stage.ColumnRef{Index: d.m + w + d.m, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
 	// The input's columns follow the domain's in the join; outer
 	// references read the domain's.
 	shift := overDomain(d.slot, d.m)
 	for _, a := range n.Aggs {
-		a = args(a, shift)
+		a = mapAggCall(a, shift)
 		if a.Fn == stage.AggCountStar {
 			a.Fn, a.Arg = stage.AggCount, marker
 		}
@@ -408,6 +388,34 @@ func (d *dependentOn) aggregate(n *logical.Aggregate) (logical.Plan, error) {
 	}
 	agg.Names = append(agg.Names, n.Names...)
 	return d.reorder(agg, 0, len(n.Aggs)), nil
+}
+
+// mapAggCall is a with fn applied to its argument and its ORDER BY keys.
+func mapAggCall(a stage.AggCall, fn func(stage.Expr) stage.Expr) stage.AggCall {
+	if a.Arg != nil {
+		a.Arg = fn(a.Arg)
+	}
+	a.Order = append([]stage.SortKey(nil), a.Order...)
+	for k := range a.Order {
+		a.Order[k].Expr = fn(a.Order[k].Expr)
+	}
+	return a
+}
+
+// everyValue is the domain left-joined with the rows of in (w columns,
+// then their domain columns) of each of its values, so that a value
+// without rows has one row of NULLs: the domain's columns, in's, and a
+// marker, TRUE on in's rows, which it returns.
+func (d *dependentOn) everyValue(in logical.Plan, w int) (*logical.Join, *stage.ColumnRef) {
+	dsch := d.domain.Schema()
+	var on []stage.Expr
+	for i := 0; i < d.m; i++ {
+		f := dsch.Field(i)
+		on = append(on, nullSafeEqual(&stage.ColumnRef{Index: i, Name: f.Name, T: f.Type},
+			&stage.ColumnRef{Index: d.m + w + i, Name: f.Name, T: f.Type}))
+	}
+	j := &logical.Join{Left: d.domain, Right: withMarker(in), Kind: stage.LeftJoin, Cond: logical.AndAll(on), MarkIn: -1}
+	return j, &stage.ColumnRef{Index: d.m + w + d.m, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
 }
 
 // groupingSets is aggregate for an aggregation by grouping sets (over
@@ -431,23 +439,12 @@ func (d *dependentOn) groupingSets(n *logical.Aggregate, e *logical.Expand) (log
 	var marker *stage.ColumnRef
 	var src logical.Plan = in
 	if n.Defaults != nil {
-		matched := withColumns(in)
-		matched.Exprs = append(matched.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
-		matched.Names = append(matched.Names, markerName)
-		dsch := d.domain.Schema()
-		var on []stage.Expr
-		for i := 0; i < d.m; i++ {
-			f := dsch.Field(i)
-			on = append(on, nullSafeEqual(&stage.ColumnRef{Index: i, Name: f.Name, T: f.Type},
-				&stage.ColumnRef{Index: d.m + w + i, Name: f.Name, T: f.Type}))
-		}
 		// The domain, the input's columns, their domain columns, the marker.
-		src = &logical.Join{Left: d.domain, Right: matched, Kind: stage.LeftJoin, Cond: logical.AndAll(on), MarkIn: -1}
+		src, marker = d.everyValue(in, w)
 		keys = make([]int, nk)
 		for i, k := range e.Keys {
 			keys[i] = k + d.m
 		}
-		marker = &stage.ColumnRef{Index: 2*d.m + w, Name: markerName, T: arrow.FixedWidthTypes.Boolean}
 		at = func(i int) int { return i - w + 2*d.m + w + 1 }
 		dom = 0
 	}
@@ -475,13 +472,7 @@ func (d *dependentOn) groupingSets(n *logical.Aggregate, e *logical.Expand) (log
 		agg.Names = append(agg.Names, c.(*stage.ColumnRef).Name)
 	}
 	for _, a := range n.Aggs {
-		if a.Arg != nil {
-			a.Arg = read(a.Arg)
-		}
-		a.Order = append([]stage.SortKey(nil), a.Order...)
-		for k := range a.Order {
-			a.Order[k].Expr = read(a.Order[k].Expr)
-		}
+		a = mapAggCall(a, read)
 		if marker != nil && a.Fn == stage.AggCountStar {
 			a.Fn, a.Arg = stage.AggCount, marker
 		}
