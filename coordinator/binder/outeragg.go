@@ -1,6 +1,7 @@
 package binder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -21,11 +22,12 @@ import (
 // Which query an aggregate belongs to is decided before the subquery is
 // bound: every column in its argument is the enclosing query's, qualified
 // by a table of the enclosing query's FROM that is not also one of the
-// subquery's, or unqualified, a column of the enclosing query that no
-// table of the subquery's FROM has (each a table of the catalog, so that
-// its columns are known). Any other aggregate of outer columns only is
-// refused (aggCall): where the subquery reads a derived table or a view,
-// the binder cannot tell whose the name is beforehand.
+// subquery's, or unqualified, a column of the enclosing query that no item
+// of the subquery's FROM has (tables of the catalog, and derived tables
+// whose select lists name their columns). Any other aggregate of outer
+// columns only is refused (aggCall): where the subquery reads a CTE, a
+// view or a set operation, the binder cannot tell whose the name is
+// beforehand.
 
 // ownedAggregates are the aggregates in the subqueries of s's select list,
 // HAVING and ORDER BY that belong to s, whose FROM is sc.
@@ -65,6 +67,11 @@ func (f *ownerFinder) Enter(n ast.Node) (ast.Node, bool) {
 		return n, true
 	}
 	inner, sources := fromTables(sel.From)
+	if sel.With != nil {
+		// Its FROM may name its own CTEs, which are not in scope yet: an
+		// unqualified name is not known to be the enclosing query's.
+		sources = append(sources, &ast.TableSource{})
+	}
 	var exprs []ast.ExprNode
 	if sel.Where != nil {
 		exprs = append(exprs, sel.Where)
@@ -87,9 +94,8 @@ func (f *ownerFinder) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 // owns reports whether every column of a's arguments (one at least) is
 // the enclosing query's: qualified by an outer table that inner, the
 // subquery's tables, lacks; or unqualified, the enclosing query's column
-// and none of the subquery's tables' (sources: its FROM's table names, nil
-// where it reads anything else).
-func (f *ownerFinder) owns(a *ast.AggregateFuncExpr, inner map[string]bool, sources []*ast.TableName) bool {
+// and none of the subquery's FROM items' (sources).
+func (f *ownerFinder) owns(a *ast.AggregateFuncExpr, inner map[string]bool, sources []*ast.TableSource) bool {
 	cols := collect[*ast.ColumnNameExpr](a.Args...)
 	if len(cols) == 0 {
 		return false
@@ -102,42 +108,106 @@ func (f *ownerFinder) owns(a *ast.AggregateFuncExpr, inner map[string]bool, sour
 			}
 			continue
 		}
-		if _, err := f.sc.resolve(c.Name); err != nil || !f.noneHas(sources, c.Name.Name.L) {
+		if _, err := f.sc.resolve(c.Name); err != nil {
 			return false
+		}
+		for _, ts := range sources {
+			if has, known := f.hasColumn(ts, c.Name.Name.L); has || !known {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// noneHas reports whether no table of sources has a column named col;
-// false where one is not a table of the catalog (a CTE, a view, a system
-// table).
-func (f *ownerFinder) noneHas(sources []*ast.TableName, col string) bool {
-	if sources == nil {
-		return false
-	}
-	for _, tn := range sources {
-		if tn.Schema.O == "" && f.b.cte(tn.Name.L) != nil || f.b.virtualSchema(f.b.dbName(tn)) != nil {
-			return false
+// hasColumn reports whether the FROM item ts has a column named col, and
+// whether that is known before binding: for a table of the catalog, and
+// for a derived table whose select list names its columns (or takes them
+// with * from such items); not for a CTE, a view, a system table or a set
+// operation.
+func (f *ownerFinder) hasColumn(ts *ast.TableSource, col string) (has, known bool) {
+	switch src := ts.Source.(type) {
+	case *ast.TableName:
+		if src.Schema.O == "" {
+			if cte := f.b.cte(src.Name.L); cte != nil {
+				return f.cteHasColumn(cte, col)
+			}
 		}
-		t, err := f.b.table(f.b.ctx, tn)
-		if err != nil || t.ColumnIndex(col) >= 0 {
-			return false
+		if f.b.virtualSchema(f.b.dbName(src)) != nil {
+			return false, false
 		}
+		t, err := f.b.table(f.b.ctx, src)
+		if err != nil {
+			return false, false
+		}
+		return t.ColumnIndex(col) >= 0, true
+	case *ast.SelectStmt:
+		return f.selectHasColumn(src, col)
+	case *ast.Join:
+		_, items := fromTables(&ast.TableRefsClause{TableRefs: src})
+		for _, item := range items {
+			if has, known := f.hasColumn(item, col); has || !known {
+				return has, known
+			}
+		}
+		return false, true
 	}
-	return true
+	return false, false
 }
 
-// fromTables are the names (aliases where given) of the tables a FROM
-// clause joins, lower-cased, and the tables it names, nil where it reads
-// anything but tables (a derived table).
-func fromTables(from *ast.TableRefsClause) (map[string]bool, []*ast.TableName) {
+// cteHasColumn is hasColumn of a CTE in scope: its column list, or its
+// query's select list (a recursive one is not known).
+func (f *ownerFinder) cteHasColumn(cte *ast.CommonTableExpression, col string) (has, known bool) {
+	if len(cte.ColNameList) > 0 {
+		return slices.ContainsFunc(cte.ColNameList, func(n ast.CIStr) bool { return n.L == col }), true
+	}
+	sel, ok := cte.Query.Query.(*ast.SelectStmt)
+	if !ok || cte.IsRecursive {
+		return false, false
+	}
+	return f.selectHasColumn(sel, col)
+}
+
+// selectHasColumn is hasColumn of a derived table's query.
+func (f *ownerFinder) selectHasColumn(src *ast.SelectStmt, col string) (has, known bool) {
+	if src.With != nil {
+		return false, false // its FROM may name its own CTEs
+	}
+	for _, fd := range src.Fields.Fields {
+		if fd.WildCard != nil {
+			// Every column of the items it reads (or of the one it
+			// names: a superset answers as well).
+			_, items := fromTables(src.From)
+			for _, item := range items {
+				if has, known := f.hasColumn(item, col); has || !known {
+					return has, known
+				}
+			}
+			continue
+		}
+		name := fd.AsName.L
+		if name == "" {
+			if c, ok := unparen(fd.Expr).(*ast.ColumnNameExpr); ok {
+				name = c.Name.Name.L
+			} else {
+				name = strings.ToLower(fd.Text())
+			}
+		}
+		if name == col {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// fromTables are the names (aliases where given) of the items a FROM
+// clause joins, lower-cased, and the items.
+func fromTables(from *ast.TableRefsClause) (map[string]bool, []*ast.TableSource) {
 	out := map[string]bool{}
 	if from == nil {
-		return out, []*ast.TableName{} // no table has any column
+		return out, nil
 	}
-	var sources []*ast.TableName
-	plain := true
+	var items []*ast.TableSource
 	var walk func(r ast.ResultSetNode)
 	walk = func(r ast.ResultSetNode) {
 		switch n := r.(type) {
@@ -147,29 +217,18 @@ func fromTables(from *ast.TableRefsClause) (map[string]bool, []*ast.TableName) {
 				walk(n.Right)
 			}
 		case *ast.TableSource:
-			switch src := n.Source.(type) {
-			case *ast.TableName:
-				name := src.Name.L
-				if n.AsName.L != "" {
-					name = n.AsName.L
-				}
-				out[name] = true
-				sources = append(sources, src)
-			default:
-				plain = false
-				if n.AsName.L != "" {
-					out[n.AsName.L] = true
-				}
+			items = append(items, n)
+			name := n.AsName.L
+			if tn, ok := n.Source.(*ast.TableName); ok && name == "" {
+				name = tn.Name.L
 			}
-		default:
-			plain = false
+			if name != "" {
+				out[name] = true
+			}
 		}
 	}
 	walk(from.TableRefs)
-	if !plain {
-		sources = nil
-	}
-	return out, sources
+	return out, items
 }
 
 // outerAggregate is the outer reference to the enclosing query's value of
