@@ -126,11 +126,7 @@ func withMarker(p logical.Plan) logical.Plan {
 	if proj, ok := p.(*logical.Project); ok {
 		out = &logical.Project{Input: proj.Input, Exprs: slices.Clone(proj.Exprs), Names: slices.Clone(proj.Names)}
 	} else {
-		out = &logical.Project{Input: p}
-		for i, f := range p.Schema().Fields() {
-			out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-			out.Names = append(out.Names, f.Name)
-		}
+		out = withColumns(p)
 	}
 	out.Exprs = append(out.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
 	out.Names = append(out.Names, markerName)
@@ -332,14 +328,8 @@ func joinDomain(agg *logical.Aggregate, outer logical.Plan, corr []stage.Expr) (
 	// The inner rows, after the domain's columns, with the marker last.
 	in := agg.Input
 	m := len(cols)
-	matched := &logical.Project{Input: in}
-	for i, f := range in.Schema().Fields() {
-		matched.Exprs = append(matched.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-		matched.Names = append(matched.Names, f.Name)
-	}
-	matched.Exprs = append(matched.Exprs, &stage.Literal{Text: "true", T: arrow.FixedWidthTypes.Boolean})
-	matched.Names = append(matched.Names, "matched")
-	marker := &stage.ColumnRef{Index: m + len(matched.Exprs) - 1, Name: "matched", T: arrow.FixedWidthTypes.Boolean}
+	matched := withMarker(in)
+	marker := &stage.ColumnRef{Index: m + logical.Width(in), Name: markerName, T: arrow.FixedWidthTypes.Boolean}
 	shift := overDomain(slot, m)
 	cond := make([]stage.Expr, len(corr))
 	for i, c := range corr {
@@ -515,19 +505,7 @@ func (u *unnesting) liftSetOp(n *logical.SetOp) (logical.Plan, []stage.Expr, err
 		}
 		j := &logical.Join{Left: domain, Right: in, Kind: stage.InnerJoin, Cond: logical.AndAll(cond), MarkIn: -1}
 		// The input's own columns, then the domain's.
-		out := &logical.Project{Input: j}
-		jsch := j.Schema()
-		for c := 0; c < visible; c++ {
-			f := jsch.Field(m + c)
-			out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: m + c, Name: f.Name, T: f.Type})
-			out.Names = append(out.Names, f.Name)
-		}
-		for c := 0; c < m; c++ {
-			f := jsch.Field(c)
-			out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: c, Name: f.Name, T: f.Type})
-			out.Names = append(out.Names, f.Name)
-		}
-		joined[i] = out
+		joined[i] = moveLast(j, 0, m, visible)
 	}
 	return &logical.SetOp{Kind: n.Kind, Inputs: joined}, joinBack(u.outer, cols, visible), nil
 }

@@ -321,23 +321,38 @@ func (d *dependentOn) reorder(p logical.Plan, before, after int) logical.Plan {
 // moveLast projects p, whose columns are runs of before, run and after
 // columns, to the first and the last run, then the middle one.
 func moveLast(p logical.Plan, before, run, after int) *logical.Project {
-	sch := p.Schema()
-	out := &logical.Project{Input: p}
-	add := func(i int) {
-		f := sch.Field(i)
-		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-		out.Names = append(out.Names, f.Name)
-	}
+	positions := make([]int, 0, before+run+after)
 	for i := 0; i < before; i++ {
-		add(i)
+		positions = append(positions, i)
 	}
 	for i := 0; i < after; i++ {
-		add(before + run + i)
+		positions = append(positions, before+run+i)
 	}
 	for i := 0; i < run; i++ {
-		add(before + i)
+		positions = append(positions, before+i)
+	}
+	return pick(p, positions)
+}
+
+// pick projects p onto its columns at positions, in that order.
+func pick(p logical.Plan, positions []int) *logical.Project {
+	sch := p.Schema()
+	out := &logical.Project{Input: p, Exprs: make([]stage.Expr, len(positions)), Names: make([]string, len(positions))}
+	for k, i := range positions {
+		f := sch.Field(i)
+		out.Exprs[k] = &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type}
+		out.Names[k] = f.Name
 	}
 	return out
+}
+
+// withColumns is a projection of every column of p, to append to.
+func withColumns(p logical.Plan) *logical.Project {
+	positions := make([]int, logical.Width(p))
+	for i := range positions {
+		positions[i] = i
+	}
+	return pick(p, positions)
 }
 
 // aggregate groups by the domain's columns too. An aggregation without

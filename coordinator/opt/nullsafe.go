@@ -72,27 +72,22 @@ func nullSafeKeys(j *logical.Join) (logical.Plan, bool) {
 	}
 	out := &logical.Join{Left: left, Right: right, Kind: j.Kind, Cond: logical.AndAll(conds),
 		MarkIn: j.MarkIn, RightMark: j.RightMark, MarkName: j.MarkName}
-	// The join's own layout again.
-	sch := out.Schema()
-	back := &logical.Project{Input: out}
-	keep := func(i int) {
-		f := sch.Field(i)
-		back.Exprs = append(back.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-		back.Names = append(back.Names, f.Name)
-	}
+	// The join's own layout again: the left's columns, then the mark or
+	// the right's.
+	var keep []int
 	for i := 0; i < wl; i++ {
-		keep(i)
+		keep = append(keep, i)
 	}
 	switch j.Kind {
 	case stage.SemiJoin, stage.AntiJoin:
 	case stage.MarkJoin:
-		keep(wl + extra)
+		keep = append(keep, wl+extra)
 	default:
 		for i := 0; i < wr; i++ {
-			keep(wl + extra + i)
+			keep = append(keep, wl+extra+i)
 		}
 	}
-	return back, true
+	return pick(out, keep), true
 }
 
 // nullSafePair splits c, a conjunct over a join's left (wl columns) and
@@ -135,14 +130,4 @@ func zeroText(t arrow.DataType) (string, bool) {
 		return "1970-01-01 00:00:00", true
 	}
 	return "", false
-}
-
-// withColumns is a projection of every column of p, to append to.
-func withColumns(p logical.Plan) *logical.Project {
-	out := &logical.Project{Input: p}
-	for i, f := range p.Schema().Fields() {
-		out.Exprs = append(out.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
-		out.Names = append(out.Names, f.Name)
-	}
-	return out
 }
