@@ -6,6 +6,7 @@ import (
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
+	"github.com/quiverdb/quiver/catalog"
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -40,7 +41,7 @@ func (b *Binder) ownedAggregates(s *ast.SelectStmt, sc *scope) []*ast.AggregateF
 	if s.Having != nil {
 		exprs = append(exprs, s.Having.Expr)
 	}
-	f := &ownerFinder{b: b, sc: sc, outer: tables, seen: map[string]bool{}}
+	f := &ownerFinder{b: b, sc: sc, outer: tables, seen: map[string]bool{}, tables: map[*ast.TableName]*catalog.Table{}}
 	for _, e := range exprs {
 		e.Accept(f)
 	}
@@ -55,6 +56,9 @@ type ownerFinder struct {
 	outer map[string]bool // its tables
 	found []*ast.AggregateFuncExpr
 	seen  map[string]bool
+	// tables are the catalog's answers for the subqueries' tables, read
+	// once however many aggregates and columns ask.
+	tables map[*ast.TableName]*catalog.Table
 }
 
 func (f *ownerFinder) Enter(n ast.Node) (ast.Node, bool) {
@@ -136,8 +140,12 @@ func (f *ownerFinder) hasColumn(ts *ast.TableSource, col string) (has, known boo
 		if f.b.virtualSchema(f.b.dbName(src)) != nil {
 			return false, false
 		}
-		t, err := f.b.table(f.b.ctx, src)
-		if err != nil {
+		t, ok := f.tables[src]
+		if !ok {
+			t, _ = f.b.table(f.b.ctx, src) // nil: not a table of the catalog
+			f.tables[src] = t
+		}
+		if t == nil {
 			return false, false
 		}
 		return t.ColumnIndex(col) >= 0, true
