@@ -231,7 +231,14 @@ func appendFiles(tx *bolt.Tx, b *bolt.Bucket, db, name string, t *Table, files [
 	if err := d.add(stripped); err != nil {
 		return err
 	}
-	summaries, err := mergeSketches(tx, d, stripped, false)
+	return nextSnapshot(tx, b, t, d, stripped, false)
+}
+
+// nextSnapshot gives t, a table of the tables bucket b, its next snapshot,
+// with the distinct counts of mergeSketches(files, fresh), and stores t's
+// record.
+func nextSnapshot(tx *bolt.Tx, b *bolt.Bucket, t *Table, d *tableData, files []DataFile, fresh bool) error {
+	summaries, err := mergeSketches(tx, d, files, fresh)
 	if err != nil {
 		return err
 	}

@@ -350,14 +350,9 @@ func rewriteFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, ch Change) (*Table, err
 			return nil, fmt.Errorf("table %s.%s: %w", ch.Database, ch.Name, err)
 		}
 	}
-	summaries, err := mergeSketches(tx, d, merged, fresh)
-	if err != nil {
-		return nil, err
-	}
 	gone := *t
 	gone.Snapshot = Snapshot{ID: t.Snapshot.ID, Files: ch.Remove, Committed: t.Snapshot.Committed}
-	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
-	return &gone, putHeader(b, t)
+	return &gone, nextSnapshot(tx, b, t, d, merged, fresh)
 }
 
 // uniquePaths are the paths of files, each once, in order.
@@ -395,12 +390,7 @@ func analyzeFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, files []DataFile) error
 		if err := d.add(stripped); err != nil {
 			return err
 		}
-		summaries, err := mergeSketches(tx, d, stripped, true)
-		if err != nil {
-			return err
-		}
-		t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
-		return putHeader(b, t)
+		return nextSnapshot(tx, b, t, d, stripped, true)
 	}
 	d, err := writeData(tx, t.ID)
 	if err != nil {
@@ -434,12 +424,7 @@ func analyzeFiles(tx *bolt.Tx, b *bolt.Bucket, t *Table, files []DataFile) error
 	if err != nil {
 		return fmt.Errorf("table %s.%s: %w", t.Database, t.Name, err)
 	}
-	summaries, err := mergeSketches(tx, d, all, true)
-	if err != nil {
-		return err
-	}
-	t.Snapshot = Snapshot{ID: t.Snapshot.ID + 1, Committed: now(), Columns: summaries}
-	return putHeader(b, t)
+	return nextSnapshot(tx, b, t, d, all, true)
 }
 
 // sameSchema refuses files written under another schema version than the
