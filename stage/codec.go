@@ -44,6 +44,7 @@ type planJSON struct {
 	Sets     [][]int         `json:"sets,omitempty"`
 	Inputs   []planJSON      `json:"inputs,omitempty"`
 	External *ExternalFormat `json:"external,omitempty"`
+	MaxAbs   []float64       `json:"max_abs,omitempty"`
 }
 
 type windowJSON struct {
@@ -123,7 +124,7 @@ func encodePlan(p Plan) (planJSON, error) {
 	case *Scan:
 		j.Op, j.ID, j.Database, j.Table, j.Columns = "scan", p.ID, p.Database, p.Table, p.Columns
 		j.Types, j.Files, j.Rows, j.Tasks = encodeTypes(p.Types), p.Files, p.Rows, p.Tasks
-		j.Buckets, j.Keys, j.External = p.Buckets, p.BucketKeys, p.External
+		j.Buckets, j.Keys, j.External, j.MaxAbs = p.Buckets, p.BucketKeys, p.External, p.MaxAbs
 	case *Filter:
 		c := encodeExpr(p.Cond)
 		j.Op, j.Cond = "filter", &c
@@ -222,7 +223,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 	switch j.Op {
 	case "scan":
 		p = &Scan{ID: j.ID, Database: j.Database, Table: j.Table, Columns: j.Columns,
-			Types: d.types(j.Types), Files: j.Files, Rows: j.Rows, Tasks: j.Tasks, Buckets: j.Buckets, BucketKeys: j.Keys, External: j.External}
+			Types: d.types(j.Types), Files: j.Files, Rows: j.Rows, Tasks: j.Tasks, Buckets: j.Buckets, BucketKeys: j.Keys, External: j.External, MaxAbs: j.MaxAbs}
 	case "filter":
 		if j.Cond == nil {
 			return nil, qerr.ErrInvalid.New("decode plan: filter without condition")

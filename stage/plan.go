@@ -53,6 +53,10 @@ type Scan struct {
 	// NDV estimates each column's distinct values from the snapshot's
 	// statistics (0 where unknown); only the planner reads it.
 	NDV []float64
+	// MaxAbs bounds each column's absolute values over the snapshot, from
+	// its min / max statistics (negative where unknown). The renderer proves
+	// with it where decimal arithmetic fits DuckDB's 64-bit decimals.
+	MaxAbs []float64
 	// External is set for a scan of an external table, whose split files
 	// are absolute paths read in its format.
 	External *ExternalFormat

@@ -1,6 +1,7 @@
 package physical
 
 import (
+	"math"
 	"slices"
 
 	"github.com/quiverdb/quiver/coordinator/logical"
@@ -105,7 +106,7 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 			tasks = n.Buckets // task i reads bucket i
 		}
 		out = &stage.Scan{ID: n.ID, Database: n.Database, Table: n.Table, Columns: n.Columns, Types: n.Types,
-			Files: n.Files, Rows: n.Rows, Tasks: tasks, Buckets: n.Buckets, BucketKeys: n.BucketKeys, NDV: n.NDV, External: n.External, Skipped: n.Skipped}
+			Files: n.Files, Rows: n.Rows, Tasks: tasks, Buckets: n.Buckets, BucketKeys: n.BucketKeys, NDV: n.NDV, MaxAbs: maxAbs(n.Ranges), External: n.External, Skipped: n.Skipped}
 	case *logical.Values:
 		out = &stage.Values{Rows: n.Rows, Names: n.Names, Types: n.Types}
 	case *logical.Filter:
@@ -349,4 +350,22 @@ func splitAggregate(agg *stage.Aggregate) (final, partial *stage.Aggregate) {
 	}
 	final = &stage.Aggregate{Input: partial, Mode: stage.AggregateFinal, GroupBy: groups, Aggs: finalAggs, Names: agg.Names}
 	return final, partial
+}
+
+// maxAbs bounds each column's absolute values by its statistics' range:
+// stage.Scan.MaxAbs, negative where the range is unknown.
+func maxAbs(ranges []logical.Range) []float64 {
+	var out []float64
+	known := false
+	for _, r := range ranges {
+		m := -1.0
+		if r.Known {
+			m, known = max(math.Abs(r.Lo), math.Abs(r.Hi)), true
+		}
+		out = append(out, m)
+	}
+	if !known {
+		return nil
+	}
+	return out
 }

@@ -126,17 +126,11 @@ func infix(op string) callRenderer {
 	return func(_ *stage.Call, a []string) string { return "(" + a[0] + " " + op + " " + a[1] + ")" }
 }
 
+// arithmetic renders an operator cast to its planned type; exact decimal
+// +, - and * are renderArithmetic's.
 func arithmetic(op string) callRenderer {
 	return func(e *stage.Call, a []string) string {
-		sql := "(" + a[0] + " " + op + " " + a[1] + ")"
-		if op != "%" && exactDecimal(e) {
-			// DuckDB adds, subtracts and multiplies decimals exactly,
-			// widening as it must: the value is the planned one, and the
-			// cast to the (wider) planned type is left to where the value
-			// leaves the expression, so DuckDB computes in its own width.
-			return sql
-		}
-		return castTo(sql, e.T)
+		return castTo("("+a[0]+" "+op+" "+a[1]+")", e.T)
 	}
 }
 

@@ -31,7 +31,12 @@ func (r *renderer) renderJoin(j *stage.Join) (string, error) {
 		on = append(on, fmt.Sprintf("l.%s = r.%s", Column(j.LeftKeys[i]), Column(j.RightKeys[i])))
 	}
 	if j.Cond != nil {
-		on = append(on, renderExprCols(j.Cond, both))
+		on = append(on, renderExprIn(j.Cond, columns{name: both, mag: func(i int) float64 {
+			if i < nLeft {
+				return r.columnMagnitude(j.Left, i)
+			}
+			return r.columnMagnitude(j.Right, i-nLeft)
+		}}))
 	}
 	cond := "TRUE"
 	if len(on) > 0 {

@@ -70,6 +70,7 @@ type renderer struct {
 	env    RenderEnv
 	spec   *stage.TaskSpec // nil for RenderPlan, which reads no input exchange
 	splits map[int]stage.ScanSplit
+	mags   map[stage.Plan][]float64 // columnMagnitude's, per node
 }
 
 func (r *renderer) render(p stage.Plan) (string, error) {
@@ -95,18 +96,26 @@ func (r *renderer) render(p stage.Plan) (string, error) {
 	}
 	switch p := p.(type) {
 	case *stage.Project:
-		return r.block(selectList(p.Exprs), p.Input)
+		return r.block(r.selectList(p, false), p.Input)
 	case *stage.Sort, *stage.Limit:
 		return r.block("*", p)
 	}
-	input, err := r.render(p.Children()[0])
+	var input string
+	var err error
+	if proj, ok := p.Children()[0].(*stage.Project); ok && isAggregate(p) {
+		// The aggregate casts whatever it reads of its input to the planned
+		// types, so the projection may hand it narrower decimals.
+		input, err = r.block(r.selectList(proj, true), proj.Input)
+	} else {
+		input, err = r.render(p.Children()[0])
+	}
 	if err != nil {
 		return "", err
 	}
 	from := " FROM (" + input + ") AS t"
 	switch p := p.(type) {
 	case *stage.Filter:
-		return "SELECT *" + from + " WHERE " + renderExpr(p.Cond), nil
+		return "SELECT *" + from + " WHERE " + renderExprIn(p.Cond, r.tableColumns(p.Input)), nil
 	case *stage.RuntimeFilter:
 		cond, ok := r.env.Filters[p.ID]
 		if !ok {
@@ -114,7 +123,7 @@ func (r *renderer) render(p stage.Plan) (string, error) {
 		}
 		return "SELECT *" + from + " WHERE " + renderExpr(cond), nil
 	case *stage.Aggregate:
-		return renderAggregate(p, from), nil
+		return renderAggregate(p, from, r.tableColumns(p.Input)), nil
 	case *stage.Window:
 		return renderWindow(p, from), nil
 	case *stage.Expand:
@@ -299,10 +308,23 @@ func renderValues(v *stage.Values) string {
 	return "SELECT * FROM (VALUES " + strings.Join(rows, ", ") + ") AS t(" + strings.Join(names, ", ") + ")"
 }
 
-func selectList(es []stage.Expr) string {
-	items := make([]string, len(es))
-	for i, e := range es {
-		items[i] = castTo(renderExpr(e), e.Type()) + " AS " + Column(i)
+func isAggregate(p stage.Plan) bool {
+	_, ok := p.(*stage.Aggregate)
+	return ok
+}
+
+// selectList renders p's expressions, each cast to its planned type; with
+// narrow, a decimal that its values' magnitude proves to fit 18 digits is
+// cast to 18 digits instead (decimal.go), for a reader that casts it again.
+func (r *renderer) selectList(p *stage.Project, narrow bool) string {
+	cols := r.tableColumns(p.Input)
+	items := make([]string, len(p.Exprs))
+	for i, e := range p.Exprs {
+		t := e.Type()
+		if d, ok := t.(*arrow.Decimal128Type); ok && narrow && d.Precision > maxDigits64 && fits64(exprMagnitude(e, cols), d.Scale) {
+			t = &arrow.Decimal128Type{Precision: maxDigits64, Scale: d.Scale}
+		}
+		items[i] = castTo(renderExprIn(e, cols), t) + " AS " + Column(i)
 	}
 	return strings.Join(items, ", ")
 }
@@ -325,18 +347,18 @@ func orderBy(keys []stage.SortKey) string {
 // renderAggregate renders the three modes. A partial aggregate emits each
 // aggregate's states (PartialStates); the final one finds them by position
 // after the group columns and merges them.
-func renderAggregate(a *stage.Aggregate, from string) string {
+func renderAggregate(a *stage.Aggregate, from string, cols columns) string {
 	items := make([]string, 0, len(a.GroupBy)+len(a.Aggs))
 	groups := make([]string, len(a.GroupBy))
 	for i, g := range a.GroupBy {
-		groups[i] = renderExpr(g)
+		groups[i] = renderExprIn(g, cols)
 		items = append(items, castTo(groups[i], g.Type()))
 	}
 	state := len(a.GroupBy) // next state column of a final aggregate's input
 	for _, agg := range a.Aggs {
 		arg := ""
 		if agg.Arg != nil {
-			arg = renderExpr(agg.Arg)
+			arg = renderExprIn(agg.Arg, cols)
 			if agg.Distinct {
 				arg = "DISTINCT " + arg
 			}
@@ -474,25 +496,28 @@ func castTo(sql string, t arrow.DataType) string {
 }
 
 // renderExpr renders a scalar expression over the columns c0..cN of the
-// enclosing FROM (t).
-func renderExpr(e stage.Expr) string { return renderExprCols(e, tableColumn) }
+// enclosing FROM (t), bounded by their types only.
+func renderExpr(e stage.Expr) string { return renderExprIn(e, columns{name: tableColumn}) }
 
 func tableColumn(i int) string { return "t." + Column(i) }
 
-// renderExprCols renders e naming input column i as cols(i): how a join's
-// condition addresses the columns of both its sides.
-func renderExprCols(e stage.Expr, cols func(int) string) string {
+// renderExprIn renders e over cols: how a join's condition addresses the
+// columns of both its sides, and what bounds their values.
+func renderExprIn(e stage.Expr, cols columns) string {
 	switch e := e.(type) {
 	case *stage.ColumnRef:
-		return cols(e.Index)
+		return cols.name(e.Index)
 	case *stage.Literal:
 		return renderLiteral(e)
 	case *stage.Cast:
-		return castTo(renderExprCols(e.Arg, cols), e.T)
+		return castTo(renderExprIn(e.Arg, cols), e.T)
 	case *stage.Call:
 		args := make([]string, len(e.Args))
 		for i, a := range e.Args {
-			args[i] = renderExprCols(a, cols)
+			args[i] = renderExprIn(a, cols)
+		}
+		if (e.Fn == "+" || e.Fn == "-" || e.Fn == "*") && len(args) == 2 && exactDecimal(e) {
+			return renderArithmetic(e, args, cols)
 		}
 		if render, ok := callRenderers[e.Fn]; ok {
 			return render(e, args)

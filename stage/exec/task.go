@@ -75,6 +75,7 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if err != nil {
 		return stats, err
 	}
+	t.log.Debug("task rendered", zap.String("sql", sql))
 	for i, in := range t.spec.Inputs {
 		if streamed.has(in.Exchange) {
 			continue
