@@ -48,21 +48,53 @@ func ReduceAggregates(ctx context.Context, p logical.Plan) (logical.Plan, bool) 
 }
 
 // keySource is the scan, under its filters, that column c of p comes from
-// through inner joins and projections, and c's index in it; ok is false
-// where c is computed or comes from elsewhere.
+// through inner and semi joins and projections, and c's index in it; ok is
+// false where c is computed or comes from elsewhere. An equi-join key holds
+// only values the other side's key holds too, so at a join either side's
+// key may be the source: the one whose scan is estimated smaller. Joins
+// more than maxKeySourceJoins deep are not searched.
 func keySource(p logical.Plan, c int) (logical.Plan, int, bool) {
+	return keySourceIn(p, c, maxKeySourceJoins)
+}
+
+const maxKeySourceJoins = 8
+
+func keySourceIn(p logical.Plan, c, depth int) (logical.Plan, int, bool) {
 	switch n := p.(type) {
 	case *logical.Join:
+		if depth == 0 {
+			return nil, 0, false
+		}
+		var best logical.Plan
+		var bestC int
+		consider := func(q logical.Plan, qc int) {
+			k, kc, ok := keySourceIn(q, qc, depth-1)
+			if ok && (best == nil || logical.EstimateRows(k) < logical.EstimateRows(best)) {
+				best, bestC = k, kc
+			}
+		}
 		nLeft := logical.Width(n.Left)
 		switch {
 		case c < nLeft && (n.Kind == stage.InnerJoin || n.Kind == stage.SemiJoin || n.Kind == stage.AntiJoin):
-			return keySource(n.Left, c)
+			consider(n.Left, c)
 		case c >= nLeft && n.Kind == stage.InnerJoin:
-			return keySource(n.Right, c-nLeft)
+			consider(n.Right, c-nLeft)
 		}
+		if n.Kind == stage.InnerJoin || n.Kind == stage.SemiJoin {
+			t := p.Schema().Field(c).Type
+			for _, pair := range logical.JoinPairs(n) {
+				switch {
+				case pair[0] == c && arrow.TypeEqual(n.Right.Schema().Field(pair[1]).Type, t):
+					consider(n.Right, pair[1])
+				case n.Kind == stage.InnerJoin && pair[1]+nLeft == c && arrow.TypeEqual(n.Left.Schema().Field(pair[0]).Type, t):
+					consider(n.Left, pair[0])
+				}
+			}
+		}
+		return best, bestC, best != nil
 	case *logical.Project:
 		if ref, ok := n.Exprs[c].(*stage.ColumnRef); ok {
-			return keySource(n.Input, ref.Index)
+			return keySourceIn(n.Input, ref.Index, depth)
 		}
 	case *logical.Filter, *logical.Scan:
 		for q := p; ; q = q.Children()[0] {
