@@ -47,14 +47,18 @@ type Step struct {
 // the bound means two rules undo each other, a bug.
 const maxRounds = 20
 
-// Optimize applies the rules to a bound plan until none fires, then
-// NarrowInputs once, and returns the optimized plan with the rules that
+// Optimize applies DeriveDisjuncts once, then the rules to a bound plan
+// until none fires, then NarrowInputs once, and returns the optimized plan with the rules that
 // fired, in order. It checks ctx before each rule: one pass of a rule over
 // a plan of thousands of joins takes a fraction of a second, the whole loop
 // seconds, and a cancelled statement stops within one pass with
 // ErrCancelled.
 func Optimize(ctx context.Context, p logical.Plan) (logical.Plan, []Step, error) {
 	var steps []Step
+	if out, ok := DeriveDisjuncts(p); ok {
+		p = out
+		steps = append(steps, Step{Rule: "DeriveDisjuncts", Plan: p})
+	}
 	for round := 0; round < maxRounds; round++ {
 		fired := false
 		for _, r := range Rules {
