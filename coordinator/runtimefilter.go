@@ -13,7 +13,7 @@ func filterOutput(d *stage.DistributedPlan, f *stage.Fragment) *stage.FilterOutp
 	if o == nil || o.Probe < 0 {
 		return nil
 	}
-	return &stage.FilterOutputSpec{ID: o.ID, Keys: o.Keys, Probes: d.Fragment(o.Probe).Tasks}
+	return &stage.FilterOutputSpec{ID: o.ID, Keys: o.Keys, Probes: d.Fragment(o.Probe).Tasks, Bloom: o.Bloom}
 }
 
 // filterInputs lists, for task t of f in attempt a, every build task of

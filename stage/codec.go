@@ -45,6 +45,7 @@ type planJSON struct {
 	Inputs   []planJSON      `json:"inputs,omitempty"`
 	External *ExternalFormat `json:"external,omitempty"`
 	MaxAbs   []float64       `json:"max_abs,omitempty"`
+	Bloom    bool            `json:"bloom,omitempty"`
 }
 
 type windowJSON struct {
@@ -129,7 +130,7 @@ func encodePlan(p Plan) (planJSON, error) {
 		c := encodeExpr(p.Cond)
 		j.Op, j.Cond = "filter", &c
 	case *RuntimeFilter:
-		j.Op, j.ID, j.Keys = "runtime_filter", p.ID, p.Keys
+		j.Op, j.ID, j.Keys, j.Bloom = "runtime_filter", p.ID, p.Keys, p.Bloom
 	case *Project:
 		j.Op, j.Exprs, j.Names = "project", encodeExprs(p.Exprs), p.Names
 	case *Aggregate:
@@ -230,7 +231,7 @@ func decodePlan(j *planJSON) (Plan, error) {
 		}
 		p = &Filter{Input: inputs[0], Cond: d.expr(j.Cond)}
 	case "runtime_filter":
-		p = &RuntimeFilter{Input: inputs[0], ID: j.ID, Keys: j.Keys}
+		p = &RuntimeFilter{Input: inputs[0], ID: j.ID, Keys: j.Keys, Bloom: j.Bloom}
 	case "project":
 		p = &Project{Input: inputs[0], Exprs: d.exprs(j.Exprs), Names: j.Names}
 	case "aggregate":

@@ -31,6 +31,7 @@ type FilterOutput struct {
 	ID    int
 	Keys  []int
 	Probe FragmentID
+	Bloom bool // FilterBuild.Bloom
 }
 
 // FragmentOutput is where a fragment's rows go: to the consumer fragment
@@ -120,7 +121,7 @@ func (d *DistributedPlan) cut(f *Fragment, p Plan) Plan {
 		child := &Fragment{ID: FragmentID(len(d.Fragments)), Tasks: max(ex.InputTasks, 1),
 			Output: FragmentOutput{Kind: ex.Kind, Keys: ex.Keys, Consumer: f.ID}}
 		if ex.Filter != nil {
-			child.Output.Filter = &FilterOutput{ID: ex.Filter.ID, Keys: ex.Filter.Keys, Probe: -1}
+			child.Output.Filter = &FilterOutput{ID: ex.Filter.ID, Keys: ex.Filter.Keys, Probe: -1, Bloom: ex.Filter.Bloom}
 		}
 		d.Fragments = append(d.Fragments, child)
 		child.Root = d.cut(child, ex.Input)

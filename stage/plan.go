@@ -207,6 +207,10 @@ type Exchange struct {
 type FilterBuild struct {
 	ID   int
 	Keys []int
+	// Bloom: the filter's keys are the exchange's hash keys, paired with
+	// the probe exchange's, so the build also sends a Bloom filter of the
+	// rows' hashes (stage/exec bloom.go).
+	Bloom bool
 }
 
 // RuntimeFilter passes the rows of Input whose Keys may match the build
@@ -221,6 +225,10 @@ type RuntimeFilter struct {
 	Input Plan
 	ID    int
 	Keys  []int // input columns, in the build's FilterBuild.Keys order
+	// Bloom: the node is the root of a fragment whose output exchange
+	// hashes the rows as the build's does, so its router also drops the
+	// rows whose hash the build's Bloom filter lacks.
+	Bloom bool
 }
 
 // ExchangeSource is a fragment's leaf that reads the exchange produced by
@@ -513,7 +521,11 @@ func (r *RuntimeFilter) Delivered(in []Partitioning) Partitioning {
 	return in[0]
 }
 func (r *RuntimeFilter) Explain() string {
-	return fmt.Sprintf("RuntimeFilter #%d: %s", r.ID, columnNames(r.Input.Schema(), r.Keys))
+	bloom := ""
+	if r.Bloom {
+		bloom = " and bloom"
+	}
+	return fmt.Sprintf("RuntimeFilter #%d: %s%s", r.ID, columnNames(r.Input.Schema(), r.Keys), bloom)
 }
 
 // Filterable reports whether runtime filters summarize join keys of type

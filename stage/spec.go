@@ -13,7 +13,7 @@ import (
 
 // SpecVersion is the version of every wire struct in this file. A worker
 // refuses a spec of another version rather than misreading it.
-const SpecVersion = 1
+const SpecVersion = 2
 
 // QueryID names one query across the cluster.
 type QueryID string
@@ -239,6 +239,9 @@ type FilterOutputSpec struct {
 	ID     int   `json:"id"`
 	Keys   []int `json:"keys"`
 	Probes int   `json:"probes"`
+	// Bloom: the task also sends a Bloom filter of its rows' hashes
+	// (FilterBuild.Bloom).
+	Bloom bool `json:"bloom,omitempty"`
 }
 
 // FilterInputSpec is a runtime filter a probe task applies: every build
@@ -262,16 +265,21 @@ const (
 	FilterMax      int8 = 1
 	FilterValue    int8 = 2
 	FilterOverflow int8 = 3
+	// FilterBloom carries a build task's Bloom filter of its rows' hashes
+	// in the bloom column.
+	FilterBloom int8 = 4
 )
 
 // FilterSchema is how a runtime filter over keys of types travels: one
 // row per summary item, its role (FilterMin ...), the key it is of
 // (an index into types), and the value in that key's column k<i> (NULL
-// in the others and for FilterOverflow).
+// in the others and for FilterOverflow); a last column bloom holds the
+// bits of a FilterBloom row.
 func FilterSchema(types []arrow.DataType) *arrow.Schema {
 	fields := []arrow.Field{{Name: "role", Type: arrow.PrimitiveTypes.Int8}, {Name: "key", Type: arrow.PrimitiveTypes.Int8}}
 	for i, t := range types {
 		fields = append(fields, arrow.Field{Name: fmt.Sprintf("k%d", i), Type: t, Nullable: true})
 	}
+	fields = append(fields, arrow.Field{Name: "bloom", Type: arrow.BinaryTypes.Binary, Nullable: true})
 	return arrow.NewSchema(fields, nil)
 }

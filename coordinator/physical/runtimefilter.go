@@ -1,6 +1,10 @@
 package physical
 
 import (
+	"slices"
+
+	"github.com/apache/arrow-go/v18/arrow"
+
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -78,10 +82,14 @@ func addFilters(p stage.Plan, next *int) (stage.Plan, bool) {
 	}
 	id := *next
 	*next++
+	// Rows that join hash alike where both exchanges hash on the join's
+	// key pairs in order: then a Bloom filter of the build rows' hashes
+	// drops the probe rows that cannot match (stage/exec bloom.go).
+	bloom := slices.Equal(probe.Keys, j.LeftKeys) && slices.Equal(build.Keys, j.RightKeys) && sameKeyTypes(j)
 	pr := *probe
-	pr.Input = &stage.RuntimeFilter{Input: probe.Input, ID: id, Keys: lk}
+	pr.Input = &stage.RuntimeFilter{Input: probe.Input, ID: id, Keys: lk, Bloom: bloom}
 	bu := *build
-	bu.Filter = &stage.FilterBuild{ID: id, Keys: rk}
+	bu.Filter = &stage.FilterBuild{ID: id, Keys: rk, Bloom: bloom}
 	return j.WithChildren(&pr, &bu), true
 }
 
@@ -116,4 +124,16 @@ func maxFilterID(p stage.Plan) int {
 		id = max(id, maxFilterID(c))
 	}
 	return id
+}
+
+// sameKeyTypes reports whether each of j's key pairs has one type on both
+// sides, so that both sides' exchanges hash a pair's values alike.
+func sameKeyTypes(j *stage.Join) bool {
+	left, right := j.Left.Schema(), j.Right.Schema()
+	for i := range j.LeftKeys {
+		if !arrow.TypeEqual(left.Field(j.LeftKeys[i]).Type, right.Field(j.RightKeys[i]).Type) {
+			return false
+		}
+	}
+	return true
 }

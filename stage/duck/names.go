@@ -7,9 +7,10 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
-// PartitionColumn is the trailing column that a Normal output's SQL adds: the
-// consumer partition of each row, computed by DuckDB's hash so that every
-// worker (all run the same DuckDB) places equal keys alike.
+// PartitionColumn is the trailing column that a Normal output's SQL adds:
+// DuckDB's hash of each row's keys, whose remainder by the consumer count
+// is its partition, so that every worker (all run the same DuckDB) places
+// equal keys alike.
 const PartitionColumn = "__part"
 
 // Column is the name of column i of every rendered relation: c0..cN-1. The

@@ -27,7 +27,9 @@ type RenderEnv struct {
 
 // RenderTask renders the task's fragment as one DuckDB SELECT whose columns
 // are c0..cN-1 of the types the planner promised. For OutputNormal a last
-// column PartitionColumn holds each row's consumer partition in [0, Consumers).
+// column PartitionColumn holds each row's hash of the output keys
+// (UBIGINT): its remainder by Consumers is the row's consumer partition,
+// and the hash itself feeds Bloom runtime filters.
 //
 // The renderer owns every dialect difference between MySQL semantics and
 // DuckDB (NULL ordering, integer division, result types): every value it
@@ -53,8 +55,7 @@ func RenderTask(spec *stage.TaskSpec, env RenderEnv) (string, error) {
 		for i, k := range spec.Output.Keys {
 			keys[i] = Column(k)
 		}
-		sql = fmt.Sprintf("SELECT *, CAST(hash(%s) %% %d AS INTEGER) AS %s FROM (%s) AS t",
-			strings.Join(keys, ", "), spec.Output.Consumers, PartitionColumn, sql)
+		sql = fmt.Sprintf("SELECT *, hash(%s) AS %s FROM (%s) AS t", strings.Join(keys, ", "), PartitionColumn, sql)
 	}
 	return sql, nil
 }

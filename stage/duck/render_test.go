@@ -31,7 +31,7 @@ func TestRenderTask(t *testing.T) {
 	}
 	for _, want := range []string{
 		"read_parquet(['/data/x/a.parquet', '/data/x/b''.parquet'])",
-		"hash(c0) % 3 AS INTEGER) AS __part",
+		"hash(c0) AS __part FROM",
 		"ORDER BY t.c0 DESC NULLS LAST LIMIT 10",
 		"CAST(sum(t.c1) AS DECIMAL(38,2)) AS c3, count(t.c1) AS c4",
 		"GROUP BY t.c2, t.c3",

@@ -2,7 +2,6 @@ package exec
 
 import (
 	"context"
-	"math"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -24,11 +23,15 @@ func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, re
 		sinks[i] = t.outputSink(b)
 	}
 	var err error
-	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, route{
+	rt := route{
 		mem: outputAllocator, spec: t.spec, schema: t.schema, sinks: sinks,
 		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes),
-		rereads: rereads,
-	})
+		rereads: rereads, keep: t.bloom,
+	}
+	if t.filter != nil {
+		rt.hashes = t.filter.hashes
+	}
+	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, rt)
 	return err
 }
 
@@ -51,6 +54,11 @@ type route struct {
 	// rereads: sql reads nothing that a run consumes (no streamed input),
 	// so it may run again to learn an error (strayInterrupt).
 	rereads bool
+	// hashes, when set, collects every row's hash for a Bloom runtime
+	// filter the task builds; keep, when set, is the Bloom filter the
+	// task's rows must pass (bloom.go).
+	hashes *hashCollector
+	keep   bloomSet
 }
 
 // routeQuery runs sql on conn and routes its batches as rt says, as DuckDB
@@ -59,7 +67,7 @@ func routeQuery(ctx context.Context, conn *duckdb.Conn, sql string, rt route) (r
 	var r *router
 	defer func() {
 		if r != nil {
-			rows, bytes = r.rows, r.bytes
+			rows, bytes = r.rows-r.dropped, r.bytes
 			r.release()
 		}
 	}()
@@ -108,6 +116,9 @@ type router struct {
 	target      int64 // rows
 	targetBytes int64
 	split       bool // Normal with more than one consumer
+	hashes      *hashCollector
+	keep        bloomSet
+	dropped     int64 // rows keep dropped
 
 	pending [][]pendingBatch
 	// scatter: a split whose columns scatter.go handles builds each
@@ -153,9 +164,15 @@ func newRouter(ctx context.Context, rt route, got *arrow.Schema) (*router, error
 		target:      rt.target,
 		targetBytes: rt.targetBytes,
 		split:       kind == stage.OutputNormal && n > 1,
+		hashes:      rt.hashes,
 		pending:     make([][]pendingBatch, n),
 		prows:       make([]int64, n),
 		pbytes:      make([]int64, n),
+	}
+	if kind != stage.OutputNormal || got.Field(got.NumFields()-1).Type.ID() != arrow.UINT64 {
+		r.hashes = nil // not DuckDB's hash: no Bloom filter
+	} else if r.split {
+		r.keep = rt.keep // one consumer reads every row anyway
 	}
 	if r.split {
 		r.idx = make([][]int32, n)
@@ -199,10 +216,13 @@ func (r *router) add(rec arrow.RecordBatch) error {
 	}
 	data := array.NewRecordBatch(r.schema, cols, nrows)
 	defer data.Release()
+	if r.hashes != nil {
+		r.hashes.observe(rec.Column(ncols).(*array.Uint64).Uint64Values())
+	}
 	if !r.split {
 		return r.queue(0, data, false)
 	}
-	if err := splitRows(rec.Column(ncols), r.idx); err != nil {
+	if err := splitRows(rec.Column(ncols), r.idx, r.keep, &r.dropped); err != nil {
 		return err
 	}
 	if r.scatter != nil {
@@ -375,22 +395,26 @@ func concatBatches(mem memory.Allocator, schema *arrow.Schema, recs []arrow.Reco
 }
 
 // splitRows reads a __part column into idx: idx[p] gets the rows of
-// partition p, in order; every value must be in [0, len(idx)). DuckDB's is
-// an INTEGER column without nulls: it gets a loop of its own.
-func splitRows(a arrow.Array, idx [][]int32) error {
+// partition p, in order, the rows whose value leaves p when divided by
+// len(idx). DuckDB's is the UBIGINT hash of the row's keys, without
+// nulls; keep, when set, drops the rows whose hash it lacks (a Bloom
+// runtime filter) and counts them in dropped.
+func splitRows(a arrow.Array, idx [][]int32, keep bloomSet, dropped *int64) error {
 	for p := range idx {
 		idx[p] = idx[p][:0]
 	}
 	if a.NullN() > 0 {
 		return qerr.ErrInternal.New("%s column has nulls", duck.PartitionColumn)
 	}
-	n := len(idx)
-	if c, ok := a.(*array.Int32); ok {
-		for i, v := range c.Int32Values() {
-			if uint32(v) >= uint32(n) {
-				return qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
+	n := uint64(len(idx))
+	if c, ok := a.(*array.Uint64); ok {
+		for i, h := range c.Uint64Values() {
+			if keep != nil && !keep.has(h) {
+				*dropped++
+				continue
 			}
-			idx[v] = append(idx[v], int32(i))
+			p := h % n
+			idx[p] = append(idx[p], int32(i))
 		}
 		return nil
 	}
@@ -400,6 +424,8 @@ func splitRows(a arrow.Array, idx [][]int32) error {
 		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Int16:
 		get = func(i int) int64 { return int64(c.Value(i)) }
+	case *array.Int32:
+		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Int64:
 		get = func(i int) int64 { return c.Value(i) }
 	case *array.Uint8:
@@ -408,22 +434,16 @@ func splitRows(a arrow.Array, idx [][]int32) error {
 		get = func(i int) int64 { return int64(c.Value(i)) }
 	case *array.Uint32:
 		get = func(i int) int64 { return int64(c.Value(i)) }
-	case *array.Uint64:
-		get = func(i int) int64 {
-			if v := c.Value(i); v <= math.MaxInt64 {
-				return int64(v)
-			}
-			return -1
-		}
 	default:
 		return qerr.ErrInternal.New("%s column is %s", duck.PartitionColumn, a.DataType())
 	}
 	for i := range a.Len() {
 		v := get(i)
-		if v < 0 || v >= int64(n) {
-			return qerr.ErrInternal.New("%s value %d is outside [0, %d)", duck.PartitionColumn, v, n)
+		if v < 0 {
+			return qerr.ErrInternal.New("%s value %d is negative", duck.PartitionColumn, v)
 		}
-		idx[v] = append(idx[v], int32(i))
+		p := uint64(v) % n
+		idx[p] = append(idx[p], int32(i))
 	}
 	return nil
 }

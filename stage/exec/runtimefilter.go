@@ -216,10 +216,12 @@ func unsignedValue(a arrow.Array, i int) uint64 {
 	return a.(*array.Uint64).Value(i)
 }
 
-// filter is the merged summary of a runtime filter's keys.
+// filter is the merged summary of a runtime filter's keys, and the Bloom
+// filters of the build tasks that sent one.
 type filter struct {
-	types []arrow.DataType
-	keys  []keySummary
+	types  []arrow.DataType
+	keys   []keySummary
+	blooms bloomSet
 }
 
 func newFilter(types []arrow.DataType) (*filter, error) {
@@ -236,8 +238,8 @@ func newFilter(types []arrow.DataType) (*filter, error) {
 
 // merge adds a batch of another task's summary rows (stage.FilterSchema).
 func (f *filter) merge(rec arrow.RecordBatch) error {
-	if int(rec.NumCols()) != 2+len(f.keys) {
-		return qerr.ErrInternal.New("runtime filter of %d columns, want %d", rec.NumCols(), 2+len(f.keys))
+	if int(rec.NumCols()) != 3+len(f.keys) {
+		return qerr.ErrInternal.New("runtime filter of %d columns, want %d", rec.NumCols(), 3+len(f.keys))
 	}
 	roles, ok1 := rec.Column(0).(*array.Int8)
 	keys, ok2 := rec.Column(1).(*array.Int8)
@@ -245,6 +247,18 @@ func (f *filter) merge(rec arrow.RecordBatch) error {
 		return qerr.ErrInternal.New("runtime filter without int8 role and key columns")
 	}
 	for i := range int(rec.NumRows()) {
+		if roles.Value(i) == stage.FilterBloom {
+			bits, ok := rec.Column(2 + len(f.keys)).(*array.Binary)
+			if !ok || bits.IsNull(i) {
+				return qerr.ErrInternal.New("runtime filter's bloom row without bits")
+			}
+			b := bloomFromBytes(bits.Value(i))
+			if b == nil {
+				return qerr.ErrInternal.New("runtime filter's bloom row of %d bytes", len(bits.Value(i)))
+			}
+			f.blooms = append(f.blooms, b)
+			continue
+		}
 		k := int(keys.Value(i))
 		if k < 0 || k >= len(f.keys) {
 			return qerr.ErrInternal.New("runtime filter row of key %d, of %d keys", k, len(f.keys))
@@ -254,13 +268,21 @@ func (f *filter) merge(rec arrow.RecordBatch) error {
 	return nil
 }
 
-// record is the summary as one batch of stage.FilterSchema; the caller
-// releases it.
-func (f *filter) record(mem memory.Allocator) arrow.RecordBatch {
+// record is the summary as one batch of stage.FilterSchema, with a row of
+// bloom's bits unless it is nil; the caller releases it.
+func (f *filter) record(mem memory.Allocator, bloom *bloom) arrow.RecordBatch {
 	b := array.NewRecordBuilder(mem, stage.FilterSchema(f.types))
 	defer b.Release()
 	for k, s := range f.keys {
 		s.rows(b, k)
+	}
+	if bloom != nil {
+		b.Field(0).(*array.Int8Builder).Append(stage.FilterBloom)
+		b.Field(1).(*array.Int8Builder).Append(0)
+		for c := 2; c < 2+len(f.keys); c++ {
+			b.Field(c).AppendNull()
+		}
+		b.Field(2 + len(f.keys)).(*array.BinaryBuilder).Append(bloom.bytes())
 	}
 	return b.NewRecordBatch()
 }
@@ -283,9 +305,10 @@ func (f *filter) cond(keys []int) stage.Expr {
 // filterBuilder summarizes a build task's output rows. Its sinks may be
 // pushed to from more than one goroutine.
 type filterBuilder struct {
-	spec *stage.FilterOutputSpec
-	mu   sync.Mutex
-	f    *filter
+	spec   *stage.FilterOutputSpec
+	mu     sync.Mutex
+	f      *filter
+	hashes *hashCollector // with spec.Bloom: the rows' hashes, which the router collects
 }
 
 // newFilterBuilder is the builder of spec over output schema, or nil when
@@ -305,7 +328,11 @@ func newFilterBuilder(spec *stage.FilterOutputSpec, schema *arrow.Schema) (*filt
 	if err != nil {
 		return nil, nil, err
 	}
-	return &filterBuilder{spec: spec, f: f}, stage.FilterSchema(types), nil
+	fb := &filterBuilder{spec: spec, f: f}
+	if spec.Bloom {
+		fb.hashes = &hashCollector{}
+	}
+	return fb, stage.FilterSchema(types), nil
 }
 
 func (b *filterBuilder) observe(rec arrow.RecordBatch) {
@@ -344,7 +371,11 @@ func (w *Worker) sendFilter(t *task, err error) {
 		return
 	}
 	if err == nil {
-		rec := t.filter.f.record(w.mem)
+		var bloom *bloom
+		if t.filter.hashes != nil {
+			bloom = t.filter.hashes.filter()
+		}
+		rec := t.filter.f.record(w.mem, bloom)
 		for _, b := range t.filterBufs {
 			if perr := b.push(t.ctx, rec); perr != nil {
 				b.finish(perr)
@@ -360,7 +391,9 @@ func (w *Worker) sendFilter(t *task, err error) {
 
 // awaitFilters fetches and merges every build task's summary of each
 // runtime filter the task applies, and returns their conditions by ID
-// over the keys of the task's RuntimeFilter nodes (duck.RenderEnv). It
+// over the keys of the task's RuntimeFilter nodes (duck.RenderEnv). Where
+// the fragment's root is a RuntimeFilter with Bloom and every build task
+// sent its Bloom filter, t.bloom is set to them, for the task's router. It
 // blocks until the build tasks have run.
 func (w *Worker) awaitFilters(ctx context.Context, t *task) (map[int]stage.Expr, error) {
 	if len(t.spec.Filters) == 0 {
@@ -369,6 +402,10 @@ func (w *Worker) awaitFilters(ctx context.Context, t *task) (map[int]stage.Expr,
 	root, err := stage.DecodePlan(t.spec.Plan)
 	if err != nil {
 		return nil, err
+	}
+	bloomID := -1
+	if rf, ok := root.(*stage.RuntimeFilter); ok && rf.Bloom {
+		bloomID = rf.ID
 	}
 	keys := map[int][]int{}
 	var walk func(stage.Plan)
@@ -388,7 +425,7 @@ func (w *Worker) awaitFilters(ctx context.Context, t *task) (map[int]stage.Expr,
 			return nil, err
 		}
 		k, ok := keys[in.ID]
-		if !ok || schema.NumFields() != 2+len(k) {
+		if !ok || schema.NumFields() != 3+len(k) {
 			return nil, qerr.ErrInvalid.New("runtime filter %d does not fit the task's plan", in.ID)
 		}
 		types := make([]arrow.DataType, len(k))
@@ -405,7 +442,10 @@ func (w *Worker) awaitFilters(ctx context.Context, t *task) (map[int]stage.Expr,
 			}
 		}
 		conds[in.ID] = f.cond(k)
-		t.log.Debug("runtime filter applied", zap.Int("filter", in.ID), zap.Stringer("cond", conds[in.ID]))
+		if in.ID == bloomID && len(f.blooms) == len(in.Producers) && len(in.Producers) > 0 {
+			t.bloom = f.blooms
+		}
+		t.log.Debug("runtime filter applied", zap.Int("filter", in.ID), zap.Stringer("cond", conds[in.ID]), zap.Int("blooms", len(f.blooms)))
 	}
 	return conds, nil
 }

@@ -46,7 +46,7 @@ func TestRuntimeFilterSummaries(t *testing.T) {
 			b.observe(rec)
 			rec.Release()
 		}
-		out := b.f.record(mem)
+		out := b.f.record(mem, nil)
 		if !out.Schema().Equal(fschema) {
 			t.Fatalf("summary schema %s, want %s", out.Schema(), fschema)
 		}

@@ -137,6 +137,7 @@ type task struct {
 	// filter summarizes the output rows of a runtime filter's build task
 	// into filterBufs, one per probe task (runtimefilter.go); nil if none.
 	filter     *filterBuilder
+	bloom      bloomSet // the Bloom filters the task's rows must pass (awaitFilters)
 	filterBufs []*buffer
 	acct       taskAcct
 	log        *zap.Logger
