@@ -143,6 +143,33 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	}
 }
 
+// startOrder lists d's fragments so that each comes after the fragments
+// it reads (its inputs) and the builders of the runtime filters it applies:
+// a task reads buffers that must exist when it asks for them.
+func startOrder(d *stage.DistributedPlan) []*stage.Fragment {
+	var out []*stage.Fragment
+	seen := make([]bool, len(d.Fragments))
+	var visit func(id stage.FragmentID)
+	visit = func(id stage.FragmentID) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		f := d.Fragment(id)
+		for _, fi := range f.Filters {
+			visit(fi.Build)
+		}
+		for _, in := range f.Inputs {
+			visit(in)
+		}
+		out = append(out, f)
+	}
+	for i := len(d.Fragments) - 1; i >= 0; i-- {
+		visit(d.Fragments[i].ID)
+	}
+	return out
+}
+
 // sendTasks starts every task of attempt a of q that it does not keep
 // from an earlier attempt, producers first, each under its own context (a
 // task outlives the call that launched it, and stops when it is given
@@ -151,8 +178,7 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
 	d := q.plan
 	q.log.Debug("plan", zap.Stringer("plan", d), qlog.Attempt(a.n))
-	for i := len(d.Fragments) - 1; i >= 0; i-- {
-		f := d.Fragments[i]
+	for _, f := range startOrder(d) {
 		var spec *stage.TaskSpec
 		var specs []*stage.TaskSpec
 		for t := 0; t < f.Tasks; t++ {

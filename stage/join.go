@@ -56,6 +56,9 @@ type Join struct {
 	MarkIn, RightMark int
 	MarkName          string
 	Strategy          JoinStrategy
+	// LeftRows and RightRows are the planner's estimates of each side's
+	// rows (0 where unknown); only the planner reads them.
+	LeftRows, RightRows float64
 }
 
 // SetOpKind is a set operation.

@@ -121,7 +121,8 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 		out = &stage.SetOp{Inputs: kids, Kind: n.Kind}
 	case *logical.Join:
 		out = &stage.Join{Left: kids[0], Right: kids[1], Kind: n.Kind, LeftKeys: n.LeftKeys, RightKeys: n.RightKeys, Cond: n.Cond,
-			MarkIn: n.MarkIn, RightMark: n.RightMark, MarkName: n.MarkName, Strategy: c.strategy(n, parts)}
+			MarkIn: n.MarkIn, RightMark: n.RightMark, MarkName: n.MarkName, Strategy: c.strategy(n, parts),
+			LeftRows: logical.EstimateRows(n.Left), RightRows: logical.EstimateRows(n.Right)}
 	case *logical.Aggregate:
 		if inner, ok := kids[0].(*stage.Aggregate); ok {
 			if shared, part, ok := c.shareShuffle(n, inner); ok {

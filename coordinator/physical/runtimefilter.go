@@ -26,11 +26,13 @@ import (
 //	      Scan: dim                            Filter: ...
 //
 // Only keys of types the filter summarizes exactly (stage.Filterable)
-// take part. A probe task waits for every build task to finish before it
-// runs: the build side never depends on the probe side (the two sides of
-// a join are disjoint subtrees, and every filter goes from a right
-// subtree to the left one of the same join, so fragments, ordered with
-// right subtrees before left ones, still form a DAG), and the join's
+// take part. Where the left side is estimated reverseFilterRatio times
+// smaller than the right, the left builds and the right is filtered. A
+// probe task waits for every build task to finish before it runs: the
+// build side never depends on the probe side (the two sides of a join are
+// disjoint subtrees, and every filter goes from one side of a join to the
+// other, so fragments still form a DAG, which the scheduler starts builds
+// first in: coordinator.startOrder), and the join's
 // fragment reads the build side's exchange before the probe side's
 // (stage.Cut orders its inputs so), so a build task is drained even when
 // its buffers cannot spill: the wait cannot deadlock. Joins that broadcast their build side get
@@ -66,18 +68,31 @@ func addFilters(p stage.Plan, next *int) (stage.Plan, bool) {
 	}
 	probe, ok1 := j.Left.(*stage.Exchange)
 	build, ok2 := j.Right.(*stage.Exchange)
-	if !ok1 || !ok2 || probe.Kind != stage.Normal || build.Filter != nil || !reduces(build.Input) {
+	if !ok1 || !ok2 {
 		return p, added
 	}
-	left, right := j.Left.Schema(), j.Right.Schema()
-	var lk, rk []int
-	for i := range j.LeftKeys {
-		lt, rt := left.Field(j.LeftKeys[i]).Type, right.Field(j.RightKeys[i]).Type
-		if stage.Filterable(lt) && stage.Filterable(rt) && lt.ID() == rt.ID() && lt.String() == rt.String() {
-			lk, rk = append(lk, j.LeftKeys[i]), append(rk, j.RightKeys[i])
+	probeKeys, buildKeys := j.LeftKeys, j.RightKeys
+	// Rows of either side that the other cannot match leave an inner or
+	// semi join's answer as it is, so where the left side is estimated
+	// much smaller, it builds the filter and the right side is filtered
+	// (TPC-H Q4: a quarter's orders filter the lineitems). The join's
+	// fragment then reads the left exchange first (buildFirst).
+	reversed := j.LeftRows > 0 && j.LeftRows*reverseFilterRatio < j.RightRows
+	if reversed {
+		probe, build, probeKeys, buildKeys = build, probe, buildKeys, probeKeys
+	}
+	if probe.Kind != stage.Normal || build.Kind != stage.Normal || probe.Filter != nil || build.Filter != nil || !reduces(build.Input) {
+		return p, added
+	}
+	ps, bs := probe.Schema(), build.Schema()
+	var pk, bk []int
+	for i := range probeKeys {
+		pt, bt := ps.Field(probeKeys[i]).Type, bs.Field(buildKeys[i]).Type
+		if stage.Filterable(pt) && stage.Filterable(bt) && pt.ID() == bt.ID() && pt.String() == bt.String() {
+			pk, bk = append(pk, probeKeys[i]), append(bk, buildKeys[i])
 		}
 	}
-	if len(lk) == 0 {
+	if len(pk) == 0 {
 		return p, added
 	}
 	id := *next
@@ -85,13 +100,20 @@ func addFilters(p stage.Plan, next *int) (stage.Plan, bool) {
 	// Rows that join hash alike where both exchanges hash on the join's
 	// key pairs in order: then a Bloom filter of the build rows' hashes
 	// drops the probe rows that cannot match (stage/exec bloom.go).
-	bloom := slices.Equal(probe.Keys, j.LeftKeys) && slices.Equal(build.Keys, j.RightKeys) && sameKeyTypes(j)
+	bloom := slices.Equal(probe.Keys, probeKeys) && slices.Equal(build.Keys, buildKeys) && sameKeyTypes(j)
 	pr := *probe
-	pr.Input = &stage.RuntimeFilter{Input: probe.Input, ID: id, Keys: lk, Bloom: bloom}
+	pr.Input = &stage.RuntimeFilter{Input: probe.Input, ID: id, Keys: pk, Bloom: bloom}
 	bu := *build
-	bu.Filter = &stage.FilterBuild{ID: id, Keys: rk, Bloom: bloom}
+	bu.Filter = &stage.FilterBuild{ID: id, Keys: bk, Bloom: bloom}
+	if reversed {
+		return j.WithChildren(&bu, &pr), true
+	}
 	return j.WithChildren(&pr, &bu), true
 }
+
+// reverseFilterRatio is how much smaller than its right side a join's
+// left side must be estimated for the left to build the runtime filter.
+const reverseFilterRatio = 8
 
 // reduces reports whether a build side keeps fewer key values than the
 // tables it scans: it filters, joins (other than LEFT or FULL) or limits
