@@ -143,31 +143,36 @@ func (c *Coordinator) launch(ctx context.Context, d *stage.DistributedPlan, tabl
 	}
 }
 
-// startOrder lists d's fragments so that each comes after the fragments
-// it reads (its inputs) and the builders of the runtime filters it applies:
-// a task reads buffers that must exist when it asks for them.
-func startOrder(d *stage.DistributedPlan) []*stage.Fragment {
-	var out []*stage.Fragment
-	seen := make([]bool, len(d.Fragments))
-	var visit func(id stage.FragmentID)
-	visit = func(id stage.FragmentID) {
-		if seen[id] {
-			return
+// startWaves groups d's fragments in the waves they start in: each after
+// the fragments it reads (its inputs) and the builders of the runtime
+// filters it applies, since a task reads buffers that must exist when it
+// asks for them; the fragments of one wave start at once.
+func startWaves(d *stage.DistributedPlan) [][]*stage.Fragment {
+	level := make([]int, len(d.Fragments)) // 1 + the deepest dependency's; 0: not yet known
+	var visit func(id stage.FragmentID) int
+	visit = func(id stage.FragmentID) int {
+		if level[id] > 0 {
+			return level[id]
 		}
-		seen[id] = true
-		f := d.Fragment(id)
+		f, l := d.Fragment(id), 1
 		for _, fi := range f.Filters {
-			visit(fi.Build)
+			l = max(l, 1+visit(fi.Build))
 		}
 		for _, in := range f.Inputs {
-			visit(in)
+			l = max(l, 1+visit(in))
 		}
-		out = append(out, f)
+		level[id] = l
+		return l
 	}
-	for i := len(d.Fragments) - 1; i >= 0; i-- {
-		visit(d.Fragments[i].ID)
+	var waves [][]*stage.Fragment
+	for _, f := range d.Fragments {
+		l := visit(f.ID)
+		for len(waves) < l {
+			waves = append(waves, nil)
+		}
+		waves[l-1] = append(waves[l-1], f)
 	}
-	return out
+	return waves
 }
 
 // sendTasks starts every task of attempt a of q that it does not keep
@@ -178,31 +183,18 @@ func startOrder(d *stage.DistributedPlan) []*stage.Fragment {
 func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Table, root *stage.OutputSpec) (*Member, error) {
 	d := q.plan
 	q.log.Debug("plan", zap.Stringer("plan", d), qlog.Attempt(a.n))
-	for _, f := range startOrder(d) {
-		var spec *stage.TaskSpec
+	for _, wave := range startWaves(d) {
 		var specs []*stage.TaskSpec
-		for t := 0; t < f.Tasks; t++ {
-			id := stage.TaskID{Fragment: f.ID, Index: t}
-			if a.tasks[id].attempt != a.n {
-				continue // kept from an earlier attempt: it runs, or ran, there
+		for _, f := range wave {
+			var err error
+			if specs, err = c.fragmentSpecs(q, a, f, tables, root, specs); err != nil {
+				return nil, err
 			}
-			if spec == nil {
-				var err error
-				if spec, err = c.taskTemplate(q, f, root); err != nil {
-					return nil, err
-				}
-				spec.Attempt = a.n
-			}
-			s := *spec
-			s.Task = id
-			s.Splits = splits(f, t, tables)
-			s.Inputs = c.inputs(q, a, f, t)
-			s.Filters = c.filterInputs(q, a, f, t)
-			specs = append(specs, &s)
 		}
-		// A stage's tasks start at once: each start is a round trip to its
+		// A wave's tasks start at once: each start is a round trip to its
 		// worker, and a stage of many tasks (a bucketed write's, one per
-		// bucket) would otherwise wait for them in turn.
+		// bucket) or a plan of many stages would otherwise wait for them
+		// in turn.
 		errs := make([]error, len(specs))
 		var wg sync.WaitGroup
 		for j, s := range specs {
@@ -224,6 +216,32 @@ func (c *Coordinator) sendTasks(q *query, a *attempt, tables map[int]*catalog.Ta
 		}
 	}
 	return nil, nil
+}
+
+// fragmentSpecs appends to specs the task specs of f's tasks that attempt
+// a starts (not those kept from an earlier attempt).
+func (c *Coordinator) fragmentSpecs(q *query, a *attempt, f *stage.Fragment, tables map[int]*catalog.Table, root *stage.OutputSpec, specs []*stage.TaskSpec) ([]*stage.TaskSpec, error) {
+	var spec *stage.TaskSpec
+	for t := 0; t < f.Tasks; t++ {
+		id := stage.TaskID{Fragment: f.ID, Index: t}
+		if a.tasks[id].attempt != a.n {
+			continue // kept from an earlier attempt: it runs, or ran, there
+		}
+		if spec == nil {
+			var err error
+			if spec, err = c.taskTemplate(q, f, root); err != nil {
+				return nil, err
+			}
+			spec.Attempt = a.n
+		}
+		s := *spec
+		s.Task = id
+		s.Splits = splits(f, t, tables)
+		s.Inputs = c.inputs(q, a, f, t)
+		s.Filters = c.filterInputs(q, a, f, t)
+		specs = append(specs, &s)
+	}
+	return specs, nil
 }
 
 // startTask starts spec, task t, on its worker under t's context. A
