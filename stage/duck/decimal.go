@@ -188,3 +188,47 @@ func renderArithmetic(e *stage.Call, args []string, cols columns) string {
 	}
 	return "(" + args[0] + " " + e.Fn + " " + args[1] + ")"
 }
+
+// comparisons are the Calls whose integer constants narrowConstants may
+// narrow: the first argument is compared with each other one.
+var comparisons = map[string]bool{"=": true, "<>": true, "<": true, "<=": true, ">": true, ">=": true, "<=>": true, "in": true, "not in": true}
+
+// narrowConstants renders the integer constants that e compares with an
+// integer expression of a narrower type (the binder types constants
+// BIGINT) in that type where they fit it: DuckDB would otherwise widen
+// the expression's every value to compare it (p_size IN (49, 14, ...) on
+// an INTEGER column). The answer is the same; a constant that does not fit
+// keeps its type.
+func narrowConstants(e *stage.Call, args []string) {
+	narrow := func(target stage.Expr, i int) {
+		l, ok := e.Args[i].(*stage.Literal)
+		t := target.Type()
+		if !ok || l.Null || !stage.IsInteger(l.T) || !stage.IsInteger(t) || arrow.TypeEqual(l.T, t) {
+			return
+		}
+		if _, isLit := target.(*stage.Literal); isLit {
+			return
+		}
+		v, err := strconv.ParseFloat(l.Text, 64)
+		if err != nil || math.Abs(v) >= typeMagnitude(t)/2 || v < 0 && !signed(t) {
+			return // typeMagnitude is 2^bits: a signed type holds half
+		}
+		args[i] = renderLiteral(&stage.Literal{Text: l.Text, T: t})
+	}
+	if len(e.Args) == 2 && e.Fn != "in" && e.Fn != "not in" {
+		narrow(e.Args[0], 1)
+		narrow(e.Args[1], 0)
+		return
+	}
+	for i := 1; i < len(e.Args); i++ {
+		narrow(e.Args[0], i)
+	}
+}
+
+func signed(t arrow.DataType) bool {
+	switch t.ID() {
+	case arrow.INT8, arrow.INT16, arrow.INT32, arrow.INT64:
+		return true
+	}
+	return false
+}

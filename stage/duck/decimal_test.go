@@ -64,3 +64,25 @@ func TestDecimalWidths(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowConstants: integer constants compared with a narrower integer
+// column are rendered in its type where they fit it, and keep theirs where
+// they do not.
+func TestNarrowConstants(t *testing.T) {
+	size := &stage.ColumnRef{Index: 0, T: arrow.PrimitiveTypes.Int32}
+	lit := func(v string) stage.Expr { return &stage.Literal{Text: v, T: arrow.PrimitiveTypes.Int64} }
+	boolean := arrow.FixedWidthTypes.Boolean
+	for _, c := range []struct {
+		e    stage.Expr
+		want string
+	}{
+		{&stage.Call{Fn: "in", T: boolean, Args: []stage.Expr{size, lit("49"), lit("3000000000"), lit("-7")}},
+			"(t.c0 IN (CAST('49' AS INTEGER), CAST('3000000000' AS BIGINT), CAST('-7' AS INTEGER)))"},
+		{&stage.Call{Fn: "<", T: boolean, Args: []stage.Expr{lit("10"), size}}, "(CAST('10' AS INTEGER) < t.c0)"},
+		{&stage.Call{Fn: "=", T: boolean, Args: []stage.Expr{size, lit("-2147483649")}}, "(t.c0 = CAST('-2147483649' AS BIGINT))"},
+	} {
+		if got := renderExpr(c.e); got != c.want {
+			t.Errorf("%s renders as %s, want %s", c.e, got, c.want)
+		}
+	}
+}

@@ -520,6 +520,9 @@ func renderExprIn(e stage.Expr, cols columns) string {
 		if (e.Fn == "+" || e.Fn == "-" || e.Fn == "*") && len(args) == 2 && exactDecimal(e) {
 			return renderArithmetic(e, args, cols)
 		}
+		if comparisons[e.Fn] {
+			narrowConstants(e, args)
+		}
 		if render, ok := callRenderers[e.Fn]; ok {
 			return render(e, args)
 		}
