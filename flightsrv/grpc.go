@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/flight"
 	"go.uber.org/zap"
@@ -87,5 +88,19 @@ func recoverStream(log *zap.Logger) grpc.StreamServerInterceptor {
 			}
 		}()
 		return handler(srv, ss)
+	}
+}
+
+// Stop stops srv gracefully, so that its streams end and gRPC frees the
+// frames queued on them (a transport closed at once drops those without
+// freeing them, and the batches our frame codec lent them stay counted as
+// allocated), and at once when that takes longer than timeout.
+func Stop(srv *grpc.Server, timeout time.Duration) {
+	stopped := make(chan struct{})
+	go func() { srv.GracefulStop(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(timeout):
+		srv.Stop()
 	}
 }

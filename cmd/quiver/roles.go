@@ -356,13 +356,7 @@ func serveGRPC(ctx context.Context, g *errgroup.Group, lis net.Listener, svc fli
 	})
 	g.Go(func() error {
 		<-ctx.Done()
-		stopped := make(chan struct{})
-		go func() { srv.GracefulStop(); close(stopped) }()
-		select {
-		case <-stopped:
-		case <-time.After(5 * time.Second):
-			srv.Stop()
-		}
+		flightsrv.Stop(srv, 5*time.Second)
 		for _, c := range closers {
 			c()
 		}

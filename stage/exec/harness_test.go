@@ -129,18 +129,11 @@ func (c *cluster) start(batchRows int) *node {
 	}
 	t.Cleanup(func() {
 		// The worker first, so that no task holds a call open; then the
-		// server gracefully, so that gRPC frees the frames of streams its
-		// clients abandoned (a transport closed at once drops the frames
-		// queued on its streams without freeing them, which leaks their
-		// batches: grpc-go's loopyWriter frees only its control buffer).
+		// server gracefully, so that gRPC frees the frames of the streams
+		// its clients abandoned (grpc-go's loopyWriter, closed at once,
+		// frees only its control buffer); the client last.
 		w.Close()
-		stopped := make(chan struct{})
-		go func() { srv.GracefulStop(); close(stopped) }()
-		select {
-		case <-stopped:
-		case <-time.After(5 * time.Second):
-			srv.Stop()
-		}
+		flightsrv.Stop(srv, 5*time.Second)
 		client.Close()
 		if err := peers.Close(); err != nil {
 			t.Error(err)
