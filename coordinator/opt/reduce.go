@@ -47,9 +47,9 @@ func ReduceAggregates(ctx context.Context, p logical.Plan) (logical.Plan, bool) 
 	})
 }
 
-// keySource is the scan, under its filters, that column c of p comes from
-// through inner and semi joins and projections, and c's index in it; ok is
-// false where c is computed or comes from elsewhere. An equi-join key holds
+// keySource is the filtered scan that column c of p comes from through
+// inner and semi joins and projections, and c's index in it; ok is false
+// where c is computed, comes from elsewhere or from a scan unfiltered. An equi-join key holds
 // only values the other side's key holds too, so at a join either side's
 // key may be the source: the one whose scan is estimated smaller. Joins
 // more than maxKeySourceJoins deep are not searched.
@@ -96,7 +96,9 @@ func keySourceIn(p logical.Plan, c, depth int) (logical.Plan, int, bool) {
 		if ref, ok := n.Exprs[c].(*stage.ColumnRef); ok {
 			return keySourceIn(n.Input, ref.Index, depth)
 		}
-	case *logical.Filter, *logical.Scan:
+	case *logical.Filter:
+		// A whole table's keys reduce nothing that joins it by a foreign
+		// key: only a filtered scan is a source.
 		for q := p; ; q = q.Children()[0] {
 			if _, ok := q.(*logical.Scan); ok {
 				return p, c, true
