@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"go.uber.org/zap"
@@ -246,15 +247,16 @@ func (q *query) taskEnded(t *queryTask, st stage.TaskStatsSpec, err error) (firs
 // input stages, and when f is the root every exchange output of a. q.mu
 // is held.
 func (q *query) consumedLocked(a *attempt, f stage.FragmentID) map[*Member][]stage.TaskAttempt {
-	for _, t := range a.tasks {
-		if t.id.Fragment == f && t.state != TaskFinished {
-			return nil
-		}
+	if !a.fragmentFinished(f) {
+		return nil
 	}
 	root := q.plan.Root().ID
 	inputs := map[stage.FragmentID]bool{}
 	for _, from := range q.plan.Fragment(f).Inputs {
-		inputs[from] = true
+		// A shared output waits for every consumer.
+		inputs[from] = !slices.ContainsFunc(q.plan.Fragment(from).Output.Consumers(), func(c stage.FragmentID) bool {
+			return c != f && !a.fragmentFinished(c)
+		})
 	}
 	out := map[*Member][]stage.TaskAttempt{}
 	for _, t := range a.tasks {
@@ -371,10 +373,12 @@ func (q *query) rerunLocked(a *attempt, live []*Member) map[stage.TaskID]bool {
 		rerun[id] = true
 		f := q.plan.Fragment(id.Fragment)
 		if !f.Output.IsResult() {
-			for i := range q.plan.Fragment(f.Output.Consumer).Tasks {
-				c := stage.TaskID{Fragment: f.Output.Consumer, Index: i}
-				if a.tasks[c].state != TaskFinished {
-					add(c) // it read, or would read, what id makes anew
+			for _, consumer := range f.Output.Consumers() {
+				for i := range q.plan.Fragment(consumer).Tasks {
+					c := stage.TaskID{Fragment: consumer, Index: i}
+					if a.tasks[c].state != TaskFinished {
+						add(c) // it read, or would read, what id makes anew
+					}
 				}
 			}
 		}
@@ -496,4 +500,15 @@ func replace(prev map[stage.TaskID]*queryTask, rerun map[stage.TaskID]bool, live
 		next++
 	}
 	return p
+}
+
+// fragmentFinished reports whether every task of fragment f in a has
+// finished. q.mu is held.
+func (a *attempt) fragmentFinished(f stage.FragmentID) bool {
+	for _, t := range a.tasks {
+		if t.id.Fragment == f && t.state != TaskFinished {
+			return false
+		}
+	}
+	return true
 }

@@ -264,7 +264,7 @@ func chaosSF(t *testing.T) float64 {
 
 // chaosTPCH generates TPC-H at chaosSF, loads it into cl, and returns a
 // client of it (which tries an endpoint's locations in turn, as the ADBC
-// driver does), Q9, Q18 and Q21 (a deep join, a semi join on an aggregate,
+// driver does), Q9, Q15, Q18 and Q21 (a deep join, a view read twice through one shared stage, a semi join on an aggregate,
 // EXISTS and NOT EXISTS) and DuckDB's answers to them on the same files.
 func chaosTPCH(t *testing.T, ctx context.Context, cl *Cluster) (*tpch.Client, []tpch.Query, map[int]*tpch.Result) {
 	t.Helper()
@@ -292,7 +292,7 @@ func chaosTPCH(t *testing.T, ctx context.Context, cl *Cluster) (*tpch.Client, []
 	defer duck.Close()
 	var queries []tpch.Query
 	want := map[int]*tpch.Result{}
-	for _, n := range []int{9, 18, 21} {
+	for _, n := range []int{9, 15, 18, 21} { // Q15 reads its view's stage twice (shared)
 		q := tpch.QueryN(n, sf)
 		res, _, err := duck.Query(ctx, q.OracleSQL())
 		if err != nil {
@@ -319,8 +319,8 @@ func checkTPCH(ctx context.Context, c *tpch.Client, q tpch.Query, want *tpch.Res
 }
 
 // TestChaosKillMidQuery kills (SIGKILL) one of three workers, chosen at
-// random, at a random moment while TPC-H Q9, Q18 or Q21 runs
-// ($QUIVER_CHAOS_RUNS rounds of the three): every answer must be DuckDB's,
+// random, at a random moment while TPC-H Q9, Q15, Q18 or Q21 runs
+// ($QUIVER_CHAOS_RUNS rounds of the four): every answer must be DuckDB's,
 // the coordinator running the query again on the workers left when the
 // kill cost it a task (a query that finished first is answered as it
 // was), and the same query sent right after the kill must answer too.
@@ -384,7 +384,7 @@ func TestChaosKillMidQuery(t *testing.T) {
 			cl.restartWorker(t, i)
 		}
 	}
-	t.Logf("%d kills during TPC-H Q9, Q18, Q21 (SF %v): %d queries ran tasks again after losing a worker; every answer checked against DuckDB",
+	t.Logf("%d kills during TPC-H Q9, Q15, Q18, Q21 (SF %v): %d queries ran tasks again after losing a worker; every answer checked against DuckDB",
 		kills, chaosSF(t), recovered)
 	for _, q := range queries {
 		if els := killed[q.N]; len(els) > 0 {

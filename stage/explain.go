@@ -40,7 +40,7 @@ type FragmentNotes func(*Fragment) []string
 // indented as its children and marked "| ".
 func (d *DistributedPlan) Explain(notes FragmentNotes) []string {
 	var rows []explainRow
-	d.explainNode(&rows, d.Root().Root, 0, d.Root(), notes)
+	d.explainNode(&rows, d.Root().Root, 0, d.Root(), notes, map[FragmentID]bool{})
 	width := 0
 	for _, r := range rows {
 		if !r.note {
@@ -67,7 +67,9 @@ type explainRow struct {
 
 // explainNode adds the lines of p and the tree below it; root is the
 // fragment that p is the root of, nil below a fragment's root.
-func (d *DistributedPlan) explainNode(rows *[]explainRow, p Plan, depth int, root *Fragment, notes FragmentNotes) {
+// A fragment that several consumers read (FragmentOutput.Shared) is
+// printed under the first; the others' exchange lines name its stage.
+func (d *DistributedPlan) explainNode(rows *[]explainRow, p Plan, depth int, root *Fragment, notes FragmentNotes, printed map[FragmentID]bool) {
 	indent := strings.Repeat("  ", depth)
 	row := explainRow{text: indent + p.Explain()}
 	src, isExchange := p.(*ExchangeSource)
@@ -75,6 +77,9 @@ func (d *DistributedPlan) explainNode(rows *[]explainRow, p Plan, depth int, roo
 		row.text = indent + "Exchange " + exchangeLabel(src.Kind, src.Keys, src.Schema(), src.Tasks)
 		if o := d.Fragment(src.From).Output.Filter; o != nil && o.Probe >= 0 {
 			row.text += fmt.Sprintf(" builds filter #%d(%s) -> stage %d", o.ID, columnNames(src.Schema(), o.Keys), o.Probe)
+		}
+		if printed[src.From] {
+			row.text += fmt.Sprintf(" from stage %d (shared, above)", src.From)
 		}
 	}
 	if root != nil {
@@ -87,12 +92,15 @@ func (d *DistributedPlan) explainNode(rows *[]explainRow, p Plan, depth int, roo
 		}
 	}
 	if isExchange {
-		producer := d.Fragment(src.From)
-		d.explainNode(rows, producer.Root, depth+1, producer, notes)
+		if !printed[src.From] {
+			printed[src.From] = true
+			producer := d.Fragment(src.From)
+			d.explainNode(rows, producer.Root, depth+1, producer, notes, printed)
+		}
 		return
 	}
 	for _, c := range p.Children() {
-		d.explainNode(rows, c, depth+1, nil, notes)
+		d.explainNode(rows, c, depth+1, nil, notes, printed)
 	}
 }
 

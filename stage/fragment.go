@@ -1,6 +1,9 @@
 package stage
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // Fragment is a piece of the distributed plan that runs as Tasks identical
 // tasks, each over its own partition of the inputs. Its leaves are scans,
@@ -40,8 +43,19 @@ type FragmentOutput struct {
 	Kind     ExchangeKind
 	Keys     []int
 	Consumer FragmentID
+	// Shared are further consumers of the same rows: fragments whose
+	// exchange input Cut found to be this fragment's plan again (a view or
+	// a subquery read twice), which read its buffers too instead of
+	// computing them anew. Each has Consumer's task count.
+	Shared []FragmentID
 	// Filter, when set, is the runtime filter the fragment also builds.
 	Filter *FilterOutput
+}
+
+// Consumers are every fragment that reads the output: Consumer, then
+// Shared.
+func (o FragmentOutput) Consumers() []FragmentID {
+	return append([]FragmentID{o.Consumer}, o.Shared...)
 }
 
 // IsResult reports whether the fragment's output is the query's result.
@@ -51,6 +65,9 @@ func (o FragmentOutput) IsResult() bool { return o.Consumer < 0 }
 // producer after its consumer; scheduling runs them in reverse.
 type DistributedPlan struct {
 	Fragments []*Fragment
+	// signatures are Cut's, of the fragments it made (fragmentSignature),
+	// to find one made again.
+	signatures map[string]FragmentID
 }
 
 // Root is the fragment whose output is the result.
@@ -65,10 +82,11 @@ func (d *DistributedPlan) Fragment(id FragmentID) *Fragment { return d.Fragments
 // the partitioning EnforceDistribution returned for the plan's root. Cut
 // only cuts; it never changes an operator nor recomputes a partitioning.
 func Cut(p Plan, root Partitioning) *DistributedPlan {
-	d := &DistributedPlan{}
+	d := &DistributedPlan{signatures: map[string]FragmentID{}}
 	f := &Fragment{ID: 0, Tasks: taskCount(root), Output: FragmentOutput{Consumer: -1}}
 	d.Fragments = append(d.Fragments, f)
 	f.Root = d.cut(f, p)
+	d.signatures = nil
 	d.wireFilters()
 	return d
 }
@@ -125,6 +143,26 @@ func (d *DistributedPlan) cut(f *Fragment, p Plan) Plan {
 		}
 		d.Fragments = append(d.Fragments, child)
 		child.Root = d.cut(child, ex.Input)
+		sig := fragmentSignature(child, ex)
+		if id, found := d.signatures[sig]; found && sig != "" && !slices.Contains(d.Fragment(id).Output.Consumers(), f.ID) {
+			// (A fragment reads each producer once: two inputs of one
+			// fragment stay two fragments.)
+			same := d.Fragment(id)
+			// child computes what same does: f reads same's buffers, and
+			// child (the last fragment made: every fragment below it was
+			// found again too) goes.
+			d.Fragments = d.Fragments[:child.ID]
+			for _, in := range child.Inputs {
+				o := &d.Fragment(in).Output
+				o.Shared = slices.DeleteFunc(o.Shared, func(id FragmentID) bool { return id == child.ID })
+			}
+			same.Output.Shared = append(same.Output.Shared, f.ID)
+			f.Inputs = append(f.Inputs, same.ID)
+			return NewExchangeSource(same.ID, ex)
+		}
+		if sig != "" {
+			d.signatures[sig] = child.ID
+		}
 		f.Inputs = append(f.Inputs, child.ID)
 		return NewExchangeSource(child.ID, ex)
 	}
@@ -144,4 +182,40 @@ func taskCount(p Partitioning) int {
 		return 1
 	}
 	return p.Tasks
+}
+
+// fragmentSignature is f's plan and output as the wire encodes them, with
+// scan IDs (which only name a scan's files) left out: two fragments of
+// one signature compute the same rows and send them alike. It is empty
+// for a fragment that builds or applies a runtime filter.
+func fragmentSignature(f *Fragment, ex *Exchange) string {
+	if f.Output.Filter != nil || ex.Filter != nil {
+		return ""
+	}
+	filtered := false
+	var anonymous func(p Plan) Plan
+	anonymous = func(p Plan) Plan {
+		switch n := p.(type) {
+		case *Scan:
+			c := *n
+			c.ID = 0
+			return &c
+		case *RuntimeFilter:
+			filtered = true
+		}
+		kids := p.Children()
+		if len(kids) == 0 {
+			return p
+		}
+		out := make([]Plan, len(kids))
+		for i, k := range kids {
+			out[i] = anonymous(k)
+		}
+		return p.WithChildren(out...)
+	}
+	b, err := EncodePlan(anonymous(f.Root))
+	if err != nil || filtered {
+		return ""
+	}
+	return fmt.Sprintf("%s %v %d %d %d %s", ex.Kind, ex.Keys, ex.Tasks, ex.InputTasks, f.Tasks, b)
 }
