@@ -144,9 +144,7 @@ func (d *DistributedPlan) cut(f *Fragment, p Plan) Plan {
 		d.Fragments = append(d.Fragments, child)
 		child.Root = d.cut(child, ex.Input)
 		sig := fragmentSignature(child, ex)
-		if id, found := d.signatures[sig]; found && sig != "" && !slices.Contains(d.Fragment(id).Output.Consumers(), f.ID) {
-			// (A fragment reads each producer once: two inputs of one
-			// fragment stay two fragments.)
+		if id, found := d.signatures[sig]; found && sig != "" {
 			same := d.Fragment(id)
 			// child computes what same does: f reads same's buffers, and
 			// child (the last fragment made: every fragment below it was
@@ -156,8 +154,12 @@ func (d *DistributedPlan) cut(f *Fragment, p Plan) Plan {
 				o := &d.Fragment(in).Output
 				o.Shared = slices.DeleteFunc(o.Shared, func(id FragmentID) bool { return id == child.ID })
 			}
-			same.Output.Shared = append(same.Output.Shared, f.ID)
-			f.Inputs = append(f.Inputs, same.ID)
+			// A fragment that reads same twice (a self-join) lists it
+			// once; its task loads it into a table that both read.
+			if !slices.Contains(same.Output.Consumers(), f.ID) {
+				same.Output.Shared = append(same.Output.Shared, f.ID)
+				f.Inputs = append(f.Inputs, same.ID)
+			}
 			return NewExchangeSource(same.ID, ex)
 		}
 		if sig != "" {
