@@ -1,6 +1,7 @@
 package opt
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -25,16 +26,99 @@ import (
 //     disappears;
 //   - a CASE branch whose condition is a constant FALSE or NULL goes, and a
 //     constant TRUE one is the CASE's value;
+//   - comparisons of two string constants, by their bytes (Quiver's
+//     binary collation);
 //   - a Filter whose condition folds to TRUE (or, as MySQL reads a
-//     condition, to a non-zero integer) is removed.
+//     condition, to a non-zero integer) is removed, and one whose
+//     condition folds to FALSE, NULL or 0 is an empty relation;
+//   - a UNION ALL drops its empty inputs (TPC-DS's channel unions under a
+//     condition on the channel's constant column: the other channels'
+//     scans and stages go).
 func FoldConstants(p logical.Plan) (logical.Plan, bool) {
 	return logical.TransformUp(p, func(p logical.Plan) (logical.Plan, bool) {
 		p, changed := logical.MapExprs(p, foldExpr)
-		if f, ok := p.(*logical.Filter); ok && alwaysTrue(f.Cond) {
-			return f.Input, true
+		switch n := p.(type) {
+		case *logical.Filter:
+			if alwaysTrue(n.Cond) {
+				return n.Input, true
+			}
+			if neverTrue(n.Cond) {
+				return emptyLike(n), true
+			}
+		case *logical.SetOp:
+			if n.Kind == stage.UnionAll {
+				if out, ok := dropEmptyInputs(n); ok {
+					return out, true
+				}
+			}
 		}
 		return p, changed
 	})
+}
+
+// neverTrue reports whether a condition is a constant that does not hold:
+// FALSE, NULL or the integer 0.
+func neverTrue(e stage.Expr) bool {
+	l, ok := e.(*stage.Literal)
+	switch {
+	case !ok:
+		return false
+	case l.Null, isBool(e, false):
+		return true
+	}
+	return stage.IsInteger(l.T) && l.Text == "0"
+}
+
+// emptyLike is a relation of p's columns and no rows.
+func emptyLike(p logical.Plan) *logical.Values {
+	v := &logical.Values{}
+	for _, f := range p.Schema().Fields() {
+		v.Names, v.Types = append(v.Names, f.Name), append(v.Types, f.Type)
+	}
+	return v
+}
+
+// isEmpty reports whether p has no rows: an empty relation, under
+// operators that make rows only of their input's.
+func isEmpty(p logical.Plan) bool {
+	switch n := p.(type) {
+	case *logical.Values:
+		return len(n.Rows) == 0
+	case *logical.Project, *logical.Filter, *logical.Sort, *logical.Limit:
+		return isEmpty(p.Children()[0])
+	}
+	return false
+}
+
+// dropEmptyInputs is s without its inputs of no rows; the output keeps the
+// first input's names.
+func dropEmptyInputs(s *logical.SetOp) (logical.Plan, bool) {
+	var kept []logical.Plan
+	for _, in := range s.Inputs {
+		if !isEmpty(in) {
+			kept = append(kept, in)
+		}
+	}
+	switch {
+	case len(kept) == len(s.Inputs):
+		return s, false
+	case len(kept) == 0:
+		return emptyLike(s), true
+	}
+	if kept[0] != s.Inputs[0] {
+		// Named as the dropped first input named the columns.
+		names := s.Inputs[0].Schema()
+		pr := &logical.Project{Input: kept[0]}
+		for i, f := range kept[0].Schema().Fields() {
+			pr.Exprs = append(pr.Exprs, &stage.ColumnRef{Index: i, Name: f.Name, T: f.Type})
+			pr.Names = append(pr.Names, names.Field(i).Name)
+		}
+		kept[0] = pr
+	}
+	if len(kept) == 1 {
+		return kept[0], true
+	}
+	return &logical.SetOp{Inputs: kept, Kind: s.Kind}, true
 }
 
 // foldExpr folds e bottom-up.
@@ -95,6 +179,9 @@ func foldCall(c *stage.Call) (stage.Expr, bool) {
 			}
 		}
 	case "=", "<>", "<", "<=", ">", ">=":
+		if out, ok := compareStrings(c); ok {
+			return out, true
+		}
 		return compareIntegers(c)
 	case "case":
 		return foldCase(c)
@@ -141,6 +228,37 @@ func typedAs(e stage.Expr, t arrow.DataType) stage.Expr {
 	return &stage.Cast{Arg: e, T: t}
 }
 
+// compareStrings folds a comparison of two string constants by their
+// bytes, as Quiver's binary collation compares them (and DuckDB does).
+func compareStrings(c *stage.Call) (stage.Expr, bool) {
+	a, ok1 := c.Args[0].(*stage.Literal)
+	b, ok2 := c.Args[1].(*stage.Literal)
+	if !ok1 || !ok2 || a.T.ID() != arrow.STRING || b.T.ID() != arrow.STRING {
+		return nil, false
+	}
+	if a.Null || b.Null {
+		return &stage.Literal{Null: true, T: arrow.FixedWidthTypes.Boolean}, true
+	}
+	return boolLiteral(compared(c.Fn, strings.Compare(a.Text, b.Text))), true
+}
+
+// compared is whether a comparison op holds of operands that cmp orders.
+func compared(op string, cmp int) bool {
+	switch op {
+	case "=":
+		return cmp == 0
+	case "<>":
+		return cmp != 0
+	case "<":
+		return cmp < 0
+	case "<=":
+		return cmp <= 0
+	case ">":
+		return cmp > 0
+	}
+	return cmp >= 0
+}
+
 // compareIntegers folds a comparison of two integer constants.
 func compareIntegers(c *stage.Call) (stage.Expr, bool) {
 	a, ok1 := c.Args[0].(*stage.Literal)
@@ -156,22 +274,7 @@ func compareIntegers(c *stage.Call) (stage.Expr, bool) {
 	if err1 != nil || err2 != nil {
 		return nil, false
 	}
-	var v bool
-	switch c.Fn {
-	case "=":
-		v = x == y
-	case "<>":
-		v = x != y
-	case "<":
-		v = x < y
-	case "<=":
-		v = x <= y
-	case ">":
-		v = x > y
-	default:
-		v = x >= y
-	}
-	return boolLiteral(v), true
+	return boolLiteral(compared(c.Fn, cmp.Compare(x, y))), true
 }
 
 func isBoolType(t arrow.DataType) bool { return t.ID() == arrow.BOOL }

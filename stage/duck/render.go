@@ -284,8 +284,14 @@ func externalSource(e *stage.ExternalFormat, files string) (string, error) {
 
 func renderValues(v *stage.Values) string {
 	if len(v.Types) == 0 {
-		// A SELECT without FROM reads one row of no columns.
-		return "SELECT 1 AS " + PartitionColumn + "_one"
+		// A SELECT without FROM reads one row of no columns; a relation
+		// of no columns and no rows (FoldConstants' of a Filter that never
+		// holds, pruned to no columns) reads none.
+		one := "SELECT 1 AS " + PartitionColumn + "_one"
+		if len(v.Rows) == 0 {
+			return one + " WHERE false"
+		}
+		return one
 	}
 	if len(v.Rows) == 0 {
 		nulls := make([]string, len(v.Types))
