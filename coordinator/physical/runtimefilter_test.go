@@ -43,3 +43,29 @@ func TestRuntimeFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestRuntimeFiltersReversed: where the left side is estimated much smaller
+// than the right, an inner or semi join's left side builds and its right
+// side is filtered.
+func TestRuntimeFiltersReversed(t *testing.T) {
+	i64 := arrow.PrimitiveTypes.Int64
+	scan := func(table string) stage.Plan {
+		return &stage.Scan{Database: "main", Table: table, Columns: []string{"k"}, Types: []arrow.DataType{i64}, Files: 1, Rows: 10, Tasks: 2}
+	}
+	small := &stage.Filter{Input: scan("dim"), Cond: &stage.Call{Fn: ">", T: arrow.FixedWidthTypes.Boolean,
+		Args: []stage.Expr{&stage.ColumnRef{Index: 0, Name: "k", T: i64}, &stage.Literal{Text: "5", T: i64}}}}
+	for _, kind := range []stage.JoinKind{stage.InnerJoin, stage.SemiJoin} {
+		j := &stage.Join{Kind: kind, LeftKeys: []int{0}, RightKeys: []int{0}, MarkIn: -1, RightMark: -1, Strategy: stage.Shuffle,
+			Left:     &stage.Exchange{Input: small, Kind: stage.Normal, Keys: []int{0}, Tasks: 2, InputTasks: 2},
+			Right:    &stage.Exchange{Input: scan("fact"), Kind: stage.Normal, Keys: []int{0}, Tasks: 2, InputTasks: 2},
+			LeftRows: 1000, RightRows: 1000000}
+		p, added := RuntimeFilters(j)
+		out, _ := p.(*stage.Join)
+		if !added || out == nil || out.Left.(*stage.Exchange).Filter == nil {
+			t.Fatalf("%s join of a small left side: no filter built by the left:\n%s", kind, stage.Format(p))
+		}
+		if _, ok := out.Right.(*stage.Exchange).Input.(*stage.RuntimeFilter); !ok {
+			t.Errorf("%s join: the right side is not filtered:\n%s", kind, stage.Format(p))
+		}
+	}
+}
