@@ -19,7 +19,9 @@ import (
 // execute runs one task on its own DuckDB connection: inputs streamed into
 // the rendered SQL (input.go) or, where they cannot be, into temp tables
 // first, the rendered SQL, the output into buffers or a file (a write of
-// one input as it is streams it into the file instead: writeStream).
+// one input as it is streams it into the file instead: writeStream). A
+// gather of one input under at most a LIMIT runs without DuckDB
+// (passthrough.go).
 func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	if t.spec.Output.Kind == stage.OutputAnalyze {
 		return w.analyze(t.ctx, t.spec)
@@ -29,6 +31,18 @@ func (w *Worker) execute(t *task) (stage.TaskStatsSpec, error) {
 	filters, err := w.awaitFilters(ctx, t) // before a connection is held
 	if err != nil {
 		return stats, err
+	}
+	if offset, count, ok := passthroughLimit(t); ok {
+		in := t.spec.Inputs[0]
+		schema, err := in.Schema.Arrow()
+		if err != nil {
+			return stats, err
+		}
+		if schema.NumFields() > 0 {
+			mr := w.newMergeReader(ctx, in, schema)
+			defer mr.close()
+			return w.passthrough(ctx, t, mr, offset, count)
+		}
 	}
 	conn, release, err := w.engine.connect(ctx)
 	if err != nil {
