@@ -3,8 +3,6 @@ package physical
 import (
 	"slices"
 
-	"github.com/apache/arrow-go/v18/arrow"
-
 	"github.com/quiverdb/quiver/stage"
 )
 
@@ -32,7 +30,7 @@ import (
 // build side never depends on the probe side (the two sides of a join are
 // disjoint subtrees, and every filter goes from one side of a join to the
 // other, so fragments still form a DAG, which the scheduler starts builds
-// first in: coordinator.startOrder), and the join's
+// first in: coordinator.startWaves), and the join's
 // fragment reads the build side's exchange before the probe side's
 // (stage.Cut orders its inputs so), so a build task is drained even when
 // its buffers cannot spill: the wait cannot deadlock. Joins that broadcast their build side get
@@ -86,9 +84,12 @@ func addFilters(p stage.Plan, next *int) (stage.Plan, bool) {
 	}
 	ps, bs := probe.Schema(), build.Schema()
 	var pk, bk []int
+	sameTypes := true // every pair's: both exchanges hash its values alike
 	for i := range probeKeys {
 		pt, bt := ps.Field(probeKeys[i]).Type, bs.Field(buildKeys[i]).Type
-		if stage.Filterable(pt) && stage.Filterable(bt) && pt.ID() == bt.ID() && pt.String() == bt.String() {
+		same := pt.ID() == bt.ID() && pt.String() == bt.String()
+		sameTypes = sameTypes && same
+		if same && stage.Filterable(pt) {
 			pk, bk = append(pk, probeKeys[i]), append(bk, buildKeys[i])
 		}
 	}
@@ -100,7 +101,7 @@ func addFilters(p stage.Plan, next *int) (stage.Plan, bool) {
 	// Rows that join hash alike where both exchanges hash on the join's
 	// key pairs in order: then a Bloom filter of the build rows' hashes
 	// drops the probe rows that cannot match (stage/exec bloom.go).
-	bloom := slices.Equal(probe.Keys, probeKeys) && slices.Equal(build.Keys, buildKeys) && sameKeyTypes(j)
+	bloom := slices.Equal(probe.Keys, probeKeys) && slices.Equal(build.Keys, buildKeys) && sameTypes
 	pr := *probe
 	pr.Input = &stage.RuntimeFilter{Input: probe.Input, ID: id, Keys: pk, Bloom: bloom}
 	bu := *build
@@ -146,16 +147,4 @@ func maxFilterID(p stage.Plan) int {
 		id = max(id, maxFilterID(c))
 	}
 	return id
-}
-
-// sameKeyTypes reports whether each of j's key pairs has one type on both
-// sides, so that both sides' exchanges hash a pair's values alike.
-func sameKeyTypes(j *stage.Join) bool {
-	left, right := j.Left.Schema(), j.Right.Schema()
-	for i := range j.LeftKeys {
-		if !arrow.TypeEqual(left.Field(j.LeftKeys[i]).Type, right.Field(j.RightKeys[i]).Type) {
-			return false
-		}
-	}
-	return true
 }

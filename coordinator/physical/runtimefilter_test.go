@@ -8,16 +8,24 @@ import (
 	"github.com/quiverdb/quiver/stage"
 )
 
+var i64 = arrow.PrimitiveTypes.Int64
+
+// testScan reads column k of table on 2 tasks.
+func testScan(table string) stage.Plan {
+	return &stage.Scan{Database: "main", Table: table, Columns: []string{"k"}, Types: []arrow.DataType{i64}, Files: 1, Rows: 10, Tasks: 2}
+}
+
+// reducedScan is testScan of table under a filter: a reduced side.
+func reducedScan(table string) stage.Plan {
+	return &stage.Filter{Input: testScan(table), Cond: &stage.Call{Fn: ">", T: arrow.FixedWidthTypes.Boolean,
+		Args: []stage.Expr{&stage.ColumnRef{Index: 0, Name: "k", T: i64}, &stage.Literal{Text: "5", T: i64}}}}
+}
+
 // TestRuntimeFilters: the rule filters the probe of a shuffled inner or
 // semi join whose build side is reduced, once (a second run adds
 // nothing), and leaves LEFT joins and unreduced build sides alone.
 func TestRuntimeFilters(t *testing.T) {
-	i64 := arrow.PrimitiveTypes.Int64
-	scan := func(table string) stage.Plan {
-		return &stage.Scan{Database: "main", Table: table, Columns: []string{"k"}, Types: []arrow.DataType{i64}, Files: 1, Rows: 10, Tasks: 2}
-	}
-	reduced := &stage.Filter{Input: scan("dim"), Cond: &stage.Call{Fn: ">", T: arrow.FixedWidthTypes.Boolean,
-		Args: []stage.Expr{&stage.ColumnRef{Index: 0, Name: "k", T: i64}, &stage.Literal{Text: "5", T: i64}}}}
+	scan, reduced := testScan, reducedScan("dim")
 	join := func(kind stage.JoinKind, build stage.Plan) stage.Plan {
 		return &stage.Join{Kind: kind, LeftKeys: []int{0}, RightKeys: []int{0}, MarkIn: -1, RightMark: -1, Strategy: stage.Shuffle,
 			Left:  &stage.Exchange{Input: scan("fact"), Kind: stage.Normal, Keys: []int{0}, Tasks: 2, InputTasks: 2},
@@ -48,16 +56,11 @@ func TestRuntimeFilters(t *testing.T) {
 // than the right, an inner or semi join's left side builds and its right
 // side is filtered.
 func TestRuntimeFiltersReversed(t *testing.T) {
-	i64 := arrow.PrimitiveTypes.Int64
-	scan := func(table string) stage.Plan {
-		return &stage.Scan{Database: "main", Table: table, Columns: []string{"k"}, Types: []arrow.DataType{i64}, Files: 1, Rows: 10, Tasks: 2}
-	}
-	small := &stage.Filter{Input: scan("dim"), Cond: &stage.Call{Fn: ">", T: arrow.FixedWidthTypes.Boolean,
-		Args: []stage.Expr{&stage.ColumnRef{Index: 0, Name: "k", T: i64}, &stage.Literal{Text: "5", T: i64}}}}
+	small := reducedScan("dim")
 	for _, kind := range []stage.JoinKind{stage.InnerJoin, stage.SemiJoin} {
 		j := &stage.Join{Kind: kind, LeftKeys: []int{0}, RightKeys: []int{0}, MarkIn: -1, RightMark: -1, Strategy: stage.Shuffle,
 			Left:     &stage.Exchange{Input: small, Kind: stage.Normal, Keys: []int{0}, Tasks: 2, InputTasks: 2},
-			Right:    &stage.Exchange{Input: scan("fact"), Kind: stage.Normal, Keys: []int{0}, Tasks: 2, InputTasks: 2},
+			Right:    &stage.Exchange{Input: testScan("fact"), Kind: stage.Normal, Keys: []int{0}, Tasks: 2, InputTasks: 2},
 			LeftRows: 1000, RightRows: 1000000}
 		p, added := RuntimeFilters(j)
 		out, _ := p.(*stage.Join)

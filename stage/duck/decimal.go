@@ -39,13 +39,9 @@ type columns struct {
 }
 
 // tableColumns reads the columns c0..cN of the enclosing FROM (t) of
-// input, whose magnitudes bound them; input nil bounds them by type only.
+// input, whose magnitudes bound them.
 func (r *renderer) tableColumns(input stage.Plan) columns {
-	cols := columns{name: tableColumn}
-	if input != nil {
-		cols.mag = func(i int) float64 { return r.columnMagnitude(input, i) }
-	}
-	return cols
+	return columns{name: tableColumn, mag: func(i int) float64 { return r.columnMagnitude(input, i) }}
 }
 
 // typeMagnitude bounds the magnitude of every value of type t (+Inf where

@@ -18,21 +18,29 @@ import (
 // queryOut runs sql and routes its batches into the task's buffers;
 // rereads says sql streams no input (route.rereads).
 func (w *Worker) queryOut(ctx context.Context, conn *duckdb.Conn, sql string, rereads bool, t *task, stats *stage.TaskStatsSpec) error {
+	rt := w.taskRoute(t)
+	rt.rereads = rereads
+	var err error
+	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, rt)
+	return err
+}
+
+// taskRoute is where t's output goes: its buffers (through its runtime
+// filter's sink), in the worker's batch sizes, with the Bloom filters it
+// builds or applies.
+func (w *Worker) taskRoute(t *task) route {
 	sinks := make([]sink, len(t.bufs))
 	for i, b := range t.bufs {
 		sinks[i] = t.outputSink(b)
 	}
-	var err error
 	rt := route{
 		mem: outputAllocator, spec: t.spec, schema: t.schema, sinks: sinks,
-		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes),
-		rereads: rereads, keep: t.bloom,
+		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes), keep: t.bloom,
 	}
 	if t.filter != nil {
 		rt.hashes = t.filter.hashes
 	}
-	stats.RowsOut, stats.BytesOut, err = routeQuery(ctx, conn, sql, rt)
-	return err
+	return rt
 }
 
 // sink takes the coalesced batches of one output partition: a worker's

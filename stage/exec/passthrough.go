@@ -40,14 +40,7 @@ func passthroughLimit(t *task) (offset, count int64, ok bool) {
 func (w *Worker) passthrough(ctx context.Context, t *task, mr *mergeReader, offset, count int64) (stage.TaskStatsSpec, error) {
 	var stats stage.TaskStatsSpec
 	t.log.Info("task gathers its input without DuckDB")
-	sinks := make([]sink, len(t.bufs))
-	for i, b := range t.bufs {
-		sinks[i] = t.outputSink(b)
-	}
-	r, err := newRouter(ctx, route{
-		mem: outputAllocator, spec: t.spec, schema: t.schema, sinks: sinks,
-		target: int64(w.cfg.BatchRows), targetBytes: int64(w.cfg.BatchBytes),
-	}, mr.schema)
+	r, err := newRouter(ctx, w.taskRoute(t), mr.schema)
 	if err != nil {
 		return stats, err
 	}
