@@ -11,7 +11,8 @@ import (
 // connWatch is the servers' stats handler that gives every call's context
 // a channel closed when the client's connection closes
 // (coordinator.WithClientGone): a query outlives the call that started it,
-// not its client.
+// not its client. It also keeps the connection's lentFrames, and releases
+// them when the connection has ended.
 type connWatch struct{}
 
 // connEndKey carries the function that closes a connection's channel.
@@ -20,6 +21,7 @@ type connEndKey struct{}
 func (connWatch) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context {
 	gone, end := context.WithCancel(context.Background())
 	ctx = coordinator.WithClientGone(ctx, gone.Done())
+	ctx, _ = withLentFrames(ctx)
 	return context.WithValue(ctx, connEndKey{}, end)
 }
 
@@ -27,6 +29,9 @@ func (connWatch) HandleConn(ctx context.Context, s stats.ConnStats) {
 	if _, ok := s.(*stats.ConnEnd); ok {
 		if end, ok := ctx.Value(connEndKey{}).(context.CancelFunc); ok {
 			end()
+		}
+		if l := lentFramesOf(ctx); l != nil {
+			l.releaseAll()
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package flightsrv
 
 import (
+	"context"
+	"sync"
 	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -35,6 +37,7 @@ type ipcFrame struct {
 	body [][]byte          // the body's pieces, in order
 	size int               // their total length
 	keep arrow.RecordBatch // owns the pieces; released when gRPC is done
+	lent *lentFrames       // the connection's frames, or nil
 }
 
 // Write adds one piece of the body (Payload.SerializeBody calls it with
@@ -116,8 +119,9 @@ func (c frameCodec) Marshal(v any) (mem.BufferSlice, error) {
 	}
 	head = protowire.AppendTag(head, flightDataBody, protowire.BytesType)
 	head = protowire.AppendVarint(head, uint64(f.size))
-	rel := &frameRelease{keep: f.keep}
+	rel := &frameRelease{keep: f.keep, lent: f.lent}
 	f.keep = nil
+	f.lent.add(rel)
 	rel.refs.Add(1) // held while the slice is built
 	defer rel.Put(nil)
 	out := mem.BufferSlice{}
@@ -142,10 +146,13 @@ func (c frameCodec) Marshal(v any) (mem.BufferSlice, error) {
 
 // frameRelease is the mem.BufferPool of one frame's referenced pieces: it
 // hands out nothing, and releases the frame's batch when the last piece,
-// and the Marshal that made them, are done with it.
+// and the Marshal that made them, are done with it, or when the
+// connection has closed (lentFrames).
 type frameRelease struct {
 	refs atomic.Int32
+	once sync.Once
 	keep arrow.RecordBatch
+	lent *lentFrames
 }
 
 var _ mem.BufferPool = (*frameRelease)(nil)
@@ -153,8 +160,82 @@ var _ mem.BufferPool = (*frameRelease)(nil)
 func (r *frameRelease) Get(int) *[]byte { panic("flightsrv: frameRelease hands out no buffers") }
 
 func (r *frameRelease) Put(*[]byte) {
-	if r.refs.Add(-1) == 0 && r.keep != nil {
-		r.keep.Release()
+	if r.refs.Add(-1) == 0 {
+		r.lent.remove(r)
+		r.release()
+	}
+}
+
+// release releases the frame's batch, once.
+func (r *frameRelease) release() {
+	r.once.Do(func() {
+		if r.keep != nil {
+			r.keep.Release()
+		}
+	})
+}
+
+// lentFrames are the frames of one server connection that gRPC still
+// holds. gRPC frees a stream's queued frames when the stream ends, but
+// not those on streams still open when the connection itself breaks: its
+// writer goroutine returns and drops them (grpc-go 1.83,
+// loopyWriter.run). Their batches' buffers would never go back to the
+// output pool, and a checked allocator would count them forever. The
+// stats handler (connWatch) releases what is left when the connection has
+// ended, which gRPC reports after its writer has returned: nothing reads
+// those pieces any more.
+type lentFrames struct {
+	mu     sync.Mutex
+	frames map[*frameRelease]struct{}
+	closed bool
+}
+
+// lentFramesKey carries a connection's lentFrames in its calls' contexts.
+type lentFramesKey struct{}
+
+func withLentFrames(ctx context.Context) (context.Context, *lentFrames) {
+	l := &lentFrames{frames: map[*frameRelease]struct{}{}}
+	return context.WithValue(ctx, lentFramesKey{}, l), l
+}
+
+// lentFramesOf is the lentFrames of the connection ctx's call came on, or
+// nil (a server without connWatch).
+func lentFramesOf(ctx context.Context) *lentFrames {
+	l, _ := ctx.Value(lentFramesKey{}).(*lentFrames)
+	return l
+}
+
+// add records r as lent to gRPC. After the connection has ended gRPC
+// frees what it is given itself (its writes fail), so r is not recorded.
+func (l *lentFrames) add(r *frameRelease) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.closed {
+		l.frames[r] = struct{}{}
+	}
+}
+
+func (l *lentFrames) remove(r *frameRelease) {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.frames, r)
+}
+
+// releaseAll releases every frame gRPC still holds: the connection has
+// ended.
+func (l *lentFrames) releaseAll() {
+	l.mu.Lock()
+	frames := l.frames
+	l.frames, l.closed = nil, true
+	l.mu.Unlock()
+	for r := range frames {
+		r.release()
 	}
 }
 
@@ -203,7 +284,7 @@ func (p *framePayloads) Close() error { return nil }
 func (p *framePayloads) WritePayload(pl ipc.Payload) error {
 	meta := pl.Meta()
 	defer meta.Release()
-	f := &ipcFrame{data: flight.FlightData{DataHeader: meta.Bytes()}}
+	f := &ipcFrame{data: flight.FlightData{DataHeader: meta.Bytes()}, lent: lentFramesOf(p.stream.Context())}
 	if err := pl.SerializeBody(f); err != nil {
 		return err
 	}

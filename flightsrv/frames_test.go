@@ -151,11 +151,61 @@ func TestSendRecordsRoundTrip(t *testing.T) {
 	}
 }
 
+// TestBrokenConnectionReleasesFrames: a do_get whose client stops reading
+// has frames queued in gRPC when the connection breaks; gRPC drops those
+// without freeing them, and connWatch must release their batches.
+func TestBrokenConnectionReleasesFrames(t *testing.T) {
+	alloc := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	schema := arrow.NewSchema([]arrow.Field{{Name: "v", Type: arrow.PrimitiveTypes.Int64}}, nil)
+	b := array.NewInt64Builder(alloc)
+	for i := range 1 << 17 { // 1 MiB of values: referenced, not copied
+		b.Append(int64(i))
+	}
+	col := b.NewArray()
+	b.Release()
+	var recs []arrow.RecordBatch
+	for range 64 {
+		recs = append(recs, array.NewRecordBatch(schema, []arrow.Array{col}, int64(col.Len())))
+	}
+	col.Release()
+
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := grpc.NewServer(ServerOptions(64<<20, zap.NewNop())...)
+	flight.RegisterFlightServiceServer(srv, &recordsServer{recs: recs})
+	go srv.Serve(lis)
+	conn, err := grpc.NewClient(lis.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	stream, err := flight.NewFlightServiceClient(conn).DoGet(context.Background(), &flight.Ticket{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := stream.Recv(); err != nil { // the schema; then the client stops reading
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // the server fills the stream's window and queues more
+	srv.Stop()                         // the connection breaks with frames queued
+	for _, rec := range recs {
+		rec.Release()
+	}
+	for deadline := time.Now().Add(10 * time.Second); alloc.CurrentAlloc() != 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	alloc.AssertSize(t, 0)
+}
+
 // captureStream is a grpc.ServerStream that keeps the frames sent.
 type captureStream struct {
 	grpc.ServerStream
 	frames []*ipcFrame
 }
+
+func (s *captureStream) Context() context.Context { return context.Background() }
 
 func (s *captureStream) SendMsg(m any) error {
 	s.frames = append(s.frames, m.(*ipcFrame))

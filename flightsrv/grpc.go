@@ -91,10 +91,10 @@ func recoverStream(log *zap.Logger) grpc.StreamServerInterceptor {
 	}
 }
 
-// Stop stops srv gracefully, so that its streams end and gRPC frees the
-// frames queued on them (a transport closed at once drops those without
-// freeing them, and the batches our frame codec lent them stay counted as
-// allocated), and at once when that takes longer than timeout.
+// Stop stops srv gracefully, so that its streams end with their status
+// and gRPC writes and frees the frames queued on them, and at once when
+// that takes longer than timeout (connWatch then releases the frames gRPC
+// dropped).
 func Stop(srv *grpc.Server, timeout time.Duration) {
 	stopped := make(chan struct{})
 	go func() { srv.GracefulStop(); close(stopped) }()
