@@ -2,6 +2,7 @@ package stage
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -122,6 +123,26 @@ func joinExprs(es []Expr) string {
 		parts[i] = e.String()
 	}
 	return strings.Join(parts, ", ")
+}
+
+// ExprKey is a key of e that tells expressions apart that print alike but
+// read other columns (two instances of one table, two sides of a join).
+func ExprKey(e Expr) string {
+	k := e.String()
+	WalkExpr(e, func(x Expr) {
+		if c, ok := x.(*ColumnRef); ok {
+			k += " #" + strconv.Itoa(c.Index)
+		}
+	})
+	return k
+}
+
+// SplitDisjuncts is e's operands of OR, nested ORs flattened.
+func SplitDisjuncts(e Expr) []Expr {
+	if c, ok := e.(*Call); ok && c.Fn == "or" && len(c.Args) == 2 {
+		return append(SplitDisjuncts(c.Args[0]), SplitDisjuncts(c.Args[1])...)
+	}
+	return []Expr{e}
 }
 
 // WalkExpr calls fn on e and every sub-expression, parents first.

@@ -1,8 +1,6 @@
 package opt
 
 import (
-	"strconv"
-
 	"github.com/quiverdb/quiver/coordinator/logical"
 	"github.com/quiverdb/quiver/stage"
 )
@@ -30,12 +28,12 @@ func DeriveDisjuncts(p logical.Plan) (logical.Plan, bool) {
 		conds := logical.SplitConjuncts(f.Cond)
 		seen := map[string]bool{}
 		for _, c := range conds {
-			seen[exprKey(c)] = true
+			seen[stage.ExprKey(c)] = true
 		}
 		var added []stage.Expr
 		for _, c := range conds {
 			for _, d := range impliedByTable(f.Input, c) {
-				if k := exprKey(d); !seen[k] {
+				if k := stage.ExprKey(d); !seen[k] {
 					seen[k] = true
 					added = append(added, d)
 				}
@@ -52,7 +50,7 @@ func DeriveDisjuncts(p logical.Plan) (logical.Plan, bool) {
 // implies on each scan that every branch of c says something of: one per
 // such scan, when c reads more than one.
 func impliedByTable(in logical.Plan, c stage.Expr) []stage.Expr {
-	branches := splitDisjuncts(c)
+	branches := stage.SplitDisjuncts(c)
 	if len(branches) < 2 {
 		return nil
 	}
@@ -99,25 +97,6 @@ func all(byBranch []map[*logical.Scan][]stage.Expr, s *logical.Scan, branches []
 		}
 	}
 	return true
-}
-
-// exprKey tells expressions apart that print alike but read other columns
-// (two instances of one table).
-func exprKey(e stage.Expr) string {
-	k := e.String()
-	stage.WalkExpr(e, func(x stage.Expr) {
-		if c, ok := x.(*stage.ColumnRef); ok {
-			k += " #" + strconv.Itoa(c.Index)
-		}
-	})
-	return k
-}
-
-func splitDisjuncts(e stage.Expr) []stage.Expr {
-	if c, ok := e.(*stage.Call); ok && c.Fn == "or" {
-		return append(splitDisjuncts(c.Args[0]), splitDisjuncts(c.Args[1])...)
-	}
-	return []stage.Expr{e}
 }
 
 func orOf(a, b stage.Expr) stage.Expr {
