@@ -126,6 +126,12 @@ func (c Cluster) build(p logical.Plan) (stage.Plan, stage.Partitioning, error) {
 		if !parts[1].Satisfies(j.Required()[1]) {
 			if keys, rows, ok := c.distinctKeys(n, kids[1]); ok {
 				j.Right, parts[1], j.RightKeys, j.RightRows = keys, keys.Delivered(parts[1:2]), ordinals(len(n.RightKeys)), rows
+				// Few distinct keys are broadcast rather than the left
+				// side shuffled to meet them.
+				bytes := logical.EstimateBytes(n.Right) * rows / max(logical.EstimateRows(n.Right), 1)
+				if j.Strategy == stage.Shuffle && !parts[0].Satisfies(j.Required()[0]) && rows <= c.broadcastRows() && bytes <= c.broadcastBytes() {
+					j.Strategy = stage.Broadcast
+				}
 			}
 		}
 		out = j
@@ -179,7 +185,8 @@ const distinctReduces = 2
 // o_custkey of each task instead of its 750,000 orders. It applies to a
 // join with no condition beyond its keys, where the keys' distinct values
 // (statistics, logical.ColumnNDV), times the tasks that each may hold all
-// of them, are distinctReduces times fewer than the side's rows. It
+// of them, are distinctReduces times fewer than the side's rows; keys
+// that few are broadcast rather than the left side shuffled. It
 // returns the deduplicating plan over right, the side already built,
 // whose columns are the keys, and its estimated rows.
 func (c Cluster) distinctKeys(j *logical.Join, right stage.Plan) (*stage.Aggregate, float64, bool) {
