@@ -21,7 +21,7 @@ type connEndKey struct{}
 func (connWatch) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context {
 	gone, end := context.WithCancel(context.Background())
 	ctx = coordinator.WithClientGone(ctx, gone.Done())
-	ctx, _ = withLentFrames(ctx)
+	ctx = withLentFrames(ctx)
 	return context.WithValue(ctx, connEndKey{}, end)
 }
 

@@ -193,9 +193,9 @@ type lentFrames struct {
 // lentFramesKey carries a connection's lentFrames in its calls' contexts.
 type lentFramesKey struct{}
 
-func withLentFrames(ctx context.Context) (context.Context, *lentFrames) {
-	l := &lentFrames{frames: map[*frameRelease]struct{}{}}
-	return context.WithValue(ctx, lentFramesKey{}, l), l
+// withLentFrames gives ctx, a connection's, an empty lentFrames.
+func withLentFrames(ctx context.Context) context.Context {
+	return context.WithValue(ctx, lentFramesKey{}, &lentFrames{frames: map[*frameRelease]struct{}{}})
 }
 
 // lentFramesOf is the lentFrames of the connection ctx's call came on, or

@@ -44,6 +44,7 @@ func (w *Worker) passthrough(ctx context.Context, t *task, mr *mergeReader, offs
 	if err != nil {
 		return stats, err
 	}
+	defer r.release()
 	defer func() {
 		stats.RowsIn, stats.BytesIn = mr.rows.Load(), mr.bytes.Load()
 	}()
@@ -64,18 +65,15 @@ func (w *Worker) passthrough(ctx context.Context, t *task, mr *mergeReader, offs
 	}
 	for count != 0 && mr.Next() {
 		if err := route(mr.RecordBatch()); err != nil {
-			r.release()
 			return stats, err
 		}
 	}
 	if err := mr.Err(); err != nil {
-		r.release()
 		return stats, err
 	}
 	if err := r.flush(); err != nil {
-		r.release()
 		return stats, err
 	}
-	stats.RowsOut, stats.BytesOut = r.rows, r.bytes
+	stats.RowsOut, stats.BytesOut = r.rows-r.dropped, r.bytes
 	return stats, nil
 }
